@@ -1,0 +1,27 @@
+"""requirements-svc: projects, PRDs and designs, the backlog, iterations, change requests, health."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from tpmhub_shared.app import ServiceSpec, create_app as build_app
+
+from requirements_svc.projects.router import router as projects_router
+from requirements_svc.settings import Settings
+
+SERVICE_DIR = Path(__file__).resolve().parents[2]
+
+SPEC = ServiceSpec(
+    name="requirements-svc",
+    title="TPM Hub — requirements",
+    description="Projects, milestones, PRDs and technical designs with reviews and versions, the backlog with "
+    "acceptance criteria, ranking, iterations, change requests and project health.",
+    routers=[projects_router],
+    models_module="requirements_svc.models",
+    versions_dir=SERVICE_DIR / "migrations" / "versions",
+    tags=[{"name": "projects", "description": "Projects: background, goals, scope."}],
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    return build_app(SPEC, settings or Settings())

@@ -1,0 +1,34 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tpmhub_shared.auth import CurrentPrincipal
+from tpmhub_shared.concurrency import IfMatch, set_etag
+from tpmhub_shared.db import request_session
+from tpmhub_shared.problems import responses
+
+from risk_svc.matrix import service
+from risk_svc.matrix.schemas import RiskMatrixIn, RiskMatrixPublic
+
+router = APIRouter(prefix="/v1/projects/{key}/risk-matrix", tags=["risk matrix"])
+Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
+ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
+
+
+@router.get("", response_model=RiskMatrixPublic, responses=responses(401, 403, 422))
+async def get_risk_matrix(key: ProjectKeyPath, session: Session, principal: CurrentPrincipal,
+                          response: Response) -> RiskMatrixPublic:
+    """The project's scoring matrix (the default 5×5 until one is saved)."""
+    matrix = await service.get_matrix(session, principal=principal, project_key=key)
+    set_etag(response, matrix.version)
+    return matrix
+
+
+@router.put("", response_model=RiskMatrixPublic, responses=responses(401, 403, 412, 413, 422))
+async def put_risk_matrix(key: ProjectKeyPath, body: RiskMatrixIn, session: Session, principal: CurrentPrincipal,
+                          response: Response, if_match: IfMatch = None) -> RiskMatrixPublic:
+    """Replace the matrix (admin, pm, tpm)."""
+    matrix = await service.put_matrix(session, principal=principal, project_key=key, data=body, if_match=if_match)
+    set_etag(response, matrix.version)
+    return matrix

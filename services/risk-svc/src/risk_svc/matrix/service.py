@@ -1,0 +1,68 @@
+"""Risk matrix rules: defaults until saved; saving checks If-Match and records history."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tpmhub_shared import history
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.concurrency import check_if_match
+
+from risk_svc.matrix.models import RiskMatrix
+from risk_svc.matrix.schemas import (
+    DEFAULT_CADENCE,
+    DEFAULT_IMPACT,
+    DEFAULT_PROBABILITY,
+    DEFAULT_THRESHOLDS,
+    RiskMatrixIn,
+    RiskMatrixPublic,
+)
+
+RESOURCE = "risk_matrix"
+
+
+def default_matrix(project_key: str) -> RiskMatrixPublic:
+    return RiskMatrixPublic(
+        project_key=project_key, probability_labels=DEFAULT_PROBABILITY, impact_labels=DEFAULT_IMPACT,
+        thresholds=DEFAULT_THRESHOLDS, review_cadence_days=DEFAULT_CADENCE, gate_level="high",
+        is_default=True, version=0,
+    )
+
+
+async def load_matrix(session: AsyncSession, project_key: str) -> RiskMatrix | None:
+    return (
+        await session.execute(select(RiskMatrix).where(RiskMatrix.project_key == project_key))
+    ).scalar_one_or_none()
+
+
+def to_public(row: RiskMatrix) -> RiskMatrixPublic:
+    return RiskMatrixPublic.model_validate({**row.model_dump(), "is_default": False})
+
+
+async def get_matrix(session: AsyncSession, *, principal: Principal, project_key: str) -> RiskMatrixPublic:
+    ensure_read(principal, project_key)
+    row = await load_matrix(session, project_key)
+    return to_public(row) if row else default_matrix(project_key)
+
+
+async def put_matrix(
+    session: AsyncSession, *, principal: Principal, project_key: str, data: RiskMatrixIn, if_match: str | None
+) -> RiskMatrixPublic:
+    ensure_role(principal, project_key, PLANNERS, action="change the risk matrix")
+    row = await load_matrix(session, project_key)
+    values = data.model_dump(mode="json")
+    if row is None:
+        check_if_match(if_match, 0)
+        row = RiskMatrix(project_key=project_key, **values)
+        session.add(row)
+        before = None
+    else:
+        check_if_match(if_match, row.version)
+        before = history.snapshot(row)
+        for name, value in values.items():
+            setattr(row, name, value)
+    await session.flush()
+    await history.record(
+        session, principal=principal, project_key=project_key, resource_type=RESOURCE, resource_id=project_key,
+        action="create" if before is None else "update", before=before, after=history.snapshot(row),
+    )
+    return to_public(row)

@@ -1,0 +1,10 @@
+from pydantic_settings import SettingsConfigDict
+
+from tpmhub_shared.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="RISK_", extra="ignore")
+
+    service_name: str = "risk-svc"
+    port: int = 8002

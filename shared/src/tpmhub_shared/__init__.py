@@ -1,0 +1,1 @@
+"""TPM Hub shared package: the contracts between the services and their common plumbing."""

@@ -1,0 +1,301 @@
+"""The app factory every service uses: request ids, access log, metrics, body limit, problem details,
+Idempotency-Key, health and readiness, database lifecycle and background workers."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.routing import APIRoute
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from pydantic import BaseModel
+from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tpmhub_shared import migrations
+from tpmhub_shared.db import Database
+from tpmhub_shared.idempotency import IdempotencyMiddleware
+from tpmhub_shared.logging import configure_logging, get_logger
+from tpmhub_shared.problems import install_problem_handlers, problem_response
+from tpmhub_shared.settings import ServiceSettings
+
+log = get_logger("tpmhub.app")
+
+Hook = Callable[[FastAPI], Awaitable[None]]
+Worker = Callable[[FastAPI], Awaitable[None]]
+
+
+@dataclass
+class ServiceSpec:
+    """What makes one service: its name, routers, models and migrations, and background work."""
+
+    name: str
+    title: str
+    description: str
+    routers: Sequence[APIRouter]
+    models_module: str
+    versions_dir: Path
+    tags: list[dict[str, str]] = field(default_factory=list)
+    on_startup: Sequence[Hook] = ()
+    on_shutdown: Sequence[Hook] = ()
+    workers: Sequence[Worker] = ()
+    upload_paths: Sequence[str] = ()  # regexes of paths allowed the larger upload limit
+
+
+def operation_id(route: APIRoute) -> str:
+    """Operation ids are the handler's name (`list_items`), so SDK methods read naturally."""
+    return route.name
+
+
+class RequestContextMiddleware:
+    """Request id in/out, structlog context, access log and Prometheus metrics, in one pass."""
+
+    def __init__(self, app: ASGIApp, *, service: str, registry: CollectorRegistry) -> None:
+        self.app = app
+        self.service = service
+        self.requests = Counter(
+            "http_requests_total", "HTTP requests", ["method", "route", "status"], registry=registry
+        )
+        self.latency = Histogram(
+            "http_request_duration_seconds", "HTTP request latency", ["method", "route"], registry=registry,
+            buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+        )
+        self.in_flight = Gauge("http_requests_in_flight", "Requests being served", registry=registry)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = None
+        for k, v in scope["headers"]:
+            if k == b"x-request-id":
+                candidate = v.decode("latin-1")
+                if re.fullmatch(r"[A-Za-z0-9._:\-]{1,128}", candidate):
+                    request_id = candidate
+                break
+        request_id = request_id or uuid.uuid4().hex
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        status = 500
+        start = time.perf_counter()
+        self.in_flight.inc()
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            self.in_flight.dec()
+            elapsed = time.perf_counter() - start
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            self.requests.labels(scope["method"], template, str(status)).inc()
+            self.latency.labels(scope["method"], template).observe(elapsed)
+            if template not in ("/healthz", "/metrics"):
+                log.info("request", method=scope["method"], path=scope["path"], route=template,
+                         status=status, duration_ms=round(elapsed * 1000, 2))
+
+
+class BodyLimitMiddleware:
+    """413 before reading a body whose declared or actual size passes the limit."""
+
+    def __init__(self, app: ASGIApp, *, limit: int, upload_limit: int, upload_paths: Sequence[str]) -> None:
+        self.app = app
+        self.limit = limit
+        self.upload_limit = upload_limit
+        self.upload_re = re.compile("|".join(upload_paths)) if upload_paths else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit
+        if self.upload_re is not None and self.upload_re.fullmatch(scope["path"]):
+            limit = self.upload_limit
+        for k, v in scope["headers"]:
+            if k == b"content-length":
+                try:
+                    declared = int(v)
+                except ValueError:
+                    declared = -1
+                if declared > limit or declared < 0:
+                    await self._too_large(scope, receive, send, limit)
+                    return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _BodyTooLarge(limit)
+            return message
+
+        response_started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLarge:
+            if not response_started:
+                await self._too_large(scope, receive, send, limit)
+
+    @staticmethod
+    async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        await problem_response(
+            413, slug="payload-too-large", title="Payload too large",
+            detail=f"The request body is larger than {limit} bytes.", instance=scope["path"],
+        )(scope, receive, send)
+
+
+class _BodyTooLarge(StarletteHTTPException):
+    """Raised from `receive`; FastAPI re-raises HTTPExceptions from body parsing, so the route's
+    exception handlers turn it into the 413 problem, and the middleware does so for code outside them."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than {limit} bytes.")
+
+
+class Health(BaseModel):
+    status: str
+    service: str
+    checks: dict[str, str] = {}
+
+
+def _ops_router(spec: ServiceSpec) -> APIRouter:
+    router = APIRouter(tags=["ops"])
+
+    @router.get("/healthz", response_model=Health, summary="Liveness")
+    async def get_health() -> Health:
+        return Health(status="ok", service=spec.name)
+
+    @router.get("/readyz", response_model=Health, summary="Readiness: database reachable, migrations at head",
+                responses={503: {"model": Health}})
+    async def get_readiness(request: Request) -> Any:
+        state = request.app.state
+        checks: dict[str, str] = {}
+        ok = not state.shutting_down
+        if state.shutting_down:
+            checks["shutdown"] = "in progress"
+        try:
+            async with asyncio.timeout(2):
+                async with state.db.engine.connect() as conn:
+                    await conn.execute(text("SELECT 1"))
+                checks["database"] = "ok"
+                applied = await migrations.applied_heads(state.db.engine)
+                missing = state.migration_heads - applied
+                checks["migrations"] = "ok" if not missing else f"pending: {', '.join(sorted(missing))}"
+                ok = ok and not missing
+        except Exception as exc:  # any failure means not ready; say which
+            checks.setdefault("database", f"unavailable ({type(exc).__name__})")
+            ok = False
+        body = Health(status="ok" if ok else "unavailable", service=spec.name, checks=checks)
+        if ok:
+            return body
+        return Response(body.model_dump_json(), status_code=503, media_type="application/json")
+
+    @router.get("/metrics", summary="Prometheus metrics", response_class=Response,
+                responses={200: {"content": {"text/plain": {}}}})
+    async def get_metrics(request: Request) -> Response:
+        return Response(generate_latest(request.app.state.metrics), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
+    configure_logging(settings.common, spec.name)
+    registry = CollectorRegistry()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(
+            settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+            echo=settings.db_echo,
+        )
+        app.state.migration_heads = migrations.script_heads(migration_config(spec, settings))
+        for hook in spec.on_startup:
+            await hook(app)
+        tasks: list[asyncio.Task[None]] = []
+        if settings.background_enabled:
+            tasks = [asyncio.create_task(_supervise(w, app), name=w.__name__) for w in spec.workers]
+        log.info("started", database=settings.database_url.split("://")[0])
+        try:
+            yield
+        finally:
+            app.state.shutting_down = True
+            app.state.stopping.set()
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for hook in spec.on_shutdown:
+                await hook(app)
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title=spec.title,
+        description=spec.description,
+        version="1.0.0",
+        openapi_tags=[*spec.tags, {"name": "ops", "description": "Health, readiness and metrics."}],
+        generate_unique_id_function=operation_id,
+        lifespan=lifespan,
+        swagger_ui_parameters={"persistAuthorization": True, "displayOperationId": True},
+    )
+    app.state.settings = settings
+    app.state.metrics = registry
+    app.state.shutting_down = False
+    app.state.stopping = asyncio.Event()
+    install_problem_handlers(app)
+    for router in spec.routers:
+        app.include_router(router)
+    app.include_router(_ops_router(spec))
+    # Outermost first: context (ids, logs, metrics) → body limit → idempotency → routes.
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(
+        BodyLimitMiddleware, limit=settings.common.max_body_bytes,
+        upload_limit=settings.common.max_upload_bytes, upload_paths=spec.upload_paths,
+    )
+    app.add_middleware(RequestContextMiddleware, service=spec.name, registry=registry)
+    return app
+
+
+def migration_config(spec: ServiceSpec, settings: ServiceSettings):  # noqa: ANN201
+    return migrations.alembic_config(
+        service=spec.name, models_module=spec.models_module, versions_dir=spec.versions_dir,
+        database_url=settings.database_url,
+    )
+
+
+async def _supervise(worker: Worker, app: FastAPI) -> None:
+    """Keep a background worker alive: log and restart after a crash, stop on shutdown."""
+    while not app.state.stopping.is_set():
+        try:
+            await worker(app)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("worker_crashed", worker=worker.__name__)
+            await asyncio.sleep(1)

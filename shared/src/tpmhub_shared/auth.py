@@ -1,0 +1,154 @@
+"""Bearer-token authentication (PyJWT) and role checks per project."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from tpmhub_shared.problems import Forbidden, Unauthorized
+from tpmhub_shared.settings import CommonSettings
+
+Role = Literal["admin", "pm", "tpm", "engineer", "qa", "viewer", "ci"]
+ROLES: tuple[str, ...] = ("admin", "pm", "tpm", "engineer", "qa", "viewer", "ci")
+ALL_ROLES = frozenset(ROLES)
+# Common role sets, named for what they may do.
+PLANNERS = frozenset({"admin", "pm", "tpm"})
+CONTRIBUTORS = frozenset({"admin", "pm", "tpm", "engineer", "qa"})
+WILDCARD = "*"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a person, a CI pipeline, or one of our services."""
+
+    sub: str
+    name: str = ""
+    roles: dict[str, str] = field(default_factory=dict)
+    service: str | None = None
+
+    @property
+    def is_service(self) -> bool:
+        return self.service is not None
+
+    def role_in(self, project_key: str | None) -> str | None:
+        if project_key is not None and project_key in self.roles:
+            return self.roles[project_key]
+        return self.roles.get(WILDCARD)
+
+    def is_admin(self, project_key: str | None = None) -> bool:
+        return self.role_in(project_key) == "admin"
+
+    def can(self, project_key: str | None, allowed: Iterable[str]) -> bool:
+        role = self.role_in(project_key)
+        return role is not None and (role == "admin" or role in allowed)
+
+    def can_read(self, project_key: str | None) -> bool:
+        return self.is_service or self.role_in(project_key) is not None
+
+    def visible_projects(self) -> set[str] | None:
+        """Project keys this caller may read; None means all of them."""
+        if self.is_service or WILDCARD in self.roles:
+            return None
+        return set(self.roles)
+
+
+def ensure_role(principal: Principal, project_key: str | None, allowed: Iterable[str], *, action: str) -> None:
+    """403 unless the caller's role on the project is one of `allowed` (admins always may)."""
+    allowed = frozenset(allowed)
+    if principal.can(project_key, allowed):
+        return
+    role = principal.role_in(project_key)
+    where = f"project {project_key}" if project_key else "this deployment"
+    raise Forbidden(
+        f"Role '{role or 'none'}' on {where} may not {action}; allowed: {', '.join(sorted(allowed | {'admin'}))}.",
+        required_roles=sorted(allowed | {"admin"}),
+    )
+
+
+def ensure_read(principal: Principal, project_key: str) -> None:
+    if not principal.can_read(project_key):
+        raise Forbidden(f"No role on project {project_key}.")
+
+
+def issue_token(
+    settings: CommonSettings,
+    *,
+    sub: str,
+    roles: dict[str, str],
+    name: str = "",
+    ttl_seconds: int = 12 * 3600,
+    service: str | None = None,
+) -> str:
+    now = int(time.time())
+    claims: dict[str, object] = {
+        "sub": sub,
+        "name": name or sub,
+        "roles": roles,
+        "iat": now,
+        "nbf": now - 5,
+        "exp": now + ttl_seconds,
+        "iss": settings.jwt_issuer,
+    }
+    if service:
+        claims["svc"] = service
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm=settings.jwt_algorithm)
+
+
+def decode_token(settings: CommonSettings, token: str) -> Principal:
+    try:
+        claims = jwt.decode(
+            token,
+            settings.jwt_secret.get_secret_value(),
+            algorithms=[settings.jwt_algorithm],
+            issuer=settings.jwt_issuer,
+            options={"require": ["sub", "exp", "iat"]},
+            leeway=10,
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthorized("The token has expired.") from exc
+    except jwt.InvalidTokenError as exc:
+        raise Unauthorized(f"Invalid token: {type(exc).__name__}.") from exc
+    roles = claims.get("roles") or {}
+    if not isinstance(roles, dict) or any(
+        not isinstance(k, str) or v not in ALL_ROLES for k, v in roles.items()
+    ):
+        raise Unauthorized("Invalid token: 'roles' must map project keys or '*' to a known role.")
+    service = claims.get("svc")
+    return Principal(
+        sub=str(claims["sub"]),
+        name=str(claims.get("name") or claims["sub"]),
+        roles=dict(roles),
+        service=str(service) if service else None,
+    )
+
+
+_bearer = HTTPBearer(auto_error=False, description="JWT from `make token`; claims sub, name, roles.")
+
+
+async def get_principal(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    cached = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise Unauthorized("A bearer token is required (Authorization: Bearer <JWT>).")
+    principal = decode_token(request.app.state.settings.common, credentials.credentials)
+    request.state.principal = principal
+    return principal
+
+
+async def get_service_principal(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    if not principal.is_service:
+        raise Forbidden("Only TPM Hub services may call this endpoint (service token required).")
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+ServicePrincipal = Annotated[Principal, Depends(get_service_principal)]

@@ -1,0 +1,146 @@
+"""Database: one async engine per service from one URL (SQLite embedded or PostgreSQL), the per-request
+session, the base table model and portable column types."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import JSON, DateTime, Integer, MetaData, event
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import declared_attr
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+from tpmhub_shared.ids import as_utc, new_id, utcnow
+
+# Explicit constraint names so that the same Alembic tree works on SQLite (batch mode) and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+
+# JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC on both backends (SQLite drops the offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def __init__(self, timezone: bool = True) -> None:  # Alembic renders the impl's arguments
+        super().__init__()
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        value = as_utc(value)
+        if value is not None and dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return as_utc(value)
+
+
+def utc_column(**kw: Any) -> Any:
+    from sqlalchemy import Column
+
+    return Column(UTCDateTime(), **kw)
+
+
+def json_column(**kw: Any) -> Any:
+    from sqlalchemy import Column
+
+    return Column(JSONType, **kw)
+
+
+class TableBase(SQLModel):
+    """Columns every mutable table has. `version` is SQLAlchemy's version counter: an UPDATE whose row
+    was changed meanwhile raises StaleDataError (412), so no write is ever lost between check and write."""
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    version: int = Field(default=1, sa_type=Integer, nullable=False)
+
+    @declared_attr
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+@event.listens_for(TableBase, "before_update", propagate=True)
+def _touch_updated_at(_mapper: Any, _connection: Any, target: TableBase) -> None:
+    target.updated_at = utcnow()
+
+
+class Database:
+    """Owns the engine and the two session flavours; on SQLite a write session takes the write lock up
+    front (`BEGIN IMMEDIATE`) so concurrent writers queue instead of failing mid-transaction."""
+
+    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10, echo: bool = False):
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": 30}
+        else:
+            kwargs.update(pool_size=pool_size, max_overflow=max_overflow, pool_recycle=1800, pool_timeout=10)
+            kwargs["connect_args"] = {"timeout": 5, "command_timeout": 30}
+        self.engine: AsyncEngine = create_async_engine(url, **kwargs)
+        if self.is_sqlite:
+            self._configure_sqlite(self.engine)
+        self._write_engine = self.engine.execution_options(tpm_write=True)
+        self.read_sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = async_sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @staticmethod
+    def _configure_sqlite(engine: AsyncEngine) -> None:
+        @event.listens_for(engine.sync_engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            # Let SQLAlchemy emit BEGIN itself so that we can choose IMMEDIATE for writes.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            write = conn.get_execution_options().get("tpm_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    def session(self, *, write: bool = True) -> AsyncSession:
+        return (self.write_sessions if write else self.read_sessions)()
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One session per request: committed when the handler returns (before the response is sent, so an
+    acknowledged write is durable), rolled back on any error."""
+    db: Database = request.app.state.db
+    session = db.session(write=request.method not in _SAFE_METHODS)
+    try:
+        yield session
+        if session.in_transaction():
+            await session.commit()
+    except BaseException:
+        await session.rollback()
+        raise
+    finally:
+        await session.close()
