@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tpmhub_shared import migrations
 from tpmhub_shared.db import Database
+from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger
 from tpmhub_shared.problems import install_problem_handlers, problem_response
@@ -34,6 +35,46 @@ log = get_logger("tpmhub.app")
 
 Hook = Callable[[FastAPI], Awaitable[None]]
 Worker = Callable[[FastAPI], Awaitable[None]]
+
+
+SIBLINGS = ("requirements", "risk", "release")
+
+
+def discover(package: str) -> dict[str, list[Any]]:
+    """Collect what each domain folder of a service offers, so adding a domain edits no central file:
+    `<domain>/router.py` → `router` (+ optional `TAGS`), `<domain>/workers.py` → `WORKERS`,
+    `<domain>/handlers.py` → `HANDLERS` ({event type: handler}). Domains load in name order."""
+    import importlib
+    import pkgutil
+
+    found: dict[str, list[Any]] = {"routers": [], "tags": [], "workers": [], "handlers": []}
+    root = importlib.import_module(package)
+    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda m: m.name):
+        if not info.ispkg:
+            continue
+        base = f"{package}.{info.name}"
+        spec_dir = Path(root.__path__[0]) / info.name
+        if (spec_dir / "router.py").exists():
+            module = importlib.import_module(f"{base}.router")
+            found["routers"].extend(getattr(module, "ROUTERS", [module.router]))
+            found["tags"].extend(getattr(module, "TAGS", []))
+        if (spec_dir / "workers.py").exists():
+            found["workers"].extend(importlib.import_module(f"{base}.workers").WORKERS)
+        if (spec_dir / "handlers.py").exists():
+            found["handlers"].append(importlib.import_module(f"{base}.handlers").HANDLERS)
+    return found
+
+
+def import_models(package: str) -> None:
+    """Import every `<domain>/models.py` of a service (its tables), for the app and for migrations."""
+    import importlib
+    import pkgutil
+
+    importlib.import_module("tpmhub_shared.models")
+    root = importlib.import_module(package)
+    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda m: m.name):
+        if info.ispkg and (Path(root.__path__[0]) / info.name / "models.py").exists():
+            importlib.import_module(f"{package}.{info.name}.models")
 
 
 @dataclass
@@ -51,6 +92,18 @@ class ServiceSpec:
     on_shutdown: Sequence[Hook] = ()
     workers: Sequence[Worker] = ()
     upload_paths: Sequence[str] = ()  # regexes of paths allowed the larger upload limit
+    event_handlers: dict[str, Any] = field(default_factory=dict)  # event type → async handler
+
+    @classmethod
+    def from_package(cls, package: str, *, name: str, title: str, description: str, versions_dir: Path,
+                     **kw: Any) -> ServiceSpec:
+        found = discover(package)
+        handlers: dict[str, Any] = {}
+        for mapping in found["handlers"]:
+            handlers.update(mapping)
+        return cls(name=name, title=title, description=description, routers=found["routers"],
+                   models_module=f"{package}.models", versions_dir=versions_dir, tags=found["tags"],
+                   workers=[*found["workers"], *kw.pop("workers", [])], event_handlers=handlers, **kw)
 
 
 def operation_id(route: APIRoute) -> str:
@@ -236,6 +289,12 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             echo=settings.db_echo,
         )
         app.state.migration_heads = migrations.script_heads(migration_config(spec, settings))
+        me = spec.name.removesuffix("-svc")
+        app.state.siblings = {
+            name: SiblingClient(name=f"{name}-svc", base_url=getattr(settings.common, f"{name}_url"),
+                                settings=settings.common, caller=spec.name)
+            for name in SIBLINGS if name != me
+        }
         for hook in spec.on_startup:
             await hook(app)
         tasks: list[asyncio.Task[None]] = []
@@ -252,6 +311,8 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             await asyncio.gather(*tasks, return_exceptions=True)
             for hook in spec.on_shutdown:
                 await hook(app)
+            for client in app.state.siblings.values():
+                await client.aclose()
             await app.state.db.dispose()
 
     app = FastAPI(
@@ -264,6 +325,8 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         swagger_ui_parameters={"persistAuthorization": True, "displayOperationId": True},
     )
     app.state.settings = settings
+    app.state.spec = spec
+    app.state.event_handlers = dict(spec.event_handlers)
     app.state.metrics = registry
     app.state.shutting_down = False
     app.state.stopping = asyncio.Event()
@@ -299,3 +362,8 @@ async def _supervise(worker: Worker, app: FastAPI) -> None:
         except Exception:
             log.exception("worker_crashed", worker=worker.__name__)
             await asyncio.sleep(1)
+
+
+def get_sibling(request: Request, name: str) -> SiblingClient:
+    """The pooled client for a sibling service ("requirements", "risk" or "release")."""
+    return request.app.state.siblings[name]

@@ -59,25 +59,40 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
         )
 
     @cli.command()
-    def makemigration(message: str = typer.Option(..., "-m"), shared: bool = False) -> None:
-        """Autogenerate a migration for this service's tables (or, with --shared, the shared branch)."""
-        settings = load_settings(settings_cls)
-        cfg = migration_config(spec, settings)
-        cfg.cmd_opts = type("Opts", (), {"x": [f"scope={'shared' if shared else 'service'}"]})()
-
+    def makemigration(
+        message: str = typer.Option(..., "-m", help="What the migration does."),
+        shared: bool = typer.Option(False, help="Generate for the shared branch (tables of tpmhub_shared)."),
+        branch: str | None = typer.Option(None, help="Branch label; default: the service's own branch."),
+        module: list[str] = typer.Option([], help="Only tables of these model modules (repeatable)."),
+    ) -> None:
+        """Autogenerate a migration for one branch. A new branch starts from the service's base revision."""
         from alembic.script import ScriptDirectory
 
         from tpmhub_shared import migrations
 
+        settings = load_settings(settings_cls)
+        cfg = migration_config(spec, settings)
+        xargs = [f"scope={'shared' if shared else 'service'}"]
+        if module:
+            xargs.append("modules=" + ",".join(module))
         migrations.upgrade(cfg)  # autogenerate compares against a database at head
-        label = "shared" if shared else spec.name.removesuffix("-svc")
+        cfg.cmd_opts = type("Opts", (), {"x": xargs})()
+        service_label = spec.name.removesuffix("-svc")
+        label = "shared" if shared else (branch or service_label)
         script = ScriptDirectory.from_config(cfg)
-        branch_exists = any(label in (r.branch_labels or ()) for r in script.walk_revisions())
-        kwargs: dict[str, str] = {"head": f"{label}@head"} if branch_exists else {
-            "head": "base", "branch_label": label,
-            "version_path": str(migrations.HERE / "versions") if shared else str(spec.versions_dir),
-        }
-        command.revision(cfg, message=message, autogenerate=True, **kwargs)
+        revisions = list(script.walk_revisions())
+        branch_exists = any(label in (r.branch_labels or ()) for r in revisions)
+        if branch_exists:
+            command.revision(cfg, message=message, autogenerate=True, head=f"{label}@head")
+            return
+        depends = None
+        if label not in ("shared", service_label):
+            bases = [r.revision for r in revisions if service_label in (r.branch_labels or ())]
+            depends = bases[0] if bases else None
+        command.revision(
+            cfg, message=message, autogenerate=True, head="base", branch_label=label, depends_on=depends,
+            version_path=str(migrations.HERE / "versions") if shared else str(spec.versions_dir),
+        )
 
     @cli.command()
     def openapi(out: Path | None = None) -> None:

@@ -6,20 +6,17 @@ from fastapi import FastAPI
 
 from tpmhub_shared.app import ServiceSpec, create_app as build_app
 
-from release_svc.releases.router import router as releases_router
 from release_svc.settings import Settings
 
 SERVICE_DIR = Path(__file__).resolve().parents[2]
 
-SPEC = ServiceSpec(
+SPEC = ServiceSpec.from_package(
+    "release_svc",
     name="release-svc",
     title="TPM Hub — releases",
     description="Release plans (steps, migrations, approvals, go/no-go checklist), the release gate CI asks "
     "before deploying, gray rollouts with guardrails and sticky cohorts, CI webhooks, verification, DORA.",
-    routers=[releases_router],
-    models_module="release_svc.models",
     versions_dir=SERVICE_DIR / "migrations" / "versions",
-    tags=[{"name": "releases", "description": "Release plans and their state machine."}],
 )
 
 

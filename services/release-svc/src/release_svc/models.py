@@ -1,5 +1,5 @@
-"""Every table of release-svc, imported once for migrations."""
+"""Every table of release-svc (each domain's models.py), imported once for the app and migrations."""
 
-from tpmhub_shared.models import SHARED_TABLES  # noqa: F401
+from tpmhub_shared.app import import_models
 
-from release_svc.releases.models import Release  # noqa: F401
+import_models("release_svc")

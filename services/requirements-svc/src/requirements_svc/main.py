@@ -6,20 +6,17 @@ from fastapi import FastAPI
 
 from tpmhub_shared.app import ServiceSpec, create_app as build_app
 
-from requirements_svc.projects.router import router as projects_router
 from requirements_svc.settings import Settings
 
 SERVICE_DIR = Path(__file__).resolve().parents[2]
 
-SPEC = ServiceSpec(
+SPEC = ServiceSpec.from_package(
+    "requirements_svc",
     name="requirements-svc",
     title="TPM Hub — requirements",
     description="Projects, milestones, PRDs and technical designs with reviews and versions, the backlog with "
     "acceptance criteria, ranking, iterations, change requests and project health.",
-    routers=[projects_router],
-    models_module="requirements_svc.models",
     versions_dir=SERVICE_DIR / "migrations" / "versions",
-    tags=[{"name": "projects", "description": "Projects: background, goals, scope."}],
 )
 
 

@@ -1,5 +1,5 @@
-"""Every table of requirements-svc, imported once for migrations."""
+"""Every table of requirements-svc (each domain's models.py), imported once for the app and migrations."""
 
-from tpmhub_shared.models import SHARED_TABLES  # noqa: F401
+from tpmhub_shared.app import import_models
 
-from requirements_svc.projects.models import Project  # noqa: F401
+import_models("requirements_svc")

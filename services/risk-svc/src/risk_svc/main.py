@@ -6,20 +6,17 @@ from fastapi import FastAPI
 
 from tpmhub_shared.app import ServiceSpec, create_app as build_app
 
-from risk_svc.matrix.router import router as matrix_router
 from risk_svc.settings import Settings
 
 SERVICE_DIR = Path(__file__).resolve().parents[2]
 
-SPEC = ServiceSpec(
+SPEC = ServiceSpec.from_package(
+    "risk_svc",
     name="risk-svc",
     title="TPM Hub — risks",
     description="Risk registers: scoring matrix, levels, responses, mitigation actions, review cadence, "
     "escalation, trend and heatmap, links to items and releases.",
-    routers=[matrix_router],
-    models_module="risk_svc.models",
     versions_dir=SERVICE_DIR / "migrations" / "versions",
-    tags=[{"name": "risk matrix", "description": "Probability and impact scales, levels, cadence, gate level."}],
 )
 
 

@@ -1,5 +1,5 @@
-"""Every table of risk-svc, imported once for migrations."""
+"""Every table of risk-svc (each domain's models.py), imported once for the app and migrations."""
 
-from tpmhub_shared.models import SHARED_TABLES  # noqa: F401
+from tpmhub_shared.app import import_models
 
-from risk_svc.matrix.models import RiskMatrix  # noqa: F401
+import_models("risk_svc")

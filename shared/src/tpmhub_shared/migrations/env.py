@@ -19,6 +19,13 @@ target_metadata = SQLModel.metadata
 scope = context.get_x_argument(as_dictionary=True).get("scope", "service")
 
 
+# `-x modules=pkg.a,pkg.b` limits autogenerate to the tables of those domains (one branch per domain team).
+_modules = [m for m in context.get_x_argument(as_dictionary=True).get("modules", "").split(",") if m]
+_table_modules = {
+    m.local_table.name: m.class_.__module__ for m in SQLModel._sa_registry.mappers if m.local_table is not None
+}
+
+
 def _is_shared(table_name: str) -> bool:
     table = target_metadata.tables.get(table_name)
     return bool(table is not None and table.info.get("shared"))
@@ -26,6 +33,8 @@ def _is_shared(table_name: str) -> bool:
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
     if type_ == "table":
+        if _modules:
+            return any(_table_modules.get(name, "").startswith(m) for m in _modules)
         return _is_shared(name) == (scope == "shared")
     return True
 

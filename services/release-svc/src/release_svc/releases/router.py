@@ -51,3 +51,5 @@ async def get_release(release_id: uuid.UUID, session: Session, principal: Curren
     release = await service.get_release(session, principal=principal, release_id=release_id)
     set_etag(response, release.version)
     return to_public(release)
+
+TAGS = [{"name": "releases", "description": "Release plans and their state machine."}]

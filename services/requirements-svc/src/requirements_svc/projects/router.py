@@ -67,3 +67,5 @@ async def list_project_history(key: str, session: Session, principal: CurrentPri
     await service.get_project(session, principal=principal, key=key)
     return await history.list_history(session, resource_type=service.RESOURCE, resource_id=key, limit=limit,
                                       cursor=cursor)
+
+TAGS = [{"name": "projects", "description": "Projects: background, goals, scope."}]

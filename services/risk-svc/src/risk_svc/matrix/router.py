@@ -32,3 +32,5 @@ async def put_risk_matrix(key: ProjectKeyPath, body: RiskMatrixIn, session: Sess
     matrix = await service.put_matrix(session, principal=principal, project_key=key, data=body, if_match=if_match)
     set_etag(response, matrix.version)
     return matrix
+
+TAGS = [{"name": "risk matrix", "description": "Probability and impact scales, levels, review cadence, gate level."}]
