@@ -50,3 +50,45 @@ async def list_releases(session: AsyncSession, *, principal: Principal, project_
         stmt = stmt.where(Release.status == status)
     return await paginate(session, stmt, order=order, id_column=Release.id, limit=limit, cursor=cursor,
                           sort_key=sort_key)
+
+
+# The release state machine: action → (states it is allowed from, state it leads to).
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "submit": (frozenset({"draft"}), "in_review"),
+    "request_changes": (frozenset({"in_review"}), "draft"),
+    "approve": (frozenset({"in_review"}), "approved"),
+    "reopen_review": (frozenset({"approved"}), "in_review"),
+    "start_deploy": (frozenset({"approved"}), "deploying"),
+    "start_verification": (frozenset({"deploying"}), "verifying"),
+    "mark_released": (frozenset({"verifying"}), "released"),
+    "roll_back": (frozenset({"deploying", "verifying"}), "rolled_back"),
+    "cancel": (frozenset({"draft", "in_review", "approved"}), "cancelled"),
+}
+
+
+def allowed_actions(status: str) -> list[str]:
+    return sorted(a for a, (sources, _) in TRANSITIONS.items() if status in sources)
+
+
+async def transition(session: AsyncSession, *, principal: Principal, release: Release, action: str,
+                     reason: str | None = None, data: dict | None = None) -> Release:
+    """Move a release by one action: 409 listing the allowed actions when the current state forbids it.
+    Records history and emits `release.<to_state>` in the caller's transaction."""
+    from tpmhub_shared import events
+    from tpmhub_shared.problems import InvalidTransition
+
+    sources, target = TRANSITIONS[action]
+    if release.status not in sources:
+        raise InvalidTransition(action, release.status, allowed_actions(release.status))
+    before = release.status
+    release.status = target
+    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
+                         resource_id=release.id, action=action, before={"status": before},
+                         after={"status": target}, note=reason)
+    events.emit(session, source="/tpmhub/release-svc", type=f"release.{target}", subject=str(release.id),
+                project_key=release.project_key,
+                data={"release_id": release.id, "project_key": release.project_key, "version": release.semver,
+                      "from": before, "to": target, "action": action, "by": principal.sub, "reason": reason,
+                      **(data or {})})
+    await session.flush()
+    return release
