@@ -1,0 +1,1 @@
+"""Milestones of a project: target date, status, linked backlog items and progress."""
