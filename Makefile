@@ -1,0 +1,53 @@
+# TPM Hub — `make up` runs the stack on a bare machine, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+ROLE ?= admin
+PROJECT ?= *
+SUB ?= dev
+
+.PHONY: help install up token test test-fast lint migrate openapi sdk bench demo clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(UV):
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"' \
+		|| { echo "TPM Hub needs Python 3.11 or newer as $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced  ## Create .venv with the locked dependencies
+
+up: install  ## Install, migrate and start all three services (SQLite under var/), print URLs and a dev token
+	$(PY) -m tpmhub_shared.devtools up
+
+token: install  ## Print a token: make token ROLE=tpm PROJECT=PAY SUB=alice
+	@$(PY) -m tpmhub_shared.devtools token --role '$(ROLE)' --project '$(PROJECT)' --sub '$(SUB)'
+
+migrate: install  ## Apply migrations of all three services
+	for m in requirements_svc risk_svc release_svc; do $(PY) -m $$m migrate || exit 1; done
+
+test: install  ## Run every test (SQLite and a throwaway PostgreSQL; installs PostgreSQL if missing)
+	./scripts/ensure-postgres.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install  ## Tests on SQLite only, no real-process tests
+	$(PY) -m pytest --backend sqlite -m "not e2e" $(PYTEST_ARGS)
+
+lint: install  ## ruff
+	$(PY) -m ruff check shared services tests
+
+clean:  ## Remove the environment and local data
+	rm -rf $(VENV) $(TOOLS) var

@@ -1,0 +1,82 @@
+"""Conventions that hold across the three services."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from pydantic import SecretStr
+
+from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.pagination import decode_cursor, encode_cursor
+from tpmhub_shared.problems import PreconditionFailed, PreconditionRequired, UnprocessableEntity
+from tpmhub_shared.settings import DEV_JWT_SECRET, CommonSettings, InsecureSettingsError
+
+MODULES = ["requirements_svc", "risk_svc", "release_svc"]
+
+
+def _apps():
+    import importlib
+
+    return {m: importlib.import_module(f"{m}.main").create_app() for m in MODULES}
+
+
+def test_production_refuses_the_dev_secret():
+    with pytest.raises(InsecureSettingsError):
+        CommonSettings(env="production")
+    with pytest.raises(InsecureSettingsError):
+        CommonSettings(env="production", jwt_secret=SecretStr("short"))
+    assert CommonSettings(env="production", jwt_secret=SecretStr("x" * 40)).is_production
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_service_exits_with_a_clear_message_on_the_dev_secret_in_production(module, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TPM_")}
+    env.update(TPM_ENV="production", TPM_JWT_SECRET=DEV_JWT_SECRET)
+    result = subprocess.run([sys.executable, "-m", module, "migrate"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 78
+    assert "TPM_JWT_SECRET" in result.stderr and "refusing to start" in result.stderr
+    assert not (tmp_path / "var").exists() or not any((tmp_path / "var").iterdir())
+
+
+def test_operation_ids_are_unique_verb_noun_and_errors_declared():
+    for module, app in _apps().items():
+        spec = app.openapi()
+        ids = []
+        for path, item in spec["paths"].items():
+            for method, op in item.items():
+                ids.append(op["operationId"])
+                assert re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", op["operationId"]), (module, op["operationId"])
+                assert op.get("tags"), (module, path, method)
+                if path.startswith("/v1/"):
+                    codes = set(op["responses"])
+                    assert "401" in codes or "webhook" in path, (module, path, method, "401 not declared")
+                    assert "422" in codes, (module, path, method, "422 not declared")
+        assert len(ids) == len(set(ids)), (module, sorted(i for i in ids if ids.count(i) > 1))
+        assert "Problem" in spec["components"]["schemas"]
+
+
+def test_if_match_forms():
+    check_if_match('"3"', 3)
+    check_if_match('W/"3"', 3)
+    check_if_match('"1", "3"', 3)
+    check_if_match("*", 9)
+    check_if_match(None, 3)
+    with pytest.raises(PreconditionFailed):
+        check_if_match('"2"', 3)
+    with pytest.raises(PreconditionRequired):
+        check_if_match(None, 3, required=True)
+
+
+def test_cursor_round_trip_and_tampering():
+    import uuid
+    from datetime import UTC, datetime
+
+    values = [datetime(2026, 1, 2, tzinfo=UTC), 3, "x", uuid.UUID(int=5)]
+    assert decode_cursor(encode_cursor("-created", values), "-created", 4) == values
+    with pytest.raises(UnprocessableEntity):
+        decode_cursor(encode_cursor("-created", values), "key", 4)
+    with pytest.raises(UnprocessableEntity):
+        decode_cursor("!!!", "key", 1)
