@@ -2,7 +2,9 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from tpmhub_shared.contracts import ItemKey
 
 # Semantic Versioning 2.0.0 (semver.org), optional leading "v" not allowed: versions compare as typed.
 SEMVER = (
@@ -13,6 +15,35 @@ SEMVER = (
 SemVer = Annotated[str, StringConstraints(pattern=SEMVER, max_length=100)]
 ReleaseStatus = Literal["draft", "in_review", "approved", "deploying", "verifying", "released", "rolled_back",
                         "cancelled"]
+StepName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")]
+Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Environment = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")]
+MAX_SCOPE = 1000
+MAX_STEPS = 200
+
+
+class PlanStep(BaseModel):
+    """One step of the deploy plan; `depends_on` names steps that must finish first (a DAG)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: StepName = Field(examples=["migrate-ledger"], description="Unique within the release.")
+    component: str = Field(min_length=1, max_length=100, examples=["ledger-svc"],
+                           description="The service or component the step acts on.")
+    kind: Literal["deploy", "migration", "config", "flag", "verification"] = Field(examples=["migration"])
+    depends_on: list[StepName] = Field(default_factory=list, max_length=MAX_STEPS, examples=[["deploy-api"]])
+    owner: str | None = Field(default=None, max_length=200, examples=["bob"])
+    description: str = Field(default="", max_length=2000)
+    rollback: str = Field(default="", max_length=4000, examples=["alembic downgrade -1"],
+                          description="How to undo the step; required for migrations.")
+
+
+def _check_steps(steps: list[PlanStep] | None) -> None:
+    if steps is None:
+        return
+    for s in steps:
+        if s.kind == "migration" and not s.rollback.strip():
+            raise ValueError(f"migration step '{s.name}' needs rollback instructions")
 
 
 class ReleaseCreate(BaseModel):
@@ -24,9 +55,44 @@ class ReleaseCreate(BaseModel):
     name: str = Field(default="", max_length=200, examples=["Wallet checkout"])
     description: str = Field(default="", max_length=20000)
     target_date: date | None = Field(default=None, examples=["2026-12-01"])
+    scope: list[ItemKey] = Field(default_factory=list, max_length=MAX_SCOPE, examples=[["PAY-1", "PAY-2"]],
+                                 description="Backlog item keys shipped by this release (checked with requirements).")
+    steps: list[PlanStep] = Field(default_factory=list, max_length=MAX_STEPS)
+    approvers: list[Subject] = Field(default_factory=list, max_length=50, examples=[["carol", "dave"]])
+    required_approvals: int = Field(default=1, ge=1, le=50, examples=[1],
+                                    description="N of the M approvers must approve.")
+    repository: str | None = Field(default=None, max_length=300, examples=["acme/payments"])
+
+    @model_validator(mode="after")
+    def _rules(self) -> "ReleaseCreate":
+        _check_steps(self.steps)
+        return self
+
+
+class ReleaseUpdate(BaseModel):
+    """Fields to change (JSON merge patch). A scope, plan or approver change after approval sends the
+    release back to review."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, max_length=20000)
+    target_date: date | None = None
+    scope: list[ItemKey] | None = Field(default=None, max_length=MAX_SCOPE)
+    steps: list[PlanStep] | None = Field(default=None, max_length=MAX_STEPS)
+    approvers: list[Subject] | None = Field(default=None, max_length=50)
+    required_approvals: int | None = Field(default=None, ge=1, le=50)
+    repository: str | None = Field(default=None, max_length=300)
+
+    @model_validator(mode="after")
+    def _rules(self) -> "ReleaseUpdate":
+        _check_steps(self.steps)
+        return self
 
 
 class ReleasePublic(BaseModel):
+    """A release plan as the API returns it."""
+
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
@@ -36,7 +102,205 @@ class ReleasePublic(BaseModel):
     description: str
     target_date: date | None
     status: ReleaseStatus
+    scope: list[str] = Field(examples=[["PAY-1", "PAY-2"]])
+    steps: list[PlanStep]
+    approvers: list[str]
+    required_approvals: int
+    review_round: int = Field(description="Current review round; approvals count within it.")
+    repository: str | None
     created_by: str
     created_at: datetime
     updated_at: datetime
     revision: int = Field(description="Optimistic-concurrency counter, as in the ETag.", examples=[1])
+
+
+class PlanStepOrdered(BaseModel):
+    name: str
+    component: str
+    kind: str
+    depends_on: list[str]
+    owner: str | None
+    rollback: str
+    level: int = Field(description="Steps of one level may run in parallel.", examples=[0])
+
+
+class ReleasePlan(BaseModel):
+    """The deploy plan in dependency order, and the reverse order for rolling back."""
+
+    release_id: uuid.UUID
+    order: list[PlanStepOrdered]
+    rollback_order: list[PlanStepOrdered]
+    components: list[str] = Field(examples=[["api", "ledger-svc"]])
+
+
+class ActionRequest(BaseModel):
+    """An optional reason for a state change, recorded in history and in the event."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(default=None, max_length=2000, examples=["Pressure test passed"])
+
+
+class ApprovalCreate(BaseModel):
+    """A reviewer's decision: `approve` counts toward N-of-M; `reject` sends the release back to draft."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["approve", "reject"] = Field(examples=["approve"])
+    comment: str = Field(default="", max_length=2000)
+
+
+class ApprovalPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    review_round: int
+    approver: str = Field(examples=["carol"])
+    decision: str = Field(examples=["approve"])
+    comment: str
+    at: datetime
+
+
+class ApprovalState(BaseModel):
+    """The approvals of the current review round and what they add up to."""
+
+    release_id: uuid.UUID
+    review_round: int
+    required_approvals: int
+    approvers: list[str]
+    approved_by: list[str]
+    pending: list[str]
+    approvals: list[ApprovalPublic]
+    status: ReleaseStatus
+
+
+ChecklistStatus = Literal["pending", "done", "failed", "waived"]
+
+
+class ChecklistTemplateItem(BaseModel):
+    """One item of a project's go/no-go template."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str | None = Field(default=None, max_length=50, pattern=r"^[a-z0-9_]+$", examples=["pressure_test"])
+    title: str = Field(min_length=1, max_length=200, examples=["Pressure test"])
+    owner: str | None = Field(default=None, max_length=200)
+
+
+class ChecklistTemplatePut(BaseModel):
+    """The whole template (replaces the previous one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[ChecklistTemplateItem] = Field(max_length=100)
+
+
+class ChecklistTemplatePublic(BaseModel):
+    project_key: str
+    items: list[ChecklistTemplateItem]
+    is_default: bool = Field(description="True when the project has not set its own template.")
+
+
+class ChecklistItemCreate(BaseModel):
+    """An extra checklist item for one release."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=200, examples=["Partner sign-off"])
+    owner: str | None = Field(default=None, max_length=200)
+    code: str | None = Field(default=None, max_length=50, pattern=r"^[a-z0-9_]+$")
+
+
+class ChecklistItemUpdate(BaseModel):
+    """Tick, fail or waive an item and attach evidence (merge patch)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: ChecklistStatus | None = Field(default=None, examples=["done"])
+    owner: str | None = Field(default=None, max_length=200)
+    evidence_url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$",
+                                     examples=["https://grafana.example.com/d/abc"])
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ChecklistItemPublic(BaseModel):
+    """One go/no-go checklist item."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    release_id: uuid.UUID
+    position: int
+    code: str | None = Field(examples=["pressure_test"])
+    title: str = Field(examples=["Pressure test"])
+    owner: str | None
+    status: ChecklistStatus
+    evidence_url: str | None
+    note: str
+    version: int
+
+
+class FreezeWindowCreate(BaseModel):
+    """A period in which the project does not deploy; `environments` empty means every environment."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, examples=["Singles' Day freeze"])
+    reason: str = Field(default="", max_length=2000)
+    starts_at: datetime = Field(examples=["2026-11-10T00:00:00Z"])
+    ends_at: datetime = Field(examples=["2026-11-12T00:00:00Z"])
+    environments: list[Environment] = Field(default_factory=list, max_length=20, examples=[["production"]])
+
+    @model_validator(mode="after")
+    def _order(self) -> "FreezeWindowCreate":
+        if self.starts_at.tzinfo is None or self.ends_at.tzinfo is None:
+            raise ValueError("starts_at and ends_at need a time zone (e.g. Z)")
+        if self.ends_at <= self.starts_at:
+            raise ValueError("ends_at must be after starts_at")
+        return self
+
+
+class FreezeWindowPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    project_key: str
+    name: str
+    reason: str
+    starts_at: datetime
+    ends_at: datetime
+    environments: list[str]
+    created_by: str
+    created_at: datetime
+
+
+class FreezeExceptionCreate(BaseModel):
+    """Ask to deploy this release during a freeze window."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    freeze_window_id: uuid.UUID
+    reason: str = Field(min_length=1, max_length=2000, examples=["Hotfix for a payment outage"])
+
+
+class FreezeExceptionDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=2000)
+
+
+class FreezeExceptionPublic(BaseModel):
+    """A request to deploy during a freeze; the gate lets the release through once approved."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    release_id: uuid.UUID
+    freeze_window_id: uuid.UUID
+    project_key: str
+    reason: str
+    status: Literal["requested", "approved", "rejected"]
+    requested_by: str
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_note: str
