@@ -49,5 +49,13 @@ test-fast: install  ## Tests on SQLite only, no real-process tests
 lint: install  ## ruff
 	$(PY) -m ruff check shared services tests
 
+openapi: install  ## Write the three OpenAPI documents to clients/openapi/
+	$(PY) scripts/openapi.py
+
+sdk: openapi  ## Regenerate the Python SDK (clients/python) and the TypeScript types (clients/typescript)
+	./scripts/sdk.sh
+	@if command -v npm >/dev/null; then cd clients/typescript && npm ci --no-audit --no-fund --silent && npm run -s generate; \
+	else echo "npm not found: TypeScript types not regenerated"; fi
+
 clean:  ## Remove the environment and local data
 	rm -rf $(VENV) $(TOOLS) var

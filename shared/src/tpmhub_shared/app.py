@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tpmhub_shared import migrations
+from tpmhub_shared import events_api, migrations, outbox, subscriptions
 from tpmhub_shared.db import Database
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
@@ -299,7 +299,9 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             await hook(app)
         tasks: list[asyncio.Task[None]] = []
         if settings.background_enabled:
-            tasks = [asyncio.create_task(_supervise(w, app), name=w.__name__) for w in spec.workers]
+            # Every service runs the outbox dispatcher next to its own workers.
+            tasks = [asyncio.create_task(_supervise(w, app), name=w.__name__)
+                     for w in (outbox.dispatcher, *spec.workers)]
         log.info("started", database=settings.database_url.split("://")[0])
         try:
             yield
@@ -311,6 +313,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             await asyncio.gather(*tasks, return_exceptions=True)
             for hook in spec.on_shutdown:
                 await hook(app)
+            await subscriptions.close_http(app)
             for client in app.state.siblings.values():
                 await client.aclose()
             await app.state.db.dispose()
@@ -319,7 +322,8 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         title=spec.title,
         description=spec.description,
         version="1.0.0",
-        openapi_tags=[*spec.tags, {"name": "ops", "description": "Health, readiness and metrics."}],
+        openapi_tags=[*spec.tags, *events_api.TAGS,
+                      {"name": "ops", "description": "Health, readiness and metrics."}],
         generate_unique_id_function=operation_id,
         lifespan=lifespan,
         swagger_ui_parameters={"persistAuthorization": True, "displayOperationId": True},
@@ -333,7 +337,10 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     install_problem_handlers(app)
     for router in spec.routers:
         app.include_router(router)
+    for router in events_api.ROUTERS:  # /v1/events, /v1/event-deliveries, /v1/subscriptions
+        app.include_router(router)
     app.include_router(_ops_router(spec))
+    app.openapi = problem_openapi(app)
     # Outermost first: context (ids, logs, metrics) → body limit → idempotency → routes.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
@@ -342,6 +349,59 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     )
     app.add_middleware(RequestContextMiddleware, service=spec.name, registry=registry)
     return app
+
+
+_PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+_IDEMPOTENCY_PARAM = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "Makes a retry safe: the same key and body replay the first answer; "
+    "the same key with another body is refused (422). Keys are per caller and kept 24 h.",
+}
+_DEFAULT_ERROR_TEXT = {"401": "Missing or invalid bearer token", "422": "Validation error"}
+
+
+def problem_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """The OpenAPI document with our error contract applied everywhere: every 4xx/5xx is the Problem
+    schema (`application/problem+json`), every authenticated /v1 operation declares 401 and 422, and POST
+    operations declare `Idempotency-Key` — so SDKs and fuzzers know what the API really answers."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = FastAPI.openapi(app)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        from tpmhub_shared.problems import Problem
+
+        for name, definition in Problem.model_json_schema(ref_template="#/components/schemas/{model}").get(
+                "$defs", {}).items():
+            components.setdefault(name, definition)
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        problem.pop("$defs", None)
+        components.setdefault("Problem", problem)
+        for path, item in schema.get("paths", {}).items():
+            for method, op in item.items():
+                responses = op.setdefault("responses", {})
+                if path.startswith("/v1/"):
+                    if op.get("security"):
+                        responses.setdefault("401", {"description": _DEFAULT_ERROR_TEXT["401"]})
+                    if op.get("parameters") or op.get("requestBody"):
+                        responses.setdefault("422", {"description": _DEFAULT_ERROR_TEXT["422"]})
+                    if method == "post" and op.get("security"):
+                        params = op.setdefault("parameters", [])
+                        if not any(p.get("name", "").lower() == "idempotency-key" for p in params):
+                            params.append(dict(_IDEMPOTENCY_PARAM))
+                for code, response in responses.items():
+                    if code[0] in "45":
+                        response["content"] = {"application/problem+json": {"schema": dict(_PROBLEM_REF)}}
+        for unused in ("HTTPValidationError", "ValidationError"):
+            components.pop(unused, None)
+        app.openapi_schema = schema
+        return schema
+
+    return openapi
 
 
 def migration_config(spec: ServiceSpec, settings: ServiceSettings):  # noqa: ANN201

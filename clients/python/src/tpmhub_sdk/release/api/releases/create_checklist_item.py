@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.checklist_item_create import ChecklistItemCreate
+from ...models.checklist_item_public import ChecklistItemPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    release_id: UUID,
+    *,
+    body: ChecklistItemCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/releases/{release_id}/checklist".format(
+            release_id=quote(str(release_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChecklistItemPublic | Problem | None:
+    if response.status_code == 201:
+        response_201 = ChecklistItemPublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChecklistItemPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ChecklistItemCreate,
+) -> Response[ChecklistItemPublic | Problem]:
+    """Create Checklist Item
+
+     Add an item to this release's checklist (admin, pm, tpm).
+
+    Args:
+        release_id (UUID):
+        body (ChecklistItemCreate): An extra checklist item for one release.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChecklistItemPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        release_id=release_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ChecklistItemCreate,
+) -> ChecklistItemPublic | Problem | None:
+    """Create Checklist Item
+
+     Add an item to this release's checklist (admin, pm, tpm).
+
+    Args:
+        release_id (UUID):
+        body (ChecklistItemCreate): An extra checklist item for one release.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChecklistItemPublic | Problem
+    """
+
+    return sync_detailed(
+        release_id=release_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ChecklistItemCreate,
+) -> Response[ChecklistItemPublic | Problem]:
+    """Create Checklist Item
+
+     Add an item to this release's checklist (admin, pm, tpm).
+
+    Args:
+        release_id (UUID):
+        body (ChecklistItemCreate): An extra checklist item for one release.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChecklistItemPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        release_id=release_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ChecklistItemCreate,
+) -> ChecklistItemPublic | Problem | None:
+    """Create Checklist Item
+
+     Add an item to this release's checklist (admin, pm, tpm).
+
+    Args:
+        release_id (UUID):
+        body (ChecklistItemCreate): An extra checklist item for one release.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChecklistItemPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            release_id=release_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.release_create import ReleaseCreate
+from ...models.release_public import ReleasePublic
+from ...types import Response
+
+
+def _get_kwargs(
+    key: str,
+    *,
+    body: ReleaseCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/projects/{key}/releases".format(
+            key=quote(str(key), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReleasePublic | None:
+    if response.status_code == 201:
+        response_201 = ReleasePublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReleasePublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReleaseCreate,
+) -> Response[Problem | ReleasePublic]:
+    """Create Release
+
+     Create a release in draft (admin, pm, tpm). Scope items are checked with requirements-svc in one
+    call (422 naming unknown ones, 503 if it cannot answer); the checklist is seeded from the project's
+    template.
+
+    Args:
+        key (str):
+        body (ReleaseCreate): A new release of a project; the version is unique per project.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReleasePublic]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReleaseCreate,
+) -> Problem | ReleasePublic | None:
+    """Create Release
+
+     Create a release in draft (admin, pm, tpm). Scope items are checked with requirements-svc in one
+    call (422 naming unknown ones, 503 if it cannot answer); the checklist is seeded from the project's
+    template.
+
+    Args:
+        key (str):
+        body (ReleaseCreate): A new release of a project; the version is unique per project.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReleasePublic
+    """
+
+    return sync_detailed(
+        key=key,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReleaseCreate,
+) -> Response[Problem | ReleasePublic]:
+    """Create Release
+
+     Create a release in draft (admin, pm, tpm). Scope items are checked with requirements-svc in one
+    call (422 naming unknown ones, 503 if it cannot answer); the checklist is seeded from the project's
+    template.
+
+    Args:
+        key (str):
+        body (ReleaseCreate): A new release of a project; the version is unique per project.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReleasePublic]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReleaseCreate,
+) -> Problem | ReleasePublic | None:
+    """Create Release
+
+     Create a release in draft (admin, pm, tpm). Scope items are checked with requirements-svc in one
+    call (422 naming unknown ones, 503 if it cannot answer); the checklist is seeded from the project's
+    template.
+
+    Args:
+        key (str):
+        body (ReleaseCreate): A new release of a project; the version is unique per project.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReleasePublic
+    """
+
+    return (
+        await asyncio_detailed(
+            key=key,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,258 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_freeze_window_public import PageFreezeWindowPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    key: str,
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    active_at: datetime.datetime | None | Unset = UNSET,
+    include_past: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_active_at: None | str | Unset
+    if isinstance(active_at, Unset):
+        json_active_at = UNSET
+    elif isinstance(active_at, datetime.datetime):
+        json_active_at = active_at.isoformat()
+    else:
+        json_active_at = active_at
+    params["active_at"] = json_active_at
+
+    params["include_past"] = include_past
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/projects/{key}/freeze-windows".format(
+            key=quote(str(key), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageFreezeWindowPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageFreezeWindowPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageFreezeWindowPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    active_at: datetime.datetime | None | Unset = UNSET,
+    include_past: bool | Unset = False,
+) -> Response[PageFreezeWindowPublic | Problem]:
+    """List Freeze Windows
+
+     Freeze windows by start time (current and future unless `include_past`).
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        active_at (datetime.datetime | None | Unset): Only windows covering this instant.
+        include_past (bool | Unset): Also windows that have ended. Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageFreezeWindowPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        limit=limit,
+        cursor=cursor,
+        active_at=active_at,
+        include_past=include_past,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    active_at: datetime.datetime | None | Unset = UNSET,
+    include_past: bool | Unset = False,
+) -> PageFreezeWindowPublic | Problem | None:
+    """List Freeze Windows
+
+     Freeze windows by start time (current and future unless `include_past`).
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        active_at (datetime.datetime | None | Unset): Only windows covering this instant.
+        include_past (bool | Unset): Also windows that have ended. Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageFreezeWindowPublic | Problem
+    """
+
+    return sync_detailed(
+        key=key,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        active_at=active_at,
+        include_past=include_past,
+    ).parsed
+
+
+async def asyncio_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    active_at: datetime.datetime | None | Unset = UNSET,
+    include_past: bool | Unset = False,
+) -> Response[PageFreezeWindowPublic | Problem]:
+    """List Freeze Windows
+
+     Freeze windows by start time (current and future unless `include_past`).
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        active_at (datetime.datetime | None | Unset): Only windows covering this instant.
+        include_past (bool | Unset): Also windows that have ended. Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageFreezeWindowPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        limit=limit,
+        cursor=cursor,
+        active_at=active_at,
+        include_past=include_past,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    active_at: datetime.datetime | None | Unset = UNSET,
+    include_past: bool | Unset = False,
+) -> PageFreezeWindowPublic | Problem | None:
+    """List Freeze Windows
+
+     Freeze windows by start time (current and future unless `include_past`).
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        active_at (datetime.datetime | None | Unset): Only windows covering this instant.
+        include_past (bool | Unset): Also windows that have ended. Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageFreezeWindowPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            key=key,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            active_at=active_at,
+            include_past=include_past,
+        )
+    ).parsed

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.decide_batch import DecideBatch
+from ...models.decision_batch_public import DecisionBatchPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    rollout_id: UUID,
+    *,
+    body: DecideBatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/rollouts/{rollout_id}/decide".format(
+            rollout_id=quote(str(rollout_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DecisionBatchPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = DecisionBatchPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DecisionBatchPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DecideBatch,
+) -> Response[DecisionBatchPublic | Problem]:
+    """Decide Cohorts
+
+     Decide up to 10,000 units at once (422 above); writes nothing.
+
+    Args:
+        rollout_id (UUID):
+        body (DecideBatch): Units to decide at once (at most 10,000).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionBatchPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        rollout_id=rollout_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DecideBatch,
+) -> DecisionBatchPublic | Problem | None:
+    """Decide Cohorts
+
+     Decide up to 10,000 units at once (422 above); writes nothing.
+
+    Args:
+        rollout_id (UUID):
+        body (DecideBatch): Units to decide at once (at most 10,000).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionBatchPublic | Problem
+    """
+
+    return sync_detailed(
+        rollout_id=rollout_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DecideBatch,
+) -> Response[DecisionBatchPublic | Problem]:
+    """Decide Cohorts
+
+     Decide up to 10,000 units at once (422 above); writes nothing.
+
+    Args:
+        rollout_id (UUID):
+        body (DecideBatch): Units to decide at once (at most 10,000).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionBatchPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        rollout_id=rollout_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DecideBatch,
+) -> DecisionBatchPublic | Problem | None:
+    """Decide Cohorts
+
+     Decide up to 10,000 units at once (422 above); writes nothing.
+
+    Args:
+        rollout_id (UUID):
+        body (DecideBatch): Units to decide at once (at most 10,000).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionBatchPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            rollout_id=rollout_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

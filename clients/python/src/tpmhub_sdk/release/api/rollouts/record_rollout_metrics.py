@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reading_batch import ReadingBatch
+from ...models.reading_create import ReadingCreate
+from ...models.readings_result import ReadingsResult
+from ...types import Response
+
+
+def _get_kwargs(
+    rollout_id: UUID,
+    *,
+    body: ReadingBatch | ReadingCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/rollouts/{rollout_id}/metrics".format(
+            rollout_id=quote(str(rollout_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, ReadingCreate):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReadingsResult | None:
+    if response.status_code == 201:
+        response_201 = ReadingsResult.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReadingsResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReadingBatch | ReadingCreate,
+) -> Response[Problem | ReadingsResult]:
+    """Record Rollout Metrics
+
+     Post one reading or `{"readings": [...]}` (monitoring, CI: tpm, engineer, qa, ci, admin or a
+    service).
+    Canary readings are judged against the current stage's guardrails; at the breach threshold the
+    rollout
+    pauses or rolls back by itself. A finished rollout takes no readings (409).
+
+    Args:
+        rollout_id (UUID):
+        body (ReadingBatch | ReadingCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadingsResult]
+    """
+
+    kwargs = _get_kwargs(
+        rollout_id=rollout_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReadingBatch | ReadingCreate,
+) -> Problem | ReadingsResult | None:
+    """Record Rollout Metrics
+
+     Post one reading or `{"readings": [...]}` (monitoring, CI: tpm, engineer, qa, ci, admin or a
+    service).
+    Canary readings are judged against the current stage's guardrails; at the breach threshold the
+    rollout
+    pauses or rolls back by itself. A finished rollout takes no readings (409).
+
+    Args:
+        rollout_id (UUID):
+        body (ReadingBatch | ReadingCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadingsResult
+    """
+
+    return sync_detailed(
+        rollout_id=rollout_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReadingBatch | ReadingCreate,
+) -> Response[Problem | ReadingsResult]:
+    """Record Rollout Metrics
+
+     Post one reading or `{"readings": [...]}` (monitoring, CI: tpm, engineer, qa, ci, admin or a
+    service).
+    Canary readings are judged against the current stage's guardrails; at the breach threshold the
+    rollout
+    pauses or rolls back by itself. A finished rollout takes no readings (409).
+
+    Args:
+        rollout_id (UUID):
+        body (ReadingBatch | ReadingCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadingsResult]
+    """
+
+    kwargs = _get_kwargs(
+        rollout_id=rollout_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    rollout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReadingBatch | ReadingCreate,
+) -> Problem | ReadingsResult | None:
+    """Record Rollout Metrics
+
+     Post one reading or `{"readings": [...]}` (monitoring, CI: tpm, engineer, qa, ci, admin or a
+    service).
+    Canary readings are judged against the current stage's guardrails; at the breach threshold the
+    rollout
+    pauses or rolls back by itself. A finished rollout takes no readings (409).
+
+    Args:
+        rollout_id (UUID):
+        body (ReadingBatch | ReadingCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadingsResult
+    """
+
+    return (
+        await asyncio_detailed(
+            rollout_id=rollout_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

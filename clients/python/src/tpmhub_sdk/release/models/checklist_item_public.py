@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.checklist_item_public_status import (
+    ChecklistItemPublicStatus,
+    check_checklist_item_public_status,
+)
+
+T = TypeVar("T", bound="ChecklistItemPublic")
+
+
+@_attrs_define
+class ChecklistItemPublic:
+    """One go/no-go checklist item.
+
+    Attributes:
+        id (UUID):
+        release_id (UUID):
+        position (int):
+        code (None | str):
+        title (str):
+        owner (None | str):
+        status (ChecklistItemPublicStatus):
+        evidence_url (None | str):
+        note (str):
+        version (int):
+    """
+
+    id: UUID
+    release_id: UUID
+    position: int
+    code: None | str
+    title: str
+    owner: None | str
+    status: ChecklistItemPublicStatus
+    evidence_url: None | str
+    note: str
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        release_id = str(self.release_id)
+
+        position = self.position
+
+        code: None | str
+        code = self.code
+
+        title = self.title
+
+        owner: None | str
+        owner = self.owner
+
+        status: str = self.status
+
+        evidence_url: None | str
+        evidence_url = self.evidence_url
+
+        note = self.note
+
+        version = self.version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "release_id": release_id,
+                "position": position,
+                "code": code,
+                "title": title,
+                "owner": owner,
+                "status": status,
+                "evidence_url": evidence_url,
+                "note": note,
+                "version": version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        release_id = UUID(d.pop("release_id"))
+
+        position = d.pop("position")
+
+        def _parse_code(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        code = _parse_code(d.pop("code"))
+
+        title = d.pop("title")
+
+        def _parse_owner(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        owner = _parse_owner(d.pop("owner"))
+
+        status = check_checklist_item_public_status(d.pop("status"))
+
+        def _parse_evidence_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        evidence_url = _parse_evidence_url(d.pop("evidence_url"))
+
+        note = d.pop("note")
+
+        version = d.pop("version")
+
+        checklist_item_public = cls(
+            id=id,
+            release_id=release_id,
+            position=position,
+            code=code,
+            title=title,
+            owner=owner,
+            status=status,
+            evidence_url=evidence_url,
+            note=note,
+            version=version,
+        )
+
+        checklist_item_public.additional_properties = d
+        return checklist_item_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

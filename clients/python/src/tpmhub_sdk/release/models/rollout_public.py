@@ -1,0 +1,324 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.rollout_public_on_breach import RolloutPublicOnBreach, check_rollout_public_on_breach
+from ..models.rollout_public_status import RolloutPublicStatus, check_rollout_public_status
+from ..models.rollout_public_unit_kind import RolloutPublicUnitKind, check_rollout_public_unit_kind
+
+if TYPE_CHECKING:
+    from ..models.stage_public import StagePublic
+
+
+T = TypeVar("T", bound="RolloutPublic")
+
+
+@_attrs_define
+class RolloutPublic:
+    """A rollout and where it stands.
+
+    Attributes:
+        id (UUID):
+        release_id (UUID):
+        project_key (str):
+        name (str):
+        status (RolloutPublicStatus):
+        unit_kind (RolloutPublicUnitKind):
+        group_id (str):
+        stages (list[StagePublic]):
+        current_stage (int): Index of the current stage (0-based).
+        current_percent (int): Share of units exposed now (0 before start and after rollback, 100 after completion).
+        stage_started_at (datetime.datetime | None):
+        hold_until (datetime.datetime | None): When the current stage's minimum hold ends.
+        pause_reason (None | str):
+        on_breach (RolloutPublicOnBreach):
+        breach_threshold (int):
+        started_at (datetime.datetime | None):
+        finished_at (datetime.datetime | None):
+        created_by (str):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        revision (int): Optimistic-concurrency counter, as in the ETag.
+        allowed_actions (list[str]): Actions allowed from the current state.
+    """
+
+    id: UUID
+    release_id: UUID
+    project_key: str
+    name: str
+    status: RolloutPublicStatus
+    unit_kind: RolloutPublicUnitKind
+    group_id: str
+    stages: list[StagePublic]
+    current_stage: int
+    current_percent: int
+    stage_started_at: datetime.datetime | None
+    hold_until: datetime.datetime | None
+    pause_reason: None | str
+    on_breach: RolloutPublicOnBreach
+    breach_threshold: int
+    started_at: datetime.datetime | None
+    finished_at: datetime.datetime | None
+    created_by: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    revision: int
+    allowed_actions: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        release_id = str(self.release_id)
+
+        project_key = self.project_key
+
+        name = self.name
+
+        status: str = self.status
+
+        unit_kind: str = self.unit_kind
+
+        group_id = self.group_id
+
+        stages = []
+        for stages_item_data in self.stages:
+            stages_item = stages_item_data.to_dict()
+            stages.append(stages_item)
+
+        current_stage = self.current_stage
+
+        current_percent = self.current_percent
+
+        stage_started_at: None | str
+        if isinstance(self.stage_started_at, datetime.datetime):
+            stage_started_at = self.stage_started_at.isoformat()
+        else:
+            stage_started_at = self.stage_started_at
+
+        hold_until: None | str
+        if isinstance(self.hold_until, datetime.datetime):
+            hold_until = self.hold_until.isoformat()
+        else:
+            hold_until = self.hold_until
+
+        pause_reason: None | str
+        pause_reason = self.pause_reason
+
+        on_breach: str = self.on_breach
+
+        breach_threshold = self.breach_threshold
+
+        started_at: None | str
+        if isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        finished_at: None | str
+        if isinstance(self.finished_at, datetime.datetime):
+            finished_at = self.finished_at.isoformat()
+        else:
+            finished_at = self.finished_at
+
+        created_by = self.created_by
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        revision = self.revision
+
+        allowed_actions = self.allowed_actions
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "release_id": release_id,
+                "project_key": project_key,
+                "name": name,
+                "status": status,
+                "unit_kind": unit_kind,
+                "group_id": group_id,
+                "stages": stages,
+                "current_stage": current_stage,
+                "current_percent": current_percent,
+                "stage_started_at": stage_started_at,
+                "hold_until": hold_until,
+                "pause_reason": pause_reason,
+                "on_breach": on_breach,
+                "breach_threshold": breach_threshold,
+                "started_at": started_at,
+                "finished_at": finished_at,
+                "created_by": created_by,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "revision": revision,
+                "allowed_actions": allowed_actions,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.stage_public import StagePublic  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        release_id = UUID(d.pop("release_id"))
+
+        project_key = d.pop("project_key")
+
+        name = d.pop("name")
+
+        status = check_rollout_public_status(d.pop("status"))
+
+        unit_kind = check_rollout_public_unit_kind(d.pop("unit_kind"))
+
+        group_id = d.pop("group_id")
+
+        stages = []
+        _stages = d.pop("stages")
+        for stages_item_data in _stages:
+            stages_item = StagePublic.from_dict(stages_item_data)
+
+            stages.append(stages_item)
+
+        current_stage = d.pop("current_stage")
+
+        current_percent = d.pop("current_percent")
+
+        def _parse_stage_started_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                stage_started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return stage_started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        stage_started_at = _parse_stage_started_at(d.pop("stage_started_at"))
+
+        def _parse_hold_until(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                hold_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return hold_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        hold_until = _parse_hold_until(d.pop("hold_until"))
+
+        def _parse_pause_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        pause_reason = _parse_pause_reason(d.pop("pause_reason"))
+
+        on_breach = check_rollout_public_on_breach(d.pop("on_breach"))
+
+        breach_threshold = d.pop("breach_threshold")
+
+        def _parse_started_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        started_at = _parse_started_at(d.pop("started_at"))
+
+        def _parse_finished_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return finished_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        finished_at = _parse_finished_at(d.pop("finished_at"))
+
+        created_by = d.pop("created_by")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        revision = d.pop("revision")
+
+        allowed_actions = cast(list[str], d.pop("allowed_actions"))
+
+        rollout_public = cls(
+            id=id,
+            release_id=release_id,
+            project_key=project_key,
+            name=name,
+            status=status,
+            unit_kind=unit_kind,
+            group_id=group_id,
+            stages=stages,
+            current_stage=current_stage,
+            current_percent=current_percent,
+            stage_started_at=stage_started_at,
+            hold_until=hold_until,
+            pause_reason=pause_reason,
+            on_breach=on_breach,
+            breach_threshold=breach_threshold,
+            started_at=started_at,
+            finished_at=finished_at,
+            created_by=created_by,
+            created_at=created_at,
+            updated_at=updated_at,
+            revision=revision,
+            allowed_actions=allowed_actions,
+        )
+
+        rollout_public.additional_properties = d
+        return rollout_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
