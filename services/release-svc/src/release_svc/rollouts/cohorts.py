@@ -1,0 +1,23 @@
+"""Sticky cohort hashing, compatible with Unleash's `normalizedValue` (gradual rollout strategy):
+MurmurHash3 x86 32-bit, seed 0, unsigned, of "{group_id}:{unit}", mod 100, + 1 → a bucket in 1..100.
+A unit is inside at p% when its bucket ≤ p, so raising the percent only ever adds units, and every service
+using the same group id puts the same units in."""
+
+import mmh3
+
+
+def bucket(group_id: str, unit: str) -> int:
+    return mmh3.hash(f"{group_id}:{unit}", 0, signed=False) % 100 + 1
+
+
+def exposure(status: str, current_percent: int) -> int:
+    """The share of units inside: nobody before start or after rollback, everybody after completion."""
+    if status == "completed":
+        return 100
+    if status in ("running", "paused"):
+        return current_percent
+    return 0
+
+
+def is_in(group_id: str, unit: str, percent: int) -> bool:
+    return percent > 0 and bucket(group_id, unit) <= percent

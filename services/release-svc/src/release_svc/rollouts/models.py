@@ -1,0 +1,89 @@
+"""Gray rollouts of a release: the rollout with its stages, and the metric readings its guardrails judge.
+
+The gate reads a rollout's current state from `Rollout` directly: `release_id`, `status`,
+`current_stage` (0-based index into `stages`), `current_percent`, `pause_reason`."""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, String, Uuid, text
+from sqlmodel import Field, SQLModel
+
+from tpmhub_shared.db import TableBase, UTCDateTime, json_column
+from tpmhub_shared.ids import new_id, utcnow
+
+ACTIVE_STATUSES = ("running", "paused")
+FINISHED_STATUSES = ("completed", "rolled_back")
+
+
+class Rollout(TableBase, table=True):
+    __tablename__ = "rollouts"
+    __table_args__ = (
+        Index("ix_rollouts_release_id_id", "release_id", "id"),
+        # The scheduler's scan: running rollouts whose next automatic check is due.
+        Index("ix_rollouts_status_next_check_at", "status", "next_check_at"),
+        # At most one running or paused rollout per release (concurrent starts cannot both win).
+        Index("uq_rollouts_active_release", "release_id", unique=True,
+              sqlite_where=text("status IN ('running', 'paused')"),
+              postgresql_where=text("status IN ('running', 'paused')")),
+    )
+
+    project_key: str = Field(sa_column=Column(String(10), nullable=False, index=True))
+    release_id: uuid.UUID = Field(sa_column=Column(Uuid(), ForeignKey("releases.id"), nullable=False))
+    name: str = Field(default="", max_length=200)
+    status: str = Field(default="draft", max_length=20)
+    unit_kind: str = Field(default="user", max_length=20)
+    group_id: str = Field(max_length=200)
+    # Stages as created: [{percent, min_hold_seconds, operator, auto_advance, guardrails: [parsed]}].
+    stages: list[dict[str, Any]] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    current_stage: int = Field(default=0, sa_type=Integer, nullable=False)
+    current_percent: int = Field(default=0, sa_type=Integer, nullable=False)
+    stage_started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    hold_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When the scheduler should look at this rollout next (null: nothing automatic to do).
+    next_check_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    pause_reason: str | None = Field(default=None, max_length=2000)
+    on_breach: str = Field(default="pause", max_length=20)
+    breach_threshold: int = Field(default=3, sa_type=Integer, nullable=False)
+    # Failed guardrail checks per stage (index = stage); the current stage's count triggers `on_breach`.
+    failed_checks: list[int] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_by: str = Field(max_length=200)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+
+class MetricReading(SQLModel, table=True):
+    """One metric value posted by monitoring or CI, with the outcome of the guardrail check it fed."""
+
+    __tablename__ = "rollout_metric_readings"
+    __table_args__ = (
+        # Latest reading of a metric per cohort (baselines, and the scheduler's green check per stage).
+        Index("ix_rollout_metric_readings_lookup", "rollout_id", "metric", "cohort", "at"),
+        Index("ix_rollout_metric_readings_rollout_id_id", "rollout_id", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    project_key: str = Field(sa_column=Column(String(10), nullable=False))
+    rollout_id: uuid.UUID = Field(sa_column=Column(Uuid(), ForeignKey("rollouts.id"), nullable=False))
+    stage_index: int = Field(sa_type=Integer, nullable=False)
+    metric: str = Field(max_length=64)
+    value: float = Field(sa_column=Column(Float, nullable=False))
+    cohort: str = Field(max_length=20)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    source: str = Field(default="", max_length=200)
+    # pass / fail for a canary reading checked by guardrails; unchecked (no guardrail, or a baseline
+    # reading); no_baseline (a relative guardrail with no baseline yet: neither pass nor fail).
+    outcome: str = Field(default="unchecked", max_length=20)
+    # The guardrail expressions this reading failed, if any.
+    failed: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    created_by: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -1,0 +1,209 @@
+"""Request and response models of rollouts, metric readings and cohort decisions."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from release_svc.rollouts.guardrails import METRIC_PATTERN
+
+UnitKind = Literal["user", "tenant", "device", "region"]
+RolloutStatus = Literal["draft", "running", "paused", "completed", "rolled_back"]
+BreachAction = Literal["pause", "rollback"]
+Cohort = Literal["canary", "baseline"]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+GuardrailText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Unit = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+MAX_DECIDE_UNITS = 10_000
+MAX_READINGS = 1_000
+
+
+class StageCreate(BaseModel):
+    """One step of a rollout: the share of units exposed, how long to hold, who may advance it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    percent: int = Field(ge=1, le=100, description="Units exposed at this stage (1–100), strictly increasing.",
+                         examples=[5])
+    min_hold_seconds: int = Field(default=0, ge=0, le=30 * 86400,
+                                  description="Minimum time at this stage before it may advance.", examples=[1800])
+    operator: str = Field(min_length=1, max_length=200, description="`sub` of the person who advances this stage.",
+                          examples=["bob"])
+    guardrails: list[GuardrailText] = Field(
+        default_factory=list, max_length=20,
+        description="Conditions on canary metrics: `metric <=|<|>=|> number` or `metric <= N x baseline` "
+                    "(`×` accepted).",
+        examples=[["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"]])
+    auto_advance: bool = Field(default=False, description="Let the scheduler advance once the hold has passed "
+                                                          "and every guardrail is green.")
+
+
+class RolloutCreate(BaseModel):
+    """A gray rollout of a release: its stages, who is counted as a unit, and what a guardrail breach does."""
+
+    name: str = Field(default="", max_length=200, examples=["Wallet checkout canary"])
+    unit_kind: UnitKind = Field(default="user", description="What a unit id names.", examples=["user"])
+    group_id: str | None = Field(
+        default=None, min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$",
+        description="Hash group (Unleash `groupId`): rollouts sharing it expose the same units. Default: a "
+                    "random per-rollout salt.", examples=["wallet-checkout"])
+    stages: list[StageCreate] = Field(min_length=1, max_length=20)
+    on_breach: BreachAction = Field(default="pause", description="What happens at the breach threshold.")
+    breach_threshold: int = Field(default=3, ge=1, le=1000,
+                                  description="Failed guardrail checks within one stage that trigger `on_breach`.",
+                                  examples=[3])
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "name": "Wallet checkout canary", "unit_kind": "user", "group_id": "wallet-checkout",
+        "stages": [
+            {"percent": 5, "min_hold_seconds": 1800, "operator": "bob",
+             "guardrails": ["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"], "auto_advance": True},
+            {"percent": 50, "min_hold_seconds": 3600, "operator": "bob", "guardrails": ["error_rate <= 0.01"]},
+            {"percent": 100, "operator": "carol"}],
+        "on_breach": "rollback", "breach_threshold": 3}]})
+
+
+class GuardrailPublic(BaseModel):
+    """A parsed guardrail."""
+
+    expression: str = Field(examples=["p99_ms <= 1.2 x baseline"])
+    metric: str = Field(examples=["p99_ms"])
+    comparator: Literal["<=", "<", ">=", ">"] = Field(examples=["<="])
+    threshold: float = Field(examples=[1.2])
+    relative: bool = Field(description="The threshold multiplies the latest baseline reading.", examples=[True])
+
+
+class StagePublic(BaseModel):
+    index: int = Field(examples=[0])
+    percent: int = Field(examples=[5])
+    min_hold_seconds: int = Field(examples=[1800])
+    operator: str = Field(examples=["bob"])
+    auto_advance: bool
+    guardrails: list[GuardrailPublic]
+    failed_checks: int = Field(description="Failed guardrail checks counted in this stage.", examples=[0])
+
+
+class RolloutPublic(BaseModel):
+    """A rollout and where it stands."""
+
+    id: uuid.UUID
+    release_id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    name: str
+    status: RolloutStatus
+    unit_kind: UnitKind
+    group_id: str = Field(examples=["wallet-checkout"])
+    stages: list[StagePublic]
+    current_stage: int = Field(description="Index of the current stage (0-based).", examples=[0])
+    current_percent: int = Field(description="Share of units exposed now (0 before start and after rollback, "
+                                             "100 after completion).", examples=[5])
+    stage_started_at: datetime | None
+    hold_until: datetime | None = Field(description="When the current stage's minimum hold ends.")
+    pause_reason: str | None = Field(examples=["guardrail breached: error_rate <= 0.01"])
+    on_breach: BreachAction
+    breach_threshold: int
+    started_at: datetime | None
+    finished_at: datetime | None
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+    revision: int = Field(description="Optimistic-concurrency counter, as in the ETag.", examples=[3])
+    allowed_actions: list[str] = Field(description="Actions allowed from the current state.",
+                                       examples=[["advance", "complete", "pause", "rollback"]])
+
+
+class ActionRequest(BaseModel):
+    """Why the action is taken (recorded in history and in the event)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Reason | None = Field(default=None, examples=["error budget burning in eu-west"])
+
+
+class AdvanceRequest(ActionRequest):
+    """Advance to the next stage (or, with `complete`, finish)."""
+
+    override_hold: bool = Field(default=False, description="tpm/admin only, with a reason: advance before the "
+                                                           "minimum hold has passed.")
+
+
+class ReadingCreate(BaseModel):
+    """One metric value for the rollout, from monitoring or CI."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    metric: str = Field(pattern=f"^{METRIC_PATTERN}$", examples=["error_rate"])
+    value: float = Field(examples=[0.004])
+    cohort: Cohort = Field(default="canary", description="canary: units inside the rollout; baseline: the rest.")
+    at: datetime | None = Field(default=None, description="When it was measured (default: now).",
+                                examples=["2026-11-22T06:00:00Z"])
+    source: str = Field(default="", max_length=200, examples=["prometheus"])
+
+
+class ReadingBatch(BaseModel):
+    """Several readings at once (at most 1,000), evaluated in time order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    readings: list[ReadingCreate] = Field(min_length=1, max_length=MAX_READINGS)
+
+
+class ReadingPublic(BaseModel):
+    id: uuid.UUID
+    rollout_id: uuid.UUID
+    stage_index: int
+    metric: str
+    value: float
+    cohort: Cohort
+    at: datetime
+    source: str
+    outcome: Literal["pass", "fail", "unchecked", "no_baseline"] = Field(
+        description="pass/fail against the stage's guardrails; unchecked when no guardrail names the metric "
+                    "(and for baseline readings); no_baseline when a relative guardrail has no baseline yet.")
+    failed: list[str] = Field(description="Guardrails this reading failed.", examples=[["error_rate <= 0.01"]])
+    created_by: str
+
+
+class ReadingsResult(BaseModel):
+    """What the readings did: each one's outcome and the rollout afterwards."""
+
+    readings: list[ReadingPublic]
+    failed_checks: int = Field(description="Failed checks in the current stage after these readings.")
+    action_taken: BreachAction | None = Field(description="pause or rollback when the breach threshold was reached.")
+    rollout: RolloutPublic
+
+
+class Decision(BaseModel):
+    """Whether one unit is inside the rollout now."""
+
+    unit: str = Field(examples=["123"])
+    bucket: int = Field(ge=1, le=100, description="Unleash-normalized hash of `group_id:unit` (1–100).",
+                        examples=[73])
+    enabled: bool = Field(description="The unit is inside: bucket ≤ the current percent.", examples=[True])
+
+
+class DecisionPublic(Decision):
+    rollout_id: uuid.UUID
+    status: RolloutStatus
+    percent: int = Field(description="Share exposed now.", examples=[80])
+    unit_kind: UnitKind
+    group_id: str
+
+
+class DecideBatch(BaseModel):
+    """Units to decide at once (at most 10,000)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    units: list[Unit] = Field(min_length=1, max_length=MAX_DECIDE_UNITS, examples=[["123", "456", "789"]])
+
+
+class DecisionBatchPublic(BaseModel):
+    rollout_id: uuid.UUID
+    status: RolloutStatus
+    percent: int = Field(examples=[80])
+    unit_kind: UnitKind
+    group_id: str
+    decisions: list[Decision]
+    enabled_count: int = Field(description="How many of the units are inside.")

@@ -1,0 +1,44 @@
+"""The rollout scheduler: advances stages whose hold has passed with green guardrails and auto_advance on.
+
+Safe with several replicas: each pass locks the due rollouts it takes with `FOR UPDATE SKIP LOCKED` on
+PostgreSQL (another replica skips them), and SQLite serializes writers; the row version counter makes a
+double advance impossible either way. Time comes from `app.state.clock` when set (tests inject it)."""
+
+import asyncio
+import uuid
+from datetime import datetime
+from typing import Any
+
+from tpmhub_shared.logging import get_logger
+
+from release_svc.rollouts import service
+
+log = get_logger(__name__)
+POLL_SECONDS = 1.0
+
+
+async def run_due(app: Any, now: datetime | None = None) -> list[uuid.UUID]:
+    """One pass in its own transaction; returns the ids of the rollouts it moved."""
+    now = now or service.clock_of(app)()
+    async with app.state.db.session() as session, session.begin():
+        moved = await service.advance_due(session, now=now)
+    if moved:
+        log.info("rollouts_advanced", count=len(moved))
+    return moved
+
+
+async def rollout_scheduler(app: Any) -> None:
+    """Loop until `app.state.stopping` is set; the poll interval is `app.state.rollout_poll_seconds`."""
+    stopping: asyncio.Event = app.state.stopping
+    while not stopping.is_set():
+        try:
+            await run_due(app)
+        except Exception:  # a database hiccup must not stop the scheduler; log it and try again
+            log.exception("rollout_scheduler_failed")
+        try:
+            await asyncio.wait_for(stopping.wait(), timeout=getattr(app.state, "rollout_poll_seconds", POLL_SECONDS))
+        except TimeoutError:
+            pass
+
+
+WORKERS = [rollout_scheduler]
