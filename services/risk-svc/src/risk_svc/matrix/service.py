@@ -1,4 +1,5 @@
-"""Risk matrix rules: defaults until saved; saving checks If-Match and records history."""
+"""Risk matrix rules: defaults until saved; saving checks If-Match, records history and re-levels every
+open risk of the project in the same transaction."""
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -6,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.ids import utcnow
 
 from risk_svc.matrix.models import RiskMatrix
 from risk_svc.matrix.schemas import (
@@ -16,6 +18,7 @@ from risk_svc.matrix.schemas import (
     RiskMatrixIn,
     RiskMatrixPublic,
 )
+from risk_svc.risks import scoring
 
 RESOURCE = "risk_matrix"
 
@@ -65,4 +68,8 @@ async def put_matrix(
         session, principal=principal, project_key=project_key, resource_type=RESOURCE, resource_id=project_key,
         action="create" if before is None else "update", before=before, after=history.snapshot(row),
     )
+    matrix = scoring.Matrix(thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days),
+                            gate_level=row.gate_level)
+    await scoring.relevel_open_risks(session, principal=principal, project_key=project_key, matrix=matrix,
+                                     now=utcnow())
     return to_public(row)
