@@ -1,0 +1,138 @@
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from tpmhub_shared.contracts import ReleaseSummary, RiskSummary
+
+from requirements_svc.health.schemas import HealthPublic
+
+ReportFormat = Literal["json", "markdown", "html"]
+
+
+class PeriodPublic(BaseModel):
+    kind: Literal["day", "week"] = Field(examples=["week"])
+    start: date = Field(examples=["2026-11-16"])
+    end: date = Field(examples=["2026-11-22"])
+    label: str = Field(examples=["2026-W47 (2026-11-16 – 2026-11-22)"])
+
+
+class ItemRef(BaseModel):
+    key: str = Field(examples=["PAY-42"])
+    title: str
+    type: str = Field(examples=["story"])
+    status: str = Field(examples=["done"])
+    points: float | None = None
+
+
+class ItemCount(BaseModel):
+    count: int
+    points: float
+    items: list[ItemRef] = Field(description="The first 20.")
+
+
+class BurndownPoint(BaseModel):
+    date: date
+    remaining: float | None = Field(description="Open committed points at the end of the day; null for days ahead.")
+    ideal: float
+
+
+class IterationBrief(BaseModel):
+    id: str
+    name: str
+    start_date: date
+    end_date: date
+    status: str
+    capacity_points: float
+    committed_points: float
+    remaining_points: float
+
+
+class MilestoneProjection(BaseModel):
+    id: str
+    name: str
+    status: str
+    target_date: date
+    projected_finish: date | None = Field(description="At the current velocity; null when nothing is being burned.")
+    remaining_points: float
+    open_items: int
+    slip_days: int | None = Field(description="Projected finish minus target date; positive is late.")
+
+
+class ProgressSection(BaseModel):
+    """What moved in the backlog during the period."""
+
+    available: bool = True
+    reason: str | None = None
+    done: ItemCount
+    added: ItemCount
+    carried_over: ItemCount = Field(description="Items still open in iterations that ended in the period.")
+    points_burned: float
+    points_planned: float = Field(description="The ideal burn of the current iteration over the period's days.")
+    velocity_points_per_day: float
+    iteration: IterationBrief | None
+    burndown: list[BurndownPoint]
+    milestones: list[MilestoneProjection]
+
+
+class DocumentRef(BaseModel):
+    id: str
+    kind: Literal["prd", "design"] | str
+    title: str
+    status: str
+    version: int | None = None
+    at: datetime | None = None
+    days_waiting: int | None = None
+
+
+class ChangeRequestRef(BaseModel):
+    key: str = Field(examples=["PAY-CR3"])
+    title: str
+    status: str
+    effort_delta_points: float
+    date_delta_days: int
+    affected_items: int
+    decided_at: datetime | None = None
+
+
+class RequirementsSection(BaseModel):
+    available: bool = True
+    reason: str | None = None
+    approved: list[DocumentRef] = Field(description="PRD and design versions approved in the period.")
+    in_review: list[DocumentRef] = Field(description="PRDs and designs waiting for review, longest first.")
+    open_change_requests: list[ChangeRequestRef]
+    decided_change_requests: list[ChangeRequestRef] = Field(description="Decided in the period.")
+
+
+class RisksSection(BaseModel):
+    """From risk-svc; `available` false (with the reason) when it did not answer in time."""
+
+    available: bool
+    reason: str | None = None
+    summary: RiskSummary | None = None
+
+
+class ReleasesSection(BaseModel):
+    """From release-svc; `available` false (with the reason) when it did not answer in time."""
+
+    available: bool
+    reason: str | None = None
+    summary: ReleaseSummary | None = None
+
+
+class ProjectRef(BaseModel):
+    key: str = Field(examples=["PAY"])
+    name: str = Field(examples=["Payments 2.0"])
+
+
+class Report(BaseModel):
+    """A daily (日报) or weekly (周报) status report across the three services."""
+
+    project: ProjectRef
+    period: PeriodPublic
+    generated_at: datetime
+    health: HealthPublic
+    progress: ProgressSection
+    requirements: RequirementsSection
+    risks: RisksSection
+    releases: ReleasesSection
