@@ -1,0 +1,1 @@
+"""tpm — the TPM Hub command line."""
