@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
@@ -36,6 +36,8 @@ class Page(BaseModel, Generic[T]):
 def _pack(value: Any) -> Any:
     if isinstance(value, datetime):
         return {"d": value.isoformat()}
+    if isinstance(value, date):  # a calendar day (after datetime, which is a date subclass)
+        return {"day": value.isoformat()}
     if isinstance(value, uuid.UUID):
         return {"u": str(value)}
     return value
@@ -45,6 +47,8 @@ def _unpack(value: Any) -> Any:
     if isinstance(value, dict):
         if "d" in value:
             return datetime.fromisoformat(value["d"])
+        if "day" in value:
+            return date.fromisoformat(value["day"])
         if "u" in value:
             return uuid.UUID(value["u"])
         raise ValueError("bad cursor value")
