@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict, NotFound
 
@@ -34,6 +35,18 @@ async def get_criterion(session: AsyncSession, *, principal: Principal, criterio
         raise NotFound(f"Acceptance criterion {criterion_id} does not exist.")
     ensure_read(principal, criterion.project_key)
     return criterion
+
+
+async def ensure_history_readable(session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID) -> None:
+    """A criterion's history outlives the criterion: a deleted one is found through its history rows."""
+    criterion = await session.get(AcceptanceCriterion, criterion_id)
+    project_key = criterion.project_key if criterion is not None else (await session.execute(
+        select(HistoryEntry.project_key).where(HistoryEntry.resource_type == RESOURCE,
+                                               HistoryEntry.resource_id == str(criterion_id)).limit(1)
+    )).scalar_one_or_none()
+    if project_key is None:
+        raise NotFound(f"Acceptance criterion {criterion_id} does not exist.")
+    ensure_read(principal, project_key)
 
 
 async def add_criterion(session: AsyncSession, *, principal: Principal, key: str,

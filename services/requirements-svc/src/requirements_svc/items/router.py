@@ -224,8 +224,9 @@ async def delete_criterion(criterion_id: uuid.UUID, session: Session, principal:
                      responses=responses(401, 403, 404, 422))
 async def list_criterion_history(criterion_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
                                  limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
-    """Every recorded change of the criterion (text edits, verifications, resets), oldest first."""
-    await criteria_service.get_criterion(session, principal=principal, criterion_id=criterion_id)
+    """Every recorded change of the criterion (text edits, verifications, resets, deletion), oldest first;
+    readable after the criterion is deleted."""
+    await criteria_service.ensure_history_readable(session, principal=principal, criterion_id=criterion_id)
     return await history.list_history(session, resource_type=criteria_service.RESOURCE, resource_id=criterion_id,
                                       limit=limit, cursor=cursor)
 

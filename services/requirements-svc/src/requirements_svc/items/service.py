@@ -449,6 +449,8 @@ async def move_item(session: AsyncSession, *, principal: Principal, key: str, bo
     if body.before is None and body.after is None:
         raise UnprocessableEntity("Name `before` or `after` (or both).",
                                   errors=[field_error("body", "before or after is required", "missing")])
+    # Shared lock on the project row: moves run side by side, the rank rebalancer waits for them.
+    await session.execute(select(Project.id).where(Project.key == item.project_key).with_for_update(read=True))
     anchors: dict[str, Item] = {}
     for field in ("before", "after"):
         anchor_key = getattr(body, field)
@@ -502,11 +504,15 @@ async def rebalance_ranks(session: AsyncSession, project_key: str) -> int:
     return len(rows)
 
 
-async def projects_needing_rebalance(session: AsyncSession) -> list[str]:
+async def projects_needing_rebalance(session: AsyncSession, project_key: str | None = None,
+                                     max_length: int = ranking.REBALANCE_LENGTH) -> list[str]:
     """Projects with an over-long rank key or two items sharing one."""
-    long_keys = select(Item.project_key).where(func.length(Item.rank) > ranking.REBALANCE_LENGTH).distinct()
-    dup = (select(Item.project_key).group_by(Item.project_key, Item.rank).having(func.count() > 1).distinct())
-    found = set((await session.execute(long_keys)).scalars()) | set((await session.execute(dup)).scalars())
+    long_keys = select(Item.project_key).where(func.length(Item.rank) > max_length)
+    dup = select(Item.project_key).group_by(Item.project_key, Item.rank).having(func.count() > 1)
+    if project_key is not None:
+        long_keys, dup = long_keys.where(Item.project_key == project_key), dup.where(Item.project_key == project_key)
+    found = set((await session.execute(long_keys.distinct())).scalars())
+    found |= set((await session.execute(dup.distinct())).scalars())
     return sorted(found)
 
 
