@@ -46,6 +46,46 @@ async def client(risk_app_client, risk_settings, app) -> httpx.AsyncClient:
     return risk_app_client
 
 
+_RISK = {
+    "title": "Card processor rate-limits us during peak",
+    "category": "dependency",
+    "cause": "The processor caps us at 300 TPS",
+    "event": "Peak traffic exceeds the cap",
+    "effect": "Payments fail during peak",
+    "owner": "bob",
+    "probability": 4,
+    "impact": 4,
+    "response_strategy": "mitigate",
+    "contingency_plan": "Fail over to the backup processor",
+    "triggers": [{"metric": "payment_error_rate", "comparator": ">", "threshold": 0.01}],
+    "residual_probability": 2,
+    "residual_impact": 3,
+    "cost_impact": 50000,
+}
+
+
+async def _create(client, auth, project="PAY", role="tpm", **fields):
+    r = await client.post(f"/v1/projects/{project}/risks", json={**_RISK, **fields}, headers=auth(role, project))
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+@pytest.fixture
+def risk_body() -> dict:
+    """A valid risk body (high: P4 × I4, residual P2 × I3, cost 50,000)."""
+    return dict(_RISK)
+
+
+@pytest.fixture
+def create(client, auth):
+    """`await create(**fields)` → the created risk (201 asserted)."""
+
+    async def make(project="PAY", role="tpm", **fields):
+        return await _create(client, auth, project, role, **fields)
+
+    return make
+
+
 def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -4,32 +4,8 @@ import asyncio
 
 import pytest
 
-RISK = {
-    "title": "Card processor rate-limits us during peak",
-    "category": "dependency",
-    "cause": "The processor caps us at 300 TPS",
-    "event": "Peak traffic exceeds the cap",
-    "effect": "Payments fail during peak",
-    "owner": "bob",
-    "probability": 4,
-    "impact": 4,
-    "response_strategy": "mitigate",
-    "contingency_plan": "Fail over to the backup processor",
-    "triggers": [{"metric": "payment_error_rate", "comparator": ">", "threshold": 0.01}],
-    "residual_probability": 2,
-    "residual_impact": 3,
-    "cost_impact": 50000,
-}
-
-
-async def create(client, auth, project="PAY", role="tpm", **fields):
-    r = await client.post(f"/v1/projects/{project}/risks", json={**RISK, **fields}, headers=auth(role, project))
-    assert r.status_code == 201, r.text
-    return r.json()
-
-
-async def test_create_computes_key_score_level_emv_and_review(client, auth):
-    body = await create(client, auth)
+async def test_create_computes_key_score_level_emv_and_review(client, auth, create):
+    body = await create()
     assert body["key"] == "PAY-R1" and body["status"] == "identified"
     assert body["score"] == 16 and body["level"] == "high"
     assert body["residual_score"] == 6 and body["residual_level"] == "medium"
@@ -38,21 +14,21 @@ async def test_create_computes_key_score_level_emv_and_review(client, auth):
     assert body["next_review_at"] is not None
     assert body["attention"] == {"flagged": True, "reasons": ["no_open_action"], "open_actions": 0,
                                  "overdue_actions": 0}
-    second = await create(client, auth, probability=1, impact=2, residual_probability=None, residual_impact=None,
+    second = await create(probability=1, impact=2, residual_probability=None, residual_impact=None,
                           probability_share=0.25)
     assert second["key"] == "PAY-R2" and second["level"] == "low" and second["emv"] == 12500.0
     assert second["attention"]["flagged"] is False
-    other = await create(client, auth, project="OPS")
+    other = await create(project="OPS")
     assert other["key"] == "OPS-R1"
     r = await client.get("/v1/risks/PAY-R1", headers=auth("viewer", "PAY"))
     assert r.status_code == 200 and r.headers["etag"] == '"1"'
 
 
-async def test_keys_are_gap_free_under_concurrency_and_after_failures(client, auth):
-    bad = await client.post("/v1/projects/PAY/risks", json={**RISK, "probability": 9}, headers=auth("tpm", "PAY"))
+async def test_keys_are_gap_free_under_concurrency_and_after_failures(client, auth, risk_body):
+    bad = await client.post("/v1/projects/PAY/risks", json={**risk_body, "probability": 9}, headers=auth("tpm", "PAY"))
     assert bad.status_code == 422
     results = await asyncio.gather(*[
-        client.post("/v1/projects/PAY/risks", json={**RISK, "title": f"R{i}"}, headers=auth("tpm", "PAY"))
+        client.post("/v1/projects/PAY/risks", json={**risk_body, "title": f"R{i}"}, headers=auth("tpm", "PAY"))
         for i in range(12)])
     assert all(r.status_code == 201 for r in results), [r.text for r in results if r.status_code != 201]
     keys = sorted(int(r.json()["key"].split("-R")[1]) for r in results)
@@ -78,18 +54,18 @@ async def test_keys_are_gap_free_under_concurrency_and_after_failures(client, au
         ({"links": {"items": ["not a key"]}}, "body.links.items.0"),
     ],
 )
-async def test_bad_risks_are_422_and_write_nothing(client, auth, change, loc):
-    r = await client.post("/v1/projects/PAY/risks", json={**RISK, **change}, headers=auth("tpm", "PAY"))
+async def test_bad_risks_are_422_and_write_nothing(client, auth, change, loc, risk_body, create):
+    r = await client.post("/v1/projects/PAY/risks", json={**risk_body, **change}, headers=auth("tpm", "PAY"))
     assert r.status_code == 422, r.text
     assert loc in [e["loc"] for e in r.json()["errors"]]
     page = (await client.get("/v1/projects/PAY/risks", headers=auth("viewer", "PAY"))).json()
     assert page["items"] == []
     # The counter did not move either: the next risk is R1.
-    assert (await create(client, auth))["key"] == "PAY-R1"
+    assert (await create())["key"] == "PAY-R1"
 
 
-async def test_opportunity_strategies(client, auth):
-    body = await create(client, auth, kind="opportunity", response_strategy="exploit", title="Bulk discount")
+async def test_opportunity_strategies(client, auth, create):
+    body = await create(kind="opportunity", response_strategy="exploit", title="Bulk discount")
     assert body["kind"] == "opportunity"
     r = await client.patch(f"/v1/risks/{body['key']}", json={"response_strategy": "mitigate"},
                            headers=auth("tpm", "PAY"))
@@ -99,10 +75,10 @@ async def test_opportunity_strategies(client, auth):
     assert (await client.get(f"/v1/risks/{body['key']}", headers=auth())).json()["kind"] == "opportunity"
 
 
-async def test_roles_owner_and_planners_edit_viewers_read(client, auth):
-    await create(client, auth)
-    assert (await client.post("/v1/projects/PAY/risks", json=RISK, headers=auth("viewer", "PAY"))).status_code == 403
-    assert (await client.post("/v1/projects/PAY/risks", json=RISK, headers=auth("engineer", "PAY"))).status_code == 201
+async def test_roles_owner_and_planners_edit_viewers_read(client, auth, risk_body, create):
+    await create()
+    assert (await client.post("/v1/projects/PAY/risks", json=risk_body, headers=auth("viewer", "PAY"))).status_code == 403
+    assert (await client.post("/v1/projects/PAY/risks", json=risk_body, headers=auth("engineer", "PAY"))).status_code == 201
     # An engineer who is not the owner may not edit; the owner (bob) may; a pm may.
     r = await client.patch("/v1/risks/PAY-R1", json={"title": "X"}, headers=auth("engineer", "PAY", sub="carol"))
     assert r.status_code == 403
@@ -120,8 +96,8 @@ async def test_roles_owner_and_planners_edit_viewers_read(client, auth):
     assert (await client.get("/v1/risks/pay-r1", headers=auth())).status_code == 422
 
 
-async def test_patch_rescoring_assessment_history_and_if_match(client, auth):
-    await create(client, auth)
+async def test_patch_rescoring_assessment_history_and_if_match(client, auth, risk_body, create):
+    await create()
     r = await client.patch("/v1/risks/PAY-R1", json={"impact": 5, "note": "new peak forecast"},
                            headers={**auth("tpm", "PAY"), "If-Match": '"1"'})
     assert r.status_code == 200, r.text
@@ -131,7 +107,7 @@ async def test_patch_rescoring_assessment_history_and_if_match(client, auth):
     r = await client.patch("/v1/risks/PAY-R1", json={"title": "stale"}, headers={**auth("tpm", "PAY"),
                                                                               "If-Match": '"1"'})
     assert r.status_code == 412
-    assert (await client.get("/v1/risks/PAY-R1", headers=auth())).json()["title"] == RISK["title"]
+    assert (await client.get("/v1/risks/PAY-R1", headers=auth())).json()["title"] == risk_body["title"]
     r = await client.patch("/v1/risks/PAY-R1", json={"title": "fresh"}, headers={**auth("tpm", "PAY"),
                                                                               "If-Match": etag})
     assert r.status_code == 200
@@ -149,8 +125,8 @@ async def test_patch_rescoring_assessment_history_and_if_match(client, auth):
     assert {"field": "impact", "before": 4, "after": 5} in first_update["changes"]
 
 
-async def test_lifecycle_and_illegal_transitions(client, auth):
-    await create(client, auth)
+async def test_lifecycle_and_illegal_transitions(client, auth, create):
+    await create()
     h = auth("tpm", "PAY")
     r = await client.post("/v1/risks/PAY-R1/monitor", headers=h)
     assert r.status_code == 409
@@ -179,8 +155,8 @@ async def test_lifecycle_and_illegal_transitions(client, auth):
     assert hist == ["create", "assess", "mitigate", "monitor", "close", "reopen"]
 
 
-async def test_occurred_becomes_issue_and_keeps_links(client, auth):
-    await create(client, auth, links={"releases": ["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]})
+async def test_occurred_becomes_issue_and_keeps_links(client, auth, create):
+    await create(links={"releases": ["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]})
     h = auth("tpm", "PAY")
     r = await client.post("/v1/risks/PAY-R1/occur", json={"occurred_at": "2099-01-01T00:00:00Z",
                                                           "description": "throttled"}, headers=h)
@@ -198,8 +174,8 @@ async def test_occurred_becomes_issue_and_keeps_links(client, auth):
     assert r.status_code == 409 and r.json()["allowed_actions"] == ["assess", "close"]
 
 
-async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, auth):
-    await create(client, auth)
+async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, auth, create):
+    await create()
     r = await client.post("/v1/risks/PAY-R1/actions", json={"title": "Negotiate cap", "owner": "bob",
                                                             "due_date": "2030-01-01"}, headers=auth("tpm", "PAY"))
     assert r.status_code == 201
@@ -218,13 +194,13 @@ async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, au
     actions = (await client.get("/v1/risks/PAY-R1/actions", headers=auth())).json()["items"]
     assert actions[0]["status"] == "cancelled"
     # Without open actions a pm closes normally.
-    await create(client, auth)
+    await create()
     assert (await client.post("/v1/risks/PAY-R2/close", headers=auth("pm", "PAY"))).status_code == 200
 
 
-async def test_list_filters_sort_and_pagination(client, auth):
+async def test_list_filters_sort_and_pagination(client, auth, create):
     for p, i, cat in [(1, 1, "technical"), (5, 5, "security"), (3, 3, "technical"), (4, 4, "schedule")]:
-        await create(client, auth, probability=p, impact=i, category=cat, residual_probability=None,
+        await create(probability=p, impact=i, category=cat, residual_probability=None,
                      residual_impact=None)
     h = auth("viewer", "PAY")
     page = (await client.get("/v1/projects/PAY/risks", params={"sort": "-score", "limit": 2}, headers=h)).json()
