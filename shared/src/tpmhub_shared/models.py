@@ -4,7 +4,11 @@ Each is marked `info={"shared": True}` so that autogenerate keeps the two branch
 from tpmhub_shared.events import OutboxEvent
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.idempotency import IdempotencyRecord
+from tpmhub_shared.inbox import InboxEvent
+from tpmhub_shared.outbox import DeliveryAttempt, EventDelivery
+from tpmhub_shared.subscriptions import Subscription
 
-SHARED_TABLES = (HistoryEntry, IdempotencyRecord, OutboxEvent)
+SHARED_TABLES = (HistoryEntry, IdempotencyRecord, OutboxEvent, EventDelivery, DeliveryAttempt, InboxEvent,
+                 Subscription)
 for _model in SHARED_TABLES:
     _model.__table__.info["shared"] = True

@@ -33,6 +33,36 @@ class CommonSettings(BaseSettings):
     sibling_timeout_seconds: float = Field(default=1.5, gt=0, le=60)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     max_upload_bytes: int = Field(default=20 * 1_048_576, ge=1024)
+    # ---- events: outbox dispatcher, sibling routes, outbound subscriptions --------------------------
+    events_poll_seconds: float = Field(
+        default=0.5, gt=0, le=60,
+        description="How often the dispatcher looks for work written by other replicas (same-process "
+        "commits wake it at once).")
+    events_retry_schedule: list[float] = Field(
+        default=[0, 5, 300, 1800, 7200, 18000, 36000, 36000],
+        description="Seconds before each attempt (Standard Webhooks schedule); after the last one a "
+        "delivery is dead-lettered.", min_length=1, max_length=30)
+    events_lease_seconds: float = Field(default=60, gt=0, le=3600,
+                                        description="How long a claimed delivery is reserved for one replica.")
+    events_batch_size: int = Field(default=100, ge=1, le=1000)
+    events_concurrency: int = Field(default=16, ge=1, le=256)
+    events_delivery_timeout_seconds: float = Field(default=10, gt=0, le=60)
+    # Which event types each service sends to which sibling's POST /v1/events (JSON in TPM_EVENT_ROUTES).
+    event_routes: dict[str, dict[str, list[str]]] = Field(
+        default_factory=lambda: {
+            "requirements-svc": {"risk": ["change_request.approved"], "release": ["change_request.approved"]},
+            "release-svc": {"requirements": ["release.released", "ci.item_referenced"]},
+        })
+    # Outbound subscriptions: targets on loopback/private/link-local ranges are refused unless allowed;
+    # unset means allowed in development and test, refused in production.
+    subscriptions_allow_private_targets: bool | None = None
+    subscriptions_max_consecutive_failures: int = Field(default=15, ge=1, le=1000)
+
+    @property
+    def allow_private_targets(self) -> bool:
+        if self.subscriptions_allow_private_targets is not None:
+            return self.subscriptions_allow_private_targets
+        return self.env != "production"
 
     @model_validator(mode="after")
     def _refuse_dev_secret_in_production(self) -> CommonSettings:

@@ -1,0 +1,382 @@
+"""The outbox dispatcher: routes each committed outbox event to its targets (siblings by configuration,
+outbound subscriptions by their filters) and delivers it at least once, in order per subject and target,
+retrying on the Standard Webhooks schedule and dead-lettering after the last attempt.
+
+Work is claimed with a short lease (`locked_until`), taken under `FOR UPDATE SKIP LOCKED` on PostgreSQL
+(under SQLite's single writer lock on SQLite), so N replicas share the work without delivering one row
+twice at the same time, and a replica that dies mid-delivery only delays its rows until the lease ends.
+Within one (target, subject), only the oldest undelivered event can be claimed, so events arrive in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from fastapi import FastAPI
+from sqlalchemy import Column, ForeignKey, Index, String, exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from sqlmodel import Field, SQLModel
+
+from tpmhub_shared.auth import Principal, ensure_role
+from tpmhub_shared.db import Database, UTCDateTime
+from tpmhub_shared.events import WAKE_ON_COMMIT, OutboxEvent, register_waker, unregister_waker
+from tpmhub_shared.ids import new_id, utcnow
+from tpmhub_shared.logging import get_logger
+from tpmhub_shared.pagination import paginate
+from tpmhub_shared.problems import Conflict, NotFound
+from tpmhub_shared.settings import CommonSettings
+
+log = get_logger("tpmhub.outbox")
+
+SIBLING_PREFIX = "sibling:"
+SUBSCRIPTION_PREFIX = "subscription:"
+EXCERPT_CHARS = 500
+
+PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+
+
+class EventDelivery(SQLModel, table=True):
+    """One event to one target (a sibling service or an outbound subscription)."""
+
+    __tablename__ = "event_deliveries"
+    __table_args__ = (
+        Index("ix_event_deliveries_due", "status", "next_attempt_at"),
+        Index("ix_event_deliveries_order", "target", "subject", "event_id"),
+        Index("ix_event_deliveries_subscription", "subscription_id", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    event_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("outbox_events.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    event_type: str = Field(max_length=100)
+    subject: str = Field(max_length=200)
+    project_key: str = Field(sa_column=Column(String(10), nullable=False))
+    target: str = Field(max_length=60)
+    subscription_id: uuid.UUID | None = Field(default=None)
+    status: str = Field(default=PENDING, max_length=12)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_status_code: int | None = None
+    last_error: str | None = Field(default=None, max_length=500)
+    delivered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class DeliveryAttempt(SQLModel, table=True):
+    """The delivery log: one row per attempt, with what the target answered."""
+
+    __tablename__ = "event_delivery_attempts"
+    __table_args__ = (
+        Index("ix_event_delivery_attempts_delivery", "delivery_id", "id"),
+        Index("ix_event_delivery_attempts_subscription", "subscription_id", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    delivery_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("event_deliveries.id", ondelete="CASCADE"), nullable=False)
+    )
+    subscription_id: uuid.UUID | None = None
+    event_id: uuid.UUID
+    event_type: str = Field(max_length=100)
+    attempt: int
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    success: bool = False
+    status_code: int | None = None
+    duration_ms: float = 0
+    response_excerpt: str | None = Field(default=None, max_length=EXCERPT_CHARS)
+    error: str | None = Field(default=None, max_length=500)
+
+
+@dataclass
+class Outcome:
+    """What one attempt produced."""
+
+    success: bool
+    status_code: int | None = None
+    duration_ms: float = 0
+    excerpt: str | None = None
+    error: str | None = None
+    gone: bool = False  # the target answered 410: stop sending (subscriptions are disabled)
+
+
+def retry_delay(settings: CommonSettings, attempts_made: int) -> float | None:
+    """Seconds until the next attempt after `attempts_made` failures; None when none is left."""
+    schedule = settings.events_retry_schedule
+    if attempts_made >= len(schedule):
+        return None
+    return float(schedule[attempts_made])
+
+
+def sibling_targets(settings: CommonSettings, service: str, event_type: str) -> list[str]:
+    routes = settings.event_routes.get(service, {})
+    return [f"{SIBLING_PREFIX}{sibling}" for sibling, types in sorted(routes.items()) if event_type in types]
+
+
+# ---- routing -------------------------------------------------------------------------------------------
+
+
+async def route_pending(db: Database, *, service: str, settings: CommonSettings, limit: int) -> int:
+    """Create the delivery rows of events not routed yet; returns how many events were routed."""
+    from tpmhub_shared.subscriptions import matching_subscriptions
+
+    async with db.session() as session, session.begin():
+        stmt = select(OutboxEvent).where(OutboxEvent.routed.is_(False)).order_by(OutboxEvent.id).limit(limit)
+        if not db.is_sqlite:
+            stmt = stmt.with_for_update(skip_locked=True)
+        events = list((await session.execute(stmt)).scalars().all())
+        if not events:
+            return 0
+        subscriptions = await matching_subscriptions(session)
+        now = utcnow()
+        for event in events:
+            targets: list[tuple[str, uuid.UUID | None]] = [
+                (t, None) for t in sibling_targets(settings, service, event.type)
+            ]
+            targets += [(f"{SUBSCRIPTION_PREFIX}{s.id}", s.id) for s in subscriptions if s.matches(event)]
+            for target, subscription_id in targets:
+                session.add(EventDelivery(
+                    event_id=event.id, event_type=event.type, subject=event.subject,
+                    project_key=event.project_key, target=target, subscription_id=subscription_id,
+                    next_attempt_at=now,
+                ))
+            event.routed = True
+        return len(events)
+
+
+# ---- claiming ------------------------------------------------------------------------------------------
+
+
+async def claim_due(db: Database, *, settings: CommonSettings, limit: int) -> list[uuid.UUID]:
+    """Reserve due deliveries that head their (target, subject) queue; returns their ids."""
+    now = utcnow()
+    earlier = aliased(EventDelivery)
+    blocked = exists().where(
+        earlier.target == EventDelivery.target,
+        earlier.subject == EventDelivery.subject,
+        earlier.status == PENDING,
+        earlier.event_id < EventDelivery.event_id,
+    )
+    async with db.session() as session, session.begin():
+        stmt = (
+            select(EventDelivery)
+            .where(
+                EventDelivery.status == PENDING,
+                EventDelivery.next_attempt_at <= now,
+                or_(EventDelivery.locked_until.is_(None), EventDelivery.locked_until < now),
+                ~blocked,
+            )
+            .order_by(EventDelivery.next_attempt_at, EventDelivery.event_id)
+            .limit(limit)
+        )
+        if not db.is_sqlite:
+            stmt = stmt.with_for_update(skip_locked=True, of=EventDelivery)
+        rows = list((await session.execute(stmt)).scalars().all())
+        until = now + timedelta(seconds=settings.events_lease_seconds)
+        for row in rows:
+            row.locked_until = until
+        return [r.id for r in rows]
+
+
+# ---- recording outcomes --------------------------------------------------------------------------------
+
+
+async def record_outcome(session: AsyncSession, delivery: EventDelivery, outcome: Outcome,
+                         settings: CommonSettings, *, service: str) -> None:
+    """Write the attempt to the log and move the delivery on (delivered, retry later, or dead)."""
+    from tpmhub_shared.subscriptions import note_subscription_outcome
+
+    delivery.attempts += 1
+    session.add(DeliveryAttempt(
+        delivery_id=delivery.id, subscription_id=delivery.subscription_id, event_id=delivery.event_id,
+        event_type=delivery.event_type, attempt=delivery.attempts, success=outcome.success,
+        status_code=outcome.status_code, duration_ms=round(outcome.duration_ms, 2),
+        response_excerpt=(outcome.excerpt or None) and outcome.excerpt[:EXCERPT_CHARS],
+        error=(outcome.error or None) and outcome.error[:500],
+    ))
+    delivery.last_status_code = outcome.status_code
+    delivery.locked_until = None
+    now = utcnow()
+    if outcome.success:
+        delivery.status = DELIVERED
+        delivery.delivered_at = now
+        delivery.last_error = None
+    else:
+        delivery.last_error = (outcome.error or f"answered {outcome.status_code}")[:500]
+        delay = retry_delay(settings, delivery.attempts)
+        if delay is None or outcome.gone:
+            delivery.status = DEAD
+            log.warning("delivery_dead", delivery_id=str(delivery.id), target=delivery.target,
+                        event_type=delivery.event_type, attempts=delivery.attempts)
+        else:
+            delivery.next_attempt_at = now + timedelta(seconds=delay)
+    if delivery.subscription_id is not None:
+        await note_subscription_outcome(session, delivery.subscription_id, outcome, settings, service=service)
+
+
+# ---- sending -------------------------------------------------------------------------------------------
+
+
+async def _send_to_sibling(app: FastAPI, sibling: str, event: OutboxEvent, timeout: float) -> Outcome:
+    from tpmhub_shared.http import SiblingError
+
+    client = app.state.siblings.get(sibling)
+    if client is None:
+        return Outcome(success=False, error=f"no sibling named {sibling}")
+    start = time.perf_counter()
+    body = event.envelope().model_dump(mode="json")
+    try:
+        response = await client.request("POST", "/v1/events", json=body, idempotent=True, timeout=timeout)
+    except SiblingError as exc:
+        return Outcome(success=False, status_code=exc.status, duration_ms=(time.perf_counter() - start) * 1000,
+                       error=exc.reason)
+    elapsed = (time.perf_counter() - start) * 1000
+    ok = 200 <= response.status_code < 300
+    return Outcome(success=ok, status_code=response.status_code, duration_ms=elapsed,
+                   excerpt=response.text[:EXCERPT_CHARS],
+                   error=None if ok else f"answered {response.status_code}")
+
+
+async def deliver_one(app: FastAPI, delivery_id: uuid.UUID) -> bool:
+    """Send one claimed delivery and record the outcome; True when it was delivered."""
+    from tpmhub_shared.subscriptions import send_to_subscription
+
+    db: Database = app.state.db
+    settings: CommonSettings = app.state.settings.common
+    async with db.session(write=False) as session:
+        delivery = await session.get(EventDelivery, delivery_id)
+        if delivery is None or delivery.status != PENDING:
+            return False
+        event = await session.get(OutboxEvent, delivery.event_id)
+        target = delivery.target
+        subscription_id = delivery.subscription_id
+    if event is None:
+        outcome = Outcome(success=False, error="event no longer exists", gone=True)
+    elif target.startswith(SIBLING_PREFIX):
+        outcome = await _send_to_sibling(app, target.removeprefix(SIBLING_PREFIX), event,
+                                         settings.events_delivery_timeout_seconds)
+    elif subscription_id is not None:
+        outcome = await send_to_subscription(app, subscription_id, event)
+    else:
+        outcome = Outcome(success=False, error=f"unknown target {target}", gone=True)
+    async with db.session() as session, session.begin():
+        delivery = await session.get(EventDelivery, delivery_id)
+        if delivery is None or delivery.status != PENDING:
+            return False
+        await record_outcome(session, delivery, outcome, settings, service=app.state.spec.name)
+    return outcome.success
+
+
+async def run_once(app: FastAPI) -> int:
+    """One round: route new events, claim what is due, deliver it; returns how much work was done."""
+    db: Database = app.state.db
+    settings: CommonSettings = app.state.settings.common
+    routed = await route_pending(db, service=app.state.spec.name, settings=settings,
+                                 limit=settings.events_batch_size)
+    claimed = await claim_due(db, settings=settings, limit=settings.events_batch_size)
+    if claimed:
+        semaphore = asyncio.Semaphore(settings.events_concurrency)
+
+        async def guarded(delivery_id: uuid.UUID) -> bool:
+            async with semaphore:
+                return await deliver_one(app, delivery_id)
+
+        await asyncio.gather(*(guarded(d) for d in claimed))
+    return routed + len(claimed)
+
+
+async def next_due_in(db: Database) -> float | None:
+    """Seconds until the earliest pending delivery is due (None when nothing is pending)."""
+    async with db.session(write=False) as session:
+        earliest = (await session.execute(
+            select(EventDelivery.next_attempt_at).where(EventDelivery.status == PENDING)
+            .order_by(EventDelivery.next_attempt_at).limit(1)
+        )).scalar_one_or_none()
+    if earliest is None:
+        return None
+    return max(0.0, (earliest - utcnow()).total_seconds())
+
+
+async def dispatcher(app: FastAPI) -> None:
+    """The background worker every service runs: deliver outbox events until shutdown."""
+    settings: CommonSettings = app.state.settings.common
+    loop = asyncio.get_running_loop()
+    waker = asyncio.Event()
+    register_waker(loop, waker)
+    try:
+        while not app.state.stopping.is_set():
+            waker.clear()
+            try:
+                work = await run_once(app)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("dispatcher_round_failed")
+                work = 0
+                await asyncio.sleep(min(1.0, settings.events_poll_seconds))
+            if work:
+                continue
+            wait = settings.events_poll_seconds
+            due = await _safe_next_due(app.state.db)
+            if due is not None:
+                wait = min(wait, max(due, 0.01))
+            try:
+                await asyncio.wait_for(waker.wait(), timeout=wait)
+            except TimeoutError:
+                pass
+    finally:
+        unregister_waker(loop, waker)
+
+
+async def _safe_next_due(db: Database) -> float | None:
+    try:
+        return await next_due_in(db)
+    except Exception:  # the database may be briefly away; the loop retries on its poll interval
+        return None
+
+
+# ---- dead letters and replay (service layer for the admin API) -----------------------------------------
+
+
+async def replay_delivery(session: AsyncSession, delivery: EventDelivery) -> EventDelivery:
+    """Queue a dead (or delivered) delivery again from the start of the retry schedule."""
+    delivery.status = PENDING
+    delivery.attempts = 0
+    delivery.next_attempt_at = utcnow()
+    delivery.locked_until = None
+    await session.flush()
+    session.sync_session.info[WAKE_ON_COMMIT] = True  # the dispatcher picks it up right after the commit
+    return delivery
+
+
+async def list_deliveries(session: AsyncSession, *, principal: Principal, status: str | None, target: str | None,
+                          event_type: str | None, limit: int, cursor: str | None
+                          ) -> tuple[list[EventDelivery], str | None]:
+    """Deliveries of this service's events (dead letters with `status=dead`); admins only."""
+    ensure_role(principal, None, {"admin"}, action="list event deliveries")
+    stmt = select(EventDelivery)
+    if status is not None:
+        stmt = stmt.where(EventDelivery.status == status)
+    if target is not None:
+        stmt = stmt.where(EventDelivery.target == target)
+    if event_type is not None:
+        stmt = stmt.where(EventDelivery.event_type == event_type)
+    return await paginate(session, stmt, order=[], id_column=EventDelivery.id, limit=limit, cursor=cursor,
+                          sort_key="deliveries")
+
+
+async def replay(session: AsyncSession, *, principal: Principal, delivery_id: uuid.UUID) -> EventDelivery:
+    """Queue a dead-lettered (or delivered) delivery again; admins only. 409 while it is still pending."""
+    ensure_role(principal, None, {"admin"}, action="replay event deliveries")
+    delivery = await session.get(EventDelivery, delivery_id)
+    if delivery is None:
+        raise NotFound(f"Delivery {delivery_id} does not exist.")
+    if delivery.status == PENDING:
+        raise Conflict("The delivery is still pending; it will be attempted on its schedule.", status=PENDING)
+    return await replay_delivery(session, delivery)

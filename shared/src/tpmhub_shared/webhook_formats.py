@@ -1,0 +1,85 @@
+"""Message formats for outbound subscriptions: the CloudEvent itself, or a chat message for Slack,
+DingTalk (markdown) and Feishu/Lark (text or interactive card), so a rollout stage change reaches the
+team's chat room (灰度同步)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import orjson
+
+from tpmhub_shared.events import CloudEvent
+
+Format = Literal["cloudevents", "slack", "dingtalk", "feishu", "feishu_card"]
+FORMATS: tuple[str, ...] = ("cloudevents", "slack", "dingtalk", "feishu", "feishu_card")
+CLOUDEVENTS_CONTENT_TYPE = "application/cloudevents+json"
+
+# Fields worth showing in a chat line, in this order, when the event's data has them.
+_HIGHLIGHT = (
+    "key", "title", "version", "stage", "percent", "from", "to", "action", "status", "conclusion",
+    "environment", "reason", "item_key", "repository", "ref", "url", "by", "approved_by",
+)
+_MAX_LINES = 10
+
+
+def headline(event: CloudEvent) -> str:
+    project = event.data.get("project_key")
+    prefix = f"[{project}] " if project else ""
+    return f"{prefix}{event.type}" + (f" · {event.subject}" if event.subject else "")
+
+
+def detail_lines(event: CloudEvent) -> list[tuple[str, str]]:
+    lines: list[tuple[str, str]] = []
+    for name in _HIGHLIGHT:
+        value = event.data.get(name)
+        if value is None or value == "" or isinstance(value, dict | list):
+            continue
+        if name == "percent":
+            value = f"{value}%"
+        lines.append((name, str(value)[:300]))
+        if len(lines) >= _MAX_LINES:
+            break
+    return lines
+
+
+def render(event: CloudEvent, fmt: str) -> tuple[bytes, str]:
+    """The request body and its content type for one event in one format."""
+    if fmt == "cloudevents":
+        return orjson.dumps(event.model_dump(mode="json")), CLOUDEVENTS_CONTENT_TYPE
+    title = headline(event)
+    lines = detail_lines(event)
+    body: dict[str, Any]
+    if fmt == "slack":
+        text = f"*{title}*" + "".join(f"\n• {k}: {v}" for k, v in lines)
+        body = {
+            "text": text,
+            "blocks": [
+                {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+                *([{"type": "section", "fields": [{"type": "mrkdwn", "text": f"*{k}*\n{v}"} for k, v in lines]}]
+                  if lines else []),
+                {"type": "context", "elements": [{"type": "mrkdwn", "text": f"{event.source} · {event.id}"}]},
+            ],
+        }
+    elif fmt == "dingtalk":
+        text = f"#### {title}\n" + "".join(f"- **{k}**: {v}\n" for k, v in lines) + f"\n> {event.source}"
+        body = {"msgtype": "markdown", "markdown": {"title": title[:100], "text": text}}
+    elif fmt == "feishu":
+        text = title + "".join(f"\n{k}: {v}" for k, v in lines)
+        body = {"msg_type": "text", "content": {"text": text}}
+    elif fmt == "feishu_card":
+        body = {
+            "msg_type": "interactive",
+            "card": {
+                "config": {"wide_screen_mode": True},
+                "header": {"title": {"tag": "plain_text", "content": title[:100]}, "template": "blue"},
+                "elements": [
+                    {"tag": "div", "fields": [
+                        {"is_short": True, "text": {"tag": "lark_md", "content": f"**{k}**\n{v}"}} for k, v in lines
+                    ]} if lines else {"tag": "div", "text": {"tag": "plain_text", "content": event.type}},
+                    {"tag": "note", "elements": [{"tag": "plain_text", "content": f"{event.source} · {event.id}"}]},
+                ],
+            },
+        }
+    else:
+        raise ValueError(f"unknown format {fmt}")
+    return orjson.dumps(body), "application/json"
