@@ -2,12 +2,10 @@ import socket
 
 import httpx
 import pytest
-
-from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
-
 from risk_svc.main import SPEC, create_app
 from risk_svc.settings import Settings
+from tpmhub_shared.http import SiblingClient
+from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +63,9 @@ _RISK = {
 
 
 async def _create(client, auth, project="PAY", role="tpm", **fields):
-    r = await client.post(f"/v1/projects/{project}/risks", json={**_RISK, **fields}, headers=auth(role, project))
+    r = await client.post(
+        f"/v1/projects/{project}/risks", json={**_RISK, **fields}, headers=auth(role, project)
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
@@ -95,8 +95,13 @@ def _closed_port() -> int:
 @pytest.fixture
 async def requirements_down(app, risk_settings):
     """requirements-svc unreachable: the sibling client points at a port nobody listens on."""
-    sibling = SiblingClient(name="requirements-svc", base_url=f"http://127.0.0.1:{_closed_port()}",
-                            settings=risk_settings.common, caller="risk-svc", timeout=0.5)
+    sibling = SiblingClient(
+        name="requirements-svc",
+        base_url=f"http://127.0.0.1:{_closed_port()}",
+        settings=risk_settings.common,
+        caller="risk-svc",
+        timeout=0.5,
+    )
     app.state.siblings["requirements"] = sibling
     yield sibling
     await sibling.aclose()

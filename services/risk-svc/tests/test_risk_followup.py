@@ -22,36 +22,56 @@ MATRIX = {
 async def test_actions_overdue_flags_and_attention(client, auth, create):
     await create()
     h = auth("tpm", "PAY")
-    r = await client.post("/v1/risks/PAY-R1/actions", json={"title": "Raise cap", "owner": "bob",
-                                                            "due_date": "2020-01-01"}, headers=h)
+    r = await client.post(
+        "/v1/risks/PAY-R1/actions",
+        json={"title": "Raise cap", "owner": "bob", "due_date": "2020-01-01"},
+        headers=h,
+    )
     assert r.status_code == 201 and r.json()["overdue"] is True and r.headers["etag"] == '"1"'
     overdue_id = r.json()["id"]
-    r = await client.post("/v1/risks/PAY-R1/actions", json={"title": "Backup processor", "owner": "carol",
-                                                            "due_date": "2099-01-01"}, headers=h)
+    r = await client.post(
+        "/v1/risks/PAY-R1/actions",
+        json={"title": "Backup processor", "owner": "carol", "due_date": "2099-01-01"},
+        headers=h,
+    )
     assert r.json()["overdue"] is False
     risk = (await client.get("/v1/risks/PAY-R1", headers=h)).json()
-    assert risk["attention"] == {"flagged": True, "reasons": ["overdue_action"], "open_actions": 2,
-                                 "overdue_actions": 1}
+    assert risk["attention"] == {
+        "flagged": True,
+        "reasons": ["overdue_action"],
+        "open_actions": 2,
+        "overdue_actions": 1,
+    }
     listed = (await client.get("/v1/projects/PAY/risks", headers=h)).json()["items"][0]
     assert listed["attention"]["reasons"] == ["overdue_action"]
     overdue = (await client.get("/v1/projects/PAY/risk-actions/overdue", headers=h)).json()["items"]
     assert [(a["risk_key"], a["title"]) for a in overdue] == [("PAY-R1", "Raise cap")]
     assert overdue[0]["days_overdue"] > 300
     # The action's owner (an engineer) may complete it; a stranger may not; stale If-Match is 412.
-    r = await client.patch(f"/v1/risk-actions/{overdue_id}", json={"status": "done"},
-                           headers=auth("engineer", "PAY", sub="eve"))
+    r = await client.patch(
+        f"/v1/risk-actions/{overdue_id}", json={"status": "done"}, headers=auth("engineer", "PAY", sub="eve")
+    )
     assert r.status_code == 403
-    r = await client.patch(f"/v1/risk-actions/{overdue_id}", json={"status": "done"},
-                           headers={**auth("engineer", "PAY", sub="bob"), "If-Match": '"7"'})
+    r = await client.patch(
+        f"/v1/risk-actions/{overdue_id}",
+        json={"status": "done"},
+        headers={**auth("engineer", "PAY", sub="bob"), "If-Match": '"7"'},
+    )
     assert r.status_code == 412
-    r = await client.patch(f"/v1/risk-actions/{overdue_id}", json={"status": "done"},
-                           headers={**auth("engineer", "PAY", sub="bob"), "If-Match": '"1"'})
+    r = await client.patch(
+        f"/v1/risk-actions/{overdue_id}",
+        json={"status": "done"},
+        headers={**auth("engineer", "PAY", sub="bob"), "If-Match": '"1"'},
+    )
     assert r.status_code == 200 and r.json()["overdue"] is False and r.json()["completed_at"]
     risk = (await client.get("/v1/risks/PAY-R1", headers=h)).json()
     assert risk["attention"]["flagged"] is False
     assert (await client.get("/v1/projects/PAY/risk-actions/overdue", headers=h)).json()["items"] == []
-    for bad in ({"title": "x", "owner": "bob", "due_date": "someday"}, {"title": "x", "due_date": "2030-01-01"},
-                {"title": "", "owner": "bob", "due_date": "2030-01-01"}):
+    for bad in (
+        {"title": "x", "owner": "bob", "due_date": "someday"},
+        {"title": "x", "due_date": "2030-01-01"},
+        {"title": "", "owner": "bob", "due_date": "2030-01-01"},
+    ):
         assert (await client.post("/v1/risks/PAY-R1/actions", json=bad, headers=h)).status_code == 422
     r = await client.patch(f"/v1/risk-actions/{overdue_id}", json={"status": "maybe"}, headers=h)
     assert r.status_code == 422
@@ -59,10 +79,14 @@ async def test_actions_overdue_flags_and_attention(client, auth, create):
 
 
 async def test_reviews_set_next_review_from_cadence_and_overdue_list(client, auth, app, create):
-    high = await create()                                         # high: 14 days
-    low = await create(probability=1, impact=2, residual_probability=None, residual_impact=None)  # low: 90 days
+    high = await create()  # high: 14 days
+    low = await create(
+        probability=1, impact=2, residual_probability=None, residual_impact=None
+    )  # low: 90 days
     created = datetime.fromisoformat(high["next_review_at"]) - timedelta(days=14)
-    assert abs((datetime.fromisoformat(low["next_review_at"]) - created) - timedelta(days=90)) < timedelta(seconds=5)
+    assert abs((datetime.fromisoformat(low["next_review_at"]) - created) - timedelta(days=90)) < timedelta(
+        seconds=5
+    )
     h = auth("viewer", "PAY")
     in_20_days = (datetime.now(UTC) + timedelta(days=20)).isoformat()
     r = await client.get("/v1/projects/PAY/reviews/overdue", params={"as_of": in_20_days}, headers=h)
@@ -75,13 +99,19 @@ async def test_reviews_set_next_review_from_cadence_and_overdue_list(client, aut
     assert [x["key"] for x in r.json()["items"]] == ["PAY-R1"]
     r = await client.get("/v1/projects/PAY/risks", params={"review_overdue": "true"}, headers=h)
     assert [x["key"] for x in r.json()["items"]] == ["PAY-R1"]
-    r = await client.post("/v1/risks/PAY-R1/reviews", json={"outcome": "unchanged", "notes": "on track"},
-                          headers=auth("viewer", "PAY"))
+    r = await client.post(
+        "/v1/risks/PAY-R1/reviews",
+        json={"outcome": "unchanged", "notes": "on track"},
+        headers=auth("viewer", "PAY"),
+    )
     assert r.status_code == 403
     r = await client.post("/v1/risks/PAY-R1/reviews", json={"outcome": "maybe"}, headers=auth("tpm", "PAY"))
     assert r.status_code == 422
-    r = await client.post("/v1/risks/PAY-R1/reviews", json={"outcome": "unchanged", "notes": "on track"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/risks/PAY-R1/reviews",
+        json={"outcome": "unchanged", "notes": "on track"},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201
     assert datetime.fromisoformat(r.json()["next_review_at"]) == later + timedelta(days=14)
     assert (await client.get("/v1/projects/PAY/reviews/overdue", headers=h)).json()["items"] == []
@@ -93,7 +123,9 @@ async def test_reviews_set_next_review_from_cadence_and_overdue_list(client, aut
 
 async def test_matrix_change_relevels_open_risks_in_history(client, auth, create):
     await create(probability=2, impact=4, residual_probability=1, residual_impact=3)  # 8 medium → high
-    await create(probability=3, impact=5, residual_probability=None, residual_impact=None)  # 15 high → critical
+    await create(
+        probability=3, impact=5, residual_probability=None, residual_impact=None
+    )  # 15 high → critical
     await create(probability=2, impact=4, residual_probability=None, residual_impact=None)  # closed: stays
     h = auth("tpm", "PAY")
     assert (await client.post("/v1/risks/PAY-R3/close", headers=h)).status_code == 200

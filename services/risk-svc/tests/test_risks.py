@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 
+
 async def test_create_computes_key_score_level_emv_and_review(client, auth, create):
     body = await create()
     assert body["key"] == "PAY-R1" and body["status"] == "identified"
@@ -12,10 +13,15 @@ async def test_create_computes_key_score_level_emv_and_review(client, auth, crea
     assert body["emv"] == 35000.0  # P4 → 0.7 × 50,000
     assert body["triggers"][0]["threshold"] == 0.01
     assert body["next_review_at"] is not None
-    assert body["attention"] == {"flagged": True, "reasons": ["no_open_action"], "open_actions": 0,
-                                 "overdue_actions": 0}
-    second = await create(probability=1, impact=2, residual_probability=None, residual_impact=None,
-                          probability_share=0.25)
+    assert body["attention"] == {
+        "flagged": True,
+        "reasons": ["no_open_action"],
+        "open_actions": 0,
+        "overdue_actions": 0,
+    }
+    second = await create(
+        probability=1, impact=2, residual_probability=None, residual_impact=None, probability_share=0.25
+    )
     assert second["key"] == "PAY-R2" and second["level"] == "low" and second["emv"] == 12500.0
     assert second["attention"]["flagged"] is False
     other = await create(project="OPS")
@@ -25,11 +31,18 @@ async def test_create_computes_key_score_level_emv_and_review(client, auth, crea
 
 
 async def test_keys_are_gap_free_under_concurrency_and_after_failures(client, auth, risk_body):
-    bad = await client.post("/v1/projects/PAY/risks", json={**risk_body, "probability": 9}, headers=auth("tpm", "PAY"))
+    bad = await client.post(
+        "/v1/projects/PAY/risks", json={**risk_body, "probability": 9}, headers=auth("tpm", "PAY")
+    )
     assert bad.status_code == 422
-    results = await asyncio.gather(*[
-        client.post("/v1/projects/PAY/risks", json={**risk_body, "title": f"R{i}"}, headers=auth("tpm", "PAY"))
-        for i in range(12)])
+    results = await asyncio.gather(
+        *[
+            client.post(
+                "/v1/projects/PAY/risks", json={**risk_body, "title": f"R{i}"}, headers=auth("tpm", "PAY")
+            )
+            for i in range(12)
+        ]
+    )
     assert all(r.status_code == 201 for r in results), [r.text for r in results if r.status_code != 201]
     keys = sorted(int(r.json()["key"].split("-R")[1]) for r in results)
     assert keys == list(range(1, 13))
@@ -67,8 +80,9 @@ async def test_bad_risks_are_422_and_write_nothing(client, auth, change, loc, ri
 async def test_opportunity_strategies(client, auth, create):
     body = await create(kind="opportunity", response_strategy="exploit", title="Bulk discount")
     assert body["kind"] == "opportunity"
-    r = await client.patch(f"/v1/risks/{body['key']}", json={"response_strategy": "mitigate"},
-                           headers=auth("tpm", "PAY"))
+    r = await client.patch(
+        f"/v1/risks/{body['key']}", json={"response_strategy": "mitigate"}, headers=auth("tpm", "PAY")
+    )
     assert r.status_code == 422 and "opportunity" in r.text
     r = await client.patch(f"/v1/risks/{body['key']}", json={"kind": "threat"}, headers=auth("tpm", "PAY"))
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == "body.response_strategy"
@@ -77,12 +91,20 @@ async def test_opportunity_strategies(client, auth, create):
 
 async def test_roles_owner_and_planners_edit_viewers_read(client, auth, risk_body, create):
     await create()
-    assert (await client.post("/v1/projects/PAY/risks", json=risk_body, headers=auth("viewer", "PAY"))).status_code == 403
-    assert (await client.post("/v1/projects/PAY/risks", json=risk_body, headers=auth("engineer", "PAY"))).status_code == 201
+    assert (
+        await client.post("/v1/projects/PAY/risks", json=risk_body, headers=auth("viewer", "PAY"))
+    ).status_code == 403
+    assert (
+        await client.post("/v1/projects/PAY/risks", json=risk_body, headers=auth("engineer", "PAY"))
+    ).status_code == 201
     # An engineer who is not the owner may not edit; the owner (bob) may; a pm may.
-    r = await client.patch("/v1/risks/PAY-R1", json={"title": "X"}, headers=auth("engineer", "PAY", sub="carol"))
+    r = await client.patch(
+        "/v1/risks/PAY-R1", json={"title": "X"}, headers=auth("engineer", "PAY", sub="carol")
+    )
     assert r.status_code == 403
-    r = await client.patch("/v1/risks/PAY-R1", json={"title": "By owner"}, headers=auth("engineer", "PAY", sub="bob"))
+    r = await client.patch(
+        "/v1/risks/PAY-R1", json={"title": "By owner"}, headers=auth("engineer", "PAY", sub="bob")
+    )
     assert r.status_code == 200 and r.json()["title"] == "By owner"
     r = await client.patch("/v1/risks/PAY-R1", json={"title": "By pm"}, headers=auth("pm", "PAY", sub="dan"))
     assert r.status_code == 200
@@ -98,18 +120,23 @@ async def test_roles_owner_and_planners_edit_viewers_read(client, auth, risk_bod
 
 async def test_patch_rescoring_assessment_history_and_if_match(client, auth, risk_body, create):
     await create()
-    r = await client.patch("/v1/risks/PAY-R1", json={"impact": 5, "note": "new peak forecast"},
-                           headers={**auth("tpm", "PAY"), "If-Match": '"1"'})
+    r = await client.patch(
+        "/v1/risks/PAY-R1",
+        json={"impact": 5, "note": "new peak forecast"},
+        headers={**auth("tpm", "PAY"), "If-Match": '"1"'},
+    )
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["score"] == 20 and body["level"] == "critical" and body["version"] >= 2
     etag = r.headers["etag"]
-    r = await client.patch("/v1/risks/PAY-R1", json={"title": "stale"}, headers={**auth("tpm", "PAY"),
-                                                                              "If-Match": '"1"'})
+    r = await client.patch(
+        "/v1/risks/PAY-R1", json={"title": "stale"}, headers={**auth("tpm", "PAY"), "If-Match": '"1"'}
+    )
     assert r.status_code == 412
     assert (await client.get("/v1/risks/PAY-R1", headers=auth())).json()["title"] == risk_body["title"]
-    r = await client.patch("/v1/risks/PAY-R1", json={"title": "fresh"}, headers={**auth("tpm", "PAY"),
-                                                                              "If-Match": etag})
+    r = await client.patch(
+        "/v1/risks/PAY-R1", json={"title": "fresh"}, headers={**auth("tpm", "PAY"), "If-Match": etag}
+    )
     assert r.status_code == 200
     trend = (await client.get("/v1/risks/PAY-R1/assessments", headers=auth())).json()["items"]
     assert [(a["score"], a["note"]) for a in trend] == [(16, "identified"), (20, "new peak forecast")]
@@ -133,8 +160,9 @@ async def test_lifecycle_and_illegal_transitions(client, auth, create):
     problem = r.json()
     assert problem["state"] == "identified" and problem["action"] == "monitor"
     assert problem["allowed_actions"] == ["assess", "close", "mitigate", "occur"]
-    r = await client.post("/v1/risks/PAY-R1/assessments", json={"probability": 3, "impact": 4, "note": "workshop"},
-                          headers=h)
+    r = await client.post(
+        "/v1/risks/PAY-R1/assessments", json={"probability": 3, "impact": 4, "note": "workshop"}, headers=h
+    )
     assert r.status_code == 201 and r.json()["score"] == 12
     assert (await client.get("/v1/risks/PAY-R1", headers=h)).json()["status"] == "assessed"
     assert (await client.post("/v1/risks/PAY-R1/mitigate", headers=h)).json()["status"] == "mitigating"
@@ -158,13 +186,19 @@ async def test_lifecycle_and_illegal_transitions(client, auth, create):
 async def test_occurred_becomes_issue_and_keeps_links(client, auth, create):
     await create(links={"releases": ["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]})
     h = auth("tpm", "PAY")
-    r = await client.post("/v1/risks/PAY-R1/occur", json={"occurred_at": "2099-01-01T00:00:00Z",
-                                                          "description": "throttled"}, headers=h)
+    r = await client.post(
+        "/v1/risks/PAY-R1/occur",
+        json={"occurred_at": "2099-01-01T00:00:00Z", "description": "throttled"},
+        headers=h,
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == "body.occurred_at"
     r = await client.post("/v1/risks/PAY-R1/occur", json={"occurred_at": "2026-01-01T10:00:00Z"}, headers=h)
     assert r.status_code == 422
-    r = await client.post("/v1/risks/PAY-R1/occur", json={"occurred_at": "2026-01-01T10:00:00Z",
-                                                          "description": "throttled for 20 min"}, headers=h)
+    r = await client.post(
+        "/v1/risks/PAY-R1/occur",
+        json={"occurred_at": "2026-01-01T10:00:00Z", "description": "throttled for 20 min"},
+        headers=h,
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "occurred" and body["occurrence"] == "throttled for 20 min"
@@ -176,20 +210,27 @@ async def test_occurred_becomes_issue_and_keeps_links(client, auth, create):
 
 async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, auth, create):
     await create()
-    r = await client.post("/v1/risks/PAY-R1/actions", json={"title": "Negotiate cap", "owner": "bob",
-                                                            "due_date": "2030-01-01"}, headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/risks/PAY-R1/actions",
+        json={"title": "Negotiate cap", "owner": "bob", "due_date": "2030-01-01"},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201
     action_id = r.json()["id"]
     r = await client.post("/v1/risks/PAY-R1/close", json={"reason": "done"}, headers=auth("pm", "PAY"))
     assert r.status_code == 409 and r.json()["open_actions"] == [action_id]
-    r = await client.post("/v1/risks/PAY-R1/close", json={"force": True, "reason": "accepted"},
-                          headers=auth("pm", "PAY"))
+    r = await client.post(
+        "/v1/risks/PAY-R1/close", json={"force": True, "reason": "accepted"}, headers=auth("pm", "PAY")
+    )
     assert r.status_code == 403
     r = await client.post("/v1/risks/PAY-R1/close", json={"force": True}, headers=auth("tpm", "PAY"))
     assert r.status_code == 422
     assert (await client.get("/v1/risks/PAY-R1", headers=auth())).json()["status"] == "identified"
-    r = await client.post("/v1/risks/PAY-R1/close", json={"force": True, "reason": "risk accepted by VP"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/risks/PAY-R1/close",
+        json={"force": True, "reason": "risk accepted by VP"},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 200 and r.json()["close_reason"] == "risk accepted by VP"
     actions = (await client.get("/v1/risks/PAY-R1/actions", headers=auth())).json()["items"]
     assert actions[0]["status"] == "cancelled"
@@ -200,17 +241,25 @@ async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, au
 
 async def test_list_filters_sort_and_pagination(client, auth, create):
     for p, i, cat in [(1, 1, "technical"), (5, 5, "security"), (3, 3, "technical"), (4, 4, "schedule")]:
-        await create(probability=p, impact=i, category=cat, residual_probability=None,
-                     residual_impact=None)
+        await create(probability=p, impact=i, category=cat, residual_probability=None, residual_impact=None)
     h = auth("viewer", "PAY")
-    page = (await client.get("/v1/projects/PAY/risks", params={"sort": "-score", "limit": 2}, headers=h)).json()
+    page = (
+        await client.get("/v1/projects/PAY/risks", params={"sort": "-score", "limit": 2}, headers=h)
+    ).json()
     assert [r["score"] for r in page["items"]] == [25, 16]
-    page2 = (await client.get("/v1/projects/PAY/risks", params={"sort": "-score", "limit": 2,
-                                                                "cursor": page["next_cursor"]}, headers=h)).json()
+    page2 = (
+        await client.get(
+            "/v1/projects/PAY/risks",
+            params={"sort": "-score", "limit": 2, "cursor": page["next_cursor"]},
+            headers=h,
+        )
+    ).json()
     assert [r["score"] for r in page2["items"]] == [9, 1] and page2["next_cursor"] is None
     r = await client.get("/v1/projects/PAY/risks", params={"category": "technical"}, headers=h)
     assert [x["key"] for x in r.json()["items"]] == ["PAY-R1", "PAY-R3"]
-    r = await client.get("/v1/projects/PAY/risks", params=[("level", "high"), ("level", "critical")], headers=h)
+    r = await client.get(
+        "/v1/projects/PAY/risks", params=[("level", "high"), ("level", "critical")], headers=h
+    )
     assert [x["key"] for x in r.json()["items"]] == ["PAY-R2", "PAY-R4"]
     r = await client.get("/v1/projects/PAY/risks", params={"escalated": "true"}, headers=h)
     assert [x["key"] for x in r.json()["items"]] == ["PAY-R2"]  # critical → escalated at once

@@ -1,6 +1,5 @@
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
-
 from tpmhub_shared.settings import ServiceSettings
 
 
@@ -10,8 +9,12 @@ class Settings(ServiceSettings):
     service_name: str = "risk-svc"
     port: int = 8002
 
-    escalation_interval_seconds: float = Field(default=60, gt=0, le=86400,
-                                               description="How often the automatic escalation check runs.")
+    escalation_interval_seconds: float = Field(
+        default=60, gt=0, le=86400, description="How often the automatic escalation check runs."
+    )
     escalation_high_overdue_days: int = Field(
-        default=7, ge=0, le=365,
-        description="A high risk is escalated when a review or action has been overdue for longer than this.")
+        default=7,
+        ge=0,
+        le=365,
+        description="A high risk is escalated when a review or action has been overdue for longer than this.",
+    )

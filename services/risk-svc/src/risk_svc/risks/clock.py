@@ -4,7 +4,6 @@ operator sets one, the wall clock otherwise."""
 from datetime import datetime
 
 from fastapi import FastAPI, Request
-
 from tpmhub_shared.ids import utcnow
 
 

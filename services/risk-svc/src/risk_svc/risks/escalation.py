@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.db import Database
@@ -24,36 +23,83 @@ BATCH = 200
 log = get_logger(__name__)
 
 
-async def escalate(session: AsyncSession, risk: Risk, *, trigger: str, actor: Principal, reason: str,
-                   now: datetime) -> RiskEscalation | None:
+async def escalate(
+    session: AsyncSession, risk: Risk, *, trigger: str, actor: Principal, reason: str, now: datetime
+) -> RiskEscalation | None:
     """Escalate in the caller's transaction; an automatic trigger on an escalated risk does nothing."""
     if risk.escalated:
         if trigger != "manual":
             return None
-        raise InvalidTransition("escalate", "escalated", ["deescalate"], detail=f"{risk.key} is already escalated.")
-    record = RiskEscalation(risk_id=risk.id, project_key=risk.project_key, trigger=trigger, reason=reason,
-                            level=risk.level, escalated_by=actor.sub, escalated_at=now)
+        raise InvalidTransition(
+            "escalate", "escalated", ["deescalate"], detail=f"{risk.key} is already escalated."
+        )
+    record = RiskEscalation(
+        risk_id=risk.id,
+        project_key=risk.project_key,
+        trigger=trigger,
+        reason=reason,
+        level=risk.level,
+        escalated_by=actor.sub,
+        escalated_at=now,
+    )
     session.add(record)
     before = history.snapshot(risk, ["escalated", "escalated_at"])
     risk.escalated = True
     risk.escalated_at = now
     risk.escalation_suppressed_level = None
-    await history.record(session, principal=actor, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="escalate", before=before,
-                         after=history.snapshot(risk, ["escalated", "escalated_at"]), note=reason)
-    events.emit(session, source=SOURCE, type="risk.escalated", subject=risk.key, project_key=risk.project_key,
-                data={"key": risk.key, "project_key": risk.project_key, "title": risk.title, "level": risk.level,
-                      "score": risk.score, "status": risk.status, "owner": risk.owner, "trigger": trigger,
-                      "reason": reason, "escalated_by": actor.sub, "escalated_at": now,
-                      "escalation_id": record.id})
+    await history.record(
+        session,
+        principal=actor,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="escalate",
+        before=before,
+        after=history.snapshot(risk, ["escalated", "escalated_at"]),
+        note=reason,
+    )
+    events.emit(
+        session,
+        source=SOURCE,
+        type="risk.escalated",
+        subject=risk.key,
+        project_key=risk.project_key,
+        data={
+            "key": risk.key,
+            "project_key": risk.project_key,
+            "title": risk.title,
+            "level": risk.level,
+            "score": risk.score,
+            "status": risk.status,
+            "owner": risk.owner,
+            "trigger": trigger,
+            "reason": reason,
+            "escalated_by": actor.sub,
+            "escalated_at": now,
+            "escalation_id": record.id,
+        },
+    )
     return record
 
 
-async def deescalate(session: AsyncSession, risk: Risk, *, actor: Principal, reason: str, now: datetime) -> None:
+async def deescalate(
+    session: AsyncSession, risk: Risk, *, actor: Principal, reason: str, now: datetime
+) -> None:
     if not risk.escalated:
-        raise InvalidTransition("deescalate", "not escalated", ["escalate"], detail=f"{risk.key} is not escalated.")
-    open_records = (await session.execute(select(RiskEscalation).where(
-        RiskEscalation.risk_id == risk.id, RiskEscalation.resolved_at.is_(None)))).scalars().all()
+        raise InvalidTransition(
+            "deescalate", "not escalated", ["escalate"], detail=f"{risk.key} is not escalated."
+        )
+    open_records = (
+        (
+            await session.execute(
+                select(RiskEscalation).where(
+                    RiskEscalation.risk_id == risk.id, RiskEscalation.resolved_at.is_(None)
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
     for record in open_records:
         record.resolved_at, record.resolved_by, record.resolve_reason = now, actor.sub, reason
     before = history.snapshot(risk, ["escalated", "escalated_at"])
@@ -61,12 +107,32 @@ async def deescalate(session: AsyncSession, risk: Risk, *, actor: Principal, rea
     risk.escalated_at = None
     # Automatic escalation stays quiet for this risk until its level changes.
     risk.escalation_suppressed_level = risk.level
-    await history.record(session, principal=actor, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="deescalate", before=before,
-                         after=history.snapshot(risk, ["escalated", "escalated_at"]), note=reason)
-    events.emit(session, source=SOURCE, type="risk.deescalated", subject=risk.key, project_key=risk.project_key,
-                data={"key": risk.key, "project_key": risk.project_key, "level": risk.level, "reason": reason,
-                      "deescalated_by": actor.sub, "deescalated_at": now})
+    await history.record(
+        session,
+        principal=actor,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="deescalate",
+        before=before,
+        after=history.snapshot(risk, ["escalated", "escalated_at"]),
+        note=reason,
+    )
+    events.emit(
+        session,
+        source=SOURCE,
+        type="risk.deescalated",
+        subject=risk.key,
+        project_key=risk.project_key,
+        data={
+            "key": risk.key,
+            "project_key": risk.project_key,
+            "level": risk.level,
+            "reason": reason,
+            "deescalated_by": actor.sub,
+            "deescalated_at": now,
+        },
+    )
 
 
 def candidates_stmt(*, now: datetime, high_overdue_days: int):  # noqa: ANN201
@@ -74,15 +140,26 @@ def candidates_stmt(*, now: datetime, high_overdue_days: int):  # noqa: ANN201
     longer than `high_overdue_days`; minus those a person de-escalated at their current level."""
     cutoff = now - timedelta(days=high_overdue_days)
     overdue_action = exists().where(
-        MitigationAction.risk_id == Risk.id, MitigationAction.status.in_(_OPEN_ACTION),
+        MitigationAction.risk_id == Risk.id,
+        MitigationAction.status.in_(_OPEN_ACTION),
         MitigationAction.due_date < cutoff.date(),
     )
-    not_suppressed = or_(Risk.escalation_suppressed_level.is_(None), Risk.escalation_suppressed_level != Risk.level)
-    return select(Risk).where(
-        Risk.status.in_(_OPEN), Risk.escalated.is_(False), not_suppressed,
-        or_(Risk.level == "critical",
-            and_(Risk.level == "high", or_(Risk.next_review_at < cutoff, overdue_action))),
-    ).order_by(Risk.id)
+    not_suppressed = or_(
+        Risk.escalation_suppressed_level.is_(None), Risk.escalation_suppressed_level != Risk.level
+    )
+    return (
+        select(Risk)
+        .where(
+            Risk.status.in_(_OPEN),
+            Risk.escalated.is_(False),
+            not_suppressed,
+            or_(
+                Risk.level == "critical",
+                and_(Risk.level == "high", or_(Risk.next_review_at < cutoff, overdue_action)),
+            ),
+        )
+        .order_by(Risk.id)
+    )
 
 
 async def check_escalations(db: Database, *, now: datetime, high_overdue_days: int) -> list[str]:
@@ -101,7 +178,10 @@ async def check_escalations(db: Database, *, now: datetime, high_overdue_days: i
                     reason = "The risk is critical."
                     trigger = "critical"
                 else:
-                    reason = f"High with a review or mitigation action overdue for more than {high_overdue_days} days."
+                    reason = (
+                        "High with a review or mitigation action overdue for more than "
+                        f"{high_overdue_days} days."
+                    )
                     trigger = "high_overdue"
                 await escalate(session, risk, trigger=trigger, actor=SYSTEM, reason=reason, now=now)
                 escalated.append(risk.key)

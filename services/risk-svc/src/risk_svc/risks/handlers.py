@@ -4,13 +4,13 @@ import math
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.ids import utcnow
 
-from risk_svc.risks import links as link_rules, scoring
+from risk_svc.risks import links as link_rules
+from risk_svc.risks import scoring
 from risk_svc.risks.models import Risk
 from risk_svc.risks.schemas import LinksIn, RiskCreate
 from risk_svc.risks.service import insert_risk
@@ -43,7 +43,9 @@ async def on_change_request_approved(session: AsyncSession, event: CloudEvent) -
     """One requirement_change risk per approved change request, linked to the affected items of the
     project; a second delivery of the same change request does nothing."""
     cr = ChangeRequestApproved.model_validate(event.data)
-    exists = (await session.execute(select(Risk.id).where(Risk.change_request_id == cr.change_request_id))).first()
+    exists = (
+        await session.execute(select(Risk.id).where(Risk.change_request_id == cr.change_request_id))
+    ).first()
     if exists is not None:
         return
     probability, impact = derive_scores(cr)
@@ -57,20 +59,33 @@ async def on_change_request_approved(session: AsyncSession, event: CloudEvent) -
     if cr.criteria_to_reverify:
         effects.append(f"{cr.criteria_to_reverify} acceptance criteria to re-verify")
     data = RiskCreate(
-        title=f"Change {cr.key}: {cr.title}"[:200], category="requirement_change", kind="threat",
-        cause=cr.reason[:4000], event=f"Approved change request {cr.key} changes {len(cr.affected_items)} item(s)",
-        effect="; ".join(effects)[:4000], owner=cr.approved_by[:200] or None, probability=probability,
+        title=f"Change {cr.key}: {cr.title}"[:200],
+        category="requirement_change",
+        kind="threat",
+        cause=cr.reason[:4000],
+        event=f"Approved change request {cr.key} changes {len(cr.affected_items)} item(s)",
+        effect="; ".join(effects)[:4000],
+        owner=cr.approved_by[:200] or None,
+        probability=probability,
         impact=impact,
     )
     matrix = await scoring.matrix_for(session, cr.project_key)
     now = utcnow()
-    risk = await insert_risk(session, principal=SYSTEM, project_key=cr.project_key, data=data, matrix=matrix,
-                             now=now, change_request_id=cr.change_request_id,
-                             note=f"derived from change request {cr.key}")
+    risk = await insert_risk(
+        session,
+        principal=SYSTEM,
+        project_key=cr.project_key,
+        data=data,
+        matrix=matrix,
+        now=now,
+        change_request_id=cr.change_request_id,
+        note=f"derived from change request {cr.key}",
+    )
     own = [k for k in dict.fromkeys(cr.affected_items) if k.rsplit("-", 1)[0] == cr.project_key]
     if own:
-        await link_rules.add(session, risk, LinksIn.model_construct(items=own, prds=[], releases=[]),
-                             actor=SYSTEM.sub)
+        await link_rules.add(
+            session, risk, LinksIn.model_construct(items=own, prds=[], releases=[]), actor=SYSTEM.sub
+        )
     await session.flush()
 
 

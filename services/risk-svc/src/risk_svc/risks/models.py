@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import new_id, utcnow
 
@@ -29,7 +28,13 @@ class Risk(TableBase, table=True):
         Index("ix_risks_project_seq", "project_key", "seq"),
         Index("ix_risks_project_status_score", "project_key", "status", "score"),
         Index("ix_risks_project_status_cell", "project_key", "status", "probability", "impact"),
-        Index("ix_risks_project_status_rcell", "project_key", "status", "residual_probability", "residual_impact"),
+        Index(
+            "ix_risks_project_status_rcell",
+            "project_key",
+            "status",
+            "residual_probability",
+            "residual_impact",
+        ),
         Index("ix_risks_project_status_level", "project_key", "status", "level"),
         Index("ix_risks_project_next_review", "project_key", "next_review_at"),
         Index("ix_risks_project_updated", "project_key", "updated_at"),
@@ -75,7 +80,9 @@ class Risk(TableBase, table=True):
     occurrence: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     close_reason: str | None = Field(default=None, max_length=2000)
-    change_request_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid, nullable=True, unique=True))
+    change_request_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(Uuid, nullable=True, unique=True)
+    )
     created_by: str = Field(max_length=200)
 
 
@@ -89,7 +96,9 @@ class RiskLink(SQLModel, table=True):
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    risk_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False))
+    risk_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     target_type: str = Field(max_length=10)
     target_key: str = Field(max_length=64)
@@ -104,7 +113,9 @@ class RiskAssessment(SQLModel, table=True):
     __table_args__ = (Index("ix_risk_assessments_risk", "risk_id", "id"),)
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    risk_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False))
+    risk_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     actor: str = Field(max_length=200)
@@ -128,7 +139,9 @@ class ExposurePoint(SQLModel, table=True):
     __table_args__ = (Index("ix_risk_exposure_points_project_at", "project_key", "at"),)
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    risk_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False))
+    risk_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     is_open: bool
@@ -144,7 +157,9 @@ class MitigationAction(TableBase, table=True):
         Index("ix_risk_actions_project_due", "project_key", "status", "due_date"),
     )
 
-    risk_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False))
+    risk_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     title: str = Field(max_length=200)
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -159,7 +174,9 @@ class RiskReview(SQLModel, table=True):
     __table_args__ = (Index("ix_risk_reviews_risk", "risk_id", "id"),)
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    risk_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False))
+    risk_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     reviewed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     reviewer: str = Field(max_length=200)
@@ -174,7 +191,9 @@ class RiskEscalation(SQLModel, table=True):
     __table_args__ = (Index("ix_risk_escalations_risk", "risk_id", "id"),)
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    risk_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False))
+    risk_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("risks.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     trigger: str = Field(max_length=20)  # critical | high_overdue | manual
     reason: str = Field(max_length=2000)

@@ -5,12 +5,19 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
 from tpmhub_shared.contracts import ItemKey
 
 Category = Literal[
-    "technical", "resource", "schedule", "requirement_change", "dependency", "stability", "financial_loss",
-    "security", "compliance", "external",
+    "technical",
+    "resource",
+    "schedule",
+    "requirement_change",
+    "dependency",
+    "stability",
+    "financial_loss",
+    "security",
+    "compliance",
+    "external",
 ]
 Kind = Literal["threat", "opportunity"]
 Strategy = Literal["avoid", "mitigate", "transfer", "accept", "escalate", "exploit", "enhance", "share"]
@@ -30,8 +37,10 @@ def strategy_error(kind: str, strategy: str | None) -> str | None:
         return None
     allowed = THREAT_STRATEGIES if kind == "threat" else OPPORTUNITY_STRATEGIES
     if strategy not in allowed:
-        return f"'{strategy}' is not a response to a{'n' if kind == 'opportunity' else ''} {kind}; " \
-               f"allowed: {', '.join(sorted(allowed))}"
+        return (
+            f"'{strategy}' is not a response to a{'n' if kind == 'opportunity' else ''} {kind}; "
+            f"allowed: {', '.join(sorted(allowed))}"
+        )
     return None
 
 
@@ -78,17 +87,25 @@ class _RiskFields(BaseModel):
     impact: Scale = Field(examples=[4])
     proximity_date: date | None = Field(default=None, description="When the risk could materialise.")
     response_strategy: Strategy | None = Field(
-        default=None, description="avoid/mitigate/transfer/accept/escalate for threats; "
-        "exploit/enhance/share/accept/escalate for opportunities.", examples=["mitigate"])
+        default=None,
+        description="avoid/mitigate/transfer/accept/escalate for threats; "
+        "exploit/enhance/share/accept/escalate for opportunities.",
+        examples=["mitigate"],
+    )
     response_plan: ShortText = ""
     contingency_plan: ShortText = Field(default="", examples=["Fail over to the backup processor"])
     triggers: list[Trigger] = Field(default_factory=list, max_length=20)
     residual_probability: Scale | None = Field(default=None, examples=[2])
     residual_impact: Scale | None = Field(default=None, examples=[3])
-    cost_impact: float | None = Field(default=None, ge=0, le=1e12, description="Money at stake if it happens.",
-                                      examples=[50000])
+    cost_impact: float | None = Field(
+        default=None, ge=0, le=1e12, description="Money at stake if it happens.", examples=[50000]
+    )
     probability_share: float | None = Field(
-        default=None, ge=0, le=1, description="Probability as a share (0–1) for EMV; default from the P scale.")
+        default=None,
+        ge=0,
+        le=1,
+        description="Probability as a share (0–1) for EMV; default from the P scale.",
+    )
     blocks_release: bool = Field(default=False, description="Block linked releases whatever the level.")
 
 
@@ -104,8 +121,10 @@ class RiskCreate(_RiskFields):
             raise ValueError(problem)
         if (self.residual_probability is None) != (self.residual_impact is None):
             raise ValueError("residual_probability and residual_impact go together")
-        if self.residual_probability is not None and \
-                self.residual_probability * self.residual_impact > self.probability * self.impact:
+        if (
+            self.residual_probability is not None
+            and self.residual_probability * self.residual_impact > self.probability * self.impact
+        ):
             raise ValueError("residual score may not exceed the inherent score")
         return self
 
@@ -175,8 +194,9 @@ class RiskPublic(BaseModel):
     triggers: list[Trigger]
     cost_impact: float | None
     probability_share: float | None
-    emv: float | None = Field(description="Expected monetary value = probability share × cost impact.",
-                              examples=[35000.0])
+    emv: float | None = Field(
+        description="Expected monetary value = probability share × cost impact.", examples=[35000.0]
+    )
     blocks_release: bool
     next_review_at: datetime | None
     last_reviewed_at: datetime | None
@@ -200,7 +220,9 @@ class CloseIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: str | None = Field(default=None, max_length=2000, examples=["Processor raised our cap to 2000 TPS"])
+    reason: str | None = Field(
+        default=None, max_length=2000, examples=["Processor raised our cap to 2000 TPS"]
+    )
     force: bool = False
 
 
@@ -210,7 +232,9 @@ class OccurIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     occurred_at: datetime = Field(examples=["2026-11-20T09:30:00Z"])
-    description: str = Field(min_length=1, max_length=4000, examples=["Processor throttled us for 20 minutes"])
+    description: str = Field(
+        min_length=1, max_length=4000, examples=["Processor throttled us for 20 minutes"]
+    )
 
 
 class ReasonIn(BaseModel):
@@ -241,8 +265,10 @@ class AssessmentIn(BaseModel):
     def _check(self) -> "AssessmentIn":
         if (self.residual_probability is None) != (self.residual_impact is None):
             raise ValueError("residual_probability and residual_impact go together")
-        if self.residual_probability is not None and \
-                self.residual_probability * self.residual_impact > self.probability * self.impact:
+        if (
+            self.residual_probability is not None
+            and self.residual_probability * self.residual_impact > self.probability * self.impact
+        ):
             raise ValueError("residual score may not exceed the inherent score")
         return self
 
@@ -327,7 +353,9 @@ class ReviewCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    outcome: Literal["unchanged", "reassessed", "escalate", "close_recommended"] = Field(examples=["unchanged"])
+    outcome: Literal["unchanged", "reassessed", "escalate", "close_recommended"] = Field(
+        examples=["unchanged"]
+    )
     notes: ShortText = Field(default="", examples=["Mitigation on track; cap negotiation next week"])
 
 

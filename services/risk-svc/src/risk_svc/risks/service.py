@@ -9,7 +9,6 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -18,7 +17,8 @@ from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, InvalidTransition, NotFound, UnprocessableEntity, field_error
 
-from risk_svc.risks import escalation, links as link_rules, scoring
+from risk_svc.risks import escalation, scoring
+from risk_svc.risks import links as link_rules
 from risk_svc.risks.models import (
     MitigationAction,
     Risk,
@@ -50,17 +50,39 @@ OPEN_ACTION_STATUSES = ("open", "in_progress")
 EDITORS = PLANNERS  # plus the risk's owner
 # Lifecycle: action → {from state: to state}. "assess" is POST /risks/{key}/assessments.
 TRANSITIONS: dict[str, dict[str, str]] = {
-    "assess": {"identified": "assessed", "assessed": "assessed", "mitigating": "mitigating",
-               "monitoring": "monitoring", "occurred": "occurred"},
+    "assess": {
+        "identified": "assessed",
+        "assessed": "assessed",
+        "mitigating": "mitigating",
+        "monitoring": "monitoring",
+        "occurred": "occurred",
+    },
     "mitigate": {"identified": "mitigating", "assessed": "mitigating", "monitoring": "mitigating"},
     "monitor": {"assessed": "monitoring", "mitigating": "monitoring"},
-    "occur": {"identified": "occurred", "assessed": "occurred", "mitigating": "occurred", "monitoring": "occurred"},
+    "occur": {
+        "identified": "occurred",
+        "assessed": "occurred",
+        "mitigating": "occurred",
+        "monitoring": "occurred",
+    },
     "close": {s: "closed" for s in OPEN_STATUSES},
     "reopen": {"closed": "identified"},
 }
-_SORTS = {"key": Risk.seq, "score": Risk.score, "created": Risk.created_at, "updated": Risk.updated_at,
-          "next_review": Risk.next_review_at}
-_PI_FIELDS = ("probability", "impact", "residual_probability", "residual_impact", "cost_impact", "probability_share")
+_SORTS = {
+    "key": Risk.seq,
+    "score": Risk.score,
+    "created": Risk.created_at,
+    "updated": Risk.updated_at,
+    "next_review": Risk.next_review_at,
+}
+_PI_FIELDS = (
+    "probability",
+    "impact",
+    "residual_probability",
+    "residual_impact",
+    "cost_impact",
+    "probability_share",
+)
 
 
 def allowed_actions(state: str) -> list[str]:
@@ -82,17 +104,23 @@ async def get_risk(session: AsyncSession, *, principal: Principal, key: str) -> 
     return risk
 
 
-async def attention_for(session: AsyncSession, risks: Sequence[Risk], today: date) -> dict[uuid.UUID, Attention]:
+async def attention_for(
+    session: AsyncSession, risks: Sequence[Risk], today: date
+) -> dict[uuid.UUID, Attention]:
     """Open and overdue action counts of many risks in one aggregate query; high/critical risks with no
     open action, or with an overdue one, are flagged."""
     counts: dict[uuid.UUID, tuple[int, int]] = {}
     ids = [r.id for r in risks]
     if ids:
         rows = await session.execute(
-            select(MitigationAction.risk_id, func.count(),
-                   func.sum(case((MitigationAction.due_date < today, 1), else_=0)))
+            select(
+                MitigationAction.risk_id,
+                func.count(),
+                func.sum(case((MitigationAction.due_date < today, 1), else_=0)),
+            )
             .where(MitigationAction.risk_id.in_(ids), MitigationAction.status.in_(OPEN_ACTION_STATUSES))
-            .group_by(MitigationAction.risk_id))
+            .group_by(MitigationAction.risk_id)
+        )
         counts = {rid: (int(n), int(overdue or 0)) for rid, n, overdue in rows}
     result = {}
     for risk in risks:
@@ -103,16 +131,19 @@ async def attention_for(session: AsyncSession, risks: Sequence[Risk], today: dat
                 reasons.append("no_open_action")
             if n_overdue:
                 reasons.append("overdue_action")
-        result[risk.id] = Attention(flagged=bool(reasons), reasons=reasons, open_actions=n_open,
-                                    overdue_actions=n_overdue)
+        result[risk.id] = Attention(
+            flagged=bool(reasons), reasons=reasons, open_actions=n_open, overdue_actions=n_overdue
+        )
     return result
 
 
 async def to_public_many(session: AsyncSession, risks: Sequence[Risk], *, today: date) -> list[RiskPublic]:
     links = await link_rules.load_many(session, [r.id for r in risks])
     attention = await attention_for(session, risks, today)
-    return [RiskPublic.model_validate({**r.model_dump(), "links": links[r.id], "attention": attention[r.id]})
-            for r in risks]
+    return [
+        RiskPublic.model_validate({**r.model_dump(), "links": links[r.id], "attention": attention[r.id]})
+        for r in risks
+    ]
 
 
 async def to_public(session: AsyncSession, risk: Risk, *, today: date) -> RiskPublic:
@@ -120,9 +151,22 @@ async def to_public(session: AsyncSession, risk: Risk, *, today: date) -> RiskPu
 
 
 async def list_risks(
-    session: AsyncSession, *, principal: Principal, project_key: str, status: list[str] | None,
-    level: list[str] | None, category: str | None, owner: str | None, kind: str | None, escalated: bool | None,
-    item: str | None, review_overdue: bool | None, now: datetime, sort: str | None, limit: int, cursor: str | None,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    status: list[str] | None,
+    level: list[str] | None,
+    category: str | None,
+    owner: str | None,
+    kind: str | None,
+    escalated: bool | None,
+    item: str | None,
+    review_overdue: bool | None,
+    now: datetime,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Risk], str | None]:
     ensure_read(principal, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "key")
@@ -140,13 +184,20 @@ async def list_risks(
     if escalated is not None:
         stmt = stmt.where(Risk.escalated.is_(escalated))
     if item:
-        stmt = stmt.where(exists().where(RiskLink.risk_id == Risk.id, RiskLink.project_key == project_key,
-                                         RiskLink.target_type == "item", RiskLink.target_key == item))
+        stmt = stmt.where(
+            exists().where(
+                RiskLink.risk_id == Risk.id,
+                RiskLink.project_key == project_key,
+                RiskLink.target_type == "item",
+                RiskLink.target_key == item,
+            )
+        )
     if review_overdue is not None:
         overdue = and_(Risk.status.in_(OPEN_STATUSES), Risk.next_review_at < now)
         stmt = stmt.where(overdue if review_overdue else ~overdue)
-    return await paginate(session, stmt, order=order, id_column=Risk.id, limit=limit, cursor=cursor,
-                          sort_key=sort_key)
+    return await paginate(
+        session, stmt, order=order, id_column=Risk.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )
 
 
 # ---- rights -----------------------------------------------------------------------------------------
@@ -161,8 +212,12 @@ def ensure_editor(principal: Principal, risk: Risk, *, action: str) -> None:
 
 def ensure_open(risk: Risk, action: str) -> None:
     if risk.status == "closed":
-        raise InvalidTransition(action, risk.status, allowed_actions(risk.status),
-                                detail=f"{risk.key} is closed; reopen it first.")
+        raise InvalidTransition(
+            action,
+            risk.status,
+            allowed_actions(risk.status),
+            detail=f"{risk.key} is closed; reopen it first.",
+        )
 
 
 # ---- creating and editing ----------------------------------------------------------------------------
@@ -173,40 +228,79 @@ async def _next_seq(session: AsyncSession, project_key: str) -> int:
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     table = RiskCounter.__table__
-    stmt = (insert(table).values(project_key=project_key, last_seq=1)
-            .on_conflict_do_update(index_elements=[table.c.project_key], set_={"last_seq": table.c.last_seq + 1})
-            .returning(table.c.last_seq))
+    stmt = (
+        insert(table)
+        .values(project_key=project_key, last_seq=1)
+        .on_conflict_do_update(index_elements=[table.c.project_key], set_={"last_seq": table.c.last_seq + 1})
+        .returning(table.c.last_seq)
+    )
     return int((await session.execute(stmt)).scalar_one())
 
 
 def _assessment(risk: Risk, *, actor: str, at: datetime, note: str | None) -> RiskAssessment:
     return RiskAssessment(
-        risk_id=risk.id, project_key=risk.project_key, at=at, actor=actor, probability=risk.probability,
-        impact=risk.impact, score=risk.score, level=risk.level, residual_probability=risk.residual_probability,
-        residual_impact=risk.residual_impact, residual_score=risk.residual_score, cost_impact=risk.cost_impact,
-        emv=risk.emv, note=note,
+        risk_id=risk.id,
+        project_key=risk.project_key,
+        at=at,
+        actor=actor,
+        probability=risk.probability,
+        impact=risk.impact,
+        score=risk.score,
+        level=risk.level,
+        residual_probability=risk.residual_probability,
+        residual_impact=risk.residual_impact,
+        residual_score=risk.residual_score,
+        cost_impact=risk.cost_impact,
+        emv=risk.emv,
+        note=note,
     )
 
 
-async def create_risk(session: AsyncSession, *, principal: Principal, project_key: str, data: RiskCreate,
-                      requirements: SiblingClient | None, now: datetime) -> Risk:
+async def create_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    data: RiskCreate,
+    requirements: SiblingClient | None,
+    now: datetime,
+) -> Risk:
     ensure_role(principal, project_key, CONTRIBUTORS, action="identify a risk")
     if not data.links.is_empty():
         assert requirements is not None
         await link_rules.validate(requirements, project_key=project_key, links=data.links, loc="body.links")
     matrix = await scoring.matrix_for(session, project_key)
-    return await insert_risk(session, principal=principal, project_key=project_key, data=data, matrix=matrix,
-                             now=now)
+    return await insert_risk(
+        session, principal=principal, project_key=project_key, data=data, matrix=matrix, now=now
+    )
 
 
-async def insert_risk(session: AsyncSession, *, principal: Principal, project_key: str, data: RiskCreate,
-                      matrix: scoring.Matrix, now: datetime, change_request_id: uuid.UUID | None = None,
-                      note: str | None = None) -> Risk:
+async def insert_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    data: RiskCreate,
+    matrix: scoring.Matrix,
+    now: datetime,
+    change_request_id: uuid.UUID | None = None,
+    note: str | None = None,
+) -> Risk:
     seq = await _next_seq(session, project_key)
     values = data.model_dump(mode="json", exclude={"links"})
     values["proximity_date"] = data.proximity_date
-    risk = Risk(**values, project_key=project_key, seq=seq, key=f"{project_key}-R{seq}", created_by=principal.sub,
-                created_at=now, updated_at=now, change_request_id=change_request_id, score=0, level="low")
+    risk = Risk(
+        **values,
+        project_key=project_key,
+        seq=seq,
+        key=f"{project_key}-R{seq}",
+        created_by=principal.sub,
+        created_at=now,
+        updated_at=now,
+        change_request_id=change_request_id,
+        score=0,
+        level="low",
+    )
     scoring.compute(risk, matrix)
     risk.next_review_at = matrix.review_due(risk.level, now)
     session.add(risk)
@@ -214,11 +308,24 @@ async def insert_risk(session: AsyncSession, *, principal: Principal, project_ke
     await link_rules.add(session, risk, data.links, actor=principal.sub)
     session.add(_assessment(risk, actor=principal.sub, at=now, note=note or "identified"))
     scoring.add_exposure_point(session, risk, now)
-    await history.record(session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="create", after=history.snapshot(risk))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="create",
+        after=history.snapshot(risk),
+    )
     if risk.level == "critical":
-        await escalation.escalate(session, risk, trigger="critical", actor=escalation.SYSTEM,
-                                  reason="Identified as critical.", now=now)
+        await escalation.escalate(
+            session,
+            risk,
+            trigger="critical",
+            actor=escalation.SYSTEM,
+            reason="Identified as critical.",
+            now=now,
+        )
     await session.flush()
     return risk
 
@@ -229,18 +336,38 @@ def _check_consistency(risk: Risk) -> None:
     if problem:
         errors.append(field_error("body.response_strategy", problem, "strategy_kind"))
     if (risk.residual_probability is None) != (risk.residual_impact is None):
-        errors.append(field_error("body.residual_impact", "residual_probability and residual_impact go together",
-                                  "residual_pair"))
-    elif risk.residual_probability is not None and \
-            risk.residual_probability * risk.residual_impact > risk.probability * risk.impact:
-        errors.append(field_error("body.residual_probability", "residual score may not exceed the inherent score",
-                                  "residual_above_inherent"))
+        errors.append(
+            field_error(
+                "body.residual_impact",
+                "residual_probability and residual_impact go together",
+                "residual_pair",
+            )
+        )
+    elif (
+        risk.residual_probability is not None
+        and risk.residual_probability * risk.residual_impact > risk.probability * risk.impact
+    ):
+        errors.append(
+            field_error(
+                "body.residual_probability",
+                "residual score may not exceed the inherent score",
+                "residual_above_inherent",
+            )
+        )
     if errors:
         raise UnprocessableEntity("; ".join(e["message"] for e in errors), errors=errors)
 
 
-async def _rescore(session: AsyncSession, risk: Risk, matrix: scoring.Matrix, *, principal: Principal,
-                   now: datetime, old_level: str, note: str | None) -> None:
+async def _rescore(
+    session: AsyncSession,
+    risk: Risk,
+    matrix: scoring.Matrix,
+    *,
+    principal: Principal,
+    now: datetime,
+    old_level: str,
+    note: str | None,
+) -> None:
     scoring.compute(risk, matrix)
     session.add(_assessment(risk, actor=principal.sub, at=now, note=note))
     scoring.add_exposure_point(session, risk, now)
@@ -248,12 +375,25 @@ async def _rescore(session: AsyncSession, risk: Risk, matrix: scoring.Matrix, *,
         risk.escalation_suppressed_level = None
         scoring.pull_in_review(risk, matrix)
         if risk.level == "critical":
-            await escalation.escalate(session, risk, trigger="critical", actor=escalation.SYSTEM,
-                                      reason=f"Became critical (score {risk.score}).", now=now)
+            await escalation.escalate(
+                session,
+                risk,
+                trigger="critical",
+                actor=escalation.SYSTEM,
+                reason=f"Became critical (score {risk.score}).",
+                now=now,
+            )
 
 
-async def update_risk(session: AsyncSession, *, principal: Principal, key: str, patch: RiskUpdate,
-                      if_match: str | None, now: datetime) -> Risk:
+async def update_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    patch: RiskUpdate,
+    if_match: str | None,
+    now: datetime,
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="edit the risk")
     ensure_open(risk, "update")
@@ -261,16 +401,41 @@ async def update_risk(session: AsyncSession, *, principal: Principal, key: str, 
     before = history.snapshot(risk)
     note = patch.note
     fields = RiskUpdate.model_validate(patch.model_dump(exclude_unset=True, exclude={"note"}))
-    applied = merge_patch(risk, fields, required={
-        "title", "category", "kind", "cause", "event", "effect", "probability", "impact", "response_plan",
-        "contingency_plan", "triggers", "blocks_release"})
+    applied = merge_patch(
+        risk,
+        fields,
+        required={
+            "title",
+            "category",
+            "kind",
+            "cause",
+            "event",
+            "effect",
+            "probability",
+            "impact",
+            "response_plan",
+            "contingency_plan",
+            "triggers",
+            "blocks_release",
+        },
+    )
     _check_consistency(risk)
     if any(name in applied and before.get(name) != getattr(risk, name) for name in _PI_FIELDS):
         matrix = await scoring.matrix_for(session, risk.project_key)
-        await _rescore(session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=note)
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="update", before=before, after=history.snapshot(risk),
-                         note=note)
+        await _rescore(
+            session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=note
+        )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="update",
+        before=before,
+        after=history.snapshot(risk),
+        note=note,
+    )
     await session.flush()
     return risk
 
@@ -287,21 +452,46 @@ def _move(risk: Risk, action: str) -> str:
     return before
 
 
-async def _transition(session: AsyncSession, risk: Risk, *, principal: Principal, action: str, now: datetime,
-                      note: str | None = None, extra: dict | None = None) -> None:
+async def _transition(
+    session: AsyncSession,
+    risk: Risk,
+    *,
+    principal: Principal,
+    action: str,
+    now: datetime,
+    note: str | None = None,
+    extra: dict | None = None,
+) -> None:
     before = history.snapshot(risk)
     was = _move(risk, action)
     for name, value in (extra or {}).items():
         setattr(risk, name, value)
     if (was == "closed") != (risk.status == "closed"):
         scoring.add_exposure_point(session, risk, now)
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action=action, before=before, after=history.snapshot(risk), note=note)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action=action,
+        before=before,
+        after=history.snapshot(risk),
+        note=note,
+    )
     await session.flush()
 
 
-async def act(session: AsyncSession, *, principal: Principal, key: str, action: str, if_match: str | None,
-              now: datetime, note: str | None = None) -> Risk:
+async def act(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    action: str,
+    if_match: str | None,
+    now: datetime,
+    note: str | None = None,
+) -> Risk:
     """mitigate / monitor: plain moves by an editor."""
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action=f"{action} the risk")
@@ -310,16 +500,31 @@ async def act(session: AsyncSession, *, principal: Principal, key: str, action: 
     return risk
 
 
-async def close_risk(session: AsyncSession, *, principal: Principal, key: str, data: CloseIn, if_match: str | None,
-                     now: datetime) -> Risk:
+async def close_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    data: CloseIn,
+    if_match: str | None,
+    now: datetime,
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="close the risk")
     check_if_match(if_match, risk.version)
     if risk.status not in TRANSITIONS["close"]:
         raise InvalidTransition("close", risk.status, allowed_actions(risk.status))
-    open_actions = list((await session.execute(select(MitigationAction).where(
-        MitigationAction.risk_id == risk.id, MitigationAction.status.in_(OPEN_ACTION_STATUSES))
-        .order_by(MitigationAction.id))).scalars().all())
+    open_actions = list(
+        (
+            await session.execute(
+                select(MitigationAction)
+                .where(MitigationAction.risk_id == risk.id, MitigationAction.status.in_(OPEN_ACTION_STATUSES))
+                .order_by(MitigationAction.id)
+            )
+        )
+        .scalars()
+        .all()
+    )
     if open_actions and not data.force:
         raise Conflict(
             f"{risk.key} has {len(open_actions)} open mitigation action(s); finish or cancel them, or have a "
@@ -329,48 +534,95 @@ async def close_risk(session: AsyncSession, *, principal: Principal, key: str, d
     if data.force:
         ensure_role(principal, risk.project_key, {"tpm"}, action="force-close a risk")
         if not (data.reason or "").strip():
-            raise UnprocessableEntity("A forced close needs a reason.",
-                                      errors=[field_error("body.reason", "required when force is true", "missing")])
+            raise UnprocessableEntity(
+                "A forced close needs a reason.",
+                errors=[field_error("body.reason", "required when force is true", "missing")],
+            )
         for action in open_actions:
             action.status = "cancelled"
-            await history.record(session, principal=principal, project_key=risk.project_key,
-                                 resource_type=ACTION_RESOURCE, resource_id=action.id, action="update",
-                                 before={"status": "open"}, after={"status": "cancelled"},
-                                 note=f"{risk.key} force-closed")
-    await _transition(session, risk, principal=principal, action="close", now=now, note=data.reason,
-                      extra={"closed_at": now, "close_reason": data.reason})
+            await history.record(
+                session,
+                principal=principal,
+                project_key=risk.project_key,
+                resource_type=ACTION_RESOURCE,
+                resource_id=action.id,
+                action="update",
+                before={"status": "open"},
+                after={"status": "cancelled"},
+                note=f"{risk.key} force-closed",
+            )
+    await _transition(
+        session,
+        risk,
+        principal=principal,
+        action="close",
+        now=now,
+        note=data.reason,
+        extra={"closed_at": now, "close_reason": data.reason},
+    )
     return risk
 
 
-async def occur_risk(session: AsyncSession, *, principal: Principal, key: str, data: OccurIn, if_match: str | None,
-                     now: datetime) -> Risk:
+async def occur_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    data: OccurIn,
+    if_match: str | None,
+    now: datetime,
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="record that the risk occurred")
     check_if_match(if_match, risk.version)
     if data.occurred_at > now:
-        raise UnprocessableEntity("occurred_at is in the future.",
-                                  errors=[field_error("body.occurred_at", "must not be in the future", "date_order")])
-    await _transition(session, risk, principal=principal, action="occur", now=now, note=data.description,
-                      extra={"occurred_at": data.occurred_at, "occurrence": data.description})
+        raise UnprocessableEntity(
+            "occurred_at is in the future.",
+            errors=[field_error("body.occurred_at", "must not be in the future", "date_order")],
+        )
+    await _transition(
+        session,
+        risk,
+        principal=principal,
+        action="occur",
+        now=now,
+        note=data.description,
+        extra={"occurred_at": data.occurred_at, "occurrence": data.description},
+    )
     return risk
 
 
-async def reopen_risk(session: AsyncSession, *, principal: Principal, key: str, note: str | None,
-                      if_match: str | None, now: datetime) -> Risk:
+async def reopen_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    note: str | None,
+    if_match: str | None,
+    now: datetime,
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="reopen the risk")
     check_if_match(if_match, risk.version)
     matrix = await scoring.matrix_for(session, risk.project_key)
-    await _transition(session, risk, principal=principal, action="reopen", now=now, note=note, extra={
-        "closed_at": None, "close_reason": None, "next_review_at": matrix.review_due(risk.level, now)})
+    await _transition(
+        session,
+        risk,
+        principal=principal,
+        action="reopen",
+        now=now,
+        note=note,
+        extra={"closed_at": None, "close_reason": None, "next_review_at": matrix.review_due(risk.level, now)},
+    )
     return risk
 
 
 # ---- assessments ---------------------------------------------------------------------------------------
 
 
-async def assess_risk(session: AsyncSession, *, principal: Principal, key: str, data: AssessmentIn,
-                      now: datetime) -> RiskAssessment:
+async def assess_risk(
+    session: AsyncSession, *, principal: Principal, key: str, data: AssessmentIn, now: datetime
+) -> RiskAssessment:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="assess the risk")
     if risk.status not in TRANSITIONS["assess"]:
@@ -382,55 +634,110 @@ async def assess_risk(session: AsyncSession, *, principal: Principal, key: str, 
         risk.cost_impact = data.cost_impact
     risk.status = TRANSITIONS["assess"][risk.status]
     matrix = await scoring.matrix_for(session, risk.project_key)
-    await _rescore(session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=data.note)
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="assess", before=before, after=history.snapshot(risk),
-                         note=data.note)
+    await _rescore(
+        session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=data.note
+    )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="assess",
+        before=before,
+        after=history.snapshot(risk),
+        note=data.note,
+    )
     await session.flush()
-    latest = (await session.execute(select(RiskAssessment).where(RiskAssessment.risk_id == risk.id)
-                                    .order_by(RiskAssessment.id.desc()).limit(1))).scalar_one()
+    latest = (
+        await session.execute(
+            select(RiskAssessment)
+            .where(RiskAssessment.risk_id == risk.id)
+            .order_by(RiskAssessment.id.desc())
+            .limit(1)
+        )
+    ).scalar_one()
     return latest
 
 
-async def list_assessments(session: AsyncSession, *, principal: Principal, key: str, limit: int,
-                           cursor: str | None) -> tuple[list[RiskAssessment], str | None]:
+async def list_assessments(
+    session: AsyncSession, *, principal: Principal, key: str, limit: int, cursor: str | None
+) -> tuple[list[RiskAssessment], str | None]:
     risk = await get_risk(session, principal=principal, key=key)
     stmt = select(RiskAssessment).where(RiskAssessment.risk_id == risk.id)
-    return await paginate(session, stmt, order=[], id_column=RiskAssessment.id, limit=limit, cursor=cursor,
-                          sort_key="assessments")
+    return await paginate(
+        session,
+        stmt,
+        order=[],
+        id_column=RiskAssessment.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="assessments",
+    )
 
 
 # ---- links ---------------------------------------------------------------------------------------------
 
 
-async def add_links(session: AsyncSession, *, principal: Principal, key: str, data: LinksIn,
-                    requirements: SiblingClient, now: datetime) -> Risk:
+async def add_links(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    data: LinksIn,
+    requirements: SiblingClient,
+    now: datetime,
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="link the risk")
     if data.is_empty():
-        raise UnprocessableEntity("Nothing to link.", errors=[field_error("body", "give items, prds or releases",
-                                                                          "empty")])
+        raise UnprocessableEntity(
+            "Nothing to link.", errors=[field_error("body", "give items, prds or releases", "empty")]
+        )
     await link_rules.validate(requirements, project_key=risk.project_key, links=data)
     added = await link_rules.add(session, risk, data, actor=principal.sub)
     if added:
-        await history.record(session, principal=principal, project_key=risk.project_key, resource_type=RESOURCE,
-                             resource_id=risk.key, action="link", before={"links": []}, after={"links": added})
+        await history.record(
+            session,
+            principal=principal,
+            project_key=risk.project_key,
+            resource_type=RESOURCE,
+            resource_id=risk.key,
+            action="link",
+            before={"links": []},
+            after={"links": added},
+        )
     await session.flush()
     return risk
 
 
-async def remove_link(session: AsyncSession, *, principal: Principal, key: str, target_type: str, target: str) -> None:
+async def remove_link(
+    session: AsyncSession, *, principal: Principal, key: str, target_type: str, target: str
+) -> None:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="unlink the risk")
-    link = (await session.execute(select(RiskLink).where(
-        RiskLink.risk_id == risk.id, RiskLink.target_type == target_type, RiskLink.target_key == target))
+    link = (
+        await session.execute(
+            select(RiskLink).where(
+                RiskLink.risk_id == risk.id,
+                RiskLink.target_type == target_type,
+                RiskLink.target_key == target,
+            )
+        )
     ).scalar_one_or_none()
     if link is None:
         raise NotFound(f"{risk.key} has no link to {target_type} {target}.")
     await session.delete(link)
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="unlink", before={"links": [f"{target_type}:{target}"]},
-                         after={"links": []})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="unlink",
+        before={"links": [f"{target_type}:{target}"]},
+        after={"links": []},
+    )
     await session.flush()
 
 
@@ -442,30 +749,53 @@ def action_public(action: MitigationAction, risk_key: str, today: date) -> Actio
     return ActionPublic.model_validate({**action.model_dump(), "risk_key": risk_key, "overdue": overdue})
 
 
-async def create_action(session: AsyncSession, *, principal: Principal, key: str, data: ActionCreate,
-                        now: datetime) -> MitigationAction:
+async def create_action(
+    session: AsyncSession, *, principal: Principal, key: str, data: ActionCreate, now: datetime
+) -> MitigationAction:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="add a mitigation action")
     ensure_open(risk, "add_action")
     action = MitigationAction(risk_id=risk.id, project_key=risk.project_key, **data.model_dump())
     session.add(action)
     await session.flush()
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=ACTION_RESOURCE,
-                         resource_id=action.id, action="create", after=history.snapshot(action))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=ACTION_RESOURCE,
+        resource_id=action.id,
+        action="create",
+        after=history.snapshot(action),
+    )
     return action
 
 
-async def list_actions(session: AsyncSession, *, principal: Principal, key: str, limit: int,
-                       cursor: str | None) -> tuple[Risk, list[MitigationAction], str | None]:
+async def list_actions(
+    session: AsyncSession, *, principal: Principal, key: str, limit: int, cursor: str | None
+) -> tuple[Risk, list[MitigationAction], str | None]:
     risk = await get_risk(session, principal=principal, key=key)
     stmt = select(MitigationAction).where(MitigationAction.risk_id == risk.id)
-    rows, next_cursor = await paginate(session, stmt, order=[(MitigationAction.due_date, False)],
-                                       id_column=MitigationAction.id, limit=limit, cursor=cursor, sort_key="due")
+    rows, next_cursor = await paginate(
+        session,
+        stmt,
+        order=[(MitigationAction.due_date, False)],
+        id_column=MitigationAction.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="due",
+    )
     return risk, rows, next_cursor
 
 
-async def update_action(session: AsyncSession, *, principal: Principal, action_id: uuid.UUID, patch: ActionUpdate,
-                        if_match: str | None, now: datetime) -> tuple[MitigationAction, str]:
+async def update_action(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    action_id: uuid.UUID,
+    patch: ActionUpdate,
+    if_match: str | None,
+    now: datetime,
+) -> tuple[MitigationAction, str]:
     action = await session.get(MitigationAction, action_id)
     if action is None:
         raise NotFound(f"Mitigation action {action_id} does not exist.")
@@ -482,8 +812,16 @@ async def update_action(session: AsyncSession, *, principal: Principal, action_i
         action.completed_at = now
     elif action.status != "done":
         action.completed_at = None
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=ACTION_RESOURCE,
-                         resource_id=action.id, action="update", before=before, after=history.snapshot(action))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=ACTION_RESOURCE,
+        resource_id=action.id,
+        action="update",
+        before=before,
+        after=history.snapshot(action),
+    )
     await session.flush()
     return action, risk.key
 
@@ -491,8 +829,9 @@ async def update_action(session: AsyncSession, *, principal: Principal, action_i
 # ---- reviews ------------------------------------------------------------------------------------------
 
 
-async def create_review(session: AsyncSession, *, principal: Principal, key: str, outcome: str, notes: str,
-                        now: datetime) -> RiskReview:
+async def create_review(
+    session: AsyncSession, *, principal: Principal, key: str, outcome: str, notes: str, now: datetime
+) -> RiskReview:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="review the risk")
     ensure_open(risk, "review")
@@ -500,53 +839,109 @@ async def create_review(session: AsyncSession, *, principal: Principal, key: str
     before = history.snapshot(risk, ["last_reviewed_at", "next_review_at"])
     risk.last_reviewed_at = now
     risk.next_review_at = matrix.review_due(risk.level, now)
-    review = RiskReview(risk_id=risk.id, project_key=risk.project_key, reviewed_at=now, reviewer=principal.sub,
-                        outcome=outcome, notes=notes, level=risk.level, next_review_at=risk.next_review_at)
+    review = RiskReview(
+        risk_id=risk.id,
+        project_key=risk.project_key,
+        reviewed_at=now,
+        reviewer=principal.sub,
+        outcome=outcome,
+        notes=notes,
+        level=risk.level,
+        next_review_at=risk.next_review_at,
+    )
     session.add(review)
-    await history.record(session, principal=principal, project_key=risk.project_key, resource_type=RESOURCE,
-                         resource_id=risk.key, action="review", before=before,
-                         after=history.snapshot(risk, ["last_reviewed_at", "next_review_at"]), note=outcome)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=RESOURCE,
+        resource_id=risk.key,
+        action="review",
+        before=before,
+        after=history.snapshot(risk, ["last_reviewed_at", "next_review_at"]),
+        note=outcome,
+    )
     await session.flush()
     return review
 
 
-async def list_reviews(session: AsyncSession, *, principal: Principal, key: str, limit: int,
-                       cursor: str | None) -> tuple[list[RiskReview], str | None]:
+async def list_reviews(
+    session: AsyncSession, *, principal: Principal, key: str, limit: int, cursor: str | None
+) -> tuple[list[RiskReview], str | None]:
     risk = await get_risk(session, principal=principal, key=key)
     stmt = select(RiskReview).where(RiskReview.risk_id == risk.id)
-    return await paginate(session, stmt, order=[], id_column=RiskReview.id, limit=limit, cursor=cursor,
-                          sort_key="reviews")
+    return await paginate(
+        session, stmt, order=[], id_column=RiskReview.id, limit=limit, cursor=cursor, sort_key="reviews"
+    )
 
 
-async def list_overdue_reviews(session: AsyncSession, *, principal: Principal, project_key: str, as_of: datetime,
-                               limit: int, cursor: str | None) -> tuple[list[Risk], str | None]:
+async def list_overdue_reviews(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    as_of: datetime,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Risk], str | None]:
     ensure_read(principal, project_key)
-    stmt = select(Risk).where(Risk.project_key == project_key, Risk.status.in_(OPEN_STATUSES),
-                              Risk.next_review_at < as_of)
-    return await paginate(session, stmt, order=[(Risk.next_review_at, False)], id_column=Risk.id, limit=limit,
-                          cursor=cursor, sort_key="overdue_review")
+    stmt = select(Risk).where(
+        Risk.project_key == project_key, Risk.status.in_(OPEN_STATUSES), Risk.next_review_at < as_of
+    )
+    return await paginate(
+        session,
+        stmt,
+        order=[(Risk.next_review_at, False)],
+        id_column=Risk.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="overdue_review",
+    )
 
 
-async def list_overdue_actions(session: AsyncSession, *, principal: Principal, project_key: str, today: date,
-                               limit: int, cursor: str | None) -> tuple[list[tuple[MitigationAction, str]], str | None]:
+async def list_overdue_actions(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    today: date,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[tuple[MitigationAction, str]], str | None]:
     ensure_read(principal, project_key)
     stmt = select(MitigationAction).where(
-        MitigationAction.project_key == project_key, MitigationAction.status.in_(OPEN_ACTION_STATUSES),
+        MitigationAction.project_key == project_key,
+        MitigationAction.status.in_(OPEN_ACTION_STATUSES),
         MitigationAction.due_date < today,
-        exists().where(Risk.id == MitigationAction.risk_id, Risk.status.in_(OPEN_STATUSES)))
-    rows, next_cursor = await paginate(session, stmt, order=[(MitigationAction.due_date, False)],
-                                       id_column=MitigationAction.id, limit=limit, cursor=cursor,
-                                       sort_key="overdue_action")
-    keys = dict((await session.execute(select(Risk.id, Risk.key).where(
-        Risk.id.in_({a.risk_id for a in rows})))).all()) if rows else {}
+        exists().where(Risk.id == MitigationAction.risk_id, Risk.status.in_(OPEN_STATUSES)),
+    )
+    rows, next_cursor = await paginate(
+        session,
+        stmt,
+        order=[(MitigationAction.due_date, False)],
+        id_column=MitigationAction.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="overdue_action",
+    )
+    keys = (
+        dict(
+            (
+                await session.execute(select(Risk.id, Risk.key).where(Risk.id.in_({a.risk_id for a in rows})))
+            ).all()
+        )
+        if rows
+        else {}
+    )
     return [(a, keys[a.risk_id]) for a in rows], next_cursor
 
 
 # ---- escalation ----------------------------------------------------------------------------------------
 
 
-async def escalate_risk(session: AsyncSession, *, principal: Principal, key: str, reason: str,
-                        now: datetime) -> Risk:
+async def escalate_risk(
+    session: AsyncSession, *, principal: Principal, key: str, reason: str, now: datetime
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="escalate the risk")
     ensure_open(risk, "escalate")
@@ -555,8 +950,9 @@ async def escalate_risk(session: AsyncSession, *, principal: Principal, key: str
     return risk
 
 
-async def deescalate_risk(session: AsyncSession, *, principal: Principal, key: str, reason: str,
-                          now: datetime) -> Risk:
+async def deescalate_risk(
+    session: AsyncSession, *, principal: Principal, key: str, reason: str, now: datetime
+) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_role(principal, risk.project_key, PLANNERS, action="de-escalate a risk")
     await escalation.deescalate(session, risk, actor=principal, reason=reason, now=now)
@@ -564,9 +960,17 @@ async def deescalate_risk(session: AsyncSession, *, principal: Principal, key: s
     return risk
 
 
-async def list_escalations(session: AsyncSession, *, principal: Principal, key: str, limit: int,
-                           cursor: str | None) -> tuple[list[RiskEscalation], str | None]:
+async def list_escalations(
+    session: AsyncSession, *, principal: Principal, key: str, limit: int, cursor: str | None
+) -> tuple[list[RiskEscalation], str | None]:
     risk = await get_risk(session, principal=principal, key=key)
     stmt = select(RiskEscalation).where(RiskEscalation.risk_id == risk.id)
-    return await paginate(session, stmt, order=[], id_column=RiskEscalation.id, limit=limit, cursor=cursor,
-                          sort_key="escalations")
+    return await paginate(
+        session,
+        stmt,
+        order=[],
+        id_column=RiskEscalation.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="escalations",
+    )

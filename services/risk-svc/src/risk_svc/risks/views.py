@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Integer, and_, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import BlockingRisk, RiskGateQuery, RiskGateResult
 from tpmhub_shared.db import Database, UTCDateTime
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from risk_svc.matrix.schemas import level_for
-from risk_svc.risks import links as link_rules, scoring
+from risk_svc.risks import links as link_rules
+from risk_svc.risks import scoring
 from risk_svc.risks.models import ExposurePoint, Risk, RiskLink
 from risk_svc.risks.schemas import ExposurePeriod, ExposureTrend, Heatmap, HeatmapCell, TopRisk
 
@@ -22,8 +22,9 @@ OPEN = scoring.OPEN_STATUSES
 MAX_PERIODS = 400
 
 
-async def heatmap(session: AsyncSession, *, principal: Principal, project_key: str, basis: str,
-                  kind: str | None) -> Heatmap:
+async def heatmap(
+    session: AsyncSession, *, principal: Principal, project_key: str, basis: str, kind: str | None
+) -> Heatmap:
     ensure_read(principal, project_key)
     if basis == "residual":
         p = func.coalesce(Risk.residual_probability, Risk.probability)
@@ -35,18 +36,31 @@ async def heatmap(session: AsyncSession, *, principal: Principal, project_key: s
         stmt = stmt.where(Risk.kind == kind)
     counts = {(int(pp), int(ii)): int(n) for pp, ii, n in await session.execute(stmt.group_by(p, i))}
     matrix = await scoring.matrix_for(session, project_key)
-    cells = [HeatmapCell(probability=pp, impact=ii, score=pp * ii, level=level_for(pp * ii, matrix.thresholds),
-                         count=counts.get((pp, ii), 0))
-             for pp in range(5, 0, -1) for ii in range(1, 6)]
+    cells = [
+        HeatmapCell(
+            probability=pp,
+            impact=ii,
+            score=pp * ii,
+            level=level_for(pp * ii, matrix.thresholds),
+            count=counts.get((pp, ii), 0),
+        )
+        for pp in range(5, 0, -1)
+        for ii in range(1, 6)
+    ]
     return Heatmap(project_key=project_key, basis=basis, total=sum(counts.values()), cells=cells)
 
 
-async def top_risks(session: AsyncSession, *, principal: Principal, project_key: str, n: int,
-                    basis: str) -> list[TopRisk]:
+async def top_risks(
+    session: AsyncSession, *, principal: Principal, project_key: str, n: int, basis: str
+) -> list[TopRisk]:
     ensure_read(principal, project_key)
     score = func.coalesce(Risk.residual_score, Risk.score) if basis == "residual" else Risk.score
-    stmt = (select(Risk).where(Risk.project_key == project_key, Risk.status.in_(OPEN), Risk.kind == "threat")
-            .order_by(score.desc(), Risk.emv.is_(None), Risk.emv.desc(), Risk.seq).limit(n))
+    stmt = (
+        select(Risk)
+        .where(Risk.project_key == project_key, Risk.status.in_(OPEN), Risk.kind == "threat")
+        .order_by(score.desc(), Risk.emv.is_(None), Risk.emv.desc(), Risk.seq)
+        .limit(n)
+    )
     return [TopRisk.model_validate(r, from_attributes=True) for r in (await session.execute(stmt)).scalars()]
 
 
@@ -62,54 +76,117 @@ def _periods(start: date, end: date, interval: str) -> list[tuple[date, datetime
         if len(periods) > MAX_PERIODS:
             raise UnprocessableEntity(
                 f"At most {MAX_PERIODS} periods per request.",
-                errors=[field_error("query.to", f"range spans more than {MAX_PERIODS} {interval}s", "range")])
+                errors=[field_error("query.to", f"range spans more than {MAX_PERIODS} {interval}s", "range")],
+            )
     return periods
 
 
-async def exposure_trend(session: AsyncSession, *, principal: Principal, project_key: str, start: date, end: date,
-                         interval: str, now: datetime) -> ExposureTrend:
+async def exposure_trend(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    start: date,
+    end: date,
+    interval: str,
+    now: datetime,
+) -> ExposureTrend:
     """Open exposure (count, Σ score, Σ residual score, Σ EMV of open threats) at the end of each period;
     the current period is measured now."""
     ensure_read(principal, project_key)
     if start > end:
-        raise UnprocessableEntity("`from` is after `to`.",
-                                  errors=[field_error("query.from", "must be on or before `to`", "date_order")])
+        raise UnprocessableEntity(
+            "`from` is after `to`.",
+            errors=[field_error("query.from", "must be on or before `to`", "date_order")],
+        )
     periods = [(d, min(b, now)) for d, b in _periods(start, min(end, now.date()), interval)]
     if not periods:
         return ExposureTrend(project_key=project_key, interval=interval, periods=[])
-    boundaries = union_all(*[
-        select(literal(n, Integer).label("idx"), literal(b, UTCDateTime()).label("boundary"))
-        for n, (_, b) in enumerate(periods)]).cte("boundaries")
-    points = select(
-        ExposurePoint.at, ExposurePoint.is_open, ExposurePoint.score, ExposurePoint.residual_score,
-        ExposurePoint.emv,
-        func.lead(ExposurePoint.at).over(partition_by=ExposurePoint.risk_id,
-                                         order_by=(ExposurePoint.at, ExposurePoint.id)).label("until"),
-    ).where(ExposurePoint.project_key == project_key, ExposurePoint.at < periods[-1][1]).cte("points")
+    boundaries = union_all(
+        *[
+            select(literal(n, Integer).label("idx"), literal(b, UTCDateTime()).label("boundary"))
+            for n, (_, b) in enumerate(periods)
+        ]
+    ).cte("boundaries")
+    points = (
+        select(
+            ExposurePoint.at,
+            ExposurePoint.is_open,
+            ExposurePoint.score,
+            ExposurePoint.residual_score,
+            ExposurePoint.emv,
+            func.lead(ExposurePoint.at)
+            .over(partition_by=ExposurePoint.risk_id, order_by=(ExposurePoint.at, ExposurePoint.id))
+            .label("until"),
+        )
+        .where(ExposurePoint.project_key == project_key, ExposurePoint.at < periods[-1][1])
+        .cte("points")
+    )
     stmt = (
-        select(boundaries.c.idx, func.count(), func.sum(points.c.score), func.sum(points.c.residual_score),
-               func.sum(points.c.emv))
-        .select_from(boundaries.join(points, and_(
-            points.c.at < boundaries.c.boundary,
-            or_(points.c.until.is_(None), points.c.until >= boundaries.c.boundary),
-            points.c.is_open.is_(True))))
+        select(
+            boundaries.c.idx,
+            func.count(),
+            func.sum(points.c.score),
+            func.sum(points.c.residual_score),
+            func.sum(points.c.emv),
+        )
+        .select_from(
+            boundaries.join(
+                points,
+                and_(
+                    points.c.at < boundaries.c.boundary,
+                    or_(points.c.until.is_(None), points.c.until >= boundaries.c.boundary),
+                    points.c.is_open.is_(True),
+                ),
+            )
+        )
         .group_by(boundaries.c.idx)
     )
-    sums = {int(idx): (int(n), int(s or 0), int(r or 0), float(e or 0)) for idx, n, s, r, e in
-            await session.execute(stmt)}
+    sums = {
+        int(idx): (int(n), int(s or 0), int(r or 0), float(e or 0))
+        for idx, n, s, r, e in await session.execute(stmt)
+    }
     result = []
     for n, (d, _) in enumerate(periods):
         count, score, residual, emv = sums.get(n, (0, 0, 0, 0.0))
-        result.append(ExposurePeriod(period_start=d, open_risks=count, score=score, residual_score=residual,
-                                     emv=round(emv, 2)))
+        result.append(
+            ExposurePeriod(
+                period_start=d, open_risks=count, score=score, residual_score=residual, emv=round(emv, 2)
+            )
+        )
     return ExposureTrend(project_key=project_key, interval=interval, periods=result)
 
 
 CSV_COLUMNS = [
-    "key", "title", "category", "kind", "status", "owner", "probability", "impact", "score", "level",
-    "residual_probability", "residual_impact", "residual_score", "residual_level", "proximity_date",
-    "response_strategy", "cost_impact", "emv", "blocks_release", "escalated", "next_review_at", "items", "prds",
-    "releases", "cause", "event", "effect", "created_at", "updated_at",
+    "key",
+    "title",
+    "category",
+    "kind",
+    "status",
+    "owner",
+    "probability",
+    "impact",
+    "score",
+    "level",
+    "residual_probability",
+    "residual_impact",
+    "residual_score",
+    "residual_level",
+    "proximity_date",
+    "response_strategy",
+    "cost_impact",
+    "emv",
+    "blocks_release",
+    "escalated",
+    "next_review_at",
+    "items",
+    "prds",
+    "releases",
+    "cause",
+    "event",
+    "effect",
+    "created_at",
+    "updated_at",
 ]
 
 
@@ -125,8 +202,9 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-async def export_csv(db: Database, *, principal: Principal, project_key: str,
-                     status: list[str] | None) -> AsyncIterator[bytes]:
+async def export_csv(
+    db: Database, *, principal: Principal, project_key: str, status: list[str] | None
+) -> AsyncIterator[bytes]:
     """The register as CSV, streamed in keyset chunks from its own read session."""
     ensure_read(principal, project_key)
 
@@ -148,8 +226,12 @@ async def export_csv(db: Database, *, principal: Principal, project_key: str,
                 buffer.seek(0)
                 buffer.truncate()
                 for r in chunk:
-                    values = {**r.model_dump(), "items": " ".join(links[r.id].items),
-                              "prds": " ".join(links[r.id].prds), "releases": " ".join(links[r.id].releases)}
+                    values = {
+                        **r.model_dump(),
+                        "items": " ".join(links[r.id].items),
+                        "prds": " ".join(links[r.id].prds),
+                        "releases": " ".join(links[r.id].releases),
+                    }
                     writer.writerow([_cell(values[c]) for c in CSV_COLUMNS])
                 yield buffer.getvalue().encode()
                 last_seq = chunk[-1].seq
@@ -174,16 +256,28 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
         return RiskGateResult(gate_level=matrix.gate_level, blocking=[])
     levels = matrix.levels_at_or_above(matrix.gate_level)
     linked = select(RiskLink.risk_id).where(RiskLink.project_key == query.project_key, or_(*targets))
-    stmt = (select(Risk).where(Risk.project_key == query.project_key, Risk.id.in_(linked),
-                               Risk.status.in_(OPEN), or_(Risk.level.in_(levels), Risk.blocks_release.is_(True)))
-            .order_by(Risk.score.desc(), Risk.seq))
+    stmt = (
+        select(Risk)
+        .where(
+            Risk.project_key == query.project_key,
+            Risk.id.in_(linked),
+            Risk.status.in_(OPEN),
+            or_(Risk.level.in_(levels), Risk.blocks_release.is_(True)),
+        )
+        .order_by(Risk.score.desc(), Risk.seq)
+    )
     risks = list((await session.execute(stmt)).scalars().all())
     items: dict = {r.id: [] for r in risks}
     if risks and item_keys:
         rows = await session.execute(
-            select(RiskLink.risk_id, RiskLink.target_key).where(
-                RiskLink.risk_id.in_(list(items)), RiskLink.target_type == "item",
-                RiskLink.target_key.in_(item_keys)).order_by(RiskLink.target_key))
+            select(RiskLink.risk_id, RiskLink.target_key)
+            .where(
+                RiskLink.risk_id.in_(list(items)),
+                RiskLink.target_type == "item",
+                RiskLink.target_key.in_(item_keys),
+            )
+            .order_by(RiskLink.target_key)
+        )
         for risk_id, key in rows:
             items[risk_id].append(key)
     blocking = []
@@ -192,6 +286,15 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
             reason = f"level {r.level} ≥ gate level {matrix.gate_level}"
         else:
             reason = f"blocks_release is set (level {r.level} is below gate level {matrix.gate_level})"
-        blocking.append(BlockingRisk(key=r.key, title=r.title, level=r.level, score=r.score, status=r.status,
-                                     reason=reason, linked_items=items[r.id]))
+        blocking.append(
+            BlockingRisk(
+                key=r.key,
+                title=r.title,
+                level=r.level,
+                score=r.score,
+                status=r.status,
+                reason=reason,
+                linked_items=items[r.id],
+            )
+        )
     return RiskGateResult(gate_level=matrix.gate_level, blocking=blocking)

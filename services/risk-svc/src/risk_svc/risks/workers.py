@@ -3,7 +3,6 @@
 import asyncio
 
 from fastapi import FastAPI
-
 from tpmhub_shared.logging import get_logger
 
 from risk_svc.risks.clock import now_for
@@ -18,8 +17,9 @@ async def escalation_worker(app: FastAPI) -> None:
     settings = app.state.settings
     while not app.state.stopping.is_set():
         try:
-            await check_escalations(app.state.db, now=now_for(app),
-                                    high_overdue_days=settings.escalation_high_overdue_days)
+            await check_escalations(
+                app.state.db, now=now_for(app), high_overdue_days=settings.escalation_high_overdue_days
+            )
         except Exception:
             log.exception("escalation_check_failed")
         try:
