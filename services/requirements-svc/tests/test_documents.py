@@ -525,3 +525,27 @@ async def test_history_records_every_change_paged(client, auth, kind):
     rest = (await client.get(f"{url}/history", params={"limit": 10, "cursor": page["next_cursor"]},
                              headers=auth())).json()
     assert [h["action"] for h in rest["items"]] == ["submit", "review", "status"]
+
+
+async def test_concurrent_decisions_all_count_and_approve_exactly_once(client, auth, kind, req_settings):
+    import asyncio
+
+    await make_project(client, auth)
+    cfg = KINDS[kind]
+    doc = await make_doc(client, auth, kind)
+    reviewers = [f"r{i}" for i in range(5)]
+    await submit(client, auth, kind, doc["id"], reviewers)
+    results = await asyncio.gather(*[decide(client, auth, kind, doc["id"], r) for r in reviewers])
+    assert sorted(r.status_code for r in results) == [200] * 5, [r.text for r in results]
+    got = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}", headers=auth())).json()
+    assert got["status"] == "approved" and all(x["decision"] == "approve" for x in got["reviewers"])
+    versions = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/versions", headers=auth())).json()["items"]
+    assert len(versions) == 1 and sorted(versions[0]["approvers"]) == reviewers
+    engine = create_async_engine(req_settings.database_url)
+    try:
+        async with engine.connect() as conn:
+            approved = (await conn.execute(select(OutboxEvent.id).where(
+                OutboxEvent.subject == doc["id"], OutboxEvent.type == f"{kind}.approved"))).all()
+    finally:
+        await engine.dispose()
+    assert len(approved) == 1
