@@ -80,3 +80,12 @@ def test_cursor_round_trip_and_tampering():
         decode_cursor(encode_cursor("-created", values), "key", 4)
     with pytest.raises(UnprocessableEntity):
         decode_cursor("!!!", "key", 1)
+
+
+def test_pending_heads_follow_dependencies_across_branches():
+    from tpmhub_shared.migrations import pending_heads
+
+    parents = {"base": set(), "docs1": {"base"}, "docs2": {"docs1"}, "shared1": set()}
+    # Alembic lists only the tips: "base" is applied through docs2's dependency chain.
+    assert pending_heads({"base", "docs2", "shared1"}, {"docs2", "shared1"}, parents) == set()
+    assert pending_heads({"base", "docs2", "shared1"}, {"docs1", "shared1"}, parents) == {"docs2"}

@@ -259,7 +259,7 @@ def _ops_router(spec: ServiceSpec) -> APIRouter:
                     await conn.execute(text("SELECT 1"))
                 checks["database"] = "ok"
                 applied = await migrations.applied_heads(state.db.engine)
-                missing = state.migration_heads - applied
+                missing = migrations.pending_heads(state.migration_heads, applied, state.migration_parents)
                 checks["migrations"] = "ok" if not missing else f"pending: {', '.join(sorted(missing))}"
                 ok = ok and not missing
         except Exception as exc:  # any failure means not ready; say which
@@ -288,7 +288,9 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
             echo=settings.db_echo,
         )
-        app.state.migration_heads = migrations.script_heads(migration_config(spec, settings))
+        cfg = migration_config(spec, settings)
+        app.state.migration_heads = migrations.script_heads(cfg)
+        app.state.migration_parents = migrations.revision_parents(cfg)
         me = spec.name.removesuffix("-svc")
         app.state.siblings = {
             name: SiblingClient(name=f"{name}-svc", base_url=getattr(settings.common, f"{name}_url"),

@@ -43,6 +43,31 @@ def script_heads(cfg: Config) -> set[str]:
     return set(ScriptDirectory.from_config(cfg).get_heads())
 
 
+def revision_parents(cfg: Config) -> dict[str, set[str]]:
+    """Each revision's parents: its down revisions and the revisions it depends on."""
+    parents: dict[str, set[str]] = {}
+    for rev in ScriptDirectory.from_config(cfg).walk_revisions():
+        down = rev.down_revision or ()
+        deps = rev.dependencies or ()
+        parents[rev.revision] = set((down,) if isinstance(down, str) else down) | set(
+            (deps,) if isinstance(deps, str) else deps)
+    return parents
+
+
+def pending_heads(heads: set[str], applied: set[str], parents: dict[str, set[str]]) -> set[str]:
+    """Heads not yet applied. Alembic keeps only the tips in `alembic_version`: a revision another
+    applied revision depends on is applied but not listed, so walk ancestors and dependencies."""
+    covered: set[str] = set()
+    stack = list(applied)
+    while stack:
+        rev = stack.pop()
+        if rev in covered:
+            continue
+        covered.add(rev)
+        stack.extend(parents.get(rev, ()))
+    return heads - covered
+
+
 async def applied_heads(engine: AsyncEngine) -> set[str]:
     async with engine.connect() as conn:
         rows = await conn.execute(text("SELECT version_num FROM alembic_version"))
