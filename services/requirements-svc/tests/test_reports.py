@@ -80,7 +80,7 @@ async def wired(app, risk_side, release_side, req_settings):
         await truncate_all(settings.database_url)
         app.state.siblings[name] = SiblingClient(
             name=f"{name}-svc", base_url=f"http://{name}", settings=req_settings.common, caller="requirements-svc",
-            transport=httpx.ASGITransport(app=sib_app))
+            transport=httpx.ASGITransport(app=sib_app), timeout=10)
     return {"risk": risk_side[1], "release": release_side[1], "release_settings": release_side[2]}
 
 
