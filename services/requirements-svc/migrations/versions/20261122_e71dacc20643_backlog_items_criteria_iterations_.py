@@ -138,6 +138,8 @@ def upgrade() -> None:
         # Full-text search on title and description (`q=`); SQLite searches by substring instead.
         op.execute("CREATE INDEX ix_items_search ON items USING gin "
                    "(to_tsvector('simple', title || ' ' || description))")
+        # `label=` filters with jsonb containment (labels @> '["ios"]').
+        op.execute("CREATE INDEX ix_items_labels ON items USING gin (labels jsonb_path_ops)")
 
     op.create_table('acceptance_criteria',
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -170,6 +172,7 @@ def downgrade() -> None:
     op.drop_table('acceptance_criteria')
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_items_search")
+        op.execute("DROP INDEX IF EXISTS ix_items_labels")
     with op.batch_alter_table('items', schema=None) as batch_op:
         batch_op.drop_index('ix_items_project_key_wsjf_score')
         batch_op.drop_index('ix_items_project_key_updated_at')

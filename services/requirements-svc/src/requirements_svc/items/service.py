@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select, update
+from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -612,7 +612,7 @@ def label_condition(session: AsyncSession, label: str) -> Any:
     if _dialect(session) == "postgresql":
         from sqlalchemy.dialects.postgresql import JSONB
 
-        return Item.labels.op("@>")(func.cast(f'["{label}"]', JSONB))
+        return type_coerce(Item.labels, JSONB).contains([label])
     each = func.json_each(Item.labels).table_valued("value")
     return exists(select(1).select_from(each).where(each.c.value == label))
 
