@@ -1,0 +1,87 @@
+"""CI webhook tables: sources configured per project, deliveries received (deduplication and the
+ignored/processed record), and pipeline runs recorded on releases."""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, Uuid
+from sqlmodel import Field, SQLModel
+
+from tpmhub_shared.db import TableBase, UTCDateTime, json_column
+from tpmhub_shared.ids import new_id, utcnow
+
+
+class CiSource(TableBase, table=True):
+    """A repository of one project whose CI may call us: which system, its secret, how its refs name
+    release versions, which workflows tick which checklist items, which environments are production."""
+
+    __tablename__ = "ci_sources"
+    __table_args__ = (
+        UniqueConstraint("project_key", "provider", "repository", name="uq_ci_sources_project_provider_repository"),
+        Index("ix_ci_sources_provider_repository", "provider", "repository"),
+    )
+
+    project_key: str = Field(sa_column=Column(String(10), nullable=False, index=True))
+    provider: str = Field(max_length=20)
+    name: str = Field(default="", max_length=200)
+    repository: str = Field(max_length=300)
+    secret: str = Field(max_length=200)
+    version_patterns: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    checklist_rules: list[dict[str, Any]] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    production_environments: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, server_default="1"))
+    created_by: str = Field(max_length=200)
+
+
+class CiDelivery(SQLModel, table=True):
+    """One webhook delivery we accepted (its signature verified): deduplicates by the sender's id."""
+
+    __tablename__ = "ci_deliveries"
+    __table_args__ = (
+        UniqueConstraint("provider", "delivery_id", name="uq_ci_deliveries_provider_delivery_id"),
+        Index("ix_ci_deliveries_project_id", "project_key", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    provider: str = Field(max_length=20)
+    delivery_id: str = Field(max_length=200)
+    source_id: uuid.UUID | None = Field(default=None, sa_column=Column(
+        Uuid, ForeignKey("ci_sources.id", ondelete="SET NULL"), nullable=True))
+    project_key: str = Field(sa_column=Column(String(10), nullable=False))
+    event: str = Field(max_length=100)
+    action: str | None = Field(default=None, max_length=100)
+    status: str = Field(max_length=12)
+    summary: str = Field(default="", max_length=500)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class PipelineRun(SQLModel, table=True):
+    """A CI run (workflow, job, check, pipeline, build) as last reported, on the release it matched."""
+
+    __tablename__ = "pipeline_runs"
+    __table_args__ = (
+        UniqueConstraint("source_id", "kind", "external_id", name="uq_pipeline_runs_source_kind_external"),
+        Index("ix_pipeline_runs_release_id", "release_id", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    project_key: str = Field(sa_column=Column(String(10), nullable=False))
+    source_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("ci_sources.id", ondelete="CASCADE"),
+                                                  nullable=False))
+    release_id: uuid.UUID | None = Field(default=None, sa_column=Column(
+        Uuid, ForeignKey("releases.id", ondelete="SET NULL"), nullable=True))
+    provider: str = Field(max_length=20)
+    kind: str = Field(max_length=30)
+    external_id: str = Field(max_length=100)
+    name: str = Field(default="", max_length=300)
+    ref: str | None = Field(default=None, max_length=300)
+    sha: str | None = Field(default=None, max_length=64)
+    status: str = Field(max_length=30)
+    conclusion: str | None = Field(default=None, max_length=30)
+    url: str | None = Field(default=None, max_length=2000)
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    delivery_id: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
