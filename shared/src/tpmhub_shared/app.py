@@ -56,7 +56,7 @@ def discover(package: str) -> dict[str, list[Any]]:
         spec_dir = Path(root.__path__[0]) / info.name
         if (spec_dir / "router.py").exists():
             module = importlib.import_module(f"{base}.router")
-            found["routers"].extend(getattr(module, "ROUTERS", [module.router]))
+            found["routers"].extend(module.ROUTERS if hasattr(module, "ROUTERS") else [module.router])
             found["tags"].extend(getattr(module, "TAGS", []))
         if (spec_dir / "workers.py").exists():
             found["workers"].extend(importlib.import_module(f"{base}.workers").WORKERS)
