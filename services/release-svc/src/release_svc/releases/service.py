@@ -225,7 +225,8 @@ async def create_release(session: AsyncSession, *, principal: Principal, project
     if taken.first() is not None:
         raise Conflict(f"Release {data.version} already exists in {project_key}.")
     release = Release(project_key=project_key, created_by=principal.sub, semver=data.version,
-                      **data.model_dump(mode="json", exclude={"version"}))
+                      **data.model_dump(exclude={"version", "steps"}),
+                      steps=[s.model_dump(mode="json") for s in data.steps])
     session.add(release)
     await session.flush()
     await _replace_scope_rows(session, release, data.scope)
