@@ -69,8 +69,11 @@ async def import_csv(session: AsyncSession, *, principal: Principal, project_key
     jira_keys: dict[str, int] = {}
     raw_parents: list[str] = []
     try:
-        for record in reader:
-            line = reader.line_num
+        while True:
+            line = reader.line_num + 1  # a quoted cell may span lines: errors name the row's first line
+            record = next(reader, None)
+            if record is None:
+                break
             if not any(c.strip() for c in record):
                 continue
             if len(rows) + len(errors) >= MAX_ROWS:
@@ -119,6 +122,7 @@ async def import_csv(session: AsyncSession, *, principal: Principal, project_key
                                       f"item of {project_key}", "parent_missing"))
             parents.append(None)
     if errors:
+        errors.sort(key=lambda e: int(e["loc"].split(".")[0].removeprefix("line ")))
         raise UnprocessableEntity(f"{len({e['loc'].split('.')[0] for e in errors})} CSV line(s) are invalid; "
                                   "nothing was imported.", errors=errors)
     return await _create(session, principal, project_key, rows, parents, statuses, lines)
