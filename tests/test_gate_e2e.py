@@ -1,0 +1,193 @@
+"""The release gate with the three services as real processes on PostgreSQL: scope validated against the
+real requirements-svc, blocking risks from the real risk-svc, and a sibling that is down or hangs failing
+its check (fail closed) within the sibling timeout. The failure cases run extra release-svc replicas on
+the stack's release database, each wired to one broken sibling."""
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tpmhub_shared.testing.postgres import free_port
+from tpmhub_shared.testing.processes import ServiceProcess
+
+pytestmark = pytest.mark.e2e
+
+PROJECT = "GATEE2E"
+TIMEOUT = 1.5  # the default sibling timeout
+
+
+class SilentServer:
+    """Accepts TCP connections and never answers: a hung sibling."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.held: list[socket.socket] = []
+        self.closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self.closed:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self) -> None:
+        self.closed = True
+        self.sock.close()
+        for c in self.held:
+            c.close()
+
+
+def finish(req: str, headers: dict[str, str], key: str) -> None:
+    for c in httpx.get(f"{req}/v1/items/{key}/criteria", headers=headers).json():
+        r = httpx.post(f"{req}/v1/criteria/{c['id']}/verify", headers=headers,
+                       json={"status": "passed", "evidence_url": "https://ci.example.com/1"})
+        assert r.status_code == 200, r.text
+    for to in ("ready", "in_progress", "in_review", "done"):
+        r = httpx.post(f"{req}/v1/items/{key}/transition", json={"to": to}, headers=headers)
+        assert r.status_code == 200, r.text
+
+
+@pytest.fixture(scope="module")
+def items(stack) -> list[str]:
+    req = stack.url("requirements")
+    admin = stack.headers("admin", PROJECT)
+    r = httpx.post(f"{req}/v1/projects", json={"key": PROJECT, "name": "Gate end to end"}, headers=admin)
+    assert r.status_code == 201, r.text
+    keys = []
+    for n in range(2):
+        r = httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": f"Story {n}"},
+                       headers=admin)
+        assert r.status_code == 201, r.text
+        keys.append(r.json()["key"])
+        r = httpx.post(f"{req}/v1/items/{keys[-1]}/criteria", json={"text": "it works"}, headers=admin)
+        assert r.status_code == 201, r.text
+    finish(req, admin, keys[0])
+    return keys
+
+
+def ready_release(stack, version: str, scope: list[str]) -> str:
+    rel = stack.url("release")
+    tpm = stack.headers("tpm", PROJECT, sub="tina")
+    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
+                   json={"version": version, "scope": scope, "approvers": ["carol"]})
+    assert r.status_code == 201, r.text
+    rid = r.json()["id"]
+    assert httpx.post(f"{rel}/v1/releases/{rid}/submit", headers=tpm).status_code == 200
+    r = httpx.post(f"{rel}/v1/releases/{rid}/approvals", json={"decision": "approve"},
+                   headers=stack.headers("engineer", PROJECT, sub="carol"))
+    assert r.json()["status"] == "approved", r.text
+    for item in httpx.get(f"{rel}/v1/releases/{rid}/checklist", headers=tpm).json():
+        r = httpx.patch(f"{rel}/v1/releases/{rid}/checklist/{item['id']}", headers=tpm,
+                        json={"status": "done", "evidence_url": "https://wiki.example.com/go"})
+        assert r.status_code == 200, r.text
+    return rid
+
+
+def ask_gate(base: str, headers: dict[str, str], rid: str) -> tuple[dict, float]:
+    started = time.monotonic()
+    r = httpx.get(f"{base}/v1/releases/{rid}/gate", params={"environment": "production"}, headers=headers,
+                  timeout=30)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 200, r.text
+    return r.json(), elapsed
+
+
+def checks(result: dict) -> dict[str, dict]:
+    return {c["name"]: c for c in result["checks"]}
+
+
+def test_scope_validated_against_real_requirements(stack, items):
+    rel = stack.url("release")
+    tpm = stack.headers("tpm", PROJECT, sub="tina")
+    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
+                   json={"version": "0.9.0", "scope": [items[0], f"{PROJECT}-999"]})
+    assert r.status_code == 422, r.text
+    assert r.json()["unknown_items"] == [f"{PROJECT}-999"]
+    listed = httpx.get(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm).json()["items"]
+    assert all(x["version"] != "0.9.0" for x in listed)
+
+
+def test_gate_over_real_http(stack, items):
+    rel, risk = stack.url("release"), stack.url("risk")
+    ci = stack.headers("ci", PROJECT, sub="ci:pipeline")
+    rid = ready_release(stack, "1.0.0", items[:1])
+    result, _ = ask_gate(rel, ci, rid)
+    assert result["allowed"] is True, result
+    assert all(c["passed"] for c in result["checks"])
+
+    # An unfinished item in scope fails the scope check, naming it.
+    rid2 = ready_release(stack, "1.1.0", items)
+    result, _ = ask_gate(rel, ci, rid2)
+    assert result["allowed"] is False and checks(result)["scope"]["offending_ids"] == [items[1]]
+
+    # A blocking risk linked to the release fails the risks check, naming it.
+    r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", headers=stack.headers("tpm", PROJECT), json={
+        "title": "Ledger migration locks the table", "category": "technical", "probability": 5, "impact": 5,
+        "links": {"releases": [rid]}})
+    assert r.status_code == 201, r.text
+    result, _ = ask_gate(rel, ci, rid)
+    assert result["allowed"] is False
+    assert checks(result)["risks"]["offending_ids"] == [r.json()["key"]]
+    decisions = httpx.get(f"{rel}/v1/releases/{rid}/gate-decisions", headers=ci).json()["items"]
+    assert [d["allowed"] for d in decisions] == [False, True]
+    assert decisions[0]["asked_by"] == "ci:pipeline"
+
+
+@pytest.fixture(scope="module")
+def broken_replicas(stack) -> Iterator[dict[str, ServiceProcess]]:
+    """Two more release-svc processes on the stack's release database: one whose risk-svc is down (nothing
+    listens), one whose requirements-svc hangs (accepts, never answers)."""
+    silent = SilentServer()
+    release_db = stack.services["release"].database_url
+    down = ServiceProcess(name="release", database_url=release_db, env={
+        "TPM_REQUIREMENTS_URL": stack.url("requirements"), "TPM_RISK_URL": f"http://127.0.0.1:{free_port()}"})
+    hung = ServiceProcess(name="release", database_url=release_db, env={
+        "TPM_REQUIREMENTS_URL": f"http://127.0.0.1:{silent.port}", "TPM_RISK_URL": stack.url("risk")})
+    started = []
+    try:
+        for p in (down, hung):
+            started.append(p.start())
+        yield {"down": down, "hung": hung}
+    finally:
+        for p in started:
+            p.stop()
+        silent.close()
+
+
+def test_sibling_down_fails_closed(stack, items, broken_replicas):
+    rid = ready_release(stack, "2.0.0", items[:1])
+    ci = stack.headers("ci", PROJECT, sub="ci:pipeline")
+    result, elapsed = ask_gate(broken_replicas["down"].url, ci, rid)
+    c = checks(result)
+    assert result["allowed"] is False
+    assert c["risks"]["passed"] is False and "fail closed" in c["risks"]["reason"]
+    assert c["scope"]["passed"] is True
+    assert elapsed < TIMEOUT + 1.0, elapsed
+
+
+def test_sibling_hanging_fails_closed_within_the_timeout(stack, items, broken_replicas):
+    rid = ready_release(stack, "2.1.0", items[:1])
+    ci = stack.headers("ci", PROJECT, sub="ci:pipeline")
+    result, elapsed = ask_gate(broken_replicas["hung"].url, ci, rid)
+    c = checks(result)
+    assert result["allowed"] is False
+    assert c["scope"]["passed"] is False and "timed out" in c["scope"]["reason"]
+    assert c["risks"]["passed"] is True
+    assert TIMEOUT * 0.9 <= elapsed < TIMEOUT + 1.0, elapsed
+    # A release write that needs the scope validated answers 503 and writes nothing.
+    tpm = stack.headers("tpm", PROJECT, sub="tina")
+    r = httpx.post(f"{broken_replicas['hung'].url}/v1/projects/{PROJECT}/releases", headers=tpm,
+                   json={"version": "2.2.0", "scope": items[:1]}, timeout=30)
+    assert r.status_code == 503, r.text
+    listed = httpx.get(f"{stack.url('release')}/v1/projects/{PROJECT}/releases", headers=tpm).json()["items"]
+    assert all(x["version"] != "2.2.0" for x in listed)
