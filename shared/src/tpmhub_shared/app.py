@@ -391,6 +391,9 @@ def problem_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
                         responses.setdefault("401", {"description": _DEFAULT_ERROR_TEXT["401"]})
                     if op.get("parameters") or op.get("requestBody"):
                         responses.setdefault("422", {"description": _DEFAULT_ERROR_TEXT["422"]})
+                    if op.get("requestBody"):
+                        responses.setdefault("400", {"description": "Malformed body (not valid JSON)"})
+                        responses.setdefault("413", {"description": "Request body too large"})
                     if method == "post" and op.get("security"):
                         params = op.setdefault("parameters", [])
                         if not any(p.get("name", "").lower() == "idempotency-key" for p in params):
