@@ -12,27 +12,42 @@ def test_prd_review_to_frozen_version_and_next_revision(stack):
     tpm = stack.headers("tpm", "DOCE2E", sub="tina")
     r = httpx.post(f"{base}/v1/projects", json={"key": "DOCE2E", "name": "Docs end to end"}, headers=tpm)
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{base}/v1/projects/DOCE2E/milestones",
-                   json={"name": "Beta", "target_date": "2027-01-31"}, headers=tpm)
+    r = httpx.post(
+        f"{base}/v1/projects/DOCE2E/milestones",
+        json={"name": "Beta", "target_date": "2027-01-31"},
+        headers=tpm,
+    )
     assert r.status_code == 201 and r.json()["progress"]["percent"] == 0
 
-    r = httpx.post(f"{base}/v1/projects/DOCE2E/prds", json={
-        "title": "Saved cards", "sections": {"goals": "One-click pay.", "metrics": "Conversion +2%"}}, headers=tpm)
+    r = httpx.post(
+        f"{base}/v1/projects/DOCE2E/prds",
+        json={"title": "Saved cards", "sections": {"goals": "One-click pay.", "metrics": "Conversion +2%"}},
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
     prd = r.json()
     url = f"{base}/v1/prds/{prd['id']}"
     goals_id = next(s["id"] for s in prd["sections"] if s["key"] == "goals")
 
-    r = httpx.post(f"{url}/submit", json={"reviewers": [{"reviewer": "eng-lead"}, {"reviewer": "qa-lead"}]},
-                   headers={**tpm, "If-Match": r.headers["etag"]})
+    r = httpx.post(
+        f"{url}/submit",
+        json={"reviewers": [{"reviewer": "eng-lead"}, {"reviewer": "qa-lead"}]},
+        headers={**tpm, "If-Match": r.headers["etag"]},
+    )
     assert r.status_code == 200 and r.json()["status"] == "in_review", r.text
-    outsider = httpx.post(f"{url}/decide", json={"decision": "approve"},
-                          headers=stack.headers("engineer", "DOCE2E", sub="someone-else"))
+    outsider = httpx.post(
+        f"{url}/decide",
+        json={"decision": "approve"},
+        headers=stack.headers("engineer", "DOCE2E", sub="someone-else"),
+    )
     assert outsider.status_code == 403
     assert outsider.headers["content-type"].startswith("application/problem+json")
     for who in ("eng-lead", "qa-lead"):
-        r = httpx.post(f"{url}/decide", json={"decision": "approve", "comment": "ok"},
-                       headers=stack.headers("engineer", "DOCE2E", sub=who))
+        r = httpx.post(
+            f"{url}/decide",
+            json={"decision": "approve", "comment": "ok"},
+            headers=stack.headers("engineer", "DOCE2E", sub=who),
+        )
         assert r.status_code == 200, r.text
     assert r.json()["status"] == "approved" and r.json()["approved_revision"] == 1
 
@@ -43,7 +58,10 @@ def test_prd_review_to_frozen_version_and_next_revision(stack):
     v1 = httpx.get(f"{url}/versions/1", headers=tpm).json()
     assert next(s["body"] for s in v1["sections"] if s["key"] == "goals") == "One-click pay."
     d = httpx.get(f"{url}/diff", params={"from": 1}, headers=tpm).json()
-    assert d["changed_sections"] == ["goals"] and "+One-click pay, also for wallets." in d["sections"][1]["patch"]
+    assert (
+        d["changed_sections"] == ["goals"]
+        and "+One-click pay, also for wallets." in d["sections"][1]["patch"]
+    )
 
     hist = httpx.get(f"{url}/history", headers=tpm).json()["items"]
     assert [h["action"] for h in hist] == ["create", "submit", "review", "review", "status", "update"]

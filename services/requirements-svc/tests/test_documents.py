@@ -1,22 +1,47 @@
-"""PRDs and designs: one document machinery, exercised for both kinds — sections with stable ids, the review
-state machine with reviewers, decisions and a quorum, frozen versions, revision N+1, diffs, history, events."""
+"""PRDs and designs: one document machinery, exercised for both kinds — sections with stable ids, the
+review state machine with reviewers, decisions and a quorum, frozen versions, revision N+1, diffs, history,
+events."""
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
-
 from tpmhub_shared.events import OutboxEvent
 
-PRD_SECTIONS = ["background", "goals", "non_goals", "user_scenarios", "functional_requirements",
-                "non_functional_requirements", "metrics", "open_questions", "design_links"]
-DESIGN_SECTIONS = ["context", "proposal", "alternatives", "trade_offs", "risks", "cost", "rollout_and_rollback",
-                   "open_questions"]
+PRD_SECTIONS = [
+    "background",
+    "goals",
+    "non_goals",
+    "user_scenarios",
+    "functional_requirements",
+    "non_functional_requirements",
+    "metrics",
+    "open_questions",
+    "design_links",
+]
+DESIGN_SECTIONS = [
+    "context",
+    "proposal",
+    "alternatives",
+    "trade_offs",
+    "risks",
+    "cost",
+    "rollout_and_rollback",
+    "open_questions",
+]
 
 KINDS = {
-    "prd": {"plural": "prds", "sections": PRD_SECTIONS, "body_key": "goals",
-            "reviewer": lambda name, **kw: {"reviewer": name, **kw}},
-    "design": {"plural": "designs", "sections": DESIGN_SECTIONS, "body_key": "proposal",
-               "reviewer": lambda name, **kw: {"reviewer": name, "domain": "architecture", **kw}},
+    "prd": {
+        "plural": "prds",
+        "sections": PRD_SECTIONS,
+        "body_key": "goals",
+        "reviewer": lambda name, **kw: {"reviewer": name, **kw},
+    },
+    "design": {
+        "plural": "designs",
+        "sections": DESIGN_SECTIONS,
+        "body_key": "proposal",
+        "reviewer": lambda name, **kw: {"reviewer": name, "domain": "architecture", **kw},
+    },
 }
 
 
@@ -47,9 +72,11 @@ async def submit(client, auth, kind, doc_id, reviewers, quorum=None, who="tpm"):
 
 
 async def decide(client, auth, kind, doc_id, reviewer, decision="approve", comment="", role="engineer"):
-    return await client.post(f"/v1/{KINDS[kind]['plural']}/{doc_id}/decide",
-                             json={"decision": decision, "comment": comment},
-                             headers=auth(role, "PAY", sub=reviewer))
+    return await client.post(
+        f"/v1/{KINDS[kind]['plural']}/{doc_id}/decide",
+        json={"decision": decision, "comment": comment},
+        headers=auth(role, "PAY", sub=reviewer),
+    )
 
 
 async def approve_all(client, auth, kind, doc_id, reviewers):
@@ -75,11 +102,16 @@ async def test_create_has_every_fixed_section_with_stable_ids(client, auth, kind
     r = await client.patch(f"/v1/{cfg['plural']}/{doc['id']}", json=patch, headers=auth("tpm"))
     assert r.status_code == 200 and r.headers["etag"] == '"2"'
     approved = await approve_all(client, auth, kind, doc["id"], ["bob"])
-    r = await client.patch(f"/v1/{cfg['plural']}/{doc['id']}", json={"sections": {cfg["body_key"]: "Third."}},
-                           headers=auth("tpm"))
+    r = await client.patch(
+        f"/v1/{cfg['plural']}/{doc['id']}",
+        json={"sections": {cfg["body_key"]: "Third."}},
+        headers=auth("tpm"),
+    )
     assert {s["key"]: s["id"] for s in r.json()["sections"]} == ids
     assert {s["key"]: s["id"] for s in approved["sections"]} == ids
-    version = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/versions/1", headers=auth("viewer", "PAY"))).json()
+    version = (
+        await client.get(f"/v1/{cfg['plural']}/{doc['id']}/versions/1", headers=auth("viewer", "PAY"))
+    ).json()
     assert {s["key"]: s["id"] for s in version["sections"]} == ids
 
 
@@ -103,11 +135,17 @@ async def test_full_review_with_quorum_freezes_version_and_emits_events(client, 
     assert body["allowed_actions"] == ["decide", "withdraw"]
     r = await decide(client, auth, kind, doc["id"], "bob", comment="Looks right.")
     assert r.status_code == 200 and r.json()["status"] == "in_review"  # quorum of 2 not met yet
-    assert (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/versions", headers=auth())).json()["items"] == []
+    assert (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/versions", headers=auth())).json()[
+        "items"
+    ] == []
     r = await decide(client, auth, kind, doc["id"], "carol")
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "approved" and body["approved_revision"] == 1 and body["allowed_actions"] == ["edit"]
+    assert (
+        body["status"] == "approved"
+        and body["approved_revision"] == 1
+        and body["allowed_actions"] == ["edit"]
+    )
     versions = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/versions", headers=auth())).json()["items"]
     assert [(v["number"], sorted(v["approvers"])) for v in versions] == [(1, ["bob", "carol"])]
     reviews = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/reviews", headers=auth())).json()["items"]
@@ -117,14 +155,23 @@ async def test_full_review_with_quorum_freezes_version_and_emits_events(client, 
     engine = create_async_engine(req_settings.database_url)
     try:
         async with engine.connect() as conn:
-            rows = (await conn.execute(
-                select(OutboxEvent.type, OutboxEvent.data).where(OutboxEvent.subject == doc["id"])
-                .order_by(OutboxEvent.id))).all()
+            rows = (
+                await conn.execute(
+                    select(OutboxEvent.type, OutboxEvent.data)
+                    .where(OutboxEvent.subject == doc["id"])
+                    .order_by(OutboxEvent.id)
+                )
+            ).all()
     finally:
         await engine.dispose()
     types = [t for t, _ in rows]
-    assert types == [f"{kind}.created", f"{kind}.submitted", f"{kind}.reviewed", f"{kind}.reviewed",
-                     f"{kind}.approved"]
+    assert types == [
+        f"{kind}.created",
+        f"{kind}.submitted",
+        f"{kind}.reviewed",
+        f"{kind}.reviewed",
+        f"{kind}.approved",
+    ]
     approved = rows[-1][1]
     assert approved["version"] == 1 and sorted(approved["approvers"]) == ["bob", "carol"]
     assert approved["project_key"] == "PAY" and approved["kind"] == kind
@@ -134,8 +181,11 @@ async def test_quorum_counts_optional_reviewers_and_required_must_approve(client
     await make_project(client, auth)
     cfg = KINDS[kind]
     doc = await make_doc(client, auth, kind)
-    reviewers = [cfg["reviewer"]("bob", required=True), cfg["reviewer"]("carol", required=False),
-                 cfg["reviewer"]("dave", required=False)]
+    reviewers = [
+        cfg["reviewer"]("bob", required=True),
+        cfg["reviewer"]("carol", required=False),
+        cfg["reviewer"]("dave", required=False),
+    ]
     r = await submit(client, auth, kind, doc["id"], reviewers, quorum=2)
     assert r.status_code == 200 and r.json()["quorum"] == 2
     # Two optional approvals meet the count but not the required reviewer.
@@ -151,8 +201,13 @@ async def test_default_quorum_without_required_reviewers_is_everyone(client, aut
     await make_project(client, auth)
     cfg = KINDS[kind]
     doc = await make_doc(client, auth, kind)
-    r = await submit(client, auth, kind, doc["id"], [cfg["reviewer"]("bob", required=False),
-                                                     cfg["reviewer"]("carol", required=False)])
+    r = await submit(
+        client,
+        auth,
+        kind,
+        doc["id"],
+        [cfg["reviewer"]("bob", required=False), cfg["reviewer"]("carol", required=False)],
+    )
     assert r.json()["quorum"] == 2
     assert (await decide(client, auth, kind, doc["id"], "bob")).json()["status"] == "in_review"
     assert (await decide(client, auth, kind, doc["id"], "carol")).json()["status"] == "approved"
@@ -169,8 +224,11 @@ async def test_request_changes_ends_round_then_resubmit_starts_new_round(client,
     # The round is over: carol can no longer decide.
     r = await decide(client, auth, kind, doc["id"], "carol")
     assert r.status_code == 409 and r.json()["allowed_actions"] == ["edit", "submit"]
-    r = await client.patch(f"/v1/{cfg['plural']}/{doc['id']}", json={"sections": {cfg["body_key"]: "Better."}},
-                           headers=auth("tpm"))
+    r = await client.patch(
+        f"/v1/{cfg['plural']}/{doc['id']}",
+        json={"sections": {cfg["body_key"]: "Better."}},
+        headers=auth("tpm"),
+    )
     assert r.status_code == 200 and r.json()["status"] == "changes_requested" and r.json()["revision"] == 1
     r = await submit(client, auth, kind, doc["id"], ["carol"])
     assert r.status_code == 200 and r.json()["review_round"] == 2
@@ -180,7 +238,10 @@ async def test_request_changes_ends_round_then_resubmit_starts_new_round(client,
     assert (await decide(client, auth, kind, doc["id"], "carol")).json()["status"] == "approved"
     reviews = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}/reviews", headers=auth())).json()["items"]
     assert [(x["review_round"], x["reviewer"], x["decision"]) for x in reviews] == [
-        (1, "bob", "request_changes"), (1, "carol", None), (2, "carol", "approve")]
+        (1, "bob", "request_changes"),
+        (1, "carol", None),
+        (2, "carol", "approve"),
+    ]
 
 
 async def test_decision_from_unassigned_reviewer_is_403_and_nothing_changes(client, auth, kind):
@@ -188,7 +249,7 @@ async def test_decision_from_unassigned_reviewer_is_403_and_nothing_changes(clie
     cfg = KINDS[kind]
     doc = await make_doc(client, auth, kind)
     await submit(client, auth, kind, doc["id"], ["bob"])
-    before = (await client.get(f"/v1/{cfg['plural']}/{doc['id']}", headers=auth()))
+    before = await client.get(f"/v1/{cfg['plural']}/{doc['id']}", headers=auth())
     # Even an admin who was not named may not decide.
     for who, role in [("mallory", "engineer"), ("alice", "admin")]:
         r = await decide(client, auth, kind, doc["id"], who, role=role)
@@ -208,8 +269,11 @@ async def test_reviewer_decides_once_and_needs_access_to_the_project(client, aut
     assert (await decide(client, auth, kind, doc["id"], "bob")).status_code == 200
     r = await decide(client, auth, kind, doc["id"], "bob", "request_changes", "Changed my mind.")
     assert r.status_code == 409 and r.json()["decision"] == "approve"
-    r = await client.post(f"/v1/{KINDS[kind]['plural']}/{doc['id']}/decide", json={"decision": "approve"},
-                          headers=auth("engineer", "OPS", sub="carol"))
+    r = await client.post(
+        f"/v1/{KINDS[kind]['plural']}/{doc['id']}/decide",
+        json={"decision": "approve"},
+        headers=auth("engineer", "OPS", sub="carol"),
+    )
     assert r.status_code == 403
 
 
@@ -227,12 +291,16 @@ async def test_bad_decisions_are_422(client, auth, kind, payload, loc):
     await make_project(client, auth)
     doc = await make_doc(client, auth, kind)
     await submit(client, auth, kind, doc["id"], ["bob"])
-    r = await client.post(f"/v1/{KINDS[kind]['plural']}/{doc['id']}/decide", json=payload,
-                          headers=auth("engineer", "PAY", sub="bob"))
+    r = await client.post(
+        f"/v1/{KINDS[kind]['plural']}/{doc['id']}/decide",
+        json=payload,
+        headers=auth("engineer", "PAY", sub="bob"),
+    )
     assert r.status_code == 422, r.text
     assert loc in [e["loc"] for e in r.json()["errors"]]
-    assert (await client.get(f"/v1/{KINDS[kind]['plural']}/{doc['id']}", headers=auth())).json()[
-        "reviewers"][0]["decision"] is None
+    assert (await client.get(f"/v1/{KINDS[kind]['plural']}/{doc['id']}", headers=auth())).json()["reviewers"][
+        0
+    ]["decision"] is None
 
 
 async def test_illegal_transitions_are_409_with_allowed_actions(client, auth, kind):
@@ -250,7 +318,9 @@ async def test_illegal_transitions_are_409_with_allowed_actions(client, auth, ki
     assert r.status_code == 409 and r.json()["allowed_actions"] == ["decide", "withdraw"]
     await decide(client, auth, kind, doc["id"], "bob")
     r = await submit(client, auth, kind, doc["id"], ["carol"])
-    assert r.status_code == 409 and r.json()["state"] == "approved" and r.json()["allowed_actions"] == ["edit"]
+    assert (
+        r.status_code == 409 and r.json()["state"] == "approved" and r.json()["allowed_actions"] == ["edit"]
+    )
     assert "revision 2" in r.json()["detail"]
 
 
@@ -261,7 +331,11 @@ async def test_edits_while_in_review_are_refused_and_withdraw_reopens(client, au
     url = f"/v1/{cfg['plural']}/{doc['id']}"
     await submit(client, auth, kind, doc["id"], ["bob"])
     r = await client.patch(url, json={"title": "Sneaky"}, headers=auth("tpm"))
-    assert r.status_code == 409 and r.json()["state"] == "in_review" and "withdraw" in r.json()["allowed_actions"]
+    assert (
+        r.status_code == 409
+        and r.json()["state"] == "in_review"
+        and "withdraw" in r.json()["allowed_actions"]
+    )
     assert (await client.get(url, headers=auth())).json()["title"] == "Frictionless 3DS"
     r = await client.post(f"{url}/withdraw", headers=auth("engineer"))
     assert r.status_code == 403
@@ -279,8 +353,9 @@ async def test_editing_approved_starts_next_revision_and_frozen_version_never_ch
     url = f"/v1/{cfg['plural']}/{doc['id']}"
     await approve_all(client, auth, kind, doc["id"], ["bob"])
     v1 = (await client.get(f"{url}/versions/1", headers=auth())).json()
-    r = await client.patch(url, json={"title": "Revised", "sections": {cfg["body_key"]: "New goals."}},
-                           headers=auth("tpm"))
+    r = await client.patch(
+        url, json={"title": "Revised", "sections": {cfg["body_key"]: "New goals."}}, headers=auth("tpm")
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "draft" and body["revision"] == 2 and body["approved_revision"] == 1
@@ -307,9 +382,11 @@ async def test_noop_edit_of_approved_doc_does_not_start_a_revision(client, auth,
     cfg = KINDS[kind]
     doc = await make_doc(client, auth, kind)
     await approve_all(client, auth, kind, doc["id"], ["bob"])
-    r = await client.patch(f"/v1/{cfg['plural']}/{doc['id']}",
-                           json={"title": "Frictionless 3DS", "sections": {cfg["body_key"]: "First goals."}},
-                           headers=auth("tpm"))
+    r = await client.patch(
+        f"/v1/{cfg['plural']}/{doc['id']}",
+        json={"title": "Frictionless 3DS", "sections": {cfg["body_key"]: "First goals."}},
+        headers=auth("tpm"),
+    )
     assert r.status_code == 200 and r.json()["status"] == "approved" and r.json()["revision"] == 1
 
 
@@ -320,8 +397,11 @@ async def test_diff_between_versions_section_by_section(client, auth, kind):
     doc = await make_doc(client, auth, kind, **{first: "Line A\nLine B", second: "Gone soon"})
     url = f"/v1/{cfg['plural']}/{doc['id']}"
     await approve_all(client, auth, kind, doc["id"], ["bob"])
-    await client.patch(url, json={"title": "T2", "sections": {first: "Line A\nLine C", second: None,
-                                                               third: "Brand new"}}, headers=auth("tpm"))
+    await client.patch(
+        url,
+        json={"title": "T2", "sections": {first: "Line A\nLine C", second: None, third: "Brand new"}},
+        headers=auth("tpm"),
+    )
     await approve_all(client, auth, kind, doc["id"], ["bob"])
     r = await client.get(f"{url}/diff", params={"from": 1, "to": 2}, headers=auth("viewer", "PAY"))
     assert r.status_code == 200, r.text
@@ -431,8 +511,10 @@ async def test_bad_submissions_are_422_and_nothing_written(client, auth, kind, r
     await make_project(client, auth)
     cfg = KINDS[kind]
     doc = await make_doc(client, auth, kind)
-    reviewers = [cfg["reviewer"](r["reviewer"], required=r["required"]) if isinstance(r, dict) else r
-                 for r in reviewers]
+    reviewers = [
+        cfg["reviewer"](r["reviewer"], required=r["required"]) if isinstance(r, dict) else r
+        for r in reviewers
+    ]
     r = await submit(client, auth, kind, doc["id"], reviewers, quorum=quorum)
     assert r.status_code == 422, r.text
     assert loc in [e["loc"] for e in r.json()["errors"]]
@@ -447,12 +529,25 @@ async def test_design_reviewers_are_named_per_domain(client, auth):
     assert r.status_code == 422 and "body.reviewers.0.domain" in [e["loc"] for e in r.json()["errors"]]
     r = await submit(client, auth, "design", doc["id"], [{"reviewer": "bob", "domain": "finance"}])
     assert r.status_code == 422
-    r = await submit(client, auth, "design", doc["id"], [
-        {"reviewer": "bob", "domain": "architecture"}, {"reviewer": "sec", "domain": "security"},
-        {"reviewer": "dba", "domain": "data"}, {"reviewer": "sre", "domain": "ops", "required": False}])
+    r = await submit(
+        client,
+        auth,
+        "design",
+        doc["id"],
+        [
+            {"reviewer": "bob", "domain": "architecture"},
+            {"reviewer": "sec", "domain": "security"},
+            {"reviewer": "dba", "domain": "data"},
+            {"reviewer": "sre", "domain": "ops", "required": False},
+        ],
+    )
     assert r.status_code == 200
     assert {x["reviewer"]: x["domain"] for x in r.json()["reviewers"]} == {
-        "bob": "architecture", "sec": "security", "dba": "data", "sre": "ops"}
+        "bob": "architecture",
+        "sec": "security",
+        "dba": "data",
+        "sre": "ops",
+    }
     assert r.json()["quorum"] == 3
     for who in ("bob", "sec", "dba"):
         last = await decide(client, auth, "design", doc["id"], who)
@@ -473,7 +568,9 @@ async def test_roles(client, auth, kind):
     assert r.status_code == 403 and r.json()["required_roles"] == ["admin", "pm", "tpm"]
     assert (await submit(client, auth, kind, doc["id"], ["bob"], who="pm")).status_code == 200
     # Reading needs a role on the project.
-    assert (await client.get(f"/v1/{cfg['plural']}/{doc['id']}", headers=auth("viewer", "OPS"))).status_code == 403
+    assert (
+        await client.get(f"/v1/{cfg['plural']}/{doc['id']}", headers=auth("viewer", "OPS"))
+    ).status_code == 403
     assert (await client.get(url, headers=auth("viewer", "OPS"))).status_code == 403
     assert (await client.get(f"/v1/{cfg['plural']}/{doc['id']}")).status_code == 401
 
@@ -509,21 +606,29 @@ async def test_history_records_every_change_paged(client, auth, kind):
     cfg = KINDS[kind]
     doc = await make_doc(client, auth, kind)
     url = f"/v1/{cfg['plural']}/{doc['id']}"
-    await client.patch(url, json={"title": "Renamed", "sections": {cfg["body_key"]: "Edited."}},
-                       headers=auth("tpm", sub="alice"))
+    await client.patch(
+        url,
+        json={"title": "Renamed", "sections": {cfg["body_key"]: "Edited."}},
+        headers=auth("tpm", sub="alice"),
+    )
     await submit(client, auth, kind, doc["id"], ["bob"])
     await decide(client, auth, kind, doc["id"], "bob", comment="Ship it.")
     hist = (await client.get(f"{url}/history", headers=auth())).json()["items"]
     assert [h["action"] for h in hist] == ["create", "update", "submit", "review", "status"]
     update = {c["field"]: (c["before"], c["after"]) for c in hist[1]["changes"]}
-    assert update == {"title": ("Frictionless 3DS", "Renamed"),
-                      f"sections.{cfg['body_key']}": ("First goals.", "Edited.")}
+    assert update == {
+        "title": ("Frictionless 3DS", "Renamed"),
+        f"sections.{cfg['body_key']}": ("First goals.", "Edited."),
+    }
     assert hist[3]["actor"] == "bob" and hist[3]["note"] == "Ship it."
     assert {"field": "status", "before": "in_review", "after": "approved"} in hist[4]["changes"]
     page = (await client.get(f"{url}/history", params={"limit": 2}, headers=auth())).json()
     assert len(page["items"]) == 2 and page["next_cursor"]
-    rest = (await client.get(f"{url}/history", params={"limit": 10, "cursor": page["next_cursor"]},
-                             headers=auth())).json()
+    rest = (
+        await client.get(
+            f"{url}/history", params={"limit": 10, "cursor": page["next_cursor"]}, headers=auth()
+        )
+    ).json()
     assert [h["action"] for h in rest["items"]] == ["submit", "review", "status"]
 
 
@@ -544,8 +649,30 @@ async def test_concurrent_decisions_all_count_and_approve_exactly_once(client, a
     engine = create_async_engine(req_settings.database_url)
     try:
         async with engine.connect() as conn:
-            approved = (await conn.execute(select(OutboxEvent.id).where(
-                OutboxEvent.subject == doc["id"], OutboxEvent.type == f"{kind}.approved"))).all()
+            approved = (
+                await conn.execute(
+                    select(OutboxEvent.id).where(
+                        OutboxEvent.subject == doc["id"], OutboxEvent.type == f"{kind}.approved"
+                    )
+                )
+            ).all()
     finally:
         await engine.dispose()
     assert len(approved) == 1
+
+
+async def test_section_ids_resolve_to_their_document(client, auth, kind):
+    await make_project(client, auth)
+    cfg = KINDS[kind]
+    doc = await make_doc(client, auth, kind)
+    section = next(s for s in doc["sections"] if s["key"] == cfg["body_key"])
+    r = await client.get(f"/v1/sections/{section['id']}", headers=auth("viewer", "PAY"))
+    assert r.status_code == 200, r.text
+    ref = r.json()
+    assert ref["document_id"] == doc["id"] and ref["kind"] == kind and ref["key"] == cfg["body_key"]
+    assert ref["body"] == "First goals." and ref["document_url"] == f"/v1/{cfg['plural']}/{doc['id']}"
+    assert (
+        await client.get(f"/v1/sections/{section['id']}", headers=auth("viewer", "OPS"))
+    ).status_code == 403
+    missing = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
+    assert (await client.get(f"/v1/sections/{missing}", headers=auth())).status_code == 404

@@ -24,12 +24,20 @@ async def test_create_get_patch_and_history(client, auth):
     m = r.json()
     assert r.headers["location"] == f"/v1/milestones/{m['id']}" and r.headers["etag"] == '"1"'
     assert m["status"] == "planned" and m["target_date"] == "2026-12-15" and m["project_key"] == "PAY"
-    assert m["progress"] == {"items_total": 0, "items_done": 0, "points_total": 0, "points_done": 0, "percent": 0}
+    assert m["progress"] == {
+        "items_total": 0,
+        "items_done": 0,
+        "points_total": 0,
+        "points_done": 0,
+        "percent": 0,
+    }
     url = f"/v1/milestones/{m['id']}"
     r = await client.patch(url, json={"status": "in_progress"}, headers={**auth("tpm"), "If-Match": '"1"'})
     assert r.status_code == 200 and r.headers["etag"] == '"2"'
     assert r.json()["status"] == "in_progress" and r.json()["name"] == "Beta in EU"
-    r = await client.patch(url, json={"target_date": "2027-01-10"}, headers={**auth("tpm"), "If-Match": '"1"'})
+    r = await client.patch(
+        url, json={"target_date": "2027-01-10"}, headers={**auth("tpm"), "If-Match": '"1"'}
+    )
     assert r.status_code == 412
     got = await client.get(url, headers=auth("viewer", "PAY"))
     assert got.json()["target_date"] == "2026-12-15" and got.headers["etag"] == '"2"'
@@ -61,8 +69,12 @@ async def test_bad_milestones_are_422_and_nothing_written(client, auth, payload,
 async def test_bad_patches_are_422(client, auth):
     await make_project(client, auth)
     m = await make_milestone(client, auth)
-    for payload, loc in [({"name": None}, "body.name"), ({"target_date": None}, "body.target_date"),
-                         ({"status": "late"}, "body.status"), ({"project_key": "OPS"}, "body.project_key")]:
+    for payload, loc in [
+        ({"name": None}, "body.name"),
+        ({"target_date": None}, "body.target_date"),
+        ({"status": "late"}, "body.status"),
+        ({"project_key": "OPS"}, "body.project_key"),
+    ]:
         r = await client.patch(f"/v1/milestones/{m['id']}", json=payload, headers=auth("tpm"))
         assert r.status_code == 422, payload
         assert loc in [e["loc"] for e in r.json()["errors"]]
@@ -75,7 +87,9 @@ async def test_unknown_project_and_milestone_are_404(client, auth):
     assert (await client.get("/v1/projects/NOPE/milestones", headers=auth())).status_code == 404
     missing = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
     assert (await client.get(f"/v1/milestones/{missing}", headers=auth())).status_code == 404
-    assert (await client.patch(f"/v1/milestones/{missing}", json={"name": "x"}, headers=auth())).status_code == 404
+    assert (
+        await client.patch(f"/v1/milestones/{missing}", json={"name": "x"}, headers=auth())
+    ).status_code == 404
 
 
 async def test_roles(client, auth):
@@ -96,7 +110,9 @@ async def test_list_by_date_filters_and_pages(client, auth):
     await make_project(client, auth, "OPS")
     dates = ["2027-03-01", "2026-12-01", "2027-01-15", "2027-02-01", "2026-11-30"]
     for i, d in enumerate(dates):
-        await make_milestone(client, auth, name=f"M{i}", target_date=d, status="done" if i == 0 else "planned")
+        await make_milestone(
+            client, auth, name=f"M{i}", target_date=d, status="done" if i == 0 else "planned"
+        )
     await make_milestone(client, auth, key="OPS")
     seen, cursor = [], None
     while True:
@@ -109,21 +125,36 @@ async def test_list_by_date_filters_and_pages(client, auth):
     assert seen == sorted(dates)
     r = await client.get("/v1/projects/PAY/milestones", params={"status": "done"}, headers=auth())
     assert [m["name"] for m in r.json()["items"]] == ["M0"]
-    r = await client.get("/v1/projects/PAY/milestones",
-                         params={"due_after": "2026-12-01", "due_before": "2027-02-01", "sort": "-target_date"},
-                         headers=auth())
+    r = await client.get(
+        "/v1/projects/PAY/milestones",
+        params={"due_after": "2026-12-01", "due_before": "2027-02-01", "sort": "-target_date"},
+        headers=auth(),
+    )
     assert [m["target_date"] for m in r.json()["items"]] == ["2027-02-01", "2027-01-15", "2026-12-01"]
-    assert (await client.get("/v1/projects/PAY/milestones", params={"sort": "x"}, headers=auth())).status_code == 422
+    assert (
+        await client.get("/v1/projects/PAY/milestones", params={"sort": "x"}, headers=auth())
+    ).status_code == 422
 
 
 async def _item(client, auth, milestone_id, points, status=None, type_="story"):
-    r = await client.post("/v1/projects/PAY/items", json={
-        "type": type_, "title": f"{points} points", "points": points, "milestone_id": milestone_id,
-    }, headers=auth("tpm"))
+    r = await client.post(
+        "/v1/projects/PAY/items",
+        json={
+            "type": type_,
+            "title": f"{points} points",
+            "points": points,
+            "milestone_id": milestone_id,
+        },
+        headers=auth("tpm"),
+    )
     assert r.status_code == 201, r.text
     key = r.json()["key"]
-    path = {"done": ["ready", "in_progress", "in_review", "done"], "wont_do": ["wont_do"],
-            "in_progress": ["ready", "in_progress"], None: []}[status]
+    path = {
+        "done": ["ready", "in_progress", "in_review", "done"],
+        "wont_do": ["wont_do"],
+        "in_progress": ["ready", "in_progress"],
+        None: [],
+    }[status]
     for step in path:
         t = await client.post(f"/v1/items/{key}/transition", json={"to": step}, headers=auth("tpm"))
         assert t.status_code == 200, t.text
@@ -142,8 +173,15 @@ async def test_progress_is_done_points_over_total_points_of_linked_items(client,
     await _item(client, auth, ga["id"], 2)
     await _item(client, auth, None, 100, "done")  # not linked to any milestone
     got = (await client.get(f"/v1/milestones/{beta['id']}", headers=auth())).json()
-    assert got["progress"] == {"items_total": 4, "items_done": 2, "points_total": 20, "points_done": 8,
-                               "percent": 40.0}
+    assert got["progress"] == {
+        "items_total": 4,
+        "items_done": 2,
+        "points_total": 20,
+        "points_done": 8,
+        "percent": 40.0,
+    }
     page = (await client.get("/v1/projects/PAY/milestones", headers=auth())).json()["items"]
     assert [(m["name"], m["progress"]["percent"], m["progress"]["points_total"]) for m in page] == [
-        ("Beta", 40.0, 20), ("GA", 0.0, 2)]
+        ("Beta", 40.0, 20),
+        ("GA", 0.0, 2),
+    ]

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from requirements_svc.items.models import Item
@@ -20,8 +19,9 @@ async def validate(session: AsyncSession, project_key: str, keys: Sequence[str],
         if key in seen:
             errors.append(field_error(f"{loc}.{i}", f"{key} is listed twice", "duplicate"))
         elif key.rsplit("-", 1)[0] != project_key:
-            errors.append(field_error(f"{loc}.{i}", f"{key} is not an item of project {project_key}",
-                                      "wrong_project"))
+            errors.append(
+                field_error(f"{loc}.{i}", f"{key} is not an item of project {project_key}", "wrong_project")
+            )
         seen.add(key)
     wanted = [k for k in dict.fromkeys(keys) if k.rsplit("-", 1)[0] == project_key]
     if wanted:
@@ -33,7 +33,12 @@ async def validate(session: AsyncSession, project_key: str, keys: Sequence[str],
             if key not in types:
                 errors.append(field_error(f"{loc}.{i}", f"item {key} does not exist", "not_found"))
             elif types[key] not in LINKABLE_TYPES:
-                errors.append(field_error(f"{loc}.{i}", f"{key} is a {types[key]}; a design links to epics and "
-                                          "features", "wrong_type"))
+                errors.append(
+                    field_error(
+                        f"{loc}.{i}",
+                        f"{key} is a {types[key]}; a design links to epics and features",
+                        "wrong_type",
+                    )
+                )
     if errors:
         raise UnprocessableEntity("Some linked items cannot be linked.", errors=errors)

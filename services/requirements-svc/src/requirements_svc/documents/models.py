@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import new_id, utcnow
 
@@ -19,7 +18,9 @@ class Document(TableBase, table=True):
     __tablename__ = "documents"
     __table_args__ = (
         Index("ix_documents_project_kind_created", "project_key", "kind", "created_at", "id"),
-        Index("ix_documents_project_kind_status_created", "project_key", "kind", "status", "created_at", "id"),
+        Index(
+            "ix_documents_project_kind_status_created", "project_key", "kind", "status", "created_at", "id"
+        ),
     )
 
     project_key: str = Field(sa_column=Column(String(10), nullable=False))

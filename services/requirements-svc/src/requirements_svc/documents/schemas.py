@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
 from tpmhub_shared.contracts import ItemKey
 
 MAX_SECTION_CHARS = 50_000
@@ -53,7 +52,9 @@ class DesignSectionsInput(BaseModel):
     trade_offs: SectionText | None = _section("Own engine: more control, more upkeep.")
     risks: SectionText | None = _section("Liability shift lost for exempted payments.")
     cost: SectionText | None = _section("Two engineers for six weeks.")
-    rollout_and_rollback: SectionText | None = _section("Gray rollout 1% → 10% → 100%; flag off to roll back.")
+    rollout_and_rollback: SectionText | None = _section(
+        "Gray rollout 1% → 10% → 100%; flag off to roll back."
+    )
     open_questions: SectionText | None = _section("Do we need a new data store?")
 
 
@@ -84,7 +85,9 @@ class DesignCreate(BaseModel):
     title: Title = Field(examples=["Risk-based 3DS exemptions"])
     sections: DesignSectionsInput = Field(default_factory=DesignSectionsInput)
     linked_items: list[ItemKey] = Field(
-        default_factory=list, max_length=MAX_LINKED_ITEMS, examples=[["PAY-12", "PAY-13"]],
+        default_factory=list,
+        max_length=MAX_LINKED_ITEMS,
+        examples=[["PAY-12", "PAY-13"]],
         description="Keys of the epics/features in this project that the design covers.",
     )
 
@@ -96,7 +99,9 @@ class DesignUpdate(BaseModel):
 
     title: Title | None = Field(default=None, examples=["Risk-based 3DS exemptions v2"])
     sections: DesignSectionsInput | None = None
-    linked_items: list[ItemKey] | None = Field(default=None, max_length=MAX_LINKED_ITEMS, examples=[["PAY-12"]])
+    linked_items: list[ItemKey] | None = Field(
+        default=None, max_length=MAX_LINKED_ITEMS, examples=[["PAY-12"]]
+    )
 
 
 class PrdReviewerAssignment(BaseModel):
@@ -118,14 +123,18 @@ class DesignReviewerAssignment(BaseModel):
 
     reviewer: Subject = Field(description="The reviewer's user id (JWT `sub`).", examples=["carol"])
     domain: DesignDomain = Field(description="The domain this reviewer signs off.", examples=["security"])
-    required: bool = Field(default=True, description="A required reviewer must approve for the design to pass.")
+    required: bool = Field(
+        default=True, description="A required reviewer must approve for the design to pass."
+    )
 
 
 class _SubmitBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quorum: int | None = Field(
-        default=None, ge=1, le=MAX_REVIEWERS,
+        default=None,
+        ge=1,
+        le=MAX_REVIEWERS,
         description="Approvals needed (every required reviewer must always approve). Default: the number of "
         "required reviewers, or every reviewer when none is required.",
         examples=[2],
@@ -151,8 +160,12 @@ class DecisionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     decision: Literal["approve", "request_changes"] = Field(examples=["approve"])
-    comment: str = Field(default="", max_length=5000, examples=["LGTM; metrics section is clear."],
-                         description="Required when requesting changes.")
+    comment: str = Field(
+        default="",
+        max_length=5000,
+        examples=["LGTM; metrics section is clear."],
+        description="Required when requesting changes.",
+    )
 
     @model_validator(mode="after")
     def _comment_for_changes(self) -> "DecisionRequest":
@@ -197,12 +210,16 @@ class DocumentSummary(BaseModel):
     project_key: str = Field(examples=["PAY"])
     title: str = Field(examples=["Frictionless 3-D Secure"])
     status: DocumentStatus = Field(examples=["in_review"])
-    revision: int = Field(description="The revision being worked on (N); approval freezes it as version N.",
-                          examples=[2])
-    approved_revision: int | None = Field(description="The latest approved (frozen) version, if any.",
-                                          examples=[1])
+    revision: int = Field(
+        description="The revision being worked on (N); approval freezes it as version N.", examples=[2]
+    )
+    approved_revision: int | None = Field(
+        description="The latest approved (frozen) version, if any.", examples=[1]
+    )
     owner: str = Field(examples=["alice"])
-    linked_items: list[str] = Field(examples=[["PAY-12"]], description="Designs: the epics/features designed.")
+    linked_items: list[str] = Field(
+        examples=[["PAY-12"]], description="Designs: the epics/features designed."
+    )
     review_round: int = Field(description="Review rounds so far (each submit starts one).", examples=[1])
     quorum: int | None = Field(description="Approvals needed in the current round.", examples=[2])
     submitted_by: str | None = None
@@ -251,8 +268,10 @@ class SectionDiff(BaseModel):
     change: Literal["added", "removed", "modified", "unchanged"] = Field(examples=["modified"])
     before: str
     after: str
-    patch: str = Field(description="Unified diff of the section text (empty when unchanged).",
-                       examples=["--- v1/goals\n+++ v2/goals\n@@ -1 +1 @@\n-Old\n+New\n"])
+    patch: str = Field(
+        description="Unified diff of the section text (empty when unchanged).",
+        examples=["--- v1/goals\n+++ v2/goals\n@@ -1 +1 @@\n-Old\n+New\n"],
+    )
 
 
 class FieldDiff(BaseModel):
@@ -271,9 +290,23 @@ class DocumentDiff(BaseModel):
 
     document_id: uuid.UUID
     from_version: int = Field(examples=[1])
-    to_version: int | None = Field(description="Null when comparing with the current working copy.", examples=[2])
+    to_version: int | None = Field(
+        description="Null when comparing with the current working copy.", examples=[2]
+    )
     to_revision: int = Field(description="The revision the right side shows.", examples=[2])
     title: FieldDiff
     sections: list[SectionDiff]
     linked_items: LinksDiff
     changed_sections: list[str] = Field(examples=[["goals", "metrics"]])
+
+
+class SectionRef(SectionPublic):
+    """A section found by its stable id, with the document it belongs to (current working copy)."""
+
+    document_id: uuid.UUID
+    kind: Literal["prd", "design"] = Field(examples=["prd"])
+    project_key: str = Field(examples=["PAY"])
+    document_title: str = Field(examples=["Frictionless 3-D Secure"])
+    document_status: DocumentStatus = Field(examples=["approved"])
+    revision: int = Field(examples=[2])
+    document_url: str = Field(examples=["/v1/prds/01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"])

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -70,7 +69,9 @@ async def _ensure_project(session: AsyncSession, key: str) -> None:
         raise NotFound(f"Project {key} does not exist.")
 
 
-async def _load(session: AsyncSession, kind: DocumentKind, doc_id: uuid.UUID, *, lock: bool = False) -> Document:
+async def _load(
+    session: AsyncSession, kind: DocumentKind, doc_id: uuid.UUID, *, lock: bool = False
+) -> Document:
     stmt = select(Document).where(Document.id == doc_id, Document.kind == kind.name)
     if lock:
         # Serialises concurrent decisions and edits on PostgreSQL; SQLite write transactions are already
@@ -84,7 +85,9 @@ async def _load(session: AsyncSession, kind: DocumentKind, doc_id: uuid.UUID, *,
 
 async def _sections(session: AsyncSession, doc: Document) -> list[DocumentSection]:
     rows = await session.execute(
-        select(DocumentSection).where(DocumentSection.document_id == doc.id).order_by(DocumentSection.position)
+        select(DocumentSection)
+        .where(DocumentSection.document_id == doc.id)
+        .order_by(DocumentSection.position)
     )
     return list(rows.scalars().all())
 
@@ -123,21 +126,32 @@ def _snapshot(doc: Document, sections: Sequence[DocumentSection]) -> dict[str, A
 
 def _event_data(kind: DocumentKind, doc: Document, **extra: Any) -> dict[str, Any]:
     return {
-        "id": doc.id, "kind": kind.name, "project_key": doc.project_key, "title": doc.title,
-        "status": doc.status, "revision": doc.revision, **extra,
+        "id": doc.id,
+        "kind": kind.name,
+        "project_key": doc.project_key,
+        "title": doc.title,
+        "status": doc.status,
+        "revision": doc.revision,
+        **extra,
     }
 
 
 def _emit(session: AsyncSession, kind: DocumentKind, doc: Document, what: str, **extra: Any) -> None:
     events.emit(
-        session, source=SOURCE, type=f"{kind.name}.{what}", subject=str(doc.id), project_key=doc.project_key,
+        session,
+        source=SOURCE,
+        type=f"{kind.name}.{what}",
+        subject=str(doc.id),
+        project_key=doc.project_key,
         data=_event_data(kind, doc, **extra),
     )
 
 
 def _refuse(action: str, doc: Document, kind: DocumentKind, detail: str | None = None) -> InvalidTransition:
     return InvalidTransition(
-        action, doc.status, list(ACTIONS[doc.status]),
+        action,
+        doc.status,
+        list(ACTIONS[doc.status]),
         detail or f"Cannot {action} a {kind.label} in state '{doc.status}'.",
     )
 
@@ -152,8 +166,16 @@ async def get_document(
 
 
 async def list_documents(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, project_key: str, status: str | None,
-    owner: str | None, sort: str | None, limit: int, cursor: str | None,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    project_key: str,
+    status: str | None,
+    owner: str | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Document], str | None]:
     ensure_read(principal, project_key)
     await _ensure_project(session, project_key)
@@ -163,37 +185,69 @@ async def list_documents(
         stmt = stmt.where(Document.status == status)
     if owner:
         stmt = stmt.where(Document.owner == owner)
-    return await paginate(session, stmt, order=order, id_column=Document.id, limit=limit, cursor=cursor,
-                          sort_key=sort_key)
+    return await paginate(
+        session, stmt, order=order, id_column=Document.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )
 
 
 async def list_reviews(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, limit: int,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    limit: int,
     cursor: str | None,
 ) -> tuple[list[DocumentReview], str | None]:
     await _readable(session, kind, principal, doc_id)
     stmt = select(DocumentReview).where(DocumentReview.document_id == doc_id)
-    return await paginate(session, stmt, order=[(DocumentReview.review_round, False)],
-                          id_column=DocumentReview.id, limit=limit, cursor=cursor, sort_key="round")
+    return await paginate(
+        session,
+        stmt,
+        order=[(DocumentReview.review_round, False)],
+        id_column=DocumentReview.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="round",
+    )
 
 
 async def list_versions(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, limit: int,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    limit: int,
     cursor: str | None,
 ) -> tuple[list[DocumentVersion], str | None]:
     await _readable(session, kind, principal, doc_id)
     stmt = select(DocumentVersion).where(DocumentVersion.document_id == doc_id)
-    return await paginate(session, stmt, order=[(DocumentVersion.number, False)], id_column=DocumentVersion.id,
-                          limit=limit, cursor=cursor, sort_key="number")
+    return await paginate(
+        session,
+        stmt,
+        order=[(DocumentVersion.number, False)],
+        id_column=DocumentVersion.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="number",
+    )
 
 
 async def _version(session: AsyncSession, kind: DocumentKind, doc: Document, number: int) -> DocumentVersion:
-    row = (await session.execute(
-        select(DocumentVersion).where(DocumentVersion.document_id == doc.id, DocumentVersion.number == number)
-    )).scalar_one_or_none()
+    row = (
+        await session.execute(
+            select(DocumentVersion).where(
+                DocumentVersion.document_id == doc.id, DocumentVersion.number == number
+            )
+        )
+    ).scalar_one_or_none()
     if row is None:
-        approved = f"; the latest approved version is {doc.approved_revision}" if doc.approved_revision else \
-            "; it has no approved version yet"
+        approved = (
+            f"; the latest approved version is {doc.approved_revision}"
+            if doc.approved_revision
+            else "; it has no approved version yet"
+        )
         raise NotFound(f"{kind.label} {doc.id} has no version {number}{approved}.")
     return row
 
@@ -203,6 +257,31 @@ async def get_version(
 ) -> DocumentVersion:
     doc = await _readable(session, kind, principal, doc_id)
     return await _version(session, kind, doc, number)
+
+
+async def sections_by_id(
+    session: AsyncSession, section_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[DocumentSection, Document]]:
+    """Many sections with their documents in one query, for domains that link to sections (items, change
+    requests) and want to check the ids they were given."""
+    if not section_ids:
+        return {}
+    rows = await session.execute(
+        select(DocumentSection, Document)
+        .join(Document, Document.id == DocumentSection.document_id)
+        .where(DocumentSection.id.in_(list(section_ids)))
+    )
+    return {section.id: (section, doc) for section, doc in rows.all()}
+
+
+async def get_section(
+    session: AsyncSession, *, principal: Principal, section_id: uuid.UUID
+) -> tuple[DocumentSection, Document]:
+    found = (await sections_by_id(session, [section_id])).get(section_id)
+    if found is None:
+        raise NotFound(f"Section {section_id} does not exist.")
+    ensure_read(principal, found[1].project_key)
+    return found
 
 
 @dataclass
@@ -220,7 +299,10 @@ def _unified(before: str, after: str, from_label: str, to_label: str) -> str:
     if before == after:
         return ""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=from_label, tofile=to_label
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=from_label,
+        tofile=to_label,
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
@@ -246,13 +328,21 @@ def compare(kind: DocumentKind, left: Side, right: Side) -> dict[str, Any]:
             change = "removed"
         else:
             change = "modified"
-        out.append({
-            "id": (a or b)["id"], "key": key, "title": titles.get(key, key), "change": change,
-            "before": b_body, "after": a_body,
-            "patch": _unified(b_body, a_body, f"{left_label}/{key}", f"{right_label}/{key}"),
-        })
+        out.append(
+            {
+                "id": (a or b)["id"],
+                "key": key,
+                "title": titles.get(key, key),
+                "change": change,
+                "before": b_body,
+                "after": a_body,
+                "patch": _unified(b_body, a_body, f"{left_label}/{key}", f"{right_label}/{key}"),
+            }
+        )
     return {
-        "from_version": left.number, "to_version": right.number, "to_revision": right.revision,
+        "from_version": left.number,
+        "to_version": right.number,
+        "to_revision": right.revision,
         "title": {"before": left.title, "after": right.title, "changed": left.title != right.title},
         "sections": out,
         "linked_items": {
@@ -268,15 +358,25 @@ def _frozen_side(v: DocumentVersion) -> Side:
 
 
 async def diff_versions(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, from_number: int,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    from_number: int,
     to_number: int | None,
 ) -> dict[str, Any]:
     doc = await _readable(session, kind, principal, doc_id)
     left = _frozen_side(await _version(session, kind, doc, from_number))
     if to_number is None:
         sections = await _sections(session, doc)
-        right = Side(None, doc.revision, doc.title,
-                     [{"id": str(s.id), "key": s.key, "body": s.body} for s in sections], list(doc.linked_items))
+        right = Side(
+            None,
+            doc.revision,
+            doc.title,
+            [{"id": str(s.id), "key": s.key, "body": s.body} for s in sections],
+            list(doc.linked_items),
+        )
     else:
         right = _frozen_side(await _version(session, kind, doc, to_number))
     return {"document_id": doc.id, **compare(kind, left, right)}
@@ -300,37 +400,58 @@ async def create_document(
     linked = list(getattr(data, "linked_items", []) or [])
     if kind.links_items:
         await links.validate(session, project_key, linked, loc="body.linked_items")
-    doc = Document(project_key=project_key, kind=kind.name, title=data.title, owner=principal.sub,
-                   linked_items=linked)
+    doc = Document(
+        project_key=project_key, kind=kind.name, title=data.title, owner=principal.sub, linked_items=linked
+    )
     session.add(doc)
     await session.flush()
     bodies = _section_values(kind, data.sections, only_set=False)
     sections = [
-        DocumentSection(document_id=doc.id, project_key=project_key, key=key, position=i, body=bodies.get(key, ""))
+        DocumentSection(
+            document_id=doc.id, project_key=project_key, key=key, position=i, body=bodies.get(key, "")
+        )
         for i, key in enumerate(kind.section_keys)
     ]
     session.add_all(sections)
-    await history.record(session, principal=principal, project_key=project_key, resource_type=kind.name,
-                         resource_id=doc.id, action="create", after=_snapshot(doc, sections))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=kind.name,
+        resource_id=doc.id,
+        action="create",
+        after=_snapshot(doc, sections),
+    )
     _emit(session, kind, doc, "created")
     await session.flush()
     return DocumentView(doc, sections, [])
 
 
 async def update_document(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, patch: Any,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    patch: Any,
     if_match: str | None,
 ) -> DocumentView:
     doc = await _readable(session, kind, principal, doc_id, lock=True)
     ensure_role(principal, doc.project_key, kind.editors, action=f"edit a {kind.label}")
     check_if_match(if_match, doc.version)
     if doc.status == "in_review":
-        raise _refuse("edit", doc, kind, f"The {kind.label} is in review and its content is frozen for the "
-                      "reviewers; withdraw it to edit, or wait for the decisions.")
+        raise _refuse(
+            "edit",
+            doc,
+            kind,
+            f"The {kind.label} is in review and its content is frozen for the "
+            "reviewers; withdraw it to edit, or wait for the decisions.",
+        )
     changes = patch.model_dump(exclude_unset=True)
     if "title" in changes and changes["title"] is None:
-        raise UnprocessableEntity("title cannot be null.",
-                                  errors=[field_error("body.title", "may not be null", "null_not_allowed")])
+        raise UnprocessableEntity(
+            "title cannot be null.", errors=[field_error("body.title", "may not be null", "null_not_allowed")]
+        )
     sections = await _sections(session, doc)
     before = _snapshot(doc, sections)
     new_links = list(doc.linked_items)
@@ -358,8 +479,16 @@ async def update_document(
     for key, body in new_bodies.items():
         by_key[key].body = body
     doc.updated_at = utcnow()  # bumps the version (ETag) even when only sections changed
-    await history.record(session, principal=principal, project_key=doc.project_key, resource_type=kind.name,
-                         resource_id=doc.id, action="update", before=before, after=_snapshot(doc, sections))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=doc.project_key,
+        resource_type=kind.name,
+        resource_id=doc.id,
+        action="update",
+        before=before,
+        after=_snapshot(doc, sections),
+    )
     if started_revision:
         _emit(session, kind, doc, "revision_started", based_on_version=doc.approved_revision)
     await session.flush()
@@ -367,30 +496,51 @@ async def update_document(
 
 
 async def submit_document(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, data: Any,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    data: Any,
     if_match: str | None,
 ) -> DocumentView:
     doc = await _readable(session, kind, principal, doc_id, lock=True)
     ensure_role(principal, doc.project_key, SUBMITTERS, action=f"submit a {kind.label} for review")
     check_if_match(if_match, doc.version)
     if doc.status not in ("draft", "changes_requested"):
-        detail = (f"Version {doc.revision} of this {kind.label} is already approved; edit it to start revision "
-                  f"{doc.revision + 1}." if doc.status == "approved" else None)
+        detail = (
+            f"Version {doc.revision} of this {kind.label} is already approved; edit it to start revision "
+            f"{doc.revision + 1}."
+            if doc.status == "approved"
+            else None
+        )
         raise _refuse("submit", doc, kind, detail)
     errors = []
     seen: set[str] = set()
     for i, r in enumerate(data.reviewers):
         if r.reviewer in seen:
-            errors.append(field_error(f"body.reviewers.{i}.reviewer", f"{r.reviewer} is named twice", "duplicate"))
+            errors.append(
+                field_error(f"body.reviewers.{i}.reviewer", f"{r.reviewer} is named twice", "duplicate")
+            )
         seen.add(r.reviewer)
     required = sum(1 for r in data.reviewers if r.required)
     quorum = data.quorum if data.quorum is not None else (required or len(data.reviewers))
     if quorum > len(data.reviewers):
-        errors.append(field_error("body.quorum", f"quorum {quorum} exceeds the {len(data.reviewers)} reviewer(s)",
-                                  "quorum_too_large"))
+        errors.append(
+            field_error(
+                "body.quorum",
+                f"quorum {quorum} exceeds the {len(data.reviewers)} reviewer(s)",
+                "quorum_too_large",
+            )
+        )
     if quorum < required:
-        errors.append(field_error("body.quorum", f"quorum {quorum} is below the {required} required reviewer(s), "
-                                  "who must all approve", "quorum_too_small"))
+        errors.append(
+            field_error(
+                "body.quorum",
+                f"quorum {quorum} is below the {required} required reviewer(s), who must all approve",
+                "quorum_too_small",
+            )
+        )
     if errors:
         raise UnprocessableEntity("The review request is invalid.", errors=errors)
     before = {"status": doc.status, "review_round": doc.review_round, "quorum": doc.quorum}
@@ -400,27 +550,51 @@ async def submit_document(
     doc.submitted_by = principal.sub
     doc.submitted_at = utcnow()
     reviews = [
-        DocumentReview(document_id=doc.id, project_key=doc.project_key, revision=doc.revision,
-                       review_round=doc.review_round, reviewer=r.reviewer, domain=r.domain, required=r.required,
-                       assigned_by=principal.sub)
+        DocumentReview(
+            document_id=doc.id,
+            project_key=doc.project_key,
+            revision=doc.revision,
+            review_round=doc.review_round,
+            reviewer=r.reviewer,
+            domain=r.domain,
+            required=r.required,
+            assigned_by=principal.sub,
+        )
         for r in data.reviewers
     ]
     session.add_all(reviews)
     names = [r.reviewer for r in reviews]
     await history.record(
-        session, principal=principal, project_key=doc.project_key, resource_type=kind.name, resource_id=doc.id,
-        action="submit", before=before,
+        session,
+        principal=principal,
+        project_key=doc.project_key,
+        resource_type=kind.name,
+        resource_id=doc.id,
+        action="submit",
+        before=before,
         after={"status": doc.status, "review_round": doc.review_round, "quorum": quorum, "reviewers": names},
         note=data.note,
     )
-    _emit(session, kind, doc, "submitted", review_round=doc.review_round, quorum=quorum,
-          reviewers=[{"reviewer": r.reviewer, "domain": r.domain, "required": r.required} for r in reviews])
+    _emit(
+        session,
+        kind,
+        doc,
+        "submitted",
+        review_round=doc.review_round,
+        quorum=quorum,
+        reviewers=[{"reviewer": r.reviewer, "domain": r.domain, "required": r.required} for r in reviews],
+    )
     await session.flush()
     return DocumentView(doc, await _sections(session, doc), reviews)
 
 
 async def withdraw_document(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, if_match: str | None
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    if_match: str | None,
 ) -> DocumentView:
     doc = await _readable(session, kind, principal, doc_id, lock=True)
     ensure_role(principal, doc.project_key, SUBMITTERS, action=f"withdraw a {kind.label} from review")
@@ -428,16 +602,28 @@ async def withdraw_document(
     if doc.status != "in_review":
         raise _refuse("withdraw", doc, kind)
     doc.status = "draft"
-    await history.record(session, principal=principal, project_key=doc.project_key, resource_type=kind.name,
-                         resource_id=doc.id, action="withdraw", before={"status": "in_review"},
-                         after={"status": "draft"})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=doc.project_key,
+        resource_type=kind.name,
+        resource_id=doc.id,
+        action="withdraw",
+        before={"status": "in_review"},
+        after={"status": "draft"},
+    )
     _emit(session, kind, doc, "withdrawn", review_round=doc.review_round)
     await session.flush()
     return await _view(session, doc)
 
 
 async def decide_document(
-    session: AsyncSession, *, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, data: Any,
+    session: AsyncSession,
+    *,
+    kind: DocumentKind,
+    principal: Principal,
+    doc_id: uuid.UUID,
+    data: Any,
     if_match: str | None,
 ) -> DocumentView:
     doc = await _readable(session, kind, principal, doc_id, lock=True)
@@ -453,24 +639,50 @@ async def decide_document(
             reviewers=[r.reviewer for r in reviews],
         )
     if mine.decision is not None:
-        raise Conflict(f"{principal.sub} already decided '{mine.decision}' in round {doc.review_round}.",
-                       decision=mine.decision)
+        raise Conflict(
+            f"{principal.sub} already decided '{mine.decision}' in round {doc.review_round}.",
+            decision=mine.decision,
+        )
     mine.decision = data.decision
     mine.comment = data.comment or None
     mine.decided_at = utcnow()
     await history.record(
-        session, principal=principal, project_key=doc.project_key, resource_type=kind.name, resource_id=doc.id,
-        action="review", after={"decision": data.decision, "reviewer": principal.sub, "domain": mine.domain,
-                                "review_round": doc.review_round},
+        session,
+        principal=principal,
+        project_key=doc.project_key,
+        resource_type=kind.name,
+        resource_id=doc.id,
+        action="review",
+        after={
+            "decision": data.decision,
+            "reviewer": principal.sub,
+            "domain": mine.domain,
+            "review_round": doc.review_round,
+        },
         note=data.comment or None,
     )
-    _emit(session, kind, doc, "reviewed", review_round=doc.review_round, reviewer=principal.sub,
-          domain=mine.domain, decision=data.decision)
+    _emit(
+        session,
+        kind,
+        doc,
+        "reviewed",
+        review_round=doc.review_round,
+        reviewer=principal.sub,
+        domain=mine.domain,
+        decision=data.decision,
+    )
     if data.decision == "request_changes":
         doc.status = "changes_requested"
         await _record_status(session, principal, kind, doc, "in_review")
-        _emit(session, kind, doc, "changes_requested", review_round=doc.review_round, reviewer=principal.sub,
-              comment=data.comment)
+        _emit(
+            session,
+            kind,
+            doc,
+            "changes_requested",
+            review_round=doc.review_round,
+            reviewer=principal.sub,
+            comment=data.comment,
+        )
     elif _quorum_met(reviews, doc.quorum or len(reviews)):
         await _freeze(session, principal, kind, doc, reviews)
     else:
@@ -485,26 +697,56 @@ def _quorum_met(reviews: Sequence[DocumentReview], quorum: int) -> bool:
     return required_ok and len(approvals) >= quorum
 
 
-async def _record_status(session: AsyncSession, principal: Principal, kind: DocumentKind, doc: Document,
-                         before: str, **after: Any) -> None:
-    await history.record(session, principal=principal, project_key=doc.project_key, resource_type=kind.name,
-                         resource_id=doc.id, action="status", before={"status": before},
-                         after={"status": doc.status, **after})
+async def _record_status(
+    session: AsyncSession, principal: Principal, kind: DocumentKind, doc: Document, before: str, **after: Any
+) -> None:
+    await history.record(
+        session,
+        principal=principal,
+        project_key=doc.project_key,
+        resource_type=kind.name,
+        resource_id=doc.id,
+        action="status",
+        before={"status": before},
+        after={"status": doc.status, **after},
+    )
 
 
-async def _freeze(session: AsyncSession, principal: Principal, kind: DocumentKind, doc: Document,
-                  reviews: Sequence[DocumentReview]) -> None:
+async def _freeze(
+    session: AsyncSession,
+    principal: Principal,
+    kind: DocumentKind,
+    doc: Document,
+    reviews: Sequence[DocumentReview],
+) -> None:
     sections = await _sections(session, doc)
     titles = dict(kind.sections)
     approvers = [r.reviewer for r in reviews if r.decision == "approve"]
-    session.add(DocumentVersion(
-        document_id=doc.id, project_key=doc.project_key, kind=kind.name, number=doc.revision, title=doc.title,
-        sections=[{"id": str(s.id), "key": s.key, "title": titles.get(s.key, s.key), "body": s.body}
-                  for s in sections],
-        linked_items=list(doc.linked_items), review_round=doc.review_round, approvers=approvers,
-    ))
+    session.add(
+        DocumentVersion(
+            document_id=doc.id,
+            project_key=doc.project_key,
+            kind=kind.name,
+            number=doc.revision,
+            title=doc.title,
+            sections=[
+                {"id": str(s.id), "key": s.key, "title": titles.get(s.key, s.key), "body": s.body}
+                for s in sections
+            ],
+            linked_items=list(doc.linked_items),
+            review_round=doc.review_round,
+            approvers=approvers,
+        )
+    )
     doc.status = "approved"
     doc.approved_revision = doc.revision
     await _record_status(session, principal, kind, doc, "in_review", approved_version=doc.revision)
-    _emit(session, kind, doc, "approved", version=doc.revision, approvers=approvers,
-          linked_items=list(doc.linked_items))
+    _emit(
+        session,
+        kind,
+        doc,
+        "approved",
+        version=doc.revision,
+        approvers=approvers,
+        linked_items=list(doc.linked_items),
+    )

@@ -2,7 +2,6 @@ from datetime import date
 
 from sqlalchemy import Column, Index, String
 from sqlmodel import Field
-
 from tpmhub_shared.db import TableBase
 
 MILESTONE_STATUSES = ("planned", "in_progress", "done", "missed")

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
@@ -32,12 +31,22 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 
 def _public(row: Milestone, progress: service.Progress) -> MilestonePublic:
     return MilestonePublic(
-        id=row.id, project_key=row.project_key, name=row.name, description=row.description,
-        target_date=row.target_date, status=row.status, version=row.version, created_at=row.created_at,
+        id=row.id,
+        project_key=row.project_key,
+        name=row.name,
+        description=row.description,
+        target_date=row.target_date,
+        status=row.status,
+        version=row.version,
+        created_at=row.created_at,
         updated_at=row.updated_at,
-        progress=MilestoneProgress(items_total=progress.items_total, items_done=progress.items_done,
-                                   points_total=progress.points_total, points_done=progress.points_done,
-                                   percent=progress.percent),
+        progress=MilestoneProgress(
+            items_total=progress.items_total,
+            items_done=progress.items_done,
+            points_total=progress.points_total,
+            points_done=progress.points_done,
+            percent=progress.percent,
+        ),
     )
 
 
@@ -46,10 +55,18 @@ async def _one(session: AsyncSession, row: Milestone) -> MilestonePublic:
     return _public(row, progress.get(row.id, service.Progress()))
 
 
-@router.post("/projects/{key}/milestones", status_code=status.HTTP_201_CREATED,
-             responses=responses(401, 403, 404, 413, 422))
-async def create_milestone(key: ProjectKeyPath, body: MilestoneCreate, session: Session,
-                           principal: CurrentPrincipal, response: Response) -> MilestonePublic:
+@router.post(
+    "/projects/{key}/milestones",
+    status_code=status.HTTP_201_CREATED,
+    responses=responses(401, 403, 404, 413, 422),
+)
+async def create_milestone(
+    key: ProjectKeyPath,
+    body: MilestoneCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> MilestonePublic:
     """Create a milestone (pm, tpm or admin)."""
     row = await service.create_milestone(session, principal=principal, project_key=key, data=body)
     set_etag(response, row.version)
@@ -59,26 +76,41 @@ async def create_milestone(key: ProjectKeyPath, body: MilestoneCreate, session: 
 
 @router.get("/projects/{key}/milestones", responses=responses(401, 403, 404, 422))
 async def list_milestones(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     status: Annotated[MilestoneStatus | None, Query()] = None,
     due_before: Annotated[date | None, Query(description="Target date on or before this day.")] = None,
     due_after: Annotated[date | None, Query(description="Target date on or after this day.")] = None,
-    sort: Annotated[str | None, Query(max_length=100, description="target_date (default), name, created; "
-                                      "`-` for descending")] = None,
+    sort: Annotated[
+        str | None,
+        Query(max_length=100, description="target_date (default), name, created; `-` for descending"),
+    ] = None,
 ) -> Page[MilestonePublic]:
     """Milestones of a project with their progress, by target date unless sorted otherwise."""
     rows, next_cursor = await service.list_milestones(
-        session, principal=principal, project_key=key, status=status, due_before=due_before, due_after=due_after,
-        sort=sort, limit=limit, cursor=cursor,
+        session,
+        principal=principal,
+        project_key=key,
+        status=status,
+        due_before=due_before,
+        due_after=due_after,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
     )
     progress = await service.progress_of(session, [r.id for r in rows])
-    return Page[MilestonePublic](items=[_public(r, progress.get(r.id, service.Progress())) for r in rows],
-                                 next_cursor=next_cursor)
+    return Page[MilestonePublic](
+        items=[_public(r, progress.get(r.id, service.Progress())) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.get("/milestones/{milestone_id}", responses=responses(401, 403, 404, 422))
-async def get_milestone(milestone_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                        response: Response) -> MilestonePublic:
+async def get_milestone(
+    milestone_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+) -> MilestonePublic:
     """A milestone with its progress (done points / total points of its items)."""
     row = await service.get_milestone(session, principal=principal, milestone_id=milestone_id)
     set_etag(response, row.version)
@@ -86,23 +118,37 @@ async def get_milestone(milestone_id: uuid.UUID, session: Session, principal: Cu
 
 
 @router.patch("/milestones/{milestone_id}", responses=responses(401, 403, 404, 412, 413, 422))
-async def update_milestone(milestone_id: uuid.UUID, body: MilestoneUpdate, session: Session,
-                           principal: CurrentPrincipal, response: Response,
-                           if_match: IfMatch = None) -> MilestonePublic:
+async def update_milestone(
+    milestone_id: uuid.UUID,
+    body: MilestoneUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> MilestonePublic:
     """Change a milestone (merge patch; pm, tpm or admin). Send `If-Match` to refuse a stale change."""
-    row = await service.update_milestone(session, principal=principal, milestone_id=milestone_id, patch=body,
-                                         if_match=if_match)
+    row = await service.update_milestone(
+        session, principal=principal, milestone_id=milestone_id, patch=body, if_match=if_match
+    )
     set_etag(response, row.version)
     return await _one(session, row)
 
 
 @router.get("/milestones/{milestone_id}/history", responses=responses(401, 403, 404, 422))
-async def list_milestone_history(milestone_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                 limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+async def list_milestone_history(
+    milestone_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
     """Every recorded change of the milestone, oldest first."""
     await service.get_milestone(session, principal=principal, milestone_id=milestone_id)
-    return await history.list_history(session, resource_type=service.RESOURCE, resource_id=milestone_id,
-                                      limit=limit, cursor=cursor)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=milestone_id, limit=limit, cursor=cursor
+    )
 
 
-TAGS = [{"name": "milestones", "description": "Milestones: target dates, status and progress from the backlog."}]
+TAGS = [
+    {"name": "milestones", "description": "Milestones: target dates, status and progress from the backlog."}
+]

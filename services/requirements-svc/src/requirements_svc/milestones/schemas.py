@@ -13,7 +13,9 @@ class MilestoneCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200, examples=["Beta in EU"])
-    description: str = Field(default="", max_length=20000, examples=["Card payments live for 10% of EU buyers."])
+    description: str = Field(
+        default="", max_length=20000, examples=["Card payments live for 10% of EU buyers."]
+    )
     target_date: date = Field(examples=["2026-12-15"])
     status: MilestoneStatus = Field(default="planned", examples=["planned"])
 
@@ -36,8 +38,9 @@ class MilestoneProgress(BaseModel):
     items_done: int = Field(examples=[5])
     points_total: float = Field(examples=[40])
     points_done: float = Field(examples=[18])
-    percent: float = Field(description="points_done / points_total × 100, rounded to 0.1; 0 without points.",
-                           examples=[45.0])
+    percent: float = Field(
+        description="points_done / points_total × 100, rounded to 0.1; 0 without points.", examples=[45.0]
+    )
 
 
 class MilestonePublic(BaseModel):

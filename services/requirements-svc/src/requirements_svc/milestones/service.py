@@ -8,7 +8,6 @@ from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -54,7 +53,10 @@ async def progress_of(session: AsyncSession, milestone_ids: Sequence[uuid.UUID])
         .group_by(Item.milestone_id)
     )
     rows = (await session.execute(stmt)).all()
-    return {mid: Progress(int(n), int(n_done), float(pts), float(pts_done)) for mid, n, n_done, pts, pts_done in rows}
+    return {
+        mid: Progress(int(n), int(n_done), float(pts), float(pts_done))
+        for mid, n, n_done, pts, pts_done in rows
+    }
 
 
 async def _ensure_project(session: AsyncSession, key: str) -> None:
@@ -77,14 +79,25 @@ async def create_milestone(
     await _ensure_project(session, project_key)
     row = Milestone(project_key=project_key, **data.model_dump())
     session.add(row)
-    await history.record(session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="create", after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after=history.snapshot(row),
+    )
     await session.flush()
     return row
 
 
 async def update_milestone(
-    session: AsyncSession, *, principal: Principal, milestone_id: uuid.UUID, patch: MilestoneUpdate,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    milestone_id: uuid.UUID,
+    patch: MilestoneUpdate,
     if_match: str | None,
 ) -> Milestone:
     row = await get_milestone(session, principal=principal, milestone_id=milestone_id)
@@ -92,15 +105,31 @@ async def update_milestone(
     check_if_match(if_match, row.version)
     before = history.snapshot(row)
     merge_patch(row, patch, required={"name", "description", "target_date", "status"})
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="update", before=before, after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="update",
+        before=before,
+        after=history.snapshot(row),
+    )
     await session.flush()
     return row
 
 
 async def list_milestones(
-    session: AsyncSession, *, principal: Principal, project_key: str, status: str | None,
-    due_before: date | None, due_after: date | None, sort: str | None, limit: int, cursor: str | None,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    status: str | None,
+    due_before: date | None,
+    due_after: date | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Milestone], str | None]:
     ensure_read(principal, project_key)
     await _ensure_project(session, project_key)
@@ -112,5 +141,6 @@ async def list_milestones(
         stmt = stmt.where(Milestone.target_date <= due_before)
     if due_after:
         stmt = stmt.where(Milestone.target_date >= due_after)
-    return await paginate(session, stmt, order=order, id_column=Milestone.id, limit=limit, cursor=cursor,
-                          sort_key=sort_key)
+    return await paginate(
+        session, stmt, order=order, id_column=Milestone.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )
