@@ -206,3 +206,41 @@ async def test_change_request_approved_creates_one_linked_risk(client, auth, app
     async with app.state.db.session() as session, session.begin():
         await handler(session, other)
     assert len((await client.get("/v1/projects/PAY/risks", headers=auth())).json()["items"]) == 2
+
+
+async def test_heatmap_counters_follow_every_change(client, auth, create):
+    h = auth("tpm", "PAY")
+    for p, i in [(4, 4), (2, 3), (5, 5), (1, 1), (3, 2)]:
+        await create(probability=p, impact=i, residual_probability=None, residual_impact=None)
+    await client.patch(
+        "/v1/risks/PAY-R1", json={"impact": 2, "residual_probability": 1, "residual_impact": 1}, headers=h
+    )
+    await client.post("/v1/risks/PAY-R2/assessments", json={"probability": 3, "impact": 3}, headers=h)
+    await client.patch("/v1/risks/PAY-R2", json={"kind": "opportunity", "response_strategy": None}, headers=h)
+    await client.post("/v1/risks/PAY-R3/close", headers=h)
+    await client.post("/v1/risks/PAY-R4/close", headers=h)
+    await client.post("/v1/risks/PAY-R4/reopen", headers=h)
+    await client.post(
+        "/v1/risks/PAY-R5/occur", json={"occurred_at": "2026-01-01T00:00:00Z", "description": "x"}, headers=h
+    )
+    r = await client.patch("/v1/risks/PAY-R1", json={"probability": 9}, headers=h)
+    assert r.status_code == 422  # refused: counts must not move
+    risks = (await client.get("/v1/projects/PAY/risks", params={"limit": 200}, headers=h)).json()["items"]
+    for kind in ("threat", "opportunity"):
+        for basis in ("inherent", "residual"):
+            expected: dict = {}
+            for x in risks:
+                if x["status"] == "closed" or x["kind"] != kind:
+                    continue
+                cell = (x["probability"], x["impact"])
+                if basis == "residual" and x["residual_probability"] is not None:
+                    cell = (x["residual_probability"], x["residual_impact"])
+                expected[cell] = expected.get(cell, 0) + 1
+            body = (
+                await client.get(
+                    "/v1/projects/PAY/risks/heatmap", params={"basis": basis, "kind": kind}, headers=h
+                )
+            ).json()
+            got = {(c["probability"], c["impact"]): c["count"] for c in body["cells"] if c["count"]}
+            assert got == expected, (kind, basis)
+    assert {(c["probability"], c["impact"]) for c in body["cells"] if c["count"]} == {(3, 3)}

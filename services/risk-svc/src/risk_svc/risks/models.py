@@ -25,16 +25,7 @@ class Risk(TableBase, table=True):
     __tablename__ = "risks"
     __table_args__ = (
         UniqueConstraint("project_key", "seq", name="uq_risks_project_key_seq"),
-        Index("ix_risks_project_seq", "project_key", "seq"),
         Index("ix_risks_project_status_score", "project_key", "status", "score"),
-        Index("ix_risks_project_status_cell", "project_key", "status", "probability", "impact"),
-        Index(
-            "ix_risks_project_status_rcell",
-            "project_key",
-            "status",
-            "residual_probability",
-            "residual_impact",
-        ),
         Index("ix_risks_project_status_level", "project_key", "status", "level"),
         Index("ix_risks_project_next_review", "project_key", "next_review_at"),
         Index("ix_risks_project_updated", "project_key", "updated_at"),
@@ -203,3 +194,17 @@ class RiskEscalation(SQLModel, table=True):
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     resolved_by: str | None = Field(default=None, max_length=200)
     resolve_reason: str | None = Field(default=None, max_length=2000)
+
+
+class RiskHeatCell(SQLModel, table=True):
+    """Open risks per P × I cell, kept in step with every change of a risk (same transaction), so the
+    heatmap reads at most 50 rows whatever the size of the register."""
+
+    __tablename__ = "risk_heat_cells"
+
+    project_key: str = Field(sa_column=Column(String(10), primary_key=True))
+    kind: str = Field(sa_column=Column(String(20), primary_key=True))
+    basis: str = Field(sa_column=Column(String(10), primary_key=True))  # inherent | residual
+    probability: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    impact: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    count: int = Field(default=0, sa_column=Column(Integer, nullable=False))

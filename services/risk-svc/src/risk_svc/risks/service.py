@@ -17,7 +17,7 @@ from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, InvalidTransition, NotFound, UnprocessableEntity, field_error
 
-from risk_svc.risks import escalation, scoring
+from risk_svc.risks import escalation, heat, scoring
 from risk_svc.risks import links as link_rules
 from risk_svc.risks.models import (
     MitigationAction,
@@ -308,6 +308,7 @@ async def insert_risk(
     await link_rules.add(session, risk, data.links, actor=principal.sub)
     session.add(_assessment(risk, actor=principal.sub, at=now, note=note or "identified"))
     scoring.add_exposure_point(session, risk, now)
+    await heat.apply(session, project_key, [], heat.cells_of(risk))
     await history.record(
         session,
         principal=principal,
@@ -399,6 +400,7 @@ async def update_risk(
     ensure_open(risk, "update")
     check_if_match(if_match, risk.version)
     before = history.snapshot(risk)
+    cells = heat.cells_of(risk)
     note = patch.note
     fields = RiskUpdate.model_validate(patch.model_dump(exclude_unset=True, exclude={"note"}))
     applied = merge_patch(
@@ -425,6 +427,7 @@ async def update_risk(
         await _rescore(
             session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=note
         )
+    await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
     await history.record(
         session,
         principal=principal,
@@ -463,9 +466,11 @@ async def _transition(
     extra: dict | None = None,
 ) -> None:
     before = history.snapshot(risk)
+    cells = heat.cells_of(risk)
     was = _move(risk, action)
     for name, value in (extra or {}).items():
         setattr(risk, name, value)
+    await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
     if (was == "closed") != (risk.status == "closed"):
         scoring.add_exposure_point(session, risk, now)
     await history.record(
@@ -628,6 +633,7 @@ async def assess_risk(
     if risk.status not in TRANSITIONS["assess"]:
         raise InvalidTransition("assess", risk.status, allowed_actions(risk.status))
     before = history.snapshot(risk)
+    cells = heat.cells_of(risk)
     risk.probability, risk.impact = data.probability, data.impact
     risk.residual_probability, risk.residual_impact = data.residual_probability, data.residual_impact
     if "cost_impact" in data.model_fields_set:
@@ -637,6 +643,7 @@ async def assess_risk(
     await _rescore(
         session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=data.note
     )
+    await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
     await history.record(
         session,
         principal=principal,

@@ -1,4 +1,5 @@
-"""Read models aggregated in SQL: heatmap, top-N, exposure trend (burndown), CSV export, gate query."""
+"""Read models aggregated in SQL: heatmap (from its maintained counters), top-N, exposure trend
+(burndown), CSV export, gate query."""
 
 import csv
 import io
@@ -13,8 +14,8 @@ from tpmhub_shared.db import Database, UTCDateTime
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from risk_svc.matrix.schemas import level_for
+from risk_svc.risks import heat, scoring
 from risk_svc.risks import links as link_rules
-from risk_svc.risks import scoring
 from risk_svc.risks.models import ExposurePoint, Risk, RiskLink
 from risk_svc.risks.schemas import ExposurePeriod, ExposureTrend, Heatmap, HeatmapCell, TopRisk
 
@@ -26,15 +27,7 @@ async def heatmap(
     session: AsyncSession, *, principal: Principal, project_key: str, basis: str, kind: str | None
 ) -> Heatmap:
     ensure_read(principal, project_key)
-    if basis == "residual":
-        p = func.coalesce(Risk.residual_probability, Risk.probability)
-        i = func.coalesce(Risk.residual_impact, Risk.impact)
-    else:
-        p, i = Risk.probability, Risk.impact
-    stmt = select(p, i, func.count()).where(Risk.project_key == project_key, Risk.status.in_(OPEN))
-    if kind:
-        stmt = stmt.where(Risk.kind == kind)
-    counts = {(int(pp), int(ii)): int(n) for pp, ii, n in await session.execute(stmt.group_by(p, i))}
+    counts = await heat.counts(session, project_key, basis, kind)
     matrix = await scoring.matrix_for(session, project_key)
     cells = [
         HeatmapCell(

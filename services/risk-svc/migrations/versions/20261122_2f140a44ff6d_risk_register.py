@@ -1,8 +1,8 @@
 """risk register
 
-Revision ID: 87b9041a3332
+Revision ID: 2f140a44ff6d
 Revises: d027c4413bf7
-Create Date: 2026-11-22 05:06:25.582236
+Create Date: 2026-11-22 05:34:37.416202
 """
 from collections.abc import Sequence
 
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 import tpmhub_shared.db
 
-revision: str = '87b9041a3332'
+revision: str = '2f140a44ff6d'
 down_revision: str | Sequence[str] | None = 'd027c4413bf7'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -23,6 +23,15 @@ def upgrade() -> None:
     sa.Column('project_key', sa.String(length=10), nullable=False),
     sa.Column('last_seq', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('project_key', name=op.f('pk_risk_counters'))
+    )
+    op.create_table('risk_heat_cells',
+    sa.Column('project_key', sa.String(length=10), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('basis', sa.String(length=10), nullable=False),
+    sa.Column('probability', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('impact', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('project_key', 'kind', 'basis', 'probability', 'impact', name=op.f('pk_risk_heat_cells'))
     )
     op.create_table('risks',
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -76,10 +85,7 @@ def upgrade() -> None:
     with op.batch_alter_table('risks', schema=None) as batch_op:
         batch_op.create_index('ix_risks_open_escalation', ['status', 'level', 'escalated'], unique=False)
         batch_op.create_index('ix_risks_project_next_review', ['project_key', 'next_review_at'], unique=False)
-        batch_op.create_index('ix_risks_project_seq', ['project_key', 'seq'], unique=False)
-        batch_op.create_index('ix_risks_project_status_cell', ['project_key', 'status', 'probability', 'impact'], unique=False)
         batch_op.create_index('ix_risks_project_status_level', ['project_key', 'status', 'level'], unique=False)
-        batch_op.create_index('ix_risks_project_status_rcell', ['project_key', 'status', 'residual_probability', 'residual_impact'], unique=False)
         batch_op.create_index('ix_risks_project_status_score', ['project_key', 'status', 'score'], unique=False)
         batch_op.create_index('ix_risks_project_updated', ['project_key', 'updated_at'], unique=False)
 
@@ -222,13 +228,11 @@ def downgrade() -> None:
     with op.batch_alter_table('risks', schema=None) as batch_op:
         batch_op.drop_index('ix_risks_project_updated')
         batch_op.drop_index('ix_risks_project_status_score')
-        batch_op.drop_index('ix_risks_project_status_rcell')
         batch_op.drop_index('ix_risks_project_status_level')
-        batch_op.drop_index('ix_risks_project_status_cell')
-        batch_op.drop_index('ix_risks_project_seq')
         batch_op.drop_index('ix_risks_project_next_review')
         batch_op.drop_index('ix_risks_open_escalation')
 
     op.drop_table('risks')
+    op.drop_table('risk_heat_cells')
     op.drop_table('risk_counters')
     # ### end Alembic commands ###
