@@ -64,20 +64,23 @@ async def seed(url: str, rows: int, release_id: uuid.UUID) -> float:
                 risks.append({
                     "id": rid, "created_at": now, "updated_at": now, "version": 1, "project_key": PROJECT,
                     "seq": i + 1, "key": f"{PROJECT}-R{i + 1}", "title": f"Risk {i + 1}",
-                    "category": rng.choice(CATEGORIES), "kind": "threat", "cause": "", "event": "", "effect": "",
+                    "category": rng.choice(CATEGORIES), "kind": "threat",
+                    "cause": "", "event": "", "effect": "",
                     "owner": f"user{i % 50}", "status": rng.choice(STATUSES), "probability": p, "impact": im,
                     "score": p * im, "level": level_for(p * im, thresholds), "residual_probability": rp,
-                    "residual_impact": ri, "residual_score": rp * ri, "residual_level": level_for(rp * ri, thresholds),
+                    "residual_impact": ri, "residual_score": rp * ri,
+                    "residual_level": level_for(rp * ri, thresholds),
                     "response_plan": "", "contingency_plan": "", "triggers": [], "cost_impact": 1000.0 * p,
                     "emv": 100.0 * p * p, "blocks_release": False, "escalated": False,
                     "next_review_at": now + timedelta(days=rng.randint(-20, 60)), "created_by": "bench",
                 })
                 # Item keys BENCH-1..rows: the 200 scope items are linked to ~200 risks at every size.
-                links.append({"id": new_id(), "risk_id": rid, "project_key": PROJECT, "target_type": "item",
-                              "target_key": f"{PROJECT}-{(i % rows) + 1}", "created_at": now, "created_by": "bench"})
+                link = {"risk_id": rid, "project_key": PROJECT, "created_at": now, "created_by": "bench"}
+                links.append({**link, "id": new_id(), "target_type": "item",
+                              "target_key": f"{PROJECT}-{i + 1}"})
                 if i % 50 == 0 and i < 10_000:
-                    links.append({"id": new_id(), "risk_id": rid, "project_key": PROJECT, "target_type": "release",
-                                  "target_key": str(release_id), "created_at": now, "created_by": "bench"})
+                    links.append({**link, "id": new_id(), "target_type": "release",
+                                  "target_key": str(release_id)})
             async with engine.begin() as conn:
                 await conn.execute(insert(Risk.__table__), risks)
                 await conn.execute(insert(RiskLink.__table__), links)
@@ -127,7 +130,8 @@ async def load(base: str, headers: dict[str, str], concurrency: int, seconds: fl
 async def run(backend: str, rows_list: list[int], concurrency: int, seconds: float) -> None:
     common = CommonSettings(env="test")
     token = issue_token(common, sub="bench", roles={"*": "admin"})
-    service_token = issue_token(common, sub="service:release-svc", roles={"*": "viewer"}, service="release-svc")
+    service_token = issue_token(common, sub="service:release-svc", roles={"*": "viewer"},
+                                service="release-svc")
     headers = {"Authorization": f"Bearer {token}"}
     pg = PostgresServer().start() if backend == "postgresql" else None
     print(f"backend={backend} concurrency={concurrency} seconds={seconds}")
@@ -138,8 +142,8 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
                 db_url = pg.create_database(f"bench_risks_{rows}_{random.randrange(1 << 30)}")
             else:
                 db_url = f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='bench-risks-')) / 'risk.db'}"
-            proc = ServiceProcess(name="risk", database_url=db_url,
-                                  env={"TPM_LOG_LEVEL": "WARNING", "RISK_BACKGROUND_ENABLED": "false"}).start()
+            env = {"TPM_LOG_LEVEL": "WARNING", "RISK_BACKGROUND_ENABLED": "false"}
+            proc = ServiceProcess(name="risk", database_url=db_url, env=env).start()
             try:
                 release_id = uuid.uuid4()
                 seeded = await seed(db_url, rows, release_id)
@@ -155,8 +159,9 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
                     return await client.get(f"/v1/projects/{PROJECT}/risks", params={
                         "status": "mitigating", "level": "high", "category": "technical", "limit": 50})
 
-                async def gate(client: httpx.AsyncClient) -> httpx.Response:
-                    return await client.post("/v1/risks/gate-query", json=gate_body, headers=gate_headers)
+                async def gate(client: httpx.AsyncClient, body=gate_body,
+                               hdrs=gate_headers) -> httpx.Response:
+                    return await client.post("/v1/risks/gate-query", json=body, headers=hdrs)
 
                 for mode, fn in (("heatmap", heatmap), ("page50", page), ("gate", gate)):
                     s = await load(proc.url, headers, concurrency, seconds, fn)
