@@ -1,12 +1,14 @@
 """Deployment files checked without Docker or a cluster.
 
-- docker-compose.yml: parsed and interpolated like Compose does; every service's build, command, environment,
-  healthcheck, ports and depends_on must point at things that exist in the repository and at settings the
-  services really read. `docker-compose config` validates it too where the binary is installed (CI installs it).
-- deploy/Dockerfile, deploy/docker-entrypoint.sh, deploy/postgres/init-databases.sh: the COPY sources exist, the
-  runtime contract holds, and the entry point and init script are run for real: the init script on a fresh
-  PostgreSQL, then each service is migrated and served through the entry point with Compose's own environment
-  (host names mapped to local ports), and the nginx gateway is put in front of them (CI installs nginx).
+- docker-compose.yml: parsed and interpolated like Compose does; every service's build, command,
+  environment, healthcheck, ports and depends_on must point at things that exist in the repository and at
+  settings the services really read. `docker-compose config` validates it too where the binary is
+  installed (CI installs it).
+- deploy/Dockerfile, deploy/docker-entrypoint.sh, deploy/postgres/init-databases.sh: the COPY sources
+  exist, the runtime contract holds, and the entry point and init script are run for real: the init
+  script on a fresh PostgreSQL, then each service is migrated and served through the entry point with
+  Compose's own environment (host names mapped to local ports), and the nginx gateway is put in front of
+  them (CI installs nginx).
 - deploy/k8s: every kustomize overlay is rendered with `kubectl kustomize` and validated offline against the
   Kubernetes JSON schemas (kubernetes-validate), then cross-checked (probes, ports, selectors, settings,
   Secrets, connection budget).
@@ -14,6 +16,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import fnmatch
 import importlib
@@ -24,7 +27,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import tomllib
 from collections.abc import Iterator
@@ -37,7 +39,6 @@ import jwt
 import kubernetes_validate
 import pytest
 import yaml
-
 from tpmhub_shared.settings import CommonSettings
 from tpmhub_shared.testing.postgres import PostgresServer, free_port
 
@@ -92,13 +93,17 @@ def env_for_compose() -> dict[str, str]:
     values = read_env_file(ENV_EXAMPLE)
     for key, secret in SECRETS_FOR_TESTS.items():
         assert key in values, f".env.example must list {key}"
-        assert values[key] == "", f".env.example must leave {key} empty so nobody runs with a published secret"
+        assert values[key] == "", (
+            f".env.example must leave {key} empty so nobody runs with a published secret"
+        )
         values[key] = secret
     return values
 
 
-_VAR = re.compile(r"\$(?:\$|\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-?])?(?P<arg>[^}]*)\}|"
-                  r"(?P<bare>[A-Za-z_][A-Za-z0-9_]*))")
+_VAR = re.compile(
+    r"\$(?:\$|\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-?])?(?P<arg>[^}]*)\}|"
+    r"(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
+)
 
 
 class InterpolationError(ValueError):
@@ -184,7 +189,9 @@ def stage_of(instructions: list[tuple[str, str]], name: str) -> list[tuple[str, 
     return out
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 120, **kw: Any) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], env: dict[str, str] | None = None, timeout: float = 120, **kw: Any
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, **kw)
 
 
@@ -227,7 +234,9 @@ def test_compose_variables_are_all_in_env_example() -> None:
     _, used = load_compose()
     documented = set(read_env_file(ENV_EXAMPLE))
     assert used - documented == set(), "variables docker-compose.yml reads but .env.example does not list"
-    assert documented - used - {"COMPOSE_PROJECT_NAME"} == set(), ".env.example lists variables Compose never reads"
+    assert documented - used - {"COMPOSE_PROJECT_NAME"} == set(), (
+        ".env.example lists variables Compose never reads"
+    )
 
 
 def test_compose_refuses_to_start_without_the_secrets() -> None:
@@ -239,7 +248,9 @@ def test_compose_refuses_to_start_without_the_secrets() -> None:
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_compose_build_points_at_the_dockerfile_and_a_real_service(compose: dict[str, Any], service: str) -> None:
+def test_compose_build_points_at_the_dockerfile_and_a_real_service(
+    compose: dict[str, Any], service: str
+) -> None:
     package, _, _, migrate = SERVICES[service]
     images = set()
     for name in (service, migrate):
@@ -259,7 +270,10 @@ def test_compose_build_points_at_the_dockerfile_and_a_real_service(compose: dict
 
 
 def _cli_help(package: str, *args: str) -> str:
-    result = run([sys.executable, "-m", package, *args, "--help"], env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"})
+    result = run(
+        [sys.executable, "-m", package, *args, "--help"],
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -300,8 +314,9 @@ def test_compose_environment_names_real_settings(compose: dict[str, Any], servic
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_compose_environment_is_accepted_by_the_settings(compose: dict[str, Any], service: str,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compose_environment_is_accepted_by_the_settings(
+    compose: dict[str, Any], service: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, prefix, _, _ = SERVICES[service]
     env = env_list_to_dict(compose["services"][service]["environment"])
     for key in list(os.environ):
@@ -330,7 +345,7 @@ def test_compose_siblings_point_at_compose_services(compose: dict[str, Any]) -> 
 def test_compose_databases_are_the_ones_the_init_script_creates(compose: dict[str, Any]) -> None:
     postgres = compose["services"]["postgres"]
     created = postgres["environment"]["TPMHUB_DATABASES"].split()
-    default = re.search(r'TPMHUB_DATABASES:-([a-z_ ]+)\}', INIT_SCRIPT.read_text())
+    default = re.search(r"TPMHUB_DATABASES:-([a-z_ ]+)\}", INIT_SCRIPT.read_text())
     assert default and default.group(1).split() == created
     wanted = []
     for service, (_, prefix, _, _) in SERVICES.items():
@@ -396,7 +411,9 @@ def test_compose_dependencies_exist_and_have_no_cycle(compose: dict[str, Any]) -
 
 def test_compose_connection_budget_fits_postgres() -> None:
     env = env_for_compose()
-    need = sum(int(env[f"{p}DB_POOL_SIZE"]) + int(env[f"{p}DB_MAX_OVERFLOW"]) for _, p, _, _ in SERVICES.values())
+    need = sum(
+        int(env[f"{p}DB_POOL_SIZE"]) + int(env[f"{p}DB_MAX_OVERFLOW"]) for _, p, _, _ in SERVICES.values()
+    )
     assert need + 3 + 10 <= int(env["POSTGRES_MAX_CONNECTIONS"])
 
 
@@ -415,9 +432,13 @@ def test_docker_compose_config_validates(tmp_path: Path) -> None:
     ours, _ = load_compose()
     assert set(rendered["services"]) == set(ours["services"])
     for service in SERVICES:
-        assert rendered["services"][service]["environment"] == env_list_to_dict(ours["services"][service]["environment"])
+        assert rendered["services"][service]["environment"] == env_list_to_dict(
+            ours["services"][service]["environment"]
+        )
     # Without the JWT secret Compose itself refuses.
-    env_file.write_text("".join(f"{k}={'' if k == 'TPM_JWT_SECRET' else v}\n" for k, v in env_for_compose().items()))
+    env_file.write_text(
+        "".join(f"{k}={'' if k == 'TPM_JWT_SECRET' else v}\n" for k, v in env_for_compose().items())
+    )
     refused = run([binary, "--env-file", str(env_file), "-f", str(COMPOSE_FILE), "config"], env=clean_env)
     assert refused.returncode != 0 and "TPM_JWT_SECRET" in refused.stderr
 
@@ -442,8 +463,11 @@ def test_dockerfile_builds_any_service_from_the_lock() -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_dockerfile_copy_sources_exist_and_pass_the_dockerignore(service: str) -> None:
-    ignore = [line for line in (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
-              if line and not line.startswith("#")]
+    ignore = [
+        line
+        for line in (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
 
     def included(path: str) -> bool:
         keep = True
@@ -462,12 +486,21 @@ def test_dockerfile_copy_sources_exist_and_pass_the_dockerignore(service: str) -
         for source in sources:
             path = ROOT / source
             assert path.exists(), f"COPY {source}: missing for {service}"
-            files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()
-                                                   and "__pycache__" not in p.parts and "tests" not in p.parts]
+            files = (
+                [path]
+                if path.is_file()
+                else [
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and "__pycache__" not in p.parts and "tests" not in p.parts
+                ]
+            )
             assert files, source
             for f in files:
                 rel = f.relative_to(ROOT).as_posix()
-                assert included(rel), f"{rel} is copied by the Dockerfile but excluded by Dockerfile.dockerignore"
+                assert included(rel), (
+                    f"{rel} is copied by the Dockerfile but excluded by Dockerfile.dockerignore"
+                )
             copies += 1
     assert copies >= 8
     migrations = ROOT / "services" / service / "migrations" / "versions"
@@ -481,7 +514,9 @@ def test_dockerfile_runtime_contract() -> None:
     for word, rest in runtime:
         by_word.setdefault(word, []).append(rest)
     user = by_word["USER"][-1]
-    assert re.fullmatch(r"[1-9][0-9]{3,}:[1-9][0-9]{3,}", user), "numeric non-root user (runAsNonRoot can check it)"
+    assert re.fullmatch(r"[1-9][0-9]{3,}:[1-9][0-9]{3,}", user), (
+        "numeric non-root user (runAsNonRoot can check it)"
+    )
     assert by_word["ENTRYPOINT"] == ['["tpmhub-entrypoint"]']
     assert by_word["CMD"] == ['["serve", "--no-migrate"]']
     healthcheck = by_word["HEALTHCHECK"][0]
@@ -489,8 +524,16 @@ def test_dockerfile_runtime_contract() -> None:
     copies = " ".join(by_word["COPY"])
     assert "deploy/docker-entrypoint.sh /usr/local/bin/tpmhub-entrypoint" in copies
     env = " ".join(by_word["ENV"])
-    for needed in ("PYTHONDONTWRITEBYTECODE=1", "HOME=/tmp", "TMPDIR=/tmp", "TPM_SERVICE=${SERVICE}",
-                   "TPM_ENV=production", "REQUIREMENTS_HOST=0.0.0.0", "RISK_HOST=0.0.0.0", "RELEASE_HOST=0.0.0.0"):
+    for needed in (
+        "PYTHONDONTWRITEBYTECODE=1",
+        "HOME=/tmp",
+        "TMPDIR=/tmp",
+        "TPM_SERVICE=${SERVICE}",
+        "TPM_ENV=production",
+        "REQUIREMENTS_HOST=0.0.0.0",
+        "RISK_HOST=0.0.0.0",
+        "RELEASE_HOST=0.0.0.0",
+    ):
         assert needed in env
     # Bytecode is compiled at build time, so a read-only root filesystem costs nothing at start-up.
     assert "compileall" in " ".join(rest for word, rest in dockerfile_instructions() if word == "RUN")
@@ -500,7 +543,11 @@ def test_dockerfile_runtime_contract() -> None:
 
 
 def entrypoint_env(service: str, extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TPM_", "REQUIREMENTS_", "RISK_", "RELEASE_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TPM_", "REQUIREMENTS_", "RISK_", "RELEASE_"))
+    }
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["TPM_SERVICE"] = service
     env["PYTHONUNBUFFERED"] = "1"
@@ -518,8 +565,10 @@ def test_entrypoint_token_is_signed_with_the_deployment_secret() -> None:
     usage = run(["sh", str(ENTRYPOINT), "token", "tpm"], env=env)
     assert usage.returncode == 64 and "usage" in usage.stderr
     # Production with the development secret: the settings refuse, so no token either.
-    refused = run(["sh", str(ENTRYPOINT), "token", "tpm", "PAY", "alice"],
-                  env=entrypoint_env("risk-svc", {"TPM_ENV": "production"}))
+    refused = run(
+        ["sh", str(ENTRYPOINT), "token", "tpm", "PAY", "alice"],
+        env=entrypoint_env("risk-svc", {"TPM_ENV": "production"}),
+    )
     assert refused.returncode != 0 and "TPM_JWT_SECRET" in refused.stderr
     assert run(["sh", str(ENTRYPOINT), "migrate"], env={"PATH": os.environ["PATH"]}).returncode != 0
 
@@ -537,8 +586,15 @@ def fresh_postgres() -> Iterator[PostgresServer]:
 def _run_init(pg: PostgresServer, **extra: str) -> subprocess.CompletedProcess[str]:
     """The init script as the postgres image runs it: as POSTGRES_USER (a superuser) against POSTGRES_DB."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "POSTGRES_", "TPMHUB_"))}
-    env.update({"PGHOST": "127.0.0.1", "PGPORT": str(pg.port), "POSTGRES_USER": COMPOSE_DB_USER,
-                "POSTGRES_DB": "postgres", **extra})
+    env.update(
+        {
+            "PGHOST": "127.0.0.1",
+            "PGPORT": str(pg.port),
+            "POSTGRES_USER": COMPOSE_DB_USER,
+            "POSTGRES_DB": "postgres",
+            **extra,
+        }
+    )
     return run(["sh", str(INIT_SCRIPT)], env=env)
 
 
@@ -551,12 +607,16 @@ def initialised_postgres(fresh_postgres: PostgresServer) -> PostgresServer:
     return fresh_postgres
 
 
-def test_init_script_creates_one_database_per_service_idempotently(initialised_postgres: PostgresServer) -> None:
+def test_init_script_creates_one_database_per_service_idempotently(
+    initialised_postgres: PostgresServer,
+) -> None:
     pg = initialised_postgres
     listed = set(pg.psql("SELECT datname FROM pg_database").split())
     assert {"requirements", "risk", "release"} <= listed
-    owners = pg.psql("SELECT datname || '=' || pg_get_userbyid(datdba) FROM pg_database "
-                     "WHERE datname IN ('requirements', 'risk', 'release')").split()
+    owners = pg.psql(
+        "SELECT datname || '=' || pg_get_userbyid(datdba) FROM pg_database "
+        "WHERE datname IN ('requirements', 'risk', 'release')"
+    ).split()
     assert sorted(owners) == [f"{db}={COMPOSE_DB_USER}" for db in ("release", "requirements", "risk")]
     again = _run_init(pg)
     assert again.returncode == 0, again.stderr
@@ -568,8 +628,9 @@ def test_init_script_creates_one_database_per_service_idempotently(initialised_p
 
 
 @pytest.fixture(scope="module")
-def compose_like_stack(initialised_postgres: PostgresServer, compose: dict[str, Any],
-                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, int]]:
+def compose_like_stack(
+    initialised_postgres: PostgresServer, compose: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, int]]:
     """Compose's commands and environment, run through the image's entry point on this machine: host names
     `postgres` and `<svc>` map to local ports, the rest is exactly what docker-compose.yml says."""
     pg = initialised_postgres
@@ -602,8 +663,13 @@ def compose_like_stack(initialised_postgres: PostgresServer, compose: dict[str, 
             env = entrypoint_env(service, localise(env_list_to_dict(spec["environment"]), service))
             log = logs / f"{service}.log"
             with open(log, "wb") as out:
-                proc = subprocess.Popen(["sh", str(ENTRYPOINT), *spec["command"]], env=env, stdout=out,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+                proc = subprocess.Popen(
+                    ["sh", str(ENTRYPOINT), *spec["command"]],
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
             processes.append(proc)
             # Alive is enough to start; readiness (migrations at head) is what the test below asserts.
             wait_http(f"http://127.0.0.1:{ports[service]}/healthz", proc, log)
@@ -613,18 +679,25 @@ def compose_like_stack(initialised_postgres: PostgresServer, compose: dict[str, 
             stop(proc)
 
 
-def test_compose_commands_migrate_then_serve_through_the_entrypoint(compose_like_stack: dict[str, int],
-                                                                    compose: dict[str, Any]) -> None:
+def test_compose_commands_migrate_then_serve_through_the_entrypoint(
+    compose_like_stack: dict[str, int], compose: dict[str, Any]
+) -> None:
     for service, port in compose_like_stack.items():
         ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
-        assert ready.status_code == 200, f"{service} is not ready after its migration service ran: {ready.text}"
+        assert ready.status_code == 200, (
+            f"{service} is not ready after its migration service ran: {ready.text}"
+        )
         assert ready.json()["checks"] == {"database": "ok", "migrations": "ok"}
         assert ready.json()["service"] == service
         # The container's HEALTHCHECK command, run with the container's environment.
         _, prefix, _, _ = SERVICES[service]
-        env = entrypoint_env(service, {f"{prefix}PORT": str(port),
-                                       f"{prefix}DATABASE_URL": "postgresql+asyncpg://u@127.0.0.1:1/x"})
-        check = run(["sh", str(ENTRYPOINT), *compose["services"][service]["healthcheck"]["test"][2:]], env=env)
+        env = entrypoint_env(
+            service,
+            {f"{prefix}PORT": str(port), f"{prefix}DATABASE_URL": "postgresql+asyncpg://u@127.0.0.1:1/x"},
+        )
+        check = run(
+            ["sh", str(ENTRYPOINT), *compose["services"][service]["healthcheck"]["test"][2:]], env=env
+        )
         assert check.returncode == 0, check.stderr
         wrong = {**env, f"{prefix}PORT": str(free_port())}
         assert run(["sh", str(ENTRYPOINT), "healthcheck"], env=wrong).returncode != 0
@@ -635,12 +708,19 @@ def test_serve_without_migrations_is_not_ready(initialised_postgres: PostgresSer
     not ready, so no load balancer sends it traffic."""
     url = initialised_postgres.create_database("deploy_unmigrated")
     port = free_port()
-    env = entrypoint_env("risk-svc", {"RISK_DATABASE_URL": url, "RISK_HOST": "127.0.0.1", "RISK_PORT": str(port),
-                                      "TPM_ENV": "test"})
+    env = entrypoint_env(
+        "risk-svc",
+        {"RISK_DATABASE_URL": url, "RISK_HOST": "127.0.0.1", "RISK_PORT": str(port), "TPM_ENV": "test"},
+    )
     log = tmp_path / "risk.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen(["sh", str(ENTRYPOINT), "serve", "--no-migrate"], env=env, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            ["sh", str(ENTRYPOINT), "serve", "--no-migrate"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         wait_http(f"http://127.0.0.1:{port}/healthz", proc, log)
         ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=30)
@@ -698,15 +778,20 @@ def test_gateway_config_is_valid_nginx(tmp_path: Path) -> None:
     assert run([binary, "-t", "-p", str(tmp_path), "-c", str(broken)]).returncode != 0
 
 
-def test_gateway_serves_the_three_services_and_their_swagger_uis(compose_like_stack: dict[str, int],
-                                                                 tmp_path: Path) -> None:
+def test_gateway_serves_the_three_services_and_their_swagger_uis(
+    compose_like_stack: dict[str, int], tmp_path: Path
+) -> None:
     binary = nginx_binary()
     listen = free_port()
     main = write_nginx_main(tmp_path, gateway_config_for(compose_like_stack, listen))
     log = tmp_path / "nginx.out"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([binary, "-p", str(tmp_path), "-c", str(main), "-g", "daemon off;"],
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [binary, "-p", str(tmp_path), "-c", str(main), "-g", "daemon off;"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{listen}"
     try:
         assert wait_http(f"{base}/healthz", proc, log).json() == {"status": "ok", "service": "gateway"}
@@ -715,13 +800,17 @@ def test_gateway_serves_the_three_services_and_their_swagger_uis(compose_like_st
             assert f'href="/{path}/docs"' in index
             health = httpx.get(f"{base}/{path}/healthz", headers={"X-Request-ID": f"gw-{path}"}, timeout=30)
             assert health.status_code == 200 and health.json()["service"] == service
-            assert health.headers["x-request-id"] == f"gw-{path}", "the caller's request id reaches the service"
+            assert health.headers["x-request-id"] == f"gw-{path}", (
+                "the caller's request id reaches the service"
+            )
             docs = httpx.get(f"{base}/{path}/docs", timeout=30)
             assert docs.status_code == 200
             assert f"url: '/{path}/openapi.json'" in docs.text, "Swagger UI must load the prefixed spec"
             spec = httpx.get(f"{base}/{path}/openapi.json", timeout=30)
             assert spec.status_code == 200
-            assert spec.json()["servers"] == [{"url": f"/{path}"}], "'Try it out' must call through the prefix"
+            assert spec.json()["servers"] == [{"url": f"/{path}"}], (
+                "'Try it out' must call through the prefix"
+            )
             assert spec.json()["paths"], spec.text[:200]
             problem = httpx.get(f"{base}/{path}/v1/no-such-route", timeout=30)
             assert problem.status_code == 404
@@ -738,7 +827,9 @@ def test_gateway_serves_the_three_services_and_their_swagger_uis(compose_like_st
 
 def kustomize(path: Path) -> list[dict[str, Any]]:
     kubectl = shutil.which("kubectl")
-    assert kubectl, "kubectl (with its built-in kustomize) is needed to render deploy/k8s; it is in the machine image"
+    assert kubectl, (
+        "kubectl (with its built-in kustomize) is needed to render deploy/k8s; it is in the machine image"
+    )
     result = run([kubectl, "kustomize", str(path)])
     assert result.returncode == 0, result.stderr
     return [d for d in yaml.safe_load_all(result.stdout) if d]
@@ -761,17 +852,27 @@ def test_overlays_exist() -> None:
 
 
 @pytest.mark.parametrize("version", K8S_VERSIONS)
-def test_manifests_validate_against_kubernetes_schemas(rendered: dict[str, list[dict[str, Any]]], version: str) -> None:
+def test_manifests_validate_against_kubernetes_schemas(
+    rendered: dict[str, list[dict[str, Any]]], version: str
+) -> None:
     for name, docs in rendered.items():
         kinds = {d["kind"] for d in docs}
-        assert {"Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Job", "ConfigMap",
-                "Ingress"} <= kinds, name
+        assert {
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget",
+            "Job",
+            "ConfigMap",
+            "Ingress",
+        } <= kinds, name
         for doc in docs:
             try:
                 kubernetes_validate.validate(doc, version, strict=True)
             except kubernetes_validate.ValidationError as exc:
-                raise AssertionError(f"{name}: {doc['kind']}/{doc['metadata']['name']}: {exc.message} "
-                                     f"at {list(exc.path)}") from None
+                raise AssertionError(
+                    f"{name}: {doc['kind']}/{doc['metadata']['name']}: {exc.message} at {list(exc.path)}"
+                ) from None
 
 
 def test_schema_validation_catches_mistakes(rendered: dict[str, list[dict[str, Any]]]) -> None:
@@ -792,7 +893,9 @@ def _config(docs: list[dict[str, Any]]) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("overlay", ["base", *OVERLAYS])
-def test_deployments_probes_security_and_settings(rendered: dict[str, list[dict[str, Any]]], overlay: str) -> None:
+def test_deployments_probes_security_and_settings(
+    rendered: dict[str, list[dict[str, Any]]], overlay: str
+) -> None:
     docs = rendered[overlay]
     deployments = by_kind(docs, "Deployment")
     services = by_kind(docs, "Service")
@@ -801,7 +904,7 @@ def test_deployments_probes_security_and_settings(rendered: dict[str, list[dict[
     for key in config:
         if key.startswith("TPM_"):
             assert key.removeprefix("TPM_").lower() in common, key
-    for service, (package, prefix, _, _) in SERVICES.items():
+    for service, (_, prefix, _, _) in SERVICES.items():
         own = set(settings_class(service).model_fields) - {"common"}
         for key in config:
             if key.startswith(prefix):
@@ -828,19 +931,28 @@ def test_deployments_probes_security_and_settings(rendered: dict[str, list[dict[
         mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
         volumes = {v["name"]: v for v in pod["volumes"]}
         assert set(mounts) == {"/tmp"} and "emptyDir" in volumes[mounts["/tmp"]]
-        assert pod["terminationGracePeriodSeconds"] > 15 + 5, "uvicorn's graceful timeout plus the preStop sleep"
+        assert pod["terminationGracePeriodSeconds"] > 15 + 5, (
+            "uvicorn's graceful timeout plus the preStop sleep"
+        )
         env_names = {e["name"] for e in container.get("env", [])}
         assert env_names == {"TPM_JWT_SECRET", f"{prefix}DATABASE_URL"}
         (env_from,) = container["envFrom"]
         assert env_from["configMapRef"]["name"] == next(
-            d["metadata"]["name"] for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("tpmhub-config"))
+            d["metadata"]["name"]
+            for d in docs
+            if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("tpmhub-config")
+        )
 
         svc = services[service]
         assert svc["spec"]["selector"] == deployment["spec"]["selector"]["matchLabels"]
         assert svc["spec"]["ports"][0]["port"] == port and svc["spec"]["ports"][0]["targetPort"] == "http"
 
         hpa = by_kind(docs, "HorizontalPodAutoscaler")[service]
-        assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": service}
+        assert hpa["spec"]["scaleTargetRef"] == {
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "name": service,
+        }
         assert hpa["spec"]["minReplicas"] <= hpa["spec"]["maxReplicas"]
         pdb = by_kind(docs, "PodDisruptionBudget")[service]
         assert pdb["spec"]["selector"]["matchLabels"] == deployment["spec"]["selector"]["matchLabels"]
@@ -849,7 +961,9 @@ def test_deployments_probes_security_and_settings(rendered: dict[str, list[dict[
 
 
 @pytest.mark.parametrize("overlay", ["base", *OVERLAYS])
-def test_migration_jobs_run_the_same_image_once(rendered: dict[str, list[dict[str, Any]]], overlay: str) -> None:
+def test_migration_jobs_run_the_same_image_once(
+    rendered: dict[str, list[dict[str, Any]]], overlay: str
+) -> None:
     docs = rendered[overlay]
     jobs = by_kind(docs, "Job")
     deployments = by_kind(docs, "Deployment")
@@ -874,13 +988,20 @@ def test_secrets_and_ingress(rendered: dict[str, list[dict[str, Any]]], overlay:
             for c in d["spec"]["template"]["spec"]["containers"]:
                 for e in c.get("env", []):
                     if "valueFrom" in e and "secretKeyRef" in e["valueFrom"]:
-                        refs.add((e["valueFrom"]["secretKeyRef"]["name"], e["valueFrom"]["secretKeyRef"]["key"]))
+                        refs.add(
+                            (e["valueFrom"]["secretKeyRef"]["name"], e["valueFrom"]["secretKeyRef"]["key"])
+                        )
     secrets = by_kind(docs, "Secret")
     names = {name for name, _ in refs}
     assert len(names) == 1
     (secret_name,) = names
     keys = {key for _, key in refs}
-    assert keys == {"TPM_JWT_SECRET", "REQUIREMENTS_DATABASE_URL", "RISK_DATABASE_URL", "RELEASE_DATABASE_URL"}
+    assert keys == {
+        "TPM_JWT_SECRET",
+        "REQUIREMENTS_DATABASE_URL",
+        "RISK_DATABASE_URL",
+        "RELEASE_DATABASE_URL",
+    }
     if overlay == "production":
         assert secret_name == "tpmhub-secrets" and not secrets, "production secrets never live in git"
         docs_text = (ROOT / "docs" / "operations.md").read_text()
@@ -889,17 +1010,19 @@ def test_secrets_and_ingress(rendered: dict[str, list[dict[str, Any]]], overlay:
         assert secret_name in secrets, f"{overlay}: the Secret the pods read is not rendered"
         data = secrets[secret_name]["data"]
         assert set(data) == keys
-        import base64
-
         urls = {k: base64.b64decode(v).decode() for k, v in data.items() if k.endswith("DATABASE_URL")}
         postgres = by_kind(docs, "StatefulSet")["postgres"]
-        env = {e["name"]: e.get("value") for e in postgres["spec"]["template"]["spec"]["containers"][0]["env"]}
+        env = {
+            e["name"]: e.get("value") for e in postgres["spec"]["template"]["spec"]["containers"][0]["env"]
+        }
         created = env["TPMHUB_DATABASES"].split()
         assert sorted(urlsplit(u).path.lstrip("/") for u in urls.values()) == sorted(created)
         assert all(urlsplit(u).hostname == "postgres" for u in urls.values())
         assert "postgres" in by_kind(docs, "Service")
         copy_of_init = K8S / "overlays" / overlay / "postgres" / "init-databases.sh"
-        assert copy_of_init.read_text() == INIT_SCRIPT.read_text(), "keep the overlay's copy of the init script"
+        assert copy_of_init.read_text() == INIT_SCRIPT.read_text(), (
+            "keep the overlay's copy of the init script"
+        )
     ingress = by_kind(docs, "Ingress")["tpmhub"]
     services = by_kind(docs, "Service")
     routed: dict[str, set[str]] = {}
@@ -942,8 +1065,17 @@ def test_operations_guide_covers_every_setting_and_the_compose_steps() -> None:
     guide = (ROOT / "docs" / "operations.md").read_text()
     for key in read_env_file(ENV_EXAMPLE):
         assert f"`{key}`" in guide, f"docs/operations.md does not describe {key}"
-    for step in ("cp .env.example .env", "docker compose up -d --build", "tpmhub-entrypoint token",
-                 "kubectl apply -k deploy/k8s/overlays/production", "pg_dump", "FOR UPDATE SKIP LOCKED",
-                 "http_requests_total", "http_request_duration_seconds", "http_requests_in_flight", "project_key"):
+    for step in (
+        "cp .env.example .env",
+        "docker compose up -d --build",
+        "tpmhub-entrypoint token",
+        "kubectl apply -k deploy/k8s/overlays/production",
+        "pg_dump",
+        "FOR UPDATE SKIP LOCKED",
+        "http_requests_total",
+        "http_request_duration_seconds",
+        "http_requests_in_flight",
+        "project_key",
+    ):
         assert step in guide, f"docs/operations.md does not mention {step!r}"
     assert (ROOT / "docs" / "decisions" / "deployment.md").exists()
