@@ -5,15 +5,14 @@ import uuid
 
 import mmh3
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from release_svc.releases.models import Release
+from release_svc.rollouts.cohorts import bucket, exposure, is_in
 from sqlalchemy import func, select
-
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
 from tpmhub_shared.history import HistoryEntry
-
-from release_svc.releases.models import Release
-from release_svc.rollouts.cohorts import bucket, exposure, is_in
 
 _versions = itertools.count(1)
 
@@ -27,6 +26,7 @@ async def db(client, release_settings):
 
 # ---- the hash ------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("group, unit, expected", [("gr1", "123", 73), ("groupX", "999", 25)])
 def test_unleash_known_answers(group, unit, expected):
     assert bucket(group, unit) == expected
@@ -38,8 +38,12 @@ def test_bucket_is_murmur3_x86_32_seed_0_unsigned():
 
 
 @settings(max_examples=300, deadline=None)
-@given(group=st.text(min_size=1, max_size=40), units=st.lists(st.text(min_size=1, max_size=40), max_size=60),
-       low=st.integers(0, 100), high=st.integers(0, 100))
+@given(
+    group=st.text(min_size=1, max_size=40),
+    units=st.lists(st.text(min_size=1, max_size=40), max_size=60),
+    low=st.integers(0, 100),
+    high=st.integers(0, 100),
+)
 def test_raising_the_percent_only_adds_units(group, units, low, high):
     low, high = min(low, high), max(low, high)
     inside_low = {u for u in units if is_in(group, u, low)}
@@ -56,19 +60,30 @@ def test_buckets_spread_evenly():
 
 
 def test_exposure_by_status():
-    assert [exposure(s, 40) for s in ("draft", "running", "paused", "completed", "rolled_back")] == [0, 40, 40, 100, 0]
+    assert [exposure(s, 40) for s in ("draft", "running", "paused", "completed", "rolled_back")] == [
+        0,
+        40,
+        40,
+        100,
+        0,
+    ]
 
 
 # ---- over HTTP -----------------------------------------------------------------------------------------
 
+
 async def make_rollout(client, auth, db, *, group_id, percents=(25, 73, 100)) -> str:
-    r = await client.post("/v1/projects/PAY/releases", json={"version": f"3.{next(_versions)}.0"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/projects/PAY/releases", json={"version": f"3.{next(_versions)}.0"}, headers=auth("tpm", "PAY")
+    )
     release_id = r.json()["id"]
     async with db.session() as session, session.begin():
         (await session.get(Release, uuid.UUID(release_id))).status = "approved"
-    body = {"group_id": group_id, "unit_kind": "user",
-            "stages": [{"percent": p, "operator": "bob"} for p in percents]}
+    body = {
+        "group_id": group_id,
+        "unit_kind": "user",
+        "stages": [{"percent": p, "operator": "bob"} for p in percents],
+    }
     r = await client.post(f"/v1/releases/{release_id}/rollouts", json=body, headers=auth("tpm", "PAY"))
     assert r.status_code == 201, r.text
     return r.json()["id"]
@@ -81,7 +96,9 @@ async def act(client, auth, rollout_id, action):
 
 
 async def decide(client, auth, rollout_id, unit, role="viewer"):
-    r = await client.get(f"/v1/rollouts/{rollout_id}/decide", params={"unit": unit}, headers=auth(role, "PAY"))
+    r = await client.get(
+        f"/v1/rollouts/{rollout_id}/decide", params={"unit": unit}, headers=auth(role, "PAY")
+    )
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -89,8 +106,16 @@ async def decide(client, auth, rollout_id, unit, role="viewer"):
 async def test_decide_follows_the_stage_percent(client, auth, db):
     rid = await make_rollout(client, auth, db, group_id="gr1")
     before = await decide(client, auth, rid, "123")
-    assert before == {"rollout_id": rid, "status": "draft", "percent": 0, "unit_kind": "user", "group_id": "gr1",
-                      "unit": "123", "bucket": 73, "enabled": False}
+    assert before == {
+        "rollout_id": rid,
+        "status": "draft",
+        "percent": 0,
+        "unit_kind": "user",
+        "group_id": "gr1",
+        "unit": "123",
+        "bucket": 73,
+        "enabled": False,
+    }
     await act(client, auth, rid, "start")
     at_25 = await decide(client, auth, rid, "123", role="ci")
     assert at_25["percent"] == 25 and at_25["enabled"] is False
@@ -152,7 +177,8 @@ async def test_batch_matches_single_and_raising_the_percent_only_adds(client, au
     for unit in ("0", "123", "9999"):
         single = await decide(client, auth, rid, unit)
         assert {k: single[k] for k in ("bucket", "enabled")} == {
-            k: first["decisions"][int(unit)][k] for k in ("bucket", "enabled")}
+            k: first["decisions"][int(unit)][k] for k in ("bucket", "enabled")
+        }
     await act(client, auth, rid, "advance")
     second = (await client.post(f"/v1/rollouts/{rid}/decide", json={"units": units}, headers=auth())).json()
     was_in = {d["unit"] for d in first["decisions"] if d["enabled"]}
@@ -160,15 +186,18 @@ async def test_batch_matches_single_and_raising_the_percent_only_adds(client, au
     assert was_in < now_in
 
 
-@pytest.mark.parametrize("body", [
-    {"units": [str(i) for i in range(10_001)]},
-    {"units": []},
-    {"units": [""]},
-    {"units": ["x" * 257]},
-    {"units": "123"},
-    {"units": ["1"], "extra": True},
-    {},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"units": [str(i) for i in range(10_001)]},
+        {"units": []},
+        {"units": [""]},
+        {"units": ["x" * 257]},
+        {"units": "123"},
+        {"units": ["1"], "extra": True},
+        {},
+    ],
+)
 async def test_bad_batches_are_422(client, auth, db, body):
     rid = await make_rollout(client, auth, db, group_id="g")
     r = await client.post(f"/v1/rollouts/{rid}/decide", json=body, headers=auth())
@@ -180,10 +209,13 @@ async def test_decide_bad_input_and_access(client, auth, db):
     rid = await make_rollout(client, auth, db, group_id="g")
     assert (await client.get(f"/v1/rollouts/{rid}/decide", headers=auth())).status_code == 422
     assert (await client.get(f"/v1/rollouts/{rid}/decide?unit=", headers=auth())).status_code == 422
-    assert (await client.get(f"/v1/rollouts/{rid}/decide", params={"unit": "x" * 257},
-                             headers=auth())).status_code == 422
+    assert (
+        await client.get(f"/v1/rollouts/{rid}/decide", params={"unit": "x" * 257}, headers=auth())
+    ).status_code == 422
     assert (await client.get(f"/v1/rollouts/{rid}/decide?unit=1")).status_code == 401
-    assert (await client.get(f"/v1/rollouts/{rid}/decide?unit=1", headers=auth("admin", "OPS"))).status_code == 404
+    assert (
+        await client.get(f"/v1/rollouts/{rid}/decide?unit=1", headers=auth("admin", "OPS"))
+    ).status_code == 404
     assert (await client.get(f"/v1/rollouts/{uuid.uuid4()}/decide?unit=1", headers=auth())).status_code == 404
     r = await client.post(f"/v1/rollouts/{uuid.uuid4()}/decide", json={"units": ["1"]}, headers=auth())
     assert r.status_code == 404
@@ -195,8 +227,10 @@ async def test_decide_writes_nothing(client, auth, db):
 
     async def counts():
         async with db.session(write=False) as session:
-            return [(await session.execute(select(func.count()).select_from(m))).scalar_one()
-                    for m in (OutboxEvent, HistoryEntry)]
+            return [
+                (await session.execute(select(func.count()).select_from(m))).scalar_one()
+                for m in (OutboxEvent, HistoryEntry)
+            ]
 
     before = await counts()
     revision = (await client.get(f"/v1/rollouts/{rid}", headers=auth())).json()["revision"]

@@ -8,13 +8,11 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import func, select
-
-from tpmhub_shared.db import Database
-from tpmhub_shared.events import OutboxEvent
-
 from release_svc.releases.models import Release
 from release_svc.rollouts import workers
+from sqlalchemy import func, select
+from tpmhub_shared.db import Database
+from tpmhub_shared.events import OutboxEvent
 
 T0 = datetime(2026, 11, 22, 6, 0, tzinfo=UTC)
 _versions = itertools.count(1)
@@ -49,18 +47,21 @@ def clock(client):
 @pytest.fixture
 def scheduler_app(db, clock):
     """What the scheduler needs of an app: the database, the clock and the stop signal."""
-    return SimpleNamespace(state=SimpleNamespace(db=db, clock=clock, stopping=asyncio.Event(),
-                                                 rollout_poll_seconds=0.01))
+    return SimpleNamespace(
+        state=SimpleNamespace(db=db, clock=clock, stopping=asyncio.Event(), rollout_poll_seconds=0.01)
+    )
 
 
 async def running_rollout(client, auth, db, stages, **extra) -> str:
-    r = await client.post("/v1/projects/PAY/releases", json={"version": f"2.{next(_versions)}.0"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/projects/PAY/releases", json={"version": f"2.{next(_versions)}.0"}, headers=auth("tpm", "PAY")
+    )
     release_id = r.json()["id"]
     async with db.session() as session, session.begin():
         (await session.get(Release, uuid.UUID(release_id))).status = "approved"
-    r = await client.post(f"/v1/releases/{release_id}/rollouts", json={"stages": stages, **extra},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        f"/v1/releases/{release_id}/rollouts", json={"stages": stages, **extra}, headers=auth("tpm", "PAY")
+    )
     assert r.status_code == 201, r.text
     rollout_id = r.json()["id"]
     assert (await client.post(f"/v1/rollouts/{rollout_id}/start", headers=auth())).status_code == 200
@@ -68,13 +69,21 @@ async def running_rollout(client, auth, db, stages, **extra) -> str:
 
 
 def stage(percent, hold=60, guardrails=("error_rate <= 0.01",), auto=True):
-    return {"percent": percent, "min_hold_seconds": hold, "operator": "bob", "guardrails": list(guardrails),
-            "auto_advance": auto}
+    return {
+        "percent": percent,
+        "min_hold_seconds": hold,
+        "operator": "bob",
+        "guardrails": list(guardrails),
+        "auto_advance": auto,
+    }
 
 
 async def reading(client, auth, rollout_id, value, metric="error_rate", **kw):
-    r = await client.post(f"/v1/rollouts/{rollout_id}/metrics", json={"metric": metric, "value": value, **kw},
-                          headers=auth("ci", "PAY"))
+    r = await client.post(
+        f"/v1/rollouts/{rollout_id}/metrics",
+        json={"metric": metric, "value": value, **kw},
+        headers=auth("ci", "PAY"),
+    )
     assert r.status_code == 201, r.text
 
 
@@ -99,10 +108,21 @@ async def test_advances_after_the_hold_with_green_guardrails(client, auth, db, c
     assert await workers.run_due(scheduler_app) == [uuid.UUID(rid)]
     moved = await get(client, auth, rid)
     assert moved["current_stage"] == 1 and moved["current_percent"] == 50
-    assert moved["stage_started_at"] == "2026-11-22T06:01:00Z" and moved["hold_until"] == "2026-11-22T06:03:00Z"
+    assert (
+        moved["stage_started_at"] == "2026-11-22T06:01:00Z" and moved["hold_until"] == "2026-11-22T06:03:00Z"
+    )
     async with db.session(write=False) as session:
-        [event] = (await session.execute(select(OutboxEvent.data).where(
-            OutboxEvent.subject == rid, OutboxEvent.type == "rollout.stage_changed"))).scalars().all()
+        [event] = (
+            (
+                await session.execute(
+                    select(OutboxEvent.data).where(
+                        OutboxEvent.subject == rid, OutboxEvent.type == "rollout.stage_changed"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert event["by"] == "tpmhub:rollouts" and event["automatic"] is True
     assert event["from"]["percent"] == 10 and event["to"]["percent"] == 50
     # The reading of the previous stage does not count for the new one.
@@ -169,7 +189,9 @@ async def test_last_stage_with_auto_advance_completes(client, auth, db, clock, s
     assert release["status"] == "verifying"
 
 
-async def test_a_release_that_cannot_follow_leaves_the_rollout_to_people(client, auth, db, clock, scheduler_app):
+async def test_a_release_that_cannot_follow_leaves_the_rollout_to_people(
+    client, auth, db, clock, scheduler_app
+):
     rid = await running_rollout(client, auth, db, [stage(100, guardrails=())])
     release_id = (await get(client, auth, rid))["release_id"]
     async with db.session() as session, session.begin():
@@ -181,13 +203,17 @@ async def test_a_release_that_cannot_follow_leaves_the_rollout_to_people(client,
     assert await workers.run_due(scheduler_app) == []
 
 
-async def test_several_replicas_advance_each_rollout_once(client, auth, db, clock, scheduler_app, release_settings):
+async def test_several_replicas_advance_each_rollout_once(
+    client, auth, db, clock, scheduler_app, release_settings
+):
     ids = [await running_rollout(client, auth, db, [stage(10, guardrails=()), stage(100)]) for _ in range(12)]
     clock.tick(60)
     replicas = [Database(release_settings.database_url) for _ in range(3)]
     try:
-        apps = [SimpleNamespace(state=SimpleNamespace(db=d, clock=clock, stopping=asyncio.Event()))
-                for d in replicas]
+        apps = [
+            SimpleNamespace(state=SimpleNamespace(db=d, clock=clock, stopping=asyncio.Event()))
+            for d in replicas
+        ]
         results = await asyncio.gather(*(workers.run_due(a) for a in apps for _ in range(2)))
     finally:
         for d in replicas:
@@ -195,8 +221,13 @@ async def test_several_replicas_advance_each_rollout_once(client, auth, db, cloc
     moved = [i for r in results for i in r]
     assert sorted(moved) == sorted(uuid.UUID(i) for i in ids)
     async with db.session(write=False) as session:
-        n = (await session.execute(select(func.count()).select_from(OutboxEvent).where(
-            OutboxEvent.type == "rollout.stage_changed"))).scalar_one()
+        n = (
+            await session.execute(
+                select(func.count())
+                .select_from(OutboxEvent)
+                .where(OutboxEvent.type == "rollout.stage_changed")
+            )
+        ).scalar_one()
     assert n == 12
     assert {(await get(client, auth, i))["current_percent"] for i in ids} == {100}
 

@@ -45,13 +45,23 @@ class Guardrail:
         return None if limit is None else bool(COMPARATORS[self.comparator](value, limit))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"expression": self.expression, "metric": self.metric, "comparator": self.comparator,
-                "threshold": self.threshold, "relative": self.relative}
+        return {
+            "expression": self.expression,
+            "metric": self.metric,
+            "comparator": self.comparator,
+            "threshold": self.threshold,
+            "relative": self.relative,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Guardrail":
-        return cls(expression=data["expression"], metric=data["metric"], comparator=data["comparator"],
-                   threshold=float(data["threshold"]), relative=bool(data["relative"]))
+        return cls(
+            expression=data["expression"],
+            metric=data["metric"],
+            comparator=data["comparator"],
+            threshold=float(data["threshold"]),
+            relative=bool(data["relative"]),
+        )
 
 
 def parse(expression: str) -> Guardrail:
@@ -59,7 +69,8 @@ def parse(expression: str) -> Guardrail:
     if shape is None:
         raise GuardrailSyntaxError(
             f"cannot read guardrail '{expression}'; expected e.g. 'error_rate <= 0.01' or "
-            "'p99_ms <= 1.2 x baseline' (metric: lower-case letters, digits, '_' and '.')")
+            "'p99_ms <= 1.2 x baseline' (metric: lower-case letters, digits, '_' and '.')"
+        )
     op = shape["op"]
     if op not in COMPARATORS:
         raise GuardrailSyntaxError(f"unknown comparator '{op}'; allowed: {', '.join(COMPARATORS)}")
@@ -70,8 +81,14 @@ def parse(expression: str) -> Guardrail:
         threshold, relative = (float(m["n"]) if m["n"] else 1.0), True
     else:
         raise GuardrailSyntaxError(
-            f"cannot read the threshold '{rest}'; expected a number, 'N x baseline' or 'baseline'")
+            f"cannot read the threshold '{rest}'; expected a number, 'N x baseline' or 'baseline'"
+        )
     if not math.isfinite(threshold):
         raise GuardrailSyntaxError(f"the threshold '{rest}' is not a finite number")
-    return Guardrail(expression=" ".join(expression.split()), metric=shape["metric"], comparator=op,
-                     threshold=threshold, relative=relative)
+    return Guardrail(
+        expression=" ".join(expression.split()),
+        metric=shape["metric"],
+        comparator=op,
+        threshold=threshold,
+        relative=relative,
+    )

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, String, Uuid, text
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import new_id, utcnow
 
@@ -24,9 +23,13 @@ class Rollout(TableBase, table=True):
         # The scheduler's scan: running rollouts whose next automatic check is due.
         Index("ix_rollouts_status_next_check_at", "status", "next_check_at"),
         # At most one running or paused rollout per release (concurrent starts cannot both win).
-        Index("uq_rollouts_active_release", "release_id", unique=True,
-              sqlite_where=text("status IN ('running', 'paused')"),
-              postgresql_where=text("status IN ('running', 'paused')")),
+        Index(
+            "uq_rollouts_active_release",
+            "release_id",
+            unique=True,
+            sqlite_where=text("status IN ('running', 'paused')"),
+            postgresql_where=text("status IN ('running', 'paused')"),
+        ),
     )
 
     project_key: str = Field(sa_column=Column(String(10), nullable=False, index=True))

@@ -8,7 +8,6 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, check_if_match, set_etag
@@ -63,19 +62,40 @@ Now = Annotated[datetime, Depends(current_time)]
 
 def to_public(rollout: Rollout) -> RolloutPublic:
     stages = [
-        StagePublic(index=i, percent=s["percent"], min_hold_seconds=s["min_hold_seconds"], operator=s["operator"],
-                    auto_advance=s["auto_advance"], guardrails=[GuardrailPublic(**g) for g in s["guardrails"]],
-                    failed_checks=rollout.failed_checks[i] if i < len(rollout.failed_checks) else 0)
+        StagePublic(
+            index=i,
+            percent=s["percent"],
+            min_hold_seconds=s["min_hold_seconds"],
+            operator=s["operator"],
+            auto_advance=s["auto_advance"],
+            guardrails=[GuardrailPublic(**g) for g in s["guardrails"]],
+            failed_checks=rollout.failed_checks[i] if i < len(rollout.failed_checks) else 0,
+        )
         for i, s in enumerate(rollout.stages)
     ]
     return RolloutPublic(
-        id=rollout.id, release_id=rollout.release_id, project_key=rollout.project_key, name=rollout.name,
-        status=rollout.status, unit_kind=rollout.unit_kind, group_id=rollout.group_id, stages=stages,
-        current_stage=rollout.current_stage, current_percent=rollout.current_percent,
-        stage_started_at=rollout.stage_started_at, hold_until=rollout.hold_until, pause_reason=rollout.pause_reason,
-        on_breach=rollout.on_breach, breach_threshold=rollout.breach_threshold, started_at=rollout.started_at,
-        finished_at=rollout.finished_at, created_by=rollout.created_by, created_at=rollout.created_at,
-        updated_at=rollout.updated_at, revision=rollout.version, allowed_actions=service.allowed_actions(rollout),
+        id=rollout.id,
+        release_id=rollout.release_id,
+        project_key=rollout.project_key,
+        name=rollout.name,
+        status=rollout.status,
+        unit_kind=rollout.unit_kind,
+        group_id=rollout.group_id,
+        stages=stages,
+        current_stage=rollout.current_stage,
+        current_percent=rollout.current_percent,
+        stage_started_at=rollout.stage_started_at,
+        hold_until=rollout.hold_until,
+        pause_reason=rollout.pause_reason,
+        on_breach=rollout.on_breach,
+        breach_threshold=rollout.breach_threshold,
+        started_at=rollout.started_at,
+        finished_at=rollout.finished_at,
+        created_by=rollout.created_by,
+        created_at=rollout.created_at,
+        updated_at=rollout.updated_at,
+        revision=rollout.version,
+        allowed_actions=service.allowed_actions(rollout),
     )
 
 
@@ -83,10 +103,19 @@ def reading_public(row: MetricReading) -> ReadingPublic:
     return ReadingPublic.model_validate(row, from_attributes=True)
 
 
-@router.post("/v1/releases/{release_id}/rollouts", status_code=status.HTTP_201_CREATED,
-             response_model=RolloutPublic, responses=responses(401, 403, 404, 409, 413, 422))
-async def create_rollout(release_id: uuid.UUID, body: RolloutCreate, session: Session, principal: CurrentPrincipal,
-                         response: Response) -> RolloutPublic:
+@router.post(
+    "/v1/releases/{release_id}/rollouts",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RolloutPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_rollout(
+    release_id: uuid.UUID,
+    body: RolloutCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> RolloutPublic:
     """Plan a gray rollout of a release (admin, pm, tpm); it starts in `draft`."""
     rollout = await service.create_rollout(session, principal=principal, release_id=release_id, data=body)
     set_etag(response, rollout.version)
@@ -94,33 +123,52 @@ async def create_rollout(release_id: uuid.UUID, body: RolloutCreate, session: Se
     return to_public(rollout)
 
 
-@router.get("/v1/releases/{release_id}/rollouts", response_model=Page[RolloutPublic],
-            responses=responses(401, 404, 422))
-async def list_rollouts(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, limit: Limit = 50,
-                        cursor: Cursor = None, status: Annotated[RolloutStatus | None, Query()] = None,
-                        ) -> Page[RolloutPublic]:
+@router.get(
+    "/v1/releases/{release_id}/rollouts",
+    response_model=Page[RolloutPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_rollouts(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    status: Annotated[RolloutStatus | None, Query()] = None,
+) -> Page[RolloutPublic]:
     """The release's rollouts, oldest first."""
-    rows, next_cursor = await service.list_rollouts(session, principal=principal, release_id=release_id,
-                                                    status=status, limit=limit, cursor=cursor)
+    rows, next_cursor = await service.list_rollouts(
+        session, principal=principal, release_id=release_id, status=status, limit=limit, cursor=cursor
+    )
     return Page[RolloutPublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/v1/rollouts/{rollout_id}", response_model=RolloutPublic, responses=responses(401, 404, 422))
-async def get_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                      response: Response) -> RolloutPublic:
+async def get_rollout(
+    rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+) -> RolloutPublic:
     rollout = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
     set_etag(response, rollout.version)
     return to_public(rollout)
 
 
-@router.get("/v1/rollouts/{rollout_id}/history", response_model=Page[HistoryEntryPublic],
-            responses=responses(401, 404, 422))
-async def list_rollout_history(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                               limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+@router.get(
+    "/v1/rollouts/{rollout_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_rollout_history(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
     """Every recorded change of the rollout (who, when, from, to, why), oldest first."""
     await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
-    return await history.list_history(session, resource_type=service.RESOURCE, resource_id=rollout_id, limit=limit,
-                                      cursor=cursor)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=rollout_id, limit=limit, cursor=cursor
+    )
 
 
 _ACTION_RESPONSES = responses(401, 403, 404, 409, 412, 413, 422)
@@ -128,8 +176,16 @@ OptionalAction = Annotated[ActionRequest | None, Body()]
 OptionalAdvance = Annotated[AdvanceRequest | None, Body()]
 
 
-async def _act(action, session: AsyncSession, principal, rollout_id: uuid.UUID, body, now: datetime,
-               if_match: str | None, response: Response) -> RolloutPublic:
+async def _act(
+    action,
+    session: AsyncSession,
+    principal,
+    rollout_id: uuid.UUID,
+    body,
+    now: datetime,
+    if_match: str | None,
+    response: Response,
+) -> RolloutPublic:
     if if_match is not None:
         current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
         check_if_match(if_match, current.version)
@@ -139,106 +195,199 @@ async def _act(action, session: AsyncSession, principal, rollout_id: uuid.UUID, 
 
 
 @router.post("/v1/rollouts/{rollout_id}/start", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
-async def start_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now,
-                        response: Response, body: OptionalAction = None, if_match: IfMatch = None) -> RolloutPublic:
-    """Expose the first stage (first stage's operator or tpm/admin). The release must be approved or deploying;
-    an approved release moves to deploying."""
-    return await _act(service.start, session, principal, rollout_id, body or ActionRequest(), now, if_match,
-                      response)
+async def start_rollout(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    body: OptionalAction = None,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
+    """Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
+    deploying; an approved release moves to deploying."""
+    return await _act(
+        service.start, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+    )
 
 
 @router.post("/v1/rollouts/{rollout_id}/advance", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
-async def advance_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now,
-                          response: Response, body: OptionalAdvance = None,
-                          if_match: IfMatch = None) -> RolloutPublic:
+async def advance_rollout(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    body: OptionalAdvance = None,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
     """Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
     409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason."""
-    return await _act(service.advance, session, principal, rollout_id, body or AdvanceRequest(), now, if_match,
-                      response)
+    return await _act(
+        service.advance, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response
+    )
 
 
 @router.post("/v1/rollouts/{rollout_id}/pause", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
-async def pause_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now,
-                        response: Response, body: OptionalAction = None, if_match: IfMatch = None) -> RolloutPublic:
+async def pause_rollout(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    body: OptionalAction = None,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
     """Hold the current exposure (any stage operator, pm, tpm, engineer, qa, ci or admin)."""
-    return await _act(service.pause, session, principal, rollout_id, body or ActionRequest(), now, if_match,
-                      response)
+    return await _act(
+        service.pause, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+    )
 
 
 @router.post("/v1/rollouts/{rollout_id}/resume", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
-async def resume_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now,
-                         response: Response, body: OptionalAction = None, if_match: IfMatch = None) -> RolloutPublic:
+async def resume_rollout(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    body: OptionalAction = None,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
     """Continue a paused rollout at the same stage (current stage's operator or tpm/admin)."""
-    return await _act(service.resume, session, principal, rollout_id, body or ActionRequest(), now, if_match,
-                      response)
+    return await _act(
+        service.resume, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+    )
 
 
 @router.post("/v1/rollouts/{rollout_id}/rollback", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
-async def rollback_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now,
-                           response: Response, body: OptionalAction = None,
-                           if_match: IfMatch = None) -> RolloutPublic:
+async def rollback_rollout(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    body: OptionalAction = None,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
     """Expose nobody and roll the release back (any stage operator, pm, tpm, engineer, qa, ci or admin)."""
-    return await _act(service.rollback, session, principal, rollout_id, body or ActionRequest(), now, if_match,
-                      response)
+    return await _act(
+        service.rollback, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+    )
 
 
 @router.post("/v1/rollouts/{rollout_id}/complete", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
-async def complete_rollout(rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now,
-                           response: Response, body: OptionalAdvance = None,
-                           if_match: IfMatch = None) -> RolloutPublic:
+async def complete_rollout(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    body: OptionalAdvance = None,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
     """Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
     hold rules as advance."""
-    return await _act(service.complete, session, principal, rollout_id, body or AdvanceRequest(), now, if_match,
-                      response)
+    return await _act(
+        service.complete, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response
+    )
 
 
-@router.post("/v1/rollouts/{rollout_id}/metrics", status_code=status.HTTP_201_CREATED,
-             response_model=ReadingsResult, responses=responses(401, 403, 404, 409, 413, 422))
-async def record_rollout_metrics(rollout_id: uuid.UUID, body: Annotated[ReadingCreate | ReadingBatch, Body()],
-                                 session: Session, principal: CurrentPrincipal, now: Now) -> ReadingsResult:
+@router.post(
+    "/v1/rollouts/{rollout_id}/metrics",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ReadingsResult,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def record_rollout_metrics(
+    rollout_id: uuid.UUID,
+    body: Annotated[ReadingCreate | ReadingBatch, Body()],
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+) -> ReadingsResult:
     """Post one reading or `{"readings": [...]}` (monitoring, CI: tpm, engineer, qa, ci, admin or a service).
     Canary readings are judged against the current stage's guardrails; at the breach threshold the rollout
     pauses or rolls back by itself. A finished rollout takes no readings (409)."""
     readings = body.readings if isinstance(body, ReadingBatch) else [body]
-    rollout, rows, action = await service.record_readings(session, principal=principal, rollout_id=rollout_id,
-                                                          readings=readings, now=now)
-    return ReadingsResult(readings=[reading_public(r) for r in rows], action_taken=action,
-                          failed_checks=rollout.failed_checks[rollout.current_stage], rollout=to_public(rollout))
+    rollout, rows, action = await service.record_readings(
+        session, principal=principal, rollout_id=rollout_id, readings=readings, now=now
+    )
+    return ReadingsResult(
+        readings=[reading_public(r) for r in rows],
+        action_taken=action,
+        failed_checks=rollout.failed_checks[rollout.current_stage],
+        rollout=to_public(rollout),
+    )
 
 
-@router.get("/v1/rollouts/{rollout_id}/metrics", response_model=Page[ReadingPublic],
-            responses=responses(401, 404, 422))
+@router.get(
+    "/v1/rollouts/{rollout_id}/metrics",
+    response_model=Page[ReadingPublic],
+    responses=responses(401, 404, 422),
+)
 async def list_rollout_metrics(
-    rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     metric: Annotated[str | None, Query(pattern=f"^{METRIC_PATTERN}$")] = None,
     cohort: Annotated[Cohort | None, Query()] = None,
 ) -> Page[ReadingPublic]:
     """Readings of the rollout in the order they were recorded, with their outcomes."""
-    rows, next_cursor = await service.list_readings(session, principal=principal, rollout_id=rollout_id,
-                                                    metric=metric, cohort=cohort, limit=limit, cursor=cursor)
+    rows, next_cursor = await service.list_readings(
+        session,
+        principal=principal,
+        rollout_id=rollout_id,
+        metric=metric,
+        cohort=cohort,
+        limit=limit,
+        cursor=cursor,
+    )
     return Page[ReadingPublic](items=[reading_public(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.get("/v1/rollouts/{rollout_id}/decide", response_model=DecisionPublic, responses=responses(401, 404, 422))
-async def decide_cohort(rollout_id: uuid.UUID, unit: Annotated[str, Query(min_length=1, max_length=256)],
-                        session: ReadSession, principal: CurrentPrincipal) -> Response:
+@router.get(
+    "/v1/rollouts/{rollout_id}/decide", response_model=DecisionPublic, responses=responses(401, 404, 422)
+)
+async def decide_cohort(
+    rollout_id: uuid.UUID,
+    unit: Annotated[str, Query(min_length=1, max_length=256)],
+    session: ReadSession,
+    principal: CurrentPrincipal,
+) -> Response:
     """Is this unit inside the rollout now? Sticky: Unleash-compatible bucket of `group_id:unit`, inside when
     bucket ≤ percent; nobody after rollback, everybody after completion. Any role on the project."""
-    state, percent, group_id, unit_kind = await service.decision_target(session, principal=principal,
-                                                                        rollout_id=rollout_id)
+    state, percent, group_id, unit_kind = await service.decision_target(
+        session, principal=principal, rollout_id=rollout_id
+    )
     bucket = cohorts.bucket(group_id, unit)
-    body = {"rollout_id": str(rollout_id), "status": state, "percent": percent, "unit_kind": unit_kind,
-            "group_id": group_id, "unit": unit, "bucket": bucket, "enabled": percent > 0 and bucket <= percent}
+    body = {
+        "rollout_id": str(rollout_id),
+        "status": state,
+        "percent": percent,
+        "unit_kind": unit_kind,
+        "group_id": group_id,
+        "unit": unit,
+        "bucket": bucket,
+        "enabled": percent > 0 and bucket <= percent,
+    }
     return Response(orjson.dumps(body), media_type="application/json")
 
 
-@router.post("/v1/rollouts/{rollout_id}/decide", response_model=DecisionBatchPublic,
-             responses=responses(401, 404, 413, 422))
-async def decide_cohorts(rollout_id: uuid.UUID, body: DecideBatch, session: ReadSession,
-                         principal: CurrentPrincipal) -> Response:
+@router.post(
+    "/v1/rollouts/{rollout_id}/decide",
+    response_model=DecisionBatchPublic,
+    responses=responses(401, 404, 413, 422),
+)
+async def decide_cohorts(
+    rollout_id: uuid.UUID, body: DecideBatch, session: ReadSession, principal: CurrentPrincipal
+) -> Response:
     """Decide up to 10,000 units at once (422 above); writes nothing."""
-    state, percent, group_id, unit_kind = await service.decision_target(session, principal=principal,
-                                                                        rollout_id=rollout_id)
+    state, percent, group_id, unit_kind = await service.decision_target(
+        session, principal=principal, rollout_id=rollout_id
+    )
     decisions = []
     enabled_count = 0
     for unit in body.units:
@@ -246,9 +395,21 @@ async def decide_cohorts(rollout_id: uuid.UUID, body: DecideBatch, session: Read
         enabled = percent > 0 and bucket <= percent
         enabled_count += enabled
         decisions.append({"unit": unit, "bucket": bucket, "enabled": enabled})
-    payload = {"rollout_id": str(rollout_id), "status": state, "percent": percent, "unit_kind": unit_kind,
-               "group_id": group_id, "decisions": decisions, "enabled_count": enabled_count}
+    payload = {
+        "rollout_id": str(rollout_id),
+        "status": state,
+        "percent": percent,
+        "unit_kind": unit_kind,
+        "group_id": group_id,
+        "decisions": decisions,
+        "enabled_count": enabled_count,
+    }
     return Response(orjson.dumps(payload), media_type="application/json")
 
 
-TAGS = [{"name": "rollouts", "description": "Gray rollouts: stages, operators, holds, guardrails, sticky cohorts."}]
+TAGS = [
+    {
+        "name": "rollouts",
+        "description": "Gray rollouts: stages, operators, holds, guardrails, sticky cohorts.",
+    }
+]

@@ -24,19 +24,33 @@ class StageCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    percent: int = Field(ge=1, le=100, description="Units exposed at this stage (1–100), strictly increasing.",
-                         examples=[5])
-    min_hold_seconds: int = Field(default=0, ge=0, le=30 * 86400,
-                                  description="Minimum time at this stage before it may advance.", examples=[1800])
-    operator: str = Field(min_length=1, max_length=200, description="`sub` of the person who advances this stage.",
-                          examples=["bob"])
+    percent: int = Field(
+        ge=1, le=100, description="Units exposed at this stage (1–100), strictly increasing.", examples=[5]
+    )
+    min_hold_seconds: int = Field(
+        default=0,
+        ge=0,
+        le=30 * 86400,
+        description="Minimum time at this stage before it may advance.",
+        examples=[1800],
+    )
+    operator: str = Field(
+        min_length=1,
+        max_length=200,
+        description="`sub` of the person who advances this stage.",
+        examples=["bob"],
+    )
     guardrails: list[GuardrailText] = Field(
-        default_factory=list, max_length=20,
+        default_factory=list,
+        max_length=20,
         description="Conditions on canary metrics: `metric <=|<|>=|> number` or `metric <= N x baseline` "
-                    "(`×` accepted).",
-        examples=[["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"]])
-    auto_advance: bool = Field(default=False, description="Let the scheduler advance once the hold has passed "
-                                                          "and every guardrail is green.")
+        "(`×` accepted).",
+        examples=[["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"]],
+    )
+    auto_advance: bool = Field(
+        default=False,
+        description="Let the scheduler advance once the hold has passed and every guardrail is green.",
+    )
 
 
 class RolloutCreate(BaseModel):
@@ -45,23 +59,54 @@ class RolloutCreate(BaseModel):
     name: str = Field(default="", max_length=200, examples=["Wallet checkout canary"])
     unit_kind: UnitKind = Field(default="user", description="What a unit id names.", examples=["user"])
     group_id: str | None = Field(
-        default=None, min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$",
+        default=None,
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\x21-\x7e]+$",
         description="Hash group (Unleash `groupId`): rollouts sharing it expose the same units. Default: a "
-                    "random per-rollout salt.", examples=["wallet-checkout"])
+        "random per-rollout salt.",
+        examples=["wallet-checkout"],
+    )
     stages: list[StageCreate] = Field(min_length=1, max_length=20)
     on_breach: BreachAction = Field(default="pause", description="What happens at the breach threshold.")
-    breach_threshold: int = Field(default=3, ge=1, le=1000,
-                                  description="Failed guardrail checks within one stage that trigger `on_breach`.",
-                                  examples=[3])
+    breach_threshold: int = Field(
+        default=3,
+        ge=1,
+        le=1000,
+        description="Failed guardrail checks within one stage that trigger `on_breach`.",
+        examples=[3],
+    )
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "Wallet checkout canary", "unit_kind": "user", "group_id": "wallet-checkout",
-        "stages": [
-            {"percent": 5, "min_hold_seconds": 1800, "operator": "bob",
-             "guardrails": ["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"], "auto_advance": True},
-            {"percent": 50, "min_hold_seconds": 3600, "operator": "bob", "guardrails": ["error_rate <= 0.01"]},
-            {"percent": 100, "operator": "carol"}],
-        "on_breach": "rollback", "breach_threshold": 3}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Wallet checkout canary",
+                    "unit_kind": "user",
+                    "group_id": "wallet-checkout",
+                    "stages": [
+                        {
+                            "percent": 5,
+                            "min_hold_seconds": 1800,
+                            "operator": "bob",
+                            "guardrails": ["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"],
+                            "auto_advance": True,
+                        },
+                        {
+                            "percent": 50,
+                            "min_hold_seconds": 3600,
+                            "operator": "bob",
+                            "guardrails": ["error_rate <= 0.01"],
+                        },
+                        {"percent": 100, "operator": "carol"},
+                    ],
+                    "on_breach": "rollback",
+                    "breach_threshold": 3,
+                }
+            ]
+        },
+    )
 
 
 class GuardrailPublic(BaseModel):
@@ -71,7 +116,9 @@ class GuardrailPublic(BaseModel):
     metric: str = Field(examples=["p99_ms"])
     comparator: Literal["<=", "<", ">=", ">"] = Field(examples=["<="])
     threshold: float = Field(examples=[1.2])
-    relative: bool = Field(description="The threshold multiplies the latest baseline reading.", examples=[True])
+    relative: bool = Field(
+        description="The threshold multiplies the latest baseline reading.", examples=[True]
+    )
 
 
 class StagePublic(BaseModel):
@@ -96,8 +143,10 @@ class RolloutPublic(BaseModel):
     group_id: str = Field(examples=["wallet-checkout"])
     stages: list[StagePublic]
     current_stage: int = Field(description="Index of the current stage (0-based).", examples=[0])
-    current_percent: int = Field(description="Share of units exposed now (0 before start and after rollback, "
-                                             "100 after completion).", examples=[5])
+    current_percent: int = Field(
+        description="Share of units exposed now (0 before start and after rollback, 100 after completion).",
+        examples=[5],
+    )
     stage_started_at: datetime | None
     hold_until: datetime | None = Field(description="When the current stage's minimum hold ends.")
     pause_reason: str | None = Field(examples=["guardrail breached: error_rate <= 0.01"])
@@ -109,8 +158,10 @@ class RolloutPublic(BaseModel):
     created_at: datetime
     updated_at: datetime
     revision: int = Field(description="Optimistic-concurrency counter, as in the ETag.", examples=[3])
-    allowed_actions: list[str] = Field(description="Actions allowed from the current state.",
-                                       examples=[["advance", "complete", "pause", "rollback"]])
+    allowed_actions: list[str] = Field(
+        description="Actions allowed from the current state.",
+        examples=[["advance", "complete", "pause", "rollback"]],
+    )
 
 
 class ActionRequest(BaseModel):
@@ -124,8 +175,10 @@ class ActionRequest(BaseModel):
 class AdvanceRequest(ActionRequest):
     """Advance to the next stage (or, with `complete`, finish)."""
 
-    override_hold: bool = Field(default=False, description="tpm/admin only, with a reason: advance before the "
-                                                           "minimum hold has passed.")
+    override_hold: bool = Field(
+        default=False,
+        description="tpm/admin only, with a reason: advance before the minimum hold has passed.",
+    )
 
 
 class ReadingCreate(BaseModel):
@@ -135,9 +188,12 @@ class ReadingCreate(BaseModel):
 
     metric: str = Field(pattern=f"^{METRIC_PATTERN}$", examples=["error_rate"])
     value: float = Field(examples=[0.004])
-    cohort: Cohort = Field(default="canary", description="canary: units inside the rollout; baseline: the rest.")
-    at: datetime | None = Field(default=None, description="When it was measured (default: now).",
-                                examples=["2026-11-22T06:00:00Z"])
+    cohort: Cohort = Field(
+        default="canary", description="canary: units inside the rollout; baseline: the rest."
+    )
+    at: datetime | None = Field(
+        default=None, description="When it was measured (default: now).", examples=["2026-11-22T06:00:00Z"]
+    )
     source: str = Field(default="", max_length=200, examples=["prometheus"])
 
 
@@ -160,8 +216,11 @@ class ReadingPublic(BaseModel):
     source: str
     outcome: Literal["pass", "fail", "unchecked", "no_baseline"] = Field(
         description="pass/fail against the stage's guardrails; unchecked when no guardrail names the metric "
-                    "(and for baseline readings); no_baseline when a relative guardrail has no baseline yet.")
-    failed: list[str] = Field(description="Guardrails this reading failed.", examples=[["error_rate <= 0.01"]])
+        "(and for baseline readings); no_baseline when a relative guardrail has no baseline yet."
+    )
+    failed: list[str] = Field(
+        description="Guardrails this reading failed.", examples=[["error_rate <= 0.01"]]
+    )
     created_by: str
 
 
@@ -170,7 +229,9 @@ class ReadingsResult(BaseModel):
 
     readings: list[ReadingPublic]
     failed_checks: int = Field(description="Failed checks in the current stage after these readings.")
-    action_taken: BreachAction | None = Field(description="pause or rollback when the breach threshold was reached.")
+    action_taken: BreachAction | None = Field(
+        description="pause or rollback when the breach threshold was reached."
+    )
     rollout: RolloutPublic
 
 
@@ -178,8 +239,9 @@ class Decision(BaseModel):
     """Whether one unit is inside the rollout now."""
 
     unit: str = Field(examples=["123"])
-    bucket: int = Field(ge=1, le=100, description="Unleash-normalized hash of `group_id:unit` (1–100).",
-                        examples=[73])
+    bucket: int = Field(
+        ge=1, le=100, description="Unleash-normalized hash of `group_id:unit` (1–100).", examples=[73]
+    )
     enabled: bool = Field(description="The unit is inside: bucket ≤ the current percent.", examples=[True])
 
 

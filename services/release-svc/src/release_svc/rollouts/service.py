@@ -13,9 +13,8 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
 from tpmhub_shared.ids import as_utc, utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.problems import (
@@ -23,6 +22,7 @@ from tpmhub_shared.problems import (
     Forbidden,
     InvalidTransition,
     NotFound,
+    ProblemError,
     UnprocessableEntity,
     field_error,
 )
@@ -61,6 +61,7 @@ def clock_of(app: Any) -> Clock:
 
 # ---- reading ------------------------------------------------------------------------------------------
 
+
 def stage_guardrails(rollout: Rollout, index: int | None = None) -> list[Guardrail]:
     stage = rollout.stages[rollout.current_stage if index is None else index]
     return [Guardrail.from_dict(g) for g in stage["guardrails"]]
@@ -80,8 +81,9 @@ def allowed_actions(rollout: Rollout) -> list[str]:
     return []
 
 
-async def get_rollout(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID,
-                      for_update: bool = False) -> Rollout:
+async def get_rollout(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, for_update: bool = False
+) -> Rollout:
     stmt = select(Rollout).where(Rollout.id == rollout_id)
     if for_update:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
@@ -97,38 +99,59 @@ async def active_rollout(session: AsyncSession, *, release_id: uuid.UUID) -> Rol
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_rollouts(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, status: str | None,
-                        limit: int, cursor: str | None) -> tuple[list[Rollout], str | None]:
+async def list_rollouts(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    status: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Rollout], str | None]:
     await releases.get_release(session, principal=principal, release_id=release_id)
     stmt = select(Rollout).where(Rollout.release_id == release_id)
     if status:
         stmt = stmt.where(Rollout.status == status)
-    return await paginate(session, stmt, order=[], id_column=Rollout.id, limit=limit, cursor=cursor,
-                          sort_key="rollouts")
+    return await paginate(
+        session, stmt, order=[], id_column=Rollout.id, limit=limit, cursor=cursor, sort_key="rollouts"
+    )
 
 
-async def list_readings(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID,
-                        metric: str | None, cohort: str | None, limit: int,
-                        cursor: str | None) -> tuple[list[MetricReading], str | None]:
+async def list_readings(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    metric: str | None,
+    cohort: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[MetricReading], str | None]:
     await get_rollout(session, principal=principal, rollout_id=rollout_id)
     stmt = select(MetricReading).where(MetricReading.rollout_id == rollout_id)
     if metric:
         stmt = stmt.where(MetricReading.metric == metric)
     if cohort:
         stmt = stmt.where(MetricReading.cohort == cohort)
-    return await paginate(session, stmt, order=[], id_column=MetricReading.id, limit=limit, cursor=cursor,
-                          sort_key="readings")
+    return await paginate(
+        session, stmt, order=[], id_column=MetricReading.id, limit=limit, cursor=cursor, sort_key="readings"
+    )
 
 
-async def latest_outcomes(session: AsyncSession, rollouts: Sequence[Rollout]) -> dict[uuid.UUID, dict[str, str]]:
+async def latest_outcomes(
+    session: AsyncSession, rollouts: Sequence[Rollout]
+) -> dict[uuid.UUID, dict[str, str]]:
     """For each rollout, metric → outcome of its latest canary reading taken in the current stage (one query
     for any number of rollouts). A metric without such a reading is absent: no data."""
     ids = [r.id for r in rollouts]
     if not ids:
         return {}
     reading = MetricReading
-    in_stage = and_(reading.rollout_id == Rollout.id, reading.stage_index == Rollout.current_stage,
-                    reading.at >= Rollout.stage_started_at)
+    in_stage = and_(
+        reading.rollout_id == Rollout.id,
+        reading.stage_index == Rollout.current_stage,
+        reading.at >= Rollout.stage_started_at,
+    )
     latest = (
         select(reading.rollout_id, reading.metric, func.max(reading.at).label("at"))
         .join(Rollout, in_stage)
@@ -138,8 +161,14 @@ async def latest_outcomes(session: AsyncSession, rollouts: Sequence[Rollout]) ->
     )
     stmt = (
         select(reading.rollout_id, reading.metric, reading.outcome)
-        .join(latest, and_(reading.rollout_id == latest.c.rollout_id, reading.metric == latest.c.metric,
-                           reading.at == latest.c.at))
+        .join(
+            latest,
+            and_(
+                reading.rollout_id == latest.c.rollout_id,
+                reading.metric == latest.c.metric,
+                reading.at == latest.c.at,
+            ),
+        )
         .where(reading.cohort == "canary")
     )
     found: dict[uuid.UUID, dict[str, str]] = {i: {} for i in ids}
@@ -169,14 +198,20 @@ async def guardrail_status(session: AsyncSession, rollout: Rollout) -> tuple[boo
 
 # ---- creating ------------------------------------------------------------------------------------------
 
+
 def _parse_stages(data: RolloutCreate) -> list[dict[str, Any]]:
     errors: list[dict[str, str]] = []
     stages: list[dict[str, Any]] = []
     previous = 0
     for i, stage in enumerate(data.stages):
         if stage.percent <= previous:
-            errors.append(field_error(f"body.stages.{i}.percent",
-                                      f"must be greater than the previous stage's {previous}%", "percent_order"))
+            errors.append(
+                field_error(
+                    f"body.stages.{i}.percent",
+                    f"must be greater than the previous stage's {previous}%",
+                    "percent_order",
+                )
+            )
         previous = max(previous, stage.percent)
         parsed = []
         for j, text in enumerate(stage.guardrails):
@@ -184,34 +219,59 @@ def _parse_stages(data: RolloutCreate) -> list[dict[str, Any]]:
                 parsed.append(parse(text).as_dict())
             except GuardrailSyntaxError as exc:
                 errors.append(field_error(f"body.stages.{i}.guardrails.{j}", str(exc), "guardrail_invalid"))
-        stages.append({"percent": stage.percent, "min_hold_seconds": stage.min_hold_seconds,
-                       "operator": stage.operator, "auto_advance": stage.auto_advance, "guardrails": parsed})
+        stages.append(
+            {
+                "percent": stage.percent,
+                "min_hold_seconds": stage.min_hold_seconds,
+                "operator": stage.operator,
+                "auto_advance": stage.auto_advance,
+                "guardrails": parsed,
+            }
+        )
     if errors:
         raise UnprocessableEntity(f"{len(errors)} invalid stage field(s).", errors=errors)
     return stages
 
 
-async def create_rollout(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                         data: RolloutCreate) -> Rollout:
+async def create_rollout(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, data: RolloutCreate
+) -> Rollout:
     release = await releases.get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, PLANNERS, action="create a rollout")
     stages = _parse_stages(data)
     if release.status in FINISHED_RELEASE_STATES:
-        raise Conflict(f"Release {release.semver} is {release.status}; it takes no new rollouts.",
-                       release_status=release.status)
+        raise Conflict(
+            f"Release {release.semver} is {release.status}; it takes no new rollouts.",
+            release_status=release.status,
+        )
     rollout = Rollout(
-        project_key=release.project_key, release_id=release.id, name=data.name, unit_kind=data.unit_kind,
-        group_id=data.group_id or secrets.token_hex(8), stages=stages, on_breach=data.on_breach,
-        breach_threshold=data.breach_threshold, failed_checks=[0] * len(stages), created_by=principal.sub,
+        project_key=release.project_key,
+        release_id=release.id,
+        name=data.name,
+        unit_kind=data.unit_kind,
+        group_id=data.group_id or secrets.token_hex(8),
+        stages=stages,
+        on_breach=data.on_breach,
+        breach_threshold=data.breach_threshold,
+        failed_checks=[0] * len(stages),
+        created_by=principal.sub,
     )
     session.add(rollout)
-    await history.record(session, principal=principal, project_key=rollout.project_key, resource_type=RESOURCE,
-                         resource_id=rollout.id, action="create", after=history.snapshot(rollout))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=rollout.project_key,
+        resource_type=RESOURCE,
+        resource_id=rollout.id,
+        action="create",
+        after=history.snapshot(rollout),
+    )
     await session.flush()
     return rollout
 
 
 # ---- actions -------------------------------------------------------------------------------------------
+
 
 def _ensure_allowed(rollout: Rollout, action: str) -> None:
     allowed = allowed_actions(rollout)
@@ -219,9 +279,12 @@ def _ensure_allowed(rollout: Rollout, action: str) -> None:
         return
     detail = None
     if rollout.status == "running" and action in ("advance", "complete"):
-        detail = ("The last stage is reached: complete the rollout." if action == "advance" else
-                  f"Complete is allowed at the last stage; the rollout is at stage {rollout.current_stage + 1} "
-                  f"of {len(rollout.stages)}.")
+        detail = (
+            "The last stage is reached: complete the rollout."
+            if action == "advance"
+            else f"Complete is allowed at the last stage; the rollout is at stage "
+            f"{rollout.current_stage + 1} of {len(rollout.stages)}."
+        )
     raise InvalidTransition(action, rollout.status, allowed, detail)
 
 
@@ -237,8 +300,11 @@ def _ensure_steering(principal: Principal, rollout: Rollout, action: str) -> Non
     if _is_operator(principal, rollout) or principal.can(rollout.project_key, STEERING_ROLES):
         return
     operator = rollout.stages[rollout.current_stage]["operator"]
-    raise Forbidden(f"Only the stage operator ({operator}) or a tpm/admin may {action} this rollout.",
-                    operator=operator, required_roles=["admin", "tpm"])
+    raise Forbidden(
+        f"Only the stage operator ({operator}) or a tpm/admin may {action} this rollout.",
+        operator=operator,
+        required_roles=["admin", "tpm"],
+    )
 
 
 def _ensure_stopping(principal: Principal, rollout: Rollout, action: str) -> None:
@@ -247,8 +313,9 @@ def _ensure_stopping(principal: Principal, rollout: Rollout, action: str) -> Non
     ensure_role(principal, rollout.project_key, STOPPING_ROLES, action=f"{action} a rollout")
 
 
-def _ensure_hold_passed(principal: Principal, rollout: Rollout, body: AdvanceRequest, now: datetime,
-                        action: str) -> bool:
+def _ensure_hold_passed(
+    principal: Principal, rollout: Rollout, body: AdvanceRequest, now: datetime, action: str
+) -> bool:
     """409 with the seconds left while the hold lasts, unless a tpm/admin overrides it with a reason.
     Returns whether the hold was overridden."""
     hold_until = as_utc(rollout.hold_until)
@@ -256,15 +323,20 @@ def _ensure_hold_passed(principal: Principal, rollout: Rollout, body: AdvanceReq
         return False
     left = math.ceil((hold_until - now).total_seconds())
     if not body.override_hold:
-        raise Conflict(f"Stage {rollout.current_stage + 1} ({rollout.current_percent}%) must hold {left} more "
-                       f"second(s) before you may {action}; a tpm/admin may override with a reason.",
-                       title="Hold not passed", seconds_left=left, hold_until=hold_until.isoformat())
+        raise Conflict(
+            f"Stage {rollout.current_stage + 1} ({rollout.current_percent}%) must hold {left} more "
+            f"second(s) before you may {action}; a tpm/admin may override with a reason.",
+            title="Hold not passed",
+            seconds_left=left,
+            hold_until=hold_until.isoformat(),
+        )
     if not principal.can(rollout.project_key, STEERING_ROLES):
         raise Forbidden("Only a tpm/admin may override the minimum hold.", required_roles=["admin", "tpm"])
     if not body.reason:
-        raise UnprocessableEntity("Overriding the hold needs a reason.",
-                                  errors=[field_error("body.reason", "required when override_hold is true",
-                                                      "missing")])
+        raise UnprocessableEntity(
+            "Overriding the hold needs a reason.",
+            errors=[field_error("body.reason", "required when override_hold is true", "missing")],
+        )
     return True
 
 
@@ -281,16 +353,51 @@ def _enter_stage(rollout: Rollout, index: int, now: datetime) -> None:
     rollout.next_check_at = rollout.hold_until if stage["auto_advance"] else None
 
 
-async def _changed(session: AsyncSession, *, principal: Principal, rollout: Rollout, action: str,
-                   event: str, before: dict[str, Any], reason: str | None, **extra: Any) -> None:
+async def _changed(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    action: str,
+    event: str,
+    before: dict[str, Any],
+    reason: str | None,
+    **extra: Any,
+) -> None:
     """History and the `rollout.*` event for one change, in the caller's transaction."""
     after = _state(rollout)
-    await history.record(session, principal=principal, project_key=rollout.project_key, resource_type=RESOURCE,
-                         resource_id=rollout.id, action=action, before=before, after=after, note=reason)
-    events.emit(session, source=SOURCE, type=event, subject=str(rollout.id), project_key=rollout.project_key,
-                data={"rollout_id": rollout.id, "release_id": rollout.release_id, "project_key": rollout.project_key,
-                      "name": rollout.name, "action": action, "by": principal.sub, "by_name": principal.name,
-                      "reason": reason, "from": before, "to": after, "stage_count": len(rollout.stages), **extra})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=rollout.project_key,
+        resource_type=RESOURCE,
+        resource_id=rollout.id,
+        action=action,
+        before=before,
+        after=after,
+        note=reason,
+    )
+    events.emit(
+        session,
+        source=SOURCE,
+        type=event,
+        subject=str(rollout.id),
+        project_key=rollout.project_key,
+        data={
+            "rollout_id": rollout.id,
+            "release_id": rollout.release_id,
+            "project_key": rollout.project_key,
+            "name": rollout.name,
+            "action": action,
+            "by": principal.sub,
+            "by_name": principal.name,
+            "reason": reason,
+            "from": before,
+            "to": after,
+            "stage_count": len(rollout.stages),
+            **extra,
+        },
+    )
 
 
 async def _release_for_update(session: AsyncSession, rollout: Rollout) -> Release:
@@ -298,100 +405,174 @@ async def _release_for_update(session: AsyncSession, rollout: Rollout) -> Releas
     return (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
 
 
-async def start(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest,
-                now: datetime) -> Rollout:
+async def start(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "start")
     _ensure_steering(principal, rollout, "start")
     release = await _release_for_update(session, rollout)
     if release.status not in RELEASE_STATES_FOR_START:
-        raise Conflict(f"Release {release.semver} is {release.status}; a rollout starts only when the release is "
-                       "approved or deploying.", release_status=release.status)
+        raise Conflict(
+            f"Release {release.semver} is {release.status}; a rollout starts only when the release is "
+            "approved or deploying.",
+            release_status=release.status,
+        )
     other = await active_rollout(session, release_id=release.id)
     if other is not None:
-        raise Conflict(f"Rollout {other.id} of this release is {other.status}; finish it first.",
-                       active_rollout_id=str(other.id))
+        raise Conflict(
+            f"Rollout {other.id} of this release is {other.status}; finish it first.",
+            active_rollout_id=str(other.id),
+        )
     if release.status == "approved":
-        await releases.transition(session, principal=principal, release=release, action="start_deploy",
-                                  reason=body.reason or "gray rollout started", data={"rollout_id": rollout.id})
+        await releases.transition(
+            session,
+            principal=principal,
+            release=release,
+            action="start_deploy",
+            reason=body.reason or "gray rollout started",
+            data={"rollout_id": rollout.id},
+        )
     before = _state(rollout)
     rollout.status = "running"
     rollout.started_at = now
     _enter_stage(rollout, 0, now)
-    await _changed(session, principal=principal, rollout=rollout, action="start", event="rollout.started",
-                   before=before, reason=body.reason)
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="start",
+        event="rollout.started",
+        before=before,
+        reason=body.reason,
+    )
     await session.flush()
     return rollout
 
 
-async def _advance(session: AsyncSession, *, principal: Principal, rollout: Rollout, reason: str | None,
-                   now: datetime, overridden: bool = False, automatic: bool = False) -> Rollout:
+async def _advance(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    reason: str | None,
+    now: datetime,
+    overridden: bool = False,
+    automatic: bool = False,
+) -> Rollout:
     before = _state(rollout)
     _enter_stage(rollout, rollout.current_stage + 1, now)
-    await _changed(session, principal=principal, rollout=rollout, action="advance", event="rollout.stage_changed",
-                   before=before, reason=reason, hold_overridden=overridden, automatic=automatic)
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="advance",
+        event="rollout.stage_changed",
+        before=before,
+        reason=reason,
+        hold_overridden=overridden,
+        automatic=automatic,
+    )
     await session.flush()
     return rollout
 
 
-async def _complete(session: AsyncSession, *, principal: Principal, rollout: Rollout, reason: str | None,
-                    now: datetime, overridden: bool = False, automatic: bool = False) -> Rollout:
+async def _complete(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    reason: str | None,
+    now: datetime,
+    overridden: bool = False,
+    automatic: bool = False,
+) -> Rollout:
     release = await _release_for_update(session, rollout)
     before = _state(rollout)
     rollout.status = "completed"
     rollout.current_percent = 100
     rollout.finished_at = now
     rollout.next_check_at = None
-    await releases.transition(session, principal=principal, release=release, action="start_verification",
-                              reason=reason or "gray rollout completed", data={"rollout_id": rollout.id})
-    await _changed(session, principal=principal, rollout=rollout, action="complete", event="rollout.completed",
-                   before=before, reason=reason, hold_overridden=overridden, automatic=automatic)
+    await releases.transition(
+        session,
+        principal=principal,
+        release=release,
+        action="start_verification",
+        reason=reason or "gray rollout completed",
+        data={"rollout_id": rollout.id},
+    )
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="complete",
+        event="rollout.completed",
+        before=before,
+        reason=reason,
+        hold_overridden=overridden,
+        automatic=automatic,
+    )
     await session.flush()
     return rollout
 
 
-async def advance(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
-                  now: datetime) -> Rollout:
+async def advance(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest, now: datetime
+) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "advance")
     _ensure_steering(principal, rollout, "advance")
     overridden = _ensure_hold_passed(principal, rollout, body, now, "advance")
-    return await _advance(session, principal=principal, rollout=rollout, reason=body.reason, now=now,
-                          overridden=overridden)
+    return await _advance(
+        session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden
+    )
 
 
-async def complete(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
-                   now: datetime) -> Rollout:
+async def complete(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest, now: datetime
+) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "complete")
     _ensure_steering(principal, rollout, "complete")
     overridden = _ensure_hold_passed(principal, rollout, body, now, "complete")
-    return await _complete(session, principal=principal, rollout=rollout, reason=body.reason, now=now,
-                           overridden=overridden)
+    return await _complete(
+        session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden
+    )
 
 
-async def _pause(session: AsyncSession, *, principal: Principal, rollout: Rollout, reason: str | None,
-                 **extra: Any) -> Rollout:
+async def _pause(
+    session: AsyncSession, *, principal: Principal, rollout: Rollout, reason: str | None, **extra: Any
+) -> Rollout:
     before = _state(rollout)
     rollout.status = "paused"
     rollout.pause_reason = reason or f"paused by {principal.sub}"
     rollout.next_check_at = None
-    await _changed(session, principal=principal, rollout=rollout, action="pause", event="rollout.paused",
-                   before=before, reason=rollout.pause_reason, **extra)
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="pause",
+        event="rollout.paused",
+        before=before,
+        reason=rollout.pause_reason,
+        **extra,
+    )
     await session.flush()
     return rollout
 
 
-async def pause(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest,
-                now: datetime) -> Rollout:
+async def pause(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "pause")
     _ensure_stopping(principal, rollout, "pause")
     return await _pause(session, principal=principal, rollout=rollout, reason=body.reason)
 
 
-async def resume(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest,
-                 now: datetime) -> Rollout:
+async def resume(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "resume")
     _ensure_steering(principal, rollout, "resume")
@@ -402,30 +583,60 @@ async def resume(session: AsyncSession, *, principal: Principal, rollout_id: uui
     if rollout.stages[rollout.current_stage]["auto_advance"]:
         hold_until = as_utc(rollout.hold_until) or now
         rollout.next_check_at = max(hold_until, now)
-    await _changed(session, principal=principal, rollout=rollout, action="resume", event="rollout.resumed",
-                   before=before, reason=body.reason, paused_for=paused_for)
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="resume",
+        event="rollout.resumed",
+        before=before,
+        reason=body.reason,
+        paused_for=paused_for,
+    )
     await session.flush()
     return rollout
 
 
-async def _rollback(session: AsyncSession, *, principal: Principal, rollout: Rollout, reason: str | None,
-                    now: datetime, **extra: Any) -> Rollout:
+async def _rollback(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    reason: str | None,
+    now: datetime,
+    **extra: Any,
+) -> Rollout:
     release = await _release_for_update(session, rollout)
     before = _state(rollout)
     rollout.status = "rolled_back"
     rollout.current_percent = 0
     rollout.finished_at = now
     rollout.next_check_at = None
-    await releases.transition(session, principal=principal, release=release, action="roll_back",
-                              reason=reason or "gray rollout rolled back", data={"rollout_id": rollout.id})
-    await _changed(session, principal=principal, rollout=rollout, action="rollback", event="rollout.rolled_back",
-                   before=before, reason=reason, **extra)
+    await releases.transition(
+        session,
+        principal=principal,
+        release=release,
+        action="roll_back",
+        reason=reason or "gray rollout rolled back",
+        data={"rollout_id": rollout.id},
+    )
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="rollback",
+        event="rollout.rolled_back",
+        before=before,
+        reason=reason,
+        **extra,
+    )
     await session.flush()
     return rollout
 
 
-async def rollback(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest,
-                   now: datetime) -> Rollout:
+async def rollback(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "rollback")
     _ensure_stopping(principal, rollout, "roll back")
@@ -434,7 +645,10 @@ async def rollback(session: AsyncSession, *, principal: Principal, rollout_id: u
 
 # ---- metric readings -----------------------------------------------------------------------------------
 
-async def _latest_baselines(session: AsyncSession, rollout_id: uuid.UUID, metrics: Iterable[str]) -> dict[str, float]:
+
+async def _latest_baselines(
+    session: AsyncSession, rollout_id: uuid.UUID, metrics: Iterable[str]
+) -> dict[str, float]:
     metrics = sorted(set(metrics))
     if not metrics:
         return {}
@@ -454,9 +668,14 @@ async def _latest_baselines(session: AsyncSession, rollout_id: uuid.UUID, metric
     return {metric: value for metric, value in (await session.execute(stmt)).all()}
 
 
-async def record_readings(session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID,
-                          readings: Sequence[ReadingCreate], now: datetime,
-                          ) -> tuple[Rollout, list[MetricReading], str | None]:
+async def record_readings(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    readings: Sequence[ReadingCreate],
+    now: datetime,
+) -> tuple[Rollout, list[MetricReading], str | None]:
     """Store readings and judge the canary ones against the current stage's guardrails; at the breach
     threshold the rollout pauses or rolls back by itself. Returns the rollout, the readings and the action
     taken (if any)."""
@@ -465,13 +684,15 @@ async def record_readings(session: AsyncSession, *, principal: Principal, rollou
         ensure_role(principal, rollout.project_key, READING_ROLES, action="post metric readings")
     if not rollout.is_active:
         word = "finished" if rollout.is_finished else "not started"
-        raise Conflict(f"The rollout is {rollout.status} ({word}); it takes no metric readings.",
-                       state=rollout.status)
+        raise Conflict(
+            f"The rollout is {rollout.status} ({word}); it takes no metric readings.", state=rollout.status
+        )
     late = [i for i, r in enumerate(readings) if r.at is not None and as_utc(r.at) > now + FUTURE_SKEW]
     if late:
-        raise UnprocessableEntity("Readings may not be stamped in the future.",
-                                  errors=[field_error(f"body.readings.{i}.at", "is in the future", "future")
-                                          for i in late])
+        raise UnprocessableEntity(
+            "Readings may not be stamped in the future.",
+            errors=[field_error(f"body.readings.{i}.at", "is in the future", "future") for i in late],
+        )
     guardrails = stage_guardrails(rollout)
     by_metric: dict[str, list[Guardrail]] = {}
     for guardrail in guardrails:
@@ -489,13 +710,34 @@ async def record_readings(session: AsyncSession, *, principal: Principal, rollou
         elif item.metric in by_metric:
             results = [(g, g.holds(item.value, baselines.get(item.metric))) for g in by_metric[item.metric]]
             failed = [g.expression for g, ok in results if ok is False]
-            outcome = "fail" if failed else ("no_baseline" if any(ok is None for _, ok in results) else "pass")
+            outcome = (
+                "fail" if failed else ("no_baseline" if any(ok is None for _, ok in results) else "pass")
+            )
             if failed:
-                failures.append({"metric": item.metric, "value": item.value, "at": at, "failed": failed,
-                                 "baseline": baselines.get(item.metric)})
-        rows.append(MetricReading(project_key=rollout.project_key, rollout_id=rollout.id, stage_index=stage,
-                                  metric=item.metric, value=item.value, cohort=item.cohort, at=at,
-                                  source=item.source, outcome=outcome, failed=failed, created_by=principal.sub))
+                failures.append(
+                    {
+                        "metric": item.metric,
+                        "value": item.value,
+                        "at": at,
+                        "failed": failed,
+                        "baseline": baselines.get(item.metric),
+                    }
+                )
+        rows.append(
+            MetricReading(
+                project_key=rollout.project_key,
+                rollout_id=rollout.id,
+                stage_index=stage,
+                metric=item.metric,
+                value=item.value,
+                cohort=item.cohort,
+                at=at,
+                source=item.source,
+                outcome=outcome,
+                failed=failed,
+                created_by=principal.sub,
+            )
+        )
     session.add_all(rows)
     action_taken = None
     if failures:
@@ -505,27 +747,57 @@ async def record_readings(session: AsyncSession, *, principal: Principal, rollou
         breached = sorted({e for f in failures for e in f["failed"]})
         reached = counts[stage] >= rollout.breach_threshold and rollout.status == "running"
         action_taken = rollout.on_breach if reached else None
-        events.emit(session, source=SOURCE, type="rollout.guardrail_breached", subject=str(rollout.id),
-                    project_key=rollout.project_key,
-                    data={"rollout_id": rollout.id, "release_id": rollout.release_id,
-                          "project_key": rollout.project_key, "name": rollout.name, "stage": stage,
-                          "percent": rollout.current_percent, "by": principal.sub, "guardrails": breached,
-                          "failures": failures[:20], "failed_checks": counts[stage],
-                          "breach_threshold": rollout.breach_threshold, "action_taken": action_taken})
+        events.emit(
+            session,
+            source=SOURCE,
+            type="rollout.guardrail_breached",
+            subject=str(rollout.id),
+            project_key=rollout.project_key,
+            data={
+                "rollout_id": rollout.id,
+                "release_id": rollout.release_id,
+                "project_key": rollout.project_key,
+                "name": rollout.name,
+                "stage": stage,
+                "percent": rollout.current_percent,
+                "by": principal.sub,
+                "guardrails": breached,
+                "failures": failures[:20],
+                "failed_checks": counts[stage],
+                "breach_threshold": rollout.breach_threshold,
+                "action_taken": action_taken,
+            },
+        )
         if action_taken:
-            reason = (f"guardrail breached: {', '.join(breached)} ({counts[stage]} failed check(s) in stage "
-                      f"{stage + 1}, threshold {rollout.breach_threshold})")
+            reason = (
+                f"guardrail breached: {', '.join(breached)} ({counts[stage]} failed check(s) in stage "
+                f"{stage + 1}, threshold {rollout.breach_threshold})"
+            )
             if action_taken == "pause":
-                await _pause(session, principal=SYSTEM, rollout=rollout, reason=reason, automatic=True,
-                             triggered_by=principal.sub)
+                await _pause(
+                    session,
+                    principal=SYSTEM,
+                    rollout=rollout,
+                    reason=reason,
+                    automatic=True,
+                    triggered_by=principal.sub,
+                )
             else:
-                await _rollback(session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
-                                triggered_by=principal.sub)
+                await _rollback(
+                    session,
+                    principal=SYSTEM,
+                    rollout=rollout,
+                    reason=reason,
+                    now=now,
+                    automatic=True,
+                    triggered_by=principal.sub,
+                )
     await session.flush()
     return rollout, rows, action_taken
 
 
 # ---- the scheduler -------------------------------------------------------------------------------------
+
 
 async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) -> list[uuid.UUID]:
     """One scheduler pass in the caller's transaction: lock due running rollouts (skipping those another
@@ -556,12 +828,14 @@ async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) 
         try:
             async with session.begin_nested():
                 if is_last_stage(rollout):
-                    await _complete(session, principal=SYSTEM, rollout=rollout, reason=reason, now=now,
-                                    automatic=True)
+                    await _complete(
+                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True
+                    )
                 else:
-                    await _advance(session, principal=SYSTEM, rollout=rollout, reason=reason, now=now,
-                                   automatic=True)
-        except InvalidTransition:
+                    await _advance(
+                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True
+                    )
+        except ProblemError:
             # The release cannot follow (e.g. it left `deploying`): leave the rollout to people.
             await session.refresh(rollout)
             rollout.next_check_at = None
@@ -573,13 +847,15 @@ async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) 
 
 # ---- cohort decisions ----------------------------------------------------------------------------------
 
-async def decision_target(session: AsyncSession, *, principal: Principal,
-                          rollout_id: uuid.UUID) -> tuple[str, int, str, str]:
+
+async def decision_target(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID
+) -> tuple[str, int, str, str]:
     """One primary-key read of what a decision needs: (status, exposed percent, group id, unit kind)."""
-    stmt = select(Rollout.project_key, Rollout.status, Rollout.current_percent, Rollout.group_id,
-                  Rollout.unit_kind).where(Rollout.id == rollout_id)
+    stmt = select(
+        Rollout.project_key, Rollout.status, Rollout.current_percent, Rollout.group_id, Rollout.unit_kind
+    ).where(Rollout.id == rollout_id)
     row = (await session.execute(stmt)).first()
     if row is None or not principal.can_read(row.project_key):
         raise NotFound(f"Rollout {rollout_id} does not exist.")
-    ensure_read(principal, row.project_key)
     return row.status, cohorts.exposure(row.status, row.current_percent), row.group_id, row.unit_kind

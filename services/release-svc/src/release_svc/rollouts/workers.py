@@ -36,7 +36,9 @@ async def rollout_scheduler(app: Any) -> None:
         except Exception:  # a database hiccup must not stop the scheduler; log it and try again
             log.exception("rollout_scheduler_failed")
         try:
-            await asyncio.wait_for(stopping.wait(), timeout=getattr(app.state, "rollout_poll_seconds", POLL_SECONDS))
+            await asyncio.wait_for(
+                stopping.wait(), timeout=getattr(app.state, "rollout_poll_seconds", POLL_SECONDS)
+            )
         except TimeoutError:
             pass
 
