@@ -249,8 +249,9 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
         return RiskGateResult(gate_level=matrix.gate_level, blocking=[])
     levels = matrix.levels_at_or_above(matrix.gate_level)
     linked = select(RiskLink.risk_id).where(RiskLink.project_key == query.project_key, or_(*targets))
+    # Only the columns the answer needs: no ORM objects for what may be hundreds of rows.
     stmt = (
-        select(Risk)
+        select(Risk.id, Risk.key, Risk.title, Risk.level, Risk.score, Risk.status)
         .where(
             Risk.project_key == query.project_key,
             Risk.id.in_(linked),
@@ -259,7 +260,7 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
         )
         .order_by(Risk.score.desc(), Risk.seq)
     )
-    risks = list((await session.execute(stmt)).scalars().all())
+    risks = list((await session.execute(stmt)).all())
     items: dict = {r.id: [] for r in risks}
     if risks and item_keys:
         rows = await session.execute(
