@@ -676,3 +676,14 @@ async def test_section_ids_resolve_to_their_document(client, auth, kind):
     ).status_code == 403
     missing = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
     assert (await client.get(f"/v1/sections/{missing}", headers=auth())).status_code == 404
+
+
+async def test_nul_characters_never_500(client, auth, kind, backend):
+    await make_project(client, auth)
+    cfg = KINDS[kind]
+    body = {"title": "a\u0000b", "sections": {cfg["body_key"]: "x\u0000y"}}
+    r = await client.post(f"/v1/projects/PAY/{cfg['plural']}", json=body, headers=auth("tpm"))
+    # SQLite stores NUL; PostgreSQL cannot, which is a 422 with nothing written.
+    assert r.status_code == (201 if backend == "sqlite" else 422), r.text
+    listed = (await client.get(f"/v1/projects/PAY/{cfg['plural']}", headers=auth())).json()["items"]
+    assert len(listed) == (1 if backend == "sqlite" else 0)

@@ -189,6 +189,10 @@ def _is_connection_error(exc: BaseException) -> bool:
     return any(m in text for m in markers)
 
 
+def _is_nul_text(text: str) -> bool:
+    return ("invalid byte sequence" in text and "0x00" in text) or "\\u0000 cannot be converted" in text
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_problem(request: Request, exc: ProblemError) -> Response:
         return problem_response(
@@ -267,6 +271,16 @@ def install_problem_handlers(app: FastAPI) -> None:
                 detail="The database is unavailable or busy; retry shortly.",
                 instance=request.url.path,
                 headers={"Retry-After": "1"},
+            )
+        if _is_nul_text(text):
+            # PostgreSQL stores no NUL character in text or JSONB; the transaction is rolled back.
+            return problem_response(
+                422,
+                slug="validation-error",
+                title="Validation error",
+                detail="Text must not contain the NUL character (\\u0000).",
+                instance=request.url.path,
+                extra={"errors": [field_error("body", "contains a NUL character", "nul_character")]},
             )
         return await on_unexpected(request, exc)
 

@@ -248,7 +248,10 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             f"/projects/{{key}}/{p}",
             create,
             f"create_{n}",
-            {"status_code": status.HTTP_201_CREATED, "responses": responses(401, 403, 404, 413, 422)},
+            {
+                "status_code": status.HTTP_201_CREATED,
+                "responses": responses(400, 401, 403, 404, 409, 413, 422),
+            },
             f"Create a {label} as draft revision 1 ({', '.join(kind.editors)} or admin).",
         ),
         (
@@ -272,7 +275,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             item,
             update,
             f"update_{n}",
-            {"responses": responses(401, 403, 404, 409, 412, 413, 422)},
+            {"responses": responses(400, 401, 403, 404, 409, 412, 413, 422)},
             f"Edit a {label} (merge patch). Editing an approved {label} starts revision N+1 as a draft; "
             "version N stays frozen. Refused with 409 while in review. Send `If-Match` to refuse a stale "
             "edit.",
@@ -282,7 +285,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             f"{item}/submit",
             submit,
             f"submit_{n}",
-            {"responses": responses(401, 403, 404, 409, 412, 422)},
+            {"responses": responses(400, 401, 403, 404, 409, 412, 413, 422)},
             f"Send a draft (or changes-requested) {label} to review, naming the reviewers and the quorum "
             "(pm, tpm or admin).",
         ),
@@ -291,7 +294,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             f"{item}/withdraw",
             withdraw,
             f"withdraw_{n}",
-            {"responses": responses(401, 403, 404, 409, 412)},
+            {"responses": responses(401, 403, 404, 409, 412, 422)},
             f"Take a {label} out of review back to draft (pm, tpm or admin).",
         ),
         (
@@ -299,7 +302,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             f"{item}/decide",
             decide,
             f"decide_{n}",
-            {"responses": responses(401, 403, 404, 409, 412, 422)},
+            {"responses": responses(400, 401, 403, 404, 409, 412, 413, 422)},
             "An assigned reviewer approves or requests changes (with a comment). A request for changes "
             "ends the round; approval freezes version N once every required reviewer approved and the "
             "quorum is met.",

@@ -58,7 +58,7 @@ async def _one(session: AsyncSession, row: Milestone) -> MilestonePublic:
 @router.post(
     "/projects/{key}/milestones",
     status_code=status.HTTP_201_CREATED,
-    responses=responses(401, 403, 404, 413, 422),
+    responses=responses(400, 401, 403, 404, 409, 413, 422),
 )
 async def create_milestone(
     key: ProjectKeyPath,
@@ -117,7 +117,7 @@ async def get_milestone(
     return await _one(session, row)
 
 
-@router.patch("/milestones/{milestone_id}", responses=responses(401, 403, 404, 412, 413, 422))
+@router.patch("/milestones/{milestone_id}", responses=responses(400, 401, 403, 404, 412, 413, 422))
 async def update_milestone(
     milestone_id: uuid.UUID,
     body: MilestoneUpdate,
