@@ -757,3 +757,12 @@ async def test_who_may_post_readings(client, auth, db, make_token):
     assert len(listed.json()["items"]) == 4 and listed.json()["next_cursor"]
     filtered = await client.get(f"/v1/rollouts/{rollout['id']}/metrics?cohort=baseline", headers=auth())
     assert filtered.json()["items"] == []
+
+
+async def test_reading_errors_name_the_field(client, auth, db):
+    rollout = await running_rollout(client, auth, db)
+    url = f"/v1/rollouts/{rollout['id']}/metrics"
+    r = await client.post(url, json={"readings": [{"metric": "a", "value": 1}, {"metric": "a"}]}, headers=auth())
+    assert [e["loc"] for e in r.json()["errors"]] == ["body.batch.readings.1.value"]
+    r = await client.post(url, json={"metric": "a", "value": "x"}, headers=auth())
+    assert [e["loc"] for e in r.json()["errors"]] == ["body.single.value"]

@@ -28,8 +28,8 @@ from release_svc.rollouts.schemas import (
     DecisionPublic,
     GuardrailPublic,
     ReadingBatch,
-    ReadingCreate,
     ReadingPublic,
+    ReadingsBody,
     ReadingsResult,
     RolloutCreate,
     RolloutPublic,
@@ -301,7 +301,7 @@ async def complete_rollout(
 )
 async def record_rollout_metrics(
     rollout_id: uuid.UUID,
-    body: Annotated[ReadingCreate | ReadingBatch, Body()],
+    body: Annotated[ReadingsBody, Body()],
     session: Session,
     principal: CurrentPrincipal,
     now: Now,

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 from release_svc.rollouts.guardrails import METRIC_PATTERN
 
@@ -269,3 +269,16 @@ class DecisionBatchPublic(BaseModel):
     group_id: str
     decisions: list[Decision]
     enabled_count: int = Field(description="How many of the units are inside.")
+
+
+def _reading_shape(value: object) -> str:
+    if isinstance(value, dict):
+        return "batch" if "readings" in value else "single"
+    return "batch" if isinstance(value, ReadingBatch) else "single"
+
+
+# One reading, or `{"readings": [...]}`; errors name the shape the body has (`body.batch.readings.3.value`).
+ReadingsBody = Annotated[
+    Annotated[ReadingCreate, Tag("single")] | Annotated[ReadingBatch, Tag("batch")],
+    Discriminator(_reading_shape),
+]
