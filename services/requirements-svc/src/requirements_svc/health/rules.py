@@ -94,7 +94,7 @@ def evaluate(f: Facts) -> list[Fired]:
     key = f.project_key
 
     for m in f.milestones:
-        link = f"/v1/projects/{key}/milestones/{m.id}"
+        link = f"/v1/milestones/{m.id}"
         base = {"milestone": m.name, "target_date": m.target_date.isoformat(),
                 "remaining_points": m.remaining_points, "open_items": m.open_items,
                 "unestimated_items": m.unestimated_items,

@@ -10,8 +10,8 @@ from markupsafe import Markup, escape
 
 from tpmhub_shared.contracts import HeatmapCell, RolloutProgress
 
-W, H = 640, 260
-PAD_L, PAD_R, PAD_T, PAD_B = 48, 16, 28, 44
+W, H = 480, 240
+PAD_L, PAD_R, PAD_T, PAD_B = 40, 12, 30, 36
 INK, GRID, MUTED = "#1f2933", "#d9e2ec", "#627d98"
 
 
@@ -28,7 +28,7 @@ def _svg(kind: str, title: str, body: str, height: int = H) -> Markup:
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="{kind}" role="img" aria-label="{t}" '
         f'viewBox="0 0 {W} {height}" preserveAspectRatio="xMidYMid meet" '
-        f'style="width:100%;height:auto;max-width:{W}px" font-family="system-ui,sans-serif" font-size="12">'
+        f'style="width:100%;height:auto;max-width:640px" font-family="system-ui,sans-serif" font-size="13">'
         f'<title>{t}</title>{body}</svg>'
     )
 
@@ -63,7 +63,7 @@ def line_chart(kind: str, title: str, x_labels: Sequence[str], series: Sequence[
         yy = y(v)
         parts.append(f'<line x1="{PAD_L}" y1="{yy:.1f}" x2="{W - PAD_R}" y2="{yy:.1f}" stroke="{GRID}"/>')
         parts.append(f'<text x="{PAD_L - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{MUTED}">{v:g}</text>')
-    every = max(1, -(-n // 8))
+    every = max(1, -(-n // 6))
     for i, label in enumerate(x_labels):
         if i % every == 0 or i == n - 1:
             parts.append(f'<text x="{x(i):.1f}" y="{H - PAD_B + 16}" text-anchor="middle" fill="{MUTED}">'
@@ -88,7 +88,7 @@ def line_chart(kind: str, title: str, x_labels: Sequence[str], series: Sequence[
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
         parts.append(f'<line x1="{lx}" y1="12" x2="{lx + 22}" y2="12" stroke="{s.color}" stroke-width="2.5"{dash}/>'
                      f'<text x="{lx + 28}" y="16" fill="{INK}">{escape(s.name)}</text>')
-        lx += 40 + 7 * len(s.name)
+        lx += 40 + 7.5 * len(s.name)
     parts.append(f'<line x1="{PAD_L}" y1="{PAD_T + ph}" x2="{W - PAD_R}" y2="{PAD_T + ph}" stroke="{MUTED}"/>')
     return _svg(kind, title, "".join(parts))
 
@@ -107,7 +107,7 @@ def heatmap(title: str, cells: Sequence[HeatmapCell]) -> Markup:
     """5 × 5 probability (rows, 5 on top) × impact (columns) grid; the cell colour is the score's level, the
     number the open risks in it."""
     counts = {(c.probability, c.impact): c.count for c in cells}
-    size, left, top = 44, 120, 16
+    size, left, top = 42, 34, 16
     height = top + 5 * size + 48
     parts = []
     for row, p in enumerate(range(5, 0, -1)):
@@ -126,41 +126,43 @@ def heatmap(title: str, cells: Sequence[HeatmapCell]) -> Markup:
         parts.append(f'<text x="{left + col * size + size / 2 - 1:.0f}" y="{top + 5 * size + 16}" '
                      f'text-anchor="middle" fill="{MUTED}">I{i}</text>')
     parts.append(f'<text x="{left + 5 * size / 2:.0f}" y="{top + 5 * size + 36}" text-anchor="middle" '
-                 f'fill="{INK}">impact →   (rows: probability)</text>')
+                 f'fill="{INK}">impact → · rows: probability</text>')
     legend = [("low", 1), ("medium", 5), ("high", 10), ("critical", 17)]
     for k, (name, lvl) in enumerate(legend):
         yy = top + 10 + k * 22
-        parts.append(f'<rect x="{left + 5 * size + 40}" y="{yy}" width="14" height="14" rx="3" fill="{_heat(lvl)}"/>'
-                     f'<text x="{left + 5 * size + 60}" y="{yy + 12}" fill="{INK}">{name}</text>')
+        parts.append(f'<rect x="{left + 5 * size + 24}" y="{yy}" width="14" height="14" rx="3" fill="{_heat(lvl)}"/>'
+                     f'<text x="{left + 5 * size + 44}" y="{yy + 12}" fill="{INK}">{name}</text>')
     return _svg("heatmap", title, "".join(parts), height=height)
 
 
 def rollouts(title: str, items: Sequence[RolloutProgress]) -> Markup:
-    """One bar per rollout in progress: filled to the current percentage, ticks at each stage."""
+    """One bar per rollout in progress: filled to the current percentage, ticks at each stage; the label
+    (version, name, operator) above the bar so that it stays legible on a phone."""
     if not items:
         return empty("rollouts", title, "No rollout in progress.")
-    row, left, right = 46, 150, 60
-    height = 20 + row * len(items)
+    row, left, right = 62, 4, 52
+    height = 8 + row * len(items)
     bw = W - left - right
     parts = []
     for k, r in enumerate(items):
-        yy = 14 + k * row
+        yy = 8 + k * row
         color = "#f9a825" if r.status == "paused" else "#2e7d32"
-        label = escape(f"{r.version} {r.name}".strip())
-        parts.append(f'<text x="{left - 8}" y="{yy + 14}" text-anchor="end" fill="{INK}">{label}</text>')
-        parts.append(f'<text x="{left - 8}" y="{yy + 28}" text-anchor="end" fill="{MUTED}" font-size="10">'
-                     f'{escape(r.operator or "")}</text>')
-        parts.append(f'<rect x="{left}" y="{yy}" width="{bw}" height="20" rx="4" fill="{GRID}"/>')
+        label = f"{r.version} {r.name}".strip()
+        who = f" · stage {r.current_stage + 1}/{len(r.stage_percents)}" + (f" · {r.operator}" if r.operator else "")
+        parts.append(f'<text x="{left}" y="{yy + 14}" fill="{INK}" font-weight="600">{escape(label)}'
+                     f'<tspan fill="{MUTED}" font-weight="normal">{escape(who)}</tspan></text>')
+        by = yy + 24
+        parts.append(f'<rect x="{left}" y="{by}" width="{bw}" height="22" rx="4" fill="{GRID}"/>')
         fill = bw * max(0, min(100, r.current_percent)) / 100
-        parts.append(f'<rect class="bar" x="{left}" y="{yy}" width="{fill:.1f}" height="20" rx="4" fill="{color}" '
+        parts.append(f'<rect class="bar" x="{left}" y="{by}" width="{fill:.1f}" height="22" rx="4" fill="{color}" '
                      f'data-percent="{r.current_percent}"/>')
         for pct in r.stage_percents:
             tx = left + bw * max(0, min(100, pct)) / 100
-            parts.append(f'<line x1="{tx:.1f}" y1="{yy - 3}" x2="{tx:.1f}" y2="{yy + 23}" stroke="{INK}" '
+            parts.append(f'<line x1="{tx:.1f}" y1="{by - 3}" x2="{tx:.1f}" y2="{by + 25}" stroke="{INK}" '
                          f'stroke-width="1" stroke-opacity="0.5"/>')
         status = "paused" if r.status == "paused" else "running"
-        parts.append(f'<text x="{left + bw + 6}" y="{yy + 14}" fill="{INK}">{r.current_percent}%</text>'
-                     f'<text x="{left + bw + 6}" y="{yy + 28}" fill="{MUTED}" font-size="10">{status}</text>')
+        parts.append(f'<text x="{left + bw + 6}" y="{by + 11}" fill="{INK}" font-weight="600">{r.current_percent}%</text>'
+                     f'<text x="{left + bw + 6}" y="{by + 24}" fill="{MUTED}" font-size="10">{status}</text>')
     return _svg("rollouts", title, "".join(parts), height=height)
 
 
