@@ -246,3 +246,30 @@ async def test_the_scheduler_loop_runs_until_stopped(client, auth, db, clock, sc
         scheduler_app.state.stopping.set()
         await asyncio.wait_for(task, 5)
     assert task.done() and task.exception() is None
+
+
+async def test_guardrail_status_shows_what_holds_the_stage(client, auth, db, clock, scheduler_app):
+    guardrails = ("error_rate <= 0.01", "p99_ms <= 1.2 x baseline", "cpu < 0.9")
+    rid = await running_rollout(client, auth, db, [stage(10, guardrails=guardrails), stage(100)])
+    await reading(client, auth, rid, 0.001)
+    await reading(client, auth, rid, 150, metric="p99_ms")
+    await reading(client, auth, rid, 0.95, metric="cpu")
+    r = await client.get(f"/v1/rollouts/{rid}/guardrails", headers=auth("viewer", "PAY"))
+    assert r.status_code == 200, r.text
+    status = r.json()
+    assert status["green"] is False and status["hold_passed"] is False and status["failed_checks"] == 1
+    assert [c["state"] for c in status["checks"]] == ["pass", "no_baseline", "fail"]
+    clock.tick(60)
+    await reading(client, auth, rid, 0.5, metric="cpu")
+    status = (await client.get(f"/v1/rollouts/{rid}/guardrails", headers=auth())).json()
+    assert status["hold_passed"] is True and [c["state"] for c in status["checks"]] == [
+        "pass",
+        "no_baseline",
+        "pass",
+    ]
+    await reading(client, auth, rid, 140, metric="p99_ms", cohort="baseline")
+    await reading(client, auth, rid, 150, metric="p99_ms")
+    assert (await client.get(f"/v1/rollouts/{rid}/guardrails", headers=auth())).json()["green"] is True
+    assert (
+        await client.get(f"/v1/rollouts/{rid}/guardrails", headers=auth("admin", "OPS"))
+    ).status_code == 404

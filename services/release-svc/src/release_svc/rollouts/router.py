@@ -26,7 +26,9 @@ from release_svc.rollouts.schemas import (
     DecideBatch,
     DecisionBatchPublic,
     DecisionPublic,
+    GuardrailCheck,
     GuardrailPublic,
+    GuardrailStatus,
     ReadingBatch,
     ReadingPublic,
     ReadingsBody,
@@ -168,6 +170,30 @@ async def list_rollout_history(
     await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
     return await history.list_history(
         session, resource_type=service.RESOURCE, resource_id=rollout_id, limit=limit, cursor=cursor
+    )
+
+
+@router.get(
+    "/v1/rollouts/{rollout_id}/guardrails", response_model=GuardrailStatus, responses=responses(401, 404, 422)
+)
+async def get_rollout_guardrails(
+    rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now
+) -> GuardrailStatus:
+    """The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
+    the hold has passed: what the scheduler needs to advance."""
+    rollout = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
+    green, checks = await service.guardrail_status(session, rollout)
+    hold_until = rollout.hold_until
+    return GuardrailStatus(
+        rollout_id=rollout.id,
+        status=rollout.status,
+        stage=rollout.current_stage,
+        percent=rollout.current_percent,
+        green=green,
+        hold_until=hold_until,
+        hold_passed=hold_until is not None and now >= hold_until,
+        failed_checks=rollout.failed_checks[rollout.current_stage],
+        checks=[GuardrailCheck(**c) for c in checks],
     )
 
 

@@ -164,6 +164,32 @@ class RolloutPublic(BaseModel):
     )
 
 
+class GuardrailCheck(BaseModel):
+    """Where one guardrail of the current stage stands."""
+
+    guardrail: str = Field(examples=["error_rate <= 0.01"])
+    metric: str = Field(examples=["error_rate"])
+    state: Literal["pass", "fail", "no_baseline", "no_data"] = Field(
+        description="Outcome of the latest canary reading of the metric taken in this stage; no_data when "
+        "there is none (which holds the stage, never passes it).",
+        examples=["pass"],
+    )
+
+
+class GuardrailStatus(BaseModel):
+    """The current stage's guardrails and hold, as the scheduler sees them."""
+
+    rollout_id: uuid.UUID
+    status: RolloutStatus
+    stage: int = Field(examples=[0])
+    percent: int = Field(examples=[5])
+    green: bool = Field(description="Every guardrail's latest reading in this stage passed.")
+    hold_until: datetime | None
+    hold_passed: bool
+    failed_checks: int = Field(description="Failed checks counted in this stage.", examples=[0])
+    checks: list[GuardrailCheck]
+
+
 class ActionRequest(BaseModel):
     """Why the action is taken (recorded in history and in the event)."""
 
