@@ -61,6 +61,7 @@ async def test_create_list_get_and_patch(client, auth):
     {"name": "x" * 201, "start_date": "2026-12-01", "end_date": "2026-12-10"},
     {"name": "x", "start_date": "not-a-date", "end_date": "2026-12-10"},
     {"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10", "sprint": 1},
+    {"name": "x", "start_date": "0001-01-01", "end_date": "9999-12-31"},
 ])
 async def test_bad_iterations_are_422(client, auth, body):
     await setup(client, auth)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tpmhub_shared.contracts import ItemKey
 
 IterationStatus = Literal["planned", "active", "closed"]
+MAX_DAYS = 366
 
 
 class IterationCreate(BaseModel):
@@ -27,6 +28,8 @@ class IterationCreate(BaseModel):
     def _dates(self) -> "IterationCreate":
         if self.end_date < self.start_date:
             raise ValueError("end_date must not be before start_date")
+        if (self.end_date - self.start_date).days > MAX_DAYS:
+            raise ValueError(f"an iteration lasts at most {MAX_DAYS} days")
         return self
 
 

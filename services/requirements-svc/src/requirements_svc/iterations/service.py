@@ -24,6 +24,7 @@ from requirements_svc.items.service import RESOURCE as ITEM_RESOURCE
 from requirements_svc.items.service import get_project_row
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.iterations.schemas import (
+    MAX_DAYS,
     BurndownPoint,
     CommitItems,
     IterationClose,
@@ -107,6 +108,9 @@ async def update_iteration(session: AsyncSession, *, principal: Principal, itera
     if iteration.end_date < iteration.start_date:
         raise UnprocessableEntity("end_date must not be before start_date.",
                                   errors=[field_error("body.end_date", "before start_date", "value_error")])
+    if (iteration.end_date - iteration.start_date).days > MAX_DAYS:
+        raise UnprocessableEntity(f"An iteration lasts at most {MAX_DAYS} days.",
+                                  errors=[field_error("body.end_date", "iteration too long", "value_error")])
     await history.record(session, principal=principal, project_key=iteration.project_key, resource_type=RESOURCE,
                          resource_id=iteration.id, action="update", before=before, after=history.snapshot(iteration))
     await session.flush()
