@@ -132,6 +132,16 @@ async def test_scope_write_answers_503_when_requirements_is_down(client, auth, w
                           json={"version": "1.0.0", "scope": ["PAY-1"]})
     assert r.status_code == 503 and r.json()["sibling"] == "requirements-svc"
     assert (await client.get("/v1/projects/PAY/releases", headers=auth())).json()["items"] == []
+    # PATCH: the role is checked before requirements-svc is asked; a 503 leaves the release unchanged.
+    made = await client.post("/v1/projects/PAY/releases", headers=auth("tpm", "PAY"), json={"version": "1.0.0"})
+    rid = made.json()["id"]
+    forbidden = await client.patch(f"/v1/releases/{rid}", json={"scope": ["PAY-1"]}, headers=auth("engineer", "PAY"))
+    assert forbidden.status_code == 403
+    down = await client.patch(f"/v1/releases/{rid}", json={"scope": ["PAY-1"], "name": "x"},
+                              headers=auth("tpm", "PAY"))
+    assert down.status_code == 503
+    got = (await client.get(f"/v1/releases/{rid}", headers=auth())).json()
+    assert got["scope"] == [] and got["name"] == "" and got["revision"] == 1
 
 
 async def test_scope_change_after_approval_goes_back_to_review(client, auth, wired):

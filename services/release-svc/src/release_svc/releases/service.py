@@ -242,15 +242,16 @@ async def create_release(session: AsyncSession, *, principal: Principal, project
 
 async def update_release(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
                          patch: ReleaseUpdate, if_match: str | None, requirements: SiblingClient) -> Release:
+    release = await get_release(session, principal=principal, release_id=release_id)
+    ensure_role(principal, release.project_key, PLANNERS, action="edit a release")
+    check_if_match(if_match, release.version)
     if patch.steps is not None:
         plan_levels(patch.steps)
     if patch.approvers is not None:
         _check_approvers(patch.approvers)
-    if patch.scope is not None:
+    if patch.scope is not None and patch.scope != release.scope:
+        # Who may edit and whether the copy is fresh are settled before asking requirements-svc.
         await validate_scope(requirements, patch.scope)
-    release = await get_release(session, principal=principal, release_id=release_id)
-    ensure_role(principal, release.project_key, PLANNERS, action="edit a release")
-    check_if_match(if_match, release.version)
     before = history.snapshot(release)
     sent = patch.model_fields_set
     new_values = {f: history.jsonable([s.model_dump(mode="json") for s in patch.steps] if f == "steps"
