@@ -184,3 +184,10 @@ async def test_health_readiness_and_metrics(client):
     await client.get("/v1/projects")
     metrics = (await client.get("/metrics")).text
     assert 'http_requests_total{method="GET",route="/v1/projects",status="401"}' in metrics
+
+
+async def test_idempotency_key_is_never_replayed_to_a_token_with_other_roles(client, auth):
+    first = await client.post("/v1/projects", json=PAY, headers={**auth("admin"), "Idempotency-Key": "k-2"})
+    assert first.status_code == 201
+    viewer = await client.post("/v1/projects", json=PAY, headers={**auth("viewer"), "Idempotency-Key": "k-2"})
+    assert viewer.status_code == 403 and "idempotent-replayed" not in viewer.headers

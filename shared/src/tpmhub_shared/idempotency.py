@@ -82,7 +82,11 @@ class IdempotencyMiddleware:
         ).hexdigest()
 
         db = app_state.db
-        outcome = await self._claim(db, principal.sub, key, scope, digest)
+        # Scope keys to the caller *and* what the token allows: a stored answer is never replayed to a
+        # token with other roles (a downgraded or another project's token must be judged afresh).
+        roles = ",".join(f"{k}={v}" for k, v in sorted(principal.roles.items()))
+        owner = f"{principal.sub[:120]}#{hashlib.sha256(roles.encode()).hexdigest()[:16]}"
+        outcome = await self._claim(db, owner, key, scope, digest)
         if isinstance(outcome, IdempotencyRecord):
             await self._replay(outcome, send)
             return
@@ -111,7 +115,7 @@ class IdempotencyMiddleware:
         try:
             await self.app(scope, replay_receive, capture_send)
         finally:
-            await self._complete(db, principal.sub, key, captured)
+            await self._complete(db, owner, key, captured)
 
     async def _claim(self, db: Any, principal: str, key: str, scope: Scope, digest: str) -> Any:
         now = utcnow()
