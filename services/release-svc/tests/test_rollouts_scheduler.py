@@ -273,3 +273,11 @@ async def test_guardrail_status_shows_what_holds_the_stage(client, auth, db, clo
     assert (
         await client.get(f"/v1/rollouts/{rid}/guardrails", headers=auth("admin", "OPS"))
     ).status_code == 404
+
+
+def test_the_due_scan_skips_rows_other_replicas_hold_on_postgresql():
+    from release_svc.rollouts.service import due_query
+    from sqlalchemy.dialects import postgresql
+
+    sql = str(due_query(now=T0, limit=50).compile(dialect=postgresql.dialect()))
+    assert "FOR UPDATE SKIP LOCKED" in sql and "next_check_at <=" in sql and "LIMIT" in sql

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
@@ -799,11 +799,10 @@ async def record_readings(
 # ---- the scheduler -------------------------------------------------------------------------------------
 
 
-async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) -> list[uuid.UUID]:
-    """One scheduler pass in the caller's transaction: lock due running rollouts (skipping those another
-    replica holds), advance (or complete, at the last stage) those whose hold has passed with every guardrail
-    green, and look again later at the others. Returns the ids moved."""
-    stmt = (
+def due_query(*, now: datetime, limit: int) -> Select:
+    """Running rollouts whose next automatic check is due, locked; rows another replica holds are skipped
+    (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite serializes writers instead)."""
+    return (
         select(Rollout)
         .where(Rollout.status == "running", Rollout.next_check_at <= now)
         .order_by(Rollout.next_check_at, Rollout.id)
@@ -811,7 +810,13 @@ async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) 
         .with_for_update(skip_locked=True)
         .execution_options(populate_existing=True)
     )
-    due = list((await session.execute(stmt)).scalars().all())
+
+
+async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) -> list[uuid.UUID]:
+    """One scheduler pass in the caller's transaction: lock due running rollouts (skipping those another
+    replica holds), advance (or complete, at the last stage) those whose hold has passed with every guardrail
+    green, and look again later at the others. Returns the ids moved."""
+    due = list((await session.execute(due_query(now=now, limit=limit))).scalars().all())
     outcomes = await latest_outcomes(session, due)
     moved = []
     for rollout in due:
