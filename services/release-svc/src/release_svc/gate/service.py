@@ -175,20 +175,27 @@ async def evaluate_gate(session: AsyncSession, *, principal: Principal, release_
                         request_id: str | None = None) -> GateDecision:
     started = time.perf_counter()
     release = await releases.get_release(session, principal=principal, release_id=release_id)
-    local = [
-        _state_check(release),
-        await _approvals_check(session, release),
-        await _checklist_check(session, release),
-        await _freeze_check(session, release, environment),
-        await _rollout_check(session, release),
-    ]
     project_key, version, scope = release.project_key, release.semver, list(release.scope)
-    # End the read transaction: no snapshot or connection is held while the siblings are asked.
-    await session.rollback()
-    scope_check, risk_check = await asyncio.gather(
+    # The siblings are asked first and concurrently; the local checks run while they answer.
+    siblings = asyncio.gather(
         _scope_check(requirements, scope, version, timeout),
         _risk_check(risk, project_key, release_id, scope, timeout),
     )
+    try:
+        local = [
+            _state_check(release),
+            await _approvals_check(session, release),
+            await _checklist_check(session, release),
+            await _freeze_check(session, release, environment),
+            await _rollout_check(session, release),
+        ]
+        # End the read transaction: no snapshot or connection is held while waiting on the siblings.
+        await session.rollback()
+    except BaseException:
+        siblings.cancel()
+        await asyncio.gather(siblings, return_exceptions=True)
+        raise
+    scope_check, risk_check = await siblings
     checks = [*local[:4], scope_check, risk_check, local[4]]
     decision = GateDecision(release_id=release_id, project_key=project_key, version=version,
                             environment=environment, allowed=all(c["passed"] for c in checks), checks=checks,
