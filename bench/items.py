@@ -22,19 +22,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import requirements_svc.models  # noqa: F401 - registers every table
+from requirements_svc.items import ranking
+from requirements_svc.items.models import Item
+from requirements_svc.projects.models import Project
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import create_async_engine
-
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.ids import new_id
 from tpmhub_shared.settings import CommonSettings
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
-
-import requirements_svc.models  # noqa: F401 - registers every table
-from requirements_svc.items import ranking
-from requirements_svc.items.models import Item
-from requirements_svc.projects.models import Project
 
 PROJECT = "BENCH"
 SEED_CHUNK = 5_000
@@ -51,32 +49,52 @@ async def seed(url: str, rows: int) -> float:
     ranks = ranking.evenly_spaced(rows)
     try:
         async with engine.begin() as conn:
-            await conn.execute(insert(Project.__table__), [{
-                "id": new_id(), "created_at": now, "updated_at": now, "version": 1, "key": PROJECT,
-                "name": "Benchmark", "background": "", "goals": [], "scope": "", "owner": None, "status": "active",
-                "item_seq": rows, "settings": {}}])
+            await conn.execute(
+                insert(Project.__table__),
+                [
+                    {
+                        "id": new_id(),
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 1,
+                        "key": PROJECT,
+                        "name": "Benchmark",
+                        "background": "",
+                        "goals": [],
+                        "scope": "",
+                        "owner": None,
+                        "status": "active",
+                        "item_seq": rows,
+                        "settings": {},
+                    }
+                ],
+            )
         if not url.startswith("sqlite"):
             # PostgreSQL: generate the rows server-side (a million in well under a minute).
             start = ranking._decode_head(ranking.FIRST) - rows // 2
             digits = " || ".join(
-                f"substr('{ranking.ALPHABET}', ((({start} + i) / {36 ** k}) % 36)::int + 1, 1)"
-                for k in range(ranking.HEAD_WIDTH - 1, -1, -1))
+                f"substr('{ranking.ALPHABET}', ((({start} + i) / {36**k}) % 36)::int + 1, 1)"
+                for k in range(ranking.HEAD_WIDTH - 1, -1, -1)
+            )
             statuses = "ARRAY[" + ",".join(f"'{x}'" for x in STATUSES) + "]"
             types = "ARRAY[" + ",".join(f"'{x}'" for x in TYPES) + "]"
             async with engine.begin() as conn:
-                await conn.execute(text(f"""
-                    INSERT INTO items (id, created_at, updated_at, version, project_key, key, number, type, title,
-                        description, status, priority, labels, assignee, points, rank, rice_score, wsjf_score,
-                        severity, released_in, "references", created_by)
+                await conn.execute(
+                    text(f"""
+                    INSERT INTO items (id, created_at, updated_at, version, project_key, key, number, type,
+                        title, description, status, priority, labels, assignee, points, rank, rice_score,
+                        wsjf_score, severity, released_in, "references", created_by)
                     SELECT gen_random_uuid(), now(), now(), 1, '{PROJECT}', '{PROJECT}-' || i, i,
-                        ({types})[1 + (i * 7) % {len(TYPES)}], 'Item ' || i || ' of the benchmark backlog', '',
+                        ({types})[1 + (i * 7) % {len(TYPES)}],
+                        'Item ' || i || ' of the benchmark backlog', '',
                         ({statuses})[1 + (i * 7919) % {len(STATUSES)}],
                         (ARRAY['P0','P1','P2','P2','P3'])[1 + (i * 31) % 5],
                         CASE WHEN i % 20 = 0 THEN '["checkout"]'::jsonb ELSE '["web"]'::jsonb END,
                         'user' || (i % 40), (ARRAY[1,2,3,5,8])[1 + (i * 13) % 5], {digits}, 0, 0,
                         CASE WHEN ({types})[1 + (i * 7) % {len(TYPES)}] = 'bug' THEN 'S3' END,
                         '[]'::jsonb, '[]'::jsonb, 'bench'
-                    FROM generate_series(1, {rows}) AS i"""))
+                    FROM generate_series(1, {rows}) AS i""")
+                )
                 await conn.execute(text("ANALYZE"))
             return time.perf_counter() - started
         done = 0
@@ -85,20 +103,49 @@ async def seed(url: str, rows: int) -> float:
             items = []
             for i in range(done, done + n):
                 kind = rng.choice(TYPES)
-                items.append({
-                    "id": new_id(), "created_at": now, "updated_at": now, "version": 1, "project_key": PROJECT,
-                    "key": f"{PROJECT}-{i + 1}", "number": i + 1, "type": kind,
-                    "title": f"Item {i + 1} of the benchmark backlog", "description": "",
-                    "status": rng.choice(STATUSES), "priority": rng.choice(["P0", "P1", "P2", "P2", "P3"]),
-                    "labels": ["checkout"] if rng.random() < 0.05 else ["web"], "assignee": f"user{i % 40}",
-                    "points": float(rng.choice([1, 2, 3, 5, 8])), "parent_id": None, "parent_key": None,
-                    "iteration_id": None, "milestone_id": None, "prd_section_id": None, "rank": ranks[i],
-                    "reach": None, "impact": None, "confidence": None, "effort": None, "rice_score": 0.0,
-                    "business_value": None, "time_criticality": None, "risk_reduction": None, "job_size": None,
-                    "wsjf_score": 0.0, "moscow": None, "severity": "S3" if kind == "bug" else None,
-                    "found_in": None, "fixed_in": None, "released_in": [], "references": [],
-                    "created_by": "bench", "done_at": None,
-                })
+                items.append(
+                    {
+                        "id": new_id(),
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 1,
+                        "project_key": PROJECT,
+                        "key": f"{PROJECT}-{i + 1}",
+                        "number": i + 1,
+                        "type": kind,
+                        "title": f"Item {i + 1} of the benchmark backlog",
+                        "description": "",
+                        "status": rng.choice(STATUSES),
+                        "priority": rng.choice(["P0", "P1", "P2", "P2", "P3"]),
+                        "labels": ["checkout"] if rng.random() < 0.05 else ["web"],
+                        "assignee": f"user{i % 40}",
+                        "points": float(rng.choice([1, 2, 3, 5, 8])),
+                        "parent_id": None,
+                        "parent_key": None,
+                        "iteration_id": None,
+                        "milestone_id": None,
+                        "prd_section_id": None,
+                        "rank": ranks[i],
+                        "reach": None,
+                        "impact": None,
+                        "confidence": None,
+                        "effort": None,
+                        "rice_score": 0.0,
+                        "business_value": None,
+                        "time_criticality": None,
+                        "risk_reduction": None,
+                        "job_size": None,
+                        "wsjf_score": 0.0,
+                        "moscow": None,
+                        "severity": "S3" if kind == "bug" else None,
+                        "found_in": None,
+                        "fixed_in": None,
+                        "released_in": [],
+                        "references": [],
+                        "created_by": "bench",
+                        "done_at": None,
+                    }
+                )
             async with engine.begin() as conn:
                 await conn.execute(insert(Item.__table__), items)
             done += n
@@ -110,8 +157,14 @@ async def seed(url: str, rows: int) -> float:
     return time.perf_counter() - started
 
 
-async def load(base: str, headers: dict[str, str], concurrency: int, seconds: float, make_request,
-               ok: tuple[int, ...] = (200,)) -> dict:
+async def load(
+    base: str,
+    headers: dict[str, str],
+    concurrency: int,
+    seconds: float,
+    make_request,
+    ok: tuple[int, ...] = (200,),
+) -> dict:
     latencies: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -135,13 +188,17 @@ async def load(base: str, headers: dict[str, str], concurrency: int, seconds: fl
         elapsed = time.perf_counter() - started
     latencies.sort()
     return {
-        "requests": len(latencies), "errors": errors, "rps": len(latencies) / elapsed,
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
     }
 
 
-async def rows_written_by_one_move(url: str, base: str, headers: dict[str, str], rows: int) -> tuple[int, int]:
+async def rows_written_by_one_move(
+    url: str, base: str, headers: dict[str, str], rows: int
+) -> tuple[int, int]:
     """(item rows whose version changed, history rows added) for one move in the middle of the backlog."""
     engine = create_async_engine(url)
     try:
@@ -149,7 +206,9 @@ async def rows_written_by_one_move(url: str, base: str, headers: dict[str, str],
             before_sum = (await conn.execute(text("SELECT sum(version) FROM items"))).scalar_one()
             before_hist = (await conn.execute(text("SELECT count(*) FROM history"))).scalar_one()
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60) as client:
-            r = await client.post(f"/v1/items/{PROJECT}-{rows}/move", json={"after": f"{PROJECT}-{rows // 2}"})
+            r = await client.post(
+                f"/v1/items/{PROJECT}-{rows}/move", json={"after": f"{PROJECT}-{rows // 2}"}
+            )
             r.raise_for_status()
         async with engine.connect() as conn:
             after_sum = (await conn.execute(text("SELECT sum(version) FROM items"))).scalar_one()
@@ -177,31 +236,47 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
             try:
                 seeded = await seed(db_url, rows)
                 print(f"# seeded {rows} items in {seeded:.1f}s", flush=True)
-                rng = random.Random(7)
+                rng, size = random.Random(7), rows
 
                 async def page(client: httpx.AsyncClient) -> httpx.Response:
-                    return await client.get(f"/v1/projects/{PROJECT}/items", params={
-                        "status": "ready", "sort": "rank", "limit": 50})
+                    return await client.get(
+                        f"/v1/projects/{PROJECT}/items",
+                        params={"status": "ready", "sort": "rank", "limit": 50},
+                    )
 
-                async def get(client: httpx.AsyncClient) -> httpx.Response:
-                    return await client.get(f"/v1/items/{PROJECT}-{rng.randint(1, rows)}")
+                async def get(client: httpx.AsyncClient, rng=rng, size=size) -> httpx.Response:
+                    return await client.get(f"/v1/items/{PROJECT}-{rng.randint(1, size)}")
 
-                async def move(client: httpx.AsyncClient) -> httpx.Response:
-                    a, b = rng.sample(range(1, rows + 1), 2)
-                    return await client.post(f"/v1/items/{PROJECT}-{a}/move", json={"before": f"{PROJECT}-{b}"})
+                async def move(client: httpx.AsyncClient, rng=rng, size=size) -> httpx.Response:
+                    a, b = rng.sample(range(1, size + 1), 2)
+                    return await client.post(
+                        f"/v1/items/{PROJECT}-{a}/move", json={"before": f"{PROJECT}-{b}"}
+                    )
 
                 async def create(client: httpx.AsyncClient) -> httpx.Response:
-                    return await client.post(f"/v1/projects/{PROJECT}/items",
-                                             json={"type": "task", "title": "Benchmark create", "points": 2})
+                    return await client.post(
+                        f"/v1/projects/{PROJECT}/items",
+                        json={"type": "task", "title": "Benchmark create", "points": 2},
+                    )
 
-                for mode, fn, ok in (("page50", page, (200,)), ("get", get, (200,)), ("move", move, (200,)),
-                                     ("create", create, (201,))):
+                for mode, fn, ok in (
+                    ("page50", page, (200,)),
+                    ("get", get, (200,)),
+                    ("move", move, (200,)),
+                    ("create", create, (201,)),
+                ):
                     s = await load(proc.url, headers, concurrency, seconds, fn, ok)
-                    print(f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
-                          f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}", flush=True)
+                    print(
+                        f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
+                        f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}",
+                        flush=True,
+                    )
                 changed, history_rows = await rows_written_by_one_move(db_url, proc.url, headers, rows)
-                print(f"# one move at {rows} items: {changed} item row(s) and {history_rows} history row(s) "
-                      "written", flush=True)
+                print(
+                    f"# one move at {rows} items: {changed} item row(s) and {history_rows} history row(s) "
+                    "written",
+                    flush=True,
+                )
             finally:
                 proc.stop()
     finally:

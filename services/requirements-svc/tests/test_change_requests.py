@@ -8,15 +8,17 @@ import json
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
-
 from tpmhub_shared.contracts import ChangeRequestApproved
 
 
 async def setup(client, auth):
-    """PAY-1 epic > PAY-2 feature (milestone Beta) > PAY-3 story (3 pts, 2 criteria passed) + PAY-4 story (5)."""
-    assert (await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())).status_code == 201
-    ms = await client.post("/v1/projects/PAY/milestones", json={"name": "Beta", "target_date": "2026-12-15"},
-                           headers=auth())
+    """PAY-1 epic > PAY-2 feature (milestone Beta) > PAY-3 story (3 pts, 2 passed criteria), PAY-4 (5)."""
+    assert (
+        await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())
+    ).status_code == 201
+    ms = await client.post(
+        "/v1/projects/PAY/milestones", json={"name": "Beta", "target_date": "2026-12-15"}, headers=auth()
+    )
     assert ms.status_code == 201, ms.text
     rows = [
         {"type": "epic", "title": "Wallets"},
@@ -31,17 +33,25 @@ async def setup(client, auth):
     return ms.json()
 
 
-CR = {"title": "Support wallets", "reason": "Wallet share passed 30%", "proposed_change": "Add Apple Pay",
-      "affected_items": ["PAY-2"], "affected_prd_sections": ["functional_requirements"],
-      "item_patches": {"PAY-4": {"points": 8, "title": "Delete card or wallet"}}, "effort_delta_points": 2,
-      "date_delta_days": 5}
+CR = {
+    "title": "Support wallets",
+    "reason": "Wallet share passed 30%",
+    "proposed_change": "Add Apple Pay",
+    "affected_items": ["PAY-2"],
+    "affected_prd_sections": ["functional_requirements"],
+    "item_patches": {"PAY-4": {"points": 8, "title": "Delete card or wallet"}},
+    "effort_delta_points": 2,
+    "date_delta_days": 5,
+}
 
 
 async def outbox(url):
     engine = create_async_engine(url)
     try:
         async with engine.connect() as conn:
-            rows = await conn.execute(text("SELECT type, subject, project_key, data FROM outbox_events ORDER BY id"))
+            rows = await conn.execute(
+                text("SELECT type, subject, project_key, data FROM outbox_events ORDER BY id")
+            )
             return [(t, s, p, json.loads(d) if isinstance(d, str) else d) for t, s, p, d in rows]
     finally:
         await engine.dispose()
@@ -49,7 +59,9 @@ async def outbox(url):
 
 async def test_create_computes_impact(client, auth):
     ms = await setup(client, auth)
-    r = await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth("engineer", "PAY", sub="carol"))
+    r = await client.post(
+        "/v1/projects/PAY/change-requests", json=CR, headers=auth("engineer", "PAY", sub="carol")
+    )
     assert r.status_code == 201, r.text
     cr = r.json()
     assert cr["key"] == "PAY-CR1" and r.headers["location"] == "/v1/change-requests/PAY-CR1"
@@ -77,8 +89,9 @@ async def test_no_growth_means_no_milestone_at_risk(client, auth):
 async def test_approve_emits_the_event_in_the_same_transaction(client, auth, req_settings):
     await setup(client, auth)
     await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth())
-    r = await client.post("/v1/change-requests/PAY-CR1/approve", json={"comment": "Go"},
-                          headers=auth("pm", "PAY", sub="paula"))
+    r = await client.post(
+        "/v1/change-requests/PAY-CR1/approve", json={"comment": "Go"}, headers=auth("pm", "PAY", sub="paula")
+    )
     assert r.status_code == 200, r.text
     cr = r.json()
     assert cr["status"] == "approved" and cr["decided_by"] == "paula" and cr["decision_comment"] == "Go"
@@ -98,7 +111,9 @@ async def test_a_refused_approval_emits_nothing(client, auth, req_settings):
     await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth())
     r = await client.post("/v1/change-requests/PAY-CR1/approve", json={}, headers=auth("engineer", "PAY"))
     assert r.status_code == 403
-    r = await client.post("/v1/change-requests/PAY-CR1/approve", json={}, headers={**auth(), "If-Match": '"7"'})
+    r = await client.post(
+        "/v1/change-requests/PAY-CR1/approve", json={}, headers={**auth(), "If-Match": '"7"'}
+    )
     assert r.status_code == 412
     r = await client.post("/v1/change-requests/PAY-CR1/approve", json={"comment": "x" * 4001}, headers=auth())
     assert r.status_code == 422
@@ -110,7 +125,9 @@ async def test_a_refused_approval_emits_nothing(client, auth, req_settings):
 async def test_planners_decide(client, auth, role):
     await setup(client, auth)
     await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth())
-    r = await client.post("/v1/change-requests/PAY-CR1/reject", json={"comment": "Not now"}, headers=auth(role, "PAY"))
+    r = await client.post(
+        "/v1/change-requests/PAY-CR1/reject", json={"comment": "Not now"}, headers=auth(role, "PAY")
+    )
     assert r.status_code == 200 and r.json()["status"] == "rejected"
 
 
@@ -132,7 +149,11 @@ async def test_state_machine(client, auth):
     await client.post("/v1/change-requests/PAY-CR1/approve", json={}, headers=auth())
     for action in ("approve", "reject"):
         r = await client.post(f"/v1/change-requests/PAY-CR1/{action}", json={}, headers=auth())
-        assert r.status_code == 409 and r.json()["allowed_actions"] == ["apply"] and r.json()["state"] == "approved"
+        assert (
+            r.status_code == 409
+            and r.json()["allowed_actions"] == ["apply"]
+            and r.json()["state"] == "approved"
+        )
     r = await client.patch("/v1/change-requests/PAY-CR1", json={"title": "late"}, headers=auth())
     assert r.status_code == 409
     await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth())
@@ -152,7 +173,9 @@ async def test_apply_patches_items_and_resets_passed_criteria(client, auth):
     assert item["points"] == 8 and item["title"] == "Delete card or wallet"
     hist = (await client.get("/v1/items/PAY-4/history", headers=auth())).json()["items"]
     assert hist[-1]["note"] == "change request PAY-CR1" and hist[-1]["actor"] == "tom"
-    assert {c["status"] for c in (await client.get("/v1/items/PAY-3/criteria", headers=auth())).json()} == {"pending"}
+    assert {c["status"] for c in (await client.get("/v1/items/PAY-3/criteria", headers=auth())).json()} == {
+        "pending"
+    }
     r = await client.post("/v1/change-requests/PAY-CR1/apply", headers=auth())
     assert r.status_code == 409
     hist = (await client.get("/v1/change-requests/PAY-CR1/history", headers=auth())).json()["items"]
@@ -162,8 +185,11 @@ async def test_apply_patches_items_and_resets_passed_criteria(client, auth):
 
 async def test_apply_that_breaks_a_rule_changes_nothing(client, auth):
     await setup(client, auth)
-    body = {"title": "Move", "affected_items": ["PAY-3"],
-            "item_patches": {"PAY-3": {"points": 1}, "PAY-4": {"parent": "PAY-1"}}}
+    body = {
+        "title": "Move",
+        "affected_items": ["PAY-3"],
+        "item_patches": {"PAY-3": {"points": 1}, "PAY-4": {"parent": "PAY-1"}},
+    }
     await client.post("/v1/projects/PAY/change-requests", json=body, headers=auth())
     await client.post("/v1/change-requests/PAY-CR1/approve", json={}, headers=auth())
     r = await client.post("/v1/change-requests/PAY-CR1/apply", headers=auth())
@@ -175,33 +201,43 @@ async def test_apply_that_breaks_a_rule_changes_nothing(client, auth):
 async def test_edit_while_proposed_recomputes_impact(client, auth):
     await setup(client, auth)
     await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth(sub="carol"))
-    r = await client.patch("/v1/change-requests/PAY-CR1", json={"affected_items": ["PAY-3"], "item_patches": {},
-                                                               "effort_delta_points": 0},
-                           headers={**auth("engineer", "PAY", sub="carol"), "If-Match": '"1"'})
+    r = await client.patch(
+        "/v1/change-requests/PAY-CR1",
+        json={"affected_items": ["PAY-3"], "item_patches": {}, "effort_delta_points": 0},
+        headers={**auth("engineer", "PAY", sub="carol"), "If-Match": '"1"'},
+    )
     assert r.status_code == 200, r.text
     assert r.json()["impact"]["affected_items"] == ["PAY-3"] and r.json()["impact"]["points_delta"] == 0
-    r = await client.patch("/v1/change-requests/PAY-CR1", json={"title": "x"},
-                           headers={**auth(), "If-Match": '"1"'})
+    r = await client.patch(
+        "/v1/change-requests/PAY-CR1", json={"title": "x"}, headers={**auth(), "If-Match": '"1"'}
+    )
     assert r.status_code == 412
-    r = await client.patch("/v1/change-requests/PAY-CR1", json={"title": "mine now"},
-                           headers=auth("engineer", "PAY", sub="dave"))
+    r = await client.patch(
+        "/v1/change-requests/PAY-CR1", json={"title": "mine now"}, headers=auth("engineer", "PAY", sub="dave")
+    )
     assert r.status_code == 403
     r = await client.patch("/v1/change-requests/PAY-CR1", json={"title": None}, headers=auth())
     assert r.status_code == 422
 
 
-@pytest.mark.parametrize(("body", "loc"), [
-    ({**CR, "affected_items": ["PAY-99"]}, "body.affected_items.0"),
-    ({**CR, "item_patches": {"PAY-98": {"points": 1}}}, "body.item_patches.PAY-98"),
-    ({**CR, "item_patches": {"PAY-4": {"points": -1}}}, "body.item_patches.PAY-4.points"),
-    ({**CR, "item_patches": {"PAY-4": {"status": "done"}}}, "body.item_patches.PAY-4.status"),
-    ({**CR, "title": "x" * 301}, "body.title"),
-    ({**CR, "reason": "x" * 10001}, "body.reason"),
-    ({**CR, "affected_items": ["pay-1"]}, "body.affected_items.0"),
-    ({**CR, "affected_items": [], "item_patches": {}, "affected_prd_sections": []}, "body.affected_items"),
-    ({**CR, "date_delta_days": 99999}, "body.date_delta_days"),
-    ({**CR, "status": "approved"}, "body.status"),
-])
+@pytest.mark.parametrize(
+    ("body", "loc"),
+    [
+        ({**CR, "affected_items": ["PAY-99"]}, "body.affected_items.0"),
+        ({**CR, "item_patches": {"PAY-98": {"points": 1}}}, "body.item_patches.PAY-98"),
+        ({**CR, "item_patches": {"PAY-4": {"points": -1}}}, "body.item_patches.PAY-4.points"),
+        ({**CR, "item_patches": {"PAY-4": {"status": "done"}}}, "body.item_patches.PAY-4.status"),
+        ({**CR, "title": "x" * 301}, "body.title"),
+        ({**CR, "reason": "x" * 10001}, "body.reason"),
+        ({**CR, "affected_items": ["pay-1"]}, "body.affected_items.0"),
+        (
+            {**CR, "affected_items": [], "item_patches": {}, "affected_prd_sections": []},
+            "body.affected_items",
+        ),
+        ({**CR, "date_delta_days": 99999}, "body.date_delta_days"),
+        ({**CR, "status": "approved"}, "body.status"),
+    ],
+)
 async def test_bad_change_requests_are_422_and_nothing_saved(client, auth, body, loc):
     await setup(client, auth)
     r = await client.post("/v1/projects/PAY/change-requests", json=body, headers=auth())
@@ -224,15 +260,19 @@ async def test_unknown_project_and_roles(client, auth):
 
 async def test_keys_gap_free_under_concurrency_and_list(client, auth):
     await setup(client, auth)
-    results = await asyncio.gather(*[
-        client.post("/v1/projects/PAY/change-requests", json={**CR, "title": f"C{i}"}, headers=auth())
-        for i in range(8)])
+    results = await asyncio.gather(
+        *[
+            client.post("/v1/projects/PAY/change-requests", json={**CR, "title": f"C{i}"}, headers=auth())
+            for i in range(8)
+        ]
+    )
     ok = sorted(int(r.json()["key"].split("CR")[1]) for r in results if r.status_code == 201)
     assert {r.status_code for r in results} <= {201, 503}
     assert ok == list(range(1, len(ok) + 1))
     await client.post("/v1/change-requests/PAY-CR1/reject", json={}, headers=auth())
-    page = (await client.get("/v1/projects/PAY/change-requests", params={"status": "rejected"},
-                             headers=auth())).json()
+    page = (
+        await client.get("/v1/projects/PAY/change-requests", params={"status": "rejected"}, headers=auth())
+    ).json()
     assert [c["key"] for c in page["items"]] == ["PAY-CR1"]
     keys, cursor = [], None
     while True:

@@ -7,8 +7,11 @@ import pytest
 async def setup_item(client, auth, criteria=("Given A, when B, then C", "Given D, when E, then F")):
     r = await client.post("/v1/projects", json={"key": "PAY", "name": "Payments"}, headers=auth("admin"))
     assert r.status_code == 201
-    r = await client.post("/v1/projects/PAY/items", json={"type": "story", "title": "S", "criteria": list(criteria)},
-                          headers=auth("tpm"))
+    r = await client.post(
+        "/v1/projects/PAY/items",
+        json={"type": "story", "title": "S", "criteria": list(criteria)},
+        headers=auth("tpm"),
+    )
     assert r.status_code == 201, r.text
     return r.json()["key"]
 
@@ -23,13 +26,17 @@ async def test_criteria_are_listed_added_and_verified(client, auth):
     key = await setup_item(client, auth)
     rows = (await client.get(f"/v1/items/{key}/criteria", headers=auth("viewer", "PAY"))).json()
     assert [c["position"] for c in rows] == [0, 1] and {c["status"] for c in rows} == {"pending"}
-    r = await client.post(f"/v1/items/{key}/criteria", json={"text": "Given G, then H"}, headers=auth("qa", "PAY"))
+    r = await client.post(
+        f"/v1/items/{key}/criteria", json={"text": "Given G, then H"}, headers=auth("qa", "PAY")
+    )
     assert r.status_code == 201 and r.json()["position"] == 2
     assert r.headers["location"] == f"/v1/criteria/{r.json()['id']}"
     cid = rows[0]["id"]
-    r = await client.post(f"/v1/criteria/{cid}/verify",
-                          json={"status": "passed", "evidence_url": "https://ci.example.com/runs/1"},
-                          headers=auth("qa", "PAY", sub="quinn"))
+    r = await client.post(
+        f"/v1/criteria/{cid}/verify",
+        json={"status": "passed", "evidence_url": "https://ci.example.com/runs/1"},
+        headers=auth("qa", "PAY", sub="quinn"),
+    )
     assert r.status_code == 200
     c = r.json()
     assert c["status"] == "passed" and c["verified_by"] == "quinn" and c["verified_at"]
@@ -67,14 +74,18 @@ async def test_a_new_pending_criterion_blocks_done_again(client, auth):
 async def test_editing_a_passed_criterion_resets_it(client, auth):
     key = await setup_item(client, auth)
     cid = (await client.get(f"/v1/items/{key}/criteria", headers=auth())).json()[0]["id"]
-    r = await client.post(f"/v1/criteria/{cid}/verify", json={"status": "passed",
-                                                               "evidence_url": "https://ci.example.com/1"},
-                          headers=auth())
+    r = await client.post(
+        f"/v1/criteria/{cid}/verify",
+        json={"status": "passed", "evidence_url": "https://ci.example.com/1"},
+        headers=auth(),
+    )
     assert r.headers["etag"] == '"2"'
     # Same text: stays passed.
     r = await client.patch(f"/v1/criteria/{cid}", json={"text": "Given A, when B, then C"}, headers=auth())
     assert r.status_code == 200 and r.json()["status"] == "passed"
-    r = await client.patch(f"/v1/criteria/{cid}", json={"text": "Given A, when B, then C and D"}, headers=auth())
+    r = await client.patch(
+        f"/v1/criteria/{cid}", json={"text": "Given A, when B, then C and D"}, headers=auth()
+    )
     assert r.status_code == 200
     c = r.json()
     assert c["status"] == "pending" and c["verified_by"] is None and c["verified_at"] is None
@@ -97,20 +108,26 @@ async def test_delete_and_stale_if_match(client, auth):
     key = await setup_item(client, auth)
     cid = (await client.get(f"/v1/items/{key}/criteria", headers=auth())).json()[0]["id"]
     await client.patch(f"/v1/criteria/{cid}", json={"text": "v2"}, headers=auth())
-    r = await client.patch(f"/v1/criteria/{cid}", json={"text": "stale"}, headers={**auth(), "If-Match": '"1"'})
+    r = await client.patch(
+        f"/v1/criteria/{cid}", json={"text": "stale"}, headers={**auth(), "If-Match": '"1"'}
+    )
     assert r.status_code == 412
     r = await client.delete(f"/v1/criteria/{cid}", headers={**auth(), "If-Match": '"1"'})
     assert r.status_code == 412
     r = await client.delete(f"/v1/criteria/{cid}", headers=auth())
     assert r.status_code == 204
     assert len((await client.get(f"/v1/items/{key}/criteria", headers=auth())).json()) == 1
-    assert (await client.get(f"/v1/criteria/{cid}/history", headers=auth())).json()["items"][-1]["action"] == "delete"
+    assert (await client.get(f"/v1/criteria/{cid}/history", headers=auth())).json()["items"][-1][
+        "action"
+    ] == "delete"
 
 
 async def test_roles_on_criteria(client, auth):
     key = await setup_item(client, auth)
     cid = (await client.get(f"/v1/items/{key}/criteria", headers=auth())).json()[0]["id"]
-    r = await client.post(f"/v1/criteria/{cid}/verify", json={"status": "passed"}, headers=auth("viewer", "PAY"))
+    r = await client.post(
+        f"/v1/criteria/{cid}/verify", json={"status": "passed"}, headers=auth("viewer", "PAY")
+    )
     assert r.status_code == 403
     r = await client.post(f"/v1/items/{key}/criteria", json={"text": "x"}, headers=auth("ci", "PAY"))
     assert r.status_code == 403
@@ -120,14 +137,17 @@ async def test_roles_on_criteria(client, auth):
     assert c["status"] == "pending"
 
 
-@pytest.mark.parametrize(("path", "body"), [
-    ("criteria", {"text": ""}),
-    ("criteria", {"text": "x" * 4001}),
-    ("criteria", {"text": "ok", "status": "passed"}),
-    ("verify", {"status": "great"}),
-    ("verify", {"status": "passed", "evidence_url": "not a url"}),
-    ("verify", {"status": "passed", "evidence_url": "https://x/" + "y" * 2000}),
-])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("criteria", {"text": ""}),
+        ("criteria", {"text": "x" * 4001}),
+        ("criteria", {"text": "ok", "status": "passed"}),
+        ("verify", {"status": "great"}),
+        ("verify", {"status": "passed", "evidence_url": "not a url"}),
+        ("verify", {"status": "passed", "evidence_url": "https://x/" + "y" * 2000}),
+    ],
+)
 async def test_bad_criterion_input_is_422(client, auth, path, body):
     key = await setup_item(client, auth)
     cid = (await client.get(f"/v1/items/{key}/criteria", headers=auth())).json()[0]["id"]
@@ -140,7 +160,12 @@ async def test_bad_criterion_input_is_422(client, auth, path, body):
 
 async def test_unknown_criterion_and_item(client, auth):
     await setup_item(client, auth)
-    assert (await client.get("/v1/criteria/01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11/history",
-                             headers=auth())).status_code == 404
-    assert (await client.post("/v1/items/PAY-9/criteria", json={"text": "x"}, headers=auth())).status_code == 404
-    assert (await client.patch("/v1/criteria/not-a-uuid", json={"text": "x"}, headers=auth())).status_code == 422
+    assert (
+        await client.get("/v1/criteria/01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11/history", headers=auth())
+    ).status_code == 404
+    assert (
+        await client.post("/v1/items/PAY-9/criteria", json={"text": "x"}, headers=auth())
+    ).status_code == 404
+    assert (
+        await client.patch("/v1/criteria/not-a-uuid", json={"text": "x"}, headers=auth())
+    ).status_code == 422

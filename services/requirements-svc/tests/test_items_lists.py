@@ -5,19 +5,59 @@ import pytest
 
 
 async def seed(client, auth):
-    assert (await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())).status_code == 201
-    it = await client.post("/v1/projects/PAY/iterations", json={"name": "S1", "start_date": "2026-12-01",
-                                                               "end_date": "2026-12-14"}, headers=auth())
+    assert (
+        await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())
+    ).status_code == 201
+    it = await client.post(
+        "/v1/projects/PAY/iterations",
+        json={"name": "S1", "start_date": "2026-12-01", "end_date": "2026-12-14"},
+        headers=auth(),
+    )
     rows = [
         {"type": "epic", "title": "Wallet payments", "priority": "P1"},
-        {"type": "feature", "title": "Apple Pay", "parent": "#0", "priority": "P0", "labels": ["ios", "wallet"],
-         "reach": 1000, "impact": 2, "confidence": 50, "effort": 1},
-        {"type": "story", "title": "Show saved cards", "parent": "#1", "assignee": "bob", "labels": ["web"],
-         "description": "The checkout lists every saved card", "reach": 100, "impact": 1, "confidence": 100,
-         "effort": 1, "iteration_id": it.json()["id"]},
-        {"type": "bug", "title": "Crash on refund", "parent": "#0", "severity": "S1", "labels": ["ios"],
-         "business_value": 10, "time_criticality": 10, "risk_reduction": 10, "job_size": 1, "priority": "P0"},
-        {"type": "task", "title": "Refund ledger export", "parent": "#2", "assignee": "bob", "priority": "P3"},
+        {
+            "type": "feature",
+            "title": "Apple Pay",
+            "parent": "#0",
+            "priority": "P0",
+            "labels": ["ios", "wallet"],
+            "reach": 1000,
+            "impact": 2,
+            "confidence": 50,
+            "effort": 1,
+        },
+        {
+            "type": "story",
+            "title": "Show saved cards",
+            "parent": "#1",
+            "assignee": "bob",
+            "labels": ["web"],
+            "description": "The checkout lists every saved card",
+            "reach": 100,
+            "impact": 1,
+            "confidence": 100,
+            "effort": 1,
+            "iteration_id": it.json()["id"],
+        },
+        {
+            "type": "bug",
+            "title": "Crash on refund",
+            "parent": "#0",
+            "severity": "S1",
+            "labels": ["ios"],
+            "business_value": 10,
+            "time_criticality": 10,
+            "risk_reduction": 10,
+            "job_size": 1,
+            "priority": "P0",
+        },
+        {
+            "type": "task",
+            "title": "Refund ledger export",
+            "parent": "#2",
+            "assignee": "bob",
+            "priority": "P3",
+        },
     ]
     r = await client.post("/v1/projects/PAY/items/batch", json={"items": rows}, headers=auth())
     assert r.status_code == 201, r.text
@@ -74,10 +114,24 @@ async def test_sorts(client, auth):
 
 @pytest.mark.parametrize("sort", ["rank", "-priority", "rice", "-created", "key"])
 async def test_keyset_pages_are_complete_and_stable(client, auth, sort):
-    assert (await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())).status_code == 201
-    rows = [{"type": "task", "title": f"T{i}", "priority": f"P{i % 4}", "reach": i, "impact": 1,
-             "confidence": 100, "effort": 1} for i in range(23)]
-    assert (await client.post("/v1/projects/PAY/items/batch", json={"items": rows}, headers=auth())).status_code == 201
+    assert (
+        await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())
+    ).status_code == 201
+    rows = [
+        {
+            "type": "task",
+            "title": f"T{i}",
+            "priority": f"P{i % 4}",
+            "reach": i,
+            "impact": 1,
+            "confidence": 100,
+            "effort": 1,
+        }
+        for i in range(23)
+    ]
+    assert (
+        await client.post("/v1/projects/PAY/items/batch", json={"items": rows}, headers=auth())
+    ).status_code == 201
     everything = await keys(client, auth, sort=sort, limit=200)
     seen, cursor = [], None
     while True:
@@ -96,14 +150,23 @@ async def test_keyset_pages_are_complete_and_stable(client, auth, sort):
 
 async def test_bad_filters_are_422(client, auth):
     await seed(client, auth)
-    for params in ({"type": "saga"}, {"status": "closed"}, {"priority": "P7"}, {"iteration_id": "x"},
-                   {"parent": "nope"}, {"limit": 0}, {"limit": 201}):
+    for params in (
+        {"type": "saga"},
+        {"status": "closed"},
+        {"priority": "P7"},
+        {"iteration_id": "x"},
+        {"parent": "nope"},
+        {"limit": 0},
+        {"limit": 201},
+    ):
         r = await client.get("/v1/projects/PAY/items", params=params, headers=auth())
         assert r.status_code == 422, params
 
 
 async def test_batch_create_all_or_nothing_with_row_errors(client, auth):
-    assert (await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())).status_code == 201
+    assert (
+        await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())
+    ).status_code == 201
     rows = [
         {"type": "epic", "title": "E"},
         {"type": "story", "title": "wrong parent type", "parent": "#0"},
@@ -116,12 +179,19 @@ async def test_batch_create_all_or_nothing_with_row_errors(client, auth):
     assert r.status_code == 422
     problem = r.json()
     assert [e["loc"] for e in problem["errors"]] == [
-        "body.items.1.parent", "body.items.2.parent", "body.items.3.parent", "body.items.4.severity"]
+        "body.items.1.parent",
+        "body.items.2.parent",
+        "body.items.3.parent",
+        "body.items.4.severity",
+    ]
     assert problem["detail"].startswith("4 row(s)")
     assert await keys(client, auth) == []
     # Schema errors name their row too.
-    r = await client.post("/v1/projects/PAY/items/batch", json={"items": [
-        {"type": "story", "title": "ok"}, {"type": "story", "title": "x" * 301}]}, headers=auth())
+    r = await client.post(
+        "/v1/projects/PAY/items/batch",
+        json={"items": [{"type": "story", "title": "ok"}, {"type": "story", "title": "x" * 301}]},
+        headers=auth(),
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["loc"].startswith("body.items.1.title")
     # After the failures, keys start at 1: nothing was burnt.
     r = await client.post("/v1/projects/PAY/items/batch", json={"items": [rows[0], rows[5]]}, headers=auth())
@@ -130,16 +200,25 @@ async def test_batch_create_all_or_nothing_with_row_errors(client, auth):
 
 
 async def test_batch_limits(client, auth):
-    assert (await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())).status_code == 201
+    assert (
+        await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())
+    ).status_code == 201
     r = await client.post("/v1/projects/PAY/items/batch", json={"items": []}, headers=auth())
     assert r.status_code == 422
-    r = await client.post("/v1/projects/PAY/items/batch",
-                          json={"items": [{"type": "task", "title": "t"}] * 501}, headers=auth())
+    r = await client.post(
+        "/v1/projects/PAY/items/batch", json={"items": [{"type": "task", "title": "t"}] * 501}, headers=auth()
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == "body.items"
-    r = await client.post("/v1/projects/PAY/items/batch",
-                          json={"items": [{"type": "task", "title": f"t{i}"} for i in range(500)]}, headers=auth())
+    r = await client.post(
+        "/v1/projects/PAY/items/batch",
+        json={"items": [{"type": "task", "title": f"t{i}"} for i in range(500)]},
+        headers=auth(),
+    )
     assert r.status_code == 201 and len(r.json()["items"]) == 500
     assert r.json()["items"][-1]["key"] == "PAY-500"
-    r = await client.post("/v1/projects/PAY/items/batch", json={"items": [{"type": "task", "title": "t"}]},
-                          headers=auth("viewer", "PAY"))
+    r = await client.post(
+        "/v1/projects/PAY/items/batch",
+        json={"items": [{"type": "task", "title": "t"}]},
+        headers=auth("viewer", "PAY"),
+    )
     assert r.status_code == 403

@@ -4,17 +4,17 @@ handlers for release.released and ci.item_referenced (called directly with a ses
 from datetime import UTC, datetime
 
 import pytest
-
+from requirements_svc.items.handlers import HANDLERS
 from tpmhub_shared.contracts import ItemLookupResponse
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import CloudEvent
 
-from requirements_svc.items.handlers import HANDLERS
-
 
 async def seed(client, auth):
     for key in ("PAY", "OPS"):
-        assert (await client.post("/v1/projects", json={"key": key, "name": key}, headers=auth())).status_code == 201
+        assert (
+            await client.post("/v1/projects", json={"key": key, "name": key}, headers=auth())
+        ).status_code == 201
     rows = [
         {"type": "story", "title": "S", "points": 3, "criteria": ["a", "b", "c"]},
         {"type": "bug", "title": "Crash", "severity": "S1", "found_in": "1.4.0"},
@@ -22,26 +22,39 @@ async def seed(client, auth):
         {"type": "bug", "title": "Slow", "severity": "S2", "found_in": "1.3.0"},
         {"type": "bug", "title": "Fixed crash", "severity": "S2", "found_in": "1.4.0"},
     ]
-    assert (await client.post("/v1/projects/PAY/items/batch", json={"items": rows}, headers=auth())).status_code == 201
+    assert (
+        await client.post("/v1/projects/PAY/items/batch", json={"items": rows}, headers=auth())
+    ).status_code == 201
     crit = (await client.get("/v1/items/PAY-1/criteria", headers=auth())).json()
     await client.post(f"/v1/criteria/{crit[0]['id']}/verify", json={"status": "passed"}, headers=auth())
     await client.post(f"/v1/criteria/{crit[1]['id']}/verify", json={"status": "failed"}, headers=auth())
     await client.post("/v1/items/PAY-5/transition", json={"to": "wont_do"}, headers=auth())
-    r = await client.post("/v1/projects/OPS/items", json={"type": "bug", "title": "Ops crash", "severity": "S1",
-                                                         "found_in": "1.4.0"}, headers=auth())
+    r = await client.post(
+        "/v1/projects/OPS/items",
+        json={"type": "bug", "title": "Ops crash", "severity": "S1", "found_in": "1.4.0"},
+        headers=auth(),
+    )
     assert r.status_code == 201
 
 
 async def test_lookup_summarises_items_and_reports_missing(client, auth, make_token):
     await seed(client, auth)
     token = make_token("admin", service="release-svc")
-    r = await client.post("/v1/items/lookup", json={"keys": ["PAY-1", "PAY-9", "PAY-3", "PAY-1"]},
-                          headers={"Authorization": f"Bearer {token}"})
+    r = await client.post(
+        "/v1/items/lookup",
+        json={"keys": ["PAY-1", "PAY-9", "PAY-3", "PAY-1"]},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert r.status_code == 200, r.text
     body = ItemLookupResponse.model_validate(r.json())
     assert [i.key for i in body.items] == ["PAY-1", "PAY-3"]
     story = body.items[0]
-    assert story.type == "story" and story.status == "backlog" and story.points == 3 and story.project_key == "PAY"
+    assert (
+        story.type == "story"
+        and story.status == "backlog"
+        and story.points == 3
+        and story.project_key == "PAY"
+    )
     assert story.acceptance.model_dump() == {"total": 3, "passed": 1, "failed": 1, "pending": 1}
     assert body.items[1].severity == "S4" and body.items[1].found_in == "1.4.0"
     assert body.missing == ["PAY-9"]
@@ -50,8 +63,9 @@ async def test_lookup_summarises_items_and_reports_missing(client, auth, make_to
 
 async def test_lookup_found_in_adds_open_blocking_bugs_of_the_same_projects(client, auth):
     await seed(client, auth)
-    r = await client.post("/v1/items/lookup", json={"keys": ["PAY-1"], "found_in": "1.4.0"},
-                          headers=auth("viewer", "PAY"))
+    r = await client.post(
+        "/v1/items/lookup", json={"keys": ["PAY-1"], "found_in": "1.4.0"}, headers=auth("viewer", "PAY")
+    )
     assert r.status_code == 200, r.text
     bugs = r.json()["open_bugs"]
     # PAY-2 (S1, open, 1.4.0) only: PAY-3 is S4, PAY-4 another version, PAY-5 closed, OPS-1 another project.
@@ -62,17 +76,28 @@ async def test_lookup_found_in_adds_open_blocking_bugs_of_the_same_projects(clie
 
 async def test_lookup_hides_unreadable_projects(client, auth):
     await seed(client, auth)
-    r = await client.post("/v1/items/lookup", json={"keys": ["PAY-1", "OPS-1"], "found_in": "1.4.0"},
-                          headers=auth("viewer", "OPS"))
+    r = await client.post(
+        "/v1/items/lookup",
+        json={"keys": ["PAY-1", "OPS-1"], "found_in": "1.4.0"},
+        headers=auth("viewer", "OPS"),
+    )
     body = r.json()
     assert [i["key"] for i in body["items"]] == ["OPS-1"] and body["missing"] == ["PAY-1"]
     assert [b["key"] for b in body["open_bugs"]] == ["OPS-1"]
 
 
-@pytest.mark.parametrize("body", [
-    {"keys": ["pay-1"]}, {"keys": ["PAY-CR1"]}, {"keys": "PAY-1"}, {"keys": ["PAY-1"] * 1001},
-    {"keys": ["PAY-1"], "extra": True}, {"keys": ["PAY-1"], "found_in": "x" * 101}, {},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"keys": ["pay-1"]},
+        {"keys": ["PAY-CR1"]},
+        {"keys": "PAY-1"},
+        {"keys": ["PAY-1"] * 1001},
+        {"keys": ["PAY-1"], "extra": True},
+        {"keys": ["PAY-1"], "found_in": "x" * 101},
+        {},
+    ],
+)
 async def test_lookup_bad_input(client, auth, body):
     r = await client.post("/v1/items/lookup", json=body, headers=auth())
     assert r.status_code == 422
@@ -83,8 +108,9 @@ async def test_lookup_needs_a_token(client):
 
 
 def event(type_, data, id_="e-1"):
-    return CloudEvent(id=id_, source="/tpmhub/release-svc", type=type_, subject="x", time=datetime.now(UTC),
-                      data=data)
+    return CloudEvent(
+        id=id_, source="/tpmhub/release-svc", type=type_, subject="x", time=datetime.now(UTC), data=data
+    )
 
 
 async def run(settings, ev):
@@ -98,13 +124,19 @@ async def run(settings, ev):
 
 async def test_release_released_records_the_release_once(client, auth, req_settings):
     await seed(client, auth)
-    data = {"release_id": "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11", "project_key": "PAY", "version": "1.4.1",
-            "items": ["PAY-1", "PAY-2", "PAY-77", "OPS-1"], "released_at": "2026-11-22T10:00:00Z"}
+    data = {
+        "release_id": "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11",
+        "project_key": "PAY",
+        "version": "1.4.1",
+        "items": ["PAY-1", "PAY-2", "PAY-77", "OPS-1"],
+        "released_at": "2026-11-22T10:00:00Z",
+    }
     await run(req_settings, event("release.released", data))
     await run(req_settings, event("release.released", data, id_="e-2"))  # redelivered: no duplicate
     story = (await client.get("/v1/items/PAY-1", headers=auth())).json()
-    assert story["released_in"] == [{"release_id": data["release_id"], "version": "1.4.1",
-                                     "released_at": "2026-11-22T10:00:00Z"}]
+    assert story["released_in"] == [
+        {"release_id": data["release_id"], "version": "1.4.1", "released_at": "2026-11-22T10:00:00Z"}
+    ]
     bug = (await client.get("/v1/items/PAY-2", headers=auth())).json()
     assert bug["fixed_in"] == "1.4.1" and len(bug["released_in"]) == 1
     assert (await client.get("/v1/items/OPS-1", headers=auth())).json()["released_in"] == []  # other project
@@ -115,11 +147,20 @@ async def test_release_released_records_the_release_once(client, auth, req_setti
 
 async def test_item_referenced_links_commits_and_prs(client, auth, req_settings):
     await seed(client, auth)
-    ref = {"project_key": "PAY", "item_key": "PAY-1", "kind": "pull_request", "repository": "acme/pay", "ref": "42",
-           "title": "PAY-1 saved cards", "url": "https://github.com/acme/pay/pull/42"}
+    ref = {
+        "project_key": "PAY",
+        "item_key": "PAY-1",
+        "kind": "pull_request",
+        "repository": "acme/pay",
+        "ref": "42",
+        "title": "PAY-1 saved cards",
+        "url": "https://github.com/acme/pay/pull/42",
+    }
     await run(req_settings, event("ci.item_referenced", ref))
     await run(req_settings, event("ci.item_referenced", ref, id_="e-2"))
-    await run(req_settings, event("ci.item_referenced", {**ref, "kind": "commit", "ref": "9f2c1e7", "url": None}))
+    await run(
+        req_settings, event("ci.item_referenced", {**ref, "kind": "commit", "ref": "9f2c1e7", "url": None})
+    )
     await run(req_settings, event("ci.item_referenced", {**ref, "item_key": "PAY-404"}))  # unknown: ignored
     refs = (await client.get("/v1/items/PAY-1", headers=auth())).json()["references"]
     assert [(r["kind"], r["ref"]) for r in refs] == [("pull_request", "42"), ("commit", "9f2c1e7")]

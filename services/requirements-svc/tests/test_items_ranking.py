@@ -3,7 +3,6 @@
 import random
 
 import pytest
-
 from requirements_svc.items import ranking
 
 
@@ -34,9 +33,11 @@ def test_between_refuses_unordered_neighbours():
 async def _setup(client, auth, n=5):
     r = await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth("admin"))
     assert r.status_code == 201
-    r = await client.post("/v1/projects/PAY/items/batch",
-                          json={"items": [{"type": "task", "title": f"T{i}"} for i in range(1, n + 1)]},
-                          headers=auth("tpm"))
+    r = await client.post(
+        "/v1/projects/PAY/items/batch",
+        json={"items": [{"type": "task", "title": f"T{i}"} for i in range(1, n + 1)]},
+        headers=auth("tpm"),
+    )
     assert r.status_code == 201, r.text
 
 
@@ -48,8 +49,10 @@ async def order(client, auth, sort="rank"):
 async def test_moves_reorder_and_write_one_row(client, auth):
     await _setup(client, auth)
     assert await order(client, auth) == ["PAY-1", "PAY-2", "PAY-3", "PAY-4", "PAY-5"]
-    before_versions = {i["key"]: i["version"] for i in (await client.get("/v1/projects/PAY/items",
-                                                                         headers=auth())).json()["items"]}
+    before_versions = {
+        i["key"]: i["version"]
+        for i in (await client.get("/v1/projects/PAY/items", headers=auth())).json()["items"]
+    }
     r = await client.post("/v1/items/PAY-5/move", json={"before": "PAY-2"}, headers=auth("pm", "PAY"))
     assert r.status_code == 200, r.text
     assert await order(client, auth) == ["PAY-1", "PAY-5", "PAY-2", "PAY-3", "PAY-4"]
@@ -62,8 +65,10 @@ async def test_moves_reorder_and_write_one_row(client, auth):
     assert await order(client, auth) == ["PAY-3", "PAY-4", "PAY-5", "PAY-2", "PAY-1"]
     assert await order(client, auth, "-rank") == ["PAY-1", "PAY-2", "PAY-5", "PAY-4", "PAY-3"]
     # Only moved items changed version: one row written per move.
-    after = {i["key"]: i["version"] for i in (await client.get("/v1/projects/PAY/items",
-                                                               headers=auth())).json()["items"]}
+    after = {
+        i["key"]: i["version"]
+        for i in (await client.get("/v1/projects/PAY/items", headers=auth())).json()["items"]
+    }
     assert after["PAY-2"] == before_versions["PAY-2"]
     assert all(after[k] == before_versions[k] + 1 for k in ("PAY-5", "PAY-1", "PAY-3", "PAY-4"))
     hist = (await client.get("/v1/items/PAY-5/history", headers=auth())).json()["items"]
@@ -81,14 +86,17 @@ async def test_many_moves_into_one_gap_keep_order(client, auth):
     assert await order(client, auth) == ["PAY-1", "PAY-2", "PAY-3"]
 
 
-@pytest.mark.parametrize(("body", "loc"), [
-    ({}, "body"),
-    ({"before": "PAY-2", "after": "PAY-4"}, "body"),
-    ({"before": "PAY-99"}, "body.before"),
-    ({"after": "PAY-3"}, "body.after"),
-    ({"before": "nope"}, "body.before"),
-    ({"after": "PAY-1", "extra": 1}, "body.extra"),
-])
+@pytest.mark.parametrize(
+    ("body", "loc"),
+    [
+        ({}, "body"),
+        ({"before": "PAY-2", "after": "PAY-4"}, "body"),
+        ({"before": "PAY-99"}, "body.before"),
+        ({"after": "PAY-3"}, "body.after"),
+        ({"before": "nope"}, "body.before"),
+        ({"after": "PAY-1", "extra": 1}, "body.extra"),
+    ],
+)
 async def test_bad_moves_are_422_and_nothing_moves(client, auth, body, loc):
     await _setup(client, auth)
     r = await client.post("/v1/items/PAY-3/move", json=body, headers=auth())
@@ -105,7 +113,9 @@ async def test_move_needs_a_planner_and_same_project(client, auth):
     await client.post("/v1/projects/OPS/items", json={"type": "task", "title": "o"}, headers=auth())
     r = await client.post("/v1/items/PAY-3/move", json={"before": "OPS-1"}, headers=auth())
     assert r.status_code == 422
-    r = await client.post("/v1/items/PAY-3/move", json={"before": "PAY-1"}, headers={**auth(), "If-Match": '"9"'})
+    r = await client.post(
+        "/v1/items/PAY-3/move", json={"before": "PAY-1"}, headers={**auth(), "If-Match": '"9"'}
+    )
     assert r.status_code == 412
     assert await order(client, auth) == ["PAY-1", "PAY-2", "PAY-3", "PAY-4", "PAY-5"]
 
@@ -116,7 +126,9 @@ async def test_rebalancer_rewrites_long_keys_keeping_order(client, auth, req_set
         await client.post("/v1/items/PAY-4/move", json={"after": "PAY-1"}, headers=auth())
         await client.post("/v1/items/PAY-3/move", json={"after": "PAY-1"}, headers=auth())
     expected = await order(client, auth)
-    longest = max(len(i["rank"]) for i in (await client.get("/v1/projects/PAY/items", headers=auth())).json()["items"])
+    longest = max(
+        len(i["rank"]) for i in (await client.get("/v1/projects/PAY/items", headers=auth())).json()["items"]
+    )
     assert longest > 12
     from requirements_svc.items.workers import rebalance_once
     from tpmhub_shared.db import Database

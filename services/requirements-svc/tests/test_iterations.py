@@ -20,10 +20,17 @@ async def setup(client, auth, points=(3, 5, 8)):
 
 
 async def make_iteration(client, auth, name="Sprint 1", start=TODAY, days=13, capacity=10):
-    r = await client.post("/v1/projects/PAY/iterations", json={
-        "name": name, "goal": "Saved cards", "start_date": start.isoformat(),
-        "end_date": (start + timedelta(days=days)).isoformat(), "capacity_points": capacity,
-    }, headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/projects/PAY/iterations",
+        json={
+            "name": name,
+            "goal": "Saved cards",
+            "start_date": start.isoformat(),
+            "end_date": (start + timedelta(days=days)).isoformat(),
+            "capacity_points": capacity,
+        },
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
@@ -41,12 +48,17 @@ async def test_create_list_get_and_patch(client, auth):
     later = await make_iteration(client, auth, "Sprint 2", start=TODAY + timedelta(days=14))
     page = (await client.get("/v1/projects/PAY/iterations", headers=auth("viewer", "PAY"))).json()
     assert [i["name"] for i in page["items"]] == ["Sprint 1", "Sprint 2"]
-    page = (await client.get("/v1/projects/PAY/iterations", params={"status": "active"}, headers=auth())).json()
+    page = (
+        await client.get("/v1/projects/PAY/iterations", params={"status": "active"}, headers=auth())
+    ).json()
     assert page["items"] == []
-    r = await client.patch(f"/v1/iterations/{later['id']}", json={"capacity_points": 20},
-                           headers={**auth(), "If-Match": '"1"'})
+    r = await client.patch(
+        f"/v1/iterations/{later['id']}", json={"capacity_points": 20}, headers={**auth(), "If-Match": '"1"'}
+    )
     assert r.status_code == 200 and r.json()["capacity_points"] == 20
-    r = await client.patch(f"/v1/iterations/{later['id']}", json={"goal": "x"}, headers={**auth(), "If-Match": '"1"'})
+    r = await client.patch(
+        f"/v1/iterations/{later['id']}", json={"goal": "x"}, headers={**auth(), "If-Match": '"1"'}
+    )
     assert r.status_code == 412
     r = await client.patch(f"/v1/iterations/{later['id']}", json={"end_date": "2000-01-01"}, headers=auth())
     assert r.status_code == 422
@@ -54,15 +66,18 @@ async def test_create_list_get_and_patch(client, auth):
     assert got["capacity_points"] == 20 and got["end_date"] != "2000-01-01"
 
 
-@pytest.mark.parametrize("body", [
-    {"name": "x", "start_date": "2026-12-10", "end_date": "2026-12-01"},
-    {"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10", "capacity_points": -1},
-    {"name": "", "start_date": "2026-12-01", "end_date": "2026-12-10"},
-    {"name": "x" * 201, "start_date": "2026-12-01", "end_date": "2026-12-10"},
-    {"name": "x", "start_date": "not-a-date", "end_date": "2026-12-10"},
-    {"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10", "sprint": 1},
-    {"name": "x", "start_date": "0001-01-01", "end_date": "9999-12-31"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": "x", "start_date": "2026-12-10", "end_date": "2026-12-01"},
+        {"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10", "capacity_points": -1},
+        {"name": "", "start_date": "2026-12-01", "end_date": "2026-12-10"},
+        {"name": "x" * 201, "start_date": "2026-12-01", "end_date": "2026-12-10"},
+        {"name": "x", "start_date": "not-a-date", "end_date": "2026-12-10"},
+        {"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10", "sprint": 1},
+        {"name": "x", "start_date": "0001-01-01", "end_date": "9999-12-31"},
+    ],
+)
 async def test_bad_iterations_are_422(client, auth, body):
     await setup(client, auth)
     r = await client.post("/v1/projects/PAY/iterations", json=body, headers=auth())
@@ -72,13 +87,21 @@ async def test_bad_iterations_are_422(client, auth, body):
 
 async def test_roles_and_unknown(client, auth):
     await setup(client, auth)
-    r = await client.post("/v1/projects/PAY/iterations", json={
-        "name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10"}, headers=auth("engineer", "PAY"))
+    r = await client.post(
+        "/v1/projects/PAY/iterations",
+        json={"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10"},
+        headers=auth("engineer", "PAY"),
+    )
     assert r.status_code == 403
-    r = await client.post("/v1/projects/NOPE/iterations", json={
-        "name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10"}, headers=auth())
+    r = await client.post(
+        "/v1/projects/NOPE/iterations",
+        json={"name": "x", "start_date": "2026-12-01", "end_date": "2026-12-10"},
+        headers=auth(),
+    )
     assert r.status_code == 404
-    assert (await client.get("/v1/iterations/01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11", headers=auth())).status_code == 404
+    assert (
+        await client.get("/v1/iterations/01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11", headers=auth())
+    ).status_code == 404
     it = await make_iteration(client, auth)
     assert (await client.get(f"/v1/iterations/{it['id']}", headers=auth("viewer", "OPS"))).status_code == 403
 
@@ -97,7 +120,9 @@ async def test_commit_reports_over_commitment(client, auth):
     assert report["over_committed"] is True and report["over_committed_by"] == 6
     item = (await client.get(f"/v1/items/{keys[2]}", headers=auth())).json()
     assert item["iteration_id"] == it["id"]
-    page = (await client.get("/v1/projects/PAY/items", params={"iteration_id": it["id"]}, headers=auth())).json()
+    page = (
+        await client.get("/v1/projects/PAY/items", params={"iteration_id": it["id"]}, headers=auth())
+    ).json()
     assert len(page["items"]) == 3
     hist = (await client.get(f"/v1/items/{keys[2]}/history", headers=auth())).json()["items"]
     assert hist[-1]["changes"] == [{"field": "iteration_id", "before": None, "after": it["id"]}]
@@ -107,14 +132,17 @@ async def test_commit_bad_items_commits_nothing(client, auth):
     keys = await setup(client, auth)
     await finish(client, auth, keys[1])
     it = await make_iteration(client, auth)
-    r = await client.post(f"/v1/iterations/{it['id']}/commit", json={"items": [keys[0], "PAY-99", keys[1]]},
-                          headers=auth())
+    r = await client.post(
+        f"/v1/iterations/{it['id']}/commit", json={"items": [keys[0], "PAY-99", keys[1]]}, headers=auth()
+    )
     assert r.status_code == 422
     assert [e["loc"] for e in r.json()["errors"]] == ["body.items.1", "body.items.2"]
     assert (await client.get(f"/v1/iterations/{it['id']}", headers=auth())).json()["item_count"] == 0
     r = await client.post(f"/v1/iterations/{it['id']}/commit", json={"items": []}, headers=auth())
     assert r.status_code == 422
-    r = await client.post(f"/v1/iterations/{it['id']}/commit", json={"items": ["PAY-1"] * 501}, headers=auth())
+    r = await client.post(
+        f"/v1/iterations/{it['id']}/commit", json={"items": ["PAY-1"] * 501}, headers=auth()
+    )
     assert r.status_code == 422
 
 
@@ -158,12 +186,19 @@ async def test_close_to_backlog_or_to_a_named_iteration(client, auth):
     s3 = await make_iteration(client, auth, "Sprint 3", start=TODAY + timedelta(days=28))
     await make_iteration(client, auth, "Sprint 2", start=TODAY + timedelta(days=14))
     await client.post(f"/v1/iterations/{s1['id']}/commit", json={"items": keys[:2]}, headers=auth())
-    r = await client.post(f"/v1/iterations/{s1['id']}/close", json={"unfinished": "backlog",
-                                                                  "next_iteration_id": s3["id"]}, headers=auth())
+    r = await client.post(
+        f"/v1/iterations/{s1['id']}/close",
+        json={"unfinished": "backlog", "next_iteration_id": s3["id"]},
+        headers=auth(),
+    )
     assert r.status_code == 422
-    r = await client.post(f"/v1/iterations/{s1['id']}/close", json={"next_iteration_id": s1["id"]}, headers=auth())
+    r = await client.post(
+        f"/v1/iterations/{s1['id']}/close", json={"next_iteration_id": s1["id"]}, headers=auth()
+    )
     assert r.status_code == 422
-    r = await client.post(f"/v1/iterations/{s1['id']}/close", json={"next_iteration_id": s3["id"]}, headers=auth())
+    r = await client.post(
+        f"/v1/iterations/{s1['id']}/close", json={"next_iteration_id": s3["id"]}, headers=auth()
+    )
     assert r.status_code == 200 and r.json()["moved_to"] == s3["id"] and r.json()["moved"] == keys[:2]
     await client.post(f"/v1/iterations/{s3['id']}/start", headers=auth())
     r = await client.post(f"/v1/iterations/{s3['id']}/close", json={"unfinished": "backlog"}, headers=auth())
@@ -176,9 +211,16 @@ async def _backdate(url: str, key: str, action: str, when: date, nth: int = 0) -
     engine = create_async_engine(url)
     try:
         async with engine.begin() as conn:
-            ids = [r[0] for r in await conn.execute(text(
-                "SELECT id FROM history WHERE resource_type='item' AND resource_id=:k AND action=:a ORDER BY id"),
-                {"k": key, "a": action})]
+            ids = [
+                r[0]
+                for r in await conn.execute(
+                    text(
+                        "SELECT id FROM history WHERE resource_type='item' AND resource_id=:k "
+                        "AND action=:a ORDER BY id"
+                    ),
+                    {"k": key, "a": action},
+                )
+            ]
             at = datetime.combine(when, datetime.min.time()).replace(hour=12)
             if not url.startswith("sqlite"):
                 at = at.replace(tzinfo=UTC)

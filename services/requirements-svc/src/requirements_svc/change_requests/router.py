@@ -4,7 +4,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
@@ -35,81 +34,151 @@ def _public(cr: ChangeRequest, response: Response | None = None) -> ChangeReques
     return ChangeRequestPublic.model_validate(cr)
 
 
-@router.post("/v1/projects/{key}/change-requests", status_code=status.HTTP_201_CREATED,
-             response_model=ChangeRequestPublic, responses=responses(401, 403, 404, 409, 413, 422))
-async def create_change_request(key: ProjectKeyPath, body: ChangeRequestCreate, session: Session,
-                                principal: CurrentPrincipal, response: Response) -> ChangeRequestPublic:
+@router.post(
+    "/v1/projects/{key}/change-requests",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ChangeRequestPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_change_request(
+    key: ProjectKeyPath,
+    body: ChangeRequestCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> ChangeRequestPublic:
     """Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`)."""
     cr = await service.create_change_request(session, principal=principal, project_key=key, data=body)
     response.headers["Location"] = f"/v1/change-requests/{cr.key}"
     return _public(cr, response)
 
 
-@router.get("/v1/projects/{key}/change-requests", response_model=Page[ChangeRequestPublic],
-            responses=responses(401, 403, 404, 422))
+@router.get(
+    "/v1/projects/{key}/change-requests",
+    response_model=Page[ChangeRequestPublic],
+    responses=responses(401, 403, 404, 422),
+)
 async def list_change_requests(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     status: Annotated[CRStatus | None, Query()] = None,
-    sort: Annotated[str | None, Query(description="created (default) or updated; `-` for descending.")] = None,
+    sort: Annotated[
+        str | None, Query(description="created (default) or updated; `-` for descending.")
+    ] = None,
 ) -> Page[ChangeRequestPublic]:
-    rows, next_cursor = await service.list_change_requests(session, principal=principal, project_key=key,
-                                                           status=status, sort=sort, limit=limit, cursor=cursor)
+    rows, next_cursor = await service.list_change_requests(
+        session, principal=principal, project_key=key, status=status, sort=sort, limit=limit, cursor=cursor
+    )
     return Page[ChangeRequestPublic](items=[_public(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.get("/v1/change-requests/{key}", response_model=ChangeRequestPublic, responses=responses(401, 403, 404, 422))
-async def get_change_request(key: CRKeyPath, session: Session, principal: CurrentPrincipal,
-                             response: Response) -> ChangeRequestPublic:
+@router.get(
+    "/v1/change-requests/{key}", response_model=ChangeRequestPublic, responses=responses(401, 403, 404, 422)
+)
+async def get_change_request(
+    key: CRKeyPath, session: Session, principal: CurrentPrincipal, response: Response
+) -> ChangeRequestPublic:
     return _public(await service.get_change_request(session, principal=principal, key=key), response)
 
 
-@router.patch("/v1/change-requests/{key}", response_model=ChangeRequestPublic,
-              responses=responses(401, 403, 404, 409, 412, 413, 422))
-async def update_change_request(key: CRKeyPath, body: ChangeRequestUpdate, session: Session,
-                                principal: CurrentPrincipal, response: Response,
-                                if_match: IfMatch = None) -> ChangeRequestPublic:
+@router.patch(
+    "/v1/change-requests/{key}",
+    response_model=ChangeRequestPublic,
+    responses=responses(401, 403, 404, 409, 412, 413, 422),
+)
+async def update_change_request(
+    key: CRKeyPath,
+    body: ChangeRequestUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ChangeRequestPublic:
     """Edit a proposed change request (its requester or a planner); the impact is recomputed."""
-    cr = await service.update_change_request(session, principal=principal, key=key, patch=body, if_match=if_match)
+    cr = await service.update_change_request(
+        session, principal=principal, key=key, patch=body, if_match=if_match
+    )
     return _public(cr, response)
 
 
-@router.post("/v1/change-requests/{key}/approve", response_model=ChangeRequestPublic,
-             responses=responses(401, 403, 404, 409, 412, 422))
-async def approve_change_request(key: CRKeyPath, body: Decision, session: Session, principal: CurrentPrincipal,
-                                 response: Response, if_match: IfMatch = None) -> ChangeRequestPublic:
+@router.post(
+    "/v1/change-requests/{key}/approve",
+    response_model=ChangeRequestPublic,
+    responses=responses(401, 403, 404, 409, 412, 422),
+)
+async def approve_change_request(
+    key: CRKeyPath,
+    body: Decision,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ChangeRequestPublic:
     """Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`."""
-    cr = await service.approve_change_request(session, principal=principal, key=key, decision=body,
-                                              if_match=if_match)
+    cr = await service.approve_change_request(
+        session, principal=principal, key=key, decision=body, if_match=if_match
+    )
     return _public(cr, response)
 
 
-@router.post("/v1/change-requests/{key}/reject", response_model=ChangeRequestPublic,
-             responses=responses(401, 403, 404, 409, 412, 422))
-async def reject_change_request(key: CRKeyPath, body: Decision, session: Session, principal: CurrentPrincipal,
-                                response: Response, if_match: IfMatch = None) -> ChangeRequestPublic:
+@router.post(
+    "/v1/change-requests/{key}/reject",
+    response_model=ChangeRequestPublic,
+    responses=responses(401, 403, 404, 409, 412, 422),
+)
+async def reject_change_request(
+    key: CRKeyPath,
+    body: Decision,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ChangeRequestPublic:
     """Reject (pm, tpm, admin)."""
-    cr = await service.reject_change_request(session, principal=principal, key=key, decision=body,
-                                             if_match=if_match)
+    cr = await service.reject_change_request(
+        session, principal=principal, key=key, decision=body, if_match=if_match
+    )
     return _public(cr, response)
 
 
-@router.post("/v1/change-requests/{key}/apply", response_model=ChangeRequestPublic,
-             responses=responses(401, 403, 404, 409, 412, 422))
-async def apply_change_request(key: CRKeyPath, session: Session, principal: CurrentPrincipal, response: Response,
-                               if_match: IfMatch = None) -> ChangeRequestPublic:
+@router.post(
+    "/v1/change-requests/{key}/apply",
+    response_model=ChangeRequestPublic,
+    responses=responses(401, 403, 404, 409, 412, 422),
+)
+async def apply_change_request(
+    key: CRKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ChangeRequestPublic:
     """Apply an approved change (pm, tpm, admin): item patches are written and passed criteria of the
     affected items go back to pending, in one transaction."""
     cr = await service.apply_change_request(session, principal=principal, key=key, if_match=if_match)
     return _public(cr, response)
 
 
-@router.get("/v1/change-requests/{key}/history", response_model=Page[HistoryEntryPublic],
-            responses=responses(401, 403, 404, 422))
-async def list_change_request_history(key: CRKeyPath, session: Session, principal: CurrentPrincipal,
-                                      limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+@router.get(
+    "/v1/change-requests/{key}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 403, 404, 422),
+)
+async def list_change_request_history(
+    key: CRKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+) -> Page[HistoryEntryPublic]:
     await service.get_change_request(session, principal=principal, key=key)
-    return await history.list_history(session, resource_type=service.RESOURCE, resource_id=key, limit=limit,
-                                      cursor=cursor)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=key, limit=limit, cursor=cursor
+    )
 
 
-TAGS = [{"name": "change requests", "description": "Change requests (需求变更) with computed impact and a decision."}]
+TAGS = [
+    {
+        "name": "change requests",
+        "description": "Change requests (需求变更) with computed impact and a decision.",
+    }
+]

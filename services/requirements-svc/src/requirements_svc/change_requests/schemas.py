@@ -5,7 +5,6 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
 from tpmhub_shared.contracts import ItemKey
 
 from requirements_svc.items.schemas import ItemUpdate
@@ -22,19 +21,29 @@ class ChangeRequestCreate(BaseModel):
 
     title: str = Field(min_length=1, max_length=300, examples=["Support wallets in saved-card checkout"])
     reason: str = Field(default="", max_length=10000, examples=["Wallet share passed 30% in EU"])
-    proposed_change: str = Field(default="", max_length=20000,
-                                 examples=["Saved-card checkout also lists Apple Pay and Google Pay."])
+    proposed_change: str = Field(
+        default="", max_length=20000, examples=["Saved-card checkout also lists Apple Pay and Google Pay."]
+    )
     affected_items: list[ItemKey] = Field(default_factory=list, max_length=200, examples=[["PAY-2"]])
-    affected_prd_sections: list[SectionId] = Field(default_factory=list, max_length=50,
-                                                   examples=[["functional_requirements"]])
+    affected_prd_sections: list[SectionId] = Field(
+        default_factory=list, max_length=50, examples=[["functional_requirements"]]
+    )
     item_patches: dict[ItemKey, ItemUpdate] = Field(
-        default_factory=dict, max_length=200,
+        default_factory=dict,
+        max_length=200,
         description="Field changes applied to items when the request is applied (keys join affected_items).",
-        examples=[{"PAY-2": {"points": 8}}])
-    effort_delta_points: float = Field(default=0, ge=-10000, le=10000,
-                                       description="Points of new work not yet captured as items.", examples=[5])
-    date_delta_days: int = Field(default=0, ge=-3650, le=3650, description="Expected schedule slip in days.",
-                                 examples=[7])
+        examples=[{"PAY-2": {"points": 8}}],
+    )
+    effort_delta_points: float = Field(
+        default=0,
+        ge=-10000,
+        le=10000,
+        description="Points of new work not yet captured as items.",
+        examples=[5],
+    )
+    date_delta_days: int = Field(
+        default=0, ge=-3650, le=3650, description="Expected schedule slip in days.", examples=[7]
+    )
 
 
 class ChangeRequestUpdate(BaseModel):
@@ -70,15 +79,21 @@ class MilestoneAtRisk(BaseModel):
 class Impact(BaseModel):
     """What the change touches, computed by the service."""
 
-    affected_items: list[str] = Field(description="Named items and all their descendants.",
-                                      examples=[["PAY-2", "PAY-5", "PAY-6"]])
-    points_delta: float = Field(description="Point changes of the patches plus effort_delta_points.",
-                                examples=[8])
+    affected_items: list[str] = Field(
+        description="Named items and all their descendants.", examples=[["PAY-2", "PAY-5", "PAY-6"]]
+    )
+    points_delta: float = Field(
+        description="Point changes of the patches plus effort_delta_points.", examples=[8]
+    )
     date_delta_days: int = Field(examples=[7])
     milestones_at_risk: list[MilestoneAtRisk] = Field(
-        description="Open milestones of the affected items, at risk when points or dates grow.")
-    criteria_to_reverify: int = Field(description="Passed acceptance criteria of the affected items; applying "
-                                      "the change sends them back to pending.", examples=[4])
+        description="Open milestones of the affected items, at risk when points or dates grow."
+    )
+    criteria_to_reverify: int = Field(
+        description="Passed acceptance criteria of the affected items; applying "
+        "the change sends them back to pending.",
+        examples=[4],
+    )
 
 
 class ChangeRequestPublic(BaseModel):

@@ -6,7 +6,6 @@ import uuid
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -22,14 +21,24 @@ RESOURCE = "criterion"
 MAX_PER_ITEM = 100
 
 
-async def list_criteria(session: AsyncSession, *, principal: Principal, key: str) -> list[AcceptanceCriterion]:
+async def list_criteria(
+    session: AsyncSession, *, principal: Principal, key: str
+) -> list[AcceptanceCriterion]:
     item = await get_item(session, principal=principal, key=key)
-    return list((await session.execute(
-        select(AcceptanceCriterion).where(AcceptanceCriterion.item_id == item.id)
-        .order_by(AcceptanceCriterion.position, AcceptanceCriterion.id))).scalars())
+    return list(
+        (
+            await session.execute(
+                select(AcceptanceCriterion)
+                .where(AcceptanceCriterion.item_id == item.id)
+                .order_by(AcceptanceCriterion.position, AcceptanceCriterion.id)
+            )
+        ).scalars()
+    )
 
 
-async def get_criterion(session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID) -> AcceptanceCriterion:
+async def get_criterion(
+    session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID
+) -> AcceptanceCriterion:
     criterion = await session.get(AcceptanceCriterion, criterion_id)
     if criterion is None:
         raise NotFound(f"Acceptance criterion {criterion_id} does not exist.")
@@ -37,32 +46,58 @@ async def get_criterion(session: AsyncSession, *, principal: Principal, criterio
     return criterion
 
 
-async def ensure_history_readable(session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID) -> None:
+async def ensure_history_readable(
+    session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID
+) -> None:
     """A criterion's history outlives the criterion: a deleted one is found through its history rows."""
     criterion = await session.get(AcceptanceCriterion, criterion_id)
-    project_key = criterion.project_key if criterion is not None else (await session.execute(
-        select(HistoryEntry.project_key).where(HistoryEntry.resource_type == RESOURCE,
-                                               HistoryEntry.resource_id == str(criterion_id)).limit(1)
-    )).scalar_one_or_none()
+    project_key = (
+        criterion.project_key
+        if criterion is not None
+        else (
+            await session.execute(
+                select(HistoryEntry.project_key)
+                .where(HistoryEntry.resource_type == RESOURCE, HistoryEntry.resource_id == str(criterion_id))
+                .limit(1)
+            )
+        ).scalar_one_or_none()
+    )
     if project_key is None:
         raise NotFound(f"Acceptance criterion {criterion_id} does not exist.")
     ensure_read(principal, project_key)
 
 
-async def add_criterion(session: AsyncSession, *, principal: Principal, key: str,
-                        data: CriterionCreate) -> AcceptanceCriterion:
+async def add_criterion(
+    session: AsyncSession, *, principal: Principal, key: str, data: CriterionCreate
+) -> AcceptanceCriterion:
     item = await get_item(session, principal=principal, key=key)
     ensure_role(principal, item.project_key, CONTRIBUTORS, action="add acceptance criteria")
-    count, last = (await session.execute(
-        select(func.count(), func.max(AcceptanceCriterion.position))
-        .where(AcceptanceCriterion.item_id == item.id))).one()
+    count, last = (
+        await session.execute(
+            select(func.count(), func.max(AcceptanceCriterion.position)).where(
+                AcceptanceCriterion.item_id == item.id
+            )
+        )
+    ).one()
     if count >= MAX_PER_ITEM:
         raise Conflict(f"{key} already has {MAX_PER_ITEM} acceptance criteria.")
-    criterion = AcceptanceCriterion(item_id=item.id, project_key=item.project_key, item_key=item.key,
-                                    position=(last + 1) if last is not None else 0, text=data.text)
+    criterion = AcceptanceCriterion(
+        item_id=item.id,
+        project_key=item.project_key,
+        item_key=item.key,
+        position=(last + 1) if last is not None else 0,
+        text=data.text,
+    )
     session.add(criterion)
-    await history.record(session, principal=principal, project_key=item.project_key, resource_type=RESOURCE,
-                         resource_id=criterion.id, action="create", after=history.snapshot(criterion))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=criterion.id,
+        action="create",
+        after=history.snapshot(criterion),
+    )
     await session.flush()
     return criterion
 
@@ -74,8 +109,14 @@ def _reset(criterion: AcceptanceCriterion) -> None:
     criterion.evidence_url = None
 
 
-async def update_criterion(session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID,
-                           patch: CriterionUpdate, if_match: str | None) -> AcceptanceCriterion:
+async def update_criterion(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    criterion_id: uuid.UUID,
+    patch: CriterionUpdate,
+    if_match: str | None,
+) -> AcceptanceCriterion:
     """Changing the text of a verified criterion voids the verification: it goes back to pending."""
     criterion = await get_criterion(session, principal=principal, criterion_id=criterion_id)
     ensure_role(principal, criterion.project_key, CONTRIBUTORS, action="edit acceptance criteria")
@@ -85,15 +126,28 @@ async def update_criterion(session: AsyncSession, *, principal: Principal, crite
         criterion.text = patch.text
         if criterion.status != "pending":
             _reset(criterion)
-    await history.record(session, principal=principal, project_key=criterion.project_key, resource_type=RESOURCE,
-                         resource_id=criterion.id, action="update", before=before,
-                         after=history.snapshot(criterion))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=criterion.project_key,
+        resource_type=RESOURCE,
+        resource_id=criterion.id,
+        action="update",
+        before=before,
+        after=history.snapshot(criterion),
+    )
     await session.flush()
     return criterion
 
 
-async def verify_criterion(session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID,
-                           data: CriterionVerify, if_match: str | None) -> AcceptanceCriterion:
+async def verify_criterion(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    criterion_id: uuid.UUID,
+    data: CriterionVerify,
+    if_match: str | None,
+) -> AcceptanceCriterion:
     criterion = await get_criterion(session, principal=principal, criterion_id=criterion_id)
     ensure_role(principal, criterion.project_key, CONTRIBUTORS, action="verify acceptance criteria")
     check_if_match(if_match, criterion.version)
@@ -105,34 +159,68 @@ async def verify_criterion(session: AsyncSession, *, principal: Principal, crite
         criterion.verified_by = principal.sub
         criterion.verified_at = utcnow()
         criterion.evidence_url = data.evidence_url
-    await history.record(session, principal=principal, project_key=criterion.project_key, resource_type=RESOURCE,
-                         resource_id=criterion.id, action="verify", before=before, after=history.snapshot(criterion))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=criterion.project_key,
+        resource_type=RESOURCE,
+        resource_id=criterion.id,
+        action="verify",
+        before=before,
+        after=history.snapshot(criterion),
+    )
     await session.flush()
     return criterion
 
 
-async def delete_criterion(session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID,
-                           if_match: str | None) -> None:
+async def delete_criterion(
+    session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID, if_match: str | None
+) -> None:
     criterion = await get_criterion(session, principal=principal, criterion_id=criterion_id)
     ensure_role(principal, criterion.project_key, CONTRIBUTORS, action="delete acceptance criteria")
     check_if_match(if_match, criterion.version)
-    await history.record(session, principal=principal, project_key=criterion.project_key, resource_type=RESOURCE,
-                         resource_id=criterion.id, action="delete", before=history.snapshot(criterion))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=criterion.project_key,
+        resource_type=RESOURCE,
+        resource_id=criterion.id,
+        action="delete",
+        before=history.snapshot(criterion),
+    )
     await session.delete(criterion)
     await session.flush()
 
 
-async def reset_passed(session: AsyncSession, *, principal: Principal, item_ids: list[uuid.UUID],
-                       note: str) -> int:
+async def reset_passed(
+    session: AsyncSession, *, principal: Principal, item_ids: list[uuid.UUID], note: str
+) -> int:
     """Send every passed criterion of these items back to pending (a change voided the verification)."""
     if not item_ids:
         return 0
-    rows = (await session.execute(select(AcceptanceCriterion).where(
-        AcceptanceCriterion.item_id.in_(item_ids), AcceptanceCriterion.status == "passed"))).scalars().all()
+    rows = (
+        (
+            await session.execute(
+                select(AcceptanceCriterion).where(
+                    AcceptanceCriterion.item_id.in_(item_ids), AcceptanceCriterion.status == "passed"
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
     for criterion in rows:
         before = history.snapshot(criterion)
         _reset(criterion)
-        await history.record(session, principal=principal, project_key=criterion.project_key,
-                             resource_type=RESOURCE, resource_id=criterion.id, action="reset", before=before,
-                             after=history.snapshot(criterion), note=note)
+        await history.record(
+            session,
+            principal=principal,
+            project_key=criterion.project_key,
+            resource_type=RESOURCE,
+            resource_id=criterion.id,
+            action="reset",
+            before=before,
+            after=history.snapshot(criterion),
+            note=note,
+        )
     return len(rows)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ItemReferenced, ReleaseReleased
@@ -29,11 +28,23 @@ async def on_release_released(session: AsyncSession, event: CloudEvent) -> None:
     keys = sorted(set(data.items))
     if not keys:
         return
-    items = (await session.execute(select(Item).where(Item.key.in_(keys), Item.project_key == data.project_key)
-                                   .order_by(Item.number))).scalars().all()
+    items = (
+        (
+            await session.execute(
+                select(Item)
+                .where(Item.key.in_(keys), Item.project_key == data.project_key)
+                .order_by(Item.number)
+            )
+        )
+        .scalars()
+        .all()
+    )
     actor = _actor(event)
-    entry = {"release_id": str(data.release_id), "version": data.version,
-             "released_at": data.released_at.isoformat()}
+    entry = {
+        "release_id": str(data.release_id),
+        "version": data.version,
+        "released_at": data.released_at.isoformat(),
+    }
     for item in items:
         if any(r.get("release_id") == entry["release_id"] for r in item.released_in):
             continue
@@ -41,10 +52,17 @@ async def on_release_released(session: AsyncSession, event: CloudEvent) -> None:
         item.released_in = [*item.released_in, entry]
         if item.type == "bug" and item.fixed_in is None:
             item.fixed_in = data.version
-        await history.record(session, principal=actor, project_key=item.project_key, resource_type=RESOURCE,
-                             resource_id=item.key, action="released", before=before,
-                             after=history.snapshot(item, ["released_in", "fixed_in"]),
-                             note=f"released in {data.version}")
+        await history.record(
+            session,
+            principal=actor,
+            project_key=item.project_key,
+            resource_type=RESOURCE,
+            resource_id=item.key,
+            action="released",
+            before=before,
+            after=history.snapshot(item, ["released_in", "fixed_in"]),
+            note=f"released in {data.version}",
+        )
     missing = set(keys) - {i.key for i in items}
     if missing:
         log.info("release_items_unknown", release=data.version, items=sorted(missing)[:20])
@@ -54,8 +72,11 @@ async def on_release_released(session: AsyncSession, event: CloudEvent) -> None:
 async def on_item_referenced(session: AsyncSession, event: CloudEvent) -> None:
     """Link the commit, pull request or branch to the item (deduplicated by kind, repository and ref)."""
     data = ItemReferenced.model_validate(event.data)
-    item = (await session.execute(select(Item).where(Item.key == data.item_key,
-                                                     Item.project_key == data.project_key))).scalar_one_or_none()
+    item = (
+        await session.execute(
+            select(Item).where(Item.key == data.item_key, Item.project_key == data.project_key)
+        )
+    ).scalar_one_or_none()
     if item is None:
         log.info("referenced_item_unknown", item=data.item_key)
         return
@@ -63,11 +84,27 @@ async def on_item_referenced(session: AsyncSession, event: CloudEvent) -> None:
     if any((r.get("kind"), r.get("repository"), r.get("ref")) == ident for r in item.references):
         return
     before = history.snapshot(item, ["references"])
-    item.references = [*item.references, {"kind": data.kind, "repository": data.repository, "ref": data.ref,
-                                          "title": data.title, "url": data.url, "at": event.time.isoformat()}]
-    await history.record(session, principal=_actor(event), project_key=item.project_key, resource_type=RESOURCE,
-                         resource_id=item.key, action="referenced", before=before,
-                         after=history.snapshot(item, ["references"]))
+    item.references = [
+        *item.references,
+        {
+            "kind": data.kind,
+            "repository": data.repository,
+            "ref": data.ref,
+            "title": data.title,
+            "url": data.url,
+            "at": event.time.isoformat(),
+        },
+    ]
+    await history.record(
+        session,
+        principal=_actor(event),
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=item.key,
+        action="referenced",
+        before=before,
+        after=history.snapshot(item, ["references"]),
+    )
     await session.flush()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, ItemSummary
 
@@ -14,7 +13,9 @@ from requirements_svc.items.service import acceptance_summaries
 BLOCKING_SEVERITIES = ("S1", "S2")
 
 
-async def lookup_items(session: AsyncSession, *, principal: Principal, body: ItemLookupRequest) -> ItemLookupResponse:
+async def lookup_items(
+    session: AsyncSession, *, principal: Principal, body: ItemLookupRequest
+) -> ItemLookupResponse:
     """Items of projects the caller may read (others count as missing), plus open S1/S2 bugs among the keys
     or found in `found_in` within the projects of the keys (every readable project when no key is given)."""
     keys = list(dict.fromkeys(body.keys))
@@ -23,12 +24,17 @@ async def lookup_items(session: AsyncSession, *, principal: Principal, body: Ite
     if readable:
         rows = list((await session.execute(select(Item).where(Item.key.in_(readable)))).scalars())
     found = {i.key: i for i in rows}
-    bugs: list[Item] = [i for i in rows if i.type == "bug" and i.severity in BLOCKING_SEVERITIES
-                        and i.status in OPEN_STATUSES]
+    bugs: list[Item] = [
+        i for i in rows if i.type == "bug" and i.severity in BLOCKING_SEVERITIES and i.status in OPEN_STATUSES
+    ]
     projects = sorted({k.rsplit("-", 1)[0] for k in readable})
     if body.found_in is not None and (projects or not keys):
-        stmt = select(Item).where(Item.type == "bug", Item.found_in == body.found_in,
-                                  Item.severity.in_(BLOCKING_SEVERITIES), Item.status.in_(OPEN_STATUSES))
+        stmt = select(Item).where(
+            Item.type == "bug",
+            Item.found_in == body.found_in,
+            Item.severity.in_(BLOCKING_SEVERITIES),
+            Item.status.in_(OPEN_STATUSES),
+        )
         if keys:
             stmt = stmt.where(Item.project_key.in_(projects))
         else:
@@ -41,9 +47,18 @@ async def lookup_items(session: AsyncSession, *, principal: Principal, body: Ite
     acceptance = await acceptance_summaries(session, list({i.id for i in [*rows, *bugs]}))
 
     def summary(i: Item) -> ItemSummary:
-        return ItemSummary(key=i.key, project_key=i.project_key, type=i.type, title=i.title, status=i.status,
-                           points=i.points, severity=i.severity, found_in=i.found_in, fixed_in=i.fixed_in,
-                           acceptance=acceptance[i.id])
+        return ItemSummary(
+            key=i.key,
+            project_key=i.project_key,
+            type=i.type,
+            title=i.title,
+            status=i.status,
+            points=i.points,
+            severity=i.severity,
+            found_in=i.found_in,
+            fixed_in=i.fixed_in,
+            acceptance=acceptance[i.id],
+        )
 
     return ItemLookupResponse(
         items=[summary(found[k]) for k in keys if k in found],

@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
-
 from tpmhub_shared.db import TableBase, json_column, utc_column
 
 ITEM_TYPES = ("epic", "feature", "story", "task", "bug", "spike")

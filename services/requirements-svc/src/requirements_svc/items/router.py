@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
@@ -47,10 +46,15 @@ async def _one(session: AsyncSession, item) -> ItemPublic:  # noqa: ANN001
     return (await service.publish(session, [item]))[0]
 
 
-@router.post("/v1/projects/{key}/items", status_code=status.HTTP_201_CREATED, response_model=ItemPublic,
-             responses=responses(401, 403, 404, 409, 413, 422))
-async def create_item(key: ProjectKeyPath, body: ItemCreate, session: Session, principal: CurrentPrincipal,
-                      response: Response) -> ItemPublic:
+@router.post(
+    "/v1/projects/{key}/items",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ItemPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_item(
+    key: ProjectKeyPath, body: ItemCreate, session: Session, principal: CurrentPrincipal, response: Response
+) -> ItemPublic:
     """Create a backlog item; the service assigns the next key of the project (`PAY-42`), gap-free."""
     item = await service.create_item(session, principal=principal, project_key=key, data=body)
     set_etag(response, item.version)
@@ -58,9 +62,15 @@ async def create_item(key: ProjectKeyPath, body: ItemCreate, session: Session, p
     return await _one(session, item)
 
 
-@router.get("/v1/projects/{key}/items", response_model=Page[ItemPublic], responses=responses(401, 403, 404, 422))
+@router.get(
+    "/v1/projects/{key}/items", response_model=Page[ItemPublic], responses=responses(401, 403, 404, 422)
+)
 async def list_items(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     type: Annotated[list[ItemType] | None, Query(description="Any of these types.")] = None,
     status: Annotated[list[ItemStatus] | None, Query(description="Any of these statuses.")] = None,
     priority: Annotated[list[Priority] | None, Query(description="Any of these priorities.")] = None,
@@ -69,75 +79,132 @@ async def list_items(
     label: Annotated[str | None, Query(max_length=50, description="Items carrying this label.")] = None,
     iteration_id: Annotated[uuid.UUID | None, Query()] = None,
     milestone_id: Annotated[uuid.UUID | None, Query()] = None,
-    parent: Annotated[str | None, Query(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$",
-                                        description="Direct children of this item.")] = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text search in title and "
-                                   "description.")] = None,
-    sort: Annotated[str | None, Query(description="rank, priority, rice, wsjf, created, updated, key; `-` for "
-                                      "descending; default rank.")] = None,
+    parent: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$", description="Direct children of this item."),
+    ] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Text search in title and description.")
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(
+            description="rank, priority, rice, wsjf, created, updated, key; `-` for descending; default rank."
+        ),
+    ] = None,
 ) -> Page[ItemPublic]:
     """The project's backlog, filtered, searched and sorted, one keyset page at a time."""
-    filters = {"type": type, "status": status, "priority": priority, "severity": severity, "assignee": assignee,
-               "label": label, "iteration_id": iteration_id, "milestone_id": milestone_id, "parent": parent}
-    rows, next_cursor = await service.list_items(session, principal=principal, project_key=key, filters=filters,
-                                                 q=q, sort=sort, limit=limit, cursor=cursor)
+    filters = {
+        "type": type,
+        "status": status,
+        "priority": priority,
+        "severity": severity,
+        "assignee": assignee,
+        "label": label,
+        "iteration_id": iteration_id,
+        "milestone_id": milestone_id,
+        "parent": parent,
+    }
+    rows, next_cursor = await service.list_items(
+        session,
+        principal=principal,
+        project_key=key,
+        filters=filters,
+        q=q,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
     return Page[ItemPublic](items=await service.publish(session, rows), next_cursor=next_cursor)
 
 
-@router.post("/v1/projects/{key}/items/batch", status_code=status.HTTP_201_CREATED, response_model=ItemBatchResult,
-             responses=responses(401, 403, 404, 409, 413, 422))
-async def create_items(key: ProjectKeyPath, body: ItemBatchCreate, session: Session,
-                       principal: CurrentPrincipal) -> ItemBatchResult:
+@router.post(
+    "/v1/projects/{key}/items/batch",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ItemBatchResult,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_items(
+    key: ProjectKeyPath, body: ItemBatchCreate, session: Session, principal: CurrentPrincipal
+) -> ItemBatchResult:
     """Create up to 500 items at once, all or nothing; every invalid row is reported (`body.items.<row>`)."""
-    rows = [ItemCreate.model_validate(r.model_dump(exclude={"parent"}, exclude_unset=True)) for r in body.items]
-    items = await service.create_items(session, principal=principal, project_key=key, rows=rows,
-                                       parents=[r.parent for r in body.items])
+    rows = [
+        ItemCreate.model_validate(r.model_dump(exclude={"parent"}, exclude_unset=True)) for r in body.items
+    ]
+    items = await service.create_items(
+        session, principal=principal, project_key=key, rows=rows, parents=[r.parent for r in body.items]
+    )
     return ItemBatchResult(items=await service.publish(session, items))
 
 
 @router.post(
-    "/v1/projects/{key}/items/import", status_code=status.HTTP_201_CREATED, response_model=ImportResult,
+    "/v1/projects/{key}/items/import",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ImportResult,
     responses=responses(400, 401, 403, 404, 409, 413, 415, 422),
-    openapi_extra={"requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}},
+    openapi_extra={
+        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
+    },
 )
-async def import_items(key: ProjectKeyPath, request: Request, session: Session,
-                       principal: CurrentPrincipal) -> ImportResult:
+async def import_items(
+    key: ProjectKeyPath, request: Request, session: Session, principal: CurrentPrincipal
+) -> ImportResult:
     """Import a Jira CSV export (Summary, Issue Type, Status, Priority, Description, Story Points, Labels,
     Parent / Epic Link; optional Issue key). All rows or none; every error names its CSV line."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     raw = await request.body()
-    items = await csv_import.import_csv(session, principal=principal, project_key=key, raw=raw,
-                                        content_type=content_type)
+    items = await csv_import.import_csv(
+        session, principal=principal, project_key=key, raw=raw, content_type=content_type
+    )
     return ImportResult(created=len(items), keys=[i.key for i in items])
 
 
 @router.post("/v1/items/lookup", response_model=ItemLookupResponse, responses=responses(401, 413, 422))
-async def lookup_items(body: ItemLookupRequest, session: Session, principal: CurrentPrincipal) -> ItemLookupResponse:
+async def lookup_items(
+    body: ItemLookupRequest, session: Session, principal: CurrentPrincipal
+) -> ItemLookupResponse:
     """Status, type, points and acceptance summary of many items in one call (for sibling services and any
     reader); keys the caller may not read are reported as missing."""
     return await lookup.lookup_items(session, principal=principal, body=body)
 
 
 @router.get("/v1/items/{key}", response_model=ItemPublic, responses=responses(401, 403, 404, 422))
-async def get_item(key: ItemKeyPath, session: Session, principal: CurrentPrincipal, response: Response) -> ItemPublic:
+async def get_item(
+    key: ItemKeyPath, session: Session, principal: CurrentPrincipal, response: Response
+) -> ItemPublic:
     item = await service.get_item(session, principal=principal, key=key)
     set_etag(response, item.version)
     return await _one(session, item)
 
 
-@router.patch("/v1/items/{key}", response_model=ItemPublic, responses=responses(401, 403, 404, 409, 412, 413, 422))
-async def update_item(key: ItemKeyPath, body: ItemUpdate, session: Session, principal: CurrentPrincipal,
-                      response: Response, if_match: IfMatch = None) -> ItemPublic:
+@router.patch(
+    "/v1/items/{key}", response_model=ItemPublic, responses=responses(401, 403, 404, 409, 412, 413, 422)
+)
+async def update_item(
+    key: ItemKeyPath,
+    body: ItemUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ItemPublic:
     """Change an item (merge patch). Send `If-Match` to refuse the change if someone else changed it."""
     item = await service.update_item(session, principal=principal, key=key, patch=body, if_match=if_match)
     set_etag(response, item.version)
     return await _one(session, item)
 
 
-@router.post("/v1/items/{key}/transition", response_model=ItemPublic,
-             responses=responses(401, 403, 404, 409, 412, 422))
-async def transition_item(key: ItemKeyPath, body: ItemTransition, session: Session, principal: CurrentPrincipal,
-                          response: Response, if_match: IfMatch = None) -> ItemPublic:
+@router.post(
+    "/v1/items/{key}/transition", response_model=ItemPublic, responses=responses(401, 403, 404, 409, 412, 422)
+)
+async def transition_item(
+    key: ItemKeyPath,
+    body: ItemTransition,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ItemPublic:
     """Move the item to another status. Not allowed from the current status → 409 with the allowed ones;
     done while an acceptance criterion has not passed → 409 listing them."""
     item = await service.transition_item(session, principal=principal, key=key, body=body, if_match=if_match)
@@ -145,41 +212,61 @@ async def transition_item(key: ItemKeyPath, body: ItemTransition, session: Sessi
     return await _one(session, item)
 
 
-@router.post("/v1/items/{key}/move", response_model=ItemPublic,
-             responses=responses(401, 403, 404, 412, 422, 503))
-async def move_item(key: ItemKeyPath, body: ItemMove, session: Session, principal: CurrentPrincipal,
-                    response: Response, if_match: IfMatch = None) -> ItemPublic:
+@router.post(
+    "/v1/items/{key}/move", response_model=ItemPublic, responses=responses(401, 403, 404, 412, 422, 503)
+)
+async def move_item(
+    key: ItemKeyPath,
+    body: ItemMove,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ItemPublic:
     """Re-rank the item (planners): only the moved item's row is written."""
     item = await service.move_item(session, principal=principal, key=key, body=body, if_match=if_match)
     set_etag(response, item.version)
     return await _one(session, item)
 
 
-@router.get("/v1/items/{key}/history", response_model=Page[HistoryEntryPublic],
-            responses=responses(401, 403, 404, 422))
-async def list_item_history(key: ItemKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50,
-                            cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+@router.get(
+    "/v1/items/{key}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 403, 404, 422),
+)
+async def list_item_history(
+    key: ItemKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+) -> Page[HistoryEntryPublic]:
     """Every recorded change of the item, oldest first."""
     await service.get_item(session, principal=principal, key=key)
-    return await history.list_history(session, resource_type=service.RESOURCE, resource_id=key, limit=limit,
-                                      cursor=cursor)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=key, limit=limit, cursor=cursor
+    )
 
 
 # ---- acceptance criteria ---------------------------------------------------------------------------------
 
 
-@criteria_router.get("/v1/items/{key}/criteria", response_model=list[CriterionPublic],
-                     responses=responses(401, 403, 404, 422))
-async def list_criteria(key: ItemKeyPath, session: Session, principal: CurrentPrincipal) -> list[CriterionPublic]:
+@criteria_router.get(
+    "/v1/items/{key}/criteria", response_model=list[CriterionPublic], responses=responses(401, 403, 404, 422)
+)
+async def list_criteria(
+    key: ItemKeyPath, session: Session, principal: CurrentPrincipal
+) -> list[CriterionPublic]:
     """The item's acceptance criteria in order (at most 100 per item)."""
     rows = await criteria_service.list_criteria(session, principal=principal, key=key)
     return [CriterionPublic.model_validate(r) for r in rows]
 
 
-@criteria_router.post("/v1/items/{key}/criteria", status_code=status.HTTP_201_CREATED,
-                      response_model=CriterionPublic, responses=responses(401, 403, 404, 409, 413, 422))
-async def create_criterion(key: ItemKeyPath, body: CriterionCreate, session: Session, principal: CurrentPrincipal,
-                           response: Response) -> CriterionPublic:
+@criteria_router.post(
+    "/v1/items/{key}/criteria",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CriterionPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_criterion(
+    key: ItemKeyPath, body: CriterionCreate, session: Session, principal: CurrentPrincipal, response: Response
+) -> CriterionPublic:
     """Add an acceptance criterion (pending) to the item."""
     criterion = await criteria_service.add_criterion(session, principal=principal, key=key, data=body)
     set_etag(response, criterion.version)
@@ -187,53 +274,88 @@ async def create_criterion(key: ItemKeyPath, body: CriterionCreate, session: Ses
     return CriterionPublic.model_validate(criterion)
 
 
-@criteria_router.patch("/v1/criteria/{criterion_id}", response_model=CriterionPublic,
-                       responses=responses(401, 403, 404, 412, 413, 422))
-async def update_criterion(criterion_id: uuid.UUID, body: CriterionUpdate, session: Session,
-                           principal: CurrentPrincipal, response: Response,
-                           if_match: IfMatch = None) -> CriterionPublic:
+@criteria_router.patch(
+    "/v1/criteria/{criterion_id}",
+    response_model=CriterionPublic,
+    responses=responses(401, 403, 404, 412, 413, 422),
+)
+async def update_criterion(
+    criterion_id: uuid.UUID,
+    body: CriterionUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CriterionPublic:
     """Change the text; a passed or failed criterion whose text changes goes back to pending."""
-    criterion = await criteria_service.update_criterion(session, principal=principal, criterion_id=criterion_id,
-                                                        patch=body, if_match=if_match)
+    criterion = await criteria_service.update_criterion(
+        session, principal=principal, criterion_id=criterion_id, patch=body, if_match=if_match
+    )
     set_etag(response, criterion.version)
     return CriterionPublic.model_validate(criterion)
 
 
-@criteria_router.post("/v1/criteria/{criterion_id}/verify", response_model=CriterionPublic,
-                      responses=responses(401, 403, 404, 412, 422))
-async def verify_criterion(criterion_id: uuid.UUID, body: CriterionVerify, session: Session,
-                           principal: CurrentPrincipal, response: Response,
-                           if_match: IfMatch = None) -> CriterionPublic:
+@criteria_router.post(
+    "/v1/criteria/{criterion_id}/verify",
+    response_model=CriterionPublic,
+    responses=responses(401, 403, 404, 412, 422),
+)
+async def verify_criterion(
+    criterion_id: uuid.UUID,
+    body: CriterionVerify,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CriterionPublic:
     """Record passed or failed (with evidence), or pending to clear a result; the caller is `verified_by`."""
-    criterion = await criteria_service.verify_criterion(session, principal=principal, criterion_id=criterion_id,
-                                                        data=body, if_match=if_match)
+    criterion = await criteria_service.verify_criterion(
+        session, principal=principal, criterion_id=criterion_id, data=body, if_match=if_match
+    )
     set_etag(response, criterion.version)
     return CriterionPublic.model_validate(criterion)
 
 
-@criteria_router.delete("/v1/criteria/{criterion_id}", status_code=status.HTTP_204_NO_CONTENT,
-                        responses=responses(401, 403, 404, 412, 422))
-async def delete_criterion(criterion_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                           if_match: IfMatch = None) -> Response:
-    await criteria_service.delete_criterion(session, principal=principal, criterion_id=criterion_id,
-                                            if_match=if_match)
+@criteria_router.delete(
+    "/v1/criteria/{criterion_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401, 403, 404, 412, 422),
+)
+async def delete_criterion(
+    criterion_id: uuid.UUID, session: Session, principal: CurrentPrincipal, if_match: IfMatch = None
+) -> Response:
+    await criteria_service.delete_criterion(
+        session, principal=principal, criterion_id=criterion_id, if_match=if_match
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@criteria_router.get("/v1/criteria/{criterion_id}/history", response_model=Page[HistoryEntryPublic],
-                     responses=responses(401, 403, 404, 422))
-async def list_criterion_history(criterion_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                 limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+@criteria_router.get(
+    "/v1/criteria/{criterion_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 403, 404, 422),
+)
+async def list_criterion_history(
+    criterion_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
     """Every recorded change of the criterion (text edits, verifications, resets, deletion), oldest first;
     readable after the criterion is deleted."""
     await criteria_service.ensure_history_readable(session, principal=principal, criterion_id=criterion_id)
-    return await history.list_history(session, resource_type=criteria_service.RESOURCE, resource_id=criterion_id,
-                                      limit=limit, cursor=cursor)
+    return await history.list_history(
+        session, resource_type=criteria_service.RESOURCE, resource_id=criterion_id, limit=limit, cursor=cursor
+    )
 
 
 ROUTERS = [router, criteria_router]
 TAGS = [
-    {"name": "items", "description": "Backlog items: hierarchy, workflow, prioritization, ranking, search, batch "
-                                     "create, CSV import and the batch look-up."},
+    {
+        "name": "items",
+        "description": "Backlog items: hierarchy, workflow, prioritization, ranking, search, batch "
+        "create, CSV import and the batch look-up.",
+    },
     {"name": "acceptance criteria", "description": "Acceptance criteria, first-class children of an item."},
 ]

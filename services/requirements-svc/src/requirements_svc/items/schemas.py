@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
 from tpmhub_shared.contracts import AcceptanceSummary, ItemKey
 
 ItemType = Literal["epic", "feature", "story", "task", "bug", "spike"]
@@ -19,44 +18,62 @@ Title = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 # RICE impact uses Intercom's scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal.
 RiceImpact = Literal[0.25, 0.5, 1, 2, 3]
 
+
 class _ItemFields(BaseModel):
     """Fields a caller may set on create and change with PATCH."""
 
     model_config = ConfigDict(extra="forbid")
 
-    description: str | None = Field(default=None, max_length=20000,
-                                    examples=["As a shopper I want to pay with a saved card."])
+    description: str | None = Field(
+        default=None, max_length=20000, examples=["As a shopper I want to pay with a saved card."]
+    )
     priority: Priority | None = Field(default=None, description="P0 (highest) to P3.", examples=["P1"])
     labels: list[Label] | None = Field(default=None, max_length=20, examples=[["checkout", "mobile"]])
     assignee: str | None = Field(default=None, max_length=200, examples=["bob"])
-    points: float | None = Field(default=None, ge=0, le=1000, description="Estimate in story points.",
-                                 examples=[5])
+    points: float | None = Field(
+        default=None, ge=0, le=1000, description="Estimate in story points.", examples=[5]
+    )
     parent: ItemKey | None = Field(default=None, description="Key of the parent item.", examples=["PAY-1"])
     iteration_id: uuid.UUID | None = Field(default=None, description="Iteration the item is committed to.")
     milestone_id: uuid.UUID | None = Field(default=None, description="Milestone of the same project.")
-    prd_section_id: str | None = Field(default=None, max_length=64,
-                                       description="Stable id of the PRD section the item implements.",
-                                       examples=["functional_requirements"])
-    reach: int | None = Field(default=None, ge=0, le=1_000_000_000, description="RICE reach per period.",
-                              examples=[2000])
-    impact: RiceImpact | None = Field(default=None, description="RICE impact: 0.25, 0.5, 1, 2 or 3.", examples=[2])
-    confidence: int | None = Field(default=None, ge=0, le=100, description="RICE confidence in percent.",
-                                   examples=[80])
-    effort: float | None = Field(default=None, gt=0, le=1000, description="RICE effort in person-months.",
-                                 examples=[2])
-    business_value: int | None = Field(default=None, ge=1, le=100, description="WSJF user/business value.",
-                                       examples=[8])
-    time_criticality: int | None = Field(default=None, ge=1, le=100, description="WSJF time criticality.",
-                                         examples=[5])
-    risk_reduction: int | None = Field(default=None, ge=1, le=100,
-                                       description="WSJF risk reduction / opportunity enablement.", examples=[3])
+    prd_section_id: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Stable id of the PRD section the item implements.",
+        examples=["functional_requirements"],
+    )
+    reach: int | None = Field(
+        default=None, ge=0, le=1_000_000_000, description="RICE reach per period.", examples=[2000]
+    )
+    impact: RiceImpact | None = Field(
+        default=None, description="RICE impact: 0.25, 0.5, 1, 2 or 3.", examples=[2]
+    )
+    confidence: int | None = Field(
+        default=None, ge=0, le=100, description="RICE confidence in percent.", examples=[80]
+    )
+    effort: float | None = Field(
+        default=None, gt=0, le=1000, description="RICE effort in person-months.", examples=[2]
+    )
+    business_value: int | None = Field(
+        default=None, ge=1, le=100, description="WSJF user/business value.", examples=[8]
+    )
+    time_criticality: int | None = Field(
+        default=None, ge=1, le=100, description="WSJF time criticality.", examples=[5]
+    )
+    risk_reduction: int | None = Field(
+        default=None, ge=1, le=100, description="WSJF risk reduction / opportunity enablement.", examples=[3]
+    )
     job_size: int | None = Field(default=None, ge=1, le=100, description="WSJF job size.", examples=[5])
     moscow: MoSCoW | None = Field(default=None, examples=["must"])
-    severity: Severity | None = Field(default=None, description="Bugs only: S1 (critical) to S4.", examples=["S2"])
-    found_in: str | None = Field(default=None, max_length=100, description="Bugs only: release or environment.",
-                                 examples=["1.4.0"])
-    fixed_in: str | None = Field(default=None, max_length=100, description="Bugs only: release with the fix.",
-                                 examples=["1.4.1"])
+    severity: Severity | None = Field(
+        default=None, description="Bugs only: S1 (critical) to S4.", examples=["S2"]
+    )
+    found_in: str | None = Field(
+        default=None, max_length=100, description="Bugs only: release or environment.", examples=["1.4.0"]
+    )
+    fixed_in: str | None = Field(
+        default=None, max_length=100, description="Bugs only: release with the fix.", examples=["1.4.1"]
+    )
 
 
 class ItemCreate(_ItemFields):
@@ -65,7 +82,9 @@ class ItemCreate(_ItemFields):
     type: ItemType = Field(examples=["story"])
     title: Title = Field(examples=["Pay with a saved card"])
     criteria: list[Annotated[str, StringConstraints(min_length=1, max_length=4000)]] = Field(
-        default_factory=list, max_length=50, description="Acceptance criteria texts, created pending.",
+        default_factory=list,
+        max_length=50,
+        description="Acceptance criteria texts, created pending.",
         examples=[["Given a saved card, when I pay, then no card form is shown"]],
     )
 
@@ -94,10 +113,12 @@ class ItemMove(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    before: ItemKey | None = Field(default=None, description="Place the item directly before this one.",
-                                   examples=["PAY-7"])
-    after: ItemKey | None = Field(default=None, description="Place the item directly after this one.",
-                                  examples=["PAY-3"])
+    before: ItemKey | None = Field(
+        default=None, description="Place the item directly before this one.", examples=["PAY-7"]
+    )
+    after: ItemKey | None = Field(
+        default=None, description="Place the item directly after this one.", examples=["PAY-3"]
+    )
 
 
 class RollUp(BaseModel):
@@ -144,19 +165,23 @@ class ItemPublic(BaseModel):
     iteration_id: uuid.UUID | None
     milestone_id: uuid.UUID | None
     prd_section_id: str | None
-    rank: str = Field(description="Fractional rank key; lists sort by it with `sort=rank`.", examples=["i00003"])
+    rank: str = Field(
+        description="Fractional rank key; lists sort by it with `sort=rank`.", examples=["i00003"]
+    )
     reach: int | None
     impact: float | None
     confidence: int | None
     effort: float | None
-    rice_score: float | None = Field(description="reach × impact × confidence% ÷ effort; null until all set.",
-                                     examples=[1600.0])
+    rice_score: float | None = Field(
+        description="reach × impact × confidence% ÷ effort; null until all set.", examples=[1600.0]
+    )
     business_value: int | None
     time_criticality: int | None
     risk_reduction: int | None
     job_size: int | None
-    wsjf_score: float | None = Field(description="(value + time criticality + risk reduction) ÷ job size.",
-                                     examples=[3.2])
+    wsjf_score: float | None = Field(
+        description="(value + time criticality + risk reduction) ÷ job size.", examples=[3.2]
+    )
     moscow: MoSCoW | None
     severity: Severity | None
     found_in: str | None
@@ -182,9 +207,13 @@ class ItemBatchCreate(BaseModel):
 
 
 class BatchRow(ItemCreate):
-    parent: str | None = Field(default=None, max_length=24, pattern=r"^(#[0-9]{1,3}|[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8})$",
-                               description="Parent item key, or `#<row>` for an earlier row of this batch.",
-                               examples=["PAY-1", "#0"])
+    parent: str | None = Field(
+        default=None,
+        max_length=24,
+        pattern=r"^(#[0-9]{1,3}|[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8})$",
+        description="Parent item key, or `#<row>` for an earlier row of this batch.",
+        examples=["PAY-1", "#0"],
+    )
 
 
 ItemBatchCreate.model_rebuild()
@@ -209,8 +238,9 @@ class CriterionCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=4000,
-                      examples=["Given a saved card, when I pay, then no card form is shown"])
+    text: str = Field(
+        min_length=1, max_length=4000, examples=["Given a saved card, when I pay, then no card form is shown"]
+    )
 
 
 class CriterionUpdate(BaseModel):
@@ -227,8 +257,9 @@ class CriterionVerify(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: CriterionStatus = Field(examples=["passed"])
-    evidence_url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$",
-                                     examples=["https://ci.example.com/runs/812"])
+    evidence_url: str | None = Field(
+        default=None, max_length=2000, pattern=r"^https?://\S+$", examples=["https://ci.example.com/runs/812"]
+    )
 
 
 class CriterionPublic(BaseModel):
@@ -247,4 +278,3 @@ class CriterionPublic(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
-

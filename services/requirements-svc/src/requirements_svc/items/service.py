@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -27,8 +26,15 @@ from tpmhub_shared.problems import (
 )
 
 from requirements_svc.items import ranking
-from requirements_svc.items.models import CLOSED_STATUSES, AcceptanceCriterion, Item
-from requirements_svc.items.schemas import ItemCreate, ItemMove, ItemPublic, ItemTransition, ItemUpdate, RollUp
+from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.items.schemas import (
+    ItemCreate,
+    ItemMove,
+    ItemPublic,
+    ItemTransition,
+    ItemUpdate,
+    RollUp,
+)
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.projects.models import Project
@@ -106,8 +112,9 @@ def compute_scores(item: Item) -> None:
     else:
         item.rice_score = 0
     if all(getattr(item, f) is not None for f in WSJF_INPUTS):
-        item.wsjf_score = round((item.business_value + item.time_criticality + item.risk_reduction) / item.job_size,
-                                4)
+        item.wsjf_score = round(
+            (item.business_value + item.time_criticality + item.risk_reduction) / item.job_size, 4
+        )
     else:
         item.wsjf_score = 0
 
@@ -116,8 +123,14 @@ def compute_scores(item: Item) -> None:
 
 
 async def _check_parent(
-    session: AsyncSession, *, item: Item | None, item_type: str, project_key: str, parent_key: str | None,
-    loc: str = "body.parent", preloaded: dict[str, Item] | None = None,
+    session: AsyncSession,
+    *,
+    item: Item | None,
+    item_type: str,
+    project_key: str,
+    parent_key: str | None,
+    loc: str = "body.parent",
+    preloaded: dict[str, Item] | None = None,
 ) -> Item | None:
     """The parent row, after checking project, type rule and that it does not create a cycle."""
     if parent_key is None:
@@ -126,12 +139,15 @@ async def _check_parent(
     if parent is None:
         parent = (await session.execute(select(Item).where(Item.key == parent_key))).scalar_one_or_none()
     if parent is None:
-        raise UnprocessableEntity(f"Parent {parent_key} does not exist.",
-                                  errors=[field_error(loc, f"item {parent_key} does not exist", "parent_missing")])
+        raise UnprocessableEntity(
+            f"Parent {parent_key} does not exist.",
+            errors=[field_error(loc, f"item {parent_key} does not exist", "parent_missing")],
+        )
     if parent.project_key != project_key:
         raise UnprocessableEntity(
             f"Parent {parent_key} belongs to project {parent.project_key}.",
-            errors=[field_error(loc, "parent must be in the same project", "parent_project")])
+            errors=[field_error(loc, "parent must be in the same project", "parent_project")],
+        )
     if item is not None:
         # Walk up from the new parent: meeting the item itself would close a cycle.
         cursor: Item | None = parent
@@ -140,7 +156,8 @@ async def _check_parent(
             if cursor.id == item.id:
                 raise UnprocessableEntity(
                     f"{parent_key} is {item.key} itself or one of its descendants: that would be a cycle.",
-                    errors=[field_error(loc, "the hierarchy may not contain a cycle", "parent_cycle")])
+                    errors=[field_error(loc, "the hierarchy may not contain a cycle", "parent_cycle")],
+                )
             if cursor.parent_id is None:
                 break
             cursor = await session.get(Item, cursor.parent_id)
@@ -150,38 +167,45 @@ async def _check_parent(
         what = f"one of: {', '.join(sorted(allowed))}" if allowed else "none (an epic is top-level)"
         raise UnprocessableEntity(
             f"A {item_type} cannot be a child of a {parent.type}; allowed parents: {what}.",
-            errors=[field_error(loc, f"a {item_type} cannot have a {parent.type} parent", "parent_type")])
+            errors=[field_error(loc, f"a {item_type} cannot have a {parent.type} parent", "parent_type")],
+        )
     return parent
 
 
 async def _check_children_fit(session: AsyncSession, item: Item, new_type: str) -> None:
-    child_types = (await session.execute(
-        select(Item.type).where(Item.parent_id == item.id).distinct())).scalars().all()
+    child_types = (
+        (await session.execute(select(Item.type).where(Item.parent_id == item.id).distinct())).scalars().all()
+    )
     bad = sorted(t for t in child_types if new_type not in ALLOWED_PARENTS[t])
     if bad:
         raise UnprocessableEntity(
             f"{item.key} has children of type {', '.join(bad)} that cannot sit under a {new_type}.",
-            errors=[field_error("body.type", "children would break the hierarchy", "parent_type")])
+            errors=[field_error("body.type", "children would break the hierarchy", "parent_type")],
+        )
 
 
-async def _check_refs(session: AsyncSession, *, project_key: str, values: dict[str, Any], prefix: str = "body") -> None:
+async def _check_refs(
+    session: AsyncSession, *, project_key: str, values: dict[str, Any], prefix: str = "body"
+) -> None:
     """Iteration and milestone exist in the same project; bug fields only on bugs."""
     iteration_id = values.get("iteration_id")
     if iteration_id is not None:
         it = await session.get(Iteration, iteration_id)
         if it is None or it.project_key != project_key:
-            raise UnprocessableEntity(f"Iteration {iteration_id} does not exist in project {project_key}.",
-                                      errors=[field_error(f"{prefix}.iteration_id", "unknown iteration",
-                                                          "iteration_missing")])
+            raise UnprocessableEntity(
+                f"Iteration {iteration_id} does not exist in project {project_key}.",
+                errors=[field_error(f"{prefix}.iteration_id", "unknown iteration", "iteration_missing")],
+            )
         if it.status == "closed":
             raise Conflict(f"Iteration {it.name} is closed; commit the item to an open iteration.")
     milestone_id = values.get("milestone_id")
     if milestone_id is not None:
         ms = await session.get(Milestone, milestone_id)
         if ms is None or ms.project_key != project_key:
-            raise UnprocessableEntity(f"Milestone {milestone_id} does not exist in project {project_key}.",
-                                      errors=[field_error(f"{prefix}.milestone_id", "unknown milestone",
-                                                          "milestone_missing")])
+            raise UnprocessableEntity(
+                f"Milestone {milestone_id} does not exist in project {project_key}.",
+                errors=[field_error(f"{prefix}.milestone_id", "unknown milestone", "milestone_missing")],
+            )
 
 
 def _check_bug_fields(item_type: str, values: dict[str, Any], prefix: str = "body") -> None:
@@ -191,7 +215,8 @@ def _check_bug_fields(item_type: str, values: dict[str, Any], prefix: str = "bod
     if sent:
         raise UnprocessableEntity(
             f"Only bugs carry {', '.join(sent)}.",
-            errors=[field_error(f"{prefix}.{f}", "only bugs carry this field", "bug_only") for f in sent])
+            errors=[field_error(f"{prefix}.{f}", "only bugs carry this field", "bug_only") for f in sent],
+        )
 
 
 # ---- keys and ranks -----------------------------------------------------------------------------------
@@ -213,19 +238,28 @@ async def allocate_numbers(session: AsyncSession, project_key: str, count: int) 
 
 
 async def _last_rank(session: AsyncSession, project_key: str) -> str | None:
-    return (await session.execute(
-        select(Item.rank).where(Item.project_key == project_key).order_by(Item.rank.desc()).limit(1)
-    )).scalar_one_or_none()
+    return (
+        await session.execute(
+            select(Item.rank).where(Item.project_key == project_key).order_by(Item.rank.desc()).limit(1)
+        )
+    ).scalar_one_or_none()
 
 
 # ---- create ---------------------------------------------------------------------------------------------
 
 
-def _new_item(project_key: str, number: int, rank: str, data: ItemCreate, principal: Principal,
-              parent: Item | None) -> Item:
+def _new_item(
+    project_key: str, number: int, rank: str, data: ItemCreate, principal: Principal, parent: Item | None
+) -> Item:
     values = data.model_dump(exclude={"criteria", "parent"}, exclude_none=True)
-    item = Item(project_key=project_key, key=f"{project_key}-{number}", number=number, rank=rank,
-                created_by=principal.sub, **values)
+    item = Item(
+        project_key=project_key,
+        key=f"{project_key}-{number}",
+        number=number,
+        rank=rank,
+        created_by=principal.sub,
+        **values,
+    )
     if data.type == "bug" and item.severity is None:
         item.severity = "S3"
     if parent is not None:
@@ -235,31 +269,59 @@ def _new_item(project_key: str, number: int, rank: str, data: ItemCreate, princi
 
 
 def _new_criteria(item: Item, texts: Sequence[str]) -> list[AcceptanceCriterion]:
-    return [AcceptanceCriterion(item_id=item.id, project_key=item.project_key, item_key=item.key, position=i,
-                                text=t) for i, t in enumerate(texts)]
+    return [
+        AcceptanceCriterion(
+            item_id=item.id, project_key=item.project_key, item_key=item.key, position=i, text=t
+        )
+        for i, t in enumerate(texts)
+    ]
 
 
-async def _record_created(session: AsyncSession, principal: Principal, item: Item,
-                          criteria: list[AcceptanceCriterion], note: str | None = None) -> None:
-    await history.record(session, principal=principal, project_key=item.project_key, resource_type=RESOURCE,
-                         resource_id=item.key, action="create", after=history.snapshot(item), note=note)
+async def _record_created(
+    session: AsyncSession,
+    principal: Principal,
+    item: Item,
+    criteria: list[AcceptanceCriterion],
+    note: str | None = None,
+) -> None:
+    await history.record(
+        session,
+        principal=principal,
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=item.key,
+        action="create",
+        after=history.snapshot(item),
+        note=note,
+    )
     for c in criteria:
-        await history.record(session, principal=principal, project_key=item.project_key,
-                             resource_type="criterion", resource_id=c.id, action="create",
-                             after=history.snapshot(c), note=note)
+        await history.record(
+            session,
+            principal=principal,
+            project_key=item.project_key,
+            resource_type="criterion",
+            resource_id=c.id,
+            action="create",
+            after=history.snapshot(c),
+            note=note,
+        )
 
 
-async def create_item(session: AsyncSession, *, principal: Principal, project_key: str, data: ItemCreate) -> Item:
+async def create_item(
+    session: AsyncSession, *, principal: Principal, project_key: str, data: ItemCreate
+) -> Item:
     ensure_role(principal, project_key, CONTRIBUTORS, action="create items")
     await get_project_row(session, project_key)
     values = data.model_dump(exclude_unset=True)
     _check_bug_fields(data.type, values)
-    parent = await _check_parent(session, item=None, item_type=data.type, project_key=project_key,
-                                 parent_key=data.parent)
+    parent = await _check_parent(
+        session, item=None, item_type=data.type, project_key=project_key, parent_key=data.parent
+    )
     await _check_refs(session, project_key=project_key, values=values)
     (number,) = await allocate_numbers(session, project_key, 1)
-    item = _new_item(project_key, number, ranking.after(await _last_rank(session, project_key)), data, principal,
-                     parent)
+    item = _new_item(
+        project_key, number, ranking.after(await _last_rank(session, project_key)), data, principal, parent
+    )
     session.add(item)
     await session.flush()  # the item row before its criteria (no ORM relationship orders them)
     criteria = _new_criteria(item, data.criteria)
@@ -270,9 +332,16 @@ async def create_item(session: AsyncSession, *, principal: Principal, project_ke
 
 
 async def create_items(
-    session: AsyncSession, *, principal: Principal, project_key: str, rows: Sequence[ItemCreate],
-    parents: Sequence[str | None], statuses: Sequence[str] | None = None, row_label: str = "body.items.{i}",
-    row_offset: int = 0, note: str | None = None,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    rows: Sequence[ItemCreate],
+    parents: Sequence[str | None],
+    statuses: Sequence[str] | None = None,
+    row_label: str = "body.items.{i}",
+    row_offset: int = 0,
+    note: str | None = None,
 ) -> list[Item]:
     """All rows or none. `parents[i]` is an item key or `#j` (row j of this batch, j < i). Every bad row
     is reported, each error located by its row (`row_label` formats the location)."""
@@ -286,11 +355,27 @@ async def create_items(
         existing = {i.key: i for i in found}
     iterations = {r.iteration_id for r in rows if r.iteration_id}
     milestones = {r.milestone_id for r in rows if r.milestone_id}
-    known_iterations = {i.id: i for i in (await session.execute(
-        select(Iteration).where(Iteration.id.in_(iterations)))).scalars()} if iterations else {}
-    known_milestones = set((await session.execute(
-        select(Milestone.id).where(Milestone.id.in_(milestones), Milestone.project_key == project_key)
-    )).scalars()) if milestones else set()
+    known_iterations = (
+        {
+            i.id: i
+            for i in (await session.execute(select(Iteration).where(Iteration.id.in_(iterations)))).scalars()
+        }
+        if iterations
+        else {}
+    )
+    known_milestones = (
+        set(
+            (
+                await session.execute(
+                    select(Milestone.id).where(
+                        Milestone.id.in_(milestones), Milestone.project_key == project_key
+                    )
+                )
+            ).scalars()
+        )
+        if milestones
+        else set()
+    )
 
     bad_rows: set[int] = set()
 
@@ -359,8 +444,14 @@ async def create_items(
 
 
 async def update_item(
-    session: AsyncSession, *, principal: Principal, key: str, patch: ItemUpdate, if_match: str | None,
-    note: str | None = None, check_role: bool = True,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    patch: ItemUpdate,
+    if_match: str | None,
+    note: str | None = None,
+    check_role: bool = True,
 ) -> Item:
     item = await get_item(session, principal=principal, key=key)
     if check_role:
@@ -370,8 +461,9 @@ async def update_item(
     return item
 
 
-async def apply_patch(session: AsyncSession, *, principal: Principal, item: Item, patch: ItemUpdate,
-                      note: str | None = None) -> None:
+async def apply_patch(
+    session: AsyncSession, *, principal: Principal, item: Item, patch: ItemUpdate, note: str | None = None
+) -> None:
     values = patch.model_dump(exclude_unset=True)
     new_type = values.get("type") or item.type
     _check_bug_fields(new_type, values)
@@ -383,19 +475,31 @@ async def apply_patch(session: AsyncSession, *, principal: Principal, item: Item
         await _check_children_fit(session, item, new_type)
     if "parent" in values or ("type" in values and new_type != item.type):
         parent_key = values["parent"] if "parent" in values else item.parent_key
-        parent = await _check_parent(session, item=item, item_type=new_type, project_key=item.project_key,
-                                     parent_key=parent_key)
+        parent = await _check_parent(
+            session, item=item, item_type=new_type, project_key=item.project_key, parent_key=parent_key
+        )
         item.parent_id, item.parent_key = (parent.id, parent.key) if parent else (None, None)
-    await _check_refs(session, project_key=item.project_key,
-                      values={k: v for k, v in values.items() if k in ("iteration_id", "milestone_id")})
+    await _check_refs(
+        session,
+        project_key=item.project_key,
+        values={k: v for k, v in values.items() if k in ("iteration_id", "milestone_id")},
+    )
     patch_values = type(patch).model_validate({k: v for k, v in values.items() if k not in _PATCH_SKIP})
     merge_patch(item, patch_values, required={"type", "title", "description", "priority", "labels"})
     if new_type == "bug" and item.severity is None:
         item.severity = "S3"
     compute_scores(item)
-    await history.record(session, principal=principal, project_key=item.project_key, resource_type=RESOURCE,
-                         resource_id=item.key, action="update", before=before, after=history.snapshot(item),
-                         note=note)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=item.key,
+        action="update",
+        before=before,
+        after=history.snapshot(item),
+        note=note,
+    )
     await session.flush()
 
 
@@ -403,22 +507,31 @@ async def apply_patch(session: AsyncSession, *, principal: Principal, item: Item
 
 
 async def unpassed_criteria(session: AsyncSession, item_id: uuid.UUID) -> list[AcceptanceCriterion]:
-    return list((await session.execute(
-        select(AcceptanceCriterion).where(AcceptanceCriterion.item_id == item_id,
-                                          AcceptanceCriterion.status != "passed")
-        .order_by(AcceptanceCriterion.position, AcceptanceCriterion.id))).scalars())
+    return list(
+        (
+            await session.execute(
+                select(AcceptanceCriterion)
+                .where(AcceptanceCriterion.item_id == item_id, AcceptanceCriterion.status != "passed")
+                .order_by(AcceptanceCriterion.position, AcceptanceCriterion.id)
+            )
+        ).scalars()
+    )
 
 
-async def transition_item(session: AsyncSession, *, principal: Principal, key: str, body: ItemTransition,
-                          if_match: str | None) -> Item:
+async def transition_item(
+    session: AsyncSession, *, principal: Principal, key: str, body: ItemTransition, if_match: str | None
+) -> Item:
     item = await get_item(session, principal=principal, key=key)
     ensure_role(principal, item.project_key, CONTRIBUTORS, action="change item status")
     check_if_match(if_match, item.version)
     allowed = TRANSITIONS[item.status]
     if body.to not in allowed:
-        raise InvalidTransition(f"move to {body.to}", item.status, list(allowed),
-                                detail=f"{key} cannot move from {item.status} to {body.to}; "
-                                       f"allowed: {', '.join(allowed)}.")
+        raise InvalidTransition(
+            f"move to {body.to}",
+            item.status,
+            list(allowed),
+            detail=f"{key} cannot move from {item.status} to {body.to}; allowed: {', '.join(allowed)}.",
+        )
     if body.to == "done":
         blocking = await unpassed_criteria(session, item.id)
         if blocking:
@@ -430,9 +543,17 @@ async def transition_item(session: AsyncSession, *, principal: Principal, key: s
     before = history.snapshot(item, ["status", "done_at"])
     item.status = body.to
     item.done_at = utcnow() if body.to == "done" else None
-    await history.record(session, principal=principal, project_key=item.project_key, resource_type=RESOURCE,
-                         resource_id=item.key, action="transition", before=before,
-                         after=history.snapshot(item, ["status", "done_at"]), note=body.note)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=item.key,
+        action="transition",
+        before=before,
+        after=history.snapshot(item, ["status", "done_at"]),
+        note=body.note,
+    )
     await session.flush()
     return item
 
@@ -440,63 +561,99 @@ async def transition_item(session: AsyncSession, *, principal: Principal, key: s
 # ---- ranking --------------------------------------------------------------------------------------------
 
 
-async def move_item(session: AsyncSession, *, principal: Principal, key: str, body: ItemMove,
-                    if_match: str | None) -> Item:
+async def move_item(
+    session: AsyncSession, *, principal: Principal, key: str, body: ItemMove, if_match: str | None
+) -> Item:
     """Give the item a rank key between its new neighbours: one item row (and its history) written."""
     item = await get_item(session, principal=principal, key=key)
     ensure_role(principal, item.project_key, PLANNERS, action="rank items")
     check_if_match(if_match, item.version)
     if body.before is None and body.after is None:
-        raise UnprocessableEntity("Name `before` or `after` (or both).",
-                                  errors=[field_error("body", "before or after is required", "missing")])
+        raise UnprocessableEntity(
+            "Name `before` or `after` (or both).",
+            errors=[field_error("body", "before or after is required", "missing")],
+        )
     # Shared lock on the project row: moves run side by side, the rank rebalancer waits for them.
-    await session.execute(select(Project.id).where(Project.key == item.project_key).with_for_update(read=True))
+    await session.execute(
+        select(Project.id).where(Project.key == item.project_key).with_for_update(read=True)
+    )
     anchors: dict[str, Item] = {}
     for field in ("before", "after"):
         anchor_key = getattr(body, field)
         if anchor_key is None:
             continue
         if anchor_key == key:
-            raise UnprocessableEntity("An item cannot be moved relative to itself.",
-                                      errors=[field_error(f"body.{field}", "names the moved item", "value_error")])
+            raise UnprocessableEntity(
+                "An item cannot be moved relative to itself.",
+                errors=[field_error(f"body.{field}", "names the moved item", "value_error")],
+            )
         anchor = (await session.execute(select(Item).where(Item.key == anchor_key))).scalar_one_or_none()
         if anchor is None or anchor.project_key != item.project_key:
-            raise UnprocessableEntity(f"Item {anchor_key} does not exist in project {item.project_key}.",
-                                      errors=[field_error(f"body.{field}", "unknown item", "item_missing")])
+            raise UnprocessableEntity(
+                f"Item {anchor_key} does not exist in project {item.project_key}.",
+                errors=[field_error(f"body.{field}", "unknown item", "item_missing")],
+            )
         anchors[field] = anchor
     others = and_(Item.project_key == item.project_key, Item.id != item.id)
     if "after" in anchors and "before" in anchors:
         low, high = anchors["after"], anchors["before"]
         if (low.rank, low.id) >= (high.rank, high.id):
-            raise UnprocessableEntity(f"{low.key} is not ranked above {high.key}.",
-                                      errors=[field_error("body", "after must rank above before", "value_error")])
+            raise UnprocessableEntity(
+                f"{low.key} is not ranked above {high.key}.",
+                errors=[field_error("body", "after must rank above before", "value_error")],
+            )
         lo, hi = low.rank, high.rank
     elif "after" in anchors:
         lo = anchors["after"].rank
-        hi = (await session.execute(select(Item.rank).where(others, Item.rank > lo)
-                                    .order_by(Item.rank).limit(1))).scalar_one_or_none()
+        hi = (
+            await session.execute(
+                select(Item.rank).where(others, Item.rank > lo).order_by(Item.rank).limit(1)
+            )
+        ).scalar_one_or_none()
     else:
         hi = anchors["before"].rank
-        lo = (await session.execute(select(Item.rank).where(others, Item.rank < hi)
-                                    .order_by(Item.rank.desc()).limit(1))).scalar_one_or_none()
+        lo = (
+            await session.execute(
+                select(Item.rank).where(others, Item.rank < hi).order_by(Item.rank.desc()).limit(1)
+            )
+        ).scalar_one_or_none()
     if lo is not None and hi is not None and lo == hi:
         # Two items share a key (concurrent moves to one gap); the rebalancer separates them.
-        raise ServiceUnavailable("The ranks around this spot are being rebalanced; retry shortly.", retry_after=2)
+        raise ServiceUnavailable(
+            "The ranks around this spot are being rebalanced; retry shortly.", retry_after=2
+        )
     new_rank = ranking.between(lo, hi)
     if len(new_rank) > 120:
-        raise ServiceUnavailable("The ranks around this spot are being rebalanced; retry shortly.", retry_after=2)
+        raise ServiceUnavailable(
+            "The ranks around this spot are being rebalanced; retry shortly.", retry_after=2
+        )
     before = history.snapshot(item, ["rank"])
     item.rank = new_rank
-    await history.record(session, principal=principal, project_key=item.project_key, resource_type=RESOURCE,
-                         resource_id=item.key, action="move", before=before, after=history.snapshot(item, ["rank"]))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=item.key,
+        action="move",
+        before=before,
+        after=history.snapshot(item, ["rank"]),
+    )
     await session.flush()
     return item
 
 
 async def rebalance_ranks(session: AsyncSession, project_key: str) -> int:
     """Rewrite every rank of a project with short, evenly spaced keys, same order (a background job)."""
-    rows = (await session.execute(
-        select(Item.id).where(Item.project_key == project_key).order_by(Item.rank, Item.id))).scalars().all()
+    rows = (
+        (
+            await session.execute(
+                select(Item.id).where(Item.project_key == project_key).order_by(Item.rank, Item.id)
+            )
+        )
+        .scalars()
+        .all()
+    )
     keys = ranking.evenly_spaced(len(rows))
     table = Item.__table__
     for item_id, rank in zip(rows, keys, strict=True):
@@ -504,22 +661,28 @@ async def rebalance_ranks(session: AsyncSession, project_key: str) -> int:
     return len(rows)
 
 
-async def projects_needing_rebalance(session: AsyncSession, project_key: str | None = None,
-                                     max_length: int = ranking.REBALANCE_LENGTH) -> list[str]:
+async def projects_needing_rebalance(
+    session: AsyncSession, project_key: str | None = None, max_length: int = ranking.REBALANCE_LENGTH
+) -> list[str]:
     """Projects with an over-long rank key or two items sharing one."""
     long_keys = select(Item.project_key).where(func.length(Item.rank) > max_length)
     dup = select(Item.project_key).group_by(Item.project_key, Item.rank).having(func.count() > 1)
     if project_key is not None:
-        long_keys, dup = long_keys.where(Item.project_key == project_key), dup.where(Item.project_key == project_key)
+        long_keys, dup = (
+            long_keys.where(Item.project_key == project_key),
+            dup.where(Item.project_key == project_key),
+        )
     found = set((await session.execute(long_keys.distinct())).scalars())
     found |= set((await session.execute(dup.distinct())).scalars())
     return sorted(found)
 
 
-# ---- read models: acceptance summaries and roll-ups in batch -------------------------------------------------
+# ---- read models: acceptance summaries and roll-ups in batch ---------------------------------------
 
 
-async def acceptance_summaries(session: AsyncSession, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, AcceptanceSummary]:
+async def acceptance_summaries(
+    session: AsyncSession, item_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, AcceptanceSummary]:
     """Criteria counts per item and status, one GROUP BY for any number of items."""
     out: dict[uuid.UUID, AcceptanceSummary] = {i: AcceptanceSummary() for i in item_ids}
     if not item_ids:
@@ -527,7 +690,8 @@ async def acceptance_summaries(session: AsyncSession, item_ids: Sequence[uuid.UU
     rows = await session.execute(
         select(AcceptanceCriterion.item_id, AcceptanceCriterion.status, func.count())
         .where(AcceptanceCriterion.item_id.in_(list(item_ids)))
-        .group_by(AcceptanceCriterion.item_id, AcceptanceCriterion.status))
+        .group_by(AcceptanceCriterion.item_id, AcceptanceCriterion.status)
+    )
     for item_id, status, count in rows:
         summary = out[item_id]
         setattr(summary, status, count)
@@ -560,8 +724,10 @@ async def rollups(session: AsyncSession, item_ids: Sequence[uuid.UUID]) -> dict[
         r = out[root]
         r.descendants, r.points_total, r.points_done = count, float(total or 0), float(done or 0)
     by_status = await session.execute(
-        select(Item.parent_id, Item.status, func.count()).where(Item.parent_id.in_(list(item_ids)))
-        .group_by(Item.parent_id, Item.status))
+        select(Item.parent_id, Item.status, func.count())
+        .where(Item.parent_id.in_(list(item_ids)))
+        .group_by(Item.parent_id, Item.status)
+    )
     for parent_id, status, count in by_status:
         out[parent_id].children_by_status[status] = count
     return out
@@ -618,8 +784,15 @@ def label_condition(session: AsyncSession, label: str) -> Any:
 
 
 async def list_items(
-    session: AsyncSession, *, principal: Principal, project_key: str, filters: dict[str, Any], q: str | None,
-    sort: str | None, limit: int, cursor: str | None,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    filters: dict[str, Any],
+    q: str | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Item], str | None]:
     ensure_read(principal, project_key)
     await get_project_row(session, project_key)
@@ -645,6 +818,6 @@ async def list_items(
         stmt = stmt.where(Item.severity.in_(filters["severity"]))
     if q:
         stmt = stmt.where(search_condition(session, q))
-    return await paginate(session, stmt, order=order, id_column=Item.id, limit=limit, cursor=cursor,
-                          sort_key=sort_key)
-
+    return await paginate(
+        session, stmt, order=order, id_column=Item.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )

@@ -6,7 +6,6 @@ import asyncio
 
 from fastapi import FastAPI
 from sqlalchemy import func, select, text
-
 from tpmhub_shared.db import Database
 from tpmhub_shared.logging import get_logger
 
@@ -28,8 +27,12 @@ async def rebalance_once(db: Database, *, max_length: int = ranking.REBALANCE_LE
     for project_key in candidates:
         async with db.session() as session, session.begin():
             if session.get_bind().dialect.name == "postgresql":
-                got = (await session.execute(select(func.pg_try_advisory_xact_lock(
-                    func.hashtext(text(":k")))), {"k": f"rank-rebalance:{project_key}"})).scalar_one()
+                got = (
+                    await session.execute(
+                        select(func.pg_try_advisory_xact_lock(func.hashtext(text(":k")))),
+                        {"k": f"rank-rebalance:{project_key}"},
+                    )
+                ).scalar_one()
                 if not got:
                     continue
             await session.execute(select(Project.id).where(Project.key == project_key).with_for_update())

@@ -5,7 +5,6 @@ from typing import Any
 
 from sqlalchemy import Column, Index, String
 from sqlmodel import Field
-
 from tpmhub_shared.db import TableBase, json_column, utc_column
 
 ITERATION_STATUSES = ("planned", "active", "closed")

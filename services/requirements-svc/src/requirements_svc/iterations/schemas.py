@@ -5,7 +5,6 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from tpmhub_shared.contracts import ItemKey
 
 IterationStatus = Literal["planned", "active", "closed"]
@@ -21,8 +20,9 @@ class IterationCreate(BaseModel):
     goal: str = Field(default="", max_length=2000, examples=["Saved cards end to end"])
     start_date: date = Field(examples=["2026-11-23"])
     end_date: date = Field(examples=["2026-12-04"])
-    capacity_points: float = Field(default=0, ge=0, le=10000, description="Points the team can deliver.",
-                                   examples=[30])
+    capacity_points: float = Field(
+        default=0, ge=0, le=10000, description="Points the team can deliver.", examples=[30]
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> "IterationCreate":
@@ -63,8 +63,9 @@ class IterationPublic(BaseModel):
     committed_points: float = Field(default=0, examples=[34])
     done_points: float = Field(default=0, examples=[13])
     item_count: int = Field(default=0, examples=[9])
-    over_committed_by: float = Field(default=0, description="Committed minus capacity, when positive.",
-                                     examples=[4])
+    over_committed_by: float = Field(
+        default=0, description="Committed minus capacity, when positive.", examples=[4]
+    )
     version: int
     created_at: datetime
     updated_at: datetime
@@ -93,8 +94,11 @@ class IterationClose(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     unfinished: Literal["next", "backlog"] = Field(
-        default="next", description="`next`: the given or the next planned iteration (by start date); "
-        "`backlog`: no iteration.", examples=["next"])
+        default="next",
+        description="`next`: the given or the next planned iteration (by start date); "
+        "`backlog`: no iteration.",
+        examples=["next"],
+    )
     next_iteration_id: uuid.UUID | None = Field(default=None, description="Target when `unfinished` is next.")
 
 

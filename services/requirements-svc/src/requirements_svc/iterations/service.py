@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -45,17 +44,23 @@ async def get_iteration(session: AsyncSession, *, principal: Principal, iteratio
     return iteration
 
 
-async def totals(session: AsyncSession, iteration_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[float, float, int]]:
+async def totals(
+    session: AsyncSession, iteration_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[float, float, int]]:
     """(committed points, done points, item count) per iteration, one aggregate query."""
     out = {i: (0.0, 0.0, 0) for i in iteration_ids}
     if not iteration_ids:
         return out
     rows = await session.execute(
-        select(Item.iteration_id,
-               func.coalesce(func.sum(case((Item.status != "wont_do", Item.points), else_=0)), 0),
-               func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
-               func.count())
-        .where(Item.iteration_id.in_(iteration_ids)).group_by(Item.iteration_id))
+        select(
+            Item.iteration_id,
+            func.coalesce(func.sum(case((Item.status != "wont_do", Item.points), else_=0)), 0),
+            func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
+            func.count(),
+        )
+        .where(Item.iteration_id.in_(iteration_ids))
+        .group_by(Item.iteration_id)
+    )
     for iteration_id, committed, done, count in rows:
         out[iteration_id] = (float(committed), float(done), int(count))
     return out
@@ -67,37 +72,69 @@ async def publish(session: AsyncSession, rows: list[Iteration]) -> list[Iteratio
     for r in rows:
         committed, done, count = sums[r.id]
         data = {name: getattr(r, name) for name in IterationPublic.model_fields if hasattr(r, name)}
-        data.update(committed_points=committed, done_points=done, item_count=count,
-                    over_committed_by=max(0.0, committed - r.capacity_points))
+        data.update(
+            committed_points=committed,
+            done_points=done,
+            item_count=count,
+            over_committed_by=max(0.0, committed - r.capacity_points),
+        )
         out.append(IterationPublic.model_validate(data))
     return out
 
 
-async def create_iteration(session: AsyncSession, *, principal: Principal, project_key: str,
-                           data: IterationCreate) -> Iteration:
+async def create_iteration(
+    session: AsyncSession, *, principal: Principal, project_key: str, data: IterationCreate
+) -> Iteration:
     ensure_role(principal, project_key, PLANNERS, action="plan iterations")
     await get_project_row(session, project_key)
     iteration = Iteration(project_key=project_key, **data.model_dump())
     session.add(iteration)
-    await history.record(session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-                         resource_id=iteration.id, action="create", after=history.snapshot(iteration))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=iteration.id,
+        action="create",
+        after=history.snapshot(iteration),
+    )
     await session.flush()
     return iteration
 
 
-async def list_iterations(session: AsyncSession, *, principal: Principal, project_key: str, status: str | None,
-                          limit: int, cursor: str | None) -> tuple[list[Iteration], str | None]:
+async def list_iterations(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    status: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Iteration], str | None]:
     ensure_read(principal, project_key)
     await get_project_row(session, project_key)
     stmt = select(Iteration).where(Iteration.project_key == project_key)
     if status:
         stmt = stmt.where(Iteration.status == status)
-    return await paginate(session, stmt, order=[(Iteration.start_date, False)], id_column=Iteration.id,
-                          limit=limit, cursor=cursor, sort_key="start")
+    return await paginate(
+        session,
+        stmt,
+        order=[(Iteration.start_date, False)],
+        id_column=Iteration.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="start",
+    )
 
 
-async def update_iteration(session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID,
-                           patch: IterationUpdate, if_match: str | None) -> Iteration:
+async def update_iteration(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    iteration_id: uuid.UUID,
+    patch: IterationUpdate,
+    if_match: str | None,
+) -> Iteration:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="plan iterations")
     check_if_match(if_match, iteration.version)
@@ -106,30 +143,52 @@ async def update_iteration(session: AsyncSession, *, principal: Principal, itera
     before = history.snapshot(iteration)
     merge_patch(iteration, patch, required={"name", "goal", "start_date", "end_date", "capacity_points"})
     if iteration.end_date < iteration.start_date:
-        raise UnprocessableEntity("end_date must not be before start_date.",
-                                  errors=[field_error("body.end_date", "before start_date", "value_error")])
+        raise UnprocessableEntity(
+            "end_date must not be before start_date.",
+            errors=[field_error("body.end_date", "before start_date", "value_error")],
+        )
     if (iteration.end_date - iteration.start_date).days > MAX_DAYS:
-        raise UnprocessableEntity(f"An iteration lasts at most {MAX_DAYS} days.",
-                                  errors=[field_error("body.end_date", "iteration too long", "value_error")])
-    await history.record(session, principal=principal, project_key=iteration.project_key, resource_type=RESOURCE,
-                         resource_id=iteration.id, action="update", before=before, after=history.snapshot(iteration))
+        raise UnprocessableEntity(
+            f"An iteration lasts at most {MAX_DAYS} days.",
+            errors=[field_error("body.end_date", "iteration too long", "value_error")],
+        )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=iteration.project_key,
+        resource_type=RESOURCE,
+        resource_id=iteration.id,
+        action="update",
+        before=before,
+        after=history.snapshot(iteration),
+    )
     await session.flush()
     return iteration
 
 
-async def commit_items(session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID,
-                       body: CommitItems) -> tuple[Iteration, list[str]]:
+async def commit_items(
+    session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID, body: CommitItems
+) -> tuple[Iteration, list[str]]:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="commit items to iterations")
     if iteration.status == "closed":
-        raise InvalidTransition("commit items", "closed", [], detail="A closed iteration takes no more items.")
+        raise InvalidTransition(
+            "commit items", "closed", [], detail="A closed iteration takes no more items."
+        )
     keys = list(dict.fromkeys(body.items))
     rows = {i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(keys)))).scalars()}
-    errors = [field_error(f"body.items.{n}", f"item {k} does not exist in project {iteration.project_key}",
-                          "item_missing")
-              for n, k in enumerate(body.items) if k not in rows or rows[k].project_key != iteration.project_key]
-    errors += [field_error(f"body.items.{n}", f"item {k} is {rows[k].status}", "item_closed")
-               for n, k in enumerate(body.items) if k in rows and rows[k].status in CLOSED_STATUSES]
+    errors = [
+        field_error(
+            f"body.items.{n}", f"item {k} does not exist in project {iteration.project_key}", "item_missing"
+        )
+        for n, k in enumerate(body.items)
+        if k not in rows or rows[k].project_key != iteration.project_key
+    ]
+    errors += [
+        field_error(f"body.items.{n}", f"item {k} is {rows[k].status}", "item_closed")
+        for n, k in enumerate(body.items)
+        if k in rows and rows[k].status in CLOSED_STATUSES
+    ]
     if errors:
         raise UnprocessableEntity("Some items cannot be committed; nothing changed.", errors=errors)
     committed = []
@@ -140,35 +199,62 @@ async def commit_items(session: AsyncSession, *, principal: Principal, iteration
         before = history.snapshot(item, ["iteration_id"])
         item.iteration_id = iteration.id
         committed.append(key)
-        await history.record(session, principal=principal, project_key=item.project_key,
-                             resource_type=ITEM_RESOURCE, resource_id=key, action="update", before=before,
-                             after=history.snapshot(item, ["iteration_id"]), note=f"committed to {iteration.name}")
+        await history.record(
+            session,
+            principal=principal,
+            project_key=item.project_key,
+            resource_type=ITEM_RESOURCE,
+            resource_id=key,
+            action="update",
+            before=before,
+            after=history.snapshot(item, ["iteration_id"]),
+            note=f"committed to {iteration.name}",
+        )
     await session.flush()
     return iteration, committed
 
 
-async def start_iteration(session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID,
-                          if_match: str | None) -> Iteration:
+async def start_iteration(
+    session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID, if_match: str | None
+) -> Iteration:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="start iterations")
     check_if_match(if_match, iteration.version)
     if iteration.status != "planned":
         raise InvalidTransition("start", iteration.status, ACTIONS[iteration.status])
-    active = (await session.execute(select(Iteration.name).where(
-        Iteration.project_key == iteration.project_key, Iteration.status == "active"))).scalar_one_or_none()
+    active = (
+        await session.execute(
+            select(Iteration.name).where(
+                Iteration.project_key == iteration.project_key, Iteration.status == "active"
+            )
+        )
+    ).scalar_one_or_none()
     if active is not None:
         raise Conflict(f"Iteration {active} is still active in {iteration.project_key}; close it first.")
     before = history.snapshot(iteration, ["status", "started_at"])
     iteration.status, iteration.started_at = "active", utcnow()
-    await history.record(session, principal=principal, project_key=iteration.project_key, resource_type=RESOURCE,
-                         resource_id=iteration.id, action="start", before=before,
-                         after=history.snapshot(iteration, ["status", "started_at"]))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=iteration.project_key,
+        resource_type=RESOURCE,
+        resource_id=iteration.id,
+        action="start",
+        before=before,
+        after=history.snapshot(iteration, ["status", "started_at"]),
+    )
     await session.flush()
     return iteration
 
 
-async def close_iteration(session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID,
-                          body: IterationClose, if_match: str | None) -> tuple[Iteration, list[str], uuid.UUID | None]:
+async def close_iteration(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    iteration_id: uuid.UUID,
+    body: IterationClose,
+    if_match: str | None,
+) -> tuple[Iteration, list[str], uuid.UUID | None]:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="close iterations")
     check_if_match(if_match, iteration.version)
@@ -179,38 +265,72 @@ async def close_iteration(session: AsyncSession, *, principal: Principal, iterat
         if body.next_iteration_id is not None:
             target = await session.get(Iteration, body.next_iteration_id)
             if target is None or target.project_key != iteration.project_key or target.id == iteration.id:
-                raise UnprocessableEntity("next_iteration_id names no other iteration of the project.",
-                                          errors=[field_error("body.next_iteration_id", "unknown iteration",
-                                                              "iteration_missing")])
+                raise UnprocessableEntity(
+                    "next_iteration_id names no other iteration of the project.",
+                    errors=[field_error("body.next_iteration_id", "unknown iteration", "iteration_missing")],
+                )
             if target.status == "closed":
                 raise Conflict(f"Iteration {target.name} is closed.")
         else:
-            target = (await session.execute(
-                select(Iteration).where(Iteration.project_key == iteration.project_key,
-                                        Iteration.status == "planned", Iteration.id != iteration.id)
-                .order_by(Iteration.start_date, Iteration.id).limit(1))).scalar_one_or_none()
+            target = (
+                await session.execute(
+                    select(Iteration)
+                    .where(
+                        Iteration.project_key == iteration.project_key,
+                        Iteration.status == "planned",
+                        Iteration.id != iteration.id,
+                    )
+                    .order_by(Iteration.start_date, Iteration.id)
+                    .limit(1)
+                )
+            ).scalar_one_or_none()
     elif body.next_iteration_id is not None:
-        raise UnprocessableEntity("next_iteration_id only goes with unfinished=next.",
-                                  errors=[field_error("body.next_iteration_id", "not allowed with backlog",
-                                                      "value_error")])
+        raise UnprocessableEntity(
+            "next_iteration_id only goes with unfinished=next.",
+            errors=[field_error("body.next_iteration_id", "not allowed with backlog", "value_error")],
+        )
     iteration.burndown = [p.model_dump(mode="json") for p in await burndown(session, iteration, final=True)]
-    unfinished = (await session.execute(
-        select(Item).where(Item.iteration_id == iteration.id, Item.status.not_in(CLOSED_STATUSES))
-        .order_by(Item.rank))).scalars().all()
+    unfinished = (
+        (
+            await session.execute(
+                select(Item)
+                .where(Item.iteration_id == iteration.id, Item.status.not_in(CLOSED_STATUSES))
+                .order_by(Item.rank)
+            )
+        )
+        .scalars()
+        .all()
+    )
     moved = []
     note = f"{iteration.name} closed: moved to {target.name if target else 'the backlog'}"
     for item in unfinished:
         before = history.snapshot(item, ["iteration_id"])
         item.iteration_id = target.id if target else None
         moved.append(item.key)
-        await history.record(session, principal=principal, project_key=item.project_key,
-                             resource_type=ITEM_RESOURCE, resource_id=item.key, action="update", before=before,
-                             after=history.snapshot(item, ["iteration_id"]), note=note)
+        await history.record(
+            session,
+            principal=principal,
+            project_key=item.project_key,
+            resource_type=ITEM_RESOURCE,
+            resource_id=item.key,
+            action="update",
+            before=before,
+            after=history.snapshot(item, ["iteration_id"]),
+            note=note,
+        )
     before = history.snapshot(iteration, ["status", "closed_at"])
     iteration.status, iteration.closed_at = "closed", utcnow()
-    await history.record(session, principal=principal, project_key=iteration.project_key, resource_type=RESOURCE,
-                         resource_id=iteration.id, action="close", before=before,
-                         after=history.snapshot(iteration, ["status", "closed_at"]), note=note)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=iteration.project_key,
+        resource_type=RESOURCE,
+        resource_id=iteration.id,
+        action="close",
+        before=before,
+        after=history.snapshot(iteration, ["status", "closed_at"]),
+        note=note,
+    )
     await session.flush()
     return iteration, moved, target.id if target else None
 
@@ -218,7 +338,9 @@ async def close_iteration(session: AsyncSession, *, principal: Principal, iterat
 _TRACKED = ("status", "points", "iteration_id")
 
 
-async def burndown(session: AsyncSession, iteration: Iteration, *, final: bool = False) -> list[BurndownPoint]:
+async def burndown(
+    session: AsyncSession, iteration: Iteration, *, final: bool = False
+) -> list[BurndownPoint]:
     """Remaining points at the end of each day from start to end (or today), replayed from the history of
     the items in the iteration: status, points and membership as they were that day (an item committed
     mid-iteration adds scope from that day). Closing freezes the result on the iteration."""
@@ -226,19 +348,34 @@ async def burndown(session: AsyncSession, iteration: Iteration, *, final: bool =
         return [BurndownPoint.model_validate(p) for p in iteration.burndown]
     me = str(iteration.id)
     keys = set((await session.execute(select(Item.key).where(Item.iteration_id == iteration.id))).scalars())
-    entries = (await session.execute(
-        select(HistoryEntry).where(HistoryEntry.resource_type == ITEM_RESOURCE,
-                                   HistoryEntry.project_key == iteration.project_key,
-                                   HistoryEntry.resource_id.in_(sorted(keys)))
-        .order_by(HistoryEntry.resource_id, HistoryEntry.id))).scalars().all() if keys else []
+    entries = (
+        (
+            await session.execute(
+                select(HistoryEntry)
+                .where(
+                    HistoryEntry.resource_type == ITEM_RESOURCE,
+                    HistoryEntry.project_key == iteration.project_key,
+                    HistoryEntry.resource_id.in_(sorted(keys)),
+                )
+                .order_by(HistoryEntry.resource_id, HistoryEntry.id)
+            )
+        )
+        .scalars()
+        .all()
+        if keys
+        else []
+    )
     timeline: dict[str, list[tuple[datetime, dict[str, Any]]]] = defaultdict(list)
     for e in entries:
         changed = {c["field"]: c["after"] for c in e.changes if c["field"] in _TRACKED}
         if changed:
             timeline[e.resource_id].append((e.at, changed))
     today = utcnow().date()
-    last_day = min(iteration.end_date, today) if not final else min(iteration.end_date, max(today,
-                                                                                           iteration.start_date))
+    last_day = (
+        min(iteration.end_date, today)
+        if not final
+        else min(iteration.end_date, max(today, iteration.start_date))
+    )
     days: list[date] = []
     d = iteration.start_date
     while d <= last_day:
@@ -269,6 +406,9 @@ async def burndown(session: AsyncSession, iteration: Iteration, *, final: bool =
             initial_scope = scope
         elapsed = (day - iteration.start_date).days
         ideal = max(0.0, initial_scope * (1 - elapsed / span))
-        points.append(BurndownPoint(date=day, remaining_points=remaining, scope_points=scope,
-                                    ideal_points=round(ideal, 2)))
+        points.append(
+            BurndownPoint(
+                date=day, remaining_points=remaining, scope_points=scope, ideal_points=round(ideal, 2)
+            )
+        )
     return points
