@@ -38,6 +38,23 @@ _RECEIPT = {
 _WEBHOOK_ERRORS = responses(400, 401, 413, 422)
 
 
+def _inline(schema: dict) -> dict:
+    """A request-body schema with its `$defs` inlined (a `$ref` in OpenAPI resolves against the document)."""
+    defs = schema.pop("$defs", {})
+
+    def resolve(node):  # noqa: ANN001, ANN202
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return resolve(dict(defs[ref.removeprefix("#/$defs/")]))
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    return resolve(schema)
+
+
 def _public(row, model=CiSourcePublic):  # noqa: ANN001, ANN202
     return model.model_validate(row).model_copy(update={"webhook_url": service.WEBHOOK_PATHS[row.provider]})
 
@@ -71,7 +88,7 @@ async def receive_gitlab_webhook(request: Request, session: Session, source: Sou
 
 @router.post("/v1/webhooks/ci", response_model=WebhookReceipt, responses={**_RECEIPT, **_WEBHOOK_ERRORS},
              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                 "schema": CiEvent.model_json_schema(ref_template="#/components/schemas/{model}")}}}})
+                 "schema": _inline(CiEvent.model_json_schema())}}}})
 async def receive_ci_webhook(request: Request, session: Session, source: SourceQuery = None) -> JSONResponse:
     """Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
