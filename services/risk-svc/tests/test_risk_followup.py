@@ -76,6 +76,11 @@ async def test_actions_overdue_flags_and_attention(client, auth, create):
     r = await client.patch(f"/v1/risk-actions/{overdue_id}", json={"status": "maybe"}, headers=h)
     assert r.status_code == 422
     assert len((await client.get("/v1/risks/PAY-R1/actions", headers=h)).json()["items"]) == 2
+    hist = (await client.get(f"/v1/risk-actions/{overdue_id}/history", headers=auth("viewer", "PAY"))).json()
+    assert [e["action"] for e in hist["items"]] == ["create", "update"]
+    assert {"field": "status", "before": "open", "after": "done"} in hist["items"][1]["changes"]
+    r = await client.get(f"/v1/risk-actions/{overdue_id}/history", headers=auth("admin", "OPS"))
+    assert r.status_code == 404
 
 
 async def test_reviews_set_next_review_from_cadence_and_overdue_list(client, auth, app, create):
@@ -119,6 +124,15 @@ async def test_reviews_set_next_review_from_cadence_and_overdue_list(client, aut
     assert datetime.fromisoformat(risk["last_reviewed_at"]) == later
     reviews = (await client.get("/v1/risks/PAY-R1/reviews", headers=h)).json()["items"]
     assert [(x["outcome"], x["level"]) for x in reviews] == [("unchanged", "high")]
+    # A review that decides to escalate escalates, with its notes as the reason.
+    r = await client.post(
+        "/v1/risks/PAY-R2/reviews",
+        json={"outcome": "escalate", "notes": "vendor silent"},
+        headers=auth("tpm", "PAY"),
+    )
+    assert r.status_code == 201
+    escalations = (await client.get("/v1/risks/PAY-R2/escalations", headers=h)).json()["items"]
+    assert [(x["trigger"], x["reason"]) for x in escalations] == [("manual", "vendor silent")]
 
 
 async def test_matrix_change_relevels_open_risks_in_history(client, auth, create):

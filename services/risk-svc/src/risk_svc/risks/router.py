@@ -533,13 +533,29 @@ async def update_risk_action(
     return service.action_public(action, risk_key, now.date())
 
 
+@router.get("/risk-actions/{action_id}/history", response_model=Page[HistoryEntryPublic], responses=READ)
+async def list_risk_action_history(
+    action_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
+    """Every recorded change of a mitigation action, oldest first."""
+    await service.get_action(session, principal=principal, action_id=action_id)
+    return await history.list_history(
+        session, resource_type=service.ACTION_RESOURCE, resource_id=action_id, limit=limit, cursor=cursor
+    )
+
+
 @router.post(
     "/risks/{key}/reviews", status_code=status.HTTP_201_CREATED, response_model=ReviewPublic, responses=WRITE
 )
 async def review_risk(
     key: RiskKey, body: ReviewCreate, session: Session, principal: CurrentPrincipal, now: Now
 ) -> ReviewPublic:
-    """Record a review; the next review date follows from the level's cadence in the matrix."""
+    """Record a review; the next review date follows from the level's cadence in the matrix. The outcome
+    `escalate` also escalates the risk (the notes are the reason)."""
     return ReviewPublic.model_validate(
         await service.create_review(
             session, principal=principal, key=key, outcome=body.outcome, notes=body.notes, now=now

@@ -868,8 +868,22 @@ async def create_review(
         after=history.snapshot(risk, ["last_reviewed_at", "next_review_at"]),
         note=outcome,
     )
+    if outcome == "escalate" and not risk.escalated:
+        await escalation.escalate(
+            session, risk, trigger="manual", actor=principal, reason=notes or "Escalated at review.", now=now
+        )
     await session.flush()
     return review
+
+
+async def get_action(
+    session: AsyncSession, *, principal: Principal, action_id: uuid.UUID
+) -> MitigationAction:
+    action = await session.get(MitigationAction, action_id)
+    if action is None or not principal.can_read(action.project_key):
+        # Another project's action is as invisible as a missing one.
+        raise NotFound(f"Mitigation action {action_id} does not exist.")
+    return action
 
 
 async def list_reviews(
