@@ -93,7 +93,7 @@ async def seed(url: str, rows: int) -> float:
                         'user' || (i % 40), (ARRAY[1,2,3,5,8])[1 + (i * 13) % 5], {digits}, 0, 0,
                         CASE WHEN ({types})[1 + (i * 7) % {len(TYPES)}] = 'bug' THEN 'S3' END,
                         '[]'::jsonb, '[]'::jsonb, 'bench'
-                    FROM generate_series(1, {rows}) AS i""")
+                    FROM generate_series(1::bigint, {rows}::bigint) AS i""")
                 )
                 await conn.execute(text("ANALYZE"))
             return time.perf_counter() - started
@@ -167,6 +167,7 @@ async def load(
 ) -> dict:
     latencies: list[float] = []
     errors = 0
+    codes: dict[int, int] = {}
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60, limits=limits) as client:
         for _ in range(3):  # warm up
@@ -182,6 +183,7 @@ async def load(
                 latencies.append(time.perf_counter() - t)
                 if r.status_code not in ok:
                     errors += 1
+                    codes[r.status_code] = codes.get(r.status_code, 0) + 1
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -190,6 +192,7 @@ async def load(
     return {
         "requests": len(latencies),
         "errors": errors,
+        "codes": codes,
         "rps": len(latencies) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
@@ -268,7 +271,8 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
                     s = await load(proc.url, headers, concurrency, seconds, fn, ok)
                     print(
                         f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
-                        f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}",
+                        f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}"
+                        + (f"  failures by status {s['codes']}" if s["codes"] else ""),
                         flush=True,
                     )
                 changed, history_rows = await rows_written_by_one_move(db_url, proc.url, headers, rows)

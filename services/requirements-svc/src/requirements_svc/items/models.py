@@ -36,6 +36,7 @@ class Item(TableBase, table=True):
         Index("ix_items_project_key_assignee", "project_key", "assignee"),
         Index("ix_items_project_key_type_status", "project_key", "type", "status"),
         Index("ix_items_parent_id", "parent_id"),
+        Index("ix_items_parent_key", "parent_key"),
         Index("ix_items_iteration_id", "iteration_id"),
         Index("ix_items_milestone_id", "milestone_id"),
         Index("ix_items_found_in", "found_in"),

@@ -16,6 +16,7 @@ from tpmhub_shared.problems import responses
 
 from requirements_svc.items import criteria as criteria_service
 from requirements_svc.items import csv_import, lookup, service
+from requirements_svc.items.models import Item
 from requirements_svc.items.schemas import (
     CriterionCreate,
     CriterionPublic,
@@ -42,7 +43,7 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 ItemKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$", examples=["PAY-42"])]
 
 
-async def _one(session: AsyncSession, item) -> ItemPublic:  # noqa: ANN001
+async def _one(session: AsyncSession, item: Item) -> ItemPublic:
     return (await service.publish(session, [item]))[0]
 
 

@@ -96,7 +96,7 @@ async def get_item_row(session: AsyncSession, key: str, *, for_update: bool = Fa
 
 
 async def get_item(session: AsyncSession, *, principal: Principal, key: str) -> Item:
-    """The item, if the caller may read its project (403 before 404 would leak nothing: keys name it)."""
+    """The item, if the caller may read its project (checked first: the key names the project)."""
     project_key = key.rsplit("-", 1)[0]
     ensure_read(principal, project_key)
     return await get_item_row(session, key)

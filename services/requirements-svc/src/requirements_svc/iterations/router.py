@@ -14,6 +14,7 @@ from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
 from requirements_svc.iterations import service
+from requirements_svc.iterations.models import Iteration
 from requirements_svc.iterations.schemas import (
     Burndown,
     CloseReport,
@@ -31,7 +32,7 @@ Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
-async def _one(session: AsyncSession, iteration) -> IterationPublic:  # noqa: ANN001
+async def _one(session: AsyncSession, iteration: Iteration) -> IterationPublic:
     return (await service.publish(session, [iteration]))[0]
 
 
