@@ -32,6 +32,11 @@ def test_unleash_known_answers(group, unit, expected):
     assert bucket(group, unit) == expected
 
 
+def test_text_that_is_not_unicode_is_refused_before_hashing():
+    with pytest.raises(UnicodeEncodeError):
+        bucket("g", "\ud800")
+
+
 def test_bucket_is_murmur3_x86_32_seed_0_unsigned():
     key = "wallet:user-42"
     assert bucket("wallet", "user-42") == mmh3.hash(key, 0, signed=False) % 100 + 1
@@ -207,6 +212,13 @@ async def test_bad_batches_are_422(client, auth, db, body):
 
 async def test_decide_bad_input_and_access(client, auth, db):
     rid = await make_rollout(client, auth, db, group_id="g")
+    lone_surrogate = '{"units": ["\\ud800"]}'
+    r = await client.post(
+        f"/v1/rollouts/{rid}/decide",
+        content=lone_surrogate,
+        headers={**auth(), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 422
     assert (await client.get(f"/v1/rollouts/{rid}/decide", headers=auth())).status_code == 422
     assert (await client.get(f"/v1/rollouts/{rid}/decide?unit=", headers=auth())).status_code == 422
     assert (

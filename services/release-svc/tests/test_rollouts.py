@@ -762,7 +762,31 @@ async def test_who_may_post_readings(client, auth, db, make_token):
 async def test_reading_errors_name_the_field(client, auth, db):
     rollout = await running_rollout(client, auth, db)
     url = f"/v1/rollouts/{rollout['id']}/metrics"
-    r = await client.post(url, json={"readings": [{"metric": "a", "value": 1}, {"metric": "a"}]}, headers=auth())
+    r = await client.post(
+        url, json={"readings": [{"metric": "a", "value": 1}, {"metric": "a"}]}, headers=auth()
+    )
     assert [e["loc"] for e in r.json()["errors"]] == ["body.batch.readings.1.value"]
     r = await client.post(url, json={"metric": "a", "value": "x"}, headers=auth())
     assert [e["loc"] for e in r.json()["errors"]] == ["body.single.value"]
+
+
+async def test_concurrent_starts_of_one_release_let_one_win(client, auth, db):
+    import asyncio
+
+    release_id = await make_release(client, auth, db, status="approved")
+    ids = [(await make_rollout(client, auth, release_id))["id"] for _ in range(4)]
+    answers = await asyncio.gather(*(act(client, auth, rid, "start") for rid in ids))
+    assert sorted(r.status_code for r in answers) == [200, 409, 409, 409]
+    async with db.session(write=False) as session:
+        active = (
+            await session.execute(
+                select(func.count()).select_from(Rollout).where(Rollout.status == "running")
+            )
+        ).scalar_one()
+        deploys = (
+            await session.execute(
+                select(func.count()).select_from(OutboxEvent).where(OutboxEvent.type == "release.deploying")
+            )
+        ).scalar_one()
+    assert active == 1 and deploys == 1
+    assert await release_status(client, auth, release_id) == "deploying"

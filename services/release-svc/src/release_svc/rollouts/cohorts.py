@@ -7,7 +7,9 @@ import mmh3
 
 
 def bucket(group_id: str, unit: str) -> int:
-    return mmh3.hash(f"{group_id}:{unit}", 0, signed=False) % 100 + 1
+    # Encode first (strict UTF-8, as Unleash does): text that is not valid Unicode raises here instead of
+    # reaching the C hash.
+    return mmh3.hash(f"{group_id}:{unit}".encode(), 0, signed=False) % 100 + 1
 
 
 def exposure(status: str, current_percent: int) -> int:
