@@ -191,3 +191,9 @@ async def test_idempotency_key_is_never_replayed_to_a_token_with_other_roles(cli
     assert first.status_code == 201
     viewer = await client.post("/v1/projects", json=PAY, headers={**auth("viewer"), "Idempotency-Key": "k-2"})
     assert viewer.status_code == 403 and "idempotent-replayed" not in viewer.headers
+
+
+async def test_nul_characters_are_refused_never_a_500(client, auth):
+    r = await client.post("/v1/projects", json={**PAY, "name": "Pay\x00ments"}, headers=auth("admin"))
+    assert r.status_code == 422, r.text
+    assert (await client.get("/v1/projects/PAY", headers=auth())).status_code == 404

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tpmhub_shared import events_api, migrations, outbox, subscriptions
 from tpmhub_shared.db import Database
+from tpmhub_shared.events import wake_dispatchers
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger
@@ -38,6 +39,19 @@ Worker = Callable[[FastAPI], Awaitable[None]]
 
 
 SIBLINGS = ("requirements", "risk", "release")
+# How long shutdown waits for background workers to finish what they are doing (the dispatcher its current
+# batch) before cancelling them; a cancelled delivery keeps its lease and is retried, never lost.
+WORKER_STOP_GRACE_SECONDS = 10.0
+_RUNNING_APPS: list[FastAPI] = []
+
+
+def begin_shutdown() -> None:
+    """Mark every app of this process as shutting down, so /readyz answers 503 at once (called on SIGTERM,
+    before uvicorn stops accepting and drains in-flight requests)."""
+    for running in list(_RUNNING_APPS):
+        if not running.state.shutting_down:
+            running.state.shutting_down = True
+            log.info("shutdown_started", reason="signal")
 
 
 def discover(package: str) -> dict[str, list[Any]]:
@@ -191,15 +205,25 @@ class BodyLimitMiddleware:
                 if declared > limit or declared < 0:
                     await self._too_large(scope, receive, send, limit)
                     return
+        # NUL cannot be stored in PostgreSQL text; refuse it on every backend, before any handler runs.
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            await _nul_refused(scope, receive, send)
+            return
         received = 0
+        tail = b""
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, tail
             message = await receive()
             if message["type"] == "http.request":
-                received += len(message.get("body", b""))
+                chunk = message.get("body", b"")
+                received += len(chunk)
                 if received > limit:
                     raise _BodyTooLarge(limit)
+                window = tail + chunk
+                if _JSON_NUL.search(window) or b"\x00" in chunk:
+                    raise _NulCharacter()
+                tail = window[-7:]
             return message
 
         response_started = False
@@ -215,6 +239,9 @@ class BodyLimitMiddleware:
         except _BodyTooLarge:
             if not response_started:
                 await self._too_large(scope, receive, send, limit)
+        except _NulCharacter:
+            if not response_started:
+                await _nul_refused(scope, receive, send)
 
     @staticmethod
     async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
@@ -222,6 +249,21 @@ class BodyLimitMiddleware:
             413, slug="payload-too-large", title="Payload too large",
             detail=f"The request body is larger than {limit} bytes.", instance=scope["path"],
         )(scope, receive, send)
+
+
+_JSON_NUL = re.compile(rb"(?<!\\)\\u0000", re.IGNORECASE)
+
+
+class _NulCharacter(StarletteHTTPException):
+    def __init__(self) -> None:
+        super().__init__(422, "Text may not contain NUL (\\u0000) characters.")
+
+
+async def _nul_refused(scope: Scope, receive: Receive, send: Send) -> None:
+    await problem_response(
+        422, slug="validation-error", title="Validation error",
+        detail="Text may not contain NUL (\\u0000) characters.", instance=scope["path"],
+    )(scope, receive, send)
 
 
 class _BodyTooLarge(StarletteHTTPException):
@@ -305,14 +347,24 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             tasks = [asyncio.create_task(_supervise(w, app), name=w.__name__)
                      for w in (outbox.dispatcher, *spec.workers)]
         log.info("started", database=settings.database_url.split("://")[0])
+        _RUNNING_APPS.append(app)
         try:
             yield
         finally:
+            if app in _RUNNING_APPS:
+                _RUNNING_APPS.remove(app)
             app.state.shutting_down = True
             app.state.stopping.set()
-            for task in tasks:
-                task.cancel()
+            wake_dispatchers()  # a dispatcher waiting for work sees `stopping` now, not after its poll
+            # Workers end their loop after the round they are in (the dispatcher after its current batch);
+            # only what is still running after the grace period is cancelled.
+            if tasks:
+                _, pending = await asyncio.wait(tasks, timeout=WORKER_STOP_GRACE_SECONDS)
+                for task in pending:
+                    log.warning("worker_cancelled_at_shutdown", worker=task.get_name())
+                    task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            log.info("workers_stopped", workers=len(tasks))
             for hook in spec.on_shutdown:
                 await hook(app)
             await subscriptions.close_http(app)

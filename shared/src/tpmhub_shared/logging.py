@@ -40,6 +40,8 @@ def configure_logging(settings: CommonSettings, service_name: str) -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         _redact,
     ]
+    if fmt == "json":
+        shared_processors.append(structlog.processors.format_exc_info)
     structlog.configure(
         processors=[*shared_processors, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),

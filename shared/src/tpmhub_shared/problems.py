@@ -181,6 +181,15 @@ def _loc(parts: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(p) for p in parts)
 
 
+def _sqlstate(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    for candidate in (orig, getattr(orig, "__cause__", None)):
+        state = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if state:
+            return str(state)
+    return ""
+
+
 def _is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
@@ -262,6 +271,15 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_db(request: Request, exc: DBAPIError) -> Response:
         text = str(getattr(exc, "orig", exc)).lower()
+        if _sqlstate(exc).startswith("22"):
+            return problem_response(
+                422,
+                slug="unstorable-value",
+                title="Validation error",
+                detail="A value cannot be stored: it contains a NUL character, is out of range, or is not "
+                "valid text.",
+                instance=request.url.path,
+            )
         if "database is locked" in text or "busy" in text or _is_connection_error(exc):
             log.warning("database_unavailable", error=type(exc).__name__)
             return problem_response(
@@ -296,7 +314,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled_error", error_type=type(exc).__name__)
+        log.error("unhandled_error", error_type=type(exc).__name__, exc_info=exc)
         return problem_response(
             500,
             slug="internal-error",
