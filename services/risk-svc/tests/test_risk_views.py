@@ -244,3 +244,20 @@ async def test_heatmap_counters_follow_every_change(client, auth, create):
             got = {(c["probability"], c["impact"]): c["count"] for c in body["cells"] if c["count"]}
             assert got == expected, (kind, basis)
     assert {(c["probability"], c["impact"]) for c in body["cells"] if c["count"]} == {(3, 3)}
+
+
+async def test_exposure_counts_threats_only_also_after_a_kind_change(client, auth, create):
+    await create(cost_impact=None)
+    await create(probability=2, impact=2, residual_probability=None, residual_impact=None, cost_impact=None)
+    today = str(datetime.now(UTC).date())
+    params = {"from": today, "to": today}
+    r = await client.get("/v1/projects/PAY/risk-exposure", params=params, headers=auth())
+    assert [(p["open_risks"], p["score"]) for p in r.json()["periods"]] == [(2, 20)]
+    r = await client.patch(
+        "/v1/risks/PAY-R1",
+        json={"kind": "opportunity", "response_strategy": "enhance"},
+        headers=auth("tpm", "PAY"),
+    )
+    assert r.status_code == 200, r.text
+    r = await client.get("/v1/projects/PAY/risk-exposure", params=params, headers=auth())
+    assert [(p["open_risks"], p["score"]) for p in r.json()["periods"]] == [(1, 4)]

@@ -427,6 +427,8 @@ async def update_risk(
         await _rescore(
             session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=note
         )
+    elif before["kind"] != risk.kind:
+        scoring.add_exposure_point(session, risk, now)  # only threats count in exposure
     await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
     await history.record(
         session,
