@@ -2,6 +2,7 @@
 releases, gate decisions and retrospectives as JSON and CSV, and a README index — with the real risk-svc and
 release-svc in-process as siblings."""
 
+import asyncio
 import csv
 import io
 import json
@@ -166,14 +167,21 @@ async def test_archive_holds_everything_and_an_index(client, auth, project):
 
 async def test_the_body_is_sent_piece_by_piece(client, auth, project, app):
     """The app hands the server many body messages as the zip is written, not one buffer built up front."""
-    bodies = []
+    bodies, requested, done = [], asyncio.Event(), asyncio.Event()
 
     async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
+        if not requested.is_set():
+            requested.set()
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await done.wait()
+        return {"type": "http.disconnect"}
 
     async def send(message):
-        if message["type"] == "http.response.body" and message.get("body"):
-            bodies.append(message["body"])
+        if message["type"] == "http.response.body":
+            if message.get("body"):
+                bodies.append(message["body"])
+            if not message.get("more_body", False):
+                done.set()
 
     headers = [(b"authorization", auth("viewer", "PAY")["Authorization"].encode())]
     await app({"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
