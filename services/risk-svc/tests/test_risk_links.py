@@ -120,6 +120,9 @@ async def test_requirements_down_is_503_and_nothing_written(
     r = await client.post("/v1/risks/PAY-R1/links", json={"items": ["PAY-1"]}, headers=auth("tpm", "PAY"))
     assert r.status_code == 503
     assert (await client.get("/v1/risks/PAY-R1", headers=auth())).json()["links"]["items"] == []
+    # A viewer is refused before requirements-svc is asked.
+    r = await client.post("/v1/risks/PAY-R1/links", json={"items": ["PAY-1"]}, headers=auth("viewer", "PAY"))
+    assert r.status_code == 403
 
 
 async def test_gate_query(client, auth, requirements, make_token, create):

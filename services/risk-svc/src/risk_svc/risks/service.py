@@ -697,13 +697,17 @@ async def add_links(
     requirements: SiblingClient,
     now: datetime,
 ) -> Risk:
-    risk = await get_risk(session, principal=principal, key=key)
-    ensure_editor(principal, risk, action="link the risk")
+    # Ask requirements-svc before touching the database, so no transaction (on SQLite: the write lock)
+    # is held during the call; only callers who could edit some risk get that far.
+    project_key = project_of(key)
+    ensure_role(principal, project_key, CONTRIBUTORS, action="link a risk")
     if data.is_empty():
         raise UnprocessableEntity(
             "Nothing to link.", errors=[field_error("body", "give items, prds or releases", "empty")]
         )
-    await link_rules.validate(requirements, project_key=risk.project_key, links=data)
+    await link_rules.validate(requirements, project_key=project_key, links=data)
+    risk = await get_risk(session, principal=principal, key=key)
+    ensure_editor(principal, risk, action="link the risk")
     added = await link_rules.add(session, risk, data, actor=principal.sub)
     if added:
         await history.record(
