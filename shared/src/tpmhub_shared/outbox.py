@@ -15,6 +15,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import Column, ForeignKey, Index, String, exists, or_, select
@@ -153,8 +154,20 @@ async def route_pending(db: Database, *, service: str, settings: CommonSettings,
 # ---- claiming ------------------------------------------------------------------------------------------
 
 
-async def claim_due(db: Database, *, settings: CommonSettings, limit: int) -> list[uuid.UUID]:
-    """Reserve due deliveries that head their (target, subject) queue; returns their ids."""
+@dataclass
+class Claimed:
+    """A reserved delivery with what sending it needs (loaded in the claiming transaction)."""
+
+    delivery_id: uuid.UUID
+    target: str
+    event: OutboxEvent | None
+    subscription: Any = None  # the Subscription row for subscription targets
+
+
+async def claim_due(db: Database, *, settings: CommonSettings, limit: int) -> list[Claimed]:
+    """Reserve due deliveries that head their (target, subject) queue, with their events and subscribers."""
+    from tpmhub_shared.subscriptions import Subscription
+
     now = utcnow()
     earlier = aliased(EventDelivery)
     blocked = exists().where(
@@ -178,10 +191,20 @@ async def claim_due(db: Database, *, settings: CommonSettings, limit: int) -> li
         if not db.is_sqlite:
             stmt = stmt.with_for_update(skip_locked=True, of=EventDelivery)
         rows = list((await session.execute(stmt)).scalars().all())
+        if not rows:
+            return []
         until = now + timedelta(seconds=settings.events_lease_seconds)
         for row in rows:
             row.locked_until = until
-        return [r.id for r in rows]
+        event_ids = {r.event_id for r in rows}
+        found = (await session.execute(select(OutboxEvent).where(OutboxEvent.id.in_(event_ids)))).scalars()
+        by_event = {e.id: e for e in found}
+        sub_ids = {r.subscription_id for r in rows if r.subscription_id is not None}
+        subs = {}
+        if sub_ids:
+            found_subs = (await session.execute(select(Subscription).where(Subscription.id.in_(sub_ids)))).scalars()
+            subs = {s.id: s for s in found_subs}
+        return [Claimed(r.id, r.target, by_event.get(r.event_id), subs.get(r.subscription_id)) for r in rows]
 
 
 # ---- recording outcomes --------------------------------------------------------------------------------
@@ -243,34 +266,37 @@ async def _send_to_sibling(app: FastAPI, sibling: str, event: OutboxEvent, timeo
                    error=None if ok else f"answered {response.status_code}")
 
 
-async def deliver_one(app: FastAPI, delivery_id: uuid.UUID) -> bool:
-    """Send one claimed delivery and record the outcome; True when it was delivered."""
+async def send(app: FastAPI, claimed: Claimed) -> Outcome:
+    """One attempt, outside any transaction."""
     from tpmhub_shared.subscriptions import send_to_subscription
 
+    settings: CommonSettings = app.state.settings.common
+    if claimed.event is None:
+        return Outcome(success=False, error="event no longer exists", gone=True)
+    if claimed.target.startswith(SIBLING_PREFIX):
+        return await _send_to_sibling(app, claimed.target.removeprefix(SIBLING_PREFIX), claimed.event,
+                                      settings.events_delivery_timeout_seconds)
+    if claimed.target.startswith(SUBSCRIPTION_PREFIX):
+        if claimed.subscription is None:
+            return Outcome(success=False, error="the subscription no longer exists", gone=True)
+        return await send_to_subscription(app, claimed.subscription, claimed.event)
+    return Outcome(success=False, error=f"unknown target {claimed.target}", gone=True)
+
+
+async def record_outcomes(app: FastAPI, outcomes: list[tuple[uuid.UUID, Outcome]]) -> None:
+    """Write a round's outcomes in one transaction (if it fails, the leases expire and the deliveries are
+    attempted again: at least once)."""
     db: Database = app.state.db
     settings: CommonSettings = app.state.settings.common
-    async with db.session(write=False) as session:
-        delivery = await session.get(EventDelivery, delivery_id)
-        if delivery is None or delivery.status != PENDING:
-            return False
-        event = await session.get(OutboxEvent, delivery.event_id)
-        target = delivery.target
-        subscription_id = delivery.subscription_id
-    if event is None:
-        outcome = Outcome(success=False, error="event no longer exists", gone=True)
-    elif target.startswith(SIBLING_PREFIX):
-        outcome = await _send_to_sibling(app, target.removeprefix(SIBLING_PREFIX), event,
-                                         settings.events_delivery_timeout_seconds)
-    elif subscription_id is not None:
-        outcome = await send_to_subscription(app, subscription_id, event)
-    else:
-        outcome = Outcome(success=False, error=f"unknown target {target}", gone=True)
     async with db.session() as session, session.begin():
-        delivery = await session.get(EventDelivery, delivery_id)
-        if delivery is None or delivery.status != PENDING:
-            return False
-        await record_outcome(session, delivery, outcome, settings, service=app.state.spec.name)
-    return outcome.success
+        ids = [d for d, _ in outcomes]
+        rows = {r.id: r for r in (await session.execute(
+            select(EventDelivery).where(EventDelivery.id.in_(ids)))).scalars()}
+        for delivery_id, outcome in outcomes:
+            delivery = rows.get(delivery_id)
+            if delivery is None or delivery.status != PENDING:
+                continue
+            await record_outcome(session, delivery, outcome, settings, service=app.state.spec.name)
 
 
 async def run_once(app: FastAPI) -> int:
@@ -283,11 +309,12 @@ async def run_once(app: FastAPI) -> int:
     if claimed:
         semaphore = asyncio.Semaphore(settings.events_concurrency)
 
-        async def guarded(delivery_id: uuid.UUID) -> bool:
+        async def guarded(item: Claimed) -> tuple[uuid.UUID, Outcome]:
             async with semaphore:
-                return await deliver_one(app, delivery_id)
+                return item.delivery_id, await send(app, item)
 
-        await asyncio.gather(*(guarded(d) for d in claimed))
+        outcomes = await asyncio.gather(*(guarded(c) for c in claimed))
+        await record_outcomes(app, list(outcomes))
     return routed + len(claimed)
 
 

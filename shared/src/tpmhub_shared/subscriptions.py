@@ -393,12 +393,8 @@ def signed_request(secret: str, event: events.CloudEvent, fmt: str, *, now: int 
     return body, headers
 
 
-async def send_to_subscription(app: FastAPI, subscription_id: uuid.UUID, event: events.OutboxEvent) -> Outcome:
+async def send_to_subscription(app: FastAPI, sub: Subscription, event: events.OutboxEvent) -> Outcome:
     settings: CommonSettings = app.state.settings.common
-    async with app.state.db.session(write=False) as session:
-        sub = await session.get(Subscription, subscription_id)
-    if sub is None:
-        return Outcome(success=False, error="the subscription no longer exists", gone=True)
     if not sub.active:
         return Outcome(success=False, error="the subscription is disabled", gone=True)
     try:
