@@ -152,7 +152,7 @@ def prd_create(project: str, file: Annotated[Path, typer.Argument(exists=True, d
                title: str | None = None) -> None:
     """Create a PRD from a Markdown file: `# Title`, then `## Background`, `## Goals`, …"""
     md_title, sections = markdown_sections(file.read_text())
-    body = {"title": title or md_title or file.stem, "sections": {k: {"content": v} for k, v in sections.items()}}
+    body = {"title": title or md_title or file.stem, "sections": sections}
     emit(api().call("requirements", "POST", f"/v1/projects/{project}/prds", json=body))
 
 
@@ -194,7 +194,7 @@ def item_create(project: str, title: str, type: str = "story", parent: str | Non
                 points: float | None = None, priority: str | None = None, assignee: str | None = None,
                 criterion: Annotated[list[str], typer.Option("--criterion", "-c")] = []) -> None:  # noqa: B006
     body = {"type": type, "title": title, "parent": parent, "points": points, "priority": priority,
-            "assignee": assignee, "criteria": [{"text": c} for c in criterion]}
+            "assignee": assignee, "criteria": criterion}
     emit(api().call("requirements", "POST", f"/v1/projects/{project}/items",
                     json={k: v for k, v in body.items() if v not in (None, [])}))
 

@@ -1,0 +1,3 @@
+from tpmhub_cli.main import run
+
+run()
