@@ -44,6 +44,12 @@ async def test_actions_overdue_flags_and_attention(client, auth, create):
     }
     listed = (await client.get("/v1/projects/PAY/risks", headers=h)).json()["items"][0]
     assert listed["attention"]["reasons"] == ["overdue_action"]
+    await create(title="high without actions")  # R2: flagged (no open action)
+    await create(title="low", probability=1, impact=1, residual_probability=None, residual_impact=None)  # R3
+    r = await client.get("/v1/projects/PAY/risks", params={"flagged": "true"}, headers=h)
+    assert [x["key"] for x in r.json()["items"]] == ["PAY-R1", "PAY-R2"]
+    r = await client.get("/v1/projects/PAY/risks", params={"flagged": "false"}, headers=h)
+    assert [x["key"] for x in r.json()["items"]] == ["PAY-R3"]
     overdue = (await client.get("/v1/projects/PAY/risk-actions/overdue", headers=h)).json()["items"]
     assert [(a["risk_key"], a["title"]) for a in overdue] == [("PAY-R1", "Raise cap")]
     assert overdue[0]["days_overdue"] > 300
@@ -66,6 +72,8 @@ async def test_actions_overdue_flags_and_attention(client, auth, create):
     assert r.status_code == 200 and r.json()["overdue"] is False and r.json()["completed_at"]
     risk = (await client.get("/v1/risks/PAY-R1", headers=h)).json()
     assert risk["attention"]["flagged"] is False
+    r = await client.get("/v1/projects/PAY/risks", params={"flagged": "true"}, headers=h)
+    assert [x["key"] for x in r.json()["items"]] == ["PAY-R2"]
     assert (await client.get("/v1/projects/PAY/risk-actions/overdue", headers=h)).json()["items"] == []
     for bad in (
         {"title": "x", "owner": "bob", "due_date": "someday"},

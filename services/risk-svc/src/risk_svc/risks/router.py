@@ -111,6 +111,9 @@ async def list_risks(
     escalated: bool | None = None,
     item: Annotated[str | None, Query(max_length=24, description="Linked to this item key.")] = None,
     review_overdue: bool | None = None,
+    flagged: Annotated[
+        bool | None, Query(description="High/critical with no open mitigation action or an overdue one.")
+    ] = None,
     sort: Annotated[
         str | None,
         Query(max_length=100, description="key, score, created, updated, next_review; `-` descending"),
@@ -130,6 +133,7 @@ async def list_risks(
         escalated=escalated,
         item=item,
         review_overdue=review_overdue,
+        flagged=flagged,
         now=now,
         sort=sort,
         limit=limit,

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -137,6 +137,21 @@ async def attention_for(
     return result
 
 
+def _flagged(today: date):  # noqa: ANN202
+    """The attention rule of `attention_for`, in SQL."""
+    open_action = MitigationAction.status.in_(OPEN_ACTION_STATUSES)
+    return and_(
+        Risk.level.in_(("high", "critical")),
+        Risk.status.in_([s for s in OPEN_STATUSES if s != "occurred"]),
+        or_(
+            ~exists().where(MitigationAction.risk_id == Risk.id, open_action),
+            exists().where(
+                MitigationAction.risk_id == Risk.id, open_action, MitigationAction.due_date < today
+            ),
+        ),
+    )
+
+
 async def to_public_many(session: AsyncSession, risks: Sequence[Risk], *, today: date) -> list[RiskPublic]:
     links = await link_rules.load_many(session, [r.id for r in risks])
     attention = await attention_for(session, risks, today)
@@ -163,6 +178,7 @@ async def list_risks(
     escalated: bool | None,
     item: str | None,
     review_overdue: bool | None,
+    flagged: bool | None = None,
     now: datetime,
     sort: str | None,
     limit: int,
@@ -195,6 +211,8 @@ async def list_risks(
     if review_overdue is not None:
         overdue = and_(Risk.status.in_(OPEN_STATUSES), Risk.next_review_at < now)
         stmt = stmt.where(overdue if review_overdue else ~overdue)
+    if flagged is not None:
+        stmt = stmt.where(_flagged(now.date()) if flagged else ~_flagged(now.date()))
     return await paginate(
         session, stmt, order=order, id_column=Risk.id, limit=limit, cursor=cursor, sort_key=sort_key
     )
