@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import typer
+import uvicorn
 from alembic import command
 from pydantic import ValidationError
 
-from tpmhub_shared.app import ServiceSpec, migration_config
+from tpmhub_shared.app import ServiceSpec, begin_shutdown, migration_config
 from tpmhub_shared.settings import InsecureSettingsError, ServiceSettings
 
 
@@ -25,6 +29,28 @@ def load_settings(settings_cls: type[ServiceSettings]) -> ServiceSettings:
             message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         typer.secho(f"configuration error: {message}", err=True, fg=typer.colors.RED)
         raise SystemExit(78) from None  # EX_CONFIG
+
+
+class DrainingServer(uvicorn.Server):
+    """uvicorn's server, with readiness turned false the moment SIGTERM/SIGINT arrives (before the in-flight
+    requests drain), and an optional lame-duck period that keeps serving while load balancers notice.
+    A second signal skips what is left of that period."""
+
+    def __init__(self, config: uvicorn.Config, *, drain_seconds: float = 0.0) -> None:
+        super().__init__(config)
+        self.drain_seconds = drain_seconds
+        self._drain_timer: threading.Timer | None = None
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        begin_shutdown()
+        if self.drain_seconds > 0 and self._drain_timer is None and not self.should_exit:
+            self._drain_timer = threading.Timer(self.drain_seconds, super().handle_exit, (sig, frame))
+            self._drain_timer.daemon = True
+            self._drain_timer.start()
+            return
+        if self._drain_timer is not None:
+            self._drain_timer.cancel()
+        super().handle_exit(sig, frame)
 
 
 def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path: str) -> Callable[[], None]:
@@ -43,20 +69,26 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
     def serve(
         host: str | None = None, port: int | None = None, workers: int = 1,
         migrate_first: bool = typer.Option(True, "--migrate/--no-migrate"),
+        drain_seconds: float = typer.Option(
+            0.0, min=0, max=60, envvar="TPM_SHUTDOWN_DRAIN_SECONDS",
+            help="On SIGTERM, answer /readyz 503 but keep serving this long before draining (for load "
+            "balancers that follow readiness); 0: drain at once."),
     ) -> None:
         """Run the service with uvicorn (migrating first by default)."""
-        import uvicorn
-
         settings = load_settings(settings_cls)
         if migrate_first:
             from tpmhub_shared import migrations
 
             migrations.upgrade(migration_config(spec, settings))
-        uvicorn.run(
-            app_path, factory=True, host=host or settings.host, port=port or settings.port, workers=workers,
+        options: dict[str, Any] = dict(
+            factory=True, host=host or settings.host, port=port or settings.port,
             loop="uvloop", http="httptools", log_config=None, access_log=False, proxy_headers=True,
             timeout_graceful_shutdown=15, backlog=2048,
         )
+        if workers > 1:
+            uvicorn.run(app_path, workers=workers, **options)
+            return
+        DrainingServer(uvicorn.Config(app_path, **options), drain_seconds=drain_seconds).run()
 
     @cli.command()
     def makemigration(

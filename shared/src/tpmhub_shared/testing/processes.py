@@ -82,8 +82,14 @@ class ServiceProcess:
             self.proc.send_signal(sig)
             self.proc.wait(timeout=30)
 
+    def send_signal(self, sig: int) -> None:
+        """Send a signal without waiting (SIGSTOP/SIGCONT to freeze and thaw, SIGTERM to start a shutdown)."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGCONT)  # a frozen process cannot act on SIGTERM
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=20)
