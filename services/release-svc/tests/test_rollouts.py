@@ -717,6 +717,7 @@ async def test_readings_for_a_finished_or_unstarted_rollout_are_409(client, auth
         {"readings": [{"metric": "error_rate", "value": 1}] * 1001},
         '{"readings": [{"metric": "error_rate", "value": 0.5}, {"metric": "error_rate", "value": 1e400}]}',
         '{"metric": "error_rate", "value": NaN}',
+        {"metric": "error_rate", "value": 1, "at": "0001-01-01T00:00:00+14:00"},
         {
             "readings": [
                 {"metric": "error_rate", "value": 0.5},

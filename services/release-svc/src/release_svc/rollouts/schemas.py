@@ -1,10 +1,10 @@
 """Request and response models of rollouts, metric readings and cohort decisions."""
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, field_validator
 
 from release_svc.rollouts.guardrails import METRIC_PATTERN
 
@@ -221,6 +221,18 @@ class ReadingCreate(BaseModel):
         default=None, description="When it was measured (default: now).", examples=["2026-11-22T06:00:00Z"]
     )
     source: str = Field(default="", max_length=200, examples=["prometheus"])
+
+    @field_validator("at")
+    @classmethod
+    def _in_utc(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        try:
+            return value.astimezone(UTC)
+        except OverflowError as exc:
+            raise ValueError("is outside the representable range in UTC") from exc
 
 
 class ReadingBatch(BaseModel):
