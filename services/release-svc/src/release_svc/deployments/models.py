@@ -14,6 +14,7 @@ class Deployment(TableBase, table=True):
     __table_args__ = (
         # DORA per project, environment and window; lists per project newest first.
         Index("ix_deployments_project_env_started", "project_key", "environment", "started_at"),
+        Index("ix_deployments_project_started", "project_key", "started_at"),
         Index("ix_deployments_release_id", "release_id"),
     )
 

@@ -23,6 +23,7 @@ from tpmhub_shared.pagination import paginate
 from release_svc.gate.models import GateDecision
 from release_svc.releases import service as releases
 from release_svc.releases.models import ChecklistItem, Release, ReleaseApproval
+from release_svc.rollouts.models import Rollout
 
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})
 DONE_ITEM_STATUSES = frozenset({"done"})
@@ -84,8 +85,6 @@ async def _freeze_check(session: AsyncSession, release: Release, environment: st
 
 
 async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    from release_svc.rollouts.models import Rollout
-
     rollout = (await session.execute(select(Rollout).where(Rollout.release_id == release.id)
                                      .order_by(Rollout.id.desc()).limit(1))).scalar_one_or_none()
     if rollout is None:

@@ -11,7 +11,11 @@ from tpmhub_shared.ids import new_id, utcnow
 
 class Release(TableBase, table=True):
     __tablename__ = "releases"
-    __table_args__ = (UniqueConstraint("project_key", "semver", name="uq_releases_project_key_semver"),)
+    __table_args__ = (
+        UniqueConstraint("project_key", "semver", name="uq_releases_project_key_semver"),
+        # The default list order per project (newest first) without a sort.
+        Index("ix_releases_project_key_created_at", "project_key", "created_at"),
+    )
 
     project_key: str = Field(sa_column=Column(String(10), nullable=False, index=True))
     # The release version (semver); `version` is the row's optimistic-concurrency counter.
@@ -39,7 +43,8 @@ class ReleaseScopeItem(SQLModel, table=True):
     __tablename__ = "release_scope_items"
     __table_args__ = (
         UniqueConstraint("release_id", "item_key", name="uq_release_scope_items_release_id"),
-        Index("ix_release_scope_items_project_item", "project_key", "item_key"),
+        # A change request's affected items → the releases holding them.
+        Index("ix_release_scope_items_item_key", "item_key"),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)

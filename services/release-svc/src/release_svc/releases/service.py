@@ -59,6 +59,7 @@ CHECKLIST_EDITORS = CONTRIBUTORS | {"ci"}
 # Fields whose change after approval means the approval no longer covers the release.
 PLAN_FIELDS = frozenset({"scope", "steps", "approvers", "required_approvals"})
 EDITABLE_STATES = frozenset({"draft", "in_review", "approved"})
+MAX_CHECKLIST_ITEMS = 200
 
 DEFAULT_CHECKLIST: list[dict[str, Any]] = [
     {"code": "pressure_test", "title": "Pressure test", "owner": None},
@@ -452,8 +453,10 @@ async def add_checklist_item(session: AsyncSession, *, principal: Principal, rel
     ensure_role(principal, release.project_key, PLANNERS, action="add checklist items")
     if release.status not in EDITABLE_STATES:
         raise Conflict(f"The checklist of a release in '{release.status}' cannot grow.", state=release.status)
-    last = (await session.execute(select(func.max(ChecklistItem.position))
-                                  .where(ChecklistItem.release_id == release_id))).scalar()
+    last, count = (await session.execute(select(func.max(ChecklistItem.position), func.count())
+                                         .where(ChecklistItem.release_id == release_id))).one()
+    if count >= MAX_CHECKLIST_ITEMS:
+        raise Conflict(f"A release has at most {MAX_CHECKLIST_ITEMS} checklist items.")
     item = ChecklistItem(release_id=release.id, project_key=release.project_key,
                          position=(last if last is not None else -1) + 1, **data.model_dump())
     session.add(item)
