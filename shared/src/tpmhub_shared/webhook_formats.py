@@ -16,8 +16,24 @@ CLOUDEVENTS_CONTENT_TYPE = "application/cloudevents+json"
 
 # Fields worth showing in a chat line, in this order, when the event's data has them.
 _HIGHLIGHT = (
-    "key", "title", "version", "stage", "percent", "from", "to", "action", "status", "conclusion",
-    "environment", "reason", "item_key", "repository", "ref", "url", "by", "approved_by",
+    "key",
+    "title",
+    "version",
+    "stage",
+    "percent",
+    "from",
+    "to",
+    "action",
+    "status",
+    "conclusion",
+    "environment",
+    "reason",
+    "item_key",
+    "repository",
+    "ref",
+    "url",
+    "by",
+    "approved_by",
 )
 _MAX_LINES = 10
 
@@ -47,6 +63,9 @@ def render(event: CloudEvent, fmt: str) -> tuple[bytes, str]:
     if fmt == "cloudevents":
         return orjson.dumps(event.model_dump(mode="json")), CLOUDEVENTS_CONTENT_TYPE
     title = headline(event)
+    text_body = event.data.get("markdown")
+    if isinstance(text_body, str) and text_body:
+        return orjson.dumps(_markdown_message(event, fmt, title, text_body)), "application/json"
     lines = detail_lines(event)
     body: dict[str, Any]
     if fmt == "slack":
@@ -55,8 +74,16 @@ def render(event: CloudEvent, fmt: str) -> tuple[bytes, str]:
             "text": text,
             "blocks": [
                 {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
-                *([{"type": "section", "fields": [{"type": "mrkdwn", "text": f"*{k}*\n{v}"} for k, v in lines]}]
-                  if lines else []),
+                *(
+                    [
+                        {
+                            "type": "section",
+                            "fields": [{"type": "mrkdwn", "text": f"*{k}*\n{v}"} for k, v in lines],
+                        }
+                    ]
+                    if lines
+                    else []
+                ),
                 {"type": "context", "elements": [{"type": "mrkdwn", "text": f"{event.source} · {event.id}"}]},
             ],
         }
@@ -73,13 +100,56 @@ def render(event: CloudEvent, fmt: str) -> tuple[bytes, str]:
                 "config": {"wide_screen_mode": True},
                 "header": {"title": {"tag": "plain_text", "content": title[:100]}, "template": "blue"},
                 "elements": [
-                    {"tag": "div", "fields": [
-                        {"is_short": True, "text": {"tag": "lark_md", "content": f"**{k}**\n{v}"}} for k, v in lines
-                    ]} if lines else {"tag": "div", "text": {"tag": "plain_text", "content": event.type}},
-                    {"tag": "note", "elements": [{"tag": "plain_text", "content": f"{event.source} · {event.id}"}]},
+                    {
+                        "tag": "div",
+                        "fields": [
+                            {"is_short": True, "text": {"tag": "lark_md", "content": f"**{k}**\n{v}"}}
+                            for k, v in lines
+                        ],
+                    }
+                    if lines
+                    else {"tag": "div", "text": {"tag": "plain_text", "content": event.type}},
+                    {
+                        "tag": "note",
+                        "elements": [{"tag": "plain_text", "content": f"{event.source} · {event.id}"}],
+                    },
                 ],
             },
         }
     else:
         raise ValueError(f"unknown format {fmt}")
     return orjson.dumps(body), "application/json"
+
+
+def _markdown_message(event: CloudEvent, fmt: str, title: str, text: str) -> dict[str, Any]:
+    """An event whose data carries a whole Markdown message (e.g. `report.scheduled`): post the text itself."""
+    title = str(event.data.get("title") or title)
+    if fmt == "slack":
+        return {
+            "text": text,
+            "blocks": [
+                {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+                {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}},
+                {"type": "context", "elements": [{"type": "mrkdwn", "text": f"{event.source} · {event.id}"}]},
+            ],
+        }
+    if fmt == "dingtalk":
+        return {"msgtype": "markdown", "markdown": {"title": title[:100], "text": text}}
+    if fmt == "feishu":
+        return {"msg_type": "text", "content": {"text": text}}
+    if fmt == "feishu_card":
+        return {
+            "msg_type": "interactive",
+            "card": {
+                "config": {"wide_screen_mode": True},
+                "header": {"title": {"tag": "plain_text", "content": title[:100]}, "template": "blue"},
+                "elements": [
+                    {"tag": "div", "text": {"tag": "lark_md", "content": text}},
+                    {
+                        "tag": "note",
+                        "elements": [{"tag": "plain_text", "content": f"{event.source} · {event.id}"}],
+                    },
+                ],
+            },
+        }
+    raise ValueError(f"unknown format {fmt}")

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request, status
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,9 +12,9 @@ from tpmhub_shared.db import request_session
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import responses
 
-from requirements_svc.reports import render, service
+from requirements_svc.reports import render, schedules, service
 from requirements_svc.reports.period import resolve
-from requirements_svc.reports.schemas import Report, ReportFormat
+from requirements_svc.reports.schemas import DeliveryPublic, Report, ReportFormat, ScheduleCreate, SchedulePublic
 
 router = APIRouter(prefix="/v1/projects/{key}", tags=["reports"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
@@ -71,6 +71,39 @@ async def get_project_report(
         return HTMLResponse(render.html(report), headers={
             **headers, "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"})
     return JSONResponse(report.model_dump(mode="json"), headers=headers)
+
+
+@router.post("/report-schedules", status_code=status.HTTP_201_CREATED, response_model=SchedulePublic,
+             responses=responses(401, 403, 404, 409, 422))
+async def create_report_schedule(key: str, body: ScheduleCreate, session: Session,
+                                 principal: CurrentPrincipal) -> SchedulePublic:
+    """Post the Markdown report to the project's webhook subscriptions (subscribe to `report.scheduled`) every
+    day or week at a local time (admin, pm, tpm). One daily and one weekly schedule per project."""
+    row = await schedules.create_schedule(session, principal=principal, key=key, data=body)
+    return schedules.public(row, utcnow())
+
+
+@router.get("/report-schedules", response_model=list[SchedulePublic], responses=responses(401, 403, 404))
+async def list_report_schedules(key: str, session: Session, principal: CurrentPrincipal) -> list[SchedulePublic]:
+    """The project's report schedules with their next run."""
+    now = utcnow()
+    return [schedules.public(r, now) for r in await schedules.list_schedules(session, principal=principal, key=key)]
+
+
+@router.delete("/report-schedules/{cadence}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
+               responses=responses(401, 403, 404, 422))
+async def delete_report_schedule(key: str, cadence: Literal["daily", "weekly"], session: Session,
+                                 principal: CurrentPrincipal) -> Response:
+    """Stop posting the daily or weekly report (admin, pm, tpm)."""
+    await schedules.delete_schedule(session, principal=principal, key=key, cadence=cadence)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/report-deliveries", response_model=list[DeliveryPublic], responses=responses(401, 403, 404, 422))
+async def list_report_deliveries(key: str, session: Session, principal: CurrentPrincipal,
+                                 limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[DeliveryPublic]:
+    """Reports the scheduler queued, newest first: one per period."""
+    return await schedules.list_deliveries(session, principal=principal, key=key, limit=limit)
 
 
 TAGS = [{"name": "reports", "description": "Daily and weekly status reports (JSON, Markdown, HTML with charts)."}]

@@ -1,7 +1,9 @@
+import uuid
 from datetime import date, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tpmhub_shared.contracts import ReleaseSummary, RiskSummary
 
@@ -136,3 +138,63 @@ class Report(BaseModel):
     requirements: RequirementsSection
     risks: RisksSection
     releases: ReleasesSection
+
+
+# ---- schedules ----------------------------------------------------------------------------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class ScheduleCreate(BaseModel):
+    """Post the project's report to its webhook subscriptions (chat) every day or every week at a local time.
+    Daily posts the report of the local day; weekly posts the report of the week containing that day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cadence: Literal["daily", "weekly"] = Field(examples=["daily"])
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["18:00"],
+                      description="Local time HH:MM (24 h).")
+    timezone: str = Field(min_length=1, max_length=64, examples=["Asia/Shanghai"], description="IANA time zone.")
+    weekday: Weekday | None = Field(default=None, examples=["friday"], description="Weekly only: the day to post.")
+    enabled: bool = True
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _weekday_for_weekly(self) -> "ScheduleCreate":
+        if self.cadence == "weekly" and self.weekday is None:
+            raise ValueError("weekly schedules need a weekday")
+        if self.cadence == "daily" and self.weekday is not None:
+            raise ValueError("daily schedules take no weekday")
+        return self
+
+
+class SchedulePublic(BaseModel):
+    id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    cadence: Literal["daily", "weekly"]
+    time: str = Field(examples=["18:00"])
+    timezone: str = Field(examples=["Asia/Shanghai"])
+    weekday: Weekday | None = None
+    enabled: bool
+    created_by: str
+    version: int
+    created_at: datetime
+    next_run_at: datetime | None = Field(description="The next time this schedule posts (UTC).")
+
+
+class DeliveryPublic(BaseModel):
+    id: uuid.UUID
+    schedule_id: uuid.UUID
+    period_kind: Literal["day", "week"]
+    period_start: date
+    event_id: uuid.UUID = Field(description="The `report.scheduled` event queued in the outbox.")
+    created_at: datetime
