@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from tpmhub_shared.contracts import ReleaseReleased
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import CloudEvent, OutboxEvent
 
@@ -173,6 +174,8 @@ async def test_state_actions_and_409_with_allowed(client, auth):
     assert types == ["release.in_review", "release.approved", "release.deploying", "release.verifying",
                      "release.released"]
     assert released.data["items"] == [] and released.data["version"] == "1.0.0"
+    contract = ReleaseReleased.model_validate(released.data)  # the shared event contract
+    assert str(contract.release_id) == rid and contract.project_key == "PAY"
 
 
 async def test_approval_rules(client, auth):
