@@ -17,7 +17,6 @@ from typing import Any
 import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
-
 from tpmhub_shared.testing.processes import ServiceProcess
 
 pytestmark = pytest.mark.e2e
@@ -35,34 +34,61 @@ def wait_until(check: Callable[[], Any], timeout: float = 30, what: str = "condi
 
 
 def ok(response: httpx.Response, status: int = 200) -> Any:
-    assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.url}: {response.text}"
+    )
     return response.json() if response.content else None
 
 
 def new_project(stack, key: str) -> None:
-    ok(httpx.post(f"{stack.url('requirements')}/v1/projects", json={"key": key, "name": f"Project {key}"},
-                  headers=stack.headers()), 201)
+    ok(
+        httpx.post(
+            f"{stack.url('requirements')}/v1/projects",
+            json={"key": key, "name": f"Project {key}"},
+            headers=stack.headers(),
+        ),
+        201,
+    )
 
 
 def new_item(stack, key: str, title: str) -> str:
-    body = ok(httpx.post(f"{stack.url('requirements')}/v1/projects/{key}/items", json={"type": "story", "title": title},
-                         headers=stack.headers()), 201)
+    body = ok(
+        httpx.post(
+            f"{stack.url('requirements')}/v1/projects/{key}/items",
+            json={"type": "story", "title": title},
+            headers=stack.headers(),
+        ),
+        201,
+    )
     return body["key"]
 
 
 def approved_release(stack, key: str, version: str, scope: list[str]) -> dict:
     rel = stack.url("release")
-    release = ok(httpx.post(f"{rel}/v1/projects/{key}/releases",
-                            json={"version": version, "scope": scope, "approvers": ["bob"]},
-                            headers=stack.headers("tpm", key)), 201)
+    release = ok(
+        httpx.post(
+            f"{rel}/v1/projects/{key}/releases",
+            json={"version": version, "scope": scope, "approvers": ["bob"]},
+            headers=stack.headers("tpm", key),
+        ),
+        201,
+    )
     ok(httpx.post(f"{rel}/v1/releases/{release['id']}/submit", headers=stack.headers("tpm", key)))
-    ok(httpx.post(f"{rel}/v1/releases/{release['id']}/approvals", json={"decision": "approve"},
-                  headers=stack.headers("engineer", key, sub="bob")), 201)
+    ok(
+        httpx.post(
+            f"{rel}/v1/releases/{release['id']}/approvals",
+            json={"decision": "approve"},
+            headers=stack.headers("engineer", key, sub="bob"),
+        ),
+        201,
+    )
     return release
 
 
 def release_status(stack, release_id: str) -> str:
-    return ok(httpx.get(f"{stack.url('release')}/v1/releases/{release_id}", headers=stack.headers()))["status"]
+    return ok(httpx.get(f"{stack.url('release')}/v1/releases/{release_id}", headers=stack.headers()))[
+        "status"
+    ]
 
 
 def test_change_request_approved_creates_the_risk_and_sends_the_release_back_to_review(stack):
@@ -72,27 +98,57 @@ def test_change_request_approved_creates_the_risk_and_sends_the_release_back_to_
     release = approved_release(stack, key, "1.0.0", [item])
     assert release_status(stack, release["id"]) == "approved"
     req = stack.url("requirements")
-    cr = ok(httpx.post(f"{req}/v1/projects/{key}/change-requests",
-                       json={"title": "Wallets in saved-card checkout", "affected_items": [item],
-                             "date_delta_days": 7}, headers=stack.headers()), 201)
-    ok(httpx.post(f"{req}/v1/change-requests/{cr['key']}/approve", json={"comment": "go"}, headers=stack.headers()))
+    cr = ok(
+        httpx.post(
+            f"{req}/v1/projects/{key}/change-requests",
+            json={"title": "Wallets in saved-card checkout", "affected_items": [item], "date_delta_days": 7},
+            headers=stack.headers(),
+        ),
+        201,
+    )
+    ok(
+        httpx.post(
+            f"{req}/v1/change-requests/{cr['key']}/approve", json={"comment": "go"}, headers=stack.headers()
+        )
+    )
 
     def risks() -> list[dict]:
-        page = ok(httpx.get(f"{stack.url('risk')}/v1/projects/{key}/risks",
-                            params={"category": "requirement_change"}, headers=stack.headers()))
+        page = ok(
+            httpx.get(
+                f"{stack.url('risk')}/v1/projects/{key}/risks",
+                params={"category": "requirement_change"},
+                headers=stack.headers(),
+            )
+        )
         return page["items"]
 
     [risk] = wait_until(risks, what="the requirement_change risk in risk-svc")
     assert risk["category"] == "requirement_change"
     wait_until(lambda: release_status(stack, release["id"]) == "in_review", what="the release back in review")
     # Delivered once to each sibling; nothing left pending or dead.
-    deliveries = ok(httpx.get(f"{req}/v1/event-deliveries", params={"event_type": "change_request.approved"},
-                              headers=stack.headers()))["items"]
+    deliveries = ok(
+        httpx.get(
+            f"{req}/v1/event-deliveries",
+            params={"event_type": "change_request.approved"},
+            headers=stack.headers(),
+        )
+    )["items"]
     mine = [d for d in deliveries if d["subject"] == cr["key"] or d["project_key"] == key]
     assert sorted(d["target"] for d in mine) == ["sibling:release", "sibling:risk"]
-    wait_until(lambda: all(d["status"] == "delivered" for d in ok(httpx.get(
-        f"{req}/v1/event-deliveries", params={"event_type": "change_request.approved"},
-        headers=stack.headers()))["items"] if d["project_key"] == key), what="deliveries marked delivered")
+    wait_until(
+        lambda: all(
+            d["status"] == "delivered"
+            for d in ok(
+                httpx.get(
+                    f"{req}/v1/event-deliveries",
+                    params={"event_type": "change_request.approved"},
+                    headers=stack.headers(),
+                )
+            )["items"]
+            if d["project_key"] == key
+        ),
+        what="deliveries marked delivered",
+    )
     time.sleep(1)
     assert len(risks()) == 1
 
@@ -107,7 +163,9 @@ def test_release_released_records_the_release_on_its_items(stack):
         ok(httpx.post(f"{rel}/v1/releases/{release['id']}/{action}", headers=stack.headers("tpm", key)))
 
     def shipped() -> bool:
-        got = [ok(httpx.get(f"{stack.url('requirements')}/v1/items/{k}", headers=stack.headers())) for k in items]
+        got = [
+            ok(httpx.get(f"{stack.url('requirements')}/v1/items/{k}", headers=stack.headers())) for k in items
+        ]
         return all(any(r["version"] == "2.0.0" for r in g["released_in"]) for g in got)
 
     wait_until(shipped, what="items learning the release that shipped them")
@@ -119,20 +177,40 @@ def test_ci_references_link_commits_and_pull_requests_to_items(stack):
     item = new_item(stack, key, "Card capture retries")
     rel = stack.url("release")
     secret = "github-secret-e2e-0123456789"
-    ok(httpx.post(f"{rel}/v1/projects/{key}/ci-sources",
-                  json={"provider": "github", "repository": "acme/evci", "secret": secret},
-                  headers=stack.headers("tpm", key)), 201)
-    body = json.dumps({"ref": "refs/heads/main", "repository": {"full_name": "acme/evci"},
-                       "commits": [{"id": "9fceb02d0ae598e95dc970b74767f19372d61af8",
-                                    "message": f"{item}: retry card capture",
-                                    "url": "https://github.com/acme/evci/commit/9fceb02"}]}).encode()
+    ok(
+        httpx.post(
+            f"{rel}/v1/projects/{key}/ci-sources",
+            json={"provider": "github", "repository": "acme/evci", "secret": secret},
+            headers=stack.headers("tpm", key),
+        ),
+        201,
+    )
+    body = json.dumps(
+        {
+            "ref": "refs/heads/main",
+            "repository": {"full_name": "acme/evci"},
+            "commits": [
+                {
+                    "id": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                    "message": f"{item}: retry card capture",
+                    "url": "https://github.com/acme/evci/commit/9fceb02",
+                }
+            ],
+        }
+    ).encode()
     signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    headers = {"X-GitHub-Event": "push", "X-GitHub-Delivery": str(uuid.uuid4()), "X-Hub-Signature-256": signature,
-               "Content-Type": "application/json"}
+    headers = {
+        "X-GitHub-Event": "push",
+        "X-GitHub-Delivery": str(uuid.uuid4()),
+        "X-Hub-Signature-256": signature,
+        "Content-Type": "application/json",
+    }
     assert ok(httpx.post(f"{rel}/v1/webhooks/github", content=body, headers=headers))["references"] == 1
 
     def referenced() -> list[dict]:
-        return ok(httpx.get(f"{stack.url('requirements')}/v1/items/{item}", headers=stack.headers()))["references"]
+        return ok(httpx.get(f"{stack.url('requirements')}/v1/items/{item}", headers=stack.headers()))[
+            "references"
+        ]
 
     [ref] = wait_until(referenced, what="the commit linked to the item")
     assert ref["kind"] == "commit" and ref["repository"] == "acme/evci"
@@ -209,18 +287,34 @@ def collector() -> Iterator[Collector]:
 
 
 def test_kill_9_after_acknowledged_writes_loses_no_event(pg_server, make_token, collector):
-    svc = ServiceProcess(name="release", database_url=pg_server.create_database(f"release_crash_{uuid.uuid4().hex[:8]}"))
+    svc = ServiceProcess(
+        name="release", database_url=pg_server.create_database(f"release_crash_{uuid.uuid4().hex[:8]}")
+    )
     # A short lease, so that deliveries the killed process had in flight are retried soon after the restart.
     svc.env.update({"TPM_EVENTS_POLL_SECONDS": "0.2", "TPM_EVENTS_LEASE_SECONDS": "3"})
     svc.start()
     try:
         admin = {"Authorization": f"Bearer {make_token('admin')}"}
-        sub = ok(httpx.post(f"{svc.url}/v1/subscriptions", json={"url": collector.url, "event_types": ["release.*"]},
-                            headers=admin), 201)
+        sub = ok(
+            httpx.post(
+                f"{svc.url}/v1/subscriptions",
+                json={"url": collector.url, "event_types": ["release.*"]},
+                headers=admin,
+            ),
+            201,
+        )
         collector.secret = sub["secret"]
         with httpx.Client(headers=admin, timeout=10) as client:
-            releases = [ok(client.post(f"{svc.url}/v1/projects/CRASH/releases",
-                                       json={"version": f"1.0.{n}", "approvers": ["bob"]}), 201) for n in range(30)]
+            releases = [
+                ok(
+                    client.post(
+                        f"{svc.url}/v1/projects/CRASH/releases",
+                        json={"version": f"1.0.{n}", "approvers": ["bob"]},
+                    ),
+                    201,
+                )
+                for n in range(30)
+            ]
             collector.hold.set()
             acknowledged = []
             for release in releases:

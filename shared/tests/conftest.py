@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 import orjson
@@ -20,8 +20,6 @@ from fastapi import APIRouter, Depends, FastAPI
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import SettingsConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
-from typing import Annotated
-
 from tpmhub_shared import events, history
 from tpmhub_shared.app import ServiceSpec, create_app
 from tpmhub_shared.auth import CurrentPrincipal, Principal
@@ -51,13 +49,20 @@ emit_router = APIRouter(prefix="/v1/test")
 
 
 @emit_router.post("/emit")
-async def emit_test_events(body: EmitBody, session: Annotated[AsyncSession, Depends(request_session)],
-                           principal: CurrentPrincipal) -> dict[str, list[str]]:
+async def emit_test_events(
+    body: EmitBody, session: Annotated[AsyncSession, Depends(request_session)], principal: CurrentPrincipal
+) -> dict[str, list[str]]:
     """Write `count` events in one transaction, as a domain service does with a change."""
     ids = []
     for n in range(body.count):
-        event = events.emit(session, source="/tpmhub/test", type=body.type, subject=body.subject,
-                            project_key=body.project_key, data={**body.data, "n": n, "project_key": body.project_key})
+        event = events.emit(
+            session,
+            source="/tpmhub/test",
+            type=body.type,
+            subject=body.subject,
+            project_key=body.project_key,
+            data={**body.data, "n": n, "project_key": body.project_key},
+        )
         ids.append(str(event.id))
     return {"ids": ids}
 
@@ -69,15 +74,27 @@ async def record_handler(session: AsyncSession, event: events.CloudEvent) -> Non
     """A sibling's handler: writes a row in the same transaction as the inbox record."""
     if event.data.get("fail"):
         raise ServiceUnavailable("handler failure requested by the test")
-    await history.record(session, principal=Principal(sub="service:test"), project_key="PAY",
-                         resource_type="handled", resource_id=event.id, action="handle")
+    await history.record(
+        session,
+        principal=Principal(sub="service:test"),
+        project_key="PAY",
+        resource_type="handled",
+        resource_id=event.id,
+        action="handle",
+    )
     HANDLED.append(event.id)
 
 
 def make_spec(name: str, handlers: dict[str, Any] | None = None) -> ServiceSpec:
-    return ServiceSpec(name=name, title=name, description="test service", routers=[emit_router],
-                       models_module="tpmhub_shared.models", versions_dir=VERSIONS_DIR,
-                       event_handlers=handlers or {})
+    return ServiceSpec(
+        name=name,
+        title=name,
+        description="test service",
+        routers=[emit_router],
+        models_module="tpmhub_shared.models",
+        versions_dir=VERSIONS_DIR,
+        event_handlers=handlers or {},
+    )
 
 
 @dataclass
@@ -89,7 +106,9 @@ class Databases:
 
     async def settings_for(self, name: str) -> ServiceSettings:
         if name not in self.cache:
-            self.cache[name] = await migrated_database(make_spec(name), EvSettings, self.backend, self.pg, self.common)
+            self.cache[name] = await migrated_database(
+                make_spec(name), EvSettings, self.backend, self.pg, self.common
+            )
         await truncate_all(self.cache[name].database_url)
         return self.cache[name]
 
@@ -105,16 +124,24 @@ FAST_RETRIES = [0, 0.05, 0.05, 0.05]
 
 @pytest.fixture
 def service_app(databases: Databases) -> Callable[..., Any]:
-    """`async with service_app("requirements-svc", handlers=..., background=False, **common) as (app, client)`."""
+    """`async with service_app("requirements-svc", handlers=..., background=False, **common) as (app, c)`."""
 
     @asynccontextmanager
-    async def factory(name: str = "requirements-svc", *, handlers: dict[str, Any] | None = None,
-                      background: bool = False, **common: Any) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+    async def factory(
+        name: str = "requirements-svc",
+        *,
+        handlers: dict[str, Any] | None = None,
+        background: bool = False,
+        **common: Any,
+    ) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
         base = await databases.settings_for(name)
         common.setdefault("events_retry_schedule", FAST_RETRIES)
-        settings = base.model_copy(update={
-            "background_enabled": background, "common": databases.common.model_copy(update=common),
-        })
+        settings = base.model_copy(
+            update={
+                "background_enabled": background,
+                "common": databases.common.model_copy(update=common),
+            }
+        )
         app = create_app(make_spec(name, handlers), settings)
         async with LifespanClient(app) as client:
             yield app, client
@@ -171,8 +198,9 @@ class Receiver:
             self.fail_ids[event_id] -= 1
             status = 500
         self.arrived.set()
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"text/plain")]})
+        await send(
+            {"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain")]}
+        )
         await send({"type": "http.response.body", "body": f"answer {status}".encode()})
 
     @property
@@ -180,8 +208,9 @@ class Receiver:
         return f"http://127.0.0.1:{self.port}/hook"
 
     async def start(self) -> Receiver:
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning", lifespan="on",
-                                interface="asgi3")
+        config = uvicorn.Config(
+            self.app, host="127.0.0.1", port=0, log_level="warning", lifespan="on", interface="asgi3"
+        )
         self.server = uvicorn.Server(config)
         self.task = asyncio.create_task(self.server.serve())
         while not self.server.started:

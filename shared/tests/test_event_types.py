@@ -1,9 +1,8 @@
-"""The event catalogue: every example validates against its schema, and docs/events.md is generated from it."""
+"""The event catalogue: every example validates against its schema; docs/events.md is generated from it."""
 
 from pathlib import Path
 
 import pytest
-
 from tpmhub_shared.event_types import CATALOGUE, example_envelope, render_markdown
 from tpmhub_shared.events import CloudEvent
 
@@ -19,8 +18,14 @@ def test_example_matches_its_schema(entry):
 
 def test_catalogue_has_the_events_between_services():
     types = {e.type for e in CATALOGUE}
-    assert {"change_request.approved", "release.released", "ci.item_referenced", "subscription.disabled",
-            "ci.pipeline_failed", "ci.deployment_failed"} <= types
+    assert {
+        "change_request.approved",
+        "release.released",
+        "ci.item_referenced",
+        "subscription.disabled",
+        "ci.pipeline_failed",
+        "ci.deployment_failed",
+    } <= types
     assert len(types) == len(CATALOGUE)
 
 

@@ -11,7 +11,6 @@ import orjson
 import pytest
 from sqlalchemy import func, select
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
-
 from tpmhub_shared import outbox
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.history import HistoryEntry
@@ -42,8 +41,11 @@ async def subscribe(client, auth, url, **body):
 
 
 async def emit(client, auth, *, type="thing.happened", subject="S1", count=1, **data):
-    r = await client.post("/v1/test/emit", json={"type": type, "subject": subject, "count": count, "data": data},
-                          headers=auth("admin"))
+    r = await client.post(
+        "/v1/test/emit",
+        json={"type": type, "subject": subject, "count": count, "data": data},
+        headers=auth("admin"),
+    )
     assert r.status_code == 200, r.text
     return r.json()["ids"]
 
@@ -54,27 +56,40 @@ async def emit(client, auth, *, type="thing.happened", subject="S1", count=1, **
 @pytest.mark.parametrize("vector", VECTORS["valid"], ids=lambda v: v["msg_id"])
 def test_signature_matches_the_published_known_answers(vector):
     ts = datetime.fromtimestamp(vector["timestamp"], tz=UTC)
-    assert Webhook(vector["secret"]).sign(vector["msg_id"], ts, vector["payload"]) == vector["expected_signature"]
+    assert (
+        Webhook(vector["secret"]).sign(vector["msg_id"], ts, vector["payload"])
+        == vector["expected_signature"]
+    )
 
 
 @pytest.mark.parametrize("bad", VECTORS["invalid_signatures"], ids=lambda v: v["signature"][:12])
 def test_invalid_known_signatures_do_not_verify(bad):
     vector = next(v for v in VECTORS["valid"] if v["name"] == bad["applies_to"])
     now = int(datetime.now(UTC).timestamp())
-    good = Webhook(vector["secret"]).sign(vector["msg_id"], datetime.fromtimestamp(now, tz=UTC), vector["payload"])
+    good = Webhook(vector["secret"]).sign(
+        vector["msg_id"], datetime.fromtimestamp(now, tz=UTC), vector["payload"]
+    )
     headers = {"webhook-id": vector["msg_id"], "webhook-timestamp": str(now)}
     Webhook(vector["secret"]).verify(vector["payload"], {**headers, "webhook-signature": good})
     with pytest.raises(WebhookVerificationError):
-        Webhook(vector["secret"]).verify(vector["payload"], {**headers, "webhook-signature": bad["signature"]})
+        Webhook(vector["secret"]).verify(
+            vector["payload"], {**headers, "webhook-signature": bad["signature"]}
+        )
 
 
 def test_our_signed_request_verifies_with_the_library_and_matches_the_vector_scheme():
     vector = VECTORS["valid"][0]
-    event = CloudEvent(id=vector["msg_id"], source="/tpmhub/test", type="thing.happened",
-                       time=datetime.now(UTC), data={"a": 1})
+    event = CloudEvent(
+        id=vector["msg_id"],
+        source="/tpmhub/test",
+        type="thing.happened",
+        time=datetime.now(UTC),
+        data={"a": 1},
+    )
     body, headers = signed_request(vector["secret"], event, "cloudevents", now=vector["timestamp"])
-    expected = Webhook(vector["secret"]).sign(vector["msg_id"], datetime.fromtimestamp(vector["timestamp"], tz=UTC),
-                                              body.decode())
+    expected = Webhook(vector["secret"]).sign(
+        vector["msg_id"], datetime.fromtimestamp(vector["timestamp"], tz=UTC), body.decode()
+    )
     assert headers["webhook-signature"] == expected
     assert headers["webhook-id"] == vector["msg_id"]
     # Too old for a receiver: the 5-minute tolerance refuses a replay.
@@ -113,9 +128,14 @@ async def test_failures_are_retried_until_delivered(service_app, auth, receiver)
         [event_id] = await emit(client, auth)
         await drain(app)
         assert [r.headers["webhook-id"] for r in receiver.requests] == [event_id] * 3
-        log = (await client.get(f"/v1/subscriptions/{sub['id']}/deliveries", headers=auth("admin"))).json()["items"]
+        log = (await client.get(f"/v1/subscriptions/{sub['id']}/deliveries", headers=auth("admin"))).json()[
+            "items"
+        ]
         assert [(a["attempt"], a["status_code"], a["success"]) for a in log] == [
-            (1, 500, False), (2, 503, False), (3, 200, True)]
+            (1, 500, False),
+            (2, 503, False),
+            (3, 200, True),
+        ]
         current = (await client.get(f"/v1/subscriptions/{sub['id']}", headers=auth("admin"))).json()
         assert current["consecutive_failures"] == 0 and current["active"]
 
@@ -141,9 +161,13 @@ async def test_dead_letters_are_listed_and_replayed_by_an_admin(service_app, aut
         assert len(receiver.requests) == len(app.state.settings.common.events_retry_schedule)
         r = await client.get("/v1/event-deliveries", params={"status": "dead"}, headers=auth("tpm", "PAY"))
         assert r.status_code == 403
-        dead = (await client.get("/v1/event-deliveries", params={"status": "dead"}, headers=auth("admin"))).json()
+        dead = (
+            await client.get("/v1/event-deliveries", params={"status": "dead"}, headers=auth("admin"))
+        ).json()
         [letter] = dead["items"]
-        assert letter["event_id"] == event_id and letter["attempts"] == 4 and letter["last_status_code"] == 500
+        assert (
+            letter["event_id"] == event_id and letter["attempts"] == 4 and letter["last_status_code"] == 500
+        )
         receiver.default = 204
         r = await client.post(f"/v1/event-deliveries/{letter['id']}/replay", headers=auth("tpm", "PAY"))
         assert r.status_code == 403
@@ -153,7 +177,9 @@ async def test_dead_letters_are_listed_and_replayed_by_an_admin(service_app, aut
         assert r.status_code == 409 and r.headers["content-type"] == "application/problem+json"
         await drain(app)
         assert receiver.requests[-1].headers["webhook-id"] == event_id
-        done = (await client.get("/v1/event-deliveries", params={"status": "delivered"}, headers=auth("admin"))).json()
+        done = (
+            await client.get("/v1/event-deliveries", params={"status": "delivered"}, headers=auth("admin"))
+        ).json()
         assert [d["event_id"] for d in done["items"]] == [event_id]
 
 
@@ -186,17 +212,25 @@ async def test_gone_disables_the_subscription_and_says_so(service_app, auth, rec
             [notice] = [r.json() for r in watcher.requests]
             assert notice["type"] == "subscription.disabled" and notice["subject"] == sub["id"]
             # The event queued behind it became a dead letter; re-enabling resets the failure count.
-            dead = (await client.get("/v1/event-deliveries", params={"status": "dead"}, headers=auth("admin"))).json()
+            dead = (
+                await client.get("/v1/event-deliveries", params={"status": "dead"}, headers=auth("admin"))
+            ).json()
             assert len(dead["items"]) == 2
-            r = await client.patch(f"/v1/subscriptions/{sub['id']}", json={"active": True},
-                                   headers={**auth("admin"), "If-Match": f'"{current["version"]}"'})
+            r = await client.patch(
+                f"/v1/subscriptions/{sub['id']}",
+                json={"active": True},
+                headers={**auth("admin"), "If-Match": f'"{current["version"]}"'},
+            )
             assert r.status_code == 200 and r.json()["active"] and r.json()["disabled_reason"] is None
     finally:
         await watcher.stop()
 
 
 async def test_consecutive_failures_disable_the_subscription(service_app, auth, receiver):
-    async with service_app(subscriptions_max_consecutive_failures=3, events_retry_schedule=[0] * 10) as (app, client):
+    async with service_app(subscriptions_max_consecutive_failures=3, events_retry_schedule=[0] * 10) as (
+        app,
+        client,
+    ):
         sub = await subscribe(client, auth, receiver.url)
         receiver.default = 502
         await emit(client, auth)
@@ -211,7 +245,9 @@ async def test_manual_redelivery(service_app, auth, receiver):
         sub = await subscribe(client, auth, receiver.url)
         [event_id] = await emit(client, auth)
         await drain(app)
-        [attempt] = (await client.get(f"/v1/subscriptions/{sub['id']}/deliveries", headers=auth("admin"))).json()["items"]
+        [attempt] = (
+            await client.get(f"/v1/subscriptions/{sub['id']}/deliveries", headers=auth("admin"))
+        ).json()["items"]
         url = f"/v1/subscriptions/{sub['id']}/deliveries/{attempt['delivery_id']}/redeliver"
         r = await client.post(url, headers=auth("viewer", "PAY"))
         assert r.status_code == 404  # not theirs to see
@@ -219,19 +255,27 @@ async def test_manual_redelivery(service_app, auth, receiver):
         assert r.status_code == 202
         await drain(app)
         assert [x.headers["webhook-id"] for x in receiver.requests] == [event_id, event_id]
-        r = await client.post(f"/v1/subscriptions/{sub['id']}/deliveries/{sub['id']}/redeliver", headers=auth("admin"))
+        r = await client.post(
+            f"/v1/subscriptions/{sub['id']}/deliveries/{sub['id']}/redeliver", headers=auth("admin")
+        )
         assert r.status_code == 404
 
 
 async def test_filters_by_type_glob_and_project(service_app, auth, receiver):
     async with service_app() as (app, client):
-        r = await client.post("/v1/subscriptions", json={"url": receiver.url, "event_types": ["rollout.*"],
-                                                         "project_key": "PAY"}, headers=auth("tpm", "PAY"))
+        r = await client.post(
+            "/v1/subscriptions",
+            json={"url": receiver.url, "event_types": ["rollout.*"], "project_key": "PAY"},
+            headers=auth("tpm", "PAY"),
+        )
         assert r.status_code == 201
         await emit(client, auth, type="rollout.advanced", subject="R1")
         await emit(client, auth, type="release.approved", subject="R1")
-        r = await client.post("/v1/test/emit", json={"type": "rollout.paused", "subject": "R2", "project_key": "OPS"},
-                              headers=auth("admin"))
+        r = await client.post(
+            "/v1/test/emit",
+            json={"type": "rollout.paused", "subject": "R2", "project_key": "OPS"},
+            headers=auth("admin"),
+        )
         assert r.status_code == 200
         await drain(app)
         assert [x.json()["type"] for x in receiver.requests] == ["rollout.advanced"]
@@ -261,14 +305,26 @@ async def test_chat_formats(service_app, auth, receiver, fmt):
 # ---- subscription API rules ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1:9/x", "http://localhost/x", "http://10.1.2.3/x", "http://192.168.0.10/x",
-    "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://[::ffff:127.0.0.1]/x",
-    "http://100.64.0.1/x", "ftp://example.com/x", "http://user:pw@example.com/x",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x",
+        "http://localhost/x",
+        "http://10.1.2.3/x",
+        "http://192.168.0.10/x",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/x",
+        "http://[::ffff:127.0.0.1]/x",
+        "http://100.64.0.1/x",
+        "ftp://example.com/x",
+        "http://user:pw@example.com/x",
+    ],
+)
 async def test_private_and_odd_targets_are_refused_unless_allowed(service_app, auth, url):
     async with service_app(subscriptions_allow_private_targets=False) as (app, client):
-        r = await client.post("/v1/subscriptions", json={"url": url, "event_types": ["*"]}, headers=auth("admin"))
+        r = await client.post(
+            "/v1/subscriptions", json={"url": url, "event_types": ["*"]}, headers=auth("admin")
+        )
         assert r.status_code == 422, r.text
         assert r.json()["errors"][0]["loc"] == "body.url"
         assert (await client.get("/v1/subscriptions", headers=auth("admin"))).json()["items"] == []
@@ -276,8 +332,9 @@ async def test_private_and_odd_targets_are_refused_unless_allowed(service_app, a
 
 async def test_private_targets_allowed_in_test_configuration(service_app, auth, receiver):
     async with service_app() as (app, client):
-        r = await client.post("/v1/subscriptions", json={"url": receiver.url, "event_types": ["*"]},
-                              headers=auth("admin"))
+        r = await client.post(
+            "/v1/subscriptions", json={"url": receiver.url, "event_types": ["*"]}, headers=auth("admin")
+        )
         assert r.status_code == 201
 
 
@@ -296,16 +353,31 @@ async def test_subscription_roles_validation_and_concurrency(service_app, auth, 
     async with service_app() as (app, client):
         body = {"url": receiver.url, "event_types": ["release.*"], "project_key": "PAY"}
         assert (await client.post("/v1/subscriptions", json=body)).status_code == 401
-        assert (await client.post("/v1/subscriptions", json=body, headers=auth("viewer", "PAY"))).status_code == 403
-        assert (await client.post("/v1/subscriptions", json=body, headers=auth("tpm", "OPS"))).status_code == 403
+        assert (
+            await client.post("/v1/subscriptions", json=body, headers=auth("viewer", "PAY"))
+        ).status_code == 403
+        assert (
+            await client.post("/v1/subscriptions", json=body, headers=auth("tpm", "OPS"))
+        ).status_code == 403
         everything = {**body, "project_key": None}
-        assert (await client.post("/v1/subscriptions", json=everything, headers=auth("tpm", "PAY"))).status_code == 403
-        for bad in ({**body, "extra": 1}, {**body, "format": "teams"}, {**body, "event_types": []},
-                    {**body, "event_types": ["Bad Type!"]}, {**body, "url": "x" * 3000}, {**body, "project_key": "pay"}):
+        assert (
+            await client.post("/v1/subscriptions", json=everything, headers=auth("tpm", "PAY"))
+        ).status_code == 403
+        for bad in (
+            {**body, "extra": 1},
+            {**body, "format": "teams"},
+            {**body, "event_types": []},
+            {**body, "event_types": ["Bad Type!"]},
+            {**body, "url": "x" * 3000},
+            {**body, "project_key": "pay"},
+        ):
             r = await client.post("/v1/subscriptions", json=bad, headers=auth("admin"))
             assert r.status_code == 422, bad
-        r = await client.post("/v1/subscriptions", content=b"{not json", headers={**auth("admin"),
-                                                                                  "content-type": "application/json"})
+        r = await client.post(
+            "/v1/subscriptions",
+            content=b"{not json",
+            headers={**auth("admin"), "content-type": "application/json"},
+        )
         assert r.status_code == 400
         assert (await client.get("/v1/subscriptions", headers=auth("admin"))).json()["items"] == []
         r = await client.post("/v1/subscriptions", json=body, headers=auth("tpm", "PAY"))
@@ -314,18 +386,32 @@ async def test_subscription_roles_validation_and_concurrency(service_app, auth, 
         listed = (await client.get("/v1/subscriptions", headers=auth("tpm", "PAY"))).json()["items"]
         assert [s["id"] for s in listed] == [sub["id"]]
         assert (await client.get("/v1/subscriptions", headers=auth("tpm", "OPS"))).json()["items"] == []
-        r = await client.patch(f"/v1/subscriptions/{sub['id']}", json={"format": "slack"},
-                               headers={**auth("tpm", "PAY"), "If-Match": '"99"'})
+        r = await client.patch(
+            f"/v1/subscriptions/{sub['id']}",
+            json={"format": "slack"},
+            headers={**auth("tpm", "PAY"), "If-Match": '"99"'},
+        )
         assert r.status_code == 412
-        r = await client.patch(f"/v1/subscriptions/{sub['id']}", json={"format": "slack"},
-                               headers={**auth("tpm", "PAY"), "If-Match": r.headers.get("etag") or '"1"'})
+        r = await client.patch(
+            f"/v1/subscriptions/{sub['id']}",
+            json={"format": "slack"},
+            headers={**auth("tpm", "PAY"), "If-Match": r.headers.get("etag") or '"1"'},
+        )
         assert r.status_code == 200 and r.json()["format"] == "slack" and r.headers["etag"] == '"2"'
-        r = await client.patch(f"/v1/subscriptions/{sub['id']}", json={"url": None}, headers=auth("tpm", "PAY"))
+        r = await client.patch(
+            f"/v1/subscriptions/{sub['id']}", json={"url": None}, headers=auth("tpm", "PAY")
+        )
         assert r.status_code == 422
-        rotated = await client.post(f"/v1/subscriptions/{sub['id']}/rotate-secret", headers=auth("tpm", "PAY"))
+        rotated = await client.post(
+            f"/v1/subscriptions/{sub['id']}/rotate-secret", headers=auth("tpm", "PAY")
+        )
         assert rotated.status_code == 200 and rotated.json()["secret"] != sub["secret"]
-        assert (await client.delete(f"/v1/subscriptions/{sub['id']}", headers=auth("tpm", "OPS"))).status_code == 404
-        assert (await client.delete(f"/v1/subscriptions/{sub['id']}", headers=auth("tpm", "PAY"))).status_code == 204
+        assert (
+            await client.delete(f"/v1/subscriptions/{sub['id']}", headers=auth("tpm", "OPS"))
+        ).status_code == 404
+        assert (
+            await client.delete(f"/v1/subscriptions/{sub['id']}", headers=auth("tpm", "PAY"))
+        ).status_code == 204
         assert (await client.get(f"/v1/subscriptions/{sub['id']}", headers=auth("admin"))).status_code == 404
 
 
@@ -333,8 +419,15 @@ async def test_subscription_roles_validation_and_concurrency(service_app, auth, 
 
 
 def envelope(event_id: str = "evt-1", type: str = "thing.happened", **data) -> dict:
-    return {"specversion": "1.0", "id": event_id, "source": "/tpmhub/requirements-svc", "type": type,
-            "subject": "PAY-CR1", "time": "2026-11-22T05:00:00Z", "data": data}
+    return {
+        "specversion": "1.0",
+        "id": event_id,
+        "source": "/tpmhub/requirements-svc",
+        "type": type,
+        "subject": "PAY-CR1",
+        "time": "2026-11-22T05:00:00Z",
+        "data": data,
+    }
 
 
 async def count(app, model) -> int:
@@ -357,8 +450,11 @@ async def test_inbox_handles_once_and_ignores_unknown_types(service_app, auth, m
         r = await client.post("/v1/events", json=envelope("evt-2", type="other.thing"), headers=svc)
         assert r.status_code == 200 and r.json()["status"] == "ignored"
         async with app.state.db.session(write=False) as session:
-            rows = (await session.execute(select(InboxEvent.event_id, InboxEvent.status)
-                                          .order_by(InboxEvent.event_id))).all()
+            rows = (
+                await session.execute(
+                    select(InboxEvent.event_id, InboxEvent.status).order_by(InboxEvent.event_id)
+                )
+            ).all()
         assert [tuple(r) for r in rows] == [("evt-1", "processed"), ("evt-2", "ignored")]
 
 
@@ -376,14 +472,24 @@ async def test_inbox_failure_rolls_back_handling_and_record(service_app, make_to
 async def test_inbox_rejects_bad_envelopes(service_app, make_token):
     async with service_app("risk-svc") as (app, client):
         svc = {"Authorization": f"Bearer {make_token('viewer', service='requirements-svc')}"}
-        r = await client.post("/v1/events", content=b'{"id": ', headers={**svc, "content-type": "application/json"})
+        r = await client.post(
+            "/v1/events", content=b'{"id": ', headers={**svc, "content-type": "application/json"}
+        )
         assert r.status_code == 400
-        for bad in ({**envelope(), "id": ""}, {**envelope(), "specversion": "0.3"}, {**envelope(), "bogus": 1},
-                    {k: v for k, v in envelope().items() if k != "type"}, {**envelope(), "id": "x" * 300}):
+        for bad in (
+            {**envelope(), "id": ""},
+            {**envelope(), "specversion": "0.3"},
+            {**envelope(), "bogus": 1},
+            {k: v for k, v in envelope().items() if k != "type"},
+            {**envelope(), "id": "x" * 300},
+        ):
             r = await client.post("/v1/events", json=bad, headers=svc)
             assert r.status_code == 422, bad
-        r = await client.post("/v1/events", content=b"{" + b" " * 2_000_000 + b"}",
-                              headers={**svc, "content-type": "application/json"})
+        r = await client.post(
+            "/v1/events",
+            content=b"{" + b" " * 2_000_000 + b"}",
+            headers={**svc, "content-type": "application/json"},
+        )
         assert r.status_code == 413
         assert await count(app, InboxEvent) == 0
 
@@ -397,15 +503,19 @@ async def test_sibling_delivery_over_http_is_handled_exactly_once(service_app, a
         server, task, port = await serve(risk_app)
         try:
             routes = {"requirements-svc": {"risk": ["thing.happened"]}}
-            async with service_app("requirements-svc", event_routes=routes,
-                                   risk_url=f"http://127.0.0.1:{port}") as (app, client):
+            async with service_app(
+                "requirements-svc", event_routes=routes, risk_url=f"http://127.0.0.1:{port}"
+            ) as (app, client):
                 ids = await emit(client, auth, subject="PAY-CR1", count=3)
                 await emit(client, auth, type="thing.unrouted", subject="PAY-CR1")
                 await drain(app)
                 assert seen == ids
                 # A replayed delivery reaches the sibling again and is deduplicated there.
-                done = (await client.get("/v1/event-deliveries", params={"target": "sibling:risk"},
-                                          headers=auth("admin"))).json()["items"]
+                done = (
+                    await client.get(
+                        "/v1/event-deliveries", params={"target": "sibling:risk"}, headers=auth("admin")
+                    )
+                ).json()["items"]
                 assert [d["status"] for d in done] == ["delivered"] * 3
                 r = await client.post(f"/v1/event-deliveries/{done[0]['id']}/replay", headers=auth("admin"))
                 assert r.status_code == 200
@@ -419,7 +529,10 @@ async def test_sibling_delivery_over_http_is_handled_exactly_once(service_app, a
 
 async def test_sibling_down_is_retried_then_dead_lettered(service_app, auth):
     routes = {"requirements-svc": {"risk": ["thing.happened"]}}
-    async with service_app("requirements-svc", event_routes=routes, risk_url="http://127.0.0.1:9") as (app, client):
+    async with service_app("requirements-svc", event_routes=routes, risk_url="http://127.0.0.1:9") as (
+        app,
+        client,
+    ):
         await emit(client, auth)
         await drain(app)
         [d] = (await client.get("/v1/event-deliveries", headers=auth("admin"))).json()["items"]
@@ -436,7 +549,9 @@ async def test_commit_wakes_the_background_dispatcher(service_app, auth, receive
         assert got.headers["webhook-id"] == event_id
 
 
-async def test_several_dispatchers_share_the_work_without_losing_or_reordering(service_app, auth, receiver, backend):
+async def test_several_dispatchers_share_the_work_without_losing_or_reordering(
+    service_app, auth, receiver, backend
+):
     async with service_app() as (app, client):
         await subscribe(client, auth, receiver.url)
         ids = {}
@@ -457,7 +572,10 @@ async def test_several_dispatchers_share_the_work_without_losing_or_reordering(s
                     firsts.append(body["id"])
             assert firsts == expected, subject
         assert {b["id"] for b in got} == {i for v in ids.values() for i in v}
-        delivered = (await client.get("/v1/event-deliveries", params={"status": "delivered", "limit": 200},
-                                      headers=auth("admin"))).json()["items"]
+        delivered = (
+            await client.get(
+                "/v1/event-deliveries", params={"status": "delivered", "limit": 200}, headers=auth("admin")
+            )
+        ).json()["items"]
         assert len(delivered) == 32
         assert orjson.loads(receiver.requests[0].body)["source"] == "/tpmhub/test"

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 from standardwebhooks.webhooks import Webhook
-
 from tpmhub_shared.events import OutboxEvent
 
 FIXTURES = Path("/work/shared/fixtures/ci-webhooks")
@@ -26,22 +25,35 @@ def fixture(path: str) -> bytes:
 
 def github_headers(raw: bytes, event: str, delivery: str | None = None, secret: str = GH_SECRET) -> dict:
     digest = hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
-    return {"X-GitHub-Event": event, "X-GitHub-Delivery": delivery or str(uuid.uuid4()),
-            "X-Hub-Signature-256": f"sha256={digest}", "Content-Type": "application/json",
-            "User-Agent": "GitHub-Hookshot/044aadd"}
+    return {
+        "X-GitHub-Event": event,
+        "X-GitHub-Delivery": delivery or str(uuid.uuid4()),
+        "X-Hub-Signature-256": f"sha256={digest}",
+        "Content-Type": "application/json",
+        "User-Agent": "GitHub-Hookshot/044aadd",
+    }
 
 
 def gitlab_headers(event: str, token: str = GL_TOKEN, key: str | None = None) -> dict:
-    return {"X-Gitlab-Event": event, "X-Gitlab-Token": token, "Idempotency-Key": key or str(uuid.uuid4()),
-            "X-Gitlab-Event-UUID": str(uuid.uuid4()), "Content-Type": "application/json"}
+    return {
+        "X-Gitlab-Event": event,
+        "X-Gitlab-Token": token,
+        "Idempotency-Key": key or str(uuid.uuid4()),
+        "X-Gitlab-Event-UUID": str(uuid.uuid4()),
+        "Content-Type": "application/json",
+    }
 
 
 def standard_headers(secret: str, raw: bytes, msg_id: str | None = None, ts: int | None = None) -> dict:
     msg_id = msg_id or f"msg_{uuid.uuid4().hex}"
     ts = ts if ts is not None else int(time.time())
     signature = Webhook(secret).sign(msg_id, datetime.fromtimestamp(ts, tz=UTC), raw.decode())
-    return {"webhook-id": msg_id, "webhook-timestamp": str(ts), "webhook-signature": signature,
-            "Content-Type": "application/json"}
+    return {
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(ts),
+        "webhook-signature": signature,
+        "Content-Type": "application/json",
+    }
 
 
 async def make_source(client, auth, provider: str, repository: str, **kw) -> dict:
@@ -55,17 +67,24 @@ async def make_source(client, auth, provider: str, repository: str, **kw) -> dic
     return r.json()
 
 
-async def make_release(client, auth, version: str, approved: bool = False, repository: str | None = None) -> dict:
-    r = await client.post("/v1/projects/PAY/releases",
-                          json={"version": version, "approvers": ["bob"], "repository": repository},
-                          headers=auth("tpm", "PAY"))
+async def make_release(
+    client, auth, version: str, approved: bool = False, repository: str | None = None
+) -> dict:
+    r = await client.post(
+        "/v1/projects/PAY/releases",
+        json={"version": version, "approvers": ["bob"], "repository": repository},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201, r.text
     release = r.json()
     if approved:
         r = await client.post(f"/v1/releases/{release['id']}/submit", headers=auth("tpm", "PAY"))
         assert r.status_code == 200, r.text
-        r = await client.post(f"/v1/releases/{release['id']}/approvals", json={"decision": "approve"},
-                              headers=auth("engineer", "PAY", sub="bob"))
+        r = await client.post(
+            f"/v1/releases/{release['id']}/approvals",
+            json={"decision": "approve"},
+            headers=auth("engineer", "PAY", sub="bob"),
+        )
         assert r.status_code == 201, r.text
     return release
 
@@ -83,8 +102,9 @@ async def events_of(client, type_: str) -> list[dict]:
     engine = create_async_engine(client._transport.app.state.settings.database_url)
     try:
         async with engine.connect() as conn:
-            rows = await conn.execute(select(OutboxEvent.data).where(OutboxEvent.type == type_)
-                                      .order_by(OutboxEvent.id))
+            rows = await conn.execute(
+                select(OutboxEvent.data).where(OutboxEvent.type == type_).order_by(OutboxEvent.id)
+            )
             return [r[0] for r in rows]
     finally:
         await engine.dispose()
@@ -100,18 +120,31 @@ async def deliveries(client, auth, **params) -> list[dict]:
 
 
 async def test_github_workflow_run_records_the_run_and_ticks_the_checklist(client, auth):
-    await make_source(client, auth, "github", "octo-org/octo-repo",
-                      checklist_rules=[{"workflow": "*", "checklist_code": "pressure_test"}])
+    await make_source(
+        client,
+        auth,
+        "github",
+        "octo-org/octo-repo",
+        checklist_rules=[{"workflow": "*", "checklist_code": "pressure_test"}],
+    )
     release = await make_release(client, auth, "1.0.0", repository="octo-org/octo-repo")
     raw = fixture("github/workflow_run.completed.json")
     r = await client.post("/v1/webhooks/github", content=raw, headers=github_headers(raw, "workflow_run"))
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "processed" and r.json()["runs"] == 1 and r.json()["checklist_ticked"] == 1
-    [run] = (await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))).json()["items"]
+    [run] = (
+        await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))
+    ).json()["items"]
     body = json.loads(raw)["workflow_run"]
-    assert run["external_id"] == str(body["id"]) and run["conclusion"] == "success" and run["status"] == "completed"
+    assert (
+        run["external_id"] == str(body["id"])
+        and run["conclusion"] == "success"
+        and run["status"] == "completed"
+    )
     assert run["sha"] == body["head_sha"] and run["ref"] == "master" and run["url"] == body["html_url"]
-    checklist = (await client.get(f"/v1/releases/{release['id']}/checklist", headers=auth("viewer", "PAY"))).json()
+    checklist = (
+        await client.get(f"/v1/releases/{release['id']}/checklist", headers=auth("viewer", "PAY"))
+    ).json()
     [ticked] = [c for c in checklist if c["code"] == "pressure_test"]
     assert ticked["status"] == "done" and ticked["evidence_url"] == body["html_url"]
     assert all(c["status"] != "done" for c in checklist if c["code"] != "pressure_test")
@@ -126,7 +159,9 @@ async def test_github_requested_then_completed_updates_one_run_and_never_goes_ba
     for raw in (done, queued):  # the late "requested" must not undo the finished run
         r = await client.post("/v1/webhooks/github", content=raw, headers=github_headers(raw, "workflow_run"))
         assert r.status_code == 200
-    [run] = (await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))).json()["items"]
+    [run] = (
+        await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))
+    ).json()["items"]
     assert run["status"] == "completed" and run["conclusion"] == "success"
 
 
@@ -141,38 +176,59 @@ async def test_github_failed_job_is_recorded_and_emitted(client, auth):
     assert failed["conclusion"] == "failure" and failed["version"] == "2.0.0"
 
 
-@pytest.mark.parametrize("event,path", [
-    ("check_suite", "github/check_suite.completed.json"), ("check_run", "github/check_run.completed.json"),
-    ("deployment", "github/deployment.created.json"), ("release", "github/release.published.json"),
-    ("workflow_job", "github/workflow_job.queued.json"),
-])
+@pytest.mark.parametrize(
+    "event,path",
+    [
+        ("check_suite", "github/check_suite.completed.json"),
+        ("check_run", "github/check_run.completed.json"),
+        ("deployment", "github/deployment.created.json"),
+        ("release", "github/release.published.json"),
+        ("workflow_job", "github/workflow_job.queued.json"),
+    ],
+)
 async def test_github_other_used_events_record_runs(client, auth, event, path):
     await make_source(client, auth, "github", "Codertocat/Hello-World")
     raw = fixture(path)
     r = await client.post("/v1/webhooks/github", content=raw, headers=github_headers(raw, event))
     assert r.status_code == 200, r.text
-    assert r.json() == {"delivery_id": r.json()["delivery_id"], "status": "processed", "runs": 1,
-                        "deployments": 0, "references": 0, "checklist_ticked": 0}
+    assert r.json() == {
+        "delivery_id": r.json()["delivery_id"],
+        "status": "processed",
+        "runs": 1,
+        "deployments": 0,
+        "references": 0,
+        "checklist_ticked": 0,
+    }
 
 
 async def test_github_release_tag_matches_the_release_by_version(client, auth):
-    await make_source(client, auth, "github", "Codertocat/Hello-World", version_patterns=["v{version}", "{version}"])
+    await make_source(
+        client, auth, "github", "Codertocat/Hello-World", version_patterns=["v{version}", "{version}"]
+    )
     release = await make_release(client, auth, "0.0.1")
     raw = fixture("github/release.published.json")
     r = await client.post("/v1/webhooks/github", content=raw, headers=github_headers(raw, "release"))
     assert r.status_code == 200
-    [run] = (await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))).json()["items"]
+    [run] = (
+        await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))
+    ).json()["items"]
     assert run["kind"] == "release" and run["ref"] == "0.0.1"
 
 
 async def test_github_production_deployment_records_dora_and_moves_the_release(client, auth):
     await make_source(client, auth, "github", "Codertocat/Hello-World")
     release = await make_release(client, auth, "3.1.0", approved=True)
-    assert (await client.get(f"/v1/releases/{release['id']}", headers=auth("viewer", "PAY"))).json()["status"] == "approved"
+    assert (await client.get(f"/v1/releases/{release['id']}", headers=auth("viewer", "PAY"))).json()[
+        "status"
+    ] == "approved"
     raw = fixture("github/deployment_status.created.success.json")
-    r = await client.post("/v1/webhooks/github", content=raw, headers=github_headers(raw, "deployment_status"))
+    r = await client.post(
+        "/v1/webhooks/github", content=raw, headers=github_headers(raw, "deployment_status")
+    )
     assert r.status_code == 200 and r.json()["deployments"] == 1
-    assert (await client.get(f"/v1/releases/{release['id']}", headers=auth("viewer", "PAY"))).json()["status"] == "verifying"
+    assert (await client.get(f"/v1/releases/{release['id']}", headers=auth("viewer", "PAY"))).json()[
+        "status"
+    ] == "verifying"
     deps = (await client.get("/v1/projects/PAY/deployments", headers=auth("viewer", "PAY"))).json()["items"]
     [dep] = deps
     body = json.loads(raw)
@@ -195,7 +251,11 @@ async def test_github_references_in_push_and_pull_request_are_emitted(client, au
     assert r.status_code == 200 and r.json()["references"] == 1
     refs = await events_of(client, "ci.item_referenced")
     assert sorted((e["item_key"], e["kind"]) for e in refs) == [
-        ("PAY-42", "commit"), ("PAY-42", "pull_request"), ("PAY-43", "commit"), ("PAY-7", "branch")]
+        ("PAY-42", "commit"),
+        ("PAY-42", "pull_request"),
+        ("PAY-43", "commit"),
+        ("PAY-7", "branch"),
+    ]
     pr_ref = next(e for e in refs if e["kind"] == "pull_request")
     assert pr_ref["ref"] == "2" and pr_ref["repository"] == "Codertocat/Hello-World"
     assert pr_ref["title"] == "PAY-42 Update the README" and pr_ref["url"] == pr["pull_request"]["html_url"]
@@ -204,14 +264,18 @@ async def test_github_references_in_push_and_pull_request_are_emitted(client, au
 async def test_github_bad_signature_is_401_and_records_nothing(client, auth):
     await make_source(client, auth, "github", "octo-org/octo-repo")
     raw = fixture("github/workflow_run.completed.json")
-    for headers in (github_headers(raw, "workflow_run", secret="wrong-secret-0123456789"),
-                    {**github_headers(raw, "workflow_run"), "X-Hub-Signature-256": "sha256=" + "0" * 64},
-                    {k: v for k, v in github_headers(raw, "workflow_run").items() if k != "X-Hub-Signature-256"},
-                    {**github_headers(raw, "workflow_run"), "X-Hub-Signature-256": "sha1=abc"}):
+    for headers in (
+        github_headers(raw, "workflow_run", secret="wrong-secret-0123456789"),
+        {**github_headers(raw, "workflow_run"), "X-Hub-Signature-256": "sha256=" + "0" * 64},
+        {k: v for k, v in github_headers(raw, "workflow_run").items() if k != "X-Hub-Signature-256"},
+        {**github_headers(raw, "workflow_run"), "X-Hub-Signature-256": "sha1=abc"},
+    ):
         r = await client.post("/v1/webhooks/github", content=raw, headers=headers)
         assert r.status_code == 401 and r.headers["content-type"] == "application/problem+json"
     tampered = raw.replace(b'"success"', b'"failure"', 1)
-    r = await client.post("/v1/webhooks/github", content=tampered, headers=github_headers(raw, "workflow_run"))
+    r = await client.post(
+        "/v1/webhooks/github", content=tampered, headers=github_headers(raw, "workflow_run")
+    )
     assert r.status_code == 401
     unknown_repo = json.loads(raw)
     unknown_repo["repository"]["full_name"] = "someone/else"
@@ -260,9 +324,14 @@ async def test_gitea_push_with_github_compatible_signature(client, auth):
     await make_source(client, auth, "github", "gitea/webhooks")
     raw = fixture("gitea/push.json")
     digest = hmac.new(GH_SECRET.encode(), raw, hashlib.sha256).hexdigest()
-    headers = {"X-Gitea-Event": "push", "X-GitHub-Event": "push", "X-Gitea-Delivery": str(uuid.uuid4()),
-               "X-Gitea-Signature": digest, "X-Hub-Signature-256": f"sha256={digest}",
-               "Content-Type": "application/json"}
+    headers = {
+        "X-Gitea-Event": "push",
+        "X-GitHub-Event": "push",
+        "X-Gitea-Delivery": str(uuid.uuid4()),
+        "X-Gitea-Signature": digest,
+        "X-Hub-Signature-256": f"sha256={digest}",
+        "Content-Type": "application/json",
+    }
     r = await client.post("/v1/webhooks/github", content=raw, headers=headers)
     assert r.status_code == 200 and r.json()["status"] == "processed"
 
@@ -271,8 +340,13 @@ async def test_gitea_push_with_github_compatible_signature(client, auth):
 
 
 async def test_gitlab_pipeline_job_release_and_merge_request(client, auth):
-    await make_source(client, auth, "gitlab", "gitlab-org/gitlab-test",
-                      checklist_rules=[{"workflow": "Pipeline for branch: *", "checklist_code": "reconciliation"}])
+    await make_source(
+        client,
+        auth,
+        "gitlab",
+        "gitlab-org/gitlab-test",
+        checklist_rules=[{"workflow": "Pipeline for branch: *", "checklist_code": "reconciliation"}],
+    )
     release = await make_release(client, auth, "1.2.0", repository="gitlab-org/gitlab-test")
     raw = fixture("gitlab/pipeline.json")
     r = await client.post("/v1/webhooks/gitlab", content=raw, headers=gitlab_headers("Pipeline Hook"))
@@ -280,10 +354,14 @@ async def test_gitlab_pipeline_job_release_and_merge_request(client, auth):
     raw = fixture("gitlab/build.json")
     r = await client.post("/v1/webhooks/gitlab", content=raw, headers=gitlab_headers("Job Hook"))
     assert r.status_code == 200 and r.json()["runs"] == 1
-    runs = (await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))).json()["items"]
+    runs = (
+        await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))
+    ).json()["items"]
     assert [(x["kind"], x["status"]) for x in runs] == [("pipeline", "completed"), ("job", "queued")]
     pipeline = runs[0]
-    assert pipeline["started_at"] == "2016-08-12T15:23:28Z" and pipeline["finished_at"] == "2016-08-12T15:26:29Z"
+    assert (
+        pipeline["started_at"] == "2016-08-12T15:23:28Z" and pipeline["finished_at"] == "2016-08-12T15:26:29Z"
+    )
     await make_source(client, auth, "gitlab", "gitlab-org/release-webhook-example")
     raw = fixture("gitlab/release.json")
     r = await client.post("/v1/webhooks/gitlab", content=raw, headers=gitlab_headers("Release Hook"))
@@ -299,7 +377,9 @@ async def test_gitlab_pipeline_job_release_and_merge_request(client, auth):
 
 
 async def test_gitlab_deployment_to_production_is_recorded(client, auth):
-    await make_source(client, auth, "gitlab", "root/test-deployment-webhooks", production_environments=["staging"])
+    await make_source(
+        client, auth, "gitlab", "root/test-deployment-webhooks", production_environments=["staging"]
+    )
     release = await make_release(client, auth, "4.0.0", approved=True)
     raw = fixture("gitlab/deployment.json")
     r = await client.post("/v1/webhooks/gitlab", content=raw, headers=gitlab_headers("Deployment Hook"))
@@ -312,48 +392,75 @@ async def test_gitlab_deployment_to_production_is_recorded(client, auth):
 async def test_gitlab_token_checked_and_deduplicated_by_idempotency_key(client, auth):
     await make_source(client, auth, "gitlab", "gitlab-org/gitlab-test")
     raw = fixture("gitlab/pipeline.json")
-    r = await client.post("/v1/webhooks/gitlab", content=raw, headers=gitlab_headers("Pipeline Hook", token="nope"))
+    r = await client.post(
+        "/v1/webhooks/gitlab", content=raw, headers=gitlab_headers("Pipeline Hook", token="nope")
+    )
     assert r.status_code == 401
     headers = {k: v for k, v in gitlab_headers("Pipeline Hook").items() if k != "X-Gitlab-Token"}
     assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=headers)).status_code == 401
     assert await deliveries(client, auth) == []
     headers = gitlab_headers("Pipeline Hook", key="5a9c1c1e-2bb5-4b0e-8d3f-0c0c1d1e1f10")
-    assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=headers)).json()["status"] == "processed"
+    assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=headers)).json()[
+        "status"
+    ] == "processed"
     retry = {**headers, "X-Gitlab-Event-UUID": str(uuid.uuid4())}  # a retry keeps its Idempotency-Key
     r = await client.post("/v1/webhooks/gitlab", content=raw, headers=retry)
     assert r.status_code == 200 and r.json()["status"] == "duplicate"
     older = {k: v for k, v in gitlab_headers("Pipeline Hook").items() if k != "Idempotency-Key"}
     older["X-Gitlab-Event-UUID"] = "0b9e3b6a-1111-4222-8333-444455556666"
-    assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=older)).json()["status"] == "processed"
-    assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=older)).json()["status"] == "duplicate"
+    assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=older)).json()[
+        "status"
+    ] == "processed"
+    assert (await client.post("/v1/webhooks/gitlab", content=raw, headers=older)).json()[
+        "status"
+    ] == "duplicate"
 
 
 # ---- generic CI (Standard Webhooks) -------------------------------------------------------------------
 
 
 async def test_generic_ci_event_signed_per_standard_webhooks(client, auth):
-    source = await make_source(client, auth, "generic", "acme/payments",
-                               checklist_rules=[{"workflow": "load-test", "checklist_code": "pressure_test"}])
+    source = await make_source(
+        client,
+        auth,
+        "generic",
+        "acme/payments",
+        checklist_rules=[{"workflow": "load-test", "checklist_code": "pressure_test"}],
+    )
     assert source["secret"].startswith("whsec_") and source["webhook_url"] == "/v1/webhooks/ci"
     release = await make_release(client, auth, "1.4.0")
-    event = {"type": "pipeline", "repository": "acme/payments", "run_id": "build-1042", "name": "load-test",
-             "status": "success", "ref": "release/1.4.0", "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
-             "url": "https://jenkins.example.com/job/payments/1042/",
-             "commits": [{"sha": "9fceb02d0ae598e95dc970b74767f19372d61af8", "message": "PAY-42 retry capture"}]}
+    event = {
+        "type": "pipeline",
+        "repository": "acme/payments",
+        "run_id": "build-1042",
+        "name": "load-test",
+        "status": "success",
+        "ref": "release/1.4.0",
+        "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "url": "https://jenkins.example.com/job/payments/1042/",
+        "commits": [{"sha": "9fceb02d0ae598e95dc970b74767f19372d61af8", "message": "PAY-42 retry capture"}],
+    }
     raw = json.dumps(event).encode()
     headers = standard_headers(source["secret"], raw)
     r = await client.post("/v1/webhooks/ci", content=raw, headers=headers)
     assert r.status_code == 200, r.text
     assert r.json()["runs"] == 1 and r.json()["checklist_ticked"] == 1 and r.json()["references"] == 1
-    [run] = (await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))).json()["items"]
+    [run] = (
+        await client.get(f"/v1/releases/{release['id']}/pipeline-runs", headers=auth("viewer", "PAY"))
+    ).json()["items"]
     assert run["name"] == "load-test" and run["conclusion"] == "success"
-    assert (await client.post("/v1/webhooks/ci", content=raw, headers=headers)).json()["status"] == "duplicate"
+    assert (await client.post("/v1/webhooks/ci", content=raw, headers=headers)).json()[
+        "status"
+    ] == "duplicate"
     # Replay protection: a signature older than 5 minutes is refused, as is a wrong one.
     stale = standard_headers(source["secret"], raw, ts=int(time.time()) - 301)
     assert (await client.post("/v1/webhooks/ci", content=raw, headers=stale)).status_code == 401
     future = standard_headers(source["secret"], raw, ts=int(time.time()) + 301)
     assert (await client.post("/v1/webhooks/ci", content=raw, headers=future)).status_code == 401
-    wrong = {**standard_headers(source["secret"], raw), "webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA="}
+    wrong = {
+        **standard_headers(source["secret"], raw),
+        "webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=",
+    }
     assert (await client.post("/v1/webhooks/ci", content=raw, headers=wrong)).status_code == 401
     garbled = {**standard_headers(source["secret"], raw), "webhook-signature": "nonsense"}
     assert (await client.post("/v1/webhooks/ci", content=raw, headers=garbled)).status_code == 401
@@ -362,20 +469,32 @@ async def test_generic_ci_event_signed_per_standard_webhooks(client, auth):
 
 async def test_generic_ci_validation_and_deployment(client, auth):
     source = await make_source(client, auth, "generic", "acme/payments")
-    bad = json.dumps({"type": "pipeline", "repository": "acme/payments", "run_id": "1", "status": "exploded"}).encode()
+    bad = json.dumps(
+        {"type": "pipeline", "repository": "acme/payments", "run_id": "1", "status": "exploded"}
+    ).encode()
     r = await client.post("/v1/webhooks/ci", content=bad, headers=standard_headers(source["secret"], bad))
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == "body.status"
     assert await deliveries(client, auth) == []
     release = await make_release(client, auth, "5.0.0", approved=True)
-    event = {"type": "deployment", "repository": "acme/payments", "run_id": "deploy-9", "status": "failure",
-             "environment": "production", "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
-             "release_version": "5.0.0", "started_at": "2026-11-22T04:00:00Z", "finished_at": "2026-11-22T04:05:00Z"}
+    event = {
+        "type": "deployment",
+        "repository": "acme/payments",
+        "run_id": "deploy-9",
+        "status": "failure",
+        "environment": "production",
+        "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "release_version": "5.0.0",
+        "started_at": "2026-11-22T04:00:00Z",
+        "finished_at": "2026-11-22T04:05:00Z",
+    }
     raw = json.dumps(event).encode()
     r = await client.post("/v1/webhooks/ci", content=raw, headers=standard_headers(source["secret"], raw))
     assert r.status_code == 200 and r.json()["deployments"] == 1
     [failed] = await events_of(client, "ci.deployment_failed")
     assert failed["release_id"] == release["id"] and failed["environment"] == "production"
-    assert (await client.get(f"/v1/releases/{release['id']}", headers=auth("viewer", "PAY"))).json()["status"] == "approved"
+    assert (await client.get(f"/v1/releases/{release['id']}", headers=auth("viewer", "PAY"))).json()[
+        "status"
+    ] == "approved"
 
 
 async def test_jenkins_notification_signed_per_standard_webhooks(client, auth):
@@ -387,13 +506,19 @@ async def test_jenkins_notification_signed_per_standard_webhooks(client, auth):
     assert (await client.post("/v1/webhooks/ci", content=raw, headers=unsigned)).status_code == 401
 
 
-@pytest.mark.parametrize("vector", json.loads(Path("/work/shared/fixtures/standard-webhooks/vectors.json")
-                                              .read_text())["valid"], ids=lambda v: v["msg_id"])
+@pytest.mark.parametrize(
+    "vector",
+    json.loads(Path("/work/shared/fixtures/standard-webhooks/vectors.json").read_text())["valid"],
+    ids=lambda v: v["msg_id"],
+)
 async def test_known_answer_vectors_verify_only_within_the_tolerance(client, auth, vector):
     # The published vectors are years old, so they are refused as replays; re-signed now they pass.
     raw = vector["payload"].encode()
-    headers = {"webhook-id": vector["msg_id"], "webhook-timestamp": str(vector["timestamp"]),
-               "webhook-signature": vector["expected_signature"]}
+    headers = {
+        "webhook-id": vector["msg_id"],
+        "webhook-timestamp": str(vector["timestamp"]),
+        "webhook-signature": vector["expected_signature"],
+    }
     from release_svc.webhooks.service import _standard_valid
 
     assert not _standard_valid(vector["secret"], raw, headers)
@@ -410,24 +535,37 @@ async def test_ci_sources_roles_validation_and_secret_shown_once(client, auth):
     for role in ("engineer", "viewer", "ci", "pm"):
         r = await client.post("/v1/projects/PAY/ci-sources", json=body, headers=auth(role, "PAY"))
         assert r.status_code == 403, role
-    for bad in ({**body, "provider": "svn"}, {**body, "extra": True}, {**body, "secret": "short"},
-                {**body, "version_patterns": ["release/*"]}, {**body, "repository": "a b"},
-                {**body, "production_environments": ["pro duction"]},
-                {"provider": "generic", "repository": "x/y", "secret": "whsec_abcdefghijklmnopqrstu"}):
+    for bad in (
+        {**body, "provider": "svn"},
+        {**body, "extra": True},
+        {**body, "secret": "short"},
+        {**body, "version_patterns": ["release/*"]},
+        {**body, "repository": "a b"},
+        {**body, "production_environments": ["pro duction"]},
+        {"provider": "generic", "repository": "x/y", "secret": "whsec_abcdefghijklmnopqrstu"},
+    ):
         r = await client.post("/v1/projects/PAY/ci-sources", json=bad, headers=auth("tpm", "PAY"))
         assert r.status_code == 422, bad
     r = await client.post("/v1/projects/PAY/ci-sources", json=body, headers=auth("tpm", "PAY"))
     assert r.status_code == 201 and r.json()["secret"] == GH_SECRET
     source = r.json()
-    assert (await client.post("/v1/projects/PAY/ci-sources", json=body, headers=auth("admin"))).status_code == 409
+    assert (
+        await client.post("/v1/projects/PAY/ci-sources", json=body, headers=auth("admin"))
+    ).status_code == 409
     got = await client.get(f"/v1/ci-sources/{source['id']}", headers=auth("tpm", "PAY"))
     assert got.status_code == 200 and "secret" not in got.json()
     assert (await client.get(f"/v1/ci-sources/{source['id']}", headers=auth("tpm", "OPS"))).status_code == 404
-    r = await client.patch(f"/v1/ci-sources/{source['id']}", json={"active": False},
-                           headers={**auth("tpm", "PAY"), "If-Match": '"7"'})
+    r = await client.patch(
+        f"/v1/ci-sources/{source['id']}",
+        json={"active": False},
+        headers={**auth("tpm", "PAY"), "If-Match": '"7"'},
+    )
     assert r.status_code == 412
-    r = await client.patch(f"/v1/ci-sources/{source['id']}", json={"active": False},
-                           headers={**auth("tpm", "PAY"), "If-Match": got.headers["etag"]})
+    r = await client.patch(
+        f"/v1/ci-sources/{source['id']}",
+        json={"active": False},
+        headers={**auth("tpm", "PAY"), "If-Match": got.headers["etag"]},
+    )
     assert r.status_code == 200 and not r.json()["active"]
     raw = fixture("github/push.json")
     payload = json.loads(raw)
@@ -435,6 +573,8 @@ async def test_ci_sources_roles_validation_and_secret_shown_once(client, auth):
     raw = json.dumps(payload).encode()
     r = await client.post("/v1/webhooks/github", content=raw, headers=github_headers(raw, "push"))
     assert r.status_code == 401  # an inactive source verifies nothing
-    assert (await client.delete(f"/v1/ci-sources/{source['id']}", headers=auth("tpm", "PAY"))).status_code == 204
+    assert (
+        await client.delete(f"/v1/ci-sources/{source['id']}", headers=auth("tpm", "PAY"))
+    ).status_code == 204
     listed = (await client.get("/v1/projects/PAY/ci-sources", headers=auth("tpm", "PAY"))).json()
     assert listed["items"] == []

@@ -16,10 +16,26 @@ from pydantic import BaseModel, ConfigDict, Field
 from tpmhub_shared.contracts import ChangeRequestApproved, ItemReferenced, ReleaseReleased
 from tpmhub_shared.events import CloudEvent
 
-RELEASE_STATES = ("draft", "in_review", "approved", "deploying", "verifying", "released", "rolled_back", "cancelled")
+RELEASE_STATES = (
+    "draft",
+    "in_review",
+    "approved",
+    "deploying",
+    "verifying",
+    "released",
+    "rolled_back",
+    "cancelled",
+)
 ROLLOUT_CHANGES = ("started", "stage_changed", "paused", "resumed", "completed", "rolled_back")
-DOCUMENT_CHANGES = ("created", "submitted", "reviewed", "changes_requested", "approved", "withdrawn",
-                    "revision_started")
+DOCUMENT_CHANGES = (
+    "created",
+    "submitted",
+    "reviewed",
+    "changes_requested",
+    "approved",
+    "withdrawn",
+    "revision_started",
+)
 
 
 class ReleaseTransitioned(BaseModel):
@@ -42,7 +58,7 @@ class ReleaseReleasedEvent(ReleaseTransitioned, ReleaseReleased):
 
 
 class RolloutChanged(BaseModel):
-    """`rollout.<change>`: a gray rollout started, changed stage, paused, resumed, completed or rolled back."""
+    """`rollout.<change>`: a gray rollout started, changed stage, paused, resumed, completed, rolled back."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -60,7 +76,7 @@ class RolloutChanged(BaseModel):
 
 
 class GuardrailBreached(BaseModel):
-    """`rollout.guardrail_breached`: guardrail checks failed at a stage; `action_taken` is pause/rollback or null."""
+    """`rollout.guardrail_breached`: guardrail checks failed at a stage (`action_taken`: pause/rollback/null)."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -172,13 +188,25 @@ class EventType:
 _T = "2026-11-22T05:00:00Z"
 _REL = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
 _TRANSITION = {"release_id": _REL, "project_key": "PAY", "version": "1.4.0", "by": "alice", "reason": None}
-_NEXT = {"submit": ("draft", "in_review"), "approve": ("in_review", "approved"),
-         "start_deploy": ("approved", "deploying"), "start_verification": ("deploying", "verifying"),
-         "mark_released": ("verifying", "released"), "roll_back": ("deploying", "rolled_back"),
-         "cancel": ("approved", "cancelled"), "request_changes": ("in_review", "draft")}
+_NEXT = {
+    "submit": ("draft", "in_review"),
+    "approve": ("in_review", "approved"),
+    "start_deploy": ("approved", "deploying"),
+    "start_verification": ("deploying", "verifying"),
+    "mark_released": ("verifying", "released"),
+    "roll_back": ("deploying", "rolled_back"),
+    "cancel": ("approved", "cancelled"),
+    "request_changes": ("in_review", "draft"),
+}
 _ACTION_TO = {to: (action, frm) for action, (frm, to) in _NEXT.items()}
-_ROLLOUT_ACTIONS = {"started": "start", "stage_changed": "advance", "paused": "pause", "resumed": "resume",
-                    "completed": "complete", "rolled_back": "rollback"}
+_ROLLOUT_ACTIONS = {
+    "started": "start",
+    "stage_changed": "advance",
+    "paused": "pause",
+    "resumed": "resume",
+    "completed": "complete",
+    "rolled_back": "rollback",
+}
 
 
 def _release_example(state: str) -> dict[str, Any]:
@@ -187,60 +215,210 @@ def _release_example(state: str) -> dict[str, Any]:
 
 
 CATALOGUE: list[EventType] = [
-    EventType("change_request.approved", "requirements-svc", "change request key (PAY-CR3)", ChangeRequestApproved, {
-        "change_request_id": "01937c5e-0000-7000-8000-000000000003", "key": "PAY-CR3", "project_key": "PAY",
-        "title": "Wallets in saved-card checkout", "reason": "Wallet share passed 30%", "affected_items": ["PAY-2"],
-        "points_delta": 5, "date_delta_days": 7, "affected_milestones": [], "criteria_to_reverify": 1,
-        "approved_by": "carol", "approved_at": _T},
-        consumers="risk-svc (creates the requirement_change risk), release-svc (approved releases touching the "
-                  "items go back to review), outbound subscriptions"),
-    EventType("ci.item_referenced", "release-svc", "item key (PAY-42)", ItemReferenced, {
-        "project_key": "PAY", "item_key": "PAY-42", "kind": "commit", "repository": "acme/payments",
-        "ref": "9fceb02d0ae598e95dc970b74767f19372d61af8", "title": "PAY-42 retry card capture",
-        "url": "https://github.com/acme/payments/commit/9fceb02"},
-        consumers="requirements-svc (links the commit, PR or branch to the item), outbound subscriptions"),
-    EventType("ci.pipeline_failed", "release-svc", "release id, else repository", PipelineFailed, {
-        "project_key": "PAY", "provider": "github", "repository": "acme/payments", "release_id": _REL,
-        "version": "1.4.0", "kind": "workflow_job", "name": "linters", "ref": "release/1.4.0",
-        "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8", "url": "https://github.com/acme/payments/actions/runs/1",
-        "conclusion": "failure"}),
-    EventType("ci.deployment_failed", "release-svc", "release id, else repository", DeploymentFailed, {
-        "project_key": "PAY", "provider": "gitlab", "repository": "acme/payments", "release_id": _REL,
-        "version": "1.4.0", "environment": "production", "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
-        "ref": "v1.4.0", "url": "https://gitlab.example.com/acme/payments/-/jobs/796"}),
-    *[EventType(f"release.{state}", "release-svc", "release id",
-                ReleaseReleasedEvent if state == "released" else ReleaseTransitioned,
-                {**_release_example(state), **({"items": ["PAY-1", "PAY-2"], "released_at": _T}
-                                               if state == "released" else {})},
-                consumers=("requirements-svc (items learn which release shipped them), outbound subscriptions"
-                           if state == "released" else "outbound subscriptions"))
-      for state in RELEASE_STATES if state in _ACTION_TO],
-    *[EventType(f"rollout.{change}", "release-svc", "rollout id", RolloutChanged, {
-        "rollout_id": "01937c5e-0000-7000-8000-0000000000a1", "release_id": _REL, "project_key": "PAY",
-        "name": "checkout-v2", "action": _ROLLOUT_ACTIONS[change], "by": "alice",
-        "by_name": "Alice", "reason": None, "from": {"stage": 0, "percent": 5}, "to": {"stage": 1, "percent": 25},
-        "stage_count": 4}) for change in ROLLOUT_CHANGES],
-    EventType("rollout.guardrail_breached", "release-svc", "rollout id", GuardrailBreached, {
-        "rollout_id": "01937c5e-0000-7000-8000-0000000000a1", "release_id": _REL, "project_key": "PAY",
-        "name": "checkout-v2", "stage": 1, "percent": 25, "by": "monitoring", "guardrails": ["error_rate <= 0.01"],
-        "failures": [{"failed": ["error_rate <= 0.01"], "metrics": {"error_rate": 0.03}}], "failed_checks": 2,
-        "breach_threshold": 2, "action_taken": "pause"}),
-    *[EventType(f"{kind}.{change}", "requirements-svc", f"{kind} id", DocumentChanged, {
-        "id": "01937c5e-0000-7000-8000-0000000000d1", "kind": kind, "project_key": "PAY",
-        "title": "Wallet checkout" if kind == "prd" else "Wallet tokenization design",
-        "status": {"created": "draft", "submitted": "in_review", "reviewed": "in_review",
-                   "changes_requested": "changes_requested", "approved": "approved", "withdrawn": "draft",
-                   "revision_started": "draft"}[change], "revision": 2})
-      for kind in ("prd", "design") for change in DOCUMENT_CHANGES],
-    EventType("risk.escalated", "risk-svc", "risk key (PAY-R7)", RiskEscalated, {
-        "key": "PAY-R7", "project_key": "PAY", "title": "Card network latency", "level": "high", "score": 16,
-        "status": "mitigating", "owner": "dave", "trigger": "score reached 16"}),
-    EventType("risk.deescalated", "risk-svc", "risk key (PAY-R7)", RiskDeescalated, {
-        "key": "PAY-R7", "project_key": "PAY", "level": "medium", "reason": "mitigated",
-        "deescalated_by": "dave", "deescalated_at": _T}),
-    EventType("subscription.disabled", "every service", "subscription id", SubscriptionDisabled, {
-        "subscription_id": "01937c5e-0000-7000-8000-0000000000f1", "project_key": "PAY",
-        "url": "https://hooks.example.com/tpmhub", "reason": "the target answered 410 Gone", "disabled_at": _T}),
+    EventType(
+        "change_request.approved",
+        "requirements-svc",
+        "change request key (PAY-CR3)",
+        ChangeRequestApproved,
+        {
+            "change_request_id": "01937c5e-0000-7000-8000-000000000003",
+            "key": "PAY-CR3",
+            "project_key": "PAY",
+            "title": "Wallets in saved-card checkout",
+            "reason": "Wallet share passed 30%",
+            "affected_items": ["PAY-2"],
+            "points_delta": 5,
+            "date_delta_days": 7,
+            "affected_milestones": [],
+            "criteria_to_reverify": 1,
+            "approved_by": "carol",
+            "approved_at": _T,
+        },
+        consumers="risk-svc (creates the requirement_change risk), release-svc (approved releases "
+        "touching the items go back to review), outbound subscriptions",
+    ),
+    EventType(
+        "ci.item_referenced",
+        "release-svc",
+        "item key (PAY-42)",
+        ItemReferenced,
+        {
+            "project_key": "PAY",
+            "item_key": "PAY-42",
+            "kind": "commit",
+            "repository": "acme/payments",
+            "ref": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+            "title": "PAY-42 retry card capture",
+            "url": "https://github.com/acme/payments/commit/9fceb02",
+        },
+        consumers="requirements-svc (links the commit, PR or branch to the item), outbound subscriptions",
+    ),
+    EventType(
+        "ci.pipeline_failed",
+        "release-svc",
+        "release id, else repository",
+        PipelineFailed,
+        {
+            "project_key": "PAY",
+            "provider": "github",
+            "repository": "acme/payments",
+            "release_id": _REL,
+            "version": "1.4.0",
+            "kind": "workflow_job",
+            "name": "linters",
+            "ref": "release/1.4.0",
+            "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+            "url": "https://github.com/acme/payments/actions/runs/1",
+            "conclusion": "failure",
+        },
+    ),
+    EventType(
+        "ci.deployment_failed",
+        "release-svc",
+        "release id, else repository",
+        DeploymentFailed,
+        {
+            "project_key": "PAY",
+            "provider": "gitlab",
+            "repository": "acme/payments",
+            "release_id": _REL,
+            "version": "1.4.0",
+            "environment": "production",
+            "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+            "ref": "v1.4.0",
+            "url": "https://gitlab.example.com/acme/payments/-/jobs/796",
+        },
+    ),
+    *[
+        EventType(
+            f"release.{state}",
+            "release-svc",
+            "release id",
+            ReleaseReleasedEvent if state == "released" else ReleaseTransitioned,
+            {
+                **_release_example(state),
+                **({"items": ["PAY-1", "PAY-2"], "released_at": _T} if state == "released" else {}),
+            },
+            consumers=(
+                "requirements-svc (items learn which release shipped them), outbound subscriptions"
+                if state == "released"
+                else "outbound subscriptions"
+            ),
+        )
+        for state in RELEASE_STATES
+        if state in _ACTION_TO
+    ],
+    *[
+        EventType(
+            f"rollout.{change}",
+            "release-svc",
+            "rollout id",
+            RolloutChanged,
+            {
+                "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+                "release_id": _REL,
+                "project_key": "PAY",
+                "name": "checkout-v2",
+                "action": _ROLLOUT_ACTIONS[change],
+                "by": "alice",
+                "by_name": "Alice",
+                "reason": None,
+                "from": {"stage": 0, "percent": 5},
+                "to": {"stage": 1, "percent": 25},
+                "stage_count": 4,
+            },
+        )
+        for change in ROLLOUT_CHANGES
+    ],
+    EventType(
+        "rollout.guardrail_breached",
+        "release-svc",
+        "rollout id",
+        GuardrailBreached,
+        {
+            "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+            "release_id": _REL,
+            "project_key": "PAY",
+            "name": "checkout-v2",
+            "stage": 1,
+            "percent": 25,
+            "by": "monitoring",
+            "guardrails": ["error_rate <= 0.01"],
+            "failures": [{"failed": ["error_rate <= 0.01"], "metrics": {"error_rate": 0.03}}],
+            "failed_checks": 2,
+            "breach_threshold": 2,
+            "action_taken": "pause",
+        },
+    ),
+    *[
+        EventType(
+            f"{kind}.{change}",
+            "requirements-svc",
+            f"{kind} id",
+            DocumentChanged,
+            {
+                "id": "01937c5e-0000-7000-8000-0000000000d1",
+                "kind": kind,
+                "project_key": "PAY",
+                "title": "Wallet checkout" if kind == "prd" else "Wallet tokenization design",
+                "status": {
+                    "created": "draft",
+                    "submitted": "in_review",
+                    "reviewed": "in_review",
+                    "changes_requested": "changes_requested",
+                    "approved": "approved",
+                    "withdrawn": "draft",
+                    "revision_started": "draft",
+                }[change],
+                "revision": 2,
+            },
+        )
+        for kind in ("prd", "design")
+        for change in DOCUMENT_CHANGES
+    ],
+    EventType(
+        "risk.escalated",
+        "risk-svc",
+        "risk key (PAY-R7)",
+        RiskEscalated,
+        {
+            "key": "PAY-R7",
+            "project_key": "PAY",
+            "title": "Card network latency",
+            "level": "high",
+            "score": 16,
+            "status": "mitigating",
+            "owner": "dave",
+            "trigger": "score reached 16",
+        },
+    ),
+    EventType(
+        "risk.deescalated",
+        "risk-svc",
+        "risk key (PAY-R7)",
+        RiskDeescalated,
+        {
+            "key": "PAY-R7",
+            "project_key": "PAY",
+            "level": "medium",
+            "reason": "mitigated",
+            "deescalated_by": "dave",
+            "deescalated_at": _T,
+        },
+    ),
+    EventType(
+        "subscription.disabled",
+        "every service",
+        "subscription id",
+        SubscriptionDisabled,
+        {
+            "subscription_id": "01937c5e-0000-7000-8000-0000000000f1",
+            "project_key": "PAY",
+            "url": "https://hooks.example.com/tpmhub",
+            "reason": "the target answered 410 Gone",
+            "disabled_at": _T,
+        },
+    ),
 ]
 
 BY_TYPE = {e.type: e for e in CATALOGUE}
@@ -251,12 +429,20 @@ def schema(entry: EventType) -> dict[str, Any]:
 
 
 def example_envelope(entry: EventType) -> dict[str, Any]:
-    subject = {"change_request.approved": "PAY-CR3", "ci.item_referenced": "PAY-42", "risk.escalated": "PAY-R7",
-               "risk.deescalated": "PAY-R7"}.get(entry.type, _REL)
-    return CloudEvent(id="01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11", source=f"/tpmhub/{entry.source}"
-                      if entry.source != "every service" else "/tpmhub/release-svc", type=entry.type,
-                      subject=subject, time=datetime.fromisoformat(_T.replace("Z", "+00:00")),
-                      data=entry.example).model_dump(mode="json")
+    subject = {
+        "change_request.approved": "PAY-CR3",
+        "ci.item_referenced": "PAY-42",
+        "risk.escalated": "PAY-R7",
+        "risk.deescalated": "PAY-R7",
+    }.get(entry.type, _REL)
+    return CloudEvent(
+        id="01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11",
+        source=f"/tpmhub/{entry.source}" if entry.source != "every service" else "/tpmhub/release-svc",
+        type=entry.type,
+        subject=subject,
+        time=datetime.fromisoformat(_T.replace("Z", "+00:00")),
+        data=entry.example,
+    ).model_dump(mode="json")
 
 
 def render_markdown() -> str:
@@ -268,9 +454,9 @@ def render_markdown() -> str:
         "",
         "Every event is a CloudEvents 1.0 JSON envelope (`specversion`, `id`, `source`, `type`, `subject`, "
         "`time`, `datacontenttype`, `data`). `id` is unique per `source`; receivers deduplicate by "
-        "(`source`, `id`), and outbound webhooks carry it as `webhook-id`. Events are delivered at least once, "
-        "in order per `subject` and target. See docs/decisions/events.md for the delivery guarantees and "
-        "docs/webhooks.md for subscribing.",
+        "(`source`, `id`), and outbound webhooks carry it as `webhook-id`. Events are delivered at least "
+        "once, in order per `subject` and target. See docs/decisions/events.md for the delivery guarantees "
+        "and docs/webhooks.md for subscribing.",
         "",
         "| type | emitted by | subject | consumed by |",
         "|---|---|---|---|",

@@ -3,14 +3,15 @@ transaction, delivered later by the dispatcher in `tpmhub_shared.outbox`)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import datetime
 from typing import Any
 
-import asyncio
-
-from pydantic import BaseModel, ConfigDict, Field as PField, field_serializer
-from sqlalchemy import Boolean, Column, Index, String, event as sa_event
+from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import Field as PField
+from sqlalchemy import Boolean, Column, Index, String
+from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
@@ -26,15 +27,25 @@ class CloudEvent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     specversion: str = PField(default="1.0", pattern=r"^1\.0$", examples=["1.0"])
-    id: str = PField(min_length=1, max_length=200, examples=["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"],
-                     description="Unique per source; receivers deduplicate by (source, id).")
+    id: str = PField(
+        min_length=1,
+        max_length=200,
+        examples=["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"],
+        description="Unique per source; receivers deduplicate by (source, id).",
+    )
     source: str = PField(min_length=1, max_length=200, examples=["/tpmhub/requirements-svc"])
     type: str = PField(min_length=1, max_length=100, examples=["change_request.approved"])
-    subject: str | None = PField(default=None, max_length=200, examples=["PAY-CR3"],
-                                 description="The resource the event is about; delivery is in order per subject.")
+    subject: str | None = PField(
+        default=None,
+        max_length=200,
+        examples=["PAY-CR3"],
+        description="The resource the event is about; delivery is in order per subject.",
+    )
     time: datetime
     datacontenttype: str = PField(default="application/json", max_length=100, examples=["application/json"])
-    data: dict[str, Any] = PField(default_factory=dict, description="The event's data; its schema depends on `type`.")
+    data: dict[str, Any] = PField(
+        default_factory=dict, description="The event's data; its schema depends on `type`."
+    )
 
     @field_serializer("time")
     def _time_z(self, value: datetime) -> str:
@@ -60,7 +71,11 @@ class OutboxEvent(SQLModel, table=True):
 
     def envelope(self) -> CloudEvent:
         return CloudEvent(
-            id=str(self.id), source=self.source, type=self.type, subject=self.subject, time=self.time,
+            id=str(self.id),
+            source=self.source,
+            type=self.type,
+            subject=self.subject,
+            time=self.time,
             data=self.data,
         )
 
@@ -75,7 +90,9 @@ def emit(
     data: dict[str, Any],
 ) -> OutboxEvent:
     """Queue an event in the caller's transaction: it exists if and only if the change commits."""
-    event = OutboxEvent(source=source, type=type, subject=subject, project_key=project_key, data=jsonable(data))
+    event = OutboxEvent(
+        source=source, type=type, subject=subject, project_key=project_key, data=jsonable(data)
+    )
     session.add(event)
     session.sync_session.info[WAKE_ON_COMMIT] = True
     return event

@@ -9,7 +9,8 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field as PField
+from pydantic import BaseModel
+from pydantic import Field as PField
 from sqlalchemy import UniqueConstraint, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,7 +47,8 @@ class EventReceipt(BaseModel):
     status: Literal["processed", "ignored", "duplicate"] = PField(
         examples=["processed"],
         description="`processed`: handled now; `ignored`: no handler for this type here (recorded); "
-        "`duplicate`: seen before, nothing done again.")
+        "`duplicate`: seen before, nothing done again.",
+    )
 
 
 async def receive(session: AsyncSession, *, event: CloudEvent, handlers: dict[str, Handler]) -> EventReceipt:
@@ -61,8 +63,15 @@ async def receive(session: AsyncSession, *, event: CloudEvent, handlers: dict[st
     status = PROCESSED if handler is not None else IGNORED
     try:
         async with session.begin_nested():
-            session.add(InboxEvent(event_id=event.id, source=event.source, type=event.type,
-                                   subject=event.subject, status=status))
+            session.add(
+                InboxEvent(
+                    event_id=event.id,
+                    source=event.source,
+                    type=event.type,
+                    subject=event.subject,
+                    status=status,
+                )
+            )
     except IntegrityError:
         # The same event is being handled concurrently (another delivery attempt): that one wins.
         return EventReceipt(event_id=event.id, status="duplicate")

@@ -16,7 +16,14 @@ class UnsafeTarget(ValueError):
 def _blocked(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
-    for name in ("is_loopback", "is_link_local", "is_private", "is_multicast", "is_reserved", "is_unspecified"):
+    for name in (
+        "is_loopback",
+        "is_link_local",
+        "is_private",
+        "is_multicast",
+        "is_reserved",
+        "is_unspecified",
+    ):
         if getattr(address, name):
             return name.removeprefix("is_").replace("_", "-")
     if isinstance(address, ipaddress.IPv4Address) and address in ipaddress.ip_network("100.64.0.0/10"):
@@ -60,4 +67,6 @@ async def check_target(url: str, *, allow_private: bool) -> None:
     for address in addresses:
         reason = _blocked(address)
         if reason:
-            raise UnsafeTarget(f"the host {host} resolves to a {reason} address ({address}), which is not allowed")
+            raise UnsafeTarget(
+                f"the host {host} resolves to a {reason} address ({address}), which is not allowed"
+            )

@@ -142,11 +142,17 @@ async def route_pending(db: Database, *, service: str, settings: CommonSettings,
             ]
             targets += [(f"{SUBSCRIPTION_PREFIX}{s.id}", s.id) for s in subscriptions if s.matches(event)]
             for target, subscription_id in targets:
-                session.add(EventDelivery(
-                    event_id=event.id, event_type=event.type, subject=event.subject,
-                    project_key=event.project_key, target=target, subscription_id=subscription_id,
-                    next_attempt_at=now,
-                ))
+                session.add(
+                    EventDelivery(
+                        event_id=event.id,
+                        event_type=event.type,
+                        subject=event.subject,
+                        project_key=event.project_key,
+                        target=target,
+                        subscription_id=subscription_id,
+                        next_attempt_at=now,
+                    )
+                )
             event.routed = True
         return len(events)
 
@@ -202,7 +208,9 @@ async def claim_due(db: Database, *, settings: CommonSettings, limit: int) -> li
         sub_ids = {r.subscription_id for r in rows if r.subscription_id is not None}
         subs = {}
         if sub_ids:
-            found_subs = (await session.execute(select(Subscription).where(Subscription.id.in_(sub_ids)))).scalars()
+            found_subs = (
+                await session.execute(select(Subscription).where(Subscription.id.in_(sub_ids)))
+            ).scalars()
             subs = {s.id: s for s in found_subs}
         return [Claimed(r.id, r.target, by_event.get(r.event_id), subs.get(r.subscription_id)) for r in rows]
 
@@ -210,19 +218,32 @@ async def claim_due(db: Database, *, settings: CommonSettings, limit: int) -> li
 # ---- recording outcomes --------------------------------------------------------------------------------
 
 
-async def record_outcome(session: AsyncSession, delivery: EventDelivery, outcome: Outcome,
-                         settings: CommonSettings, *, service: str) -> None:
+async def record_outcome(
+    session: AsyncSession,
+    delivery: EventDelivery,
+    outcome: Outcome,
+    settings: CommonSettings,
+    *,
+    service: str,
+) -> None:
     """Write the attempt to the log and move the delivery on (delivered, retry later, or dead)."""
     from tpmhub_shared.subscriptions import note_subscription_outcome
 
     delivery.attempts += 1
-    session.add(DeliveryAttempt(
-        delivery_id=delivery.id, subscription_id=delivery.subscription_id, event_id=delivery.event_id,
-        event_type=delivery.event_type, attempt=delivery.attempts, success=outcome.success,
-        status_code=outcome.status_code, duration_ms=round(outcome.duration_ms, 2),
-        response_excerpt=(outcome.excerpt or None) and outcome.excerpt[:EXCERPT_CHARS],
-        error=(outcome.error or None) and outcome.error[:500],
-    ))
+    session.add(
+        DeliveryAttempt(
+            delivery_id=delivery.id,
+            subscription_id=delivery.subscription_id,
+            event_id=delivery.event_id,
+            event_type=delivery.event_type,
+            attempt=delivery.attempts,
+            success=outcome.success,
+            status_code=outcome.status_code,
+            duration_ms=round(outcome.duration_ms, 2),
+            response_excerpt=(outcome.excerpt or None) and outcome.excerpt[:EXCERPT_CHARS],
+            error=(outcome.error or None) and outcome.error[:500],
+        )
+    )
     delivery.last_status_code = outcome.status_code
     delivery.locked_until = None
     now = utcnow()
@@ -235,8 +256,13 @@ async def record_outcome(session: AsyncSession, delivery: EventDelivery, outcome
         delay = retry_delay(settings, delivery.attempts)
         if delay is None or outcome.gone:
             delivery.status = DEAD
-            log.warning("delivery_dead", delivery_id=str(delivery.id), target=delivery.target,
-                        event_type=delivery.event_type, attempts=delivery.attempts)
+            log.warning(
+                "delivery_dead",
+                delivery_id=str(delivery.id),
+                target=delivery.target,
+                event_type=delivery.event_type,
+                attempts=delivery.attempts,
+            )
         else:
             delivery.next_attempt_at = now + timedelta(seconds=delay)
     if delivery.subscription_id is not None:
@@ -257,13 +283,21 @@ async def _send_to_sibling(app: FastAPI, sibling: str, event: OutboxEvent, timeo
     try:
         response = await client.request("POST", "/v1/events", json=body, idempotent=True, timeout=timeout)
     except SiblingError as exc:
-        return Outcome(success=False, status_code=exc.status, duration_ms=(time.perf_counter() - start) * 1000,
-                       error=exc.reason)
+        return Outcome(
+            success=False,
+            status_code=exc.status,
+            duration_ms=(time.perf_counter() - start) * 1000,
+            error=exc.reason,
+        )
     elapsed = (time.perf_counter() - start) * 1000
     ok = 200 <= response.status_code < 300
-    return Outcome(success=ok, status_code=response.status_code, duration_ms=elapsed,
-                   excerpt=response.text[:EXCERPT_CHARS],
-                   error=None if ok else f"answered {response.status_code}")
+    return Outcome(
+        success=ok,
+        status_code=response.status_code,
+        duration_ms=elapsed,
+        excerpt=response.text[:EXCERPT_CHARS],
+        error=None if ok else f"answered {response.status_code}",
+    )
 
 
 async def send(app: FastAPI, claimed: Claimed) -> Outcome:
@@ -274,8 +308,12 @@ async def send(app: FastAPI, claimed: Claimed) -> Outcome:
     if claimed.event is None:
         return Outcome(success=False, error="event no longer exists", gone=True)
     if claimed.target.startswith(SIBLING_PREFIX):
-        return await _send_to_sibling(app, claimed.target.removeprefix(SIBLING_PREFIX), claimed.event,
-                                      settings.events_delivery_timeout_seconds)
+        return await _send_to_sibling(
+            app,
+            claimed.target.removeprefix(SIBLING_PREFIX),
+            claimed.event,
+            settings.events_delivery_timeout_seconds,
+        )
     if claimed.target.startswith(SUBSCRIPTION_PREFIX):
         if claimed.subscription is None:
             return Outcome(success=False, error="the subscription no longer exists", gone=True)
@@ -290,8 +328,10 @@ async def record_outcomes(app: FastAPI, outcomes: list[tuple[uuid.UUID, Outcome]
     settings: CommonSettings = app.state.settings.common
     async with db.session() as session, session.begin():
         ids = [d for d, _ in outcomes]
-        rows = {r.id: r for r in (await session.execute(
-            select(EventDelivery).where(EventDelivery.id.in_(ids)))).scalars()}
+        rows = {
+            r.id: r
+            for r in (await session.execute(select(EventDelivery).where(EventDelivery.id.in_(ids)))).scalars()
+        }
         for delivery_id, outcome in outcomes:
             delivery = rows.get(delivery_id)
             if delivery is None or delivery.status != PENDING:
@@ -303,8 +343,9 @@ async def run_once(app: FastAPI) -> int:
     """One round: route new events, claim what is due, deliver it; returns how much work was done."""
     db: Database = app.state.db
     settings: CommonSettings = app.state.settings.common
-    routed = await route_pending(db, service=app.state.spec.name, settings=settings,
-                                 limit=settings.events_batch_size)
+    routed = await route_pending(
+        db, service=app.state.spec.name, settings=settings, limit=settings.events_batch_size
+    )
     claimed = await claim_due(db, settings=settings, limit=settings.events_batch_size)
     if claimed:
         semaphore = asyncio.Semaphore(settings.events_concurrency)
@@ -321,10 +362,14 @@ async def run_once(app: FastAPI) -> int:
 async def next_due_in(db: Database) -> float | None:
     """Seconds until the earliest pending delivery is due (None when nothing is pending)."""
     async with db.session(write=False) as session:
-        earliest = (await session.execute(
-            select(EventDelivery.next_attempt_at).where(EventDelivery.status == PENDING)
-            .order_by(EventDelivery.next_attempt_at).limit(1)
-        )).scalar_one_or_none()
+        earliest = (
+            await session.execute(
+                select(EventDelivery.next_attempt_at)
+                .where(EventDelivery.status == PENDING)
+                .order_by(EventDelivery.next_attempt_at)
+                .limit(1)
+            )
+        ).scalar_one_or_none()
     if earliest is None:
         return None
     return max(0.0, (earliest - utcnow()).total_seconds())
@@ -382,9 +427,16 @@ async def replay_delivery(session: AsyncSession, delivery: EventDelivery) -> Eve
     return delivery
 
 
-async def list_deliveries(session: AsyncSession, *, principal: Principal, status: str | None, target: str | None,
-                          event_type: str | None, limit: int, cursor: str | None
-                          ) -> tuple[list[EventDelivery], str | None]:
+async def list_deliveries(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    status: str | None,
+    target: str | None,
+    event_type: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[EventDelivery], str | None]:
     """Deliveries of this service's events (dead letters with `status=dead`); admins only."""
     ensure_role(principal, None, {"admin"}, action="list event deliveries")
     stmt = select(EventDelivery)
@@ -394,8 +446,9 @@ async def list_deliveries(session: AsyncSession, *, principal: Principal, status
         stmt = stmt.where(EventDelivery.target == target)
     if event_type is not None:
         stmt = stmt.where(EventDelivery.event_type == event_type)
-    return await paginate(session, stmt, order=[], id_column=EventDelivery.id, limit=limit, cursor=cursor,
-                          sort_key="deliveries")
+    return await paginate(
+        session, stmt, order=[], id_column=EventDelivery.id, limit=limit, cursor=cursor, sort_key="deliveries"
+    )
 
 
 async def replay(session: AsyncSession, *, principal: Principal, delivery_id: uuid.UUID) -> EventDelivery:

@@ -15,7 +15,8 @@ from typing import Annotated
 
 import httpx
 from fastapi import FastAPI
-from pydantic import BaseModel, ConfigDict, Field as PField, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import Field as PField
 from sqlalchemy import Boolean, Column, String, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field
@@ -28,7 +29,14 @@ from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.netguard import UnsafeTarget, check_target
-from tpmhub_shared.outbox import EXCERPT_CHARS, PENDING, DeliveryAttempt, EventDelivery, Outcome, replay_delivery
+from tpmhub_shared.outbox import (
+    EXCERPT_CHARS,
+    PENDING,
+    DeliveryAttempt,
+    EventDelivery,
+    Outcome,
+    replay_delivery,
+)
 from tpmhub_shared.pagination import Page, paginate
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, NotFound, UnprocessableEntity, field_error
@@ -74,15 +82,29 @@ class SubscriptionCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str = PField(min_length=8, max_length=2000, examples=["https://hooks.example.com/tpmhub"],
-                      description="http(s) URL; loopback/private targets are refused unless the deployment allows them.")
-    event_types: list[TypeGlob] = PField(min_length=1, max_length=50, examples=[["rollout.*", "release.released"]],
-                                         description="Event types to send; globs such as `rollout.*` or `*`.")
-    project_key: ProjectKey | None = PField(default=None, examples=["PAY"],
-                                            description="Only events of this project; null for every project (admins only).")
-    format: Format = PField(default="cloudevents", examples=["cloudevents"],
-                            description="`cloudevents` (the envelope as JSON), or a chat message: `slack`, "
-                            "`dingtalk` (markdown), `feishu` (text), `feishu_card` (interactive card).")
+    url: str = PField(
+        min_length=8,
+        max_length=2000,
+        examples=["https://hooks.example.com/tpmhub"],
+        description="http(s) URL; loopback/private targets are refused unless the deployment allows them.",
+    )
+    event_types: list[TypeGlob] = PField(
+        min_length=1,
+        max_length=50,
+        examples=[["rollout.*", "release.released"]],
+        description="Event types to send; globs such as `rollout.*` or `*`.",
+    )
+    project_key: ProjectKey | None = PField(
+        default=None,
+        examples=["PAY"],
+        description="Only events of this project; null for every project (admins only).",
+    )
+    format: Format = PField(
+        default="cloudevents",
+        examples=["cloudevents"],
+        description="`cloudevents` (the envelope as JSON), or a chat message: `slack`, "
+        "`dingtalk` (markdown), `feishu` (text), `feishu_card` (interactive card).",
+    )
     description: str = PField(default="", max_length=500, examples=["#pay-release room"])
     active: bool = True
 
@@ -128,8 +150,10 @@ class SubscriptionPublic(BaseModel):
 class SubscriptionWithSecret(SubscriptionPublic):
     """The subscription with its signing secret: returned only when it is created or the secret rotated."""
 
-    secret: str = PField(examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
-                         description="Standard Webhooks signing secret; store it now, it is not shown again.")
+    secret: str = PField(
+        examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+        description="Standard Webhooks signing secret; store it now, it is not shown again.",
+    )
 
 
 class DeliveryAttemptPublic(BaseModel):
@@ -189,11 +213,15 @@ async def _check_url(url: str, settings: CommonSettings) -> None:
     try:
         await check_target(url, allow_private=settings.allow_private_targets)
     except UnsafeTarget as exc:
-        raise UnprocessableEntity(f"The target URL is not allowed: {exc}.",
-                                  errors=[field_error("body.url", str(exc), "url_not_allowed")]) from exc
+        raise UnprocessableEntity(
+            f"The target URL is not allowed: {exc}.",
+            errors=[field_error("body.url", str(exc), "url_not_allowed")],
+        ) from exc
 
 
-async def get_subscription(session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID) -> Subscription:
+async def get_subscription(
+    session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID
+) -> Subscription:
     row = await session.get(Subscription, subscription_id)
     if row is None or not _may_manage(principal, row.project_key):
         raise NotFound(f"Subscription {subscription_id} does not exist.")
@@ -210,15 +238,22 @@ def _project_label(project_key: str | None) -> str:
     return project_key or "*"
 
 
-async def create_subscription(session: AsyncSession, *, principal: Principal, data: SubscriptionCreate,
-                              settings: CommonSettings) -> Subscription:
+async def create_subscription(
+    session: AsyncSession, *, principal: Principal, data: SubscriptionCreate, settings: CommonSettings
+) -> Subscription:
     _ensure_manage(principal, data.project_key)
     await _check_url(data.url, settings)
     row = Subscription(**data.model_dump(), secret=new_secret(), created_by=principal.sub)
     session.add(row)
-    await history.record(session, principal=principal, project_key=_project_label(row.project_key),
-                         resource_type=RESOURCE, resource_id=row.id, action="create",
-                         after=history.snapshot(row, _AUDITED))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=_project_label(row.project_key),
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after=history.snapshot(row, _AUDITED),
+    )
     await session.flush()
     return row
 
@@ -226,9 +261,15 @@ async def create_subscription(session: AsyncSession, *, principal: Principal, da
 _AUDITED = ["url", "description", "event_types", "project_key", "format", "active"]
 
 
-async def update_subscription(session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID,
-                              patch: SubscriptionUpdate, if_match: str | None,
-                              settings: CommonSettings) -> Subscription:
+async def update_subscription(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    subscription_id: uuid.UUID,
+    patch: SubscriptionUpdate,
+    if_match: str | None,
+    settings: CommonSettings,
+) -> Subscription:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
     check_if_match(if_match, row.version)
     before = history.snapshot(row, _AUDITED)
@@ -240,38 +281,60 @@ async def update_subscription(session: AsyncSession, *, principal: Principal, su
         row.consecutive_failures = 0
         row.disabled_reason = None
         row.disabled_at = None
-    await history.record(session, principal=principal, project_key=_project_label(row.project_key),
-                         resource_type=RESOURCE, resource_id=row.id, action="update", before=before,
-                         after=history.snapshot(row, _AUDITED))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=_project_label(row.project_key),
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="update",
+        before=before,
+        after=history.snapshot(row, _AUDITED),
+    )
     await session.flush()
     return row
 
 
-async def rotate_secret(session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID,
-                        if_match: str | None) -> Subscription:
+async def rotate_secret(
+    session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, if_match: str | None
+) -> Subscription:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
     check_if_match(if_match, row.version)
     row.secret = new_secret()
-    await history.record(session, principal=principal, project_key=_project_label(row.project_key),
-                         resource_type=RESOURCE, resource_id=row.id, action="rotate_secret")
+    await history.record(
+        session,
+        principal=principal,
+        project_key=_project_label(row.project_key),
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="rotate_secret",
+    )
     await session.flush()
     return row
 
 
-async def delete_subscription(session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID,
-                              if_match: str | None) -> None:
+async def delete_subscription(
+    session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, if_match: str | None
+) -> None:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
     check_if_match(if_match, row.version)
     await session.execute(delete(EventDelivery).where(EventDelivery.subscription_id == row.id))
-    await history.record(session, principal=principal, project_key=_project_label(row.project_key),
-                         resource_type=RESOURCE, resource_id=row.id, action="delete",
-                         before=history.snapshot(row, _AUDITED))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=_project_label(row.project_key),
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="delete",
+        before=history.snapshot(row, _AUDITED),
+    )
     await session.delete(row)
     await session.flush()
 
 
-async def list_subscriptions(session: AsyncSession, *, principal: Principal, project_key: str | None,
-                             limit: int, cursor: str | None) -> tuple[list[Subscription], str | None]:
+async def list_subscriptions(
+    session: AsyncSession, *, principal: Principal, project_key: str | None, limit: int, cursor: str | None
+) -> tuple[list[Subscription], str | None]:
     stmt = select(Subscription)
     if project_key is not None:
         stmt = stmt.where(Subscription.project_key == project_key)
@@ -281,29 +344,41 @@ async def list_subscriptions(session: AsyncSession, *, principal: Principal, pro
             stmt = stmt.where(Subscription.project_key.is_not(None))
         else:
             stmt = stmt.where(Subscription.project_key.in_(managed))
-    return await paginate(session, stmt, order=[], id_column=Subscription.id, limit=limit, cursor=cursor,
-                          sort_key="subscriptions")
+    return await paginate(
+        session,
+        stmt,
+        order=[],
+        id_column=Subscription.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="subscriptions",
+    )
 
 
-async def list_attempts(session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID,
-                        limit: int, cursor: str | None) -> Page[DeliveryAttemptPublic]:
+async def list_attempts(
+    session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, limit: int, cursor: str | None
+) -> Page[DeliveryAttemptPublic]:
     await get_subscription(session, principal=principal, subscription_id=subscription_id)
     stmt = select(DeliveryAttempt).where(DeliveryAttempt.subscription_id == subscription_id)
-    rows, next_cursor = await paginate(session, stmt, order=[], id_column=DeliveryAttempt.id, limit=limit,
-                                       cursor=cursor, sort_key="attempts")
-    return Page[DeliveryAttemptPublic](items=[DeliveryAttemptPublic.model_validate(r) for r in rows],
-                                       next_cursor=next_cursor)
+    rows, next_cursor = await paginate(
+        session, stmt, order=[], id_column=DeliveryAttempt.id, limit=limit, cursor=cursor, sort_key="attempts"
+    )
+    return Page[DeliveryAttemptPublic](
+        items=[DeliveryAttemptPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
-async def redeliver(session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID,
-                    delivery_id: uuid.UUID) -> EventDelivery:
+async def redeliver(
+    session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, delivery_id: uuid.UUID
+) -> EventDelivery:
     await get_subscription(session, principal=principal, subscription_id=subscription_id)
     delivery = await session.get(EventDelivery, delivery_id)
     if delivery is None or delivery.subscription_id != subscription_id:
         raise NotFound(f"Delivery {delivery_id} does not exist for this subscription.")
     if delivery.status == PENDING:
-        raise Conflict("The delivery is still pending; it will be attempted on its schedule.",
-                       status=delivery.status)
+        raise Conflict(
+            "The delivery is still pending; it will be attempted on its schedule.", status=delivery.status
+        )
     return await replay_delivery(session, delivery)
 
 
@@ -311,23 +386,43 @@ async def redeliver(session: AsyncSession, *, principal: Principal, subscription
 
 
 async def matching_subscriptions(session: AsyncSession) -> list[Subscription]:
-    return list((await session.execute(select(Subscription).where(Subscription.active.is_(True)))).scalars().all())
+    return list(
+        (await session.execute(select(Subscription).where(Subscription.active.is_(True)))).scalars().all()
+    )
 
 
-async def note_subscription_outcome(session: AsyncSession, subscription_id: uuid.UUID, outcome: Outcome,
-                                    settings: CommonSettings, *, service: str) -> None:
+async def note_subscription_outcome(
+    session: AsyncSession,
+    subscription_id: uuid.UUID,
+    outcome: Outcome,
+    settings: CommonSettings,
+    *,
+    service: str,
+) -> None:
     """Count consecutive failures; disable on 410 or after too many, with a `subscription.disabled` event.
     Core UPDATEs, so that a concurrent edit of the subscription is not refused for this bookkeeping."""
     if outcome.success:
-        await session.execute(update(Subscription).where(Subscription.id == subscription_id,
-                                                         Subscription.consecutive_failures != 0)
-                              .values(consecutive_failures=0))
+        await session.execute(
+            update(Subscription)
+            .where(Subscription.id == subscription_id, Subscription.consecutive_failures != 0)
+            .values(consecutive_failures=0)
+        )
         return
-    await session.execute(update(Subscription).where(Subscription.id == subscription_id)
-                          .values(consecutive_failures=Subscription.consecutive_failures + 1))
-    row = (await session.execute(select(Subscription.active, Subscription.consecutive_failures,
-                                        Subscription.project_key, Subscription.url)
-                                 .where(Subscription.id == subscription_id))).one_or_none()
+    await session.execute(
+        update(Subscription)
+        .where(Subscription.id == subscription_id)
+        .values(consecutive_failures=Subscription.consecutive_failures + 1)
+    )
+    row = (
+        await session.execute(
+            select(
+                Subscription.active,
+                Subscription.consecutive_failures,
+                Subscription.project_key,
+                Subscription.url,
+            ).where(Subscription.id == subscription_id)
+        )
+    ).one_or_none()
     if row is None or not row.active:
         return
     reason = None
@@ -338,17 +433,31 @@ async def note_subscription_outcome(session: AsyncSession, subscription_id: uuid
     if reason is None:
         return
     now = utcnow()
-    await session.execute(update(Subscription).where(Subscription.id == subscription_id).values(
-        active=False, disabled_reason=reason, disabled_at=now, version=Subscription.version + 1))
+    await session.execute(
+        update(Subscription)
+        .where(Subscription.id == subscription_id)
+        .values(active=False, disabled_reason=reason, disabled_at=now, version=Subscription.version + 1)
+    )
     # What was still queued for it becomes dead letters an admin can replay after re-enabling.
-    await session.execute(update(EventDelivery).where(EventDelivery.subscription_id == subscription_id,
-                                                      EventDelivery.status == PENDING)
-                          .values(status="dead", last_error=f"subscription disabled: {reason}"[:500],
-                                  locked_until=None))
-    events.emit(session, source=f"/tpmhub/{service}", type="subscription.disabled",
-                subject=str(subscription_id), project_key=_project_label(row.project_key),
-                data={"subscription_id": subscription_id, "project_key": row.project_key, "url": row.url,
-                      "reason": reason, "disabled_at": now})
+    await session.execute(
+        update(EventDelivery)
+        .where(EventDelivery.subscription_id == subscription_id, EventDelivery.status == PENDING)
+        .values(status="dead", last_error=f"subscription disabled: {reason}"[:500], locked_until=None)
+    )
+    events.emit(
+        session,
+        source=f"/tpmhub/{service}",
+        type="subscription.disabled",
+        subject=str(subscription_id),
+        project_key=_project_label(row.project_key),
+        data={
+            "subscription_id": subscription_id,
+            "project_key": row.project_key,
+            "url": row.url,
+            "reason": reason,
+            "disabled_at": now,
+        },
+    )
     log.warning("subscription_disabled", subscription_id=str(subscription_id), reason=reason)
 
 
@@ -361,7 +470,8 @@ def _http(app: FastAPI) -> httpx.AsyncClient:
         settings: CommonSettings = app.state.settings.common
         client = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.events_delivery_timeout_seconds, connect=5.0),
-            follow_redirects=False, limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
             headers={"User-Agent": USER_AGENT},
         )
         setattr(app.state, _client_lock_key, client)
@@ -375,8 +485,9 @@ async def close_http(app: FastAPI) -> None:
         setattr(app.state, _client_lock_key, None)
 
 
-def signed_request(secret: str, event: events.CloudEvent, fmt: str, *, now: int | None = None
-                   ) -> tuple[bytes, dict[str, str]]:
+def signed_request(
+    secret: str, event: events.CloudEvent, fmt: str, *, now: int | None = None
+) -> tuple[bytes, dict[str, str]]:
     """The body and headers of one delivery, signed per Standard Webhooks (the event id is `webhook-id`,
     so a receiver deduplicates retries by it)."""
     body, content_type = render(event, fmt)
@@ -407,13 +518,21 @@ async def send_to_subscription(app: FastAPI, sub: Subscription, event: events.Ou
     try:
         response = await _http(app).post(sub.url, content=body, headers=headers)
     except httpx.HTTPError as exc:
-        return Outcome(success=False, duration_ms=(time.perf_counter() - start) * 1000,
-                       error=f"{type(exc).__name__}: {exc}"[:500])
+        return Outcome(
+            success=False,
+            duration_ms=(time.perf_counter() - start) * 1000,
+            error=f"{type(exc).__name__}: {exc}"[:500],
+        )
     elapsed = (time.perf_counter() - start) * 1000
     ok = 200 <= response.status_code < 300
-    return Outcome(success=ok, status_code=response.status_code, duration_ms=elapsed,
-                   excerpt=_excerpt(response), error=None if ok else f"answered {response.status_code}",
-                   gone=response.status_code == 410)
+    return Outcome(
+        success=ok,
+        status_code=response.status_code,
+        duration_ms=elapsed,
+        excerpt=_excerpt(response),
+        error=None if ok else f"answered {response.status_code}",
+        gone=response.status_code == 410,
+    )
 
 
 def _excerpt(response: httpx.Response) -> str:

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import new_id, utcnow
 
@@ -18,7 +17,9 @@ class CiSource(TableBase, table=True):
 
     __tablename__ = "ci_sources"
     __table_args__ = (
-        UniqueConstraint("project_key", "provider", "repository", name="uq_ci_sources_project_provider_repository"),
+        UniqueConstraint(
+            "project_key", "provider", "repository", name="uq_ci_sources_project_provider_repository"
+        ),
         Index("ix_ci_sources_provider_repository", "provider", "repository"),
     )
 
@@ -46,8 +47,9 @@ class CiDelivery(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     provider: str = Field(max_length=20)
     delivery_id: str = Field(max_length=200)
-    source_id: uuid.UUID | None = Field(default=None, sa_column=Column(
-        Uuid, ForeignKey("ci_sources.id", ondelete="SET NULL"), nullable=True))
+    source_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(Uuid, ForeignKey("ci_sources.id", ondelete="SET NULL"), nullable=True)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     event: str = Field(max_length=100)
     action: str | None = Field(default=None, max_length=100)
@@ -67,10 +69,12 @@ class PipelineRun(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    source_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("ci_sources.id", ondelete="CASCADE"),
-                                                  nullable=False))
-    release_id: uuid.UUID | None = Field(default=None, sa_column=Column(
-        Uuid, ForeignKey("releases.id", ondelete="SET NULL"), nullable=True))
+    source_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("ci_sources.id", ondelete="CASCADE"), nullable=False)
+    )
+    release_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="SET NULL"), nullable=True)
+    )
     provider: str = Field(max_length=20)
     kind: str = Field(max_length=30)
     external_id: str = Field(max_length=100)

@@ -109,7 +109,7 @@ def strip_ref(ref: str | None) -> str | None:
         return None
     for prefix in ("refs/heads/", "refs/tags/", "origin/"):
         if ref.startswith(prefix):
-            return ref[len(prefix):]
+            return ref[len(prefix) :]
     return ref
 
 
@@ -124,8 +124,18 @@ def _list(value: Any) -> list[Any]:
 # ---- GitHub (and Gitea/Forgejo, which send GitHub-compatible headers and payloads) ----------------------
 
 
-GITHUB_EVENTS = ("workflow_run", "workflow_job", "check_suite", "check_run", "deployment", "deployment_status",
-                 "push", "pull_request", "release", "ping")
+GITHUB_EVENTS = (
+    "workflow_run",
+    "workflow_job",
+    "check_suite",
+    "check_run",
+    "deployment",
+    "deployment_status",
+    "push",
+    "pull_request",
+    "release",
+    "ping",
+)
 
 
 def github_repository(body: dict[str, Any]) -> str | None:
@@ -138,82 +148,146 @@ def github_facts(event: str, body: dict[str, Any]) -> Facts:
     if event == "workflow_run":
         run = _dict(body.get("workflow_run"))
         completed = run.get("status") == "completed"
-        facts.runs.append(RunFact(
-            kind="workflow_run", external_id=str(run.get("id")), name=_s(run.get("name")) or "",
-            status="completed" if completed else (RUNNING if run.get("status") == "in_progress" else QUEUED),
-            conclusion=conclusion_of(run.get("conclusion")) if completed else None,
-            ref=_s(run.get("head_branch")), sha=_sha(run.get("head_sha")), url=_s(run.get("html_url"), 2000),
-            started_at=parse_time(run.get("run_started_at") or run.get("created_at")),
-            finished_at=parse_time(run.get("updated_at")) if completed else None))
+        facts.runs.append(
+            RunFact(
+                kind="workflow_run",
+                external_id=str(run.get("id")),
+                name=_s(run.get("name")) or "",
+                status="completed"
+                if completed
+                else (RUNNING if run.get("status") == "in_progress" else QUEUED),
+                conclusion=conclusion_of(run.get("conclusion")) if completed else None,
+                ref=_s(run.get("head_branch")),
+                sha=_sha(run.get("head_sha")),
+                url=_s(run.get("html_url"), 2000),
+                started_at=parse_time(run.get("run_started_at") or run.get("created_at")),
+                finished_at=parse_time(run.get("updated_at")) if completed else None,
+            )
+        )
     elif event == "workflow_job":
         job = _dict(body.get("workflow_job"))
         completed = job.get("status") == "completed"
-        facts.runs.append(RunFact(
-            kind="workflow_job", external_id=str(job.get("id")), name=_s(job.get("name")) or "",
-            status="completed" if completed else (RUNNING if job.get("status") == "in_progress" else QUEUED),
-            conclusion=conclusion_of(job.get("conclusion")) if completed else None,
-            ref=_s(job.get("head_branch")), sha=_sha(job.get("head_sha")), url=_s(job.get("html_url"), 2000),
-            started_at=parse_time(job.get("started_at")), finished_at=parse_time(job.get("completed_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="workflow_job",
+                external_id=str(job.get("id")),
+                name=_s(job.get("name")) or "",
+                status="completed"
+                if completed
+                else (RUNNING if job.get("status") == "in_progress" else QUEUED),
+                conclusion=conclusion_of(job.get("conclusion")) if completed else None,
+                ref=_s(job.get("head_branch")),
+                sha=_sha(job.get("head_sha")),
+                url=_s(job.get("html_url"), 2000),
+                started_at=parse_time(job.get("started_at")),
+                finished_at=parse_time(job.get("completed_at")),
+            )
+        )
     elif event == "check_suite":
         suite = _dict(body.get("check_suite"))
         completed = suite.get("status") == "completed"
-        facts.runs.append(RunFact(
-            kind="check_suite", external_id=str(suite.get("id")), name=_s(_dict(suite.get("app")).get("name")) or "",
-            status="completed" if completed else QUEUED,
-            conclusion=conclusion_of(suite.get("conclusion")) if completed else None,
-            ref=_s(suite.get("head_branch")), sha=_sha(suite.get("head_sha")), url=_s(suite.get("url"), 2000),
-            started_at=parse_time(suite.get("created_at")),
-            finished_at=parse_time(suite.get("updated_at")) if completed else None))
+        facts.runs.append(
+            RunFact(
+                kind="check_suite",
+                external_id=str(suite.get("id")),
+                name=_s(_dict(suite.get("app")).get("name")) or "",
+                status="completed" if completed else QUEUED,
+                conclusion=conclusion_of(suite.get("conclusion")) if completed else None,
+                ref=_s(suite.get("head_branch")),
+                sha=_sha(suite.get("head_sha")),
+                url=_s(suite.get("url"), 2000),
+                started_at=parse_time(suite.get("created_at")),
+                finished_at=parse_time(suite.get("updated_at")) if completed else None,
+            )
+        )
     elif event == "check_run":
         check = _dict(body.get("check_run"))
         completed = check.get("status") == "completed"
-        facts.runs.append(RunFact(
-            kind="check_run", external_id=str(check.get("id")), name=_s(check.get("name")) or "",
-            status="completed" if completed else (RUNNING if check.get("status") == "in_progress" else QUEUED),
-            conclusion=conclusion_of(check.get("conclusion")) if completed else None,
-            ref=_s(_dict(check.get("check_suite")).get("head_branch")), sha=_sha(check.get("head_sha")),
-            url=_s(check.get("html_url"), 2000), started_at=parse_time(check.get("started_at")),
-            finished_at=parse_time(check.get("completed_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="check_run",
+                external_id=str(check.get("id")),
+                name=_s(check.get("name")) or "",
+                status="completed"
+                if completed
+                else (RUNNING if check.get("status") == "in_progress" else QUEUED),
+                conclusion=conclusion_of(check.get("conclusion")) if completed else None,
+                ref=_s(_dict(check.get("check_suite")).get("head_branch")),
+                sha=_sha(check.get("head_sha")),
+                url=_s(check.get("html_url"), 2000),
+                started_at=parse_time(check.get("started_at")),
+                finished_at=parse_time(check.get("completed_at")),
+            )
+        )
     elif event == "deployment":
         dep = _dict(body.get("deployment"))
-        facts.runs.append(RunFact(
-            kind="deployment", external_id=str(dep.get("id")), name=f"deploy to {dep.get('environment')}",
-            status=QUEUED, ref=_s(dep.get("ref")), sha=_sha(dep.get("sha")), url=_s(dep.get("url"), 2000),
-            started_at=parse_time(dep.get("created_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="deployment",
+                external_id=str(dep.get("id")),
+                name=f"deploy to {dep.get('environment')}",
+                status=QUEUED,
+                ref=_s(dep.get("ref")),
+                sha=_sha(dep.get("sha")),
+                url=_s(dep.get("url"), 2000),
+                started_at=parse_time(dep.get("created_at")),
+            )
+        )
     elif event == "deployment_status":
         dep = _dict(body.get("deployment"))
         status = _dict(body.get("deployment_status"))
         state = str(status.get("state") or "")
         mapped = {"success": "succeeded", "failure": "failed", "error": "failed"}.get(state, "in_progress")
         facts.deployment = DeploymentFact(
-            environment=str(status.get("environment") or dep.get("environment") or ""), state=mapped,
-            sha=_sha(dep.get("sha")), ref=_s(dep.get("ref")),
+            environment=str(status.get("environment") or dep.get("environment") or ""),
+            state=mapped,
+            sha=_sha(dep.get("sha")),
+            ref=_s(dep.get("ref")),
             url=_s(status.get("target_url") or status.get("log_url") or dep.get("url"), 2000),
             started_at=parse_time(dep.get("created_at")),
-            finished_at=parse_time(status.get("created_at")) if mapped != "in_progress" else None)
+            finished_at=parse_time(status.get("created_at")) if mapped != "in_progress" else None,
+        )
     elif event == "push":
         branch = str(body.get("ref") or "")
         if branch.startswith("refs/heads/") and not body.get("deleted"):
-            facts.refs.append(RefFact("branch", strip_ref(branch) or "", strip_ref(branch) or "",
-                                      _s(body.get("compare"), 2000)))
+            facts.refs.append(
+                RefFact(
+                    "branch", strip_ref(branch) or "", strip_ref(branch) or "", _s(body.get("compare"), 2000)
+                )
+            )
         for commit in _list(body.get("commits"))[:200]:
             commit = _dict(commit)
             if commit.get("id"):
-                facts.refs.append(RefFact("commit", str(commit["id"])[:64], str(commit.get("message") or ""),
-                                          _s(commit.get("url"), 2000)))
+                facts.refs.append(
+                    RefFact(
+                        "commit",
+                        str(commit["id"])[:64],
+                        str(commit.get("message") or ""),
+                        _s(commit.get("url"), 2000),
+                    )
+                )
     elif event == "pull_request":
         pr = _dict(body.get("pull_request"))
         number = str(body.get("number") or pr.get("number") or "")
         head = _s(_dict(pr.get("head")).get("ref")) or ""
-        facts.refs.append(RefFact("pull_request", number, f"{pr.get('title') or ''}\n{head}",
-                                  _s(pr.get("html_url"), 2000)))
+        facts.refs.append(
+            RefFact("pull_request", number, f"{pr.get('title') or ''}\n{head}", _s(pr.get("html_url"), 2000))
+        )
     elif event == "release":
         release = _dict(body.get("release"))
-        facts.runs.append(RunFact(
-            kind="release", external_id=str(release.get("id")), name=_s(release.get("name")) or "release",
-            status=action or "published", ref=_s(release.get("tag_name")),
-            sha=_sha(release.get("target_commitish")), url=_s(release.get("html_url"), 2000),
-            started_at=parse_time(release.get("created_at")), finished_at=parse_time(release.get("published_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="release",
+                external_id=str(release.get("id")),
+                name=_s(release.get("name")) or "release",
+                status=action or "published",
+                ref=_s(release.get("tag_name")),
+                sha=_sha(release.get("target_commitish")),
+                url=_s(release.get("html_url"), 2000),
+                started_at=parse_time(release.get("created_at")),
+                finished_at=parse_time(release.get("published_at")),
+            )
+        )
     elif event == "ping":
         facts.summary = "ping"
     else:
@@ -239,45 +313,81 @@ def gitlab_facts(event: str, body: dict[str, Any]) -> Facts:
     if kind == "pipeline":
         status = str(attrs.get("status") or "")
         done = conclusion_of(status)
-        facts.runs.append(RunFact(
-            kind="pipeline", external_id=str(attrs.get("id")), name=_s(attrs.get("name")) or "pipeline",
-            status="completed" if done else (RUNNING if status == "running" else QUEUED), conclusion=done,
-            ref=_s(attrs.get("ref")), sha=_sha(attrs.get("sha")), url=_s(attrs.get("url"), 2000),
-            started_at=parse_time(attrs.get("created_at")), finished_at=parse_time(attrs.get("finished_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="pipeline",
+                external_id=str(attrs.get("id")),
+                name=_s(attrs.get("name")) or "pipeline",
+                status="completed" if done else (RUNNING if status == "running" else QUEUED),
+                conclusion=done,
+                ref=_s(attrs.get("ref")),
+                sha=_sha(attrs.get("sha")),
+                url=_s(attrs.get("url"), 2000),
+                started_at=parse_time(attrs.get("created_at")),
+                finished_at=parse_time(attrs.get("finished_at")),
+            )
+        )
     elif kind == "build":
         status = str(body.get("build_status") or "")
         done = conclusion_of(status)
         homepage = _dict(body.get("repository")).get("homepage")
-        facts.runs.append(RunFact(
-            kind="job", external_id=str(body.get("build_id")), name=_s(body.get("build_name")) or "",
-            status="completed" if done else (RUNNING if status == "running" else QUEUED), conclusion=done,
-            ref=_s(body.get("ref")), sha=_sha(body.get("sha")),
-            url=f"{homepage}/-/jobs/{body.get('build_id')}" if homepage else None,
-            started_at=parse_time(body.get("build_started_at")), finished_at=parse_time(body.get("build_finished_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="job",
+                external_id=str(body.get("build_id")),
+                name=_s(body.get("build_name")) or "",
+                status="completed" if done else (RUNNING if status == "running" else QUEUED),
+                conclusion=done,
+                ref=_s(body.get("ref")),
+                sha=_sha(body.get("sha")),
+                url=f"{homepage}/-/jobs/{body.get('build_id')}" if homepage else None,
+                started_at=parse_time(body.get("build_started_at")),
+                finished_at=parse_time(body.get("build_finished_at")),
+            )
+        )
     elif kind == "deployment":
         status = str(body.get("status") or "")
         mapped = {"success": "succeeded", "failed": "failed", "canceled": "failed"}.get(status, "in_progress")
         commit_url = str(body.get("commit_url") or "")
         facts.deployment = DeploymentFact(
-            environment=str(body.get("environment") or ""), state=mapped,
-            sha=_sha(commit_url.rsplit("/", 1)[-1]) or _sha(body.get("short_sha")), ref=_s(body.get("ref")),
+            environment=str(body.get("environment") or ""),
+            state=mapped,
+            sha=_sha(commit_url.rsplit("/", 1)[-1]) or _sha(body.get("short_sha")),
+            ref=_s(body.get("ref")),
             url=_s(body.get("deployable_url") or body.get("environment_external_url"), 2000),
             started_at=parse_time(body.get("status_changed_at")),
-            finished_at=parse_time(body.get("status_changed_at")) if mapped != "in_progress" else None)
+            finished_at=parse_time(body.get("status_changed_at")) if mapped != "in_progress" else None,
+        )
     elif kind == "release":
-        facts.runs.append(RunFact(
-            kind="release", external_id=str(body.get("id")), name=_s(body.get("name")) or "release",
-            status=_s(body.get("action")) or "create", ref=_s(body.get("tag")),
-            sha=_sha(_dict(body.get("commit")).get("id")), url=_s(body.get("url"), 2000),
-            started_at=parse_time(body.get("created_at")), finished_at=parse_time(body.get("released_at"))))
+        facts.runs.append(
+            RunFact(
+                kind="release",
+                external_id=str(body.get("id")),
+                name=_s(body.get("name")) or "release",
+                status=_s(body.get("action")) or "create",
+                ref=_s(body.get("tag")),
+                sha=_sha(_dict(body.get("commit")).get("id")),
+                url=_s(body.get("url"), 2000),
+                started_at=parse_time(body.get("created_at")),
+                finished_at=parse_time(body.get("released_at")),
+            )
+        )
     elif kind == "merge_request":
         last = _dict(attrs.get("last_commit"))
-        facts.refs.append(RefFact("pull_request", str(attrs.get("iid") or attrs.get("id") or ""),
-                                  f"{attrs.get('title') or ''}\n{attrs.get('source_branch') or ''}",
-                                  _s(attrs.get("url"), 2000)))
+        facts.refs.append(
+            RefFact(
+                "pull_request",
+                str(attrs.get("iid") or attrs.get("id") or ""),
+                f"{attrs.get('title') or ''}\n{attrs.get('source_branch') or ''}",
+                _s(attrs.get("url"), 2000),
+            )
+        )
         if last.get("id"):
-            facts.refs.append(RefFact("commit", str(last["id"])[:64], str(last.get("message") or ""),
-                                      _s(last.get("url"), 2000)))
+            facts.refs.append(
+                RefFact(
+                    "commit", str(last["id"])[:64], str(last.get("message") or ""), _s(last.get("url"), 2000)
+                )
+            )
     elif kind in ("push", "tag_push"):
         branch = str(body.get("ref") or "")
         if branch.startswith("refs/heads/"):
@@ -285,8 +395,14 @@ def gitlab_facts(event: str, body: dict[str, Any]) -> Facts:
         for commit in _list(body.get("commits"))[:200]:
             commit = _dict(commit)
             if commit.get("id"):
-                facts.refs.append(RefFact("commit", str(commit["id"])[:64], str(commit.get("message") or ""),
-                                          _s(commit.get("url"), 2000)))
+                facts.refs.append(
+                    RefFact(
+                        "commit",
+                        str(commit["id"])[:64],
+                        str(commit.get("message") or ""),
+                        _s(commit.get("url"), 2000),
+                    )
+                )
     else:
         facts.used = False
     return facts
@@ -313,10 +429,16 @@ def jenkins_to_generic(body: dict[str, Any]) -> dict[str, Any]:
         status = {"SUCCESS": SUCCESS, "ABORTED": CANCELLED, "NOT_BUILT": CANCELLED}.get(result, FAILURE)
     else:
         status = RUNNING if phase == "STARTED" else QUEUED
-    return {"type": "pipeline", "repository": jenkins_repository(body) or str(body.get("name") or ""),
-            "run_id": f"{body.get('name')}#{build.get('number')}", "name": str(body.get("name") or ""),
-            "status": status, "ref": strip_ref(scm.get("branch")), "sha": scm.get("commit"),
-            "url": build.get("full_url")}
+    return {
+        "type": "pipeline",
+        "repository": jenkins_repository(body) or str(body.get("name") or ""),
+        "run_id": f"{body.get('name')}#{build.get('number')}",
+        "name": str(body.get("name") or ""),
+        "status": status,
+        "ref": strip_ref(scm.get("branch")),
+        "sha": scm.get("commit"),
+        "url": build.get("full_url"),
+    }
 
 
 def generic_facts(data: Any) -> Facts:
@@ -325,16 +447,33 @@ def generic_facts(data: Any) -> Facts:
     done = data.status in (SUCCESS, FAILURE, CANCELLED)
     if data.type == "deployment":
         facts.deployment = DeploymentFact(
-            environment=data.environment or "", state={SUCCESS: "succeeded", FAILURE: "failed",
-                                                        CANCELLED: "failed"}.get(data.status, "in_progress"),
-            sha=data.sha, ref=data.ref, url=data.url, started_at=data.started_at,
-            finished_at=(data.finished_at or data.started_at) if done else None, version=data.release_version)
+            environment=data.environment or "",
+            state={SUCCESS: "succeeded", FAILURE: "failed", CANCELLED: "failed"}.get(
+                data.status, "in_progress"
+            ),
+            sha=data.sha,
+            ref=data.ref,
+            url=data.url,
+            started_at=data.started_at,
+            finished_at=(data.finished_at or data.started_at) if done else None,
+            version=data.release_version,
+        )
     else:
-        facts.runs.append(RunFact(
-            kind="pipeline", external_id=data.run_id, name=data.name,
-            status="completed" if done else data.status, conclusion=data.status if done else None,
-            ref=data.ref, sha=data.sha, url=data.url, started_at=data.started_at, finished_at=data.finished_at,
-            version=data.release_version))
+        facts.runs.append(
+            RunFact(
+                kind="pipeline",
+                external_id=data.run_id,
+                name=data.name,
+                status="completed" if done else data.status,
+                conclusion=data.status if done else None,
+                ref=data.ref,
+                sha=data.sha,
+                url=data.url,
+                started_at=data.started_at,
+                finished_at=data.finished_at,
+                version=data.release_version,
+            )
+        )
     for commit in data.commits:
         facts.refs.append(RefFact("commit", commit.sha, commit.message, None))
     if data.ref and not data.ref.startswith("refs/tags/"):

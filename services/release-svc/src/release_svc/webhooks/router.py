@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
@@ -28,8 +27,13 @@ from release_svc.webhooks.schemas import (
 router = APIRouter(tags=["ci-webhooks"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
-SourceQuery = Annotated[uuid.UUID | None, Query(
-    description="The CI source to verify against; default: every active source of the payload's repository.")]
+SourceQuery = Annotated[
+    uuid.UUID | None,
+    Query(
+        description="The CI source to verify against; default: every active source of the payload's "
+        "repository."
+    ),
+]
 
 _RECEIPT = {
     200: {"model": WebhookReceipt, "description": "Processed, or a duplicate delivery (nothing repeated)."},
@@ -59,36 +63,75 @@ def _public(row, model=CiSourcePublic):  # noqa: ANN001, ANN202
     return model.model_validate(row).model_copy(update={"webhook_url": service.WEBHOOK_PATHS[row.provider]})
 
 
-async def _receive(provider: str, request: Request, session: AsyncSession, source: uuid.UUID | None) -> JSONResponse:
+async def _receive(
+    provider: str, request: Request, session: AsyncSession, source: uuid.UUID | None
+) -> JSONResponse:
     raw = await request.body()
     headers = {k.lower(): v for k, v in request.headers.items()}
     result = await service.ingest(session, provider=provider, headers=headers, raw=raw, source_id=source)
     return JSONResponse(result.receipt.model_dump(mode="json"), status_code=result.status_code)
 
 
-@router.post("/v1/webhooks/github", response_model=WebhookReceipt, responses={**_RECEIPT, **_WEBHOOK_ERRORS},
-             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                 "schema": {"type": "object", "description": "A GitHub (or Gitea/Forgejo) webhook payload."}}}}})
-async def receive_github_webhook(request: Request, session: Session, source: SourceQuery = None) -> JSONResponse:
+@router.post(
+    "/v1/webhooks/github",
+    response_model=WebhookReceipt,
+    responses={**_RECEIPT, **_WEBHOOK_ERRORS},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "description": "A GitHub (or Gitea/Forgejo) webhook payload.",
+                    }
+                }
+            },
+        }
+    },
+)
+async def receive_github_webhook(
+    request: Request, session: Session, source: SourceQuery = None
+) -> JSONResponse:
     """GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
     secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite, check_run,
     deployment, deployment_status, push, pull_request, release (and answers ping)."""
     return await _receive("github", request, session, source)
 
 
-@router.post("/v1/webhooks/gitlab", response_model=WebhookReceipt, responses={**_RECEIPT, **_WEBHOOK_ERRORS},
-             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                 "schema": {"type": "object", "description": "A GitLab webhook payload."}}}}})
-async def receive_gitlab_webhook(request: Request, session: Session, source: SourceQuery = None) -> JSONResponse:
+@router.post(
+    "/v1/webhooks/gitlab",
+    response_model=WebhookReceipt,
+    responses={**_RECEIPT, **_WEBHOOK_ERRORS},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"type": "object", "description": "A GitLab webhook payload."}}
+            },
+        }
+    },
+)
+async def receive_gitlab_webhook(
+    request: Request, session: Session, source: SourceQuery = None
+) -> JSONResponse:
     """GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
     `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request and
     Push hooks."""
     return await _receive("gitlab", request, session, source)
 
 
-@router.post("/v1/webhooks/ci", response_model=WebhookReceipt, responses={**_RECEIPT, **_WEBHOOK_ERRORS},
-             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                 "schema": _inline(CiEvent.model_json_schema())}}}})
+@router.post(
+    "/v1/webhooks/ci",
+    response_model=WebhookReceipt,
+    responses={**_RECEIPT, **_WEBHOOK_ERRORS},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _inline(CiEvent.model_json_schema())}},
+        }
+    },
+)
 async def receive_ci_webhook(request: Request, session: Session, source: SourceQuery = None) -> JSONResponse:
     """Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
@@ -99,10 +142,19 @@ async def receive_ci_webhook(request: Request, session: Session, source: SourceQ
 # ---- CI sources ---------------------------------------------------------------------------------------
 
 
-@router.post("/v1/projects/{key}/ci-sources", status_code=status.HTTP_201_CREATED, response_model=CiSourceWithSecret,
-             responses=responses(401, 403, 409, 413, 422))
-async def create_ci_source(key: ProjectKeyPath, body: CiSourceCreate, session: Session, principal: CurrentPrincipal,
-                           response: Response) -> CiSourceWithSecret:
+@router.post(
+    "/v1/projects/{key}/ci-sources",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CiSourceWithSecret,
+    responses=responses(401, 403, 409, 413, 422),
+)
+async def create_ci_source(
+    key: ProjectKeyPath,
+    body: CiSourceCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> CiSourceWithSecret:
     """Configure a repository's CI for this project (tpm or admin). The answer carries the secret once."""
     row = await service.create_source(session, principal=principal, project_key=key, data=body)
     set_etag(response, row.version)
@@ -110,61 +162,108 @@ async def create_ci_source(key: ProjectKeyPath, body: CiSourceCreate, session: S
     return _public(row, CiSourceWithSecret)
 
 
-@router.get("/v1/projects/{key}/ci-sources", response_model=Page[CiSourcePublic], responses=responses(401, 403, 422))
-async def list_ci_sources(key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50,
-                          cursor: Cursor = None) -> Page[CiSourcePublic]:
-    rows, next_cursor = await service.list_sources(session, principal=principal, project_key=key, limit=limit,
-                                                   cursor=cursor)
+@router.get(
+    "/v1/projects/{key}/ci-sources", response_model=Page[CiSourcePublic], responses=responses(401, 403, 422)
+)
+async def list_ci_sources(
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[CiSourcePublic]:
+    rows, next_cursor = await service.list_sources(
+        session, principal=principal, project_key=key, limit=limit, cursor=cursor
+    )
     return Page[CiSourcePublic](items=[_public(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/v1/ci-sources/{source_id}", response_model=CiSourcePublic, responses=responses(401, 404, 422))
-async def get_ci_source(source_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                        response: Response) -> CiSourcePublic:
+async def get_ci_source(
+    source_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+) -> CiSourcePublic:
     row = await service.get_source(session, principal=principal, source_id=source_id)
     set_etag(response, row.version)
     return _public(row)
 
 
-@router.patch("/v1/ci-sources/{source_id}", response_model=CiSourcePublic,
-              responses=responses(401, 403, 404, 412, 413, 422))
-async def update_ci_source(source_id: uuid.UUID, body: CiSourceUpdate, session: Session, principal: CurrentPrincipal,
-                           response: Response, if_match: IfMatch = None) -> CiSourcePublic:
+@router.patch(
+    "/v1/ci-sources/{source_id}",
+    response_model=CiSourcePublic,
+    responses=responses(401, 403, 404, 412, 413, 422),
+)
+async def update_ci_source(
+    source_id: uuid.UUID,
+    body: CiSourceUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CiSourcePublic:
     """Change a CI source (merge patch; tpm or admin)."""
-    row = await service.update_source(session, principal=principal, source_id=source_id, patch=body,
-                                      if_match=if_match)
+    row = await service.update_source(
+        session, principal=principal, source_id=source_id, patch=body, if_match=if_match
+    )
     set_etag(response, row.version)
     return _public(row)
 
 
-@router.delete("/v1/ci-sources/{source_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
-               responses=responses(401, 403, 404, 412, 422))
-async def delete_ci_source(source_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                           if_match: IfMatch = None) -> Response:
+@router.delete(
+    "/v1/ci-sources/{source_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=responses(401, 403, 404, 412, 422),
+)
+async def delete_ci_source(
+    source_id: uuid.UUID, session: Session, principal: CurrentPrincipal, if_match: IfMatch = None
+) -> Response:
     await service.delete_source(session, principal=principal, source_id=source_id, if_match=if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/v1/projects/{key}/ci-deliveries", response_model=Page[CiDeliveryPublic],
-            responses=responses(401, 403, 422))
+@router.get(
+    "/v1/projects/{key}/ci-deliveries",
+    response_model=Page[CiDeliveryPublic],
+    responses=responses(401, 403, 422),
+)
 async def list_ci_deliveries(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     status: Annotated[Literal["processed", "ignored"] | None, Query()] = None,
 ) -> Page[CiDeliveryPublic]:
     """Webhook deliveries accepted for the project, oldest first (`status=ignored`: events not used)."""
-    rows, next_cursor = await service.list_deliveries(session, principal=principal, project_key=key, status=status,
-                                                      limit=limit, cursor=cursor)
-    return Page[CiDeliveryPublic](items=[CiDeliveryPublic.model_validate(r) for r in rows], next_cursor=next_cursor)
+    rows, next_cursor = await service.list_deliveries(
+        session, principal=principal, project_key=key, status=status, limit=limit, cursor=cursor
+    )
+    return Page[CiDeliveryPublic](
+        items=[CiDeliveryPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
-@router.get("/v1/releases/{release_id}/pipeline-runs", response_model=Page[PipelineRunPublic],
-            responses=responses(401, 404, 422))
-async def list_release_pipeline_runs(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                     limit: Limit = 50, cursor: Cursor = None) -> Page[PipelineRunPublic]:
+@router.get(
+    "/v1/releases/{release_id}/pipeline-runs",
+    response_model=Page[PipelineRunPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_release_pipeline_runs(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[PipelineRunPublic]:
     """CI runs recorded on the release, oldest first."""
-    rows, next_cursor = await service.list_release_runs(session, principal=principal, release_id=release_id,
-                                                        limit=limit, cursor=cursor)
-    return Page[PipelineRunPublic](items=[PipelineRunPublic.model_validate(r) for r in rows], next_cursor=next_cursor)
+    rows, next_cursor = await service.list_release_runs(
+        session, principal=principal, release_id=release_id, limit=limit, cursor=cursor
+    )
+    return Page[PipelineRunPublic](
+        items=[PipelineRunPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
-TAGS = [{"name": "ci-webhooks", "description": "CI webhooks from GitHub, GitLab and any CI, and their sources."}]
+TAGS = [
+    {"name": "ci-webhooks", "description": "CI webhooks from GitHub, GitLab and any CI, and their sources."}
+]

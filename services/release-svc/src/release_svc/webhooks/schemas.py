@@ -14,8 +14,12 @@ class ChecklistRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    workflow: str = Field(min_length=1, max_length=300, examples=["load-test"],
-                          description="Workflow, job, check or pipeline name (glob allowed, e.g. `perf-*`).")
+    workflow: str = Field(
+        min_length=1,
+        max_length=300,
+        examples=["load-test"],
+        description="Workflow, job, check or pipeline name (glob allowed, e.g. `perf-*`).",
+    )
     checklist_code: str = Field(min_length=1, max_length=50, examples=["pressure_test"])
 
 
@@ -24,22 +28,36 @@ class CiSourceCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    provider: Provider = Field(examples=["github"], description="`github` (also Gitea/Forgejo), `gitlab`, or "
-                               "`generic` (Standard Webhooks signed JSON, e.g. from Jenkins).")
-    repository: str = Field(min_length=1, max_length=300, pattern=r"^[A-Za-z0-9._/-]+$",
-                            examples=["acme/payments"],
-                            description="GitHub `owner/repo`, GitLab `group/project` path, or the generic name.")
+    provider: Provider = Field(
+        examples=["github"],
+        description="`github` (also Gitea/Forgejo), `gitlab`, or "
+        "`generic` (Standard Webhooks signed JSON, e.g. from Jenkins).",
+    )
+    repository: str = Field(
+        min_length=1,
+        max_length=300,
+        pattern=r"^[A-Za-z0-9._/-]+$",
+        examples=["acme/payments"],
+        description="GitHub `owner/repo`, GitLab `group/project` path, or the generic name.",
+    )
     name: str = Field(default="", max_length=200, examples=["payments CI"])
-    secret: str | None = Field(default=None, min_length=16, max_length=200,
-                               description="GitHub/GitLab: the webhook secret you configure there (generated "
-                               "when omitted). Generic: always generated (`whsec_…`).")
+    secret: str | None = Field(
+        default=None,
+        min_length=16,
+        max_length=200,
+        description="GitHub/GitLab: the webhook secret you configure there (generated "
+        "when omitted). Generic: always generated (`whsec_…`).",
+    )
     version_patterns: list[VersionPattern] = Field(
-        default_factory=lambda: ["v{version}", "{version}", "release/{version}"], max_length=20,
+        default_factory=lambda: ["v{version}", "{version}", "release/{version}"],
+        max_length=20,
         examples=[["v{version}", "release/{version}"]],
-        description="Branch or tag templates naming the release version; `*` matches anything.")
+        description="Branch or tag templates naming the release version; `*` matches anything.",
+    )
     checklist_rules: list[ChecklistRule] = Field(default_factory=list, max_length=50)
-    production_environments: list[Environment] = Field(default_factory=lambda: ["production"], max_length=20,
-                                                       examples=[["production", "prod"]])
+    production_environments: list[Environment] = Field(
+        default_factory=lambda: ["production"], max_length=20, examples=[["production", "prod"]]
+    )
     active: bool = True
 
     @model_validator(mode="after")
@@ -83,8 +101,11 @@ class CiSourcePublic(BaseModel):
     checklist_rules: list[ChecklistRule]
     production_environments: list[str]
     active: bool
-    webhook_url: str = Field(default="", examples=["/v1/webhooks/github"],
-                             description="Where to point the CI system (path on release-svc).")
+    webhook_url: str = Field(
+        default="",
+        examples=["/v1/webhooks/github"],
+        description="Where to point the CI system (path on release-svc).",
+    )
     version: int
     created_at: datetime
     updated_at: datetime
@@ -107,24 +128,54 @@ class CiEvent(BaseModel):
     """The JSON body of `POST /v1/webhooks/ci`, for Jenkins and any other CI; signed per Standard Webhooks
     (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the source's `whsec_` secret."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "type": "pipeline", "repository": "acme/payments", "run_id": "build-1042", "name": "load-test",
-        "status": "success", "ref": "release/1.4.0", "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
-        "url": "https://jenkins.example.com/job/payments/1042/", "commits": [
-            {"sha": "9fceb02d0ae598e95dc970b74767f19372d61af8", "message": "PAY-42 retry card capture"}]}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "pipeline",
+                    "repository": "acme/payments",
+                    "run_id": "build-1042",
+                    "name": "load-test",
+                    "status": "success",
+                    "ref": "release/1.4.0",
+                    "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                    "url": "https://jenkins.example.com/job/payments/1042/",
+                    "commits": [
+                        {
+                            "sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                            "message": "PAY-42 retry card capture",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
 
     type: Literal["pipeline", "deployment"] = Field(examples=["pipeline"])
     repository: str = Field(min_length=1, max_length=300, examples=["acme/payments"])
     run_id: str = Field(min_length=1, max_length=100, examples=["build-1042"])
     name: str = Field(default="", max_length=300, examples=["load-test"])
     status: Literal["queued", "running", "success", "failure", "cancelled"] = Field(examples=["success"])
-    ref: str | None = Field(default=None, max_length=300, examples=["release/1.4.0"],
-                            description="Branch or tag (with or without `refs/heads/`, `refs/tags/`).")
+    ref: str | None = Field(
+        default=None,
+        max_length=300,
+        examples=["release/1.4.0"],
+        description="Branch or tag (with or without `refs/heads/`, `refs/tags/`).",
+    )
     sha: str | None = Field(default=None, pattern=r"^[0-9a-f]{7,64}$")
-    environment: str | None = Field(default=None, max_length=50, examples=["production"],
-                                    description="For `deployment`: the environment deployed to.")
-    release_version: str | None = Field(default=None, max_length=100, examples=["1.4.0"],
-                                        description="The release this run belongs to, if the ref does not say.")
+    environment: str | None = Field(
+        default=None,
+        max_length=50,
+        examples=["production"],
+        description="For `deployment`: the environment deployed to.",
+    )
+    release_version: str | None = Field(
+        default=None,
+        max_length=100,
+        examples=["1.4.0"],
+        description="The release this run belongs to, if the ref does not say.",
+    )
     url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
     started_at: datetime | None = None
     finished_at: datetime | None = None
@@ -136,8 +187,10 @@ class WebhookReceipt(BaseModel):
 
     delivery_id: str = Field(examples=["72d3162e-cc78-11e3-81ab-4c9367dc0958"])
     status: Literal["processed", "ignored", "duplicate"] = Field(
-        examples=["processed"], description="`ignored`: an event we do not use (recorded, 202); `duplicate`: "
-        "this delivery id was seen before, nothing was repeated (200).")
+        examples=["processed"],
+        description="`ignored`: an event we do not use (recorded, 202); `duplicate`: "
+        "this delivery id was seen before, nothing was repeated (200).",
+    )
     runs: int = Field(default=0, description="Pipeline runs recorded or updated.")
     deployments: int = Field(default=0, description="Deployments recorded.")
     references: int = Field(default=0, description="Item keys referenced (emitted as `ci.item_referenced`).")

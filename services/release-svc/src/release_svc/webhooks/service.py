@@ -21,7 +21,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
-
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -49,7 +48,11 @@ log = get_logger(__name__)
 
 SOURCE = "/tpmhub/release-svc"
 RESOURCE = "ci_source"
-WEBHOOK_PATHS = {"github": "/v1/webhooks/github", "gitlab": "/v1/webhooks/gitlab", "generic": "/v1/webhooks/ci"}
+WEBHOOK_PATHS = {
+    "github": "/v1/webhooks/github",
+    "gitlab": "/v1/webhooks/gitlab",
+    "generic": "/v1/webhooks/ci",
+}
 ACTIVE_RELEASE_STATES = ("approved", "deploying")
 CLOSED_RELEASE_STATES = ("released", "rolled_back", "cancelled")
 
@@ -63,30 +66,54 @@ def _new_secret(provider: str) -> str:
     return secrets.token_urlsafe(32)
 
 
-async def create_source(session: AsyncSession, *, principal: Principal, project_key: str,
-                        data: CiSourceCreate) -> CiSource:
+async def create_source(
+    session: AsyncSession, *, principal: Principal, project_key: str, data: CiSourceCreate
+) -> CiSource:
     ensure_role(principal, project_key, {"tpm"}, action="configure CI sources")
     if data.provider == "generic" and data.secret is not None:
-        raise UnprocessableEntity("A generic source's secret is generated (Standard Webhooks `whsec_`).",
-                                  errors=[field_error("body.secret", "not accepted for provider generic")])
-    taken = await session.execute(select(CiSource.id).where(
-        CiSource.project_key == project_key, CiSource.provider == data.provider,
-        CiSource.repository == data.repository))
+        raise UnprocessableEntity(
+            "A generic source's secret is generated (Standard Webhooks `whsec_`).",
+            errors=[field_error("body.secret", "not accepted for provider generic")],
+        )
+    taken = await session.execute(
+        select(CiSource.id).where(
+            CiSource.project_key == project_key,
+            CiSource.provider == data.provider,
+            CiSource.repository == data.repository,
+        )
+    )
     if taken.first() is not None:
         raise Conflict(f"{data.provider} source {data.repository} already exists in {project_key}.")
-    row = CiSource(project_key=project_key, created_by=principal.sub,
-                   secret=data.secret or _new_secret(data.provider),
-                   **data.model_dump(exclude={"secret", "checklist_rules"}),
-                   checklist_rules=[r.model_dump() for r in data.checklist_rules])
+    row = CiSource(
+        project_key=project_key,
+        created_by=principal.sub,
+        secret=data.secret or _new_secret(data.provider),
+        **data.model_dump(exclude={"secret", "checklist_rules"}),
+        checklist_rules=[r.model_dump() for r in data.checklist_rules],
+    )
     session.add(row)
-    await history.record(session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="create", after=history.snapshot(row, _AUDITED))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after=history.snapshot(row, _AUDITED),
+    )
     await session.flush()
     return row
 
 
-_AUDITED = ["provider", "repository", "name", "version_patterns", "checklist_rules", "production_environments",
-            "active"]
+_AUDITED = [
+    "provider",
+    "repository",
+    "name",
+    "version_patterns",
+    "checklist_rules",
+    "production_environments",
+    "active",
+]
 
 
 async def get_source(session: AsyncSession, *, principal: Principal, source_id: uuid.UUID) -> CiSource:
@@ -96,61 +123,98 @@ async def get_source(session: AsyncSession, *, principal: Principal, source_id: 
     return row
 
 
-async def list_sources(session: AsyncSession, *, principal: Principal, project_key: str, limit: int,
-                       cursor: str | None) -> tuple[list[CiSource], str | None]:
+async def list_sources(
+    session: AsyncSession, *, principal: Principal, project_key: str, limit: int, cursor: str | None
+) -> tuple[list[CiSource], str | None]:
     ensure_role(principal, project_key, PLANNERS, action="list CI sources")
     stmt = select(CiSource).where(CiSource.project_key == project_key)
-    return await paginate(session, stmt, order=[], id_column=CiSource.id, limit=limit, cursor=cursor,
-                          sort_key="ci_sources")
+    return await paginate(
+        session, stmt, order=[], id_column=CiSource.id, limit=limit, cursor=cursor, sort_key="ci_sources"
+    )
 
 
-async def update_source(session: AsyncSession, *, principal: Principal, source_id: uuid.UUID,
-                        patch: CiSourceUpdate, if_match: str | None) -> CiSource:
+async def update_source(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    source_id: uuid.UUID,
+    patch: CiSourceUpdate,
+    if_match: str | None,
+) -> CiSource:
     row = await get_source(session, principal=principal, source_id=source_id)
     ensure_role(principal, row.project_key, {"tpm"}, action="configure CI sources")
     check_if_match(if_match, row.version)
     before = history.snapshot(row, _AUDITED)
     rules = patch.checklist_rules
-    merge_patch(row, patch, required={"name", "version_patterns", "checklist_rules", "production_environments",
-                                      "active"})
+    merge_patch(
+        row,
+        patch,
+        required={"name", "version_patterns", "checklist_rules", "production_environments", "active"},
+    )
     if rules is not None:
         row.checklist_rules = [r.model_dump() for r in rules]
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="update", before=before, after=history.snapshot(row, _AUDITED))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="update",
+        before=before,
+        after=history.snapshot(row, _AUDITED),
+    )
     await session.flush()
     return row
 
 
-async def delete_source(session: AsyncSession, *, principal: Principal, source_id: uuid.UUID,
-                        if_match: str | None) -> None:
+async def delete_source(
+    session: AsyncSession, *, principal: Principal, source_id: uuid.UUID, if_match: str | None
+) -> None:
     row = await get_source(session, principal=principal, source_id=source_id)
     ensure_role(principal, row.project_key, {"tpm"}, action="configure CI sources")
     check_if_match(if_match, row.version)
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="delete", before=history.snapshot(row, _AUDITED))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="delete",
+        before=history.snapshot(row, _AUDITED),
+    )
     await session.delete(row)
     await session.flush()
 
 
-async def list_release_runs(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, limit: int,
-                            cursor: str | None) -> tuple[list[PipelineRun], str | None]:
+async def list_release_runs(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, limit: int, cursor: str | None
+) -> tuple[list[PipelineRun], str | None]:
     release = await session.get(Release, release_id)
     if release is None or not principal.can_read(release.project_key):
         raise NotFound(f"Release {release_id} does not exist.")
     stmt = select(PipelineRun).where(PipelineRun.release_id == release_id)
-    return await paginate(session, stmt, order=[], id_column=PipelineRun.id, limit=limit, cursor=cursor,
-                          sort_key="runs")
+    return await paginate(
+        session, stmt, order=[], id_column=PipelineRun.id, limit=limit, cursor=cursor, sort_key="runs"
+    )
 
 
-async def list_deliveries(session: AsyncSession, *, principal: Principal, project_key: str, status: str | None,
-                          limit: int, cursor: str | None) -> tuple[list[CiDelivery], str | None]:
+async def list_deliveries(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    status: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[CiDelivery], str | None]:
     ensure_read(principal, project_key)
     ensure_role(principal, project_key, PLANNERS, action="list CI webhook deliveries")
     stmt = select(CiDelivery).where(CiDelivery.project_key == project_key)
     if status:
         stmt = stmt.where(CiDelivery.status == status)
-    return await paginate(session, stmt, order=[], id_column=CiDelivery.id, limit=limit, cursor=cursor,
-                          sort_key="ci_deliveries")
+    return await paginate(
+        session, stmt, order=[], id_column=CiDelivery.id, limit=limit, cursor=cursor, sort_key="ci_deliveries"
+    )
 
 
 # ---- verification -------------------------------------------------------------------------------------
@@ -209,8 +273,15 @@ def _repository(provider: str, body: dict[str, Any]) -> str | None:
     return repo[:300] if isinstance(repo, str) else providers.jenkins_repository(body)
 
 
-async def _verified_sources(session: AsyncSession, *, provider: str, headers: dict[str, str], raw: bytes,
-                            body: dict[str, Any], source_id: uuid.UUID | None) -> list[CiSource]:
+async def _verified_sources(
+    session: AsyncSession,
+    *,
+    provider: str,
+    headers: dict[str, str],
+    raw: bytes,
+    body: dict[str, Any],
+    source_id: uuid.UUID | None,
+) -> list[CiSource]:
     stmt = select(CiSource).where(CiSource.provider == provider, CiSource.active.is_(True))
     if source_id is not None:
         stmt = stmt.where(CiSource.id == source_id)
@@ -236,15 +307,19 @@ class Ingested:
     status_code: int
 
 
-async def ingest(session: AsyncSession, *, provider: str, headers: dict[str, str], raw: bytes,
-                 source_id: uuid.UUID | None) -> Ingested:
+async def ingest(
+    session: AsyncSession, *, provider: str, headers: dict[str, str], raw: bytes, source_id: uuid.UUID | None
+) -> Ingested:
     """Verify → deduplicate → act, all in the caller's transaction. 401 records nothing."""
     body = _parse(raw)
-    sources = await _verified_sources(session, provider=provider, headers=headers, raw=raw, body=body,
-                                      source_id=source_id)
+    sources = await _verified_sources(
+        session, provider=provider, headers=headers, raw=raw, body=body, source_id=source_id
+    )
     delivery_id = _delivery_id(provider, headers, raw)
     if provider == "github":
-        facts = providers.github_facts(headers.get("x-github-event") or headers.get("x-gitea-event") or "", body)
+        facts = providers.github_facts(
+            headers.get("x-github-event") or headers.get("x-gitea-event") or "", body
+        )
     elif provider == "gitlab":
         facts = providers.gitlab_facts(headers.get("x-gitlab-event", ""), body)
     else:
@@ -254,16 +329,26 @@ async def ingest(session: AsyncSession, *, provider: str, headers: dict[str, str
         except ValidationError as exc:
             raise UnprocessableEntity(
                 f"{exc.error_count()} invalid field(s) in the CI event.",
-                errors=[field_error("body." + ".".join(str(p) for p in e["loc"]), e["msg"], e["type"])
-                        for e in exc.errors()[:20]]) from exc
-    seen = await session.execute(select(CiDelivery.id).where(CiDelivery.provider == provider,
-                                                             CiDelivery.delivery_id == delivery_id))
+                errors=[
+                    field_error("body." + ".".join(str(p) for p in e["loc"]), e["msg"], e["type"])
+                    for e in exc.errors()[:20]
+                ],
+            ) from exc
+    seen = await session.execute(
+        select(CiDelivery.id).where(CiDelivery.provider == provider, CiDelivery.delivery_id == delivery_id)
+    )
     if seen.first() is not None:
         return Ingested(WebhookReceipt(delivery_id=delivery_id, status="duplicate"), 200)
     status = "processed" if facts.used else "ignored"
-    record = CiDelivery(provider=provider, delivery_id=delivery_id, source_id=sources[0].id,
-                        project_key=sources[0].project_key, event=facts.event[:100], action=facts.action,
-                        status=status)
+    record = CiDelivery(
+        provider=provider,
+        delivery_id=delivery_id,
+        source_id=sources[0].id,
+        project_key=sources[0].project_key,
+        event=facts.event[:100],
+        action=facts.action,
+        status=status,
+    )
     try:
         async with session.begin_nested():
             session.add(record)
@@ -275,14 +360,19 @@ async def ingest(session: AsyncSession, *, provider: str, headers: dict[str, str
         return Ingested(receipt, 202)
     for source in sources:
         await _apply(session, source, facts, delivery_id, receipt)
-    record.summary = (f"runs={receipt.runs} deployments={receipt.deployments} references={receipt.references} "
-                      f"checklist_ticked={receipt.checklist_ticked}")
+    record.summary = (
+        f"runs={receipt.runs} deployments={receipt.deployments} references={receipt.references} "
+        f"checklist_ticked={receipt.checklist_ticked}"
+    )
     return Ingested(receipt, 200)
 
 
 def _ci_principal(source: CiSource) -> Principal:
-    return Principal(sub=f"ci:{source.provider}:{source.repository}"[:200], name=source.name or source.repository,
-                     roles={source.project_key: "ci"})
+    return Principal(
+        sub=f"ci:{source.provider}:{source.repository}"[:200],
+        name=source.name or source.repository,
+        roles={source.project_key: "ci"},
+    )
 
 
 def version_from_ref(patterns: list[str], ref: str | None) -> str | None:
@@ -302,8 +392,11 @@ def version_from_ref(patterns: list[str], ref: str | None) -> str | None:
 async def _release_by_version(session: AsyncSession, project_key: str, version: str | None) -> Release | None:
     if not version:
         return None
-    return (await session.execute(select(Release).where(Release.project_key == project_key,
-                                                        Release.semver == version))).scalar_one_or_none()
+    return (
+        await session.execute(
+            select(Release).where(Release.project_key == project_key, Release.semver == version)
+        )
+    ).scalar_one_or_none()
 
 
 async def _only(session: AsyncSession, stmt: Any) -> Release | None:
@@ -311,34 +404,64 @@ async def _only(session: AsyncSession, stmt: Any) -> Release | None:
     return rows[0] if len(rows) == 1 else None
 
 
-async def match_release(session: AsyncSession, source: CiSource, *, ref: str | None, version: str | None,
-                        deploying: bool = False) -> Release | None:
+async def match_release(
+    session: AsyncSession, source: CiSource, *, ref: str | None, version: str | None, deploying: bool = False
+) -> Release | None:
     """By explicit version; else by the ref through the source's patterns; else the project's one open
     release of this repository; for a deployment, else the project's one release being deployed."""
     release = await _release_by_version(session, source.project_key, version)
-    release = release or await _release_by_version(session, source.project_key,
-                                                   version_from_ref(source.version_patterns, ref))
+    release = release or await _release_by_version(
+        session, source.project_key, version_from_ref(source.version_patterns, ref)
+    )
     if release is None:
-        release = await _only(session, select(Release).where(
-            Release.project_key == source.project_key, Release.repository == source.repository,
-            Release.status.not_in(CLOSED_RELEASE_STATES)))
+        release = await _only(
+            session,
+            select(Release).where(
+                Release.project_key == source.project_key,
+                Release.repository == source.repository,
+                Release.status.not_in(CLOSED_RELEASE_STATES),
+            ),
+        )
     if release is None and deploying:
-        release = await _only(session, select(Release).where(
-            Release.project_key == source.project_key, Release.status.in_(ACTIVE_RELEASE_STATES)))
+        release = await _only(
+            session,
+            select(Release).where(
+                Release.project_key == source.project_key, Release.status.in_(ACTIVE_RELEASE_STATES)
+            ),
+        )
     return release
 
 
-async def _record_run(session: AsyncSession, source: CiSource, run: RunFact, release: Release | None,
-                      delivery_id: str) -> PipelineRun:
-    values = dict(name=run.name[:300], ref=run.ref, sha=run.sha, status=run.status, conclusion=run.conclusion,
-                  url=run.url, started_at=run.started_at, finished_at=run.finished_at, delivery_id=delivery_id,
-                  release_id=release.id if release else None)
-    where = (PipelineRun.source_id == source.id, PipelineRun.kind == run.kind,
-             PipelineRun.external_id == run.external_id[:100])
+async def _record_run(
+    session: AsyncSession, source: CiSource, run: RunFact, release: Release | None, delivery_id: str
+) -> PipelineRun:
+    values = dict(
+        name=run.name[:300],
+        ref=run.ref,
+        sha=run.sha,
+        status=run.status,
+        conclusion=run.conclusion,
+        url=run.url,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+        delivery_id=delivery_id,
+        release_id=release.id if release else None,
+    )
+    where = (
+        PipelineRun.source_id == source.id,
+        PipelineRun.kind == run.kind,
+        PipelineRun.external_id == run.external_id[:100],
+    )
     row = (await session.execute(select(PipelineRun).where(*where))).scalar_one_or_none()
     if row is None:
-        row = PipelineRun(project_key=source.project_key, source_id=source.id, provider=source.provider,
-                          kind=run.kind, external_id=run.external_id[:100], **values)
+        row = PipelineRun(
+            project_key=source.project_key,
+            source_id=source.id,
+            provider=source.provider,
+            kind=run.kind,
+            external_id=run.external_id[:100],
+            **values,
+        )
         try:
             async with session.begin_nested():
                 session.add(row)
@@ -358,32 +481,63 @@ async def _tick_checklist(session: AsyncSession, source: CiSource, release: Rele
     from release_svc.releases.schemas import ChecklistItemUpdate
     from release_svc.releases.service import update_checklist_item
 
-    codes = [r["checklist_code"] for r in source.checklist_rules if fnmatch.fnmatchcase(run.name, r["workflow"])]
+    codes = [
+        r["checklist_code"] for r in source.checklist_rules if fnmatch.fnmatchcase(run.name, r["workflow"])
+    ]
     if not codes or not run.url:
         return 0
-    items = (await session.execute(select(ChecklistItem).where(
-        ChecklistItem.release_id == release.id, ChecklistItem.code.in_(codes),
-        ChecklistItem.status != "done"))).scalars().all()
+    items = (
+        (
+            await session.execute(
+                select(ChecklistItem).where(
+                    ChecklistItem.release_id == release.id,
+                    ChecklistItem.code.in_(codes),
+                    ChecklistItem.status != "done",
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
     for item in items:
         await update_checklist_item(
-            session, principal=_ci_principal(source), release_id=release.id, item_id=item.id,
-            patch=ChecklistItemUpdate(status="done", evidence_url=run.url,
-                                      note=f"{source.provider} {run.kind} '{run.name}' succeeded"),
-            if_match=None)
+            session,
+            principal=_ci_principal(source),
+            release_id=release.id,
+            item_id=item.id,
+            patch=ChecklistItemUpdate(
+                status="done",
+                evidence_url=run.url,
+                note=f"{source.provider} {run.kind} '{run.name}' succeeded",
+            ),
+            if_match=None,
+        )
     return len(items)
 
 
-def _emit_failure(session: AsyncSession, source: CiSource, type_: str, release: Release | None,
-                  **data: Any) -> None:
-    events.emit(session, source=SOURCE, type=type_, subject=str(release.id) if release else source.repository,
-                project_key=source.project_key,
-                data={"project_key": source.project_key, "provider": source.provider,
-                      "repository": source.repository, "release_id": release.id if release else None,
-                      "version": release.semver if release else None, **data})
+def _emit_failure(
+    session: AsyncSession, source: CiSource, type_: str, release: Release | None, **data: Any
+) -> None:
+    events.emit(
+        session,
+        source=SOURCE,
+        type=type_,
+        subject=str(release.id) if release else source.repository,
+        project_key=source.project_key,
+        data={
+            "project_key": source.project_key,
+            "provider": source.provider,
+            "repository": source.repository,
+            "release_id": release.id if release else None,
+            "version": release.semver if release else None,
+            **data,
+        },
+    )
 
 
-async def _apply(session: AsyncSession, source: CiSource, facts: Facts, delivery_id: str,
-                 receipt: WebhookReceipt) -> None:
+async def _apply(
+    session: AsyncSession, source: CiSource, facts: Facts, delivery_id: str, receipt: WebhookReceipt
+) -> None:
     for run in facts.runs:
         release = await match_release(session, source, ref=run.ref, version=run.version)
         await _record_run(session, source, run, release, delivery_id)
@@ -391,8 +545,18 @@ async def _apply(session: AsyncSession, source: CiSource, facts: Facts, delivery
         if run.status == "completed" and run.conclusion == SUCCESS and release is not None:
             receipt.checklist_ticked += await _tick_checklist(session, source, release, run)
         if run.conclusion == FAILURE:
-            _emit_failure(session, source, "ci.pipeline_failed", release, kind=run.kind, name=run.name,
-                          ref=run.ref, sha=run.sha, url=run.url, conclusion=run.conclusion)
+            _emit_failure(
+                session,
+                source,
+                "ci.pipeline_failed",
+                release,
+                kind=run.kind,
+                name=run.name,
+                ref=run.ref,
+                sha=run.sha,
+                url=run.url,
+                conclusion=run.conclusion,
+            )
     if facts.deployment is not None:
         receipt.deployments += await _record_deployment(session, source, facts, delivery_id)
     receipt.references += _emit_references(session, source, facts)
@@ -416,31 +580,54 @@ async def _record_deployment(session: AsyncSession, source: CiSource, facts: Fac
         finished = dep.finished_at or utcnow()
         started = min(dep.started_at or finished, finished)
         try:
-            data = DeploymentCreate(environment=environment, release_id=release.id if release else None,
-                                    commit_sha=dep.sha, started_at=started, finished_at=finished,
-                                    status=dep.state, url=dep.url if dep.url and dep.url.startswith("http") else None)
+            data = DeploymentCreate(
+                environment=environment,
+                release_id=release.id if release else None,
+                commit_sha=dep.sha,
+                started_at=started,
+                finished_at=finished,
+                status=dep.state,
+                url=dep.url if dep.url and dep.url.startswith("http") else None,
+            )
         except ValidationError as exc:
             log.info("ci_deployment_not_recorded", error=str(exc)[:200])
         else:
-            await create_deployment(session, principal=principal, project_key=source.project_key, data=data,
-                                    source=source.provider)
+            await create_deployment(
+                session,
+                principal=principal,
+                project_key=source.project_key,
+                data=data,
+                source=source.provider,
+            )
             recorded = 1
     if dep.state == "succeeded" and release is not None:
         reason = f"{source.provider} deployment to {environment} succeeded"
         if release.status == "approved":
-            await transition(session, principal=principal, release=release, action="start_deploy", reason=reason)
+            await transition(
+                session, principal=principal, release=release, action="start_deploy", reason=reason
+            )
         if release.status == "deploying":
-            await transition(session, principal=principal, release=release, action="start_verification",
-                             reason=reason)
+            await transition(
+                session, principal=principal, release=release, action="start_verification", reason=reason
+            )
     elif dep.state == "failed":
-        _emit_failure(session, source, "ci.deployment_failed", release, environment=environment, sha=dep.sha,
-                      ref=dep.ref, url=dep.url)
+        _emit_failure(
+            session,
+            source,
+            "ci.deployment_failed",
+            release,
+            environment=environment,
+            sha=dep.sha,
+            ref=dep.ref,
+            url=dep.url,
+        )
     return recorded
 
 
 def _emit_references(session: AsyncSession, source: CiSource, facts: Facts) -> int:
-    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(source.project_key)}-([1-9][0-9]{{0,8}})(?![0-9])",
-                         re.IGNORECASE)
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9]){re.escape(source.project_key)}-([1-9][0-9]{{0,8}})(?![0-9])", re.IGNORECASE
+    )
     seen: set[tuple[str, str, str]] = set()
     for ref in facts.refs:
         title = (ref.text.strip().splitlines() or [""])[0][:300]
@@ -449,8 +636,21 @@ def _emit_references(session: AsyncSession, source: CiSource, facts: Facts) -> i
             if (key, ref.kind, ref.ref) in seen:
                 continue
             seen.add((key, ref.kind, ref.ref))
-            data = ItemReferenced(project_key=source.project_key, item_key=key, kind=ref.kind,
-                                  repository=source.repository, ref=ref.ref[:300], title=title, url=ref.url)
-            events.emit(session, source=SOURCE, type="ci.item_referenced", subject=key,
-                        project_key=source.project_key, data=data.model_dump(mode="json"))
+            data = ItemReferenced(
+                project_key=source.project_key,
+                item_key=key,
+                kind=ref.kind,
+                repository=source.repository,
+                ref=ref.ref[:300],
+                title=title,
+                url=ref.url,
+            )
+            events.emit(
+                session,
+                source=SOURCE,
+                type="ci.item_referenced",
+                subject=key,
+                project_key=source.project_key,
+                data=data.model_dump(mode="json"),
+            )
     return len(seen)
