@@ -64,7 +64,9 @@ class PrdCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Title = Field(examples=["Frictionless 3-D Secure"])
-    sections: PrdSectionsInput = Field(default_factory=PrdSectionsInput)
+    sections: PrdSectionsInput = Field(
+        default_factory=PrdSectionsInput, description="Section texts by key; sections left out start empty."
+    )
 
 
 class PrdUpdate(BaseModel):
@@ -74,7 +76,9 @@ class PrdUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Title | None = Field(default=None, examples=["Frictionless 3-D Secure v2"])
-    sections: PrdSectionsInput | None = None
+    sections: PrdSectionsInput | None = Field(
+        default=None, description="Only the sections sent change; null empties one section."
+    )
 
 
 class DesignCreate(BaseModel):
@@ -83,7 +87,10 @@ class DesignCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Title = Field(examples=["Risk-based 3DS exemptions"])
-    sections: DesignSectionsInput = Field(default_factory=DesignSectionsInput)
+    sections: DesignSectionsInput = Field(
+        default_factory=DesignSectionsInput,
+        description="Section texts by key; sections left out start empty.",
+    )
     linked_items: list[ItemKey] = Field(
         default_factory=list,
         max_length=MAX_LINKED_ITEMS,
@@ -98,7 +105,9 @@ class DesignUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Title | None = Field(default=None, examples=["Risk-based 3DS exemptions v2"])
-    sections: DesignSectionsInput | None = None
+    sections: DesignSectionsInput | None = Field(
+        default=None, description="Only the sections sent change; null empties one section."
+    )
     linked_items: list[ItemKey] | None = Field(
         default=None, max_length=MAX_LINKED_ITEMS, examples=[["PAY-12"]]
     )
@@ -275,12 +284,16 @@ class SectionDiff(BaseModel):
 
 
 class FieldDiff(BaseModel):
+    """A single text field on both sides of a diff."""
+
     before: str
     after: str
     changed: bool
 
 
 class LinksDiff(BaseModel):
+    """Linked item keys added and removed between the two sides (designs)."""
+
     added: list[str] = Field(default_factory=list, examples=[["PAY-14"]])
     removed: list[str] = Field(default_factory=list, examples=[["PAY-12"]])
 
