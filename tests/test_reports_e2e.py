@@ -100,6 +100,8 @@ def test_json_report_across_three_processes(stack, seeded):
     [ro] = body["releases"]["summary"]["rollouts_in_progress"]
     assert ro["current_percent"] == 25 and ro["operator"] == "olga" and ro["version"] == "2.0.0"
     md = report(stack, "markdown", period="week").text
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "report-week.md").write_text(md)
     assert "🚦 Rollout 2.0.0 EU canary: **25%** (stage 2/3, running, operator olga)" in md
 
 
@@ -285,3 +287,26 @@ async def test_html_page_renders_charts_in_headless_chromium(stack, seeded):
         assert (ARTIFACTS / f"{shot}.png").stat().st_size > 10_000
     phone = {c["kind"]: c for c in result["report-phone"]["charts"]}
     assert phone["burndown"]["width"] <= 390
+
+
+def test_archive_streams_from_the_real_service(stack, seeded):
+    import io
+    import zipfile
+
+    url = f"{stack.url('requirements')}/v1/projects/{PROJECT}/archive"
+    with httpx.stream("GET", url, headers=stack.headers("viewer", PROJECT), timeout=60) as r:
+        assert r.status_code == 200
+        assert r.headers["content-type"] == "application/zip"
+        assert "content-length" not in r.headers  # streamed (chunked), not built up front
+        data = b"".join(r.iter_raw())
+    z = zipfile.ZipFile(io.BytesIO(data))
+    assert z.testzip() is None
+    items = json.loads(z.read("items.json"))
+    assert sorted(i["key"] for i in items) == sorted(seeded["items"])
+    assert len(json.loads(z.read("risks.json"))) == 2
+    [release] = json.loads(z.read("releases.json"))
+    assert release["id"] == seeded["release_id"]
+    readme = z.read("README.md").decode()
+    assert readme.startswith("# Report end to end (RPTE2E) — closing archive") and "Incomplete" not in readme
+    r = httpx.get(f"{stack.url('requirements')}/v1/projects/NOPE/archive", headers=stack.headers("admin"))
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")

@@ -65,8 +65,10 @@ def line_chart(kind: str, title: str, x_labels: Sequence[str], series: Sequence[
         parts.append(f'<text x="{PAD_L - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{MUTED}">{v:g}</text>')
     every = max(1, -(-n // 6))
     for i, label in enumerate(x_labels):
-        if i % every == 0 or i == n - 1:
-            parts.append(f'<text x="{x(i):.1f}" y="{H - PAD_B + 16}" text-anchor="middle" fill="{MUTED}">'
+        last = i == n - 1
+        if (i % every == 0 and (n - 1 - i) >= max(2, every // 2 + 1)) or last:
+            anchor = "end" if last and n > 1 else "middle"
+            parts.append(f'<text x="{x(i):.1f}" y="{H - PAD_B + 16}" text-anchor="{anchor}" fill="{MUTED}">'
                          f'{escape(label)}</text>')
     for s in series:
         runs: list[list[str]] = [[]]
