@@ -66,3 +66,49 @@ def test_prd_review_to_frozen_version_and_next_revision(stack):
     hist = httpx.get(f"{url}/history", headers=tpm).json()["items"]
     assert [h["action"] for h in hist] == ["create", "submit", "review", "review", "status", "update"]
     assert httpx.get(f"{base}/readyz").json()["checks"]["migrations"] == "ok"
+
+
+def test_design_with_domain_reviewers_linked_to_an_epic(stack):
+    base = stack.url("requirements")
+    tpm = stack.headers("tpm", "DSGE2E", sub="tina")
+    assert httpx.post(
+        f"{base}/v1/projects", json={"key": "DSGE2E", "name": "Designs"}, headers=tpm
+    ).is_success
+    epic = httpx.post(
+        f"{base}/v1/projects/DSGE2E/items", json={"type": "epic", "title": "Wallets"}, headers=tpm
+    )
+    assert epic.status_code == 201, epic.text
+    story = httpx.post(
+        f"{base}/v1/projects/DSGE2E/items", json={"type": "story", "title": "Pay"}, headers=tpm
+    )
+    eng = stack.headers("engineer", "DSGE2E", sub="erin")
+    bad = httpx.post(
+        f"{base}/v1/projects/DSGE2E/designs",
+        json={"title": "Wallet tokens", "linked_items": [story.json()["key"]]},
+        headers=eng,
+    )
+    assert bad.status_code == 422 and bad.json()["errors"][0]["type"] == "wrong_type"
+    r = httpx.post(
+        f"{base}/v1/projects/DSGE2E/designs",
+        json={
+            "title": "Wallet tokens",
+            "linked_items": [epic.json()["key"]],
+            "sections": {"proposal": "Network tokens."},
+        },
+        headers=eng,
+    )
+    assert r.status_code == 201, r.text
+    url = f"{base}/v1/designs/{r.json()['id']}"
+    reviewers = [{"reviewer": "arch", "domain": "architecture"}, {"reviewer": "sec", "domain": "security"}]
+    assert httpx.post(f"{url}/submit", json={"reviewers": reviewers}, headers=eng).status_code == 403
+    assert httpx.post(f"{url}/submit", json={"reviewers": reviewers}, headers=tpm).status_code == 200
+    for who in ("arch", "sec"):
+        r = httpx.post(
+            f"{url}/decide",
+            json={"decision": "approve"},
+            headers=stack.headers("engineer", "DSGE2E", sub=who),
+        )
+        assert r.status_code == 200, r.text
+    assert r.json()["status"] == "approved"
+    v1 = httpx.get(f"{url}/versions/1", headers=eng).json()
+    assert v1["linked_items"] == [epic.json()["key"]] and sorted(v1["approvers"]) == ["arch", "sec"]
