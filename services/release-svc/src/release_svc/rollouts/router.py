@@ -20,6 +20,7 @@ from release_svc.rollouts import cohorts, service
 from release_svc.rollouts.guardrails import METRIC_PATTERN
 from release_svc.rollouts.models import MetricReading, Rollout
 from release_svc.rollouts.schemas import (
+    UNIT_PATTERN,
     ActionRequest,
     AdvanceRequest,
     Cohort,
@@ -379,7 +380,7 @@ async def list_rollout_metrics(
 )
 async def decide_cohort(
     rollout_id: uuid.UUID,
-    unit: Annotated[str, Query(min_length=1, max_length=256)],
+    unit: Annotated[str, Query(min_length=1, max_length=256, pattern=UNIT_PATTERN)],
     session: ReadSession,
     principal: CurrentPrincipal,
 ) -> Response:

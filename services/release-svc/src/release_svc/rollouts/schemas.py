@@ -14,7 +14,9 @@ BreachAction = Literal["pause", "rollback"]
 Cohort = Literal["canary", "baseline"]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 GuardrailText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Unit = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+# A unit id: 1–256 characters, no control characters.
+UNIT_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+Unit = Annotated[str, StringConstraints(min_length=1, max_length=256, pattern=UNIT_PATTERN)]
 MAX_DECIDE_UNITS = 10_000
 MAX_READINGS = 1_000
 
