@@ -119,4 +119,6 @@ async def test_dora_empty_window_and_bad_window(client, auth):
     long = await client.get("/v1/projects/PAY/dora", headers=auth(),
                             params={"from": iso(T0 - timedelta(days=400)), "to": iso(T0)})
     assert long.status_code == 422
+    early = await client.get("/v1/projects/PAY/dora", headers=auth(), params={"to": "0001-01-02T00:00:00Z"})
+    assert early.status_code == 422
     assert (await client.get("/v1/projects/PAY/dora", headers=auth("viewer", "OPS"))).status_code == 403

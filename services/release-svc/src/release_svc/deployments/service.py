@@ -128,7 +128,11 @@ async def dora(session: AsyncSession, *, principal: Principal, project_key: str,
                start: datetime | None, end: datetime | None) -> DoraMetrics:
     ensure_read(principal, project_key)
     end = as_utc(end) or utcnow()
-    start = as_utc(start) or end - timedelta(days=30)
+    try:
+        start = as_utc(start) or end - timedelta(days=30)
+    except OverflowError as exc:
+        raise UnprocessableEntity("The window starts before the first representable date.",
+                                  errors=[field_error("query.to", "too early", "window_range")]) from exc
     if end <= start:
         raise UnprocessableEntity("The window must end after it starts.",
                                   errors=[field_error("query.to", "not after `from`", "window_order")])
