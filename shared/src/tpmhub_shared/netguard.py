@@ -9,6 +9,9 @@ import socket
 from urllib.parse import urlsplit
 
 
+RESOLVE_TIMEOUT_SECONDS = 3.0
+
+
 class UnsafeTarget(ValueError):
     """The target URL may not be called; the message says why."""
 
@@ -33,10 +36,14 @@ def _blocked(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | No
 
 def check_url_shape(url: str) -> tuple[str, int]:
     """Scheme http(s), a host, no credentials; returns (host, port)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:
+        raise UnsafeTarget("the URL is malformed") from exc
     if parts.scheme not in ("http", "https"):
         raise UnsafeTarget("the URL must use http or https")
-    if not parts.hostname:
+    if not host:
         raise UnsafeTarget("the URL has no host")
     if parts.username or parts.password:
         raise UnsafeTarget("credentials in the URL are not allowed; use the signature to authenticate")
@@ -44,7 +51,7 @@ def check_url_shape(url: str) -> tuple[str, int]:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
         raise UnsafeTarget("the URL has an invalid port") from exc
-    return parts.hostname, port
+    return host, port
 
 
 async def check_target(url: str, *, allow_private: bool) -> None:
@@ -60,8 +67,9 @@ async def check_target(url: str, *, allow_private: bool) -> None:
         addresses = [literal]
     else:
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except OSError as exc:
+            async with asyncio.timeout(RESOLVE_TIMEOUT_SECONDS):
+                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError, ValueError, TimeoutError) as exc:
             raise UnsafeTarget(f"the host {host} does not resolve") from exc
         addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
     for address in addresses:

@@ -517,7 +517,7 @@ async def send_to_subscription(app: FastAPI, sub: Subscription, event: events.Ou
     start = time.perf_counter()
     try:
         response = await _http(app).post(sub.url, content=body, headers=headers)
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         return Outcome(
             success=False,
             duration_ms=(time.perf_counter() - start) * 1000,
