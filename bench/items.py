@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import statistics
 import tempfile
@@ -221,6 +222,28 @@ async def rows_written_by_one_move(
     return int(after_sum - before_sum), int(after_hist - before_hist)
 
 
+async def page_query_ms(url: str, repeats: int = 20) -> float | None:
+    """Median database execution time (EXPLAIN ANALYZE) of the list query behind the page of 50:
+    the server-side cost without HTTP and without the load on the machine's CPUs."""
+    if url.startswith("sqlite"):
+        return None
+    engine = create_async_engine(url)
+    sql = (
+        "EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM items WHERE project_key = 'BENCH' "
+        "AND status IN ('ready') ORDER BY rank, id LIMIT 51"
+    )
+    times = []
+    try:
+        async with engine.connect() as conn:
+            for _ in range(repeats):
+                plan = (await conn.execute(text(sql))).scalar_one()
+                plan = plan if isinstance(plan, list) else json.loads(plan)
+                times.append(plan[0]["Execution Time"])
+    finally:
+        await engine.dispose()
+    return statistics.median(times)
+
+
 async def run(backend: str, rows_list: list[int], concurrency: int, seconds: float) -> None:
     common = CommonSettings(env="test")
     token = issue_token(common, sub="bench", roles={"*": "admin"})
@@ -273,6 +296,12 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
                         f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
                         f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}"
                         + (f"  failures by status {s['codes']}" if s["codes"] else ""),
+                        flush=True,
+                    )
+                db_ms = await page_query_ms(db_url)
+                if db_ms is not None:
+                    print(
+                        f"# page query at {rows} items: {db_ms:.3f} ms database time (median of 20)",
                         flush=True,
                     )
                 changed, history_rows = await rows_written_by_one_move(db_url, proc.url, headers, rows)

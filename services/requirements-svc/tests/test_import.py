@@ -113,7 +113,7 @@ async def test_rule_errors_name_their_line(client, auth):
         ("", 422),
         ("Summary,Status\nx,Done\n", 422),  # no Issue Type column
         ("Summary,Issue Type\n", 422),  # no rows
-        (b"\xff\xfe\x00bad", 400),
+        (b"Summary,Issue Type\n\xff\xfe,Story\n", 400),  # not UTF-8
     ],
 )
 async def test_unusable_files(client, auth, body, status):
