@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,7 +30,7 @@ from tpmhub_shared.events import wake_dispatchers
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger
-from tpmhub_shared.problems import install_problem_handlers, problem_response
+from tpmhub_shared.problems import _is_connection_error, install_problem_handlers, problem_response
 from tpmhub_shared.settings import ServiceSettings
 
 log = get_logger("tpmhub.app")
@@ -155,19 +156,32 @@ class RequestContextMiddleware:
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
         status = 500
+        started = False
         start = time.perf_counter()
         self.in_flight.inc()
 
         async def send_wrapper(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
                 status = message["status"]
+                started = True
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
             await send(message)
 
         try:
             await self.app(scope, receive, send_wrapper)
+        except Exception as exc:
+            # The database went away in a middleware (outside the routes' exception handlers, e.g. the
+            # Idempotency-Key claim): the same 503 problem a route gives, not a bare 500.
+            if started or not _database_unavailable(exc):
+                raise
+            log.warning("database_unavailable", error=type(exc).__name__, where="middleware")
+            await problem_response(
+                503, slug="database-unavailable", title="Service unavailable",
+                detail="The database is unavailable or busy; retry shortly.", instance=scope["path"],
+                headers={"Retry-After": "1"},
+            )(scope, receive, send_wrapper)
         finally:
             self.in_flight.dec()
             elapsed = time.perf_counter() - start
@@ -178,6 +192,12 @@ class RequestContextMiddleware:
             if template not in ("/healthz", "/metrics"):
                 log.info("request", method=scope["method"], path=scope["path"], route=template,
                          status=status, duration_ms=round(elapsed * 1000, 2))
+
+
+def _database_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return True
+    return isinstance(exc, DBAPIError) and _is_connection_error(exc)
 
 
 class BodyLimitMiddleware:

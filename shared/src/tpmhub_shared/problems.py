@@ -194,7 +194,8 @@ def _is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     text = str(getattr(exc, "orig", exc)).lower()
-    markers = ("connection", "could not connect", "terminating", "server closed", "cannot connect")
+    markers = ("connection", "could not connect", "terminating", "server closed", "cannot connect",
+               "the database system is")  # 57P03: shutting down / starting up / in recovery
     return any(m in text for m in markers)
 
 

@@ -58,25 +58,31 @@ class PostgresServer:
     def start(self) -> PostgresServer:
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--no-sync", "--locale=C")
-        options = (
+        self._pg_ctl_start()
+        return self
+
+    def _options(self) -> str:
+        return (
             f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=400 "
             "-c shared_buffers=128MB"
         )
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
+
+    def _pg_ctl_start(self) -> None:
+        # The same options on every start: without them the server would come back on the default port.
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", self._options(), "-l",
                   str(self.tmp / "server.log"), "-w", "-t", "60", "start")
-        return self
 
     def restart(self, *, down_seconds: float = 0.0) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
         time.sleep(down_seconds)
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "start")
+        self._pg_ctl_start()
 
     def stop_server(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop", check=False)
 
     def start_server(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "start")
+        self._pg_ctl_start()
 
     def stop(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
