@@ -587,3 +587,24 @@ async def test_unresolvable_or_malformed_targets_are_422(service_app, auth, url)
     async with service_app(subscriptions_allow_private_targets=False) as (app, client):
         r = await client.post("/v1/subscriptions", json={"url": url, "event_types": ["*"]}, headers=auth("admin"))
         assert r.status_code == 422, r.text
+
+
+async def test_purge_keeps_what_is_pending_and_recent(service_app, auth, receiver, make_token):
+    async with service_app("risk-svc") as (app, client):
+        await subscribe(client, auth, receiver.url)
+        [done] = await emit(client, auth, subject="DONE")
+        await drain(app)
+        receiver.default = 500
+        [waiting] = await emit(client, auth, subject="WAIT")
+        await outbox.run_once(app)
+        svc = {"Authorization": f"Bearer {make_token('viewer', service='requirements-svc')}"}
+        assert (await client.post("/v1/events", json=envelope("evt-old"), headers=svc)).status_code == 200
+        settings = app.state.settings.common
+        assert await outbox.purge(app.state.db, settings) == (0, 0)  # nothing is old enough yet
+        await asyncio.sleep(0.3)
+        quick = settings.model_copy(update={"events_retention_days": 0.2 / 86400, "inbox_retention_days": 0.2 / 86400})
+        assert await outbox.purge(app.state.db, quick) == (1, 1)
+        async with app.state.db.session(write=False) as session:
+            left = (await session.execute(select(outbox.OutboxEvent.id))).scalars().all()
+        assert [str(i) for i in left] == [waiting] and done != waiting
+        assert await count(app, InboxEvent) == 0

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import Column, ForeignKey, Index, String, exists, or_, select
+from sqlalchemy import Column, ForeignKey, Index, String, delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import Field, SQLModel
@@ -375,15 +375,42 @@ async def next_due_in(db: Database) -> float | None:
     return max(0.0, (earliest - utcnow()).total_seconds())
 
 
+async def purge(db: Database, settings: CommonSettings) -> tuple[int, int]:
+    """Delete outbox events past retention that have nothing pending (their deliveries and attempts go with
+    them), and inbox records past the deduplication window; returns (events, inbox records) deleted."""
+    from tpmhub_shared.inbox import InboxEvent
+
+    now = utcnow()
+    pending = exists().where(EventDelivery.event_id == OutboxEvent.id, EventDelivery.status == PENDING)
+    async with db.session() as session, session.begin():
+        events_deleted = (await session.execute(delete(OutboxEvent).where(
+            OutboxEvent.routed.is_(True),
+            OutboxEvent.time < now - timedelta(days=settings.events_retention_days),
+            ~pending,
+        ))).rowcount
+        inbox_deleted = (await session.execute(delete(InboxEvent).where(
+            InboxEvent.received_at < now - timedelta(days=settings.inbox_retention_days)
+        ))).rowcount
+    return events_deleted or 0, inbox_deleted or 0
+
+
 async def dispatcher(app: FastAPI) -> None:
     """The background worker every service runs: deliver outbox events until shutdown."""
     settings: CommonSettings = app.state.settings.common
     loop = asyncio.get_running_loop()
     waker = asyncio.Event()
     register_waker(loop, waker)
+    next_purge = time.monotonic() + settings.events_purge_interval_seconds
     try:
         while not app.state.stopping.is_set():
             waker.clear()
+            if time.monotonic() >= next_purge:
+                next_purge = time.monotonic() + settings.events_purge_interval_seconds
+                try:
+                    deleted = await purge(app.state.db, settings)
+                    log.info("outbox_purged", events=deleted[0], inbox=deleted[1])
+                except Exception:  # housekeeping never stops delivery
+                    log.exception("outbox_purge_failed")
             try:
                 work = await run_once(app)
             except asyncio.CancelledError:

@@ -57,6 +57,11 @@ class CommonSettings(BaseSettings):
     # unset means allowed in development and test, refused in production.
     subscriptions_allow_private_targets: bool | None = None
     subscriptions_max_consecutive_failures: int = Field(default=15, ge=1, le=1000)
+    # Housekeeping: finished outbox events (with their delivery log and dead letters) and inbox records
+    # older than these are deleted by the dispatcher. The inbox window must exceed the longest redelivery.
+    events_retention_days: float = Field(default=14, gt=0, le=3650)
+    inbox_retention_days: float = Field(default=30, gt=0, le=3650)
+    events_purge_interval_seconds: float = Field(default=600, gt=0, le=86400)
 
     @property
     def allow_private_targets(self) -> bool:
