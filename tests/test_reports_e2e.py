@@ -18,7 +18,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from tpmhub_shared.ids import utcnow
 
 pytestmark = pytest.mark.e2e
@@ -37,54 +36,104 @@ def seeded(stack):
     eng = stack.headers("engineer", PROJECT, sub="eve")
     r = httpx.post(f"{req}/v1/projects", json={"key": PROJECT, "name": "Report end to end"}, headers=tpm)
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{req}/v1/projects/{PROJECT}/iterations", json={
-        "name": "Sprint 7", "start_date": (TODAY - timedelta(days=2)).isoformat(),
-        "end_date": (TODAY + timedelta(days=5)).isoformat(), "capacity_points": 30}, headers=tpm)
+    r = httpx.post(
+        f"{req}/v1/projects/{PROJECT}/iterations",
+        json={
+            "name": "Sprint 7",
+            "start_date": (TODAY - timedelta(days=2)).isoformat(),
+            "end_date": (TODAY + timedelta(days=5)).isoformat(),
+            "capacity_points": 30,
+        },
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
     iteration = r.json()["id"]
-    r = httpx.post(f"{req}/v1/projects/{PROJECT}/milestones", json={
-        "name": "Beta", "target_date": (TODAY + timedelta(days=3)).isoformat()}, headers=tpm)
+    r = httpx.post(
+        f"{req}/v1/projects/{PROJECT}/milestones",
+        json={"name": "Beta", "target_date": (TODAY + timedelta(days=3)).isoformat()},
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
     milestone = r.json()["id"]
     keys = []
     for title, points in (("Saved cards", 5), ("Refunds", 8), ("Wallet", 3), ("Receipts", 2)):
-        r = httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={
-            "type": "story", "title": title, "points": points, "iteration_id": iteration,
-            "milestone_id": milestone}, headers=tpm)
+        r = httpx.post(
+            f"{req}/v1/projects/{PROJECT}/items",
+            json={
+                "type": "story",
+                "title": title,
+                "points": points,
+                "iteration_id": iteration,
+                "milestone_id": milestone,
+            },
+            headers=tpm,
+        )
         assert r.status_code == 201, r.text
         keys.append(r.json()["key"])
     for to in ("ready", "in_progress", "in_review", "done"):
         r = httpx.post(f"{req}/v1/items/{keys[0]}/transition", json={"to": to}, headers=eng)
         assert r.status_code == 200, r.text
-    r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", json={
-        "title": "Ledger cut-over loses writes", "category": "technical", "probability": 5, "impact": 4,
-        "owner": "bob"}, headers=tpm)
+    r = httpx.post(
+        f"{risk}/v1/projects/{PROJECT}/risks",
+        json={
+            "title": "Ledger cut-over loses writes",
+            "category": "technical",
+            "probability": 5,
+            "impact": 4,
+            "owner": "bob",
+        },
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", json={
-        "title": "Processor rate limit", "category": "dependency", "probability": 3, "impact": 3}, headers=tpm)
+    r = httpx.post(
+        f"{risk}/v1/projects/{PROJECT}/risks",
+        json={"title": "Processor rate limit", "category": "dependency", "probability": 3, "impact": 3},
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases",
-                   json={"version": "2.0.0", "approvers": ["carol"], "required_approvals": 1}, headers=tpm)
+    r = httpx.post(
+        f"{rel}/v1/projects/{PROJECT}/releases",
+        json={"version": "2.0.0", "approvers": ["carol"], "required_approvals": 1},
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
     release_id = r.json()["id"]
     assert httpx.post(f"{rel}/v1/releases/{release_id}/submit", headers=tpm).status_code == 200
-    r = httpx.post(f"{rel}/v1/releases/{release_id}/approvals", json={"decision": "approve"},
-                   headers=stack.headers("engineer", PROJECT, sub="carol"))
+    r = httpx.post(
+        f"{rel}/v1/releases/{release_id}/approvals",
+        json={"decision": "approve"},
+        headers=stack.headers("engineer", PROJECT, sub="carol"),
+    )
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{rel}/v1/releases/{release_id}/rollouts", json={"name": "EU canary", "stages": [
-        {"percent": 5, "operator": "bob"}, {"percent": 25, "operator": "olga"}, {"percent": 100, "operator": "olga"}]},
-        headers=tpm)
+    r = httpx.post(
+        f"{rel}/v1/releases/{release_id}/rollouts",
+        json={
+            "name": "EU canary",
+            "stages": [
+                {"percent": 5, "operator": "bob"},
+                {"percent": 25, "operator": "olga"},
+                {"percent": 100, "operator": "olga"},
+            ],
+        },
+        headers=tpm,
+    )
     assert r.status_code == 201, r.text
     rollout = r.json()["id"]
     assert httpx.post(f"{rel}/v1/rollouts/{rollout}/start", headers=tpm).status_code == 200
-    r = httpx.post(f"{rel}/v1/rollouts/{rollout}/advance", headers=stack.headers("engineer", PROJECT, sub="bob"))
+    r = httpx.post(
+        f"{rel}/v1/rollouts/{rollout}/advance", headers=stack.headers("engineer", PROJECT, sub="bob")
+    )
     assert r.status_code == 200, r.text
     return {"items": keys, "release_id": release_id, "rollout": rollout}
 
 
 def report(stack, fmt="json", **params):
-    r = httpx.get(f"{stack.url('requirements')}/v1/projects/{PROJECT}/reports", params={"format": fmt, **params},
-                  headers=stack.headers("viewer", PROJECT), timeout=30)
+    r = httpx.get(
+        f"{stack.url('requirements')}/v1/projects/{PROJECT}/reports",
+        params={"format": fmt, **params},
+        headers=stack.headers("viewer", PROJECT),
+        timeout=30,
+    )
     assert r.status_code == 200, r.text
     return r
 
@@ -114,16 +163,27 @@ def test_health_with_rules_override_and_history(stack, seeded):
     assert "critical_risk" in {x["rule"] for x in h["rules"]} and h["computed_status"] != "on_track"
     r = httpx.post(f"{base}/override", json={"status": "on_track"}, headers=stack.headers("tpm", PROJECT))
     assert r.status_code == 422
-    r = httpx.post(f"{base}/override", json={"status": "on_track", "note": "x"},
-                   headers=stack.headers("engineer", PROJECT))
+    r = httpx.post(
+        f"{base}/override",
+        json={"status": "on_track", "note": "x"},
+        headers=stack.headers("engineer", PROJECT),
+    )
     assert r.status_code == 403
-    r = httpx.post(f"{base}/override", json={"status": "on_track", "note": "Cut-over rehearsed twice"},
-                   headers=stack.headers("tpm", PROJECT, sub="tina"), timeout=30)
+    r = httpx.post(
+        f"{base}/override",
+        json={"status": "on_track", "note": "Cut-over rehearsed twice"},
+        headers=stack.headers("tpm", PROJECT, sub="tina"),
+        timeout=30,
+    )
     assert r.status_code == 200 and r.json()["status"] == "on_track", r.text
     hist = httpx.get(f"{base}/history", headers=stack.headers("viewer", PROJECT)).json()["items"]
     assert [e["action"] for e in hist][:2] == ["compute", "override"]
-    r = httpx.delete(f"{base}/override", params={"note": "Back to the facts"},
-                     headers=stack.headers("tpm", PROJECT), timeout=30)
+    r = httpx.delete(
+        f"{base}/override",
+        params={"note": "Back to the facts"},
+        headers=stack.headers("tpm", PROJECT),
+        timeout=30,
+    )
     assert r.status_code == 200 and r.json()["override"] is None
 
 
@@ -160,8 +220,12 @@ def chromium_binary() -> str | None:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found or not shutil.which("apt-get") or os.geteuid() != 0:
         return found
-    subprocess.run(["apt-get", "install", "-y", "chromium", "chromium-driver"], capture_output=True, timeout=900,
-                   check=False)
+    subprocess.run(
+        ["apt-get", "install", "-y", "chromium", "chromium-driver"],
+        capture_output=True,
+        timeout=900,
+        check=False,
+    )
     return shutil.which("chromium")
 
 
@@ -194,8 +258,11 @@ class DevTools:
         out = []
         for e in self.events:
             m, p = e.get("method"), e.get("params", {})
-            if m == "Runtime.exceptionThrown" or (m == "Runtime.consoleAPICalled" and p.get("type") == "error") \
-                    or (m == "Log.entryAdded" and p.get("entry", {}).get("level") == "error"):
+            if (
+                m == "Runtime.exceptionThrown"
+                or (m == "Runtime.consoleAPICalled" and p.get("type") == "error")
+                or (m == "Log.entryAdded" and p.get("entry", {}).get("level") == "error")
+            ):
                 out.append(e)
         return out
 
@@ -206,14 +273,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-async def render_page(binary: str, url: str, headers: dict[str, str], shots: dict[str, tuple[int, bool]]) -> dict:
+async def render_page(
+    binary: str, url: str, headers: dict[str, str], shots: dict[str, tuple[int, bool]]
+) -> dict:
     import websockets
 
     port = _free_port()
     profile = tempfile.mkdtemp(prefix="tpm-chromium-")
-    proc = subprocess.Popen([binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                             f"--remote-debugging-port={port}", "--remote-allow-origins=*", f"--user-data-dir={profile}",
-                             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            f"--remote-debugging-port={port}",
+            "--remote-allow-origins=*",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         target = None
         for _ in range(150):
@@ -233,12 +314,20 @@ async def render_page(binary: str, url: str, headers: dict[str, str], shots: dic
                 await cdp.send(f"{domain}.enable")
             await cdp.send("Network.setExtraHTTPHeaders", headers=headers)
             for name, (width, mobile) in shots.items():
-                await cdp.send("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1,
-                               mobile=mobile)
+                await cdp.send(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=width,
+                    height=900,
+                    deviceScaleFactor=1,
+                    mobile=mobile,
+                )
                 cdp.events = [e for e in cdp.events if e.get("method") != "Page.loadEventFired"]
                 await cdp.send("Page.navigate", url=url)
                 await cdp.wait_for("Page.loadEventFired")
-                probe = await cdp.send("Runtime.evaluate", returnByValue=True, expression="""JSON.stringify({
+                probe = await cdp.send(
+                    "Runtime.evaluate",
+                    returnByValue=True,
+                    expression="""JSON.stringify({
                     charts: Array.from(document.querySelectorAll('svg[data-chart]')).map(s => {
                         const b = s.getBoundingClientRect();
                         return {kind: s.dataset.chart, width: b.width, height: b.height,
@@ -246,17 +335,26 @@ async def render_page(binary: str, url: str, headers: dict[str, str], shots: dic
                     }),
                     overflow: document.documentElement.scrollWidth - window.innerWidth,
                     height: document.documentElement.scrollHeight,
-                    title: document.title})""")
+                    title: document.title})""",
+                )
                 info = json.loads(probe["result"]["value"])
-                await cdp.send("Emulation.setDeviceMetricsOverride", width=width, height=int(info["height"]),
-                               deviceScaleFactor=1, mobile=mobile)
+                await cdp.send(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=width,
+                    height=int(info["height"]),
+                    deviceScaleFactor=1,
+                    mobile=mobile,
+                )
                 shot = await cdp.send("Page.captureScreenshot", format="png")
                 ARTIFACTS.mkdir(exist_ok=True)
                 (ARTIFACTS / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
                 results[name] = info
             results["errors"] = cdp.errors()
-            results["requests"] = [e["params"]["request"]["url"] for e in cdp.events
-                                   if e.get("method") == "Network.requestWillBeSent"]
+            results["requests"] = [
+                e["params"]["request"]["url"]
+                for e in cdp.events
+                if e.get("method") == "Network.requestWillBeSent"
+            ]
         return results
     finally:
         proc.terminate()
@@ -270,11 +368,15 @@ async def render_page(binary: str, url: str, headers: dict[str, str], shots: dic
 async def test_html_page_renders_charts_in_headless_chromium(stack, seeded):
     binary = chromium_binary()
     if binary is None:
-        pytest.skip("Chromium is not installed and cannot be installed here (needs root and apt-get: "
-                    "`apt-get install -y chromium chromium-driver`).")
+        pytest.skip(
+            "Chromium is not installed and cannot be installed here (needs root and apt-get: "
+            "`apt-get install -y chromium chromium-driver`)."
+        )
     url = f"{stack.url('requirements')}/v1/projects/{PROJECT}/reports?period=week&format=html"
     headers = {"Authorization": stack.headers("viewer", PROJECT)["Authorization"]}
-    result = await render_page(binary, url, headers, {"report-phone": (390, True), "report-desktop": (1100, False)})
+    result = await render_page(
+        binary, url, headers, {"report-phone": (390, True), "report-desktop": (1100, False)}
+    )
     assert result["errors"] == [], result["errors"]
     # Only the page itself is fetched: no script, style sheet, font or image from anywhere.
     assert set(result["requests"]) == {url}, result["requests"]
@@ -310,3 +412,65 @@ def test_archive_streams_from_the_real_service(stack, seeded):
     assert readme.startswith("# Report end to end (RPTE2E) — closing archive") and "Incomplete" not in readme
     r = httpx.get(f"{stack.url('requirements')}/v1/projects/NOPE/archive", headers=stack.headers("admin"))
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_scheduled_report_reaches_a_chat_webhook_once(stack, seeded):
+    """A daily schedule due in the next minute: the scheduler in the real process queues the report once and
+    the outbox posts it to a DingTalk-format subscription (a local receiver stands in for the chat robot)."""
+    import http.server
+    import threading
+    from datetime import UTC
+
+    received: list[dict] = []
+
+    class Hook(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's naming
+            body = self.rfile.read(int(self.headers.get("content-length", 0)))
+            received.append(
+                {"path": self.path, "body": json.loads(body), "id": self.headers.get("webhook-id")}
+            )
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        req = stack.url("requirements")
+        tpm = stack.headers("tpm", PROJECT, sub="tina")
+        r = httpx.post(
+            f"{req}/v1/subscriptions",
+            headers=tpm,
+            json={
+                "url": f"http://127.0.0.1:{server.server_address[1]}/robot",
+                "event_types": ["report.scheduled"],
+                "project_key": PROJECT,
+                "format": "dingtalk",
+            },
+        )
+        assert r.status_code == 201, r.text
+        at = (utcnow().astimezone(UTC) + timedelta(minutes=1)).strftime("%H:%M")
+        r = httpx.post(
+            f"{req}/v1/projects/{PROJECT}/report-schedules",
+            headers=tpm,
+            json={"cadence": "daily", "time": at, "timezone": "UTC"},
+        )
+        assert r.status_code == 201, r.text
+        deadline = time.monotonic() + 150
+        while time.monotonic() < deadline and not received:
+            time.sleep(1)
+        assert received, "no report reached the webhook"
+        time.sleep(2)
+        [post] = received
+        assert post["path"] == "/robot" and post["id"]
+        assert post["body"]["msgtype"] == "markdown"
+        assert "Daily report" in post["body"]["markdown"]["text"]
+        assert "## Progress" in post["body"]["markdown"]["text"]
+        deliveries = httpx.get(
+            f"{req}/v1/projects/{PROJECT}/report-deliveries", headers=stack.headers("viewer", PROJECT)
+        ).json()
+        assert len(deliveries) == 1 and deliveries[0]["period_kind"] == "day"
+    finally:
+        server.shutdown()

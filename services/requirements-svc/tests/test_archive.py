@@ -12,23 +12,22 @@ import zipfile
 
 import httpx
 import pytest
-
-from tpmhub_shared.db import Database
-from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.ids import utcnow
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
-
 from release_svc.gate.models import GateDecision
 from requirements_svc.archive.zipstream import ZipStream
 from requirements_svc.documents.models import Document, DocumentVersion
 from requirements_svc.items.models import AcceptanceCriterion, Item
+from tpmhub_shared.db import Database
+from tpmhub_shared.http import SiblingClient
+from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
 async def sibling_apps(backend, request, common_settings):
-    from release_svc.main import SPEC as RELEASE_SPEC, create_app as release_app
+    from release_svc.main import SPEC as RELEASE_SPEC
+    from release_svc.main import create_app as release_app
     from release_svc.settings import Settings as ReleaseSettings
-    from risk_svc.main import SPEC as RISK_SPEC, create_app as risk_app
+    from risk_svc.main import SPEC as RISK_SPEC
+    from risk_svc.main import create_app as risk_app
     from risk_svc.settings import Settings as RiskSettings
 
     pg = request.getfixturevalue("pg_server") if backend == "postgresql" else None
@@ -36,8 +35,10 @@ async def sibling_apps(backend, request, common_settings):
     release_settings = await migrated_database(RELEASE_SPEC, ReleaseSettings, backend, pg, common_settings)
     risk, release = LifespanClient(risk_app(risk_settings)), LifespanClient(release_app(release_settings))
     async with risk as risk_client, release as release_client:
-        yield {"risk": (risk.app, risk_client, risk_settings),
-               "release": (release.app, release_client, release_settings)}
+        yield {
+            "risk": (risk.app, risk_client, risk_settings),
+            "release": (release.app, release_client, release_settings),
+        }
 
 
 @pytest.fixture
@@ -57,10 +58,18 @@ async def wired(app, sibling_apps, req_settings):
     for name, (sib_app, _, settings) in sibling_apps.items():
         await truncate_all(settings.database_url)
         app.state.siblings[name] = SiblingClient(
-            name=f"{name}-svc", base_url=f"http://{name}", settings=req_settings.common, caller="requirements-svc",
-            transport=httpx.ASGITransport(app=sib_app), timeout=10)
-    return {"risk": sibling_apps["risk"][1], "release": sibling_apps["release"][1],
-            "release_settings": sibling_apps["release"][2]}
+            name=f"{name}-svc",
+            base_url=f"http://{name}",
+            settings=req_settings.common,
+            caller="requirements-svc",
+            transport=httpx.ASGITransport(app=sib_app),
+            timeout=10,
+        )
+    return {
+        "risk": sibling_apps["risk"][1],
+        "release": sibling_apps["release"][1],
+        "release_settings": sibling_apps["release"][2],
+    }
 
 
 @pytest.fixture
@@ -75,30 +84,74 @@ ITEMS = 1203  # more than two pages of 500
 
 @pytest.fixture
 async def project(client, auth, db, wired):
-    r = await client.post("/v1/projects", json={"key": "PAY", "name": "Payments 2.0", "goals": ["Ship wallets"]},
-                          headers=auth("tpm"))
+    r = await client.post(
+        "/v1/projects",
+        json={"key": "PAY", "name": "Payments 2.0", "goals": ["Ship wallets"]},
+        headers=auth("tpm"),
+    )
     assert r.status_code == 201, r.text
     async with db.session() as s, s.begin():
-        items = [Item(project_key="PAY", key=f"PAY-{n}", number=n, type="story", title=f"Story {n}",
-                      status="ready", rank=f"i{n:06d}", points=1) for n in range(1, ITEMS + 1)]
-        items[0].title = "=HYPERLINK(\"http://evil\")"
+        items = [
+            Item(
+                project_key="PAY",
+                key=f"PAY-{n}",
+                number=n,
+                type="story",
+                title=f"Story {n}",
+                status="ready",
+                rank=f"i{n:06d}",
+                points=1,
+            )
+            for n in range(1, ITEMS + 1)
+        ]
+        items[0].title = '=HYPERLINK("http://evil")'
         s.add_all(items)
         await s.flush()
-        s.add(AcceptanceCriterion(item_id=items[1].id, project_key="PAY", item_key="PAY-2", text="Pays", position=0,
-                                  status="passed"))
-        prd = Document(project_key="PAY", kind="prd", title="Wallet PRD", status="approved", owner="alice",
-                       revision=3, approved_revision=2)
+        s.add(
+            AcceptanceCriterion(
+                item_id=items[1].id,
+                project_key="PAY",
+                item_key="PAY-2",
+                text="Pays",
+                position=0,
+                status="passed",
+            )
+        )
+        prd = Document(
+            project_key="PAY",
+            kind="prd",
+            title="Wallet PRD",
+            status="approved",
+            owner="alice",
+            revision=3,
+            approved_revision=2,
+        )
         s.add(prd)
         await s.flush()
         for n in (1, 2):
-            s.add(DocumentVersion(document_id=prd.id, project_key="PAY", kind="prd", number=n, title="Wallet PRD",
-                                  sections=[{"key": "goals", "title": "Goals", "body": f"Goal text v{n}"},
-                                            {"key": "background", "title": "Background", "body": ""}],
-                                  review_round=n, approvers=["carol"], linked_items=["PAY-2"]))
+            s.add(
+                DocumentVersion(
+                    document_id=prd.id,
+                    project_key="PAY",
+                    kind="prd",
+                    number=n,
+                    title="Wallet PRD",
+                    sections=[
+                        {"key": "goals", "title": "Goals", "body": f"Goal text v{n}"},
+                        {"key": "background", "title": "Background", "body": ""},
+                    ],
+                    review_round=n,
+                    approvers=["carol"],
+                    linked_items=["PAY-2"],
+                )
+            )
     h = auth("tpm", "PAY")
     for i in range(3):
-        r = await wired["risk"].post("/v1/projects/PAY/risks", headers=h, json={
-            "title": f"Risk {i}", "category": "technical", "probability": 2, "impact": 3})
+        r = await wired["risk"].post(
+            "/v1/projects/PAY/risks",
+            headers=h,
+            json={"title": f"Risk {i}", "category": "technical", "probability": 2, "impact": 3},
+        )
         assert r.status_code == 201, r.text
     rel = await wired["release"].post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=h)
     assert rel.status_code == 201, rel.text
@@ -108,9 +161,17 @@ async def project(client, auth, db, wired):
     # Setup only: a recorded gate answer (the gate itself is tested in release-svc).
     release_db = Database(wired["release_settings"].database_url)
     async with release_db.session() as s, s.begin():
-        s.add(GateDecision(release_id=uuid.UUID(rid), project_key="PAY", version="1.0.0", environment="production",
-                           allowed=False, checks=[{"name": "scope", "passed": False, "reason": "1 item open"}],
-                           asked_by="ci"))
+        s.add(
+            GateDecision(
+                release_id=uuid.UUID(rid),
+                project_key="PAY",
+                version="1.0.0",
+                environment="production",
+                allowed=False,
+                checks=[{"name": "scope", "passed": False, "reason": "1 item open"}],
+                asked_by="ci",
+            )
+        )
     await release_db.dispose()
     return rid
 
@@ -130,8 +191,16 @@ async def test_archive_holds_everything_and_an_index(client, auth, project):
     _, z = await download(client, auth)
     assert z.testzip() is None
     names = set(z.namelist())
-    for base in ("items", "milestones", "iterations", "change_requests", "risks", "releases", "gate_decisions",
-                 "retrospectives"):
+    for base in (
+        "items",
+        "milestones",
+        "iterations",
+        "change_requests",
+        "risks",
+        "releases",
+        "gate_decisions",
+        "retrospectives",
+    ):
         assert f"{base}.json" in names and f"{base}.csv" in names, base
     assert {"README.md", "project.json"} <= names
     docs = sorted(n for n in names if n.startswith("documents/"))
@@ -143,8 +212,9 @@ async def test_archive_holds_everything_and_an_index(client, auth, project):
 
     items = json.loads(z.read("items.json"))
     assert len(items) == ITEMS and [i["key"] for i in items[:3]] == ["PAY-1", "PAY-2", "PAY-3"]
-    assert items[1]["acceptance_criteria"] == [{"text": "Pays", "status": "passed", "verified_by": None,
-                                                "evidence_url": None}]
+    assert items[1]["acceptance_criteria"] == [
+        {"text": "Pays", "status": "passed", "verified_by": None, "evidence_url": None}
+    ]
     rows = list(csv.DictReader(io.StringIO(z.read("items.csv").decode())))
     assert len(rows) == ITEMS and rows[0]["key"] == "PAY-1"
     assert rows[0]["title"].startswith("'=HYPERLINK")  # no formula reaches a spreadsheet
@@ -184,10 +254,24 @@ async def test_the_body_is_sent_piece_by_piece(client, auth, project, app):
                 done.set()
 
     headers = [(b"authorization", auth("viewer", "PAY")["Authorization"].encode())]
-    await app({"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-               "path": "/v1/projects/PAY/archive", "raw_path": b"/v1/projects/PAY/archive", "query_string": b"",
-               "root_path": "", "headers": headers, "client": ("127.0.0.1", 1), "server": ("test", 80)},
-              receive, send)
+    await app(
+        {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": "/v1/projects/PAY/archive",
+            "raw_path": b"/v1/projects/PAY/archive",
+            "query_string": b"",
+            "root_path": "",
+            "headers": headers,
+            "client": ("127.0.0.1", 1),
+            "server": ("test", 80),
+        },
+        receive,
+        send,
+    )
     total = sum(len(b) for b in bodies)
     assert len(bodies) > 10 and max(len(b) for b in bodies) < total / 2
     assert zipfile.ZipFile(io.BytesIO(b"".join(bodies))).testzip() is None
@@ -197,8 +281,13 @@ async def test_a_sibling_down_marks_its_files_incomplete(client, auth, project, 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app.state.siblings["risk"] = SiblingClient(name="risk-svc", base_url=f"http://127.0.0.1:{port}",
-                                               settings=req_settings.common, caller="requirements-svc", timeout=0.3)
+    app.state.siblings["risk"] = SiblingClient(
+        name="risk-svc",
+        base_url=f"http://127.0.0.1:{port}",
+        settings=req_settings.common,
+        caller="requirements-svc",
+        timeout=0.3,
+    )
     _, z = await download(client, auth)
     assert json.loads(z.read("risks.json")) == [] and z.read("risks.csv") == b""
     readme = z.read("README.md").decode()

@@ -4,22 +4,20 @@ in-process as siblings (their own databases), and with siblings down or hanging.
 import asyncio
 import socket
 import time
-import uuid
-from datetime import UTC, datetime, time as dtime, timedelta
+from datetime import UTC, datetime, timedelta
+from datetime import time as dtime
 
 import httpx
 import pytest
-
-from tpmhub_shared.db import Database
-from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.ids import utcnow
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
-
 from requirements_svc.change_requests.models import ChangeRequest
 from requirements_svc.documents.models import Document, DocumentVersion
 from requirements_svc.items.models import Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
+from tpmhub_shared.db import Database
+from tpmhub_shared.http import SiblingClient
+from tpmhub_shared.ids import utcnow
+from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
 
 TODAY = utcnow().date()
 
@@ -79,8 +77,13 @@ async def wired(app, risk_side, release_side, req_settings):
     for name, (sib_app, _, settings) in (("risk", risk_side), ("release", release_side)):
         await truncate_all(settings.database_url)
         app.state.siblings[name] = SiblingClient(
-            name=f"{name}-svc", base_url=f"http://{name}", settings=req_settings.common, caller="requirements-svc",
-            transport=httpx.ASGITransport(app=sib_app), timeout=10)
+            name=f"{name}-svc",
+            base_url=f"http://{name}",
+            settings=req_settings.common,
+            caller="requirements-svc",
+            transport=httpx.ASGITransport(app=sib_app),
+            timeout=10,
+        )
     return {"risk": risk_side[1], "release": release_side[1], "release_settings": release_side[2]}
 
 
@@ -106,8 +109,13 @@ async def hanging_port():
 
 
 def point_at(app, req_settings, name: str, port: int, timeout: float) -> None:
-    app.state.siblings[name] = SiblingClient(name=f"{name}-svc", base_url=f"http://127.0.0.1:{port}",
-                                             settings=req_settings.common, caller="requirements-svc", timeout=timeout)
+    app.state.siblings[name] = SiblingClient(
+        name=f"{name}-svc",
+        base_url=f"http://127.0.0.1:{port}",
+        settings=req_settings.common,
+        caller="requirements-svc",
+        timeout=timeout,
+    )
 
 
 # ---- facts --------------------------------------------------------------------------------------------
@@ -121,8 +129,16 @@ async def db(req_settings):
 
 
 def item(n: int, **kw) -> Item:
-    base = dict(project_key="PAY", key=f"PAY-{n}", number=n, type="story", title=f"Story {n}", status="ready",
-                rank=f"i{n:05d}", created_at=earlier_today())
+    base = dict(
+        project_key="PAY",
+        key=f"PAY-{n}",
+        number=n,
+        type="story",
+        title=f"Story {n}",
+        status="ready",
+        rank=f"i{n:05d}",
+        created_at=earlier_today(),
+    )
     return Item(**{**base, **kw})
 
 
@@ -130,35 +146,113 @@ def item(n: int, **kw) -> Item:
 async def project(client, auth, db):
     r = await client.post("/v1/projects", json={"key": "PAY", "name": "Payments 2.0"}, headers=auth("tpm"))
     assert r.status_code == 201, r.text
-    it0 = Iteration(project_key="PAY", name="Sprint 1", start_date=TODAY - timedelta(days=17),
-                    end_date=TODAY - timedelta(days=4), status="closed", capacity_points=20)
-    it1 = Iteration(project_key="PAY", name="Sprint 2", start_date=TODAY - timedelta(days=3),
-                    end_date=TODAY + timedelta(days=4), status="active", capacity_points=20)
-    m1 = Milestone(project_key="PAY", name="Beta", target_date=TODAY + timedelta(days=2), status="in_progress")
+    it0 = Iteration(
+        project_key="PAY",
+        name="Sprint 1",
+        start_date=TODAY - timedelta(days=17),
+        end_date=TODAY - timedelta(days=4),
+        status="closed",
+        capacity_points=20,
+    )
+    it1 = Iteration(
+        project_key="PAY",
+        name="Sprint 2",
+        start_date=TODAY - timedelta(days=3),
+        end_date=TODAY + timedelta(days=4),
+        status="active",
+        capacity_points=20,
+    )
+    m1 = Milestone(
+        project_key="PAY", name="Beta", target_date=TODAY + timedelta(days=2), status="in_progress"
+    )
     async with db.session() as s, s.begin():
         s.add_all([it0, it1, m1])
         await s.flush()
-        s.add_all([
-            item(1, title="Card vault", points=5, status="done", done_at=day(-10), iteration_id=it0.id,
-                 created_at=day(-15)),
-            item(2, title="Refund API", points=3, iteration_id=it0.id, created_at=day(-15)),
-            item(3, title="Wallet | Apple Pay", points=8, status="done", done_at=earlier_today(), iteration_id=it1.id),
-            item(4, title="3DS challenge", points=5, status="in_progress", iteration_id=it1.id,
-                 milestone_id=m1.id),
-            item(5, type="bug", severity="S1", title="Double charge on retry", points=2, status="in_progress",
-                 iteration_id=it1.id, milestone_id=m1.id, found_in="1.4.0"),
-        ])
-        doc = Document(project_key="PAY", kind="prd", title="Wallet PRD", status="in_review", owner="alice",
-                       submitted_at=utcnow() - timedelta(days=8, hours=1), submitted_by="alice")
-        design = Document(project_key="PAY", kind="design", title="Vault design", status="approved", owner="bob",
-                          approved_revision=1)
+        s.add_all(
+            [
+                item(
+                    1,
+                    title="Card vault",
+                    points=5,
+                    status="done",
+                    done_at=day(-10),
+                    iteration_id=it0.id,
+                    created_at=day(-15),
+                ),
+                item(2, title="Refund API", points=3, iteration_id=it0.id, created_at=day(-15)),
+                item(
+                    3,
+                    title="Wallet | Apple Pay",
+                    points=8,
+                    status="done",
+                    done_at=earlier_today(),
+                    iteration_id=it1.id,
+                ),
+                item(
+                    4,
+                    title="3DS challenge",
+                    points=5,
+                    status="in_progress",
+                    iteration_id=it1.id,
+                    milestone_id=m1.id,
+                ),
+                item(
+                    5,
+                    type="bug",
+                    severity="S1",
+                    title="Double charge on retry",
+                    points=2,
+                    status="in_progress",
+                    iteration_id=it1.id,
+                    milestone_id=m1.id,
+                    found_in="1.4.0",
+                ),
+            ]
+        )
+        doc = Document(
+            project_key="PAY",
+            kind="prd",
+            title="Wallet PRD",
+            status="in_review",
+            owner="alice",
+            submitted_at=utcnow() - timedelta(days=8, hours=1),
+            submitted_by="alice",
+        )
+        design = Document(
+            project_key="PAY",
+            kind="design",
+            title="Vault design",
+            status="approved",
+            owner="bob",
+            approved_revision=1,
+        )
         s.add_all([doc, design])
         await s.flush()
-        s.add(DocumentVersion(document_id=design.id, project_key="PAY", kind="design", number=1,
-                              title="Vault design", sections=[], review_round=1, approvers=["carol"],
-                              approved_at=earlier_today()))
-        s.add(ChangeRequest(project_key="PAY", key="PAY-CR1", number=1, title="Add PayPal", requester="pm1",
-                            affected_items=["PAY-3", "PAY-4"], effort_delta_points=3, date_delta_days=2))
+        s.add(
+            DocumentVersion(
+                document_id=design.id,
+                project_key="PAY",
+                kind="design",
+                number=1,
+                title="Vault design",
+                sections=[],
+                review_round=1,
+                approvers=["carol"],
+                approved_at=earlier_today(),
+            )
+        )
+        s.add(
+            ChangeRequest(
+                project_key="PAY",
+                key="PAY-CR1",
+                number=1,
+                title="Add PayPal",
+                requester="pm1",
+                affected_items=["PAY-3", "PAY-4"],
+                effort_delta_points=3,
+                date_delta_days=2,
+            )
+        )
     return {"it0": it0, "it1": it1, "m1": m1}
 
 
@@ -173,8 +267,17 @@ async def get_report(client, auth, **params):
 
 async def test_daily_json_report_with_every_section(client, auth, project, wired):
     risk_h = auth("tpm", "PAY")
-    r = await wired["risk"].post("/v1/projects/PAY/risks", headers=risk_h, json={
-        "title": "Processor cap", "category": "dependency", "probability": 5, "impact": 4, "owner": "bob"})
+    r = await wired["risk"].post(
+        "/v1/projects/PAY/risks",
+        headers=risk_h,
+        json={
+            "title": "Processor cap",
+            "category": "dependency",
+            "probability": 5,
+            "impact": 4,
+            "owner": "bob",
+        },
+    )
     assert r.status_code == 201, r.text
     rel = await wired["release"].post("/v1/projects/PAY/releases", json={"version": "1.4.0"}, headers=risk_h)
     assert rel.status_code == 201, rel.text
@@ -201,8 +304,15 @@ async def test_daily_json_report_with_every_section(client, auth, project, wired
     assert [(d["kind"], d["title"], d["version"]) for d in q["approved"]] == [("design", "Vault design", 1)]
     assert [(d["title"], d["days_waiting"]) for d in q["in_review"]] == [("Wallet PRD", 8)]
     [cr] = q["open_change_requests"]
-    assert cr == {"key": "PAY-CR1", "title": "Add PayPal", "status": "proposed", "effort_delta_points": 3.0,
-                  "date_delta_days": 2, "affected_items": 2, "decided_at": None}
+    assert cr == {
+        "key": "PAY-CR1",
+        "title": "Add PayPal",
+        "status": "proposed",
+        "effort_delta_points": 3.0,
+        "date_delta_days": 2,
+        "affected_items": 2,
+        "decided_at": None,
+    }
     risks = report["risks"]
     assert risks["available"] is True and risks["reason"] is None
     assert [x["key"] for x in risks["summary"]["new"]] == ["PAY-R1"]
@@ -231,7 +341,9 @@ async def test_weekly_report_covers_monday_to_sunday(client, auth, project, wire
     assert report["period"]["end"] == (monday + timedelta(days=6)).isoformat()
     assert report["period"]["label"].startswith(f"{monday.isocalendar()[0]}-W")
     assert report["progress"]["done"]["count"] == 1 + (1 if TODAY - timedelta(days=10) >= monday else 0)
-    last_week = (await get_report(client, auth, period="week", date=(monday - timedelta(days=1)).isoformat())).json()
+    last_week = (
+        await get_report(client, auth, period="week", date=(monday - timedelta(days=1)).isoformat())
+    ).json()
     assert last_week["period"]["end"] == (monday - timedelta(days=1)).isoformat()
     assert last_week["progress"]["added"]["count"] == 0
 
@@ -245,11 +357,15 @@ async def test_markdown_by_format_and_by_accept(client, auth, project, wired):
     assert "## Progress" in md and "## Requirements" in md and "## Risks" in md and "## Releases" in md
     assert "| Beta | " in md and "+8 d" in md
     assert "PAY-CR1 Add PayPal: +3 points, +2 days, 2 items" in md
-    r2 = await client.get("/v1/projects/PAY/reports", headers={**auth("viewer", "PAY"), "Accept": "text/markdown"})
+    r2 = await client.get(
+        "/v1/projects/PAY/reports", headers={**auth("viewer", "PAY"), "Accept": "text/markdown"}
+    )
     assert r2.status_code == 200 and r2.headers["content-type"].startswith("text/markdown")
     assert r2.headers["vary"] == "Accept"
-    r3 = await client.get("/v1/projects/PAY/reports",
-                          headers={**auth("viewer", "PAY"), "Accept": "text/markdown;q=0.5, text/html"})
+    r3 = await client.get(
+        "/v1/projects/PAY/reports",
+        headers={**auth("viewer", "PAY"), "Accept": "text/markdown;q=0.5, text/html"},
+    )
     assert r3.headers["content-type"].startswith("text/html")
     r4 = await client.get("/v1/projects/PAY/reports", headers={**auth("viewer", "PAY"), "Accept": "*/*"})
     assert r4.headers["content-type"].startswith("application/json")
@@ -257,8 +373,11 @@ async def test_markdown_by_format_and_by_accept(client, auth, project, wired):
 
 async def test_html_page_draws_the_charts_on_the_server(client, auth, project, wired):
     h = auth("tpm", "PAY")
-    await wired["risk"].post("/v1/projects/PAY/risks", headers=h, json={
-        "title": "<script>alert(1)</script>", "category": "security", "probability": 3, "impact": 4})
+    await wired["risk"].post(
+        "/v1/projects/PAY/risks",
+        headers=h,
+        json={"title": "<script>alert(1)</script>", "category": "security", "probability": 3, "impact": 4},
+    )
     r = await get_report(client, auth, period="week", format="html")
     assert r.headers["content-type"].startswith("text/html")
     assert "default-src 'none'" in r.headers["content-security-policy"]
@@ -275,8 +394,11 @@ async def test_html_page_draws_the_charts_on_the_server(client, auth, project, w
 
 async def test_markdown_escapes_table_cells(client, auth, project, wired):
     h = auth("tpm", "PAY")
-    await wired["risk"].post("/v1/projects/PAY/risks", headers=h, json={
-        "title": "Split | brain\nsecond line", "category": "technical", "probability": 5, "impact": 5})
+    await wired["risk"].post(
+        "/v1/projects/PAY/risks",
+        headers=h,
+        json={"title": "Split | brain\nsecond line", "category": "technical", "probability": 5, "impact": 5},
+    )
     md = (await get_report(client, auth, period="day", format="markdown")).text
     assert "Split \\| brain second line" in md
 
@@ -301,8 +423,9 @@ async def test_siblings_down_leave_their_sections_unavailable(client, auth, proj
     assert "Risk section unavailable" in page and 'data-chart="burndown"' in page
 
 
-async def test_slow_siblings_are_asked_concurrently_and_time_out(client, auth, project, app, req_settings,
-                                                                 hanging_port):
+async def test_slow_siblings_are_asked_concurrently_and_time_out(
+    client, auth, project, app, req_settings, hanging_port
+):
     point_at(app, req_settings, "risk", hanging_port, 1.0)
     point_at(app, req_settings, "release", hanging_port, 1.0)
     started = time.monotonic()
@@ -323,14 +446,17 @@ async def test_one_sibling_down_the_other_answers(client, auth, project, app, wi
 # ---- bad input ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("params", "loc"), [
-    ({"date": "2026-02-30"}, "query.date"),
-    ({"date": "yesterday"}, "query.date"),
-    ({"period": "month"}, "query.period"),
-    ({"format": "pdf"}, "query.format"),
-    ({"period": "day", "date": (TODAY + timedelta(days=1)).isoformat()}, "query.date"),
-    ({"period": "week", "date": (TODAY + timedelta(days=7 - TODAY.weekday())).isoformat()}, "query.date"),
-])
+@pytest.mark.parametrize(
+    ("params", "loc"),
+    [
+        ({"date": "2026-02-30"}, "query.date"),
+        ({"date": "yesterday"}, "query.date"),
+        ({"period": "month"}, "query.period"),
+        ({"format": "pdf"}, "query.format"),
+        ({"period": "day", "date": (TODAY + timedelta(days=1)).isoformat()}, "query.date"),
+        ({"period": "week", "date": (TODAY + timedelta(days=7 - TODAY.weekday())).isoformat()}, "query.date"),
+    ],
+)
 async def test_bad_periods_and_formats_are_422(client, auth, project, params, loc):
     r = await client.get("/v1/projects/PAY/reports", params=params, headers=auth("viewer", "PAY"))
     assert r.status_code == 422, r.text
@@ -342,8 +468,11 @@ async def test_this_week_is_not_a_future_period(client, auth, project, app, req_
     point_at(app, req_settings, "risk", _closed_port(), 0.3)
     point_at(app, req_settings, "release", _closed_port(), 0.3)
     sunday = TODAY + timedelta(days=6 - TODAY.weekday())
-    r = await client.get("/v1/projects/PAY/reports", params={"period": "week", "date": sunday.isoformat()},
-                         headers=auth("viewer", "PAY"))
+    r = await client.get(
+        "/v1/projects/PAY/reports",
+        params={"period": "week", "date": sunday.isoformat()},
+        headers=auth("viewer", "PAY"),
+    )
     assert r.status_code == 200, r.text
 
 

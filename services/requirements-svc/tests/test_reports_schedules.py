@@ -7,16 +7,14 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from requirements_svc.reports import schedules
+from requirements_svc.reports.models import ReportDelivery, ReportSchedule
 from sqlalchemy import func, select
-
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.webhook_formats import render
-
-from requirements_svc.reports import schedules
-from requirements_svc.reports.models import ReportDelivery, ReportSchedule
 
 URL = "/v1/projects/PAY/report-schedules"
 
@@ -42,8 +40,13 @@ async def siblings_down(req_settings):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        out[name] = SiblingClient(name=f"{name}-svc", base_url=f"http://127.0.0.1:{port}",
-                                  settings=req_settings.common, caller="requirements-svc", timeout=0.3)
+        out[name] = SiblingClient(
+            name=f"{name}-svc",
+            base_url=f"http://127.0.0.1:{port}",
+            settings=req_settings.common,
+            caller="requirements-svc",
+            timeout=0.3,
+        )
     yield out
     for client in out.values():
         await client.aclose()
@@ -53,18 +56,26 @@ async def siblings_down(req_settings):
 
 
 async def test_create_list_and_delete(client, auth, project):
-    r = await client.post(URL, json={"cadence": "daily", "time": "18:00", "timezone": "Asia/Shanghai"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        URL,
+        json={"cadence": "daily", "time": "18:00", "timezone": "Asia/Shanghai"},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201, r.text
     daily = r.json()
     assert daily["time"] == "18:00" and daily["weekday"] is None and daily["enabled"] is True
     next_run = datetime.fromisoformat(daily["next_run_at"])
     assert next_run > utcnow() and next_run.astimezone(UTC).strftime("%H:%M") == "10:00"  # 18:00 in UTC+8
-    r = await client.post(URL, json={"cadence": "weekly", "time": "09:30", "timezone": "Europe/Berlin",
-                                     "weekday": "friday"}, headers=auth("pm", "PAY"))
+    r = await client.post(
+        URL,
+        json={"cadence": "weekly", "time": "09:30", "timezone": "Europe/Berlin", "weekday": "friday"},
+        headers=auth("pm", "PAY"),
+    )
     assert r.status_code == 201, r.text
     assert datetime.fromisoformat(r.json()["next_run_at"]).astimezone(UTC).weekday() == 4
-    r = await client.post(URL, json={"cadence": "daily", "time": "07:00", "timezone": "UTC"}, headers=auth("tpm", "PAY"))
+    r = await client.post(
+        URL, json={"cadence": "daily", "time": "07:00", "timezone": "UTC"}, headers=auth("tpm", "PAY")
+    )
     assert r.status_code == 409
     listed = (await client.get(URL, headers=auth("viewer", "PAY"))).json()
     assert [s["cadence"] for s in listed] == ["daily", "weekly"]
@@ -75,24 +86,29 @@ async def test_create_list_and_delete(client, auth, project):
     assert [s["cadence"] for s in (await client.get(URL, headers=auth("viewer", "PAY"))).json()] == ["weekly"]
 
 
-@pytest.mark.parametrize(("body", "loc"), [
-    ({"cadence": "daily", "time": "25:00", "timezone": "UTC"}, "body.time"),
-    ({"cadence": "daily", "time": "7pm", "timezone": "UTC"}, "body.time"),
-    ({"cadence": "daily", "time": "18:60", "timezone": "UTC"}, "body.time"),
-    ({"cadence": "daily", "time": "18:00", "timezone": "Mars/Olympus"}, "body.timezone"),
-    ({"cadence": "daily", "time": "18:00", "timezone": "../../etc/passwd"}, "body.timezone"),
-    ({"cadence": "daily", "time": "18:00", "timezone": ""}, "body.timezone"),
-    ({"cadence": "hourly", "time": "18:00", "timezone": "UTC"}, "body.cadence"),
-    ({"cadence": "weekly", "time": "18:00", "timezone": "UTC"}, "body"),
-    ({"cadence": "weekly", "time": "18:00", "timezone": "UTC", "weekday": "funday"}, "body.weekday"),
-    ({"cadence": "daily", "time": "18:00", "timezone": "UTC", "weekday": "monday"}, "body"),
-    ({"cadence": "daily", "time": "18:00", "timezone": "UTC", "channel": "#pay"}, "body.channel"),
-])
+@pytest.mark.parametrize(
+    ("body", "loc"),
+    [
+        ({"cadence": "daily", "time": "25:00", "timezone": "UTC"}, "body.time"),
+        ({"cadence": "daily", "time": "7pm", "timezone": "UTC"}, "body.time"),
+        ({"cadence": "daily", "time": "18:60", "timezone": "UTC"}, "body.time"),
+        ({"cadence": "daily", "time": "18:00", "timezone": "Mars/Olympus"}, "body.timezone"),
+        ({"cadence": "daily", "time": "18:00", "timezone": "../../etc/passwd"}, "body.timezone"),
+        ({"cadence": "daily", "time": "18:00", "timezone": ""}, "body.timezone"),
+        ({"cadence": "hourly", "time": "18:00", "timezone": "UTC"}, "body.cadence"),
+        ({"cadence": "weekly", "time": "18:00", "timezone": "UTC"}, "body"),
+        ({"cadence": "weekly", "time": "18:00", "timezone": "UTC", "weekday": "funday"}, "body.weekday"),
+        ({"cadence": "daily", "time": "18:00", "timezone": "UTC", "weekday": "monday"}, "body"),
+        ({"cadence": "daily", "time": "18:00", "timezone": "UTC", "channel": "#pay"}, "body.channel"),
+    ],
+)
 async def test_invalid_schedules_are_422(client, auth, project, body, loc):
     r = await client.post(URL, json=body, headers=auth("tpm", "PAY"))
     assert r.status_code == 422, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
-    assert any(e["loc"] == loc or e["loc"].startswith(loc + ".") for e in r.json()["errors"]), r.json()["errors"]
+    assert any(e["loc"] == loc or e["loc"].startswith(loc + ".") for e in r.json()["errors"]), r.json()[
+        "errors"
+    ]
     assert (await client.get(URL, headers=auth("viewer", "PAY"))).json() == []
 
 
@@ -109,8 +125,15 @@ async def test_roles_and_unknown_project(client, auth, project):
 
 
 def schedule(cadence="daily", at="09:00", tz="Asia/Shanghai", weekday=None) -> ReportSchedule:
-    return ReportSchedule(project_key="PAY", cadence=cadence, time_of_day=at, timezone=tz, weekday=weekday,
-                          created_by="t", created_at=datetime(2026, 1, 1, tzinfo=UTC))
+    return ReportSchedule(
+        project_key="PAY",
+        cadence=cadence,
+        time_of_day=at,
+        timezone=tz,
+        weekday=weekday,
+        created_by="t",
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
 
 
 def test_last_and_next_moment_in_the_schedules_time_zone():
@@ -128,8 +151,12 @@ def test_last_and_next_moment_in_the_schedules_time_zone():
 
 def test_daylight_saving_is_followed():
     row = schedule(at="09:00", tz="Europe/Berlin")
-    assert schedules.last_moment(row, datetime(2026, 7, 1, 12, tzinfo=UTC)) == datetime(2026, 7, 1, 7, tzinfo=UTC)
-    assert schedules.last_moment(row, datetime(2026, 12, 1, 12, tzinfo=UTC)) == datetime(2026, 12, 1, 8, tzinfo=UTC)
+    assert schedules.last_moment(row, datetime(2026, 7, 1, 12, tzinfo=UTC)) == datetime(
+        2026, 7, 1, 7, tzinfo=UTC
+    )
+    assert schedules.last_moment(row, datetime(2026, 12, 1, 12, tzinfo=UTC)) == datetime(
+        2026, 12, 1, 8, tzinfo=UTC
+    )
 
 
 # ---- the scheduler ------------------------------------------------------------------------------------
@@ -141,8 +168,11 @@ async def _count(db, model, *where) -> int:
 
 
 async def test_due_period_is_sent_once_across_replicas(client, auth, project, req_settings, siblings_down):
-    r = await client.post(URL, json={"cadence": "daily", "time": "09:00", "timezone": "Asia/Shanghai"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        URL,
+        json={"cadence": "daily", "time": "09:00", "timezone": "Asia/Shanghai"},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201
     later = utcnow() + timedelta(days=2)
     local_day = schedules.last_moment(schedule(), later).astimezone(ZoneInfo("Asia/Shanghai")).date()
@@ -156,7 +186,9 @@ async def test_due_period_is_sent_once_across_replicas(client, auth, project, re
         assert await _count(db, ReportDelivery) == 1
         assert await _count(db, OutboxEvent, OutboxEvent.type == "report.scheduled") == 1
         async with db.session(write=False) as s:
-            event = (await s.execute(select(OutboxEvent).where(OutboxEvent.type == "report.scheduled"))).scalar_one()
+            event = (
+                await s.execute(select(OutboxEvent).where(OutboxEvent.type == "report.scheduled"))
+            ).scalar_one()
         assert event.subject == f"PAY/day/{local_day.isoformat()}"
         assert event.data["period_start"] == local_day.isoformat()
         md = event.data["markdown"]
@@ -165,7 +197,9 @@ async def test_due_period_is_sent_once_across_replicas(client, auth, project, re
         # The chat formats post the Markdown itself.
         body, _ = render(event.envelope(), "dingtalk")
         assert b"Daily report" in body and b"## Progress" in body
-        deliveries = (await client.get("/v1/projects/PAY/report-deliveries", headers=auth("viewer", "PAY"))).json()
+        deliveries = (
+            await client.get("/v1/projects/PAY/report-deliveries", headers=auth("viewer", "PAY"))
+        ).json()
         assert [(d["period_kind"], d["period_start"]) for d in deliveries] == [("day", local_day.isoformat())]
         assert deliveries[0]["event_id"] == str(event.id)
     finally:
@@ -173,10 +207,14 @@ async def test_due_period_is_sent_once_across_replicas(client, auth, project, re
             await db.dispose()
 
 
-async def test_nothing_before_the_time_or_before_the_schedule_existed(client, auth, project, db, siblings_down):
+async def test_nothing_before_the_time_or_before_the_schedule_existed(
+    client, auth, project, db, siblings_down
+):
     now = utcnow()
     at = (now + timedelta(hours=1)).strftime("%H:%M")
-    r = await client.post(URL, json={"cadence": "daily", "time": at, "timezone": "UTC"}, headers=auth("tpm", "PAY"))
+    r = await client.post(
+        URL, json={"cadence": "daily", "time": at, "timezone": "UTC"}, headers=auth("tpm", "PAY")
+    )
     assert r.status_code == 201
     # Today's moment is an hour away and yesterday's came before the schedule existed.
     assert await schedules.run_due(db, siblings_down, now) == 0
@@ -185,8 +223,11 @@ async def test_nothing_before_the_time_or_before_the_schedule_existed(client, au
 
 
 async def test_weekly_schedule_reports_the_week(client, auth, project, db, siblings_down):
-    r = await client.post(URL, json={"cadence": "weekly", "time": "17:00", "timezone": "UTC", "weekday": "friday"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        URL,
+        json={"cadence": "weekly", "time": "17:00", "timezone": "UTC", "weekday": "friday"},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201
     later = utcnow() + timedelta(days=8)
     assert await schedules.run_due(db, siblings_down, later) == 1
@@ -196,7 +237,10 @@ async def test_weekly_schedule_reports_the_week(client, auth, project, db, sibli
 
 
 async def test_disabled_schedule_sends_nothing(client, auth, project, db, siblings_down):
-    r = await client.post(URL, json={"cadence": "daily", "time": "00:00", "timezone": "UTC", "enabled": False},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        URL,
+        json={"cadence": "daily", "time": "00:00", "timezone": "UTC", "enabled": False},
+        headers=auth("tpm", "PAY"),
+    )
     assert r.status_code == 201 and r.json()["next_run_at"] is None
     assert await schedules.run_due(db, siblings_down, utcnow() + timedelta(days=2)) == 0

@@ -1,4 +1,5 @@
-"""GET /v1/projects/{key}/risk-summary: the register over a period for requirements-svc's health and reports."""
+"""GET /v1/projects/{key}/risk-summary: the register over a period for requirements-svc's health and
+reports."""
 
 from datetime import UTC, datetime
 
@@ -17,13 +18,18 @@ async def register(client, auth, app, create):
     on 11-12; all identified on 11-10."""
     app.state.clock = lambda: T0
     await create(title="Processor cap")
-    await create(title="Ledger migration", probability=5, impact=4, residual_probability=None,
-                 residual_impact=None)
-    await create(title="Typo in receipts", probability=1, impact=2, residual_probability=None,
-                 residual_impact=None)
+    await create(
+        title="Ledger migration", probability=5, impact=4, residual_probability=None, residual_impact=None
+    )
+    await create(
+        title="Typo in receipts", probability=1, impact=2, residual_probability=None, residual_impact=None
+    )
     h = auth("tpm", "PAY")
-    r = await client.post("/v1/risks/PAY-R1/actions", json={"title": "Negotiate cap", "owner": "bob",
-                                                           "due_date": "2026-11-12"}, headers=h)
+    r = await client.post(
+        "/v1/risks/PAY-R1/actions",
+        json={"title": "Negotiate cap", "owner": "bob", "due_date": "2026-11-12"},
+        headers=h,
+    )
     assert r.status_code == 201, r.text
     app.state.clock = lambda: at(12)
     r = await client.post("/v1/risks/PAY-R3/close", json={"reason": "fixed"}, headers=h)
@@ -33,9 +39,11 @@ async def register(client, auth, app, create):
 
 
 async def test_summary_of_a_period(client, auth, register):
-    r = await client.get("/v1/projects/PAY/risk-summary",
-                         params={"from": "2026-11-09", "to": "2026-11-15", "trend_from": "2026-11-08"},
-                         headers=auth("viewer", "PAY"))
+    r = await client.get(
+        "/v1/projects/PAY/risk-summary",
+        params={"from": "2026-11-09", "to": "2026-11-15", "trend_from": "2026-11-08"},
+        headers=auth("viewer", "PAY"),
+    )
     assert r.status_code == 200, r.text
     s = r.json()
     assert s["from_date"] == "2026-11-09" and s["to_date"] == "2026-11-15"
@@ -59,8 +67,11 @@ async def test_summary_of_a_period(client, auth, register):
 
 
 async def test_a_later_period_has_no_new_risks_and_a_flat_trend(client, auth, register):
-    r = await client.get("/v1/projects/PAY/risk-summary", params={"from": "2026-11-16", "to": "2026-11-20"},
-                         headers=auth("viewer", "PAY"))
+    r = await client.get(
+        "/v1/projects/PAY/risk-summary",
+        params={"from": "2026-11-16", "to": "2026-11-20"},
+        headers=auth("viewer", "PAY"),
+    )
     s = r.json()
     assert s["new"] == [] and s["closed"] == [] and s["escalated"] == []
     assert [p["exposure"] for p in s["exposure_series"]] == [36] * 5
@@ -70,27 +81,40 @@ async def test_a_later_period_has_no_new_risks_and_a_flat_trend(client, auth, re
 async def test_resolved_escalation_is_not_listed(client, auth, register):
     r = await client.post("/v1/risks/PAY-R2/deescalate", json={"reason": "board informed"}, headers=register)
     assert r.status_code == 200, r.text
-    s = (await client.get("/v1/projects/PAY/risk-summary", params={"from": "2026-11-16", "to": "2026-11-20"},
-                          headers=auth("viewer", "PAY"))).json()
+    s = (
+        await client.get(
+            "/v1/projects/PAY/risk-summary",
+            params={"from": "2026-11-16", "to": "2026-11-20"},
+            headers=auth("viewer", "PAY"),
+        )
+    ).json()
     assert s["unresolved_escalations"] == []
 
 
 async def test_empty_project(client, auth, app):
     app.state.clock = lambda: at(20)
-    s = (await client.get("/v1/projects/NEW/risk-summary", params={"from": "2026-11-20", "to": "2026-11-20"},
-                          headers=auth("viewer", "NEW"))).json()
+    s = (
+        await client.get(
+            "/v1/projects/NEW/risk-summary",
+            params={"from": "2026-11-20", "to": "2026-11-20"},
+            headers=auth("viewer", "NEW"),
+        )
+    ).json()
     assert s["open_count"] == 0 and s["top"] == [] and s["heatmap"] == []
     assert s["exposure_series"] == [{"date": "2026-11-20", "exposure": 0, "open": 0}]
 
 
-@pytest.mark.parametrize(("params", "loc"), [
-    ({"from": "2026-11-20", "to": "2026-11-10"}, "query.from"),
-    ({"from": "2026-13-01", "to": "2026-11-10"}, "query.from"),
-    ({"from": "2026-11-10"}, "query.to"),
-    ({"from": "2026-11-25", "to": "2026-11-26"}, "query.from"),
-    ({"from": "2026-01-01", "to": "2026-11-20"}, "query.from"),
-    ({"from": "2026-11-10", "to": "2026-11-12", "trend_from": "2026-11-11"}, "query.trend_from"),
-])
+@pytest.mark.parametrize(
+    ("params", "loc"),
+    [
+        ({"from": "2026-11-20", "to": "2026-11-10"}, "query.from"),
+        ({"from": "2026-13-01", "to": "2026-11-10"}, "query.from"),
+        ({"from": "2026-11-10"}, "query.to"),
+        ({"from": "2026-11-25", "to": "2026-11-26"}, "query.from"),
+        ({"from": "2026-01-01", "to": "2026-11-20"}, "query.from"),
+        ({"from": "2026-11-10", "to": "2026-11-12", "trend_from": "2026-11-11"}, "query.trend_from"),
+    ],
+)
 async def test_bad_periods_are_422(client, auth, app, params, loc):
     app.state.clock = lambda: at(20)
     r = await client.get("/v1/projects/PAY/risk-summary", params=params, headers=auth("viewer", "PAY"))
@@ -102,8 +126,13 @@ async def test_bad_periods_are_422(client, auth, app, params, loc):
 async def test_auth_and_project_key(client, auth, make_token):
     params = {"from": "2026-11-10", "to": "2026-11-10"}
     assert (await client.get("/v1/projects/PAY/risk-summary", params=params)).status_code == 401
-    assert (await client.get("/v1/projects/PAY/risk-summary", params=params,
-                             headers=auth("admin", "OPS"))).status_code == 403
-    assert (await client.get("/v1/projects/pay/risk-summary", params=params, headers=auth())).status_code == 422
+    assert (
+        await client.get("/v1/projects/PAY/risk-summary", params=params, headers=auth("admin", "OPS"))
+    ).status_code == 403
+    assert (
+        await client.get("/v1/projects/pay/risk-summary", params=params, headers=auth())
+    ).status_code == 422
     service = {"Authorization": f"Bearer {make_token(roles={'*': 'viewer'}, service='requirements-svc')}"}
-    assert (await client.get("/v1/projects/PAY/risk-summary", params=params, headers=service)).status_code == 200
+    assert (
+        await client.get("/v1/projects/PAY/risk-summary", params=params, headers=service)
+    ).status_code == 200

@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.contracts import ReleaseSummary
 from tpmhub_shared.db import request_session
@@ -21,14 +20,19 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 
 @router.get("/{key}/release-summary", response_model=ReleaseSummary, responses=responses(401, 403, 422))
 async def get_release_summary(
-    key: ProjectKeyPath, request: Request, session: Session, principal: CurrentPrincipal,
+    key: ProjectKeyPath,
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
     start: Annotated[date, Query(alias="from", description="First UTC day of the period.")],
     end: Annotated[date, Query(alias="to", description="Last UTC day of the period (included).")],
 ) -> ReleaseSummary:
-    """Releases and their states, gate denials with reasons, rollouts in progress with percentage and operator,
+    """Releases and their states, gate denials with reasons, rollouts in progress with percentage and
+    operator,
     rollbacks, verifications and DORA over the period."""
-    return await service.release_summary(session, principal=principal, project_key=key, start=start, end=end,
-                                         now=clock_of(request.app)())
+    return await service.release_summary(
+        session, principal=principal, project_key=key, start=start, end=end, now=clock_of(request.app)()
+    )
 
 
 TAGS = [{"name": "release summary", "description": "Releases over a period, for health and status reports."}]

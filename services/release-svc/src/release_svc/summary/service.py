@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
     DoraMetrics,
@@ -40,71 +39,170 @@ def _start(d: date) -> datetime:
 
 def check_range(start: date, end: date, today: date) -> None:
     if start > end:
-        raise UnprocessableEntity("`from` is after `to`.",
-                                  errors=[field_error("query.from", "must be on or before `to`", "date_order")])
+        raise UnprocessableEntity(
+            "`from` is after `to`.",
+            errors=[field_error("query.from", "must be on or before `to`", "date_order")],
+        )
     if start > today:
-        raise UnprocessableEntity("The period has not started yet.",
-                                  errors=[field_error("query.from", "must not be in the future", "future_period")])
+        raise UnprocessableEntity(
+            "The period has not started yet.",
+            errors=[field_error("query.from", "must not be in the future", "future_period")],
+        )
     if (end - start).days + 1 > MAX_DAYS:
-        raise UnprocessableEntity(f"At most {MAX_DAYS} days per summary.",
-                                  errors=[field_error("query.from", f"range spans more than {MAX_DAYS} days", "range")])
+        raise UnprocessableEntity(
+            f"At most {MAX_DAYS} days per summary.",
+            errors=[field_error("query.from", f"range spans more than {MAX_DAYS} days", "range")],
+        )
 
 
 def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 2) if values else None
 
 
-async def release_summary(session: AsyncSession, *, principal: Principal, project_key: str, start: date, end: date,
-                          now: datetime) -> ReleaseSummary:
+async def release_summary(
+    session: AsyncSession, *, principal: Principal, project_key: str, start: date, end: date, now: datetime
+) -> ReleaseSummary:
     ensure_read(principal, project_key)
     check_range(start, end, now.date())
     lo, hi = _start(start), _start(end + timedelta(days=1))
 
-    states = {s: int(n) for s, n in await session.execute(
-        select(Release.status, func.count()).where(Release.project_key == project_key).group_by(Release.status))}
-    releases = (await session.execute(
-        select(Release).where(Release.project_key == project_key,
-                              or_(Release.status.not_in(FINISHED), (Release.updated_at >= lo) & (Release.updated_at < hi)))
-        .order_by(Release.created_at, Release.id).limit(LIST_LIMIT))).scalars().all()
+    states = {
+        s: int(n)
+        for s, n in await session.execute(
+            select(Release.status, func.count())
+            .where(Release.project_key == project_key)
+            .group_by(Release.status)
+        )
+    }
+    releases = (
+        (
+            await session.execute(
+                select(Release)
+                .where(
+                    Release.project_key == project_key,
+                    or_(
+                        Release.status.not_in(FINISHED),
+                        (Release.updated_at >= lo) & (Release.updated_at < hi),
+                    ),
+                )
+                .order_by(Release.created_at, Release.id)
+                .limit(LIST_LIMIT)
+            )
+        )
+        .scalars()
+        .all()
+    )
     versions = {r.id: r.semver for r in releases}
 
     async def version_of(ids: set) -> dict:  # noqa: ANN001 - uuid sets
         missing = ids - versions.keys()
         if missing:
-            for rid, semver in await session.execute(select(Release.id, Release.semver).where(Release.id.in_(missing))):
+            for rid, semver in await session.execute(
+                select(Release.id, Release.semver).where(Release.id.in_(missing))
+            ):
                 versions[rid] = semver
         return versions
 
-    denials = (await session.execute(
-        select(GateDecision).where(GateDecision.project_key == project_key, GateDecision.allowed.is_(False),
-                                   GateDecision.at >= lo, GateDecision.at < hi)
-        .order_by(GateDecision.at, GateDecision.id).limit(LIST_LIMIT))).scalars().all()
+    denials = (
+        (
+            await session.execute(
+                select(GateDecision)
+                .where(
+                    GateDecision.project_key == project_key,
+                    GateDecision.allowed.is_(False),
+                    GateDecision.at >= lo,
+                    GateDecision.at < hi,
+                )
+                .order_by(GateDecision.at, GateDecision.id)
+                .limit(LIST_LIMIT)
+            )
+        )
+        .scalars()
+        .all()
+    )
 
-    rollouts = (await session.execute(
-        select(Rollout).where(Rollout.project_key == project_key, Rollout.status.in_(ACTIVE_STATUSES))
-        .order_by(Rollout.started_at, Rollout.id).limit(LIST_LIMIT))).scalars().all()
-    rolled_back_rollouts = (await session.execute(
-        select(Rollout).where(Rollout.project_key == project_key, Rollout.status == "rolled_back",
-                              Rollout.finished_at >= lo, Rollout.finished_at < hi))).scalars().all()
+    rollouts = (
+        (
+            await session.execute(
+                select(Rollout)
+                .where(Rollout.project_key == project_key, Rollout.status.in_(ACTIVE_STATUSES))
+                .order_by(Rollout.started_at, Rollout.id)
+                .limit(LIST_LIMIT)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    rolled_back_rollouts = (
+        (
+            await session.execute(
+                select(Rollout).where(
+                    Rollout.project_key == project_key,
+                    Rollout.status == "rolled_back",
+                    Rollout.finished_at >= lo,
+                    Rollout.finished_at < hi,
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
 
     # Releases changing state in the period, from their history (who, when, why).
-    moves = (await session.execute(
-        select(HistoryEntry).where(HistoryEntry.project_key == project_key,
-                                   HistoryEntry.resource_type == RELEASE_RESOURCE,
-                                   HistoryEntry.action.in_(("mark_released", "roll_back")),
-                                   HistoryEntry.at >= lo, HistoryEntry.at < hi)
-        .order_by(HistoryEntry.at, HistoryEntry.id))).scalars().all()
-    verifications = (await session.execute(
-        select(Verification).where(Verification.project_key == project_key, Verification.verified_at >= lo,
-                                   Verification.verified_at < hi)
-        .order_by(Verification.verified_at, Verification.id).limit(LIST_LIMIT))).scalars().all()
+    moves = (
+        (
+            await session.execute(
+                select(HistoryEntry)
+                .where(
+                    HistoryEntry.project_key == project_key,
+                    HistoryEntry.resource_type == RELEASE_RESOURCE,
+                    HistoryEntry.action.in_(("mark_released", "roll_back")),
+                    HistoryEntry.at >= lo,
+                    HistoryEntry.at < hi,
+                )
+                .order_by(HistoryEntry.at, HistoryEntry.id)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    verifications = (
+        (
+            await session.execute(
+                select(Verification)
+                .where(
+                    Verification.project_key == project_key,
+                    Verification.verified_at >= lo,
+                    Verification.verified_at < hi,
+                )
+                .order_by(Verification.verified_at, Verification.id)
+                .limit(LIST_LIMIT)
+            )
+        )
+        .scalars()
+        .all()
+    )
 
-    ids = {d.release_id for d in denials} | {r.release_id for r in rollouts} | {v.release_id for v in verifications}
+    ids = (
+        {d.release_id for d in denials}
+        | {r.release_id for r in rollouts}
+        | {v.release_id for v in verifications}
+    )
     ids |= {r.release_id for r in rolled_back_rollouts} | {uuid.UUID(m.resource_id) for m in moves}
     await version_of(ids)
-    created = dict((await session.execute(
-        select(Release.id, Release.created_at).where(Release.id.in_({uuid.UUID(m.resource_id) for m in moves}))
-    )).all()) if moves else {}
+    created = (
+        dict(
+            (
+                await session.execute(
+                    select(Release.id, Release.created_at).where(
+                        Release.id.in_({uuid.UUID(m.resource_id) for m in moves})
+                    )
+                )
+            ).all()
+        )
+        if moves
+        else {}
+    )
 
     rollout_by_release = {r.release_id: r for r in rolled_back_rollouts}
     rollbacks, released_lead_hours = [], []
@@ -112,8 +210,15 @@ async def release_summary(session: AsyncSession, *, principal: Principal, projec
         rid = uuid.UUID(m.resource_id)
         if m.action == "roll_back":
             ro = rollout_by_release.get(rid)
-            rollbacks.append(RollbackEvent(release_id=rid, version=versions.get(rid, "?"),
-                                           rollout_id=ro.id if ro else None, at=m.at, reason=m.note))
+            rollbacks.append(
+                RollbackEvent(
+                    release_id=rid,
+                    version=versions.get(rid, "?"),
+                    rollout_id=ro.id if ro else None,
+                    at=m.at,
+                    reason=m.note,
+                )
+            )
         elif rid in created:
             released_lead_hours.append((m.at - created[rid]).total_seconds() / 3600)
     n_released = sum(1 for m in moves if m.action == "mark_released")
@@ -124,30 +229,67 @@ async def release_summary(session: AsyncSession, *, principal: Principal, projec
         stages = r.stages or []
         stage = stages[r.current_stage] if 0 <= r.current_stage < len(stages) else {}
         return RolloutProgress(
-            id=r.id, release_id=r.release_id, version=versions.get(r.release_id, "?"), name=r.name, status=r.status,
-            current_stage=r.current_stage, current_percent=r.current_percent,
-            stage_percents=[int(s.get("percent", 0)) for s in stages], operator=stage.get("operator"),
-            started_at=r.started_at, pause_reason=r.pause_reason)
+            id=r.id,
+            release_id=r.release_id,
+            version=versions.get(r.release_id, "?"),
+            name=r.name,
+            status=r.status,
+            current_stage=r.current_stage,
+            current_percent=r.current_percent,
+            stage_percents=[int(s.get("percent", 0)) for s in stages],
+            operator=stage.get("operator"),
+            started_at=r.started_at,
+            pause_reason=r.pause_reason,
+        )
 
     return ReleaseSummary(
-        project_key=project_key, from_date=start.isoformat(), to_date=end.isoformat(), generated_at=now,
+        project_key=project_key,
+        from_date=start.isoformat(),
+        to_date=end.isoformat(),
+        generated_at=now,
         states=states,
-        releases=[ReleaseBrief(id=r.id, version=r.semver, name=r.name, status=r.status,
-                               target_date=r.target_date.isoformat() if r.target_date else None, scope=list(r.scope),
-                               updated_at=r.updated_at) for r in releases],
-        gate_denials=[GateDenial(release_id=d.release_id, version=d.version, at=d.at,
-                                 reasons=[str(c.get("reason", c.get("name", "")))
-                                          for c in d.checks if not c.get("passed", True)])
-                      for d in denials],
+        releases=[
+            ReleaseBrief(
+                id=r.id,
+                version=r.semver,
+                name=r.name,
+                status=r.status,
+                target_date=r.target_date.isoformat() if r.target_date else None,
+                scope=list(r.scope),
+                updated_at=r.updated_at,
+            )
+            for r in releases
+        ],
+        gate_denials=[
+            GateDenial(
+                release_id=d.release_id,
+                version=d.version,
+                at=d.at,
+                reasons=[
+                    str(c.get("reason", c.get("name", ""))) for c in d.checks if not c.get("passed", True)
+                ],
+            )
+            for d in denials
+        ],
         rollouts_in_progress=[progress(r) for r in rollouts],
         rollbacks=rollbacks,
-        verifications=[VerificationBrief(release_id=v.release_id, version=versions.get(v.release_id, "?"),
-                                         name=v.scenario, outcome=v.result, at=v.verified_at) for v in verifications],
+        verifications=[
+            VerificationBrief(
+                release_id=v.release_id,
+                version=versions.get(v.release_id, "?"),
+                name=v.scenario,
+                outcome=v.result,
+                at=v.verified_at,
+            )
+            for v in verifications
+        ],
         dora=DoraMetrics(
-            deployments=n_released, deployment_frequency_per_day=round(n_released / days, 3),
+            deployments=n_released,
+            deployment_frequency_per_day=round(n_released / days, 3),
             lead_time_hours_median=_median(released_lead_hours),
             change_failure_rate=round(n_rolled_back / (n_released + n_rolled_back), 3)
-            if (n_released + n_rolled_back) else None,
+            if (n_released + n_rolled_back)
+            else None,
             time_to_restore_hours_median=None,
         ),
         sources_missing=["time_to_restore"],

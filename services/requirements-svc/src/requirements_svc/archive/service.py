@@ -17,7 +17,6 @@ from typing import Any
 import orjson
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.db import Database
 from tpmhub_shared.history import jsonable
@@ -118,8 +117,12 @@ class Archive:
 
     # ---- requirements-svc's own rows ---------------------------------------------------------------
 
-    def _db_rows(self, model: Any, order: Any, extra: Callable[[AsyncSession, list[Any]], Awaitable[list[dict]]]
-                 | None = None) -> Rows:
+    def _db_rows(
+        self,
+        model: Any,
+        order: Any,
+        extra: Callable[[AsyncSession, list[Any]], Awaitable[list[dict]]] | None = None,
+    ) -> Rows:
         async def pages() -> AsyncIterator[list[dict[str, Any]]]:
             last: Any = None
             while True:
@@ -135,17 +138,26 @@ class Archive:
                 yield rows
                 if len(batch) < PAGE:
                     return
+
         return pages
 
     @staticmethod
     async def _items_with_criteria(session: AsyncSession, batch: list[Item]) -> list[dict[str, Any]]:
         criteria: dict[uuid.UUID, list[dict[str, Any]]] = {}
         found = await session.execute(
-            select(AcceptanceCriterion).where(AcceptanceCriterion.item_id.in_([i.id for i in batch]))
-            .order_by(AcceptanceCriterion.item_id, AcceptanceCriterion.position))
+            select(AcceptanceCriterion)
+            .where(AcceptanceCriterion.item_id.in_([i.id for i in batch]))
+            .order_by(AcceptanceCriterion.item_id, AcceptanceCriterion.position)
+        )
         for c in found.scalars():
             criteria.setdefault(c.item_id, []).append(
-                {"text": c.text, "status": c.status, "verified_by": c.verified_by, "evidence_url": c.evidence_url})
+                {
+                    "text": c.text,
+                    "status": c.status,
+                    "verified_by": c.verified_by,
+                    "evidence_url": c.evidence_url,
+                }
+            )
         return [{**_row(i), "acceptance_criteria": criteria.get(i.id, [])} for i in batch]
 
     async def documents(self) -> AsyncIterator[bytes]:
@@ -159,13 +171,24 @@ class Archive:
                 batch = (await session.execute(stmt.order_by(DocumentVersion.id).limit(50))).scalars().all()
             for v in batch:
                 name = f"documents/{v.kind}s/{_slug(v.title)}-{str(v.document_id)[:8]}/v{v.number}.md"
-                lines = [f"# {v.title}", "", f"- Kind: {'PRD' if v.kind == 'prd' else 'Technical design'}",
-                         f"- Version: {v.number}", f"- Approved: {v.approved_at.isoformat().replace('+00:00', 'Z')}",
-                         f"- Approvers: {', '.join(v.approvers) or '–'}", f"- Document id: {v.document_id}"]
+                lines = [
+                    f"# {v.title}",
+                    "",
+                    f"- Kind: {'PRD' if v.kind == 'prd' else 'Technical design'}",
+                    f"- Version: {v.number}",
+                    f"- Approved: {v.approved_at.isoformat().replace('+00:00', 'Z')}",
+                    f"- Approvers: {', '.join(v.approvers) or '–'}",
+                    f"- Document id: {v.document_id}",
+                ]
                 if v.linked_items:
                     lines.append(f"- Linked items: {', '.join(v.linked_items)}")
                 for section in v.sections:
-                    lines += ["", f"## {section.get('title') or section.get('key')}", "", section.get("body") or "_(empty)_"]
+                    lines += [
+                        "",
+                        f"## {section.get('title') or section.get('key')}",
+                        "",
+                        section.get("body") or "_(empty)_",
+                    ]
                 yield self.text(name, "\n".join(lines) + "\n")
                 count += 1
             if len(batch) < 50:
@@ -190,10 +213,12 @@ class Archive:
                 cursor = page.get("next_cursor")
                 if not cursor:
                     return
+
         return pages
 
-    def _per_release(self, release_ids: list[str], fetch: Callable[[SiblingClient, str], AsyncIterator[list[dict]]]
-                     ) -> Rows:
+    def _per_release(
+        self, release_ids: list[str], fetch: Callable[[SiblingClient, str], AsyncIterator[list[dict]]]
+    ) -> Rows:
         async def pages() -> AsyncIterator[list[dict[str, Any]]]:
             client = self.siblings.get("release")
             if client is None:
@@ -201,6 +226,7 @@ class Archive:
             for rid in release_ids:
                 async for page in fetch(client, rid):
                     yield page
+
         return pages
 
     @staticmethod
@@ -239,8 +265,9 @@ class Archive:
         ):
             async for chunk in self.table(base, what, self._db_rows(model, order, extra)):
                 yield chunk
-        async for chunk in self.table("risks", "Risk register (risk-svc)",
-                                      self._sibling_pages("risk", f"/v1/projects/{self.key}/risks")):
+        async for chunk in self.table(
+            "risks", "Risk register (risk-svc)", self._sibling_pages("risk", f"/v1/projects/{self.key}/risks")
+        ):
             yield chunk
         release_ids: list[str] = []
         releases = self._sibling_pages("release", f"/v1/projects/{self.key}/releases")
@@ -252,30 +279,47 @@ class Archive:
 
         async for chunk in self.table("releases", "Releases (release-svc)", remembering):
             yield chunk
-        async for chunk in self.table("gate_decisions", "Gate decisions of every release (release-svc)",
-                                      self._per_release(release_ids, self._decisions)):
+        async for chunk in self.table(
+            "gate_decisions",
+            "Gate decisions of every release (release-svc)",
+            self._per_release(release_ids, self._decisions),
+        ):
             yield chunk
-        async for chunk in self.table("retrospectives", "Release retrospectives (release-svc)",
-                                      self._per_release(release_ids, self._retrospective)):
+        async for chunk in self.table(
+            "retrospectives",
+            "Release retrospectives (release-svc)",
+            self._per_release(release_ids, self._retrospective),
+        ):
             yield chunk
         yield self.text("README.md", self.readme(project))
         yield self.zip.close()
 
     def readme(self, project: dict[str, Any]) -> str:
-        lines = [f"# {project['name']} ({self.key}) — closing archive", "",
-                 f"Generated {self.now.isoformat().replace('+00:00', 'Z')} by TPM Hub.", "",
-                 "| Entry | Contents | Rows | Note |", "|---|---|---|---|",
-                 "| project.json | The project: background, goals, scope | 1 | |"]
+        lines = [
+            f"# {project['name']} ({self.key}) — closing archive",
+            "",
+            f"Generated {self.now.isoformat().replace('+00:00', 'Z')} by TPM Hub.",
+            "",
+            "| Entry | Contents | Rows | Note |",
+            "|---|---|---|---|",
+            "| project.json | The project: background, goals, scope | 1 | |",
+        ]
         for name, what, rows, problem in self.index:
             entry = name if name.endswith("/") else f"{name}.json, {name}.csv"
             lines.append(f"| {entry} | {what} | {rows if rows is not None else '–'} | {problem or ''} |")
         incomplete = [n for n, _, _, p in self.index if p]
-        lines += ["", "JSON files hold arrays of objects as the API returns them; CSV files hold the same rows "
-                  "(nested values as JSON).",
-                  "Every PRD and design version is a Markdown file under documents/, one folder per document."]
+        lines += [
+            "",
+            "JSON files hold arrays of objects as the API returns them; CSV files hold the same rows "
+            "(nested values as JSON).",
+            "Every PRD and design version is a Markdown file under documents/, one folder per document.",
+        ]
         if incomplete:
-            lines += ["", f"**Incomplete:** {', '.join(incomplete)} — a service did not answer; download the "
-                      "archive again to complete it."]
+            lines += [
+                "",
+                f"**Incomplete:** {', '.join(incomplete)} — a service did not answer; download the "
+                "archive again to complete it.",
+            ]
         return "\n".join(lines) + "\n"
 
 
@@ -283,6 +327,8 @@ def archive_name(key: str, when: datetime) -> str:
     return f"{key}-archive-{when.strftime('%Y%m%d')}.zip"
 
 
-def stream_archive(*, project: Project, db: Database, siblings: dict[str, SiblingClient]) -> AsyncIterator[bytes]:
+def stream_archive(
+    *, project: Project, db: Database, siblings: dict[str, SiblingClient]
+) -> AsyncIterator[bytes]:
     archive = Archive(key=project.key, db=db, siblings=siblings)
     return archive.stream(_row(project))

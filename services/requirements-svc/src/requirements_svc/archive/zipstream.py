@@ -37,8 +37,9 @@ class _Sink(io.RawIOBase):
 class ZipStream:
     def __init__(self, *, compresslevel: int = 6) -> None:
         self._sink = _Sink()
-        self._zip = zipfile.ZipFile(self._sink, mode="w", compression=zipfile.ZIP_DEFLATED,
-                                    compresslevel=compresslevel)
+        self._zip = zipfile.ZipFile(
+            self._sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel
+        )
         self.names: list[str] = []
 
     @contextmanager

@@ -3,7 +3,6 @@ from typing import Any
 
 from sqlalchemy import Column, String
 from sqlmodel import Field
-
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 
 

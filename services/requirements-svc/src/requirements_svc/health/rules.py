@@ -15,13 +15,13 @@ STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK)
 _RANK = {ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2}
 
 # Thresholds (docs/decisions/health.md).
-VELOCITY_ITERATIONS = 3          # velocity from the points done over the last N finished iterations
-VELOCITY_FALLBACK_DAYS = 28      # … or over the last 28 days when no iteration has finished
+VELOCITY_ITERATIONS = 3  # velocity from the points done over the last N finished iterations
+VELOCITY_FALLBACK_DAYS = 28  # … or over the last 28 days when no iteration has finished
 MILESTONE_SLIP_OFF_TRACK_DAYS = 7  # projected slip above this is off_track; up to it at_risk
-ESCALATION_UNRESOLVED_DAYS = 3   # an escalation unresolved for longer than this is off_track
-GATE_DENIALS_PER_RELEASE = 3     # this many gate denials of one release in the window is at_risk
-DOCUMENT_REVIEW_DAYS = 5         # a PRD/design in review for longer than this is at_risk
-WINDOW_DAYS = 7                  # rollbacks and gate denials count over the last 7 days
+ESCALATION_UNRESOLVED_DAYS = 3  # an escalation unresolved for longer than this is off_track
+GATE_DENIALS_PER_RELEASE = 3  # this many gate denials of one release in the window is at_risk
+DOCUMENT_REVIEW_DAYS = 5  # a PRD/design in review for longer than this is at_risk
+WINDOW_DAYS = 7  # rollbacks and gate denials count over the last 7 days
 FINISHED_RELEASE_STATES = frozenset({"released", "cancelled", "rolled_back"})
 
 
@@ -91,42 +91,79 @@ def evaluate(f: Facts) -> list[Fired]:
     """Every rule that fires for the facts, worst first."""
     fired: list[Fired] = []
     today = f.now.date()
-    key = f.project_key
 
     for m in f.milestones:
         link = f"/v1/milestones/{m.id}"
-        base = {"milestone": m.name, "target_date": m.target_date.isoformat(),
-                "remaining_points": m.remaining_points, "open_items": m.open_items,
-                "unestimated_items": m.unestimated_items,
-                "velocity_points_per_day": round(f.velocity_points_per_day, 2)}
+        base = {
+            "milestone": m.name,
+            "target_date": m.target_date.isoformat(),
+            "remaining_points": m.remaining_points,
+            "open_items": m.open_items,
+            "unestimated_items": m.unestimated_items,
+            "velocity_points_per_day": round(f.velocity_points_per_day, 2),
+        }
         if m.remaining_points <= 0 and m.open_items == 0:
             continue
         if m.projected_finish is None:
-            fired.append(Fired("milestone_no_velocity", AT_RISK,
-                               f"Milestone {m.name}: work remains but nothing was finished recently",
-                               {**base, "projected_finish": None}, [link]))
+            fired.append(
+                Fired(
+                    "milestone_no_velocity",
+                    AT_RISK,
+                    f"Milestone {m.name}: work remains but nothing was finished recently",
+                    {**base, "projected_finish": None},
+                    [link],
+                )
+            )
             continue
         slip = (m.projected_finish - m.target_date).days
         if slip > 0:
             severity = OFF_TRACK if slip > MILESTONE_SLIP_OFF_TRACK_DAYS or m.target_date < today else AT_RISK
-            fired.append(Fired("milestone_projected_late", severity,
-                               f"Milestone {m.name} is projected {slip} day(s) after its target date",
-                               {**base, "projected_finish": m.projected_finish.isoformat(), "slip_days": slip},
-                               [link]))
+            fired.append(
+                Fired(
+                    "milestone_projected_late",
+                    severity,
+                    f"Milestone {m.name} is projected {slip} day(s) after its target date",
+                    {**base, "projected_finish": m.projected_finish.isoformat(), "slip_days": slip},
+                    [link],
+                )
+            )
 
     if f.risk is not None:
         for r in f.risk.critical:
-            fired.append(Fired("critical_risk", AT_RISK, f"Critical risk {r.key}: {r.title}",
-                               {"risk": r.key, "score": r.score, "status": r.status, "owner": r.owner,
-                                "age_days": r.age_days}, [f"/v1/risks/{r.key}"]))
+            fired.append(
+                Fired(
+                    "critical_risk",
+                    AT_RISK,
+                    f"Critical risk {r.key}: {r.title}",
+                    {
+                        "risk": r.key,
+                        "score": r.score,
+                        "status": r.status,
+                        "owner": r.owner,
+                        "age_days": r.age_days,
+                    },
+                    [f"/v1/risks/{r.key}"],
+                )
+            )
         for e in f.risk.unresolved_escalations:
             if e.age_days > ESCALATION_UNRESOLVED_DAYS:
-                fired.append(Fired("escalation_unresolved", OFF_TRACK,
-                                   f"Escalation of {e.risk_key} unresolved for {e.age_days} days",
-                                   {"risk": e.risk_key, "level": e.level, "trigger": e.trigger, "reason": e.reason,
-                                    "escalated_at": e.escalated_at.isoformat().replace("+00:00", "Z"),
-                                    "age_days": e.age_days, "threshold_days": ESCALATION_UNRESOLVED_DAYS},
-                                   [f"/v1/risks/{e.risk_key}"]))
+                fired.append(
+                    Fired(
+                        "escalation_unresolved",
+                        OFF_TRACK,
+                        f"Escalation of {e.risk_key} unresolved for {e.age_days} days",
+                        {
+                            "risk": e.risk_key,
+                            "level": e.level,
+                            "trigger": e.trigger,
+                            "reason": e.reason,
+                            "escalated_at": e.escalated_at.isoformat().replace("+00:00", "Z"),
+                            "age_days": e.age_days,
+                            "threshold_days": ESCALATION_UNRESOLVED_DAYS,
+                        },
+                        [f"/v1/risks/{e.risk_key}"],
+                    )
+                )
 
     if f.release is not None:
         active = [r for r in f.release.releases if r.status not in FINISHED_RELEASE_STATES]
@@ -134,37 +171,76 @@ def evaluate(f: Facts) -> list[Fired]:
             for rel in active:
                 if bug.key in rel.scope or (bug.found_in and bug.found_in == rel.version):
                     why = "in scope" if bug.key in rel.scope else "found in it"
-                    fired.append(Fired("s1_bug_in_release", OFF_TRACK,
-                                       f"Open S1 bug {bug.key} in release {rel.version} ({why})",
-                                       {"bug": bug.key, "title": bug.title, "bug_status": bug.status,
-                                        "release": rel.version, "release_status": rel.status, "relation": why},
-                                       [f"/v1/items/{bug.key}", f"/v1/releases/{rel.id}"]))
+                    fired.append(
+                        Fired(
+                            "s1_bug_in_release",
+                            OFF_TRACK,
+                            f"Open S1 bug {bug.key} in release {rel.version} ({why})",
+                            {
+                                "bug": bug.key,
+                                "title": bug.title,
+                                "bug_status": bug.status,
+                                "release": rel.version,
+                                "release_status": rel.status,
+                                "relation": why,
+                            },
+                            [f"/v1/items/{bug.key}", f"/v1/releases/{rel.id}"],
+                        )
+                    )
         for rb in f.release.rollbacks:
-            fired.append(Fired("rollback", AT_RISK, f"Release {rb.version} was rolled back",
-                               {"release": rb.version, "at": rb.at.isoformat().replace("+00:00", "Z"),
-                                "reason": rb.reason}, [f"/v1/releases/{rb.release_id}"]))
+            fired.append(
+                Fired(
+                    "rollback",
+                    AT_RISK,
+                    f"Release {rb.version} was rolled back",
+                    {
+                        "release": rb.version,
+                        "at": rb.at.isoformat().replace("+00:00", "Z"),
+                        "reason": rb.reason,
+                    },
+                    [f"/v1/releases/{rb.release_id}"],
+                )
+            )
         per_release: dict[str, list[Any]] = {}
         for d in f.release.gate_denials:
             per_release.setdefault(str(d.release_id), []).append(d)
         for release_id, denials in per_release.items():
             if len(denials) >= GATE_DENIALS_PER_RELEASE:
                 reasons = sorted({r for d in denials for r in d.reasons})
-                fired.append(Fired("repeated_gate_denials", AT_RISK,
-                                   f"Release {denials[0].version} was denied by the gate {len(denials)} times",
-                                   {"release": denials[0].version, "denials": len(denials),
-                                    "threshold": GATE_DENIALS_PER_RELEASE, "reasons": reasons[:10]},
-                                   [f"/v1/releases/{release_id}/gate"]))
+                fired.append(
+                    Fired(
+                        "repeated_gate_denials",
+                        AT_RISK,
+                        f"Release {denials[0].version} was denied by the gate {len(denials)} times",
+                        {
+                            "release": denials[0].version,
+                            "denials": len(denials),
+                            "threshold": GATE_DENIALS_PER_RELEASE,
+                            "reasons": reasons[:10],
+                        },
+                        [f"/v1/releases/{release_id}/gate"],
+                    )
+                )
 
     for doc in f.documents_in_review:
         days = (f.now - doc.submitted_at).days
         if days > DOCUMENT_REVIEW_DAYS:
             label = "PRD" if doc.kind == "prd" else "Design"
-            fired.append(Fired("document_stuck_in_review", AT_RISK,
-                               f"{label} '{doc.title}' in review for {days} days",
-                               {"document": doc.title, "kind": doc.kind, "days_in_review": days,
-                                "threshold_days": DOCUMENT_REVIEW_DAYS,
-                                "submitted_at": doc.submitted_at.isoformat().replace("+00:00", "Z")},
-                               [f"/v1/{doc.kind}s/{doc.id}"]))
+            fired.append(
+                Fired(
+                    "document_stuck_in_review",
+                    AT_RISK,
+                    f"{label} '{doc.title}' in review for {days} days",
+                    {
+                        "document": doc.title,
+                        "kind": doc.kind,
+                        "days_in_review": days,
+                        "threshold_days": DOCUMENT_REVIEW_DAYS,
+                        "submitted_at": doc.submitted_at.isoformat().replace("+00:00", "Z"),
+                    },
+                    [f"/v1/{doc.kind}s/{doc.id}"],
+                )
+            )
 
     fired.sort(key=lambda x: -_RANK[x.severity])
     return fired

@@ -13,8 +13,16 @@ class FiredRule(BaseModel):
     rule: str = Field(examples=["milestone_projected_late"])
     severity: Literal["at_risk", "off_track"] = Field(examples=["off_track"])
     title: str = Field(examples=["Milestone Beta is projected 12 day(s) after its target date"])
-    facts: dict[str, Any] = Field(examples=[{"milestone": "Beta", "target_date": "2026-12-01",
-                                             "projected_finish": "2026-12-13", "slip_days": 12}])
+    facts: dict[str, Any] = Field(
+        examples=[
+            {
+                "milestone": "Beta",
+                "target_date": "2026-12-01",
+                "projected_finish": "2026-12-13",
+                "slip_days": 12,
+            }
+        ]
+    )
     links: list[str] = Field(examples=[["/v1/projects/PAY/milestones/0193..."]])
 
 
@@ -42,7 +50,9 @@ class HealthPublic(BaseModel):
     override: HealthOverridePublic | None = None
     rules: list[FiredRule] = Field(description="Every rule that fired, worst first.")
     velocity_points_per_day: float = Field(examples=[3.4])
-    complete: bool = Field(description="False when a sibling did not answer: rules needing it were not evaluated.")
+    complete: bool = Field(
+        description="False when a sibling did not answer: rules needing it were not evaluated."
+    )
     sources: dict[str, SourceStatus] = Field(examples=[{"risk": {"available": True, "reason": None}}])
     evaluated_at: datetime
 
@@ -54,8 +64,9 @@ class HealthOverrideCreate(BaseModel):
 
     status: HealthStatus = Field(examples=["at_risk"])
     note: Note = Field(examples=["Vendor confirmed the fix lands Monday; the slip is absorbed by buffer."])
-    until: datetime | None = Field(default=None, description="The override lapses at this time (UTC); "
-                                   "open-ended when omitted.")
+    until: datetime | None = Field(
+        default=None, description="The override lapses at this time (UTC); open-ended when omitted."
+    )
 
 
 class HealthOverrideClear(BaseModel):

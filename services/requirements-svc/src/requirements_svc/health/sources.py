@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-
 from tpmhub_shared.contracts import ReleaseSummary, RiskSummary
 from tpmhub_shared.http import SiblingClient, SiblingError
 
@@ -26,7 +25,9 @@ class Fetched(Generic[T]):
         return self.value is not None
 
 
-async def _fetch(client: SiblingClient | None, path: str, params: dict[str, Any], model: type[T]) -> Fetched[T]:
+async def _fetch(
+    client: SiblingClient | None, path: str, params: dict[str, Any], model: type[T]
+) -> Fetched[T]:
     if client is None:
         return Fetched(None, "not configured")
     try:
@@ -44,7 +45,12 @@ async def _fetch(client: SiblingClient | None, path: str, params: dict[str, Any]
 
 
 async def fetch_summaries(
-    siblings: dict[str, SiblingClient], *, project_key: str, start: date, end: date, trend_from: date | None = None,
+    siblings: dict[str, SiblingClient],
+    *,
+    project_key: str,
+    start: date,
+    end: date,
+    trend_from: date | None = None,
 ) -> tuple[Fetched[RiskSummary], Fetched[ReleaseSummary]]:
     """Both summaries for [start, end], at the same time; each bounded by the sibling timeout."""
     risk_params = {"from": start.isoformat(), "to": end.isoformat()}
@@ -52,7 +58,11 @@ async def fetch_summaries(
         risk_params["trend_from"] = trend_from.isoformat()
     risk, release = await asyncio.gather(
         _fetch(siblings.get("risk"), f"/v1/projects/{project_key}/risk-summary", risk_params, RiskSummary),
-        _fetch(siblings.get("release"), f"/v1/projects/{project_key}/release-summary",
-               {"from": start.isoformat(), "to": end.isoformat()}, ReleaseSummary),
+        _fetch(
+            siblings.get("release"),
+            f"/v1/projects/{project_key}/release-summary",
+            {"from": start.isoformat(), "to": end.isoformat()},
+            ReleaseSummary,
+        ),
     )
     return risk, release

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-
 from tpmhub_shared.contracts import HeatmapCell, RolloutProgress
 
 W, H = 480, 240
@@ -26,10 +25,11 @@ class Series:
 def _svg(kind: str, title: str, body: str, height: int = H) -> Markup:
     t = escape(title)
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="{kind}" role="img" aria-label="{t}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="{kind}" role="img" '
+        f'aria-label="{t}" '
         f'viewBox="0 0 {W} {height}" preserveAspectRatio="xMidYMid meet" '
         f'style="width:100%;height:auto;max-width:640px" font-family="system-ui,sans-serif" font-size="13">'
-        f'<title>{t}</title>{body}</svg>'
+        f"<title>{t}</title>{body}</svg>"
     )
 
 
@@ -68,8 +68,10 @@ def line_chart(kind: str, title: str, x_labels: Sequence[str], series: Sequence[
         last = i == n - 1
         if (i % every == 0 and (n - 1 - i) >= max(2, every // 2 + 1)) or last:
             anchor = "end" if last and n > 1 else "middle"
-            parts.append(f'<text x="{x(i):.1f}" y="{H - PAD_B + 16}" text-anchor="{anchor}" fill="{MUTED}">'
-                         f'{escape(label)}</text>')
+            parts.append(
+                f'<text x="{x(i):.1f}" y="{H - PAD_B + 16}" text-anchor="{anchor}" fill="{MUTED}">'
+                f"{escape(label)}</text>"
+            )
     for s in series:
         runs: list[list[str]] = [[]]
         for i, v in enumerate(s.values):
@@ -80,18 +82,24 @@ def line_chart(kind: str, title: str, x_labels: Sequence[str], series: Sequence[
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
         for run in runs:
             if len(run) > 1:
-                parts.append(f'<polyline class="series" fill="none" stroke="{s.color}" stroke-width="2.5"{dash} '
-                             f'points="{" ".join(run)}"/>')
+                parts.append(
+                    f'<polyline class="series" fill="none" stroke="{s.color}" stroke-width="2.5"{dash} '
+                    f'points="{" ".join(run)}"/>'
+                )
             elif len(run) == 1:
                 cx, cy = run[0].split(",")
                 parts.append(f'<circle class="series" cx="{cx}" cy="{cy}" r="3.5" fill="{s.color}"/>')
     lx = PAD_L
     for s in series:
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
-        parts.append(f'<line x1="{lx}" y1="12" x2="{lx + 22}" y2="12" stroke="{s.color}" stroke-width="2.5"{dash}/>'
-                     f'<text x="{lx + 28}" y="16" fill="{INK}">{escape(s.name)}</text>')
+        parts.append(
+            f'<line x1="{lx}" y1="12" x2="{lx + 22}" y2="12" stroke="{s.color}" stroke-width="2.5"{dash}/>'
+            f'<text x="{lx + 28}" y="16" fill="{INK}">{escape(s.name)}</text>'
+        )
         lx += 40 + 7.5 * len(s.name)
-    parts.append(f'<line x1="{PAD_L}" y1="{PAD_T + ph}" x2="{W - PAD_R}" y2="{PAD_T + ph}" stroke="{MUTED}"/>')
+    parts.append(
+        f'<line x1="{PAD_L}" y1="{PAD_T + ph}" x2="{W - PAD_R}" y2="{PAD_T + ph}" stroke="{MUTED}"/>'
+    )
     return _svg(kind, title, "".join(parts))
 
 
@@ -114,26 +122,38 @@ def heatmap(title: str, cells: Sequence[HeatmapCell]) -> Markup:
     parts = []
     for row, p in enumerate(range(5, 0, -1)):
         yy = top + row * size
-        parts.append(f'<text x="{left - 8}" y="{yy + size / 2 + 4:.0f}" text-anchor="end" fill="{MUTED}">P{p}</text>')
+        parts.append(
+            f'<text x="{left - 8}" y="{yy + size / 2 + 4:.0f}" text-anchor="end" fill="{MUTED}">P{p}</text>'
+        )
         for col, i in enumerate(range(1, 6)):
             xx = left + col * size
             n = counts.get((p, i), 0)
             opacity = "1" if n else "0.25"
-            parts.append(f'<rect class="cell" x="{xx}" y="{yy}" width="{size - 2}" height="{size - 2}" rx="4" '
-                         f'fill="{_heat(p * i)}" fill-opacity="{opacity}" data-p="{p}" data-i="{i}" data-count="{n}"/>')
+            parts.append(
+                f'<rect class="cell" x="{xx}" y="{yy}" width="{size - 2}" height="{size - 2}" rx="4" '
+                f'fill="{_heat(p * i)}" fill-opacity="{opacity}" data-p="{p}" data-i="{i}" data-count="{n}"/>'
+            )
             if n:
-                parts.append(f'<text x="{xx + size / 2 - 1:.0f}" y="{yy + size / 2 + 4:.0f}" text-anchor="middle" '
-                             f'fill="#fff" font-weight="bold">{n}</text>')
+                parts.append(
+                    f'<text x="{xx + size / 2 - 1:.0f}" y="{yy + size / 2 + 4:.0f}" text-anchor="middle" '
+                    f'fill="#fff" font-weight="bold">{n}</text>'
+                )
     for col, i in enumerate(range(1, 6)):
-        parts.append(f'<text x="{left + col * size + size / 2 - 1:.0f}" y="{top + 5 * size + 16}" '
-                     f'text-anchor="middle" fill="{MUTED}">I{i}</text>')
-    parts.append(f'<text x="{left + 5 * size / 2:.0f}" y="{top + 5 * size + 36}" text-anchor="middle" '
-                 f'fill="{INK}">impact → · rows: probability</text>')
+        parts.append(
+            f'<text x="{left + col * size + size / 2 - 1:.0f}" y="{top + 5 * size + 16}" '
+            f'text-anchor="middle" fill="{MUTED}">I{i}</text>'
+        )
+    parts.append(
+        f'<text x="{left + 5 * size / 2:.0f}" y="{top + 5 * size + 36}" text-anchor="middle" '
+        f'fill="{INK}">impact → · rows: probability</text>'
+    )
     legend = [("low", 1), ("medium", 5), ("high", 10), ("critical", 17)]
     for k, (name, lvl) in enumerate(legend):
         yy = top + 10 + k * 22
-        parts.append(f'<rect x="{left + 5 * size + 24}" y="{yy}" width="14" height="14" rx="3" fill="{_heat(lvl)}"/>'
-                     f'<text x="{left + 5 * size + 44}" y="{yy + 12}" fill="{INK}">{name}</text>')
+        parts.append(
+            f'<rect x="{left + 5 * size + 24}" y="{yy}" width="14" height="14" rx="3" fill="{_heat(lvl)}"/>'
+            f'<text x="{left + 5 * size + 44}" y="{yy + 12}" fill="{INK}">{name}</text>'
+        )
     return _svg("heatmap", title, "".join(parts), height=height)
 
 
@@ -150,25 +170,38 @@ def rollouts(title: str, items: Sequence[RolloutProgress]) -> Markup:
         yy = 8 + k * row
         color = "#f9a825" if r.status == "paused" else "#2e7d32"
         label = f"{r.version} {r.name}".strip()
-        who = f" · stage {r.current_stage + 1}/{len(r.stage_percents)}" + (f" · {r.operator}" if r.operator else "")
-        parts.append(f'<text x="{left}" y="{yy + 14}" fill="{INK}" font-weight="600">{escape(label)}'
-                     f'<tspan fill="{MUTED}" font-weight="normal">{escape(who)}</tspan></text>')
+        who = f" · stage {r.current_stage + 1}/{len(r.stage_percents)}" + (
+            f" · {r.operator}" if r.operator else ""
+        )
+        parts.append(
+            f'<text x="{left}" y="{yy + 14}" fill="{INK}" font-weight="600">{escape(label)}'
+            f'<tspan fill="{MUTED}" font-weight="normal">{escape(who)}</tspan></text>'
+        )
         by = yy + 24
         parts.append(f'<rect x="{left}" y="{by}" width="{bw}" height="22" rx="4" fill="{GRID}"/>')
         fill = bw * max(0, min(100, r.current_percent)) / 100
-        parts.append(f'<rect class="bar" x="{left}" y="{by}" width="{fill:.1f}" height="22" rx="4" fill="{color}" '
-                     f'data-percent="{r.current_percent}"/>')
+        parts.append(
+            f'<rect class="bar" x="{left}" y="{by}" width="{fill:.1f}" height="22" rx="4" fill="{color}" '
+            f'data-percent="{r.current_percent}"/>'
+        )
         for pct in r.stage_percents:
             tx = left + bw * max(0, min(100, pct)) / 100
-            parts.append(f'<line x1="{tx:.1f}" y1="{by - 3}" x2="{tx:.1f}" y2="{by + 25}" stroke="{INK}" '
-                         f'stroke-width="1" stroke-opacity="0.5"/>')
+            parts.append(
+                f'<line x1="{tx:.1f}" y1="{by - 3}" x2="{tx:.1f}" y2="{by + 25}" stroke="{INK}" '
+                f'stroke-width="1" stroke-opacity="0.5"/>'
+            )
         status = "paused" if r.status == "paused" else "running"
-        parts.append(f'<text x="{left + bw + 6}" y="{by + 11}" fill="{INK}" font-weight="600">{r.current_percent}%</text>'
-                     f'<text x="{left + bw + 6}" y="{by + 24}" fill="{MUTED}" font-size="10">{status}</text>')
+        parts.append(
+            f'<text x="{left + bw + 6}" y="{by + 11}" fill="{INK}" font-weight="600">'
+            f'{r.current_percent}%</text>'
+            f'<text x="{left + bw + 6}" y="{by + 24}" fill="{MUTED}" font-size="10">{status}</text>'
+        )
     return _svg("rollouts", title, "".join(parts), height=height)
 
 
 def empty(kind: str, title: str, message: str) -> Markup:
-    body = (f'<rect x="1" y="1" width="{W - 2}" height="78" rx="6" fill="none" stroke="{GRID}"/>'
-            f'<text x="{W / 2}" y="44" text-anchor="middle" fill="{MUTED}">{escape(message)}</text>')
+    body = (
+        f'<rect x="1" y="1" width="{W - 2}" height="78" rx="6" fill="none" stroke="{GRID}"/>'
+        f'<text x="{W / 2}" y="44" text-anchor="middle" fill="{MUTED}">{escape(message)}</text>'
+    )
     return _svg(kind, title, body, height=80)

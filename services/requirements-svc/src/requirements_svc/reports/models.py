@@ -3,7 +3,6 @@ from datetime import date, datetime
 
 from sqlalchemy import Column, Date, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import TableBase, UTCDateTime
 from tpmhub_shared.ids import new_id, utcnow
 

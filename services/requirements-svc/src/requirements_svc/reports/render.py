@@ -39,8 +39,12 @@ def _ts(value: Any) -> str:
 
 def _env(autoescape: bool) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        autoescape=select_autoescape(["html", "j2.html"]) if autoescape else False, keep_trailing_newline=True,
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=select_autoescape(["html", "j2.html"]) if autoescape else False,
+        keep_trailing_newline=True,
     )
     env.filters.update(md=_md, num=_num, ts=_ts)
     env.globals.update(STATUS_LABEL=STATUS_LABEL, STATUS_EMOJI=STATUS_EMOJI)
@@ -61,19 +65,27 @@ def chart_set(report: Report) -> dict[str, Markup]:
     if burndown:
         it = report.progress.iteration
         out["burndown"] = charts.line_chart(
-            "burndown", f"Burndown of {it.name if it else 'the iteration'}: remaining points vs plan",
+            "burndown",
+            f"Burndown of {it.name if it else 'the iteration'}: remaining points vs plan",
             [p.date.strftime("%m-%d") for p in burndown],
-            [charts.Series("plan", "#9aa5b1", [p.ideal for p in burndown], dashed=True),
-             charts.Series("remaining", "#1565c0", [p.remaining for p in burndown])])
+            [
+                charts.Series("plan", "#9aa5b1", [p.ideal for p in burndown], dashed=True),
+                charts.Series("remaining", "#1565c0", [p.remaining for p in burndown]),
+            ],
+        )
     else:
         out["burndown"] = charts.empty("burndown", "Burndown", "No iteration covers this period.")
     risk = report.risks.summary
     if risk is not None:
         out["exposure"] = charts.line_chart(
-            "exposure", "Open risk exposure (sum of scores) per day",
+            "exposure",
+            "Open risk exposure (sum of scores) per day",
             [p.date[5:] for p in risk.exposure_series],
-            [charts.Series("exposure", "#c62828", [float(p.exposure) for p in risk.exposure_series]),
-             charts.Series("open risks", "#6a1b9a", [float(p.open) for p in risk.exposure_series])])
+            [
+                charts.Series("exposure", "#c62828", [float(p.exposure) for p in risk.exposure_series]),
+                charts.Series("open risks", "#6a1b9a", [float(p.open) for p in risk.exposure_series]),
+            ],
+        )
         out["heatmap"] = charts.heatmap("Open risks by probability × impact", risk.heatmap)
     release = report.releases.summary
     if release is not None:

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
 from tpmhub_shared.db import Database
@@ -24,7 +23,8 @@ from tpmhub_shared.logging import get_logger
 from tpmhub_shared.problems import Conflict, NotFound
 
 from requirements_svc.projects import service as projects
-from requirements_svc.reports import render, service as reports
+from requirements_svc.reports import render
+from requirements_svc.reports import service as reports
 from requirements_svc.reports.models import ReportDelivery, ReportSchedule
 from requirements_svc.reports.period import resolve
 from requirements_svc.reports.schemas import WEEKDAYS, DeliveryPublic, ScheduleCreate, SchedulePublic
@@ -33,8 +33,12 @@ log = get_logger(__name__)
 RESOURCE = "report_schedule"
 SOURCE = "/tpmhub/requirements-svc"
 EVENT_TYPE = "report.scheduled"
-SCHEDULER = Principal(sub="service:requirements-svc", name="requirements-svc scheduler", roles={"*": "viewer"},
-                      service="requirements-svc")
+SCHEDULER = Principal(
+    sub="service:requirements-svc",
+    name="requirements-svc scheduler",
+    roles={"*": "viewer"},
+    service="requirements-svc",
+)
 
 
 @dataclass(frozen=True)
@@ -78,58 +82,106 @@ def next_moment(row: ReportSchedule, now: datetime) -> datetime:
 
 def public(row: ReportSchedule, now: datetime) -> SchedulePublic:
     return SchedulePublic(
-        id=row.id, project_key=row.project_key, cadence=row.cadence, time=row.time_of_day, timezone=row.timezone,
-        weekday=WEEKDAYS[row.weekday] if row.weekday is not None else None, enabled=row.enabled,
-        created_by=row.created_by, version=row.version, created_at=row.created_at,
-        next_run_at=next_moment(row, now) if row.enabled else None)
+        id=row.id,
+        project_key=row.project_key,
+        cadence=row.cadence,
+        time=row.time_of_day,
+        timezone=row.timezone,
+        weekday=WEEKDAYS[row.weekday] if row.weekday is not None else None,
+        enabled=row.enabled,
+        created_by=row.created_by,
+        version=row.version,
+        created_at=row.created_at,
+        next_run_at=next_moment(row, now) if row.enabled else None,
+    )
 
 
 # ---- CRUD ---------------------------------------------------------------------------------------------
 
 
-async def create_schedule(session: AsyncSession, *, principal: Principal, key: str, data: ScheduleCreate
-                          ) -> ReportSchedule:
+async def create_schedule(
+    session: AsyncSession, *, principal: Principal, key: str, data: ScheduleCreate
+) -> ReportSchedule:
     await projects.get_project(session, principal=principal, key=key)
     ensure_role(principal, key, PLANNERS, action="schedule reports")
-    exists = await session.execute(select(ReportSchedule.id).where(ReportSchedule.project_key == key,
-                                                                   ReportSchedule.cadence == data.cadence))
+    exists = await session.execute(
+        select(ReportSchedule.id).where(
+            ReportSchedule.project_key == key, ReportSchedule.cadence == data.cadence
+        )
+    )
     if exists.first() is not None:
         raise Conflict(f"Project {key} already has a {data.cadence} schedule; delete it first.")
-    row = ReportSchedule(project_key=key, cadence=data.cadence, time_of_day=data.time, timezone=data.timezone,
-                         weekday=WEEKDAYS.index(data.weekday) if data.weekday else None, enabled=data.enabled,
-                         created_by=principal.sub)
+    row = ReportSchedule(
+        project_key=key,
+        cadence=data.cadence,
+        time_of_day=data.time,
+        timezone=data.timezone,
+        weekday=WEEKDAYS.index(data.weekday) if data.weekday else None,
+        enabled=data.enabled,
+        created_by=principal.sub,
+    )
     session.add(row)
     await session.flush()
-    await history.record(session, principal=principal, project_key=key, resource_type=RESOURCE,
-                         resource_id=row.id, action="create", after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after=history.snapshot(row),
+    )
     return row
 
 
 async def list_schedules(session: AsyncSession, *, principal: Principal, key: str) -> list[ReportSchedule]:
     await projects.get_project(session, principal=principal, key=key)
-    return list((await session.execute(select(ReportSchedule).where(ReportSchedule.project_key == key)
-                                       .order_by(ReportSchedule.cadence))).scalars())
+    return list(
+        (
+            await session.execute(
+                select(ReportSchedule)
+                .where(ReportSchedule.project_key == key)
+                .order_by(ReportSchedule.cadence)
+            )
+        ).scalars()
+    )
 
 
 async def delete_schedule(session: AsyncSession, *, principal: Principal, key: str, cadence: str) -> None:
     await projects.get_project(session, principal=principal, key=key)
     ensure_role(principal, key, PLANNERS, action="delete a report schedule")
-    row = (await session.execute(select(ReportSchedule).where(ReportSchedule.project_key == key,
-                                                              ReportSchedule.cadence == cadence))).scalar_one_or_none()
+    row = (
+        await session.execute(
+            select(ReportSchedule).where(ReportSchedule.project_key == key, ReportSchedule.cadence == cadence)
+        )
+    ).scalar_one_or_none()
     if row is None:
         raise NotFound(f"Project {key} has no {cadence} schedule.")
-    await history.record(session, principal=principal, project_key=key, resource_type=RESOURCE, resource_id=row.id,
-                         action="delete", before=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="delete",
+        before=history.snapshot(row),
+    )
     await session.delete(row)
     await session.flush()
 
 
-async def list_deliveries(session: AsyncSession, *, principal: Principal, key: str, limit: int
-                          ) -> list[DeliveryPublic]:
+async def list_deliveries(
+    session: AsyncSession, *, principal: Principal, key: str, limit: int
+) -> list[DeliveryPublic]:
     await projects.get_project(session, principal=principal, key=key)
-    rows = (await session.execute(select(ReportDelivery).where(ReportDelivery.project_key == key)
-                                  .order_by(ReportDelivery.created_at.desc(), ReportDelivery.id.desc()).limit(limit))
-            ).scalars()
+    rows = (
+        await session.execute(
+            select(ReportDelivery)
+            .where(ReportDelivery.project_key == key)
+            .order_by(ReportDelivery.created_at.desc(), ReportDelivery.id.desc())
+            .limit(limit)
+        )
+    ).scalars()
     return [DeliveryPublic.model_validate(r, from_attributes=True) for r in rows]
 
 
@@ -140,7 +192,11 @@ async def due(db: Database, now: datetime) -> list[Due]:
     """Enabled schedules whose latest moment has passed and whose period has not been delivered."""
     out: list[Due] = []
     async with db.session(write=False) as session:
-        rows = (await session.execute(select(ReportSchedule).where(ReportSchedule.enabled.is_(True)))).scalars().all()
+        rows = (
+            (await session.execute(select(ReportSchedule).where(ReportSchedule.enabled.is_(True))))
+            .scalars()
+            .all()
+        )
         for row in rows:
             moment = last_moment(row, now)
             if moment < row.created_at:
@@ -148,9 +204,13 @@ async def due(db: Database, now: datetime) -> list[Due]:
             local_date = moment.astimezone(ZoneInfo(row.timezone)).date()
             kind = "day" if row.cadence == "daily" else "week"
             start = resolve(kind, local_date, local_date).start
-            sent = await session.execute(select(ReportDelivery.id).where(
-                ReportDelivery.project_key == row.project_key, ReportDelivery.period_kind == kind,
-                ReportDelivery.period_start == start))
+            sent = await session.execute(
+                select(ReportDelivery.id).where(
+                    ReportDelivery.project_key == row.project_key,
+                    ReportDelivery.period_kind == kind,
+                    ReportDelivery.period_start == start,
+                )
+            )
             if sent.first() is None:
                 out.append(Due(row, moment, kind, local_date))
     return out
@@ -162,22 +222,42 @@ async def deliver(db: Database, siblings: dict[str, SiblingClient], item: Due) -
     row = item.schedule
     period = resolve(item.period_kind, item.local_date, item.local_date)
     async with db.session(write=False) as session:
-        report = await reports.build_report(session, principal=SCHEDULER, siblings=siblings, key=row.project_key,
-                                            period=period)
+        report = await reports.build_report(
+            session, principal=SCHEDULER, siblings=siblings, key=row.project_key, period=period
+        )
     markdown = render.markdown(report)
     data: dict[str, Any] = {
-        "project_key": row.project_key, "title": f"{report.project.name} — {'daily' if period.kind == 'day' else 'weekly'}"
-        f" report {period.label}", "period": period.kind, "period_start": period.start, "period_end": period.end,
-        "status": report.health.status, "markdown": markdown, "schedule_id": row.id,
-        "risks_available": report.risks.available, "releases_available": report.releases.available,
+        "project_key": row.project_key,
+        "title": f"{report.project.name} — {'daily' if period.kind == 'day' else 'weekly'}"
+        f" report {period.label}",
+        "period": period.kind,
+        "period_start": period.start,
+        "period_end": period.end,
+        "status": report.health.status,
+        "markdown": markdown,
+        "schedule_id": row.id,
+        "risks_available": report.risks.available,
+        "releases_available": report.releases.available,
     }
     try:
         async with db.session() as session, session.begin():
-            event = events.emit(session, source=SOURCE, type=EVENT_TYPE,
-                                subject=f"{row.project_key}/{period.kind}/{period.start.isoformat()}",
-                                project_key=row.project_key, data=data)
-            session.add(ReportDelivery(project_key=row.project_key, schedule_id=row.id, period_kind=period.kind,
-                                       period_start=period.start, event_id=event.id))
+            event = events.emit(
+                session,
+                source=SOURCE,
+                type=EVENT_TYPE,
+                subject=f"{row.project_key}/{period.kind}/{period.start.isoformat()}",
+                project_key=row.project_key,
+                data=data,
+            )
+            session.add(
+                ReportDelivery(
+                    project_key=row.project_key,
+                    schedule_id=row.id,
+                    period_kind=period.kind,
+                    period_start=period.start,
+                    event_id=event.id,
+                )
+            )
     except IntegrityError:
         return False
     log.info("report_scheduled", project=row.project_key, period=period.kind, start=period.start.isoformat())

@@ -4,7 +4,6 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from tpmhub_shared.contracts import ReleaseSummary, RiskSummary
 
 from requirements_svc.health.schemas import HealthPublic
@@ -35,7 +34,9 @@ class ItemCount(BaseModel):
 
 class BurndownPoint(BaseModel):
     date: date
-    remaining: float | None = Field(description="Open committed points at the end of the day; null for days ahead.")
+    remaining: float | None = Field(
+        description="Open committed points at the end of the day; null for days ahead."
+    )
     ideal: float
 
 
@@ -55,7 +56,9 @@ class MilestoneProjection(BaseModel):
     name: str
     status: str
     target_date: date
-    projected_finish: date | None = Field(description="At the current velocity; null when nothing is being burned.")
+    projected_finish: date | None = Field(
+        description="At the current velocity; null when nothing is being burned."
+    )
     remaining_points: float
     open_items: int
     slip_days: int | None = Field(description="Projected finish minus target date; positive is late.")
@@ -70,7 +73,9 @@ class ProgressSection(BaseModel):
     added: ItemCount
     carried_over: ItemCount = Field(description="Items still open in iterations that ended in the period.")
     points_burned: float
-    points_planned: float = Field(description="The ideal burn of the current iteration over the period's days.")
+    points_planned: float = Field(
+        description="The ideal burn of the current iteration over the period's days."
+    )
     velocity_points_per_day: float
     iteration: IterationBrief | None
     burndown: list[BurndownPoint]
@@ -153,10 +158,15 @@ class ScheduleCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     cadence: Literal["daily", "weekly"] = Field(examples=["daily"])
-    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["18:00"],
-                      description="Local time HH:MM (24 h).")
-    timezone: str = Field(min_length=1, max_length=64, examples=["Asia/Shanghai"], description="IANA time zone.")
-    weekday: Weekday | None = Field(default=None, examples=["friday"], description="Weekly only: the day to post.")
+    time: str = Field(
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["18:00"], description="Local time HH:MM (24 h)."
+    )
+    timezone: str = Field(
+        min_length=1, max_length=64, examples=["Asia/Shanghai"], description="IANA time zone."
+    )
+    weekday: Weekday | None = Field(
+        default=None, examples=["friday"], description="Weekly only: the day to post."
+    )
     enabled: bool = True
 
     @field_validator("timezone")

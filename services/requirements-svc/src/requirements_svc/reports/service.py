@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
@@ -48,31 +47,53 @@ def _ref(item: Item) -> ItemRef:
 
 
 async def _count(session: AsyncSession, *conditions) -> ItemCount:  # noqa: ANN002
-    n, points = (await session.execute(
-        select(func.count(), func.coalesce(func.sum(Item.points), 0.0)).where(*conditions))).one()
-    rows = (await session.execute(select(Item).where(*conditions).order_by(Item.number).limit(LIST_LIMIT))
-            ).scalars().all()
+    n, points = (
+        await session.execute(
+            select(func.count(), func.coalesce(func.sum(Item.points), 0.0)).where(*conditions)
+        )
+    ).one()
+    rows = (
+        (await session.execute(select(Item).where(*conditions).order_by(Item.number).limit(LIST_LIMIT)))
+        .scalars()
+        .all()
+    )
     return ItemCount(count=int(n), points=float(points), items=[_ref(r) for r in rows])
 
 
 async def _iteration(session: AsyncSession, key: str, on: date) -> Iteration | None:
-    current = (await session.execute(
-        select(Iteration).where(Iteration.project_key == key, Iteration.start_date <= on, Iteration.end_date >= on)
-        .order_by(Iteration.start_date.desc(), Iteration.id).limit(1))).scalar_one_or_none()
+    current = (
+        await session.execute(
+            select(Iteration)
+            .where(Iteration.project_key == key, Iteration.start_date <= on, Iteration.end_date >= on)
+            .order_by(Iteration.start_date.desc(), Iteration.id)
+            .limit(1)
+        )
+    ).scalar_one_or_none()
     if current is not None:
         return current
-    return (await session.execute(
-        select(Iteration).where(Iteration.project_key == key, Iteration.start_date <= on)
-        .order_by(Iteration.end_date.desc(), Iteration.id).limit(1))).scalar_one_or_none()
+    return (
+        await session.execute(
+            select(Iteration)
+            .where(Iteration.project_key == key, Iteration.start_date <= on)
+            .order_by(Iteration.end_date.desc(), Iteration.id)
+            .limit(1)
+        )
+    ).scalar_one_or_none()
 
 
-async def _burndown(session: AsyncSession, it: Iteration, today: date) -> tuple[float, float, list[BurndownPoint]]:
+async def _burndown(
+    session: AsyncSession, it: Iteration, today: date
+) -> tuple[float, float, list[BurndownPoint]]:
     """Committed points of the iteration, remaining now, and remaining vs the ideal line per day."""
     base = (Item.iteration_id == it.id, Item.type.not_in(CONTAINER_TYPES))
-    committed = float((await session.execute(
-        select(func.coalesce(func.sum(Item.points), 0.0)).where(*base))).scalar_one())
-    done_rows = (await session.execute(
-        select(Item.done_at, Item.points).where(*base, Item.status == "done", Item.done_at.is_not(None)))).all()
+    committed = float(
+        (await session.execute(select(func.coalesce(func.sum(Item.points), 0.0)).where(*base))).scalar_one()
+    )
+    done_rows = (
+        await session.execute(
+            select(Item.done_at, Item.points).where(*base, Item.status == "done", Item.done_at.is_not(None))
+        )
+    ).all()
     span = max((it.end_date - it.start_date).days, 1)
     series: list[BurndownPoint] = []
     d = it.start_date
@@ -89,13 +110,19 @@ async def _burndown(session: AsyncSession, it: Iteration, today: date) -> tuple[
     return committed, remaining_now, series
 
 
-async def _progress(session: AsyncSession, key: str, period: Period, facts: Facts, today: date) -> ProgressSection:
+async def _progress(
+    session: AsyncSession, key: str, period: Period, facts: Facts, today: date
+) -> ProgressSection:
     start, end = day_start(period.start), day_start(period.end + timedelta(days=1))
     own = (Item.project_key == key, Item.type.not_in(CONTAINER_TYPES))
     done = await _count(session, *own, Item.status == "done", Item.done_at >= start, Item.done_at < end)
     added = await _count(session, Item.project_key == key, Item.created_at >= start, Item.created_at < end)
-    ended = select(Iteration.id).where(Iteration.project_key == key, Iteration.end_date >= period.start,
-                                       Iteration.end_date <= period.end, Iteration.end_date < today)
+    ended = select(Iteration.id).where(
+        Iteration.project_key == key,
+        Iteration.end_date >= period.start,
+        Iteration.end_date <= period.end,
+        Iteration.end_date < today,
+    )
     carried = await _count(session, *own, Item.status.in_(OPEN_STATUSES), Item.iteration_id.in_(ended))
     it = await _iteration(session, key, min(period.end, today))
     iteration, burndown, planned = None, [], 0.0
@@ -104,61 +131,162 @@ async def _progress(session: AsyncSession, key: str, period: Period, facts: Fact
         span = max((it.end_date - it.start_date).days, 1)
         overlap = sum(1 for d in period.dates() if it.start_date < d <= it.end_date)
         planned = round(committed * overlap / span, 2)
-        iteration = IterationBrief(id=str(it.id), name=it.name, start_date=it.start_date, end_date=it.end_date,
-                                   status=it.status, capacity_points=it.capacity_points,
-                                   committed_points=committed, remaining_points=remaining)
+        iteration = IterationBrief(
+            id=str(it.id),
+            name=it.name,
+            start_date=it.start_date,
+            end_date=it.end_date,
+            status=it.status,
+            capacity_points=it.capacity_points,
+            committed_points=committed,
+            remaining_points=remaining,
+        )
     milestones = [
         MilestoneProjection(
-            id=m.id, name=m.name, status=m.status, target_date=m.target_date, projected_finish=m.projected_finish,
-            remaining_points=m.remaining_points, open_items=m.open_items,
-            slip_days=(m.projected_finish - m.target_date).days if m.projected_finish else None)
+            id=m.id,
+            name=m.name,
+            status=m.status,
+            target_date=m.target_date,
+            projected_finish=m.projected_finish,
+            remaining_points=m.remaining_points,
+            open_items=m.open_items,
+            slip_days=(m.projected_finish - m.target_date).days if m.projected_finish else None,
+        )
         for m in facts.milestones
     ]
-    return ProgressSection(done=done, added=added, carried_over=carried, points_burned=done.points,
-                           points_planned=planned, velocity_points_per_day=round(facts.velocity_points_per_day, 3),
-                           iteration=iteration, burndown=burndown, milestones=milestones)
+    return ProgressSection(
+        done=done,
+        added=added,
+        carried_over=carried,
+        points_burned=done.points,
+        points_planned=planned,
+        velocity_points_per_day=round(facts.velocity_points_per_day, 3),
+        iteration=iteration,
+        burndown=burndown,
+        milestones=milestones,
+    )
 
 
-async def _requirements(session: AsyncSession, key: str, period: Period, now: datetime) -> RequirementsSection:
+async def _requirements(
+    session: AsyncSession, key: str, period: Period, now: datetime
+) -> RequirementsSection:
     start, end = day_start(period.start), day_start(period.end + timedelta(days=1))
-    versions = (await session.execute(
-        select(DocumentVersion).where(DocumentVersion.project_key == key, DocumentVersion.approved_at >= start,
-                                      DocumentVersion.approved_at < end)
-        .order_by(DocumentVersion.approved_at).limit(50))).scalars().all()
-    approved = [DocumentRef(id=str(v.document_id), kind=v.kind, title=v.title, status="approved", version=v.number,
-                            at=v.approved_at) for v in versions]
-    waiting = (await session.execute(
-        select(Document).where(Document.project_key == key, Document.status == "in_review")
-        .order_by(Document.submitted_at, Document.id).limit(50))).scalars().all()
-    in_review = [DocumentRef(id=str(d.id), kind=d.kind, title=d.title, status=d.status, version=d.revision,
-                             at=d.submitted_at, days_waiting=(now - (d.submitted_at or d.updated_at)).days)
-                 for d in waiting]
+    versions = (
+        (
+            await session.execute(
+                select(DocumentVersion)
+                .where(
+                    DocumentVersion.project_key == key,
+                    DocumentVersion.approved_at >= start,
+                    DocumentVersion.approved_at < end,
+                )
+                .order_by(DocumentVersion.approved_at)
+                .limit(50)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    approved = [
+        DocumentRef(
+            id=str(v.document_id),
+            kind=v.kind,
+            title=v.title,
+            status="approved",
+            version=v.number,
+            at=v.approved_at,
+        )
+        for v in versions
+    ]
+    waiting = (
+        (
+            await session.execute(
+                select(Document)
+                .where(Document.project_key == key, Document.status == "in_review")
+                .order_by(Document.submitted_at, Document.id)
+                .limit(50)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    in_review = [
+        DocumentRef(
+            id=str(d.id),
+            kind=d.kind,
+            title=d.title,
+            status=d.status,
+            version=d.revision,
+            at=d.submitted_at,
+            days_waiting=(now - (d.submitted_at or d.updated_at)).days,
+        )
+        for d in waiting
+    ]
 
     def cr(c: ChangeRequest) -> ChangeRequestRef:
-        return ChangeRequestRef(key=c.key, title=c.title, status=c.status, effort_delta_points=c.effort_delta_points,
-                                date_delta_days=c.date_delta_days, affected_items=len(c.affected_items),
-                                decided_at=c.decided_at)
+        return ChangeRequestRef(
+            key=c.key,
+            title=c.title,
+            status=c.status,
+            effort_delta_points=c.effort_delta_points,
+            date_delta_days=c.date_delta_days,
+            affected_items=len(c.affected_items),
+            decided_at=c.decided_at,
+        )
 
-    open_crs = (await session.execute(
-        select(ChangeRequest).where(ChangeRequest.project_key == key, ChangeRequest.status == "proposed")
-        .order_by(ChangeRequest.number).limit(50))).scalars().all()
-    decided = (await session.execute(
-        select(ChangeRequest).where(ChangeRequest.project_key == key, ChangeRequest.decided_at >= start,
-                                    ChangeRequest.decided_at < end)
-        .order_by(ChangeRequest.decided_at).limit(50))).scalars().all()
-    return RequirementsSection(approved=approved, in_review=in_review, open_change_requests=[cr(c) for c in open_crs],
-                               decided_change_requests=[cr(c) for c in decided])
+    open_crs = (
+        (
+            await session.execute(
+                select(ChangeRequest)
+                .where(ChangeRequest.project_key == key, ChangeRequest.status == "proposed")
+                .order_by(ChangeRequest.number)
+                .limit(50)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    decided = (
+        (
+            await session.execute(
+                select(ChangeRequest)
+                .where(
+                    ChangeRequest.project_key == key,
+                    ChangeRequest.decided_at >= start,
+                    ChangeRequest.decided_at < end,
+                )
+                .order_by(ChangeRequest.decided_at)
+                .limit(50)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    return RequirementsSection(
+        approved=approved,
+        in_review=in_review,
+        open_change_requests=[cr(c) for c in open_crs],
+        decided_change_requests=[cr(c) for c in decided],
+    )
 
 
-async def build_report(session: AsyncSession, *, principal: Principal, siblings: dict[str, SiblingClient], key: str,
-                       period: Period) -> Report:
+async def build_report(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    siblings: dict[str, SiblingClient],
+    key: str,
+    period: Period,
+) -> Report:
     project = await projects.get_project(session, principal=principal, key=key)
     now = utcnow()
     trend_from = min(period.start, period.end - timedelta(days=TREND_DAYS - 1))
-    risk, release = await fetch_summaries(siblings, project_key=key, start=period.start, end=period.end,
-                                          trend_from=trend_from)
-    fired, facts, sources = await health.evaluate_health(session, project_key=key, now=now, risk=risk,
-                                                         release=release)
+    risk, release = await fetch_summaries(
+        siblings, project_key=key, start=period.start, end=period.end, trend_from=trend_from
+    )
+    fired, facts, sources = await health.evaluate_health(
+        session, project_key=key, now=now, risk=risk, release=release
+    )
     row = await health.stored(session, project_key=key)
     return Report(
         project=ProjectRef(key=project.key, name=project.name),

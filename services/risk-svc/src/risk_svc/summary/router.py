@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.contracts import RiskSummary
 from tpmhub_shared.db import request_session
@@ -22,15 +21,21 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 
 @router.get("/{key}/risk-summary", response_model=RiskSummary, responses=responses(401, 403, 422))
 async def get_risk_summary(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, now: Now,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
     start: Annotated[date, Query(alias="from", description="First UTC day of the period.")],
     end: Annotated[date, Query(alias="to", description="Last UTC day of the period (included).")],
-    trend_from: Annotated[date | None, Query(description="First day of the exposure series; default `from`.")] = None,
+    trend_from: Annotated[
+        date | None, Query(description="First day of the exposure series; default `from`.")
+    ] = None,
 ) -> RiskSummary:
     """New, escalated and closed risks in the period; open exposure per day; the top 5 by exposure; overdue
     reviews and actions; the heatmap; open critical risks and unresolved escalations with their age."""
-    return await service.risk_summary(session, principal=principal, project_key=key, start=start, end=end,
-                                      trend_from=trend_from, now=now)
+    return await service.risk_summary(
+        session, principal=principal, project_key=key, start=start, end=end, trend_from=trend_from, now=now
+    )
 
 
 TAGS = [{"name": "risk summary", "description": "The register over a period, for health and status reports."}]
