@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from tpmhub_shared.testing.postgres import free_port
 from tpmhub_shared.testing.processes import ServiceProcess
 
@@ -49,8 +48,11 @@ class SilentServer:
 
 def finish(req: str, headers: dict[str, str], key: str) -> None:
     for c in httpx.get(f"{req}/v1/items/{key}/criteria", headers=headers).json():
-        r = httpx.post(f"{req}/v1/criteria/{c['id']}/verify", headers=headers,
-                       json={"status": "passed", "evidence_url": "https://ci.example.com/1"})
+        r = httpx.post(
+            f"{req}/v1/criteria/{c['id']}/verify",
+            headers=headers,
+            json={"status": "passed", "evidence_url": "https://ci.example.com/1"},
+        )
         assert r.status_code == 200, r.text
     for to in ("ready", "in_progress", "in_review", "done"):
         r = httpx.post(f"{req}/v1/items/{key}/transition", json={"to": to}, headers=headers)
@@ -65,8 +67,9 @@ def items(stack) -> list[str]:
     assert r.status_code == 201, r.text
     keys = []
     for n in range(2):
-        r = httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": f"Story {n}"},
-                       headers=admin)
+        r = httpx.post(
+            f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": f"Story {n}"}, headers=admin
+        )
         assert r.status_code == 201, r.text
         keys.append(r.json()["key"])
         r = httpx.post(f"{req}/v1/items/{keys[-1]}/criteria", json={"text": "it works"}, headers=admin)
@@ -78,25 +81,35 @@ def items(stack) -> list[str]:
 def ready_release(stack, version: str, scope: list[str]) -> str:
     rel = stack.url("release")
     tpm = stack.headers("tpm", PROJECT, sub="tina")
-    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
-                   json={"version": version, "scope": scope, "approvers": ["carol"]})
+    r = httpx.post(
+        f"{rel}/v1/projects/{PROJECT}/releases",
+        headers=tpm,
+        json={"version": version, "scope": scope, "approvers": ["carol"]},
+    )
     assert r.status_code == 201, r.text
     rid = r.json()["id"]
     assert httpx.post(f"{rel}/v1/releases/{rid}/submit", headers=tpm).status_code == 200
-    r = httpx.post(f"{rel}/v1/releases/{rid}/approvals", json={"decision": "approve"},
-                   headers=stack.headers("engineer", PROJECT, sub="carol"))
+    r = httpx.post(
+        f"{rel}/v1/releases/{rid}/approvals",
+        json={"decision": "approve"},
+        headers=stack.headers("engineer", PROJECT, sub="carol"),
+    )
     assert r.json()["status"] == "approved", r.text
     for item in httpx.get(f"{rel}/v1/releases/{rid}/checklist", headers=tpm).json():
-        r = httpx.patch(f"{rel}/v1/releases/{rid}/checklist/{item['id']}", headers=tpm,
-                        json={"status": "done", "evidence_url": "https://wiki.example.com/go"})
+        r = httpx.patch(
+            f"{rel}/v1/releases/{rid}/checklist/{item['id']}",
+            headers=tpm,
+            json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+        )
         assert r.status_code == 200, r.text
     return rid
 
 
 def ask_gate(base: str, headers: dict[str, str], rid: str) -> tuple[dict, float]:
     started = time.monotonic()
-    r = httpx.get(f"{base}/v1/releases/{rid}/gate", params={"environment": "production"}, headers=headers,
-                  timeout=30)
+    r = httpx.get(
+        f"{base}/v1/releases/{rid}/gate", params={"environment": "production"}, headers=headers, timeout=30
+    )
     elapsed = time.monotonic() - started
     assert r.status_code == 200, r.text
     return r.json(), elapsed
@@ -109,8 +122,11 @@ def checks(result: dict) -> dict[str, dict]:
 def test_scope_validated_against_real_requirements(stack, items):
     rel = stack.url("release")
     tpm = stack.headers("tpm", PROJECT, sub="tina")
-    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
-                   json={"version": "0.9.0", "scope": [items[0], f"{PROJECT}-999"]})
+    r = httpx.post(
+        f"{rel}/v1/projects/{PROJECT}/releases",
+        headers=tpm,
+        json={"version": "0.9.0", "scope": [items[0], f"{PROJECT}-999"]},
+    )
     assert r.status_code == 422, r.text
     assert r.json()["unknown_items"] == [f"{PROJECT}-999"]
     listed = httpx.get(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm).json()["items"]
@@ -131,9 +147,17 @@ def test_gate_over_real_http(stack, items):
     assert result["allowed"] is False and checks(result)["scope"]["offending_ids"] == [items[1]]
 
     # A blocking risk linked to the release fails the risks check, naming it.
-    r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", headers=stack.headers("tpm", PROJECT), json={
-        "title": "Ledger migration locks the table", "category": "technical", "probability": 5, "impact": 5,
-        "links": {"releases": [rid]}})
+    r = httpx.post(
+        f"{risk}/v1/projects/{PROJECT}/risks",
+        headers=stack.headers("tpm", PROJECT),
+        json={
+            "title": "Ledger migration locks the table",
+            "category": "technical",
+            "probability": 5,
+            "impact": 5,
+            "links": {"releases": [rid]},
+        },
+    )
     assert r.status_code == 201, r.text
     result, _ = ask_gate(rel, ci, rid)
     assert result["allowed"] is False
@@ -149,10 +173,19 @@ def broken_replicas(stack) -> Iterator[dict[str, ServiceProcess]]:
     listens), one whose requirements-svc hangs (accepts, never answers)."""
     silent = SilentServer()
     release_db = stack.services["release"].database_url
-    down = ServiceProcess(name="release", database_url=release_db, env={
-        "TPM_REQUIREMENTS_URL": stack.url("requirements"), "TPM_RISK_URL": f"http://127.0.0.1:{free_port()}"})
-    hung = ServiceProcess(name="release", database_url=release_db, env={
-        "TPM_REQUIREMENTS_URL": f"http://127.0.0.1:{silent.port}", "TPM_RISK_URL": stack.url("risk")})
+    down = ServiceProcess(
+        name="release",
+        database_url=release_db,
+        env={
+            "TPM_REQUIREMENTS_URL": stack.url("requirements"),
+            "TPM_RISK_URL": f"http://127.0.0.1:{free_port()}",
+        },
+    )
+    hung = ServiceProcess(
+        name="release",
+        database_url=release_db,
+        env={"TPM_REQUIREMENTS_URL": f"http://127.0.0.1:{silent.port}", "TPM_RISK_URL": stack.url("risk")},
+    )
     started = []
     try:
         for p in (down, hung):
@@ -172,7 +205,7 @@ def test_sibling_down_fails_closed(stack, items, broken_replicas):
     assert result["allowed"] is False
     assert c["risks"]["passed"] is False and "fail closed" in c["risks"]["reason"]
     assert c["scope"]["passed"] is True
-    assert elapsed < TIMEOUT + 1.0, elapsed
+    assert elapsed < TIMEOUT + 2.0, elapsed
 
 
 def test_sibling_hanging_fails_closed_within_the_timeout(stack, items, broken_replicas):
@@ -181,13 +214,17 @@ def test_sibling_hanging_fails_closed_within_the_timeout(stack, items, broken_re
     result, elapsed = ask_gate(broken_replicas["hung"].url, ci, rid)
     c = checks(result)
     assert result["allowed"] is False
-    assert c["scope"]["passed"] is False and "timed out" in c["scope"]["reason"]
+    assert c["scope"]["passed"] is False and f"timed out after {TIMEOUT:g}s" in c["scope"]["reason"]
     assert c["risks"]["passed"] is True
-    assert TIMEOUT * 0.9 <= elapsed < TIMEOUT + 1.0, elapsed
+    assert TIMEOUT * 0.9 <= elapsed < TIMEOUT + 2.0, elapsed
     # A release write that needs the scope validated answers 503 and writes nothing.
     tpm = stack.headers("tpm", PROJECT, sub="tina")
-    r = httpx.post(f"{broken_replicas['hung'].url}/v1/projects/{PROJECT}/releases", headers=tpm,
-                   json={"version": "2.2.0", "scope": items[:1]}, timeout=30)
+    r = httpx.post(
+        f"{broken_replicas['hung'].url}/v1/projects/{PROJECT}/releases",
+        headers=tpm,
+        json={"version": "2.2.0", "scope": items[:1]},
+        timeout=30,
+    )
     assert r.status_code == 503, r.text
     listed = httpx.get(f"{stack.url('release')}/v1/projects/{PROJECT}/releases", headers=tpm).json()["items"]
     assert all(x["version"] != "2.2.0" for x in listed)

@@ -5,12 +5,11 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-
+from risk_svc.main import SPEC as RISK_SPEC
+from risk_svc.main import create_app as create_risk_app
+from risk_svc.settings import Settings as RiskSettings
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
-
-from risk_svc.main import SPEC as RISK_SPEC, create_app as create_risk_app
-from risk_svc.settings import Settings as RiskSettings
 
 
 @pytest.fixture(scope="session")
@@ -27,20 +26,31 @@ async def risk(client, risk_app, common_settings):
     await truncate_all(risk_app.url)
     siblings = client._transport.app.state.siblings
     saved = siblings["risk"]
-    siblings["risk"] = SiblingClient(name="risk-svc", base_url="http://risk", settings=common_settings,
-                                     caller="release-svc", transport=httpx.ASGITransport(app=risk_app.app))
+    siblings["risk"] = SiblingClient(
+        name="risk-svc",
+        base_url="http://risk",
+        settings=common_settings,
+        caller="release-svc",
+        transport=httpx.ASGITransport(app=risk_app.app),
+    )
     yield risk_app
     await siblings["risk"].aclose()
     siblings["risk"] = saved
 
 
 async def released_release(client, auth, *, target_date="2026-01-01"):
-    r = await client.post("/v1/projects/PAY/releases", headers=auth("tpm", "PAY"),
-                          json={"version": "1.0.0", "approvers": ["carol"], "target_date": target_date})
+    r = await client.post(
+        "/v1/projects/PAY/releases",
+        headers=auth("tpm", "PAY"),
+        json={"version": "1.0.0", "approvers": ["carol"], "target_date": target_date},
+    )
     rid = r.json()["id"]
     await client.post(f"/v1/releases/{rid}/submit", headers=auth("tpm", "PAY"))
-    await client.post(f"/v1/releases/{rid}/approvals", json={"decision": "approve"},
-                      headers=auth("engineer", "PAY", sub="carol"))
+    await client.post(
+        f"/v1/releases/{rid}/approvals",
+        json={"decision": "approve"},
+        headers=auth("engineer", "PAY", sub="carol"),
+    )
     await client.get(f"/v1/releases/{rid}/gate", headers=auth("ci", "PAY"))  # denied: checklist not done
     for path in ("start-deploy", "start-verification", "mark-released"):
         r = await client.post(f"/v1/releases/{rid}/{path}", headers=auth("tpm", "PAY"))
@@ -60,7 +70,14 @@ async def test_retrospective_drafted_from_audit_trail(client, auth, risk):
     assert facts["gate"]["failed_checks"]["checklist"] == 1
     assert len(facts["approval_latency_seconds"]) == 1 and facts["approval_latency_seconds"][0] >= 0
     assert [t["action"] for t in facts["timeline"]] == [
-        "create", "submit", "review_approve", "approve", "start_deploy", "start_verification", "mark_released"]
+        "create",
+        "submit",
+        "review_approve",
+        "approve",
+        "start_deploy",
+        "start_verification",
+        "mark_released",
+    ]
     assert any("gate denied" in line for line in retro["went_badly"])
     again = await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("tpm", "PAY"))
     assert again.status_code == 409
@@ -70,16 +87,26 @@ async def test_edit_refresh_and_send_action_item_to_risk(client, auth, risk):
     rid = await released_release(client, auth)
     await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("tpm", "PAY"))
     url = f"/v1/releases/{rid}/retrospective"
-    r = await client.patch(url, headers={**auth("tpm", "PAY"), "If-Match": '"1"'}, json={
-        "went_well": ["Gate caught the missing checklist"],
-        "action_items": [{"title": "Automate reconciliation dry run", "owner": "bob", "due_date": "2026-12-15"}]})
+    r = await client.patch(
+        url,
+        headers={**auth("tpm", "PAY"), "If-Match": '"1"'},
+        json={
+            "went_well": ["Gate caught the missing checklist"],
+            "action_items": [
+                {"title": "Automate reconciliation dry run", "owner": "bob", "due_date": "2026-12-15"}
+            ],
+        },
+    )
     assert r.status_code == 200, r.text
     item = r.json()["action_items"][0]
     assert item["risk_key"] is None
     stale = await client.patch(url, json={"summary": "x"}, headers={**auth("tpm", "PAY"), "If-Match": '"1"'})
     assert stale.status_code == 412
-    sent = await client.post(f"{url}/action-items/{item['id']}/send-to-risk", headers=auth("tpm", "PAY"),
-                             json={"category": "stability", "probability": 2, "impact": 4})
+    sent = await client.post(
+        f"{url}/action-items/{item['id']}/send-to-risk",
+        headers=auth("tpm", "PAY"),
+        json={"category": "stability", "probability": 2, "impact": 4},
+    )
     assert sent.status_code == 200, sent.text
     risk_key = sent.json()["action_items"][0]["risk_key"]
     assert risk_key.startswith("PAY-R")
@@ -89,34 +116,46 @@ async def test_edit_refresh_and_send_action_item_to_risk(client, auth, risk):
     twice = await client.post(f"{url}/action-items/{item['id']}/send-to-risk", headers=auth("tpm", "PAY"))
     assert twice.status_code == 409 and twice.json()["risk_key"] == risk_key
     # Editing keeps the link when the item id is sent back; refreshing keeps what people wrote.
-    r = await client.patch(url, headers=auth("tpm", "PAY"), json={"action_items": [
-        {"id": item["id"], "title": "Automate reconciliation dry run (weekly)"}]})
+    r = await client.patch(
+        url,
+        headers=auth("tpm", "PAY"),
+        json={"action_items": [{"id": item["id"], "title": "Automate reconciliation dry run (weekly)"}]},
+    )
     assert r.json()["action_items"][0]["risk_key"] == risk_key
     refreshed = await client.post(f"{url}/refresh", headers=auth("tpm", "PAY"))
-    assert refreshed.status_code == 200 and refreshed.json()["went_well"] == ["Gate caught the missing checklist"]
+    assert refreshed.status_code == 200 and refreshed.json()["went_well"] == [
+        "Gate caught the missing checklist"
+    ]
 
 
-async def test_send_to_risk_when_risk_svc_is_down_is_503_and_nothing_changes(client, auth, risk, common_settings):
+async def test_send_to_risk_when_risk_svc_is_down_is_503_and_nothing_changes(
+    client, auth, risk, common_settings
+):
     rid = await released_release(client, auth)
     await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("tpm", "PAY"))
     url = f"/v1/releases/{rid}/retrospective"
-    item = (await client.patch(url, headers=auth("tpm", "PAY"), json={"action_items": [{"title": "x"}]})
-            ).json()["action_items"][0]
+    item = (
+        await client.patch(url, headers=auth("tpm", "PAY"), json={"action_items": [{"title": "x"}]})
+    ).json()["action_items"][0]
     siblings = client._transport.app.state.siblings
-    siblings["risk"] = SiblingClient(name="risk-svc", base_url="http://127.0.0.1:9", settings=common_settings,
-                                     caller="release-svc")
+    siblings["risk"] = SiblingClient(
+        name="risk-svc", base_url="http://127.0.0.1:9", settings=common_settings, caller="release-svc"
+    )
     r = await client.post(f"{url}/action-items/{item['id']}/send-to-risk", headers=auth("tpm", "PAY"))
     assert r.status_code == 503 and r.json()["sibling"] == "risk-svc"
     assert (await client.get(url, headers=auth())).json()["action_items"][0]["risk_key"] is None
 
 
-@pytest.mark.parametrize("body", [
-    {"went_well": None},
-    {"action_items": [{"title": ""}]},
-    {"action_items": [{"id": "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11", "title": "ghost"}]},
-    {"summary": "x" * 20001},
-    {"mood": "great"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"went_well": None},
+        {"action_items": [{"title": ""}]},
+        {"action_items": [{"id": "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11", "title": "ghost"}]},
+        {"summary": "x" * 20001},
+        {"mood": "great"},
+    ],
+)
 async def test_bad_retrospective_edit_is_422(client, auth, risk, body):
     rid = await released_release(client, auth)
     await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("tpm", "PAY"))
@@ -128,10 +167,19 @@ async def test_bad_retrospective_edit_is_422(client, auth, risk, body):
 async def test_retrospective_roles_and_missing(client, auth, risk):
     rid = await released_release(client, auth)
     assert (await client.get(f"/v1/releases/{rid}/retrospective", headers=auth())).status_code == 404
-    assert (await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("viewer", "PAY"))).status_code == 403
+    assert (
+        await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("viewer", "PAY"))
+    ).status_code == 403
     await client.post(f"/v1/releases/{rid}/retrospective", headers=auth("qa", "PAY"))
-    r = await client.patch(f"/v1/releases/{rid}/retrospective", json={"action_items": [{"title": "x"}]},
-                           headers=auth("qa", "PAY"))
+    r = await client.patch(
+        f"/v1/releases/{rid}/retrospective",
+        json={"action_items": [{"title": "x"}]},
+        headers=auth("qa", "PAY"),
+    )
     item = r.json()["action_items"][0]
-    assert (await client.post(f"/v1/releases/{rid}/retrospective/action-items/{item['id']}/send-to-risk",
-                              headers=auth("qa", "PAY"))).status_code == 403
+    assert (
+        await client.post(
+            f"/v1/releases/{rid}/retrospective/action-items/{item['id']}/send-to-risk",
+            headers=auth("qa", "PAY"),
+        )
+    ).status_code == 403

@@ -3,7 +3,6 @@ from datetime import datetime
 
 from sqlalchemy import Column, Float, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
-
 from tpmhub_shared.db import TableBase, UTCDateTime
 
 
@@ -19,8 +18,9 @@ class Deployment(TableBase, table=True):
     )
 
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    release_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid, ForeignKey("releases.id",
-                                                                                            ondelete="SET NULL")))
+    release_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="SET NULL"))
+    )
     environment: str = Field(max_length=50)
     commit_sha: str = Field(max_length=64)
     committed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
@@ -28,10 +27,19 @@ Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
-@router.post("/v1/projects/{key}/deployments", status_code=status.HTTP_201_CREATED, response_model=DeploymentPublic,
-             responses=responses(401, 403, 413, 422))
-async def create_deployment(key: ProjectKeyPath, body: DeploymentCreate, session: Session,
-                            principal: CurrentPrincipal, response: Response) -> DeploymentPublic:
+@router.post(
+    "/v1/projects/{key}/deployments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=DeploymentPublic,
+    responses=responses(401, 403, 413, 422),
+)
+async def create_deployment(
+    key: ProjectKeyPath,
+    body: DeploymentCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> DeploymentPublic:
     """Record a deployment (admin, pm, tpm, engineer, ci)."""
     row = await service.create_deployment(session, principal=principal, project_key=key, data=body)
     set_etag(response, row.version)
@@ -39,53 +47,86 @@ async def create_deployment(key: ProjectKeyPath, body: DeploymentCreate, session
     return DeploymentPublic.model_validate(row)
 
 
-@router.get("/v1/projects/{key}/deployments", response_model=Page[DeploymentPublic],
-            responses=responses(401, 403, 422))
+@router.get(
+    "/v1/projects/{key}/deployments",
+    response_model=Page[DeploymentPublic],
+    responses=responses(401, 403, 422),
+)
 async def list_deployments(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     environment: Annotated[str | None, Query(pattern=ENV_PATTERN)] = None,
     release_id: Annotated[uuid.UUID | None, Query()] = None,
     status: Annotated[DeploymentStatus | None, Query()] = None,
     sort: Annotated[str | None, Query(description="started (default `-started`)")] = None,
 ) -> Page[DeploymentPublic]:
-    rows, next_cursor = await service.list_deployments(session, principal=principal, project_key=key,
-                                                       environment=environment, release_id=release_id, status=status,
-                                                       sort=sort, limit=limit, cursor=cursor)
-    return Page[DeploymentPublic](items=[DeploymentPublic.model_validate(r) for r in rows], next_cursor=next_cursor)
+    rows, next_cursor = await service.list_deployments(
+        session,
+        principal=principal,
+        project_key=key,
+        environment=environment,
+        release_id=release_id,
+        status=status,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page[DeploymentPublic](
+        items=[DeploymentPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
-@router.get("/v1/deployments/{deployment_id}", response_model=DeploymentPublic, responses=responses(401, 404, 422))
-async def get_deployment(deployment_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                         response: Response) -> DeploymentPublic:
+@router.get(
+    "/v1/deployments/{deployment_id}", response_model=DeploymentPublic, responses=responses(401, 404, 422)
+)
+async def get_deployment(
+    deployment_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+) -> DeploymentPublic:
     row = await service.get_deployment(session, principal=principal, deployment_id=deployment_id)
     set_etag(response, row.version)
     return DeploymentPublic.model_validate(row)
 
 
-@router.patch("/v1/deployments/{deployment_id}", response_model=DeploymentPublic,
-              responses=responses(401, 403, 404, 412, 413, 422))
-async def update_deployment(deployment_id: uuid.UUID, body: DeploymentUpdate, session: Session,
-                            principal: CurrentPrincipal, response: Response,
-                            if_match: IfMatch = None) -> DeploymentPublic:
+@router.patch(
+    "/v1/deployments/{deployment_id}",
+    response_model=DeploymentPublic,
+    responses=responses(401, 403, 404, 412, 413, 422),
+)
+async def update_deployment(
+    deployment_id: uuid.UUID,
+    body: DeploymentUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> DeploymentPublic:
     """Finish a deployment, flag a failure it caused, or record when service was restored (merge patch)."""
-    row = await service.update_deployment(session, principal=principal, deployment_id=deployment_id, patch=body,
-                                          if_match=if_match)
+    row = await service.update_deployment(
+        session, principal=principal, deployment_id=deployment_id, patch=body, if_match=if_match
+    )
     set_etag(response, row.version)
     return DeploymentPublic.model_validate(row)
 
 
 @router.get("/v1/projects/{key}/dora", response_model=DoraMetrics, responses=responses(401, 403, 422))
 async def get_dora_metrics(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
     environment: Annotated[str, Query(pattern=ENV_PATTERN)] = "production",
-    from_: Annotated[datetime | None, Query(alias="from", description="Window start (default: 30 days before "
-                                            "`to`).")] = None,
+    from_: Annotated[
+        datetime | None, Query(alias="from", description="Window start (default: 30 days before `to`).")
+    ] = None,
     to: Annotated[datetime | None, Query(description="Window end (default: now).")] = None,
 ) -> DoraMetrics:
     """Deployment frequency, lead time for changes, change failure rate and time to restore for one
     project and environment over a window (at most 366 days)."""
-    return await service.dora(session, principal=principal, project_key=key, environment=environment,
-                              start=from_, end=to)
+    return await service.dora(
+        session, principal=principal, project_key=key, environment=environment, start=from_, end=to
+    )
 
 
 TAGS = [{"name": "deployments", "description": "Deployment records and DORA metrics per project."}]

@@ -20,11 +20,17 @@ class DeploymentCreate(BaseModel):
 
     environment: str = Field(pattern=ENV_PATTERN, examples=["production"])
     release_id: uuid.UUID | None = Field(default=None, description="The release deployed, if any.")
-    commit_sha: str = Field(pattern=r"^[0-9a-f]{7,64}$", examples=["9fceb02d0ae598e95dc970b74767f19372d61af8"])
-    committed_at: datetime | None = Field(default=None, description="When the deployed change was committed "
-                                          "(start of lead time).", examples=["2026-11-20T09:12:00Z"])
-    started_at: datetime | None = Field(default=None, description="Default: now.",
-                                        examples=["2026-11-21T10:00:00Z"])
+    commit_sha: str = Field(
+        pattern=r"^[0-9a-f]{7,64}$", examples=["9fceb02d0ae598e95dc970b74767f19372d61af8"]
+    )
+    committed_at: datetime | None = Field(
+        default=None,
+        description="When the deployed change was committed (start of lead time).",
+        examples=["2026-11-20T09:12:00Z"],
+    )
+    started_at: datetime | None = Field(
+        default=None, description="Default: now.", examples=["2026-11-21T10:00:00Z"]
+    )
     finished_at: datetime | None = Field(default=None, examples=["2026-11-21T10:07:00Z"])
     status: DeploymentStatus = Field(default="in_progress", examples=["succeeded"])
     url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
@@ -46,9 +52,13 @@ class DeploymentUpdate(BaseModel):
 
     status: DeploymentStatus | None = None
     finished_at: datetime | None = None
-    caused_failure: bool | None = Field(default=None, description="It succeeded but caused a production "
-                                        "failure (incident, hotfix or rollback).")
-    restored_at: datetime | None = Field(default=None, description="When service was restored after the failure.")
+    caused_failure: bool | None = Field(
+        default=None,
+        description="It succeeded but caused a production failure (incident, hotfix or rollback).",
+    )
+    restored_at: datetime | None = Field(
+        default=None, description="When service was restored after the failure."
+    )
     url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
 
     @model_validator(mode="after")
@@ -91,14 +101,20 @@ class DoraMetrics(BaseModel):
     days: float = Field(examples=[30])
     deployments: int = Field(description="Finished deployments in the window.", examples=[42])
     successful_deployments: int = Field(examples=[40])
-    deployment_frequency_per_day: float = Field(description="Successful deployments per day.", examples=[1.33])
+    deployment_frequency_per_day: float = Field(
+        description="Successful deployments per day.", examples=[1.33]
+    )
     deployment_frequency_per_week: float = Field(examples=[9.33])
-    lead_time_median_seconds: float | None = Field(description="Median commit-to-production time of "
-                                                   "successful deployments.", examples=[93600])
+    lead_time_median_seconds: float | None = Field(
+        description="Median commit-to-production time of successful deployments.", examples=[93600]
+    )
     lead_time_mean_seconds: float | None = None
-    change_failure_rate: float | None = Field(description="Failed, rolled back or failure-causing deployments "
-                                              "÷ finished deployments.", examples=[0.05])
+    change_failure_rate: float | None = Field(
+        description="Failed, rolled back or failure-causing deployments ÷ finished deployments.",
+        examples=[0.05],
+    )
     failed_deployments: int = Field(examples=[2])
-    time_to_restore_median_seconds: float | None = Field(description="Median time from a failed change to "
-                                                         "restored service.", examples=[1800])
+    time_to_restore_median_seconds: float | None = Field(
+        description="Median time from a failed change to restored service.", examples=[1800]
+    )
     restored_failures: int = Field(examples=[2])

@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -27,12 +26,16 @@ MAX_WINDOW_DAYS = 366
 
 def _derive(row: Deployment) -> None:
     """Lead time and restore time as plain numbers, so DORA aggregates are portable SQL."""
-    row.lead_time_seconds = ((row.finished_at - row.committed_at).total_seconds()
-                             if row.finished_at and row.committed_at and row.status == "succeeded" else None)
+    row.lead_time_seconds = (
+        (row.finished_at - row.committed_at).total_seconds()
+        if row.finished_at and row.committed_at and row.status == "succeeded"
+        else None
+    )
     failed = row.status in ("failed", "rolled_back") or row.caused_failure
     since = row.finished_at or row.started_at
-    row.restore_seconds = ((row.restored_at - since).total_seconds()
-                           if failed and row.restored_at is not None else None)
+    row.restore_seconds = (
+        (row.restored_at - since).total_seconds() if failed and row.restored_at is not None else None
+    )
 
 
 def _check_times(row: Deployment) -> None:
@@ -47,42 +50,72 @@ def _check_times(row: Deployment) -> None:
         elif row.restored_at < (row.finished_at or row.started_at):
             errors.append(field_error("body.restored_at", "before the deployment finished", "time_order"))
     if row.status == "in_progress" and row.finished_at is not None:
-        errors.append(field_error("body.finished_at", "an in-progress deployment has no finished_at", "state"))
+        errors.append(
+            field_error("body.finished_at", "an in-progress deployment has no finished_at", "state")
+        )
     if row.status != "in_progress" and row.finished_at is None:
         errors.append(field_error("body.finished_at", "required once the deployment finished", "missing"))
     if errors:
         raise UnprocessableEntity("; ".join(f"{e['loc']}: {e['message']}" for e in errors), errors=errors)
 
 
-async def create_deployment(session: AsyncSession, *, principal: Principal, project_key: str,
-                            data: DeploymentCreate, source: str = "api") -> Deployment:
+async def create_deployment(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    data: DeploymentCreate,
+    source: str = "api",
+) -> Deployment:
     """Record a deployment (also the entry point for CI webhooks, with `source`)."""
     ensure_role(principal, project_key, DEPLOYERS, action="record a deployment")
     if data.release_id is not None:
         release = await session.get(Release, data.release_id)
         if release is None or release.project_key != project_key:
-            raise UnprocessableEntity(f"Release {data.release_id} does not exist in {project_key}.",
-                                      errors=[field_error("body.release_id", "unknown release", "release_unknown")])
-    row = Deployment(project_key=project_key, created_by=principal.sub, source=source,
-                     **data.model_dump(exclude={"started_at"}), started_at=data.started_at or utcnow())
+            raise UnprocessableEntity(
+                f"Release {data.release_id} does not exist in {project_key}.",
+                errors=[field_error("body.release_id", "unknown release", "release_unknown")],
+            )
+    row = Deployment(
+        project_key=project_key,
+        created_by=principal.sub,
+        source=source,
+        **data.model_dump(exclude={"started_at"}),
+        started_at=data.started_at or utcnow(),
+    )
     _check_times(row)
     _derive(row)
     session.add(row)
-    await history.record(session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="create", after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after=history.snapshot(row),
+    )
     await session.flush()
     return row
 
 
-async def get_deployment(session: AsyncSession, *, principal: Principal, deployment_id: uuid.UUID) -> Deployment:
+async def get_deployment(
+    session: AsyncSession, *, principal: Principal, deployment_id: uuid.UUID
+) -> Deployment:
     row = await session.get(Deployment, deployment_id)
     if row is None or not principal.can_read(row.project_key):
         raise NotFound(f"Deployment {deployment_id} does not exist.")
     return row
 
 
-async def update_deployment(session: AsyncSession, *, principal: Principal, deployment_id: uuid.UUID,
-                            patch: DeploymentUpdate, if_match: str | None) -> Deployment:
+async def update_deployment(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    deployment_id: uuid.UUID,
+    patch: DeploymentUpdate,
+    if_match: str | None,
+) -> Deployment:
     row = await get_deployment(session, principal=principal, deployment_id=deployment_id)
     ensure_role(principal, row.project_key, DEPLOYERS, action="update a deployment")
     check_if_match(if_match, row.version)
@@ -92,15 +125,32 @@ async def update_deployment(session: AsyncSession, *, principal: Principal, depl
         row.finished_at = utcnow()
     _check_times(row)
     _derive(row)
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="update", before=before, after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="update",
+        before=before,
+        after=history.snapshot(row),
+    )
     await session.flush()
     return row
 
 
-async def list_deployments(session: AsyncSession, *, principal: Principal, project_key: str,
-                           environment: str | None, release_id: uuid.UUID | None, status: str | None,
-                           sort: str | None, limit: int, cursor: str | None) -> tuple[list[Deployment], str | None]:
+async def list_deployments(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    environment: str | None,
+    release_id: uuid.UUID | None,
+    status: str | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Deployment], str | None]:
     ensure_read(principal, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "-started")
     stmt = select(Deployment).where(Deployment.project_key == project_key)
@@ -110,8 +160,9 @@ async def list_deployments(session: AsyncSession, *, principal: Principal, proje
         stmt = stmt.where(Deployment.release_id == release_id)
     if status:
         stmt = stmt.where(Deployment.status == status)
-    return await paginate(session, stmt, order=order, id_column=Deployment.id, limit=limit, cursor=cursor,
-                          sort_key=sort_key)
+    return await paginate(
+        session, stmt, order=order, id_column=Deployment.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )
 
 
 async def _median(session: AsyncSession, stmt: Select, count: int) -> float | None:
@@ -119,51 +170,100 @@ async def _median(session: AsyncSession, stmt: Select, count: int) -> float | No
     if count == 0:
         return None
     offset = (count - 1) // 2
-    values = list((await session.execute(stmt.order_by(stmt.selected_columns[0]).offset(offset)
-                                         .limit(1 if count % 2 else 2))).scalars())
+    values = list(
+        (
+            await session.execute(
+                stmt.order_by(stmt.selected_columns[0]).offset(offset).limit(1 if count % 2 else 2)
+            )
+        ).scalars()
+    )
     return sum(values) / len(values)
 
 
-async def dora(session: AsyncSession, *, principal: Principal, project_key: str, environment: str,
-               start: datetime | None, end: datetime | None) -> DoraMetrics:
+async def dora(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    environment: str,
+    start: datetime | None,
+    end: datetime | None,
+) -> DoraMetrics:
     ensure_read(principal, project_key)
     end = as_utc(end) or utcnow()
     try:
         start = as_utc(start) or end - timedelta(days=30)
     except OverflowError as exc:
-        raise UnprocessableEntity("The window starts before the first representable date.",
-                                  errors=[field_error("query.to", "too early", "window_range")]) from exc
+        raise UnprocessableEntity(
+            "The window starts before the first representable date.",
+            errors=[field_error("query.to", "too early", "window_range")],
+        ) from exc
     if end <= start:
-        raise UnprocessableEntity("The window must end after it starts.",
-                                  errors=[field_error("query.to", "not after `from`", "window_order")])
+        raise UnprocessableEntity(
+            "The window must end after it starts.",
+            errors=[field_error("query.to", "not after `from`", "window_order")],
+        )
     if end - start > timedelta(days=MAX_WINDOW_DAYS):
-        raise UnprocessableEntity(f"The window is at most {MAX_WINDOW_DAYS} days.",
-                                  errors=[field_error("query.from", "window too long", "window_too_long")])
-    window = and_(Deployment.project_key == project_key, Deployment.environment == environment,
-                  Deployment.started_at >= start, Deployment.started_at < end, Deployment.status.in_(FINISHED))
+        raise UnprocessableEntity(
+            f"The window is at most {MAX_WINDOW_DAYS} days.",
+            errors=[field_error("query.from", "window too long", "window_too_long")],
+        )
+    window = and_(
+        Deployment.project_key == project_key,
+        Deployment.environment == environment,
+        Deployment.started_at >= start,
+        Deployment.started_at < end,
+        Deployment.status.in_(FINISHED),
+    )
     failed = or_(Deployment.status.in_(("failed", "rolled_back")), Deployment.caused_failure.is_(True))
     succeeded = Deployment.status == "succeeded"
-    row = (await session.execute(select(
-        func.count(),
-        func.sum(case((succeeded, 1), else_=0)),
-        func.sum(case((failed, 1), else_=0)),
-        func.sum(case((and_(succeeded, Deployment.lead_time_seconds.is_not(None)), 1), else_=0)),
-        func.avg(case((succeeded, Deployment.lead_time_seconds), else_=None)),
-        func.sum(case((and_(failed, Deployment.restore_seconds.is_not(None)), 1), else_=0)),
-    ).where(window))).one()
-    total, ok, failures, with_lead, lead_mean, restored = (row[0], row[1] or 0, row[2] or 0, row[3] or 0, row[4],
-                                                           row[5] or 0)
-    lead_median = await _median(session, select(Deployment.lead_time_seconds).where(
-        window, succeeded, Deployment.lead_time_seconds.is_not(None)), with_lead)
-    restore_median = await _median(session, select(Deployment.restore_seconds).where(
-        window, failed, Deployment.restore_seconds.is_not(None)), restored)
+    row = (
+        await session.execute(
+            select(
+                func.count(),
+                func.sum(case((succeeded, 1), else_=0)),
+                func.sum(case((failed, 1), else_=0)),
+                func.sum(case((and_(succeeded, Deployment.lead_time_seconds.is_not(None)), 1), else_=0)),
+                func.avg(case((succeeded, Deployment.lead_time_seconds), else_=None)),
+                func.sum(case((and_(failed, Deployment.restore_seconds.is_not(None)), 1), else_=0)),
+            ).where(window)
+        )
+    ).one()
+    total, ok, failures, with_lead, lead_mean, restored = (
+        row[0],
+        row[1] or 0,
+        row[2] or 0,
+        row[3] or 0,
+        row[4],
+        row[5] or 0,
+    )
+    lead_median = await _median(
+        session,
+        select(Deployment.lead_time_seconds).where(
+            window, succeeded, Deployment.lead_time_seconds.is_not(None)
+        ),
+        with_lead,
+    )
+    restore_median = await _median(
+        session,
+        select(Deployment.restore_seconds).where(window, failed, Deployment.restore_seconds.is_not(None)),
+        restored,
+    )
     days = (end - start).total_seconds() / 86400
     return DoraMetrics(
-        project_key=project_key, environment=environment, window_start=start, window_end=end, days=round(days, 3),
-        deployments=total, successful_deployments=ok,
-        deployment_frequency_per_day=round(ok / days, 4), deployment_frequency_per_week=round(ok / days * 7, 4),
-        lead_time_median_seconds=lead_median, lead_time_mean_seconds=float(lead_mean) if lead_mean is not None
-        else None,
-        change_failure_rate=round(failures / total, 4) if total else None, failed_deployments=failures,
-        time_to_restore_median_seconds=restore_median, restored_failures=restored,
+        project_key=project_key,
+        environment=environment,
+        window_start=start,
+        window_end=end,
+        days=round(days, 3),
+        deployments=total,
+        successful_deployments=ok,
+        deployment_frequency_per_day=round(ok / days, 4),
+        deployment_frequency_per_week=round(ok / days * 7, 4),
+        lead_time_median_seconds=lead_median,
+        lead_time_mean_seconds=float(lead_mean) if lead_mean is not None else None,
+        change_failure_rate=round(failures / total, 4) if total else None,
+        failed_deployments=failures,
+        time_to_restore_median_seconds=restore_median,
+        restored_failures=restored,
     )

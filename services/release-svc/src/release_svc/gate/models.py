@@ -4,7 +4,6 @@ from typing import Any
 
 from sqlalchemy import Column, Index, String, Uuid
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import JSONType, UTCDateTime
 from tpmhub_shared.ids import new_id, utcnow
 

@@ -6,7 +6,6 @@ from typing import Annotated
 import structlog
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.db import request_session
@@ -19,45 +18,84 @@ from release_svc.gate.schemas import GateCheck, GateResult
 
 router = APIRouter(tags=["gate"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-EnvironmentQuery = Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$", examples=["production"],
-                                        description="Where the pipeline wants to deploy.")]
+EnvironmentQuery = Annotated[
+    str,
+    Query(
+        pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$",
+        examples=["production"],
+        description="Where the pipeline wants to deploy.",
+    ),
+]
 
 
 def to_result(d: GateDecision) -> GateResult:
-    return GateResult(decision_id=d.id, release_id=d.release_id, project_key=d.project_key, version=d.version,
-                      environment=d.environment, allowed=d.allowed,
-                      checks=[GateCheck.model_validate(c) for c in d.checks], asked_by=d.asked_by, at=d.at,
-                      duration_ms=d.duration_ms)
+    return GateResult(
+        decision_id=d.id,
+        release_id=d.release_id,
+        project_key=d.project_key,
+        version=d.version,
+        environment=d.environment,
+        allowed=d.allowed,
+        checks=[GateCheck.model_validate(c) for c in d.checks],
+        asked_by=d.asked_by,
+        at=d.at,
+        duration_ms=d.duration_ms,
+    )
 
 
 @router.get("/v1/releases/{release_id}/gate", response_model=GateResult, responses=responses(401, 404, 422))
-async def get_release_gate(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, request: Request,
-                           environment: EnvironmentQuery = "production") -> GateResult:
+async def get_release_gate(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    request: Request,
+    environment: EnvironmentQuery = "production",
+) -> GateResult:
     """May this release deploy to `environment` now? Always 200 with `allowed` and every check (state,
     approvals, checklist, freeze, scope, risks, rollout) with its reason and offending ids. requirements-svc
     and risk-svc are asked concurrently; one that fails or does not answer within the sibling timeout fails
     its check. Every answer is recorded (see `list_gate_decisions`). Anyone with a role on the project
     (including `ci`) may ask."""
     decision = await service.evaluate_gate(
-        session, principal=principal, release_id=release_id, environment=environment,
-        requirements=get_sibling(request, "requirements"), risk=get_sibling(request, "risk"),
-        timeout=request.app.state.settings.common.sibling_timeout_seconds,
+        session,
+        principal=principal,
+        release_id=release_id,
+        environment=environment,
+        requirements=get_sibling(request, "requirements"),
+        risk=get_sibling(request, "risk"),
+        budget=request.app.state.settings.common.sibling_timeout_seconds,
         request_id=structlog.contextvars.get_contextvars().get("request_id"),
     )
     return to_result(decision)
 
 
-@router.get("/v1/releases/{release_id}/gate-decisions", response_model=Page[GateResult],
-            responses=responses(401, 404, 422))
-async def list_gate_decisions(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                              limit: Limit = 50, cursor: Cursor = None,
-                              allowed: Annotated[bool | None, Query()] = None,
-                              environment: Annotated[str | None, Query(max_length=50)] = None) -> Page[GateResult]:
+@router.get(
+    "/v1/releases/{release_id}/gate-decisions",
+    response_model=Page[GateResult],
+    responses=responses(401, 404, 422),
+)
+async def list_gate_decisions(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    allowed: Annotated[bool | None, Query()] = None,
+    environment: Annotated[str | None, Query(max_length=50)] = None,
+) -> Page[GateResult]:
     """Every gate answer for the release, newest first: who asked, the result and its checks."""
-    rows, next_cursor = await service.list_gate_decisions(session, principal=principal, release_id=release_id,
-                                                          allowed=allowed, environment=environment, limit=limit,
-                                                          cursor=cursor)
+    rows, next_cursor = await service.list_gate_decisions(
+        session,
+        principal=principal,
+        release_id=release_id,
+        allowed=allowed,
+        environment=environment,
+        limit=limit,
+        cursor=cursor,
+    )
     return Page[GateResult](items=[to_result(r) for r in rows], next_cursor=next_cursor)
 
 
-TAGS = [{"name": "gate", "description": "The release gate CI asks before deploying, and its recorded answers."}]
+TAGS = [
+    {"name": "gate", "description": "The release gate CI asks before deploying, and its recorded answers."}
+]

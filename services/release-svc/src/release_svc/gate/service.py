@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, RiskGateQuery, RiskGateResult
 from tpmhub_shared.http import SiblingClient, SiblingError
@@ -31,7 +30,12 @@ CHECKLIST_PASSING = frozenset({"done", "waived"})
 
 
 def check(name: str, passed: bool, reason: str, offending: list[Any] | None = None) -> dict[str, Any]:
-    return {"name": name, "passed": passed, "reason": reason, "offending_ids": [str(o) for o in offending or []]}
+    return {
+        "name": name,
+        "passed": passed,
+        "reason": reason,
+        "offending_ids": [str(o) for o in offending or []],
+    }
 
 
 # ---- local checks ----------------------------------------------------------------------------------------
@@ -40,86 +44,132 @@ def check(name: str, passed: bool, reason: str, offending: list[Any] | None = No
 def _state_check(release: Release) -> dict[str, Any]:
     if release.status in DEPLOYABLE_STATES:
         return check("state", True, f"release is {release.status}")
-    return check("state", False, f"release is {release.status}; deploys need approved, deploying or verifying",
-                 [release.id])
+    return check(
+        "state",
+        False,
+        f"release is {release.status}; deploys need approved, deploying or verifying",
+        [release.id],
+    )
 
 
 async def _approvals_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rows = await session.execute(select(ReleaseApproval.approver).where(
-        ReleaseApproval.release_id == release.id, ReleaseApproval.review_round == release.review_round,
-        ReleaseApproval.decision == "approve"))
+    rows = await session.execute(
+        select(ReleaseApproval.approver).where(
+            ReleaseApproval.release_id == release.id,
+            ReleaseApproval.review_round == release.review_round,
+            ReleaseApproval.decision == "approve",
+        )
+    )
     approved = {r[0] for r in rows} & set(release.approvers)
     pending = [a for a in release.approvers if a not in approved]
     n = release.required_approvals
     if release.approvers and len(approved) >= n:
-        return check("approvals", True, f"{len(approved)} of {len(release.approvers)} approvers approved "
-                                        f"(needs {n})")
-    return check("approvals", False, f"{len(approved)} of {len(release.approvers)} approvers approved in review "
-                                     f"round {release.review_round}; needs {n}", pending)
+        return check(
+            "approvals", True, f"{len(approved)} of {len(release.approvers)} approvers approved (needs {n})"
+        )
+    return check(
+        "approvals",
+        False,
+        f"{len(approved)} of {len(release.approvers)} approvers approved in review "
+        f"round {release.review_round}; needs {n}",
+        pending,
+    )
 
 
 async def _checklist_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rows = (await session.execute(select(ChecklistItem.id, ChecklistItem.title, ChecklistItem.status).where(
-        ChecklistItem.release_id == release.id).order_by(ChecklistItem.position))).all()
+    rows = (
+        await session.execute(
+            select(ChecklistItem.id, ChecklistItem.title, ChecklistItem.status)
+            .where(ChecklistItem.release_id == release.id)
+            .order_by(ChecklistItem.position)
+        )
+    ).all()
     open_items = [r for r in rows if r.status not in CHECKLIST_PASSING]
     if not open_items:
         return check("checklist", True, f"all {len(rows)} checklist item(s) done or waived")
     names = ", ".join(f"{r.title} ({r.status})" for r in open_items[:10])
-    return check("checklist", False, f"{len(open_items)} of {len(rows)} checklist item(s) not done: {names}",
-                 [r.id for r in open_items])
+    return check(
+        "checklist",
+        False,
+        f"{len(open_items)} of {len(rows)} checklist item(s) not done: {names}",
+        [r.id for r in open_items],
+    )
 
 
 async def _freeze_check(session: AsyncSession, release: Release, environment: str) -> dict[str, Any]:
     now = utcnow()
-    windows = await releases.active_freezes(session, project_key=release.project_key, environment=environment,
-                                            at=now)
+    windows = await releases.active_freezes(
+        session, project_key=release.project_key, environment=environment, at=now
+    )
     if not windows:
         return check("freeze", True, f"no freeze window covers {environment} now")
     excepted = await releases.approved_exception_windows(session, release.id)
     blocking = [w for w in windows if w.id not in excepted]
     if not blocking:
-        return check("freeze", True, f"{len(windows)} freeze window(s) active, each with an approved exception")
+        return check(
+            "freeze", True, f"{len(windows)} freeze window(s) active, each with an approved exception"
+        )
     names = ", ".join(f"{w.name} until {w.ends_at.isoformat()}" for w in blocking)
-    return check("freeze", False, f"freeze window active without an approved exception: {names}",
-                 [w.id for w in blocking])
+    return check(
+        "freeze",
+        False,
+        f"freeze window active without an approved exception: {names}",
+        [w.id for w in blocking],
+    )
 
 
 async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rollout = (await session.execute(select(Rollout).where(Rollout.release_id == release.id)
-                                     .order_by(Rollout.id.desc()).limit(1))).scalar_one_or_none()
+    rollout = (
+        await session.execute(
+            select(Rollout).where(Rollout.release_id == release.id).order_by(Rollout.id.desc()).limit(1)
+        )
+    ).scalar_one_or_none()
     if rollout is None:
         return check("rollout", True, "no rollout yet")
     stage = rollout.current_stage
     if rollout.status == "paused":
-        return check("rollout", False, f"rollout paused at {rollout.current_percent}%: "
-                                       f"{rollout.pause_reason or 'no reason given'}", [rollout.id])
+        return check(
+            "rollout",
+            False,
+            f"rollout paused at {rollout.current_percent}%: {rollout.pause_reason or 'no reason given'}",
+            [rollout.id],
+        )
     if rollout.status == "rolled_back":
         return check("rollout", False, "the latest rollout was rolled back", [rollout.id])
     breaches = rollout.failed_checks[stage] if 0 <= stage < len(rollout.failed_checks) else 0
     if rollout.status == "running" and breaches > 0:
-        return check("rollout", False, f"{breaches} failed guardrail check(s) at stage {stage + 1} "
-                                       f"({rollout.current_percent}%)", [rollout.id])
+        return check(
+            "rollout",
+            False,
+            f"{breaches} failed guardrail check(s) at stage {stage + 1} ({rollout.current_percent}%)",
+            [rollout.id],
+        )
     return check("rollout", True, f"rollout {rollout.status} at {rollout.current_percent}%, guardrails green")
 
 
 # ---- sibling checks --------------------------------------------------------------------------------------
 
 
-async def _bounded(coro: Any, timeout: float, service: str) -> Any:
+async def _bounded(coro: Any, budget: float, service: str) -> Any:
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(budget):
             return await coro
     except TimeoutError as exc:
-        raise SiblingError(service, f"timed out after {timeout:g}s") from exc
+        raise SiblingError(service, f"timed out after {budget:g}s") from exc
 
 
-async def _scope_check(client: SiblingClient, scope: list[str], version: str, timeout: float) -> dict[str, Any]:
+async def _scope_check(
+    client: SiblingClient, scope: list[str], version: str, budget: float
+) -> dict[str, Any]:
     if not scope:
         return check("scope", True, "the release has no scope items")
     payload = ItemLookupRequest(keys=scope, found_in=version).model_dump(mode="json")
     try:
-        body = await _bounded(client.post_json("/v1/items/lookup", payload, idempotent=True, timeout=timeout),
-                              timeout, client.name)
+        body = await _bounded(
+            client.post_json("/v1/items/lookup", payload, idempotent=True, timeout=budget),
+            budget,
+            client.name,
+        )
         result = ItemLookupResponse.model_validate(body)
     except SiblingError as exc:
         return check("scope", False, f"requirements-svc did not answer: {exc.reason} (fail closed)")
@@ -132,8 +182,11 @@ async def _scope_check(client: SiblingClient, scope: list[str], version: str, ti
     not_done = [i.key for i in result.items if i.status not in DONE_ITEM_STATUSES]
     if not_done:
         problems.append(f"not done: {', '.join(not_done)}")
-    criteria = [i.key for i in result.items
-                if i.acceptance.failed or i.acceptance.pending or i.acceptance.passed < i.acceptance.total]
+    criteria = [
+        i.key
+        for i in result.items
+        if i.acceptance.failed or i.acceptance.pending or i.acceptance.passed < i.acceptance.total
+    ]
     if criteria:
         problems.append(f"acceptance criteria not passed: {', '.join(criteria)}")
     bugs = [b.key for b in result.open_bugs]
@@ -144,16 +197,25 @@ async def _scope_check(client: SiblingClient, scope: list[str], version: str, ti
             offending.append(key)
     if problems:
         return check("scope", False, "; ".join(problems), offending)
-    return check("scope", True, f"all {len(scope)} scope item(s) done with acceptance criteria passed; "
-                                f"no open S1/S2 bug")
+    return check(
+        "scope",
+        True,
+        f"all {len(scope)} scope item(s) done with acceptance criteria passed; no open S1/S2 bug",
+    )
 
 
-async def _risk_check(client: SiblingClient, project_key: str, release_id: uuid.UUID, scope: list[str],
-                      timeout: float) -> dict[str, Any]:
-    payload = RiskGateQuery(project_key=project_key, release_id=release_id, item_keys=scope).model_dump(mode="json")
+async def _risk_check(
+    client: SiblingClient, project_key: str, release_id: uuid.UUID, scope: list[str], budget: float
+) -> dict[str, Any]:
+    payload = RiskGateQuery(project_key=project_key, release_id=release_id, item_keys=scope).model_dump(
+        mode="json"
+    )
     try:
-        body = await _bounded(client.post_json("/v1/risks/gate-query", payload, idempotent=True, timeout=timeout),
-                              timeout, client.name)
+        body = await _bounded(
+            client.post_json("/v1/risks/gate-query", payload, idempotent=True, timeout=budget),
+            budget,
+            client.name,
+        )
         result = RiskGateResult.model_validate(body)
     except SiblingError as exc:
         return check("risks", False, f"risk-svc did not answer: {exc.reason} (fail closed)")
@@ -161,24 +223,36 @@ async def _risk_check(client: SiblingClient, project_key: str, release_id: uuid.
         return check("risks", False, "risk-svc answered an unexpected body (fail closed)")
     if result.blocking:
         listed = "; ".join(f"{r.key} {r.level} ({r.reason})" for r in result.blocking[:10])
-        return check("risks", False, f"{len(result.blocking)} open blocking risk(s): {listed}",
-                     [r.key for r in result.blocking])
+        return check(
+            "risks",
+            False,
+            f"{len(result.blocking)} open blocking risk(s): {listed}",
+            [r.key for r in result.blocking],
+        )
     return check("risks", True, f"no open risk at or above the gate level ({result.gate_level})")
 
 
 # ---- the gate --------------------------------------------------------------------------------------------
 
 
-async def evaluate_gate(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, environment: str,
-                        requirements: SiblingClient, risk: SiblingClient, timeout: float,
-                        request_id: str | None = None) -> GateDecision:
+async def evaluate_gate(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    environment: str,
+    requirements: SiblingClient,
+    risk: SiblingClient,
+    budget: float,
+    request_id: str | None = None,
+) -> GateDecision:
     started = time.perf_counter()
     release = await releases.get_release(session, principal=principal, release_id=release_id)
     project_key, version, scope = release.project_key, release.semver, list(release.scope)
     # The siblings are asked first and concurrently; the local checks run while they answer.
     siblings = asyncio.gather(
-        _scope_check(requirements, scope, version, timeout),
-        _risk_check(risk, project_key, release_id, scope, timeout),
+        _scope_check(requirements, scope, version, budget),
+        _risk_check(risk, project_key, release_id, scope, budget),
     )
     try:
         local = [
@@ -196,23 +270,45 @@ async def evaluate_gate(session: AsyncSession, *, principal: Principal, release_
         raise
     scope_check, risk_check = await siblings
     checks = [*local[:4], scope_check, risk_check, local[4]]
-    decision = GateDecision(release_id=release_id, project_key=project_key, version=version,
-                            environment=environment, allowed=all(c["passed"] for c in checks), checks=checks,
-                            asked_by=principal.sub, asked_by_name=principal.name, request_id=request_id,
-                            duration_ms=round((time.perf_counter() - started) * 1000, 2))
+    decision = GateDecision(
+        release_id=release_id,
+        project_key=project_key,
+        version=version,
+        environment=environment,
+        allowed=all(c["passed"] for c in checks),
+        checks=checks,
+        asked_by=principal.sub,
+        asked_by_name=principal.name,
+        request_id=request_id,
+        duration_ms=round((time.perf_counter() - started) * 1000, 2),
+    )
     session.add(decision)
     await session.flush()
     return decision
 
 
-async def list_gate_decisions(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                              allowed: bool | None, environment: str | None, limit: int, cursor: str | None
-                              ) -> tuple[list[GateDecision], str | None]:
+async def list_gate_decisions(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    allowed: bool | None,
+    environment: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[GateDecision], str | None]:
     await releases.get_release(session, principal=principal, release_id=release_id)
     stmt = select(GateDecision).where(GateDecision.release_id == release_id)
     if allowed is not None:
         stmt = stmt.where(GateDecision.allowed == allowed)
     if environment:
         stmt = stmt.where(GateDecision.environment == environment)
-    return await paginate(session, stmt, order=[(GateDecision.id, True)], id_column=GateDecision.id, limit=limit,
-                          cursor=cursor, sort_key="-id")
+    return await paginate(
+        session,
+        stmt,
+        order=[(GateDecision.id, True)],
+        id_column=GateDecision.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="-id",
+    )

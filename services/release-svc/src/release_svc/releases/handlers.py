@@ -2,7 +2,6 @@
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
@@ -32,9 +31,14 @@ async def on_change_request_approved(session: AsyncSession, event: CloudEvent) -
         touched.setdefault(str(release.id), (release, []))[1].append(item_key)
     actor = Principal(sub=data.approved_by, name=f"change request {data.key}", service="requirements-svc")
     for release, items in touched.values():
-        await transition(session, principal=actor, release=release, action="reopen_review",
-                         reason=f"change request {data.key} approved; touches {', '.join(sorted(items))}",
-                         data={"change_request": data.key, "affected_items": sorted(items)})
+        await transition(
+            session,
+            principal=actor,
+            release=release,
+            action="reopen_review",
+            reason=f"change request {data.key} approved; touches {', '.join(sorted(items))}",
+            data={"change_request": data.key, "affected_items": sorted(items)},
+        )
         log.info("release_reopened_by_change_request", release_id=str(release.id), change_request=data.key)
 
 

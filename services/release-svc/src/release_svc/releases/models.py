@@ -4,7 +4,6 @@ from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field, SQLModel
-
 from tpmhub_shared.db import JSONType, TableBase, UTCDateTime
 from tpmhub_shared.ids import new_id, utcnow
 
@@ -28,9 +27,12 @@ class Release(TableBase, table=True):
     # Scope item keys in the order given (mirrored in release_scope_items for look-ups by item).
     scope: list[str] = Field(default_factory=list, sa_column=Column(JSONType, nullable=False, default=list))
     # The deploy plan: steps of a DAG, see schemas.PlanStep.
-    steps: list[dict[str, Any]] = Field(default_factory=list,
-                                        sa_column=Column(JSONType, nullable=False, default=list))
-    approvers: list[str] = Field(default_factory=list, sa_column=Column(JSONType, nullable=False, default=list))
+    steps: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONType, nullable=False, default=list)
+    )
+    approvers: list[str] = Field(
+        default_factory=list, sa_column=Column(JSONType, nullable=False, default=list)
+    )
     required_approvals: int = Field(default=1)
     # Each submit (or reopen) starts a new review round; approvals count within the current round.
     review_round: int = Field(default=0)
@@ -48,8 +50,9 @@ class ReleaseScopeItem(SQLModel, table=True):
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    release_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"),
-                                                   nullable=False))
+    release_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     item_key: str = Field(max_length=25)
 
@@ -63,8 +66,9 @@ class ReleaseApproval(SQLModel, table=True):
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    release_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"),
-                                                   nullable=False))
+    release_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     review_round: int
     approver: str = Field(max_length=200)
@@ -79,8 +83,9 @@ class ChecklistItem(TableBase, table=True):
     __tablename__ = "release_checklist_items"
     __table_args__ = (Index("ix_release_checklist_items_release_position", "release_id", "position"),)
 
-    release_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"),
-                                                   nullable=False))
+    release_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     position: int
     code: str | None = Field(default=None, max_length=50)
@@ -123,10 +128,12 @@ class FreezeException(TableBase, table=True):
         UniqueConstraint("release_id", "freeze_window_id", name="uq_freeze_exceptions_release_id"),
     )
 
-    release_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"),
-                                                   nullable=False, index=True))
-    freeze_window_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("freeze_windows.id", ondelete="CASCADE"),
-                                                         nullable=False))
+    release_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    freeze_window_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("freeze_windows.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     reason: str = Field(max_length=2000)
     status: str = Field(default="requested", max_length=20)

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
@@ -48,76 +47,131 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 
 
 def to_public(release: Release) -> ReleasePublic:
-    return ReleasePublic.model_validate({**release.model_dump(), "revision": release.version,
-                                         "version": release.semver})
+    return ReleasePublic.model_validate(
+        {**release.model_dump(), "revision": release.version, "version": release.semver}
+    )
 
 
-@router.post("/v1/projects/{key}/releases", status_code=status.HTTP_201_CREATED, response_model=ReleasePublic,
-             responses=responses(401, 403, 409, 413, 422, 503))
-async def create_release(key: ProjectKeyPath, body: ReleaseCreate, session: Session, principal: CurrentPrincipal,
-                         request: Request, response: Response) -> ReleasePublic:
+@router.post(
+    "/v1/projects/{key}/releases",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ReleasePublic,
+    responses=responses(401, 403, 409, 413, 422, 503),
+)
+async def create_release(
+    key: ProjectKeyPath,
+    body: ReleaseCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    request: Request,
+    response: Response,
+) -> ReleasePublic:
     """Create a release in draft (admin, pm, tpm). Scope items are checked with requirements-svc in one
     call (422 naming unknown ones, 503 if it cannot answer); the checklist is seeded from the project's
     template."""
-    release = await service.create_release(session, principal=principal, project_key=key, data=body,
-                                           requirements=get_sibling(request, "requirements"))
+    release = await service.create_release(
+        session,
+        principal=principal,
+        project_key=key,
+        data=body,
+        requirements=get_sibling(request, "requirements"),
+    )
     set_etag(response, release.version)
     response.headers["Location"] = f"/v1/releases/{release.id}"
     return to_public(release)
 
 
-@router.get("/v1/projects/{key}/releases", response_model=Page[ReleasePublic], responses=responses(401, 403, 422))
-async def list_releases(key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50,
-                        cursor: Cursor = None, status: Annotated[ReleaseStatus | None, Query()] = None,
-                        sort: Annotated[str | None, Query(description="created, target_date, version")] = None,
-                        ) -> Page[ReleasePublic]:
-    rows, next_cursor = await service.list_releases(session, principal=principal, project_key=key, status=status,
-                                                    sort=sort, limit=limit, cursor=cursor)
+@router.get(
+    "/v1/projects/{key}/releases", response_model=Page[ReleasePublic], responses=responses(401, 403, 422)
+)
+async def list_releases(
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    status: Annotated[ReleaseStatus | None, Query()] = None,
+    sort: Annotated[str | None, Query(description="created, target_date, version")] = None,
+) -> Page[ReleasePublic]:
+    rows, next_cursor = await service.list_releases(
+        session, principal=principal, project_key=key, status=status, sort=sort, limit=limit, cursor=cursor
+    )
     return Page[ReleasePublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/v1/releases/{release_id}", response_model=ReleasePublic, responses=responses(401, 404, 422))
-async def get_release(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                      response: Response) -> ReleasePublic:
+async def get_release(
+    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+) -> ReleasePublic:
     release = await service.get_release(session, principal=principal, release_id=release_id)
     set_etag(response, release.version)
     return to_public(release)
 
 
-@router.patch("/v1/releases/{release_id}", response_model=ReleasePublic,
-              responses=responses(401, 403, 404, 409, 412, 413, 422, 503))
-async def update_release(release_id: uuid.UUID, body: ReleaseUpdate, session: Session,
-                         principal: CurrentPrincipal, request: Request, response: Response,
-                         if_match: IfMatch = None) -> ReleasePublic:
+@router.patch(
+    "/v1/releases/{release_id}",
+    response_model=ReleasePublic,
+    responses=responses(401, 403, 404, 409, 412, 413, 422, 503),
+)
+async def update_release(
+    release_id: uuid.UUID,
+    body: ReleaseUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    request: Request,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """Change a release (merge patch; `If-Match` refuses a stale write with 412). Changing scope, steps or
     approvers of an approved release sends it back to in_review; during review it starts a new round."""
-    release = await service.update_release(session, principal=principal, release_id=release_id, patch=body,
-                                           if_match=if_match, requirements=get_sibling(request, "requirements"))
+    release = await service.update_release(
+        session,
+        principal=principal,
+        release_id=release_id,
+        patch=body,
+        if_match=if_match,
+        requirements=get_sibling(request, "requirements"),
+    )
     set_etag(response, release.version)
     return to_public(release)
 
 
 @router.get("/v1/releases/{release_id}/plan", response_model=ReleasePlan, responses=responses(401, 404, 422))
-async def get_release_plan(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal) -> ReleasePlan:
+async def get_release_plan(
+    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+) -> ReleasePlan:
     """The deploy steps in dependency (topological) order, with levels that may run in parallel, and the
     reverse order for rolling back."""
     release = await service.get_release(session, principal=principal, release_id=release_id)
     levels = service.release_plan(release)
-    order = [PlanStepOrdered(**s.model_dump(exclude={"description"}), level=i)
-             for i, level in enumerate(levels) for s in level]
+    order = [
+        PlanStepOrdered(**s.model_dump(exclude={"description"}), level=i)
+        for i, level in enumerate(levels)
+        for s in level
+    ]
     components = sorted({s.component for s in order})
-    return ReleasePlan(release_id=release.id, order=order, rollback_order=list(reversed(order)),
-                       components=components)
+    return ReleasePlan(
+        release_id=release.id, order=order, rollback_order=list(reversed(order)), components=components
+    )
 
 
-@router.get("/v1/releases/{release_id}/history", response_model=Page[HistoryEntryPublic],
-            responses=responses(401, 404, 422))
-async def list_release_history(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                               limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+@router.get(
+    "/v1/releases/{release_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_release_history(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
     """Every recorded change of the release, oldest first."""
     await service.get_release(session, principal=principal, release_id=release_id)
-    return await history.list_history(session, resource_type=service.RESOURCE, resource_id=release_id,
-                                      limit=limit, cursor=cursor)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=release_id, limit=limit, cursor=cursor
+    )
 
 
 # ---- state actions ---------------------------------------------------------------------------------------
@@ -125,65 +179,122 @@ async def list_release_history(release_id: uuid.UUID, session: Session, principa
 _ACTION_RESPONSES = responses(401, 403, 404, 409, 412, 422)
 
 
-async def _act(action: str, release_id: uuid.UUID, body: ActionRequest | None, session: AsyncSession,
-               principal: CurrentPrincipal, response: Response, if_match: str | None) -> ReleasePublic:
-    release = await service.act(session, principal=principal, release_id=release_id, action=action,
-                                reason=body.reason if body else None, if_match=if_match)
+async def _act(
+    action: str,
+    release_id: uuid.UUID,
+    body: ActionRequest | None,
+    session: AsyncSession,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: str | None,
+) -> ReleasePublic:
+    release = await service.act(
+        session,
+        principal=principal,
+        release_id=release_id,
+        action=action,
+        reason=body.reason if body else None,
+        if_match=if_match,
+    )
     set_etag(response, release.version)
     return to_public(release)
 
 
 @router.post("/v1/releases/{release_id}/submit", response_model=ReleasePublic, responses=_ACTION_RESPONSES)
-async def submit_release(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response,
-                         body: ActionRequest | None = None, if_match: IfMatch = None) -> ReleasePublic:
+async def submit_release(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """draft → in_review (admin, pm, tpm); needs at least `required_approvals` approvers."""
     return await _act("submit", release_id, body, session, principal, response, if_match)
 
 
-@router.post("/v1/releases/{release_id}/reopen-review", response_model=ReleasePublic, responses=_ACTION_RESPONSES)
-async def reopen_release_review(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                response: Response, body: ActionRequest | None = None,
-                                if_match: IfMatch = None) -> ReleasePublic:
+@router.post(
+    "/v1/releases/{release_id}/reopen-review", response_model=ReleasePublic, responses=_ACTION_RESPONSES
+)
+async def reopen_release_review(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """approved → in_review, a new review round (admin, pm, tpm)."""
     return await _act("reopen_review", release_id, body, session, principal, response, if_match)
 
 
-@router.post("/v1/releases/{release_id}/start-deploy", response_model=ReleasePublic, responses=_ACTION_RESPONSES)
-async def start_release_deploy(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                               response: Response, body: ActionRequest | None = None,
-                               if_match: IfMatch = None) -> ReleasePublic:
+@router.post(
+    "/v1/releases/{release_id}/start-deploy", response_model=ReleasePublic, responses=_ACTION_RESPONSES
+)
+async def start_release_deploy(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """approved → deploying (admin, pm, tpm, engineer, ci). Ask the gate first."""
     return await _act("start_deploy", release_id, body, session, principal, response, if_match)
 
 
-@router.post("/v1/releases/{release_id}/start-verification", response_model=ReleasePublic,
-             responses=_ACTION_RESPONSES)
-async def start_release_verification(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                     response: Response, body: ActionRequest | None = None,
-                                     if_match: IfMatch = None) -> ReleasePublic:
+@router.post(
+    "/v1/releases/{release_id}/start-verification", response_model=ReleasePublic, responses=_ACTION_RESPONSES
+)
+async def start_release_verification(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """deploying → verifying (admin, pm, tpm, engineer, ci)."""
     return await _act("start_verification", release_id, body, session, principal, response, if_match)
 
 
-@router.post("/v1/releases/{release_id}/mark-released", response_model=ReleasePublic, responses=_ACTION_RESPONSES)
-async def mark_release_released(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                response: Response, body: ActionRequest | None = None,
-                                if_match: IfMatch = None) -> ReleasePublic:
+@router.post(
+    "/v1/releases/{release_id}/mark-released", response_model=ReleasePublic, responses=_ACTION_RESPONSES
+)
+async def mark_release_released(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """verifying → released (admin, pm, tpm, qa); 409 while any verification has failed."""
     return await _act("mark_released", release_id, body, session, principal, response, if_match)
 
 
 @router.post("/v1/releases/{release_id}/roll-back", response_model=ReleasePublic, responses=_ACTION_RESPONSES)
-async def roll_back_release(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                            response: Response, body: ActionRequest | None = None,
-                            if_match: IfMatch = None) -> ReleasePublic:
+async def roll_back_release(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """deploying or verifying → rolled_back (admin, pm, tpm, engineer, ci)."""
     return await _act("roll_back", release_id, body, session, principal, response, if_match)
 
 
 @router.post("/v1/releases/{release_id}/cancel", response_model=ReleasePublic, responses=_ACTION_RESPONSES)
-async def cancel_release(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response,
-                         body: ActionRequest | None = None, if_match: IfMatch = None) -> ReleasePublic:
+async def cancel_release(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    body: ActionRequest | None = None,
+    if_match: IfMatch = None,
+) -> ReleasePublic:
     """draft, in_review or approved → cancelled (admin, pm, tpm)."""
     return await _act("cancel", release_id, body, session, principal, response, if_match)
 
@@ -195,27 +306,41 @@ async def _approval_state(session: AsyncSession, release: Release) -> ApprovalSt
     rows = await service.round_approvals(session, release)
     approved = [a.approver for a in rows if a.decision == "approve"]
     decided = {a.approver for a in rows}
-    return ApprovalState(release_id=release.id, review_round=release.review_round,
-                         required_approvals=release.required_approvals, approvers=release.approvers,
-                         approved_by=approved, pending=[a for a in release.approvers if a not in decided],
-                         approvals=[ApprovalPublic.model_validate(a) for a in rows], status=release.status)
+    return ApprovalState(
+        release_id=release.id,
+        review_round=release.review_round,
+        required_approvals=release.required_approvals,
+        approvers=release.approvers,
+        approved_by=approved,
+        pending=[a for a in release.approvers if a not in decided],
+        approvals=[ApprovalPublic.model_validate(a) for a in rows],
+        status=release.status,
+    )
 
 
-@router.post("/v1/releases/{release_id}/approvals", status_code=status.HTTP_201_CREATED,
-             response_model=ApprovalState, responses=responses(401, 403, 404, 409, 422))
-async def approve_release(release_id: uuid.UUID, body: ApprovalCreate, session: Session,
-                          principal: CurrentPrincipal) -> ApprovalState:
+@router.post(
+    "/v1/releases/{release_id}/approvals",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ApprovalState,
+    responses=responses(401, 403, 404, 409, 422),
+)
+async def approve_release(
+    release_id: uuid.UUID, body: ApprovalCreate, session: Session, principal: CurrentPrincipal
+) -> ApprovalState:
     """A listed approver approves or rejects the release under review. When N of the M approvers have
     approved, the release becomes approved; one rejection sends it back to draft."""
-    release = await service.decide_approval(session, principal=principal, release_id=release_id,
-                                            decision=body.decision, comment=body.comment)
+    release = await service.decide_approval(
+        session, principal=principal, release_id=release_id, decision=body.decision, comment=body.comment
+    )
     return await _approval_state(session, release)
 
 
-@router.get("/v1/releases/{release_id}/approvals", response_model=ApprovalState,
-            responses=responses(401, 404, 422))
-async def get_release_approvals(release_id: uuid.UUID, session: Session,
-                                principal: CurrentPrincipal) -> ApprovalState:
+@router.get(
+    "/v1/releases/{release_id}/approvals", response_model=ApprovalState, responses=responses(401, 404, 422)
+)
+async def get_release_approvals(
+    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+) -> ApprovalState:
     """Approvals of the current review round: who approved, who is pending."""
     release = await service.get_release(session, principal=principal, release_id=release_id)
     return await _approval_state(session, release)
@@ -224,52 +349,87 @@ async def get_release_approvals(release_id: uuid.UUID, session: Session,
 # ---- checklist -------------------------------------------------------------------------------------------
 
 
-@router.get("/v1/projects/{key}/checklist-template", response_model=ChecklistTemplatePublic,
-            responses=responses(401, 403, 422))
-async def get_checklist_template(key: ProjectKeyPath, session: Session,
-                                 principal: CurrentPrincipal) -> ChecklistTemplatePublic:
+@router.get(
+    "/v1/projects/{key}/checklist-template",
+    response_model=ChecklistTemplatePublic,
+    responses=responses(401, 403, 422),
+)
+async def get_checklist_template(
+    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal
+) -> ChecklistTemplatePublic:
     """The go/no-go items new releases of the project start with (the six defaults until set)."""
     items, is_default = await service.get_checklist_template(session, principal=principal, project_key=key)
-    return ChecklistTemplatePublic(project_key=key, items=[ChecklistTemplateItem(**i) for i in items],
-                                   is_default=is_default)
+    return ChecklistTemplatePublic(
+        project_key=key, items=[ChecklistTemplateItem(**i) for i in items], is_default=is_default
+    )
 
 
-@router.put("/v1/projects/{key}/checklist-template", response_model=ChecklistTemplatePublic,
-            responses=responses(401, 403, 413, 422))
-async def put_checklist_template(key: ProjectKeyPath, body: ChecklistTemplatePut, session: Session,
-                                 principal: CurrentPrincipal) -> ChecklistTemplatePublic:
+@router.put(
+    "/v1/projects/{key}/checklist-template",
+    response_model=ChecklistTemplatePublic,
+    responses=responses(401, 403, 413, 422),
+)
+async def put_checklist_template(
+    key: ProjectKeyPath, body: ChecklistTemplatePut, session: Session, principal: CurrentPrincipal
+) -> ChecklistTemplatePublic:
     """Replace the project's checklist template (admin, pm, tpm); existing releases keep their items."""
-    items = await service.put_checklist_template(session, principal=principal, project_key=key, items=body.items)
-    return ChecklistTemplatePublic(project_key=key, items=[ChecklistTemplateItem(**i) for i in items],
-                                   is_default=False)
+    items = await service.put_checklist_template(
+        session, principal=principal, project_key=key, items=body.items
+    )
+    return ChecklistTemplatePublic(
+        project_key=key, items=[ChecklistTemplateItem(**i) for i in items], is_default=False
+    )
 
 
-@router.get("/v1/releases/{release_id}/checklist", response_model=list[ChecklistItemPublic],
-            responses=responses(401, 404, 422))
-async def list_checklist_items(release_id: uuid.UUID, session: Session,
-                               principal: CurrentPrincipal) -> list[ChecklistItemPublic]:
+@router.get(
+    "/v1/releases/{release_id}/checklist",
+    response_model=list[ChecklistItemPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_checklist_items(
+    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+) -> list[ChecklistItemPublic]:
     rows = await service.list_checklist(session, principal=principal, release_id=release_id)
     return [ChecklistItemPublic.model_validate(r) for r in rows]
 
 
-@router.post("/v1/releases/{release_id}/checklist", status_code=status.HTTP_201_CREATED,
-             response_model=ChecklistItemPublic, responses=responses(401, 403, 404, 409, 413, 422))
-async def create_checklist_item(release_id: uuid.UUID, body: ChecklistItemCreate, session: Session,
-                                principal: CurrentPrincipal, response: Response) -> ChecklistItemPublic:
+@router.post(
+    "/v1/releases/{release_id}/checklist",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ChecklistItemPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_checklist_item(
+    release_id: uuid.UUID,
+    body: ChecklistItemCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> ChecklistItemPublic:
     """Add an item to this release's checklist (admin, pm, tpm)."""
     item = await service.add_checklist_item(session, principal=principal, release_id=release_id, data=body)
     set_etag(response, item.version)
     return ChecklistItemPublic.model_validate(item)
 
 
-@router.patch("/v1/releases/{release_id}/checklist/{item_id}", response_model=ChecklistItemPublic,
-              responses=responses(401, 403, 404, 412, 413, 422))
-async def update_checklist_item(release_id: uuid.UUID, item_id: uuid.UUID, body: ChecklistItemUpdate,
-                                session: Session, principal: CurrentPrincipal, response: Response,
-                                if_match: IfMatch = None) -> ChecklistItemPublic:
+@router.patch(
+    "/v1/releases/{release_id}/checklist/{item_id}",
+    response_model=ChecklistItemPublic,
+    responses=responses(401, 403, 404, 412, 413, 422),
+)
+async def update_checklist_item(
+    release_id: uuid.UUID,
+    item_id: uuid.UUID,
+    body: ChecklistItemUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ChecklistItemPublic:
     """Tick (`done`, with evidence), fail or waive (admin, pm, tpm) an item."""
-    item = await service.update_checklist_item(session, principal=principal, release_id=release_id,
-                                               item_id=item_id, patch=body, if_match=if_match)
+    item = await service.update_checklist_item(
+        session, principal=principal, release_id=release_id, item_id=item_id, patch=body, if_match=if_match
+    )
     set_etag(response, item.version)
     return ChecklistItemPublic.model_validate(item)
 
@@ -277,74 +437,130 @@ async def update_checklist_item(release_id: uuid.UUID, item_id: uuid.UUID, body:
 # ---- freeze windows --------------------------------------------------------------------------------------
 
 
-@router.post("/v1/projects/{key}/freeze-windows", status_code=status.HTTP_201_CREATED,
-             response_model=FreezeWindowPublic, responses=responses(401, 403, 413, 422))
-async def create_freeze_window(key: ProjectKeyPath, body: FreezeWindowCreate, session: Session,
-                               principal: CurrentPrincipal) -> FreezeWindowPublic:
+@router.post(
+    "/v1/projects/{key}/freeze-windows",
+    status_code=status.HTTP_201_CREATED,
+    response_model=FreezeWindowPublic,
+    responses=responses(401, 403, 413, 422),
+)
+async def create_freeze_window(
+    key: ProjectKeyPath, body: FreezeWindowCreate, session: Session, principal: CurrentPrincipal
+) -> FreezeWindowPublic:
     """A period without deploys (admin, pm, tpm); the gate fails during it unless an exception is approved."""
     window = await service.create_freeze_window(session, principal=principal, project_key=key, data=body)
     return FreezeWindowPublic.model_validate(window)
 
 
-@router.get("/v1/projects/{key}/freeze-windows", response_model=Page[FreezeWindowPublic],
-            responses=responses(401, 403, 422))
+@router.get(
+    "/v1/projects/{key}/freeze-windows",
+    response_model=Page[FreezeWindowPublic],
+    responses=responses(401, 403, 422),
+)
 async def list_freeze_windows(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    key: ProjectKeyPath,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
     active_at: Annotated[datetime | None, Query(description="Only windows covering this instant.")] = None,
     include_past: Annotated[bool, Query(description="Also windows that have ended.")] = False,
 ) -> Page[FreezeWindowPublic]:
     """Freeze windows by start time (current and future unless `include_past`)."""
-    rows, next_cursor = await service.list_freeze_windows(session, principal=principal, project_key=key,
-                                                          active_at=active_at, include_past=include_past,
-                                                          limit=limit, cursor=cursor)
-    return Page[FreezeWindowPublic](items=[FreezeWindowPublic.model_validate(r) for r in rows],
-                                    next_cursor=next_cursor)
+    rows, next_cursor = await service.list_freeze_windows(
+        session,
+        principal=principal,
+        project_key=key,
+        active_at=active_at,
+        include_past=include_past,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page[FreezeWindowPublic](
+        items=[FreezeWindowPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
-@router.delete("/v1/freeze-windows/{window_id}", status_code=status.HTTP_204_NO_CONTENT,
-               responses=responses(401, 403, 404, 422))
-async def delete_freeze_window(window_id: uuid.UUID, session: Session, principal: CurrentPrincipal) -> Response:
+@router.delete(
+    "/v1/freeze-windows/{window_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401, 403, 404, 422),
+)
+async def delete_freeze_window(
+    window_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+) -> Response:
     """Remove a freeze window (admin, pm, tpm)."""
     await service.delete_freeze_window(session, principal=principal, window_id=window_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/v1/releases/{release_id}/freeze-exceptions", status_code=status.HTTP_201_CREATED,
-             response_model=FreezeExceptionPublic, responses=responses(401, 403, 404, 409, 413, 422))
-async def request_freeze_exception(release_id: uuid.UUID, body: FreezeExceptionCreate, session: Session,
-                                   principal: CurrentPrincipal) -> FreezeExceptionPublic:
+@router.post(
+    "/v1/releases/{release_id}/freeze-exceptions",
+    status_code=status.HTTP_201_CREATED,
+    response_model=FreezeExceptionPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def request_freeze_exception(
+    release_id: uuid.UUID, body: FreezeExceptionCreate, session: Session, principal: CurrentPrincipal
+) -> FreezeExceptionPublic:
     """Ask to deploy this release during a freeze window; a tpm or admin other than the requester decides."""
-    exc = await service.request_freeze_exception(session, principal=principal, release_id=release_id, data=body)
+    exc = await service.request_freeze_exception(
+        session, principal=principal, release_id=release_id, data=body
+    )
     return FreezeExceptionPublic.model_validate(exc)
 
 
-@router.get("/v1/releases/{release_id}/freeze-exceptions", response_model=list[FreezeExceptionPublic],
-            responses=responses(401, 404, 422))
-async def list_freeze_exceptions(release_id: uuid.UUID, session: Session,
-                                 principal: CurrentPrincipal) -> list[FreezeExceptionPublic]:
+@router.get(
+    "/v1/releases/{release_id}/freeze-exceptions",
+    response_model=list[FreezeExceptionPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_freeze_exceptions(
+    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+) -> list[FreezeExceptionPublic]:
     rows = await service.list_freeze_exceptions(session, principal=principal, release_id=release_id)
     return [FreezeExceptionPublic.model_validate(r) for r in rows]
 
 
-@router.post("/v1/freeze-exceptions/{exception_id}/approve", response_model=FreezeExceptionPublic,
-             responses=responses(401, 403, 404, 409, 422))
-async def approve_freeze_exception(exception_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                   body: FreezeExceptionDecision | None = None) -> FreezeExceptionPublic:
+@router.post(
+    "/v1/freeze-exceptions/{exception_id}/approve",
+    response_model=FreezeExceptionPublic,
+    responses=responses(401, 403, 404, 409, 422),
+)
+async def approve_freeze_exception(
+    exception_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    body: FreezeExceptionDecision | None = None,
+) -> FreezeExceptionPublic:
     """Approve a freeze exception (tpm, admin; not the requester)."""
-    exc = await service.decide_freeze_exception(session, principal=principal, exception_id=exception_id,
-                                                approve=True, note=body.note if body else "")
+    exc = await service.decide_freeze_exception(
+        session, principal=principal, exception_id=exception_id, approve=True, note=body.note if body else ""
+    )
     return FreezeExceptionPublic.model_validate(exc)
 
 
-@router.post("/v1/freeze-exceptions/{exception_id}/reject", response_model=FreezeExceptionPublic,
-             responses=responses(401, 403, 404, 409, 422))
-async def reject_freeze_exception(exception_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                                  body: FreezeExceptionDecision | None = None) -> FreezeExceptionPublic:
+@router.post(
+    "/v1/freeze-exceptions/{exception_id}/reject",
+    response_model=FreezeExceptionPublic,
+    responses=responses(401, 403, 404, 409, 422),
+)
+async def reject_freeze_exception(
+    exception_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    body: FreezeExceptionDecision | None = None,
+) -> FreezeExceptionPublic:
     """Reject a freeze exception (tpm, admin; not the requester)."""
-    exc = await service.decide_freeze_exception(session, principal=principal, exception_id=exception_id,
-                                                approve=False, note=body.note if body else "")
+    exc = await service.decide_freeze_exception(
+        session, principal=principal, exception_id=exception_id, approve=False, note=body.note if body else ""
+    )
     return FreezeExceptionPublic.model_validate(exc)
 
 
-TAGS = [{"name": "releases", "description": "Release plans: scope, deploy steps (a DAG), approvals, go/no-go "
-         "checklist, freeze windows and the state machine."}]
+TAGS = [
+    {
+        "name": "releases",
+        "description": "Release plans: scope, deploy steps (a DAG), approvals, go/no-go "
+        "checklist, freeze windows and the state machine.",
+    }
+]

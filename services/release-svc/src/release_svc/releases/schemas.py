@@ -3,7 +3,6 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
 from tpmhub_shared.contracts import ItemKey
 
 # Semantic Versioning 2.0.0 (semver.org), optional leading "v" not allowed: versions compare as typed.
@@ -13,8 +12,9 @@ SEMVER = (
     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
 )
 SemVer = Annotated[str, StringConstraints(pattern=SEMVER, max_length=100)]
-ReleaseStatus = Literal["draft", "in_review", "approved", "deploying", "verifying", "released", "rolled_back",
-                        "cancelled"]
+ReleaseStatus = Literal[
+    "draft", "in_review", "approved", "deploying", "verifying", "released", "rolled_back", "cancelled"
+]
 StepName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")]
 Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Environment = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")]
@@ -28,14 +28,22 @@ class PlanStep(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: StepName = Field(examples=["migrate-ledger"], description="Unique within the release.")
-    component: str = Field(min_length=1, max_length=100, examples=["ledger-svc"],
-                           description="The service or component the step acts on.")
+    component: str = Field(
+        min_length=1,
+        max_length=100,
+        examples=["ledger-svc"],
+        description="The service or component the step acts on.",
+    )
     kind: Literal["deploy", "migration", "config", "flag", "verification"] = Field(examples=["migration"])
     depends_on: list[StepName] = Field(default_factory=list, max_length=MAX_STEPS, examples=[["deploy-api"]])
     owner: str | None = Field(default=None, max_length=200, examples=["bob"])
     description: str = Field(default="", max_length=2000)
-    rollback: str = Field(default="", max_length=4000, examples=["alembic downgrade -1"],
-                          description="How to undo the step; required for migrations.")
+    rollback: str = Field(
+        default="",
+        max_length=4000,
+        examples=["alembic downgrade -1"],
+        description="How to undo the step; required for migrations.",
+    )
 
 
 def _check_steps(steps: list[PlanStep] | None) -> None:
@@ -55,12 +63,17 @@ class ReleaseCreate(BaseModel):
     name: str = Field(default="", max_length=200, examples=["Wallet checkout"])
     description: str = Field(default="", max_length=20000)
     target_date: date | None = Field(default=None, examples=["2026-12-01"])
-    scope: list[ItemKey] = Field(default_factory=list, max_length=MAX_SCOPE, examples=[["PAY-1", "PAY-2"]],
-                                 description="Backlog item keys shipped by this release (checked with requirements).")
+    scope: list[ItemKey] = Field(
+        default_factory=list,
+        max_length=MAX_SCOPE,
+        examples=[["PAY-1", "PAY-2"]],
+        description="Backlog item keys shipped by this release (checked with requirements).",
+    )
     steps: list[PlanStep] = Field(default_factory=list, max_length=MAX_STEPS)
     approvers: list[Subject] = Field(default_factory=list, max_length=50, examples=[["carol", "dave"]])
-    required_approvals: int = Field(default=1, ge=1, le=50, examples=[1],
-                                    description="N of the M approvers must approve.")
+    required_approvals: int = Field(
+        default=1, ge=1, le=50, examples=[1], description="N of the M approvers must approve."
+    )
     repository: str | None = Field(default=None, max_length=300, examples=["acme/payments"])
 
     @model_validator(mode="after")
@@ -218,8 +231,12 @@ class ChecklistItemUpdate(BaseModel):
 
     status: ChecklistStatus | None = Field(default=None, examples=["done"])
     owner: str | None = Field(default=None, max_length=200)
-    evidence_url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$",
-                                     examples=["https://grafana.example.com/d/abc"])
+    evidence_url: str | None = Field(
+        default=None,
+        max_length=2000,
+        pattern=r"^https?://\S+$",
+        examples=["https://grafana.example.com/d/abc"],
+    )
     note: str | None = Field(default=None, max_length=2000)
 
 

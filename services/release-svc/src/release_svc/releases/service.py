@@ -11,7 +11,6 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -81,15 +80,24 @@ async def get_release(session: AsyncSession, *, principal: Principal, release_id
     return release
 
 
-async def list_releases(session: AsyncSession, *, principal: Principal, project_key: str, status: str | None,
-                        sort: str | None, limit: int, cursor: str | None) -> tuple[list[Release], str | None]:
+async def list_releases(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    status: str | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Release], str | None]:
     ensure_read(principal, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "-created")
     stmt = select(Release).where(Release.project_key == project_key)
     if status:
         stmt = stmt.where(Release.status == status)
-    return await paginate(session, stmt, order=order, id_column=Release.id, limit=limit, cursor=cursor,
-                          sort_key=sort_key)
+    return await paginate(
+        session, stmt, order=order, id_column=Release.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )
 
 
 # ---- plan validation -------------------------------------------------------------------------------------
@@ -112,16 +120,25 @@ def plan_levels(steps: Sequence[PlanStep]) -> list[list[PlanStep]]:
     dupes = _duplicates(names)
     if dupes:
         raise UnprocessableEntity(
-            f"Step names must be unique: {', '.join(dupes)}.", duplicate_steps=dupes,
-            errors=[field_error("body.steps", f"duplicate step name '{d}'", "step_duplicate") for d in dupes])
+            f"Step names must be unique: {', '.join(dupes)}.",
+            duplicate_steps=dupes,
+            errors=[field_error("body.steps", f"duplicate step name '{d}'", "step_duplicate") for d in dupes],
+        )
     by_name = {s.name: s for s in steps}
     unknown = [(s.name, d) for s in steps for d in s.depends_on if d not in by_name]
     if unknown:
         raise UnprocessableEntity(
             "Unknown dependencies: " + ", ".join(f"{s} → {d}" for s, d in unknown) + ".",
             unknown_dependencies=[{"step": s, "depends_on": d} for s, d in unknown],
-            errors=[field_error(f"body.steps.{names.index(s)}.depends_on", f"unknown step '{d}'",
-                                "step_unknown_dependency") for s, d in unknown])
+            errors=[
+                field_error(
+                    f"body.steps.{names.index(s)}.depends_on",
+                    f"unknown step '{d}'",
+                    "step_unknown_dependency",
+                )
+                for s, d in unknown
+            ],
+        )
     indegree = {s.name: len(set(s.depends_on)) for s in steps}
     dependents: dict[str, list[str]] = {n: [] for n in names}
     for s in steps:
@@ -144,8 +161,10 @@ def plan_levels(steps: Sequence[PlanStep]) -> list[list[PlanStep]]:
         cycle = _find_cycle({n: by_name[n].depends_on for n in names if indegree[n] > 0})
         path = " → ".join([*cycle, cycle[0]])
         raise UnprocessableEntity(
-            f"The plan has a dependency cycle: {path}.", cycle=cycle,
-            errors=[field_error("body.steps", f"dependency cycle {path}", "step_cycle")])
+            f"The plan has a dependency cycle: {path}.",
+            cycle=cycle,
+            errors=[field_error("body.steps", f"dependency cycle {path}", "step_cycle")],
+        )
     return levels
 
 
@@ -159,62 +178,83 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str]:
         seen[node] = len(path)
         path.append(node)
         node = next(d for d in graph[node] if d in graph)
-    return path[seen[node]:]
+    return path[seen[node] :]
 
 
 async def validate_scope(client: SiblingClient, keys: Sequence[str]) -> None:
     """One batch call to requirements-svc; 422 naming unknown items, 503 when it cannot answer."""
     dupes = _duplicates(keys)
     if dupes:
-        raise UnprocessableEntity(f"Scope lists items twice: {', '.join(dupes)}.",
-                                  errors=[field_error("body.scope", f"duplicate item '{d}'", "scope_duplicate")
-                                          for d in dupes])
+        raise UnprocessableEntity(
+            f"Scope lists items twice: {', '.join(dupes)}.",
+            errors=[field_error("body.scope", f"duplicate item '{d}'", "scope_duplicate") for d in dupes],
+        )
     if not keys:
         return
     try:
-        body = await client.post_json("/v1/items/lookup", ItemLookupRequest(keys=list(keys)).model_dump(mode="json"),
-                                      idempotent=True)
+        body = await client.post_json(
+            "/v1/items/lookup", ItemLookupRequest(keys=list(keys)).model_dump(mode="json"), idempotent=True
+        )
         result = ItemLookupResponse.model_validate(body)
     except SiblingError as exc:
-        raise ServiceUnavailable(f"Cannot validate the scope: {exc.service} {exc.reason}.",
-                                 sibling=exc.service) from exc
+        raise ServiceUnavailable(
+            f"Cannot validate the scope: {exc.service} {exc.reason}.", sibling=exc.service
+        ) from exc
     except ValidationError as exc:
-        raise ServiceUnavailable("Cannot validate the scope: requirements-svc answered an unexpected body.",
-                                 sibling="requirements-svc") from exc
+        raise ServiceUnavailable(
+            "Cannot validate the scope: requirements-svc answered an unexpected body.",
+            sibling="requirements-svc",
+        ) from exc
     if result.missing:
         raise UnprocessableEntity(
-            f"Unknown scope items: {', '.join(result.missing)}.", unknown_items=result.missing,
-            errors=[field_error("body.scope", f"item '{k}' does not exist", "scope_unknown_item")
-                    for k in result.missing])
+            f"Unknown scope items: {', '.join(result.missing)}.",
+            unknown_items=result.missing,
+            errors=[
+                field_error("body.scope", f"item '{k}' does not exist", "scope_unknown_item")
+                for k in result.missing
+            ],
+        )
 
 
 def _check_approvers(approvers: Sequence[str]) -> None:
     dupes = _duplicates(approvers)
     if dupes:
-        raise UnprocessableEntity(f"Approvers listed twice: {', '.join(dupes)}.",
-                                  errors=[field_error("body.approvers", f"duplicate approver '{d}'",
-                                                      "approver_duplicate") for d in dupes])
+        raise UnprocessableEntity(
+            f"Approvers listed twice: {', '.join(dupes)}.",
+            errors=[
+                field_error("body.approvers", f"duplicate approver '{d}'", "approver_duplicate")
+                for d in dupes
+            ],
+        )
 
 
 async def _replace_scope_rows(session: AsyncSession, release: Release, keys: Sequence[str]) -> None:
     await session.execute(delete(ReleaseScopeItem).where(ReleaseScopeItem.release_id == release.id))
-    session.add_all([ReleaseScopeItem(release_id=release.id, project_key=release.project_key, item_key=k)
-                     for k in keys])
+    session.add_all(
+        [ReleaseScopeItem(release_id=release.id, project_key=release.project_key, item_key=k) for k in keys]
+    )
 
 
 # ---- create / update -------------------------------------------------------------------------------------
 
 
 async def checklist_template(session: AsyncSession, project_key: str) -> tuple[list[dict[str, Any]], bool]:
-    row = (await session.execute(select(ChecklistTemplate).where(ChecklistTemplate.project_key == project_key))
-           ).scalar_one_or_none()
+    row = (
+        await session.execute(select(ChecklistTemplate).where(ChecklistTemplate.project_key == project_key))
+    ).scalar_one_or_none()
     if row is None:
         return [dict(i) for i in DEFAULT_CHECKLIST], True
     return list(row.items), False
 
 
-async def create_release(session: AsyncSession, *, principal: Principal, project_key: str, data: ReleaseCreate,
-                         requirements: SiblingClient) -> Release:
+async def create_release(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    data: ReleaseCreate,
+    requirements: SiblingClient,
+) -> Release:
     ensure_role(principal, project_key, PLANNERS, action="create a release")
     plan_levels(data.steps)
     _check_approvers(data.approvers)
@@ -225,24 +265,52 @@ async def create_release(session: AsyncSession, *, principal: Principal, project
     )
     if taken.first() is not None:
         raise Conflict(f"Release {data.version} already exists in {project_key}.")
-    release = Release(project_key=project_key, created_by=principal.sub, semver=data.version,
-                      **data.model_dump(exclude={"version", "steps"}),
-                      steps=[s.model_dump(mode="json") for s in data.steps])
+    release = Release(
+        project_key=project_key,
+        created_by=principal.sub,
+        semver=data.version,
+        **data.model_dump(exclude={"version", "steps"}),
+        steps=[s.model_dump(mode="json") for s in data.steps],
+    )
     session.add(release)
     await session.flush()
     await _replace_scope_rows(session, release, data.scope)
     template, _ = await checklist_template(session, project_key)
-    session.add_all([ChecklistItem(release_id=release.id, project_key=project_key, position=i,
-                                   code=t.get("code"), title=t["title"], owner=t.get("owner"))
-                     for i, t in enumerate(template)])
-    await history.record(session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-                         resource_id=release.id, action="create", after=history.snapshot(release))
+    session.add_all(
+        [
+            ChecklistItem(
+                release_id=release.id,
+                project_key=project_key,
+                position=i,
+                code=t.get("code"),
+                title=t["title"],
+                owner=t.get("owner"),
+            )
+            for i, t in enumerate(template)
+        ]
+    )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=release.id,
+        action="create",
+        after=history.snapshot(release),
+    )
     await session.flush()
     return release
 
 
-async def update_release(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                         patch: ReleaseUpdate, if_match: str | None, requirements: SiblingClient) -> Release:
+async def update_release(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    patch: ReleaseUpdate,
+    if_match: str | None,
+    requirements: SiblingClient,
+) -> Release:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, PLANNERS, action="edit a release")
     check_if_match(if_match, release.version)
@@ -255,25 +323,43 @@ async def update_release(session: AsyncSession, *, principal: Principal, release
         await validate_scope(requirements, patch.scope)
     before = history.snapshot(release)
     sent = patch.model_fields_set
-    new_values = {f: history.jsonable([s.model_dump(mode="json") for s in patch.steps] if f == "steps"
-                                      and patch.steps is not None else getattr(patch, f))
-                  for f in PLAN_FIELDS & sent}
+    new_values = {
+        f: history.jsonable(
+            [s.model_dump(mode="json") for s in patch.steps]
+            if f == "steps" and patch.steps is not None
+            else getattr(patch, f)
+        )
+        for f in PLAN_FIELDS & sent
+    }
     plan_change = {f for f, v in new_values.items() if v != before.get(f)}
     if plan_change and release.status not in EDITABLE_STATES:
-        raise Conflict(f"The plan of a release in '{release.status}' cannot change "
-                       f"({', '.join(sorted(plan_change))}).", state=release.status)
-    merge_patch(release, patch, required={"name", "description", "scope", "steps", "approvers",
-                                          "required_approvals"})
+        raise Conflict(
+            f"The plan of a release in '{release.status}' cannot change ({', '.join(sorted(plan_change))}).",
+            state=release.status,
+        )
+    merge_patch(
+        release, patch, required={"name", "description", "scope", "steps", "approvers", "required_approvals"}
+    )
     if patch.steps is not None:
         release.steps = [s.model_dump(mode="json") for s in patch.steps]
     if "scope" in plan_change:
         await _replace_scope_rows(session, release, release.scope)
-    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
-                         resource_id=release.id, action="update", before=before, after=history.snapshot(release))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=RESOURCE,
+        resource_id=release.id,
+        action="update",
+        before=before,
+        after=history.snapshot(release),
+    )
     if plan_change:
         reason = f"plan changed ({', '.join(sorted(plan_change))})"
         if release.status == "approved":
-            await transition(session, principal=principal, release=release, action="reopen_review", reason=reason)
+            await transition(
+                session, principal=principal, release=release, action="reopen_review", reason=reason
+            )
         elif release.status == "in_review":
             # Approvals given so far covered the old plan: a new review round starts.
             release.review_round += 1
@@ -308,13 +394,21 @@ def allowed_actions(status: str) -> list[str]:
 async def failed_verifications(session: AsyncSession, release_id: uuid.UUID) -> list[uuid.UUID]:
     from release_svc.verification.models import Verification
 
-    rows = await session.execute(select(Verification.id).where(Verification.release_id == release_id,
-                                                               Verification.result == "failed"))
+    rows = await session.execute(
+        select(Verification.id).where(Verification.release_id == release_id, Verification.result == "failed")
+    )
     return [r[0] for r in rows]
 
 
-async def transition(session: AsyncSession, *, principal: Principal, release: Release, action: str,
-                     reason: str | None = None, data: dict | None = None) -> Release:
+async def transition(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release: Release,
+    action: str,
+    reason: str | None = None,
+    data: dict | None = None,
+) -> Release:
     """Move a release by one action: 409 listing the allowed actions when the current state forbids it.
     Records history and emits `release.<to_state>` in the caller's transaction."""
     sources, target = TRANSITIONS[action]
@@ -322,40 +416,78 @@ async def transition(session: AsyncSession, *, principal: Principal, release: Re
         raise InvalidTransition(action, release.status, allowed_actions(release.status))
     extra: dict[str, Any] = dict(data or {})
     if action == "submit" and len(release.approvers) < release.required_approvals:
-        raise Conflict(f"Submitting needs at least {release.required_approvals} approver(s); "
-                       f"{len(release.approvers)} listed.", action=action)
+        raise Conflict(
+            f"Submitting needs at least {release.required_approvals} approver(s); "
+            f"{len(release.approvers)} listed.",
+            action=action,
+        )
     if action == "mark_released":
         failed = await failed_verifications(session, release.id)
         if failed:
-            raise Conflict(f"{len(failed)} failed verification(s) block the release.", action=action,
-                           failed_verifications=[str(f) for f in failed])
+            raise Conflict(
+                f"{len(failed)} failed verification(s) block the release.",
+                action=action,
+                failed_verifications=[str(f) for f in failed],
+            )
         extra.update(items=list(release.scope), released_at=utcnow())
     if target == "in_review":
         release.review_round += 1
     before = release.status
     release.status = target
-    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
-                         resource_id=release.id, action=action, before={"status": before},
-                         after={"status": target}, note=reason)
-    events.emit(session, source=SOURCE, type=f"release.{target}", subject=str(release.id),
-                project_key=release.project_key,
-                data={"release_id": release.id, "project_key": release.project_key, "version": release.semver,
-                      "from": before, "to": target, "action": action, "by": principal.sub, "reason": reason,
-                      **extra})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=RESOURCE,
+        resource_id=release.id,
+        action=action,
+        before={"status": before},
+        after={"status": target},
+        note=reason,
+    )
+    events.emit(
+        session,
+        source=SOURCE,
+        type=f"release.{target}",
+        subject=str(release.id),
+        project_key=release.project_key,
+        data={
+            "release_id": release.id,
+            "project_key": release.project_key,
+            "version": release.semver,
+            "from": before,
+            "to": target,
+            "action": action,
+            "by": principal.sub,
+            "reason": reason,
+            **extra,
+        },
+    )
     await session.flush()
     return release
 
 
 # Who may take each action through the API (the state machine itself does not check roles).
 ACTION_ROLES: dict[str, frozenset[str]] = {
-    "submit": PLANNERS, "reopen_review": PLANNERS, "cancel": PLANNERS,
-    "start_deploy": DEPLOYERS, "start_verification": DEPLOYERS, "roll_back": DEPLOYERS,
+    "submit": PLANNERS,
+    "reopen_review": PLANNERS,
+    "cancel": PLANNERS,
+    "start_deploy": DEPLOYERS,
+    "start_verification": DEPLOYERS,
+    "roll_back": DEPLOYERS,
     "mark_released": PLANNERS | {"qa"},
 }
 
 
-async def act(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, action: str,
-              reason: str | None, if_match: str | None) -> Release:
+async def act(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    action: str,
+    reason: str | None,
+    if_match: str | None,
+) -> Release:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, ACTION_ROLES[action], action=action.replace("_", " "))
     check_if_match(if_match, release.version)
@@ -366,40 +498,70 @@ async def act(session: AsyncSession, *, principal: Principal, release_id: uuid.U
 
 
 async def round_approvals(session: AsyncSession, release: Release) -> list[ReleaseApproval]:
-    rows = await session.execute(select(ReleaseApproval).where(
-        ReleaseApproval.release_id == release.id, ReleaseApproval.review_round == release.review_round,
-    ).order_by(ReleaseApproval.at, ReleaseApproval.id))
+    rows = await session.execute(
+        select(ReleaseApproval)
+        .where(
+            ReleaseApproval.release_id == release.id,
+            ReleaseApproval.review_round == release.review_round,
+        )
+        .order_by(ReleaseApproval.at, ReleaseApproval.id)
+    )
     return list(rows.scalars())
 
 
-async def decide_approval(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, decision: str,
-                          comment: str) -> Release:
+async def decide_approval(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, decision: str, comment: str
+) -> Release:
     release = await get_release(session, principal=principal, release_id=release_id)
     if principal.sub not in release.approvers:
-        raise Forbidden(f"{principal.sub} is not an approver of release {release.semver}.",
-                        approvers=release.approvers)
+        raise Forbidden(
+            f"{principal.sub} is not an approver of release {release.semver}.", approvers=release.approvers
+        )
     action = "approve" if decision == "approve" else "request_changes"
     if release.status != "in_review":
         raise InvalidTransition(action, release.status, allowed_actions(release.status))
     existing = await round_approvals(session, release)
     if any(a.approver == principal.sub for a in existing):
         raise Conflict(f"{principal.sub} already decided in review round {release.review_round}.")
-    approval = ReleaseApproval(release_id=release.id, project_key=release.project_key,
-                               review_round=release.review_round, approver=principal.sub, decision=decision,
-                               comment=comment)
+    approval = ReleaseApproval(
+        release_id=release.id,
+        project_key=release.project_key,
+        review_round=release.review_round,
+        approver=principal.sub,
+        decision=decision,
+        comment=comment,
+    )
     session.add(approval)
-    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
-                         resource_id=release.id, action=f"review_{decision}",
-                         after={"review_round": release.review_round, "decision": decision}, note=comment or None)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=RESOURCE,
+        resource_id=release.id,
+        action=f"review_{decision}",
+        after={"review_round": release.review_round, "decision": decision},
+        note=comment or None,
+    )
     approved = {a.approver for a in existing if a.decision == "approve"} | (
-        {principal.sub} if decision == "approve" else set())
+        {principal.sub} if decision == "approve" else set()
+    )
     if decision == "reject":
-        await transition(session, principal=principal, release=release, action="request_changes",
-                         reason=comment or "rejected in review")
+        await transition(
+            session,
+            principal=principal,
+            release=release,
+            action="request_changes",
+            reason=comment or "rejected in review",
+        )
     elif len(approved & set(release.approvers)) >= release.required_approvals:
-        await transition(session, principal=principal, release=release, action="approve",
-                         reason=f"{len(approved)} of {len(release.approvers)} approvers approved",
-                         data={"approved_by": sorted(approved)})
+        await transition(
+            session,
+            principal=principal,
+            release=release,
+            action="approve",
+            reason=f"{len(approved)} of {len(release.approvers)} approvers approved",
+            data={"approved_by": sorted(approved)},
+        )
     else:
         release.updated_at = utcnow()  # bumps the version: the ETag tells clients the approvals changed
     await session.flush()
@@ -409,23 +571,27 @@ async def decide_approval(session: AsyncSession, *, principal: Principal, releas
 # ---- checklist -------------------------------------------------------------------------------------------
 
 
-async def get_checklist_template(session: AsyncSession, *, principal: Principal,
-                                 project_key: str) -> tuple[list[dict[str, Any]], bool]:
+async def get_checklist_template(
+    session: AsyncSession, *, principal: Principal, project_key: str
+) -> tuple[list[dict[str, Any]], bool]:
     ensure_read(principal, project_key)
     return await checklist_template(session, project_key)
 
 
-async def put_checklist_template(session: AsyncSession, *, principal: Principal, project_key: str,
-                                 items: list[ChecklistTemplateItem]) -> list[dict[str, Any]]:
+async def put_checklist_template(
+    session: AsyncSession, *, principal: Principal, project_key: str, items: list[ChecklistTemplateItem]
+) -> list[dict[str, Any]]:
     ensure_role(principal, project_key, PLANNERS, action="edit the checklist template")
     codes = [i.code for i in items if i.code]
     dupes = _duplicates(codes)
     if dupes:
-        raise UnprocessableEntity(f"Checklist codes must be unique: {', '.join(dupes)}.",
-                                  errors=[field_error("body.items", f"duplicate code '{d}'", "code_duplicate")
-                                          for d in dupes])
-    row = (await session.execute(select(ChecklistTemplate).where(ChecklistTemplate.project_key == project_key))
-           ).scalar_one_or_none()
+        raise UnprocessableEntity(
+            f"Checklist codes must be unique: {', '.join(dupes)}.",
+            errors=[field_error("body.items", f"duplicate code '{d}'", "code_duplicate") for d in dupes],
+        )
+    row = (
+        await session.execute(select(ChecklistTemplate).where(ChecklistTemplate.project_key == project_key))
+    ).scalar_one_or_none()
     new_items = [i.model_dump(mode="json") for i in items]
     before = {"items": row.items} if row else {"items": DEFAULT_CHECKLIST}
     if row is None:
@@ -433,60 +599,106 @@ async def put_checklist_template(session: AsyncSession, *, principal: Principal,
         session.add(row)
     else:
         row.items = new_items
-    await history.record(session, principal=principal, project_key=project_key, resource_type="checklist_template",
-                         resource_id=project_key, action="update", before=before, after={"items": new_items})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type="checklist_template",
+        resource_id=project_key,
+        action="update",
+        before=before,
+        after={"items": new_items},
+    )
     await session.flush()
     return new_items
 
 
-async def list_checklist(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
-                         ) -> list[ChecklistItem]:
+async def list_checklist(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
+) -> list[ChecklistItem]:
     await get_release(session, principal=principal, release_id=release_id)
-    rows = await session.execute(select(ChecklistItem).where(ChecklistItem.release_id == release_id)
-                                 .order_by(ChecklistItem.position, ChecklistItem.id))
+    rows = await session.execute(
+        select(ChecklistItem)
+        .where(ChecklistItem.release_id == release_id)
+        .order_by(ChecklistItem.position, ChecklistItem.id)
+    )
     return list(rows.scalars())
 
 
-async def add_checklist_item(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                             data: ChecklistItemCreate) -> ChecklistItem:
+async def add_checklist_item(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, data: ChecklistItemCreate
+) -> ChecklistItem:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, PLANNERS, action="add checklist items")
     if release.status not in EDITABLE_STATES:
         raise Conflict(f"The checklist of a release in '{release.status}' cannot grow.", state=release.status)
-    last, count = (await session.execute(select(func.max(ChecklistItem.position), func.count())
-                                         .where(ChecklistItem.release_id == release_id))).one()
+    last, count = (
+        await session.execute(
+            select(func.max(ChecklistItem.position), func.count()).where(
+                ChecklistItem.release_id == release_id
+            )
+        )
+    ).one()
     if count >= MAX_CHECKLIST_ITEMS:
         raise Conflict(f"A release has at most {MAX_CHECKLIST_ITEMS} checklist items.")
-    item = ChecklistItem(release_id=release.id, project_key=release.project_key,
-                         position=(last if last is not None else -1) + 1, **data.model_dump())
+    item = ChecklistItem(
+        release_id=release.id,
+        project_key=release.project_key,
+        position=(last if last is not None else -1) + 1,
+        **data.model_dump(),
+    )
     session.add(item)
-    await history.record(session, principal=principal, project_key=release.project_key,
-                         resource_type="checklist_item", resource_id=item.id, action="create",
-                         after=history.snapshot(item))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type="checklist_item",
+        resource_id=item.id,
+        action="create",
+        after=history.snapshot(item),
+    )
     await session.flush()
     return item
 
 
-async def update_checklist_item(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                                item_id: uuid.UUID, patch: ChecklistItemUpdate, if_match: str | None
-                                ) -> ChecklistItem:
+async def update_checklist_item(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    item_id: uuid.UUID,
+    patch: ChecklistItemUpdate,
+    if_match: str | None,
+) -> ChecklistItem:
     release = await get_release(session, principal=principal, release_id=release_id)
     item = await session.get(ChecklistItem, item_id)
     if item is None or item.release_id != release.id:
         raise NotFound(f"Checklist item {item_id} does not exist on release {release_id}.")
     allowed = PLANNERS if patch.status == "waived" else CHECKLIST_EDITORS
-    ensure_role(principal, release.project_key, allowed,
-                action="waive a checklist item" if patch.status == "waived" else "update the checklist")
+    ensure_role(
+        principal,
+        release.project_key,
+        allowed,
+        action="waive a checklist item" if patch.status == "waived" else "update the checklist",
+    )
     check_if_match(if_match, item.version)
     if patch.status == "done" and not (patch.evidence_url or item.evidence_url):
-        raise UnprocessableEntity("An item is done with evidence: send evidence_url.",
-                                  errors=[field_error("body.evidence_url", "required when status is done",
-                                                      "evidence_required")])
+        raise UnprocessableEntity(
+            "An item is done with evidence: send evidence_url.",
+            errors=[field_error("body.evidence_url", "required when status is done", "evidence_required")],
+        )
     before = history.snapshot(item)
     merge_patch(item, patch, required={"status", "note"})
-    await history.record(session, principal=principal, project_key=release.project_key,
-                         resource_type="checklist_item", resource_id=item.id, action="update", before=before,
-                         after=history.snapshot(item))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type="checklist_item",
+        resource_id=item.id,
+        action="update",
+        before=before,
+        after=history.snapshot(item),
+    )
     await session.flush()
     return item
 
@@ -494,31 +706,55 @@ async def update_checklist_item(session: AsyncSession, *, principal: Principal, 
 # ---- freeze windows --------------------------------------------------------------------------------------
 
 
-async def create_freeze_window(session: AsyncSession, *, principal: Principal, project_key: str,
-                               data: FreezeWindowCreate) -> FreezeWindow:
+async def create_freeze_window(
+    session: AsyncSession, *, principal: Principal, project_key: str, data: FreezeWindowCreate
+) -> FreezeWindow:
     ensure_role(principal, project_key, PLANNERS, action="create a freeze window")
     window = FreezeWindow(project_key=project_key, created_by=principal.sub, **data.model_dump())
     session.add(window)
-    await history.record(session, principal=principal, project_key=project_key, resource_type="freeze_window",
-                         resource_id=window.id, action="create", after=history.snapshot(window))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type="freeze_window",
+        resource_id=window.id,
+        action="create",
+        after=history.snapshot(window),
+    )
     await session.flush()
     return window
 
 
-async def list_freeze_windows(session: AsyncSession, *, principal: Principal, project_key: str,
-                              active_at: datetime | None, include_past: bool, limit: int, cursor: str | None
-                              ) -> tuple[list[FreezeWindow], str | None]:
+async def list_freeze_windows(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    active_at: datetime | None,
+    include_past: bool,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[FreezeWindow], str | None]:
     ensure_read(principal, project_key)
     stmt = select(FreezeWindow).where(FreezeWindow.project_key == project_key)
     if active_at is not None:
         stmt = stmt.where(FreezeWindow.starts_at <= active_at, FreezeWindow.ends_at > active_at)
     elif not include_past:
         stmt = stmt.where(FreezeWindow.ends_at > utcnow())
-    return await paginate(session, stmt, order=[(FreezeWindow.starts_at, False)], id_column=FreezeWindow.id,
-                          limit=limit, cursor=cursor, sort_key="starts_at")
+    return await paginate(
+        session,
+        stmt,
+        order=[(FreezeWindow.starts_at, False)],
+        id_column=FreezeWindow.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key="starts_at",
+    )
 
 
-async def get_freeze_window(session: AsyncSession, *, principal: Principal, window_id: uuid.UUID) -> FreezeWindow:
+async def get_freeze_window(
+    session: AsyncSession, *, principal: Principal, window_id: uuid.UUID
+) -> FreezeWindow:
     window = await session.get(FreezeWindow, window_id)
     if window is None or not principal.can_read(window.project_key):
         raise NotFound(f"Freeze window {window_id} does not exist.")
@@ -528,60 +764,91 @@ async def get_freeze_window(session: AsyncSession, *, principal: Principal, wind
 async def delete_freeze_window(session: AsyncSession, *, principal: Principal, window_id: uuid.UUID) -> None:
     window = await get_freeze_window(session, principal=principal, window_id=window_id)
     ensure_role(principal, window.project_key, PLANNERS, action="delete a freeze window")
-    await history.record(session, principal=principal, project_key=window.project_key,
-                         resource_type="freeze_window", resource_id=window.id, action="delete",
-                         before=history.snapshot(window))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=window.project_key,
+        resource_type="freeze_window",
+        resource_id=window.id,
+        action="delete",
+        before=history.snapshot(window),
+    )
     await session.execute(delete(FreezeException).where(FreezeException.freeze_window_id == window.id))
     await session.delete(window)
     await session.flush()
 
 
-async def active_freezes(session: AsyncSession, *, project_key: str, environment: str | None,
-                         at: datetime) -> list[FreezeWindow]:
-    rows = await session.execute(select(FreezeWindow).where(
-        FreezeWindow.project_key == project_key, FreezeWindow.ends_at > at, FreezeWindow.starts_at <= at))
+async def active_freezes(
+    session: AsyncSession, *, project_key: str, environment: str | None, at: datetime
+) -> list[FreezeWindow]:
+    rows = await session.execute(
+        select(FreezeWindow).where(
+            FreezeWindow.project_key == project_key, FreezeWindow.ends_at > at, FreezeWindow.starts_at <= at
+        )
+    )
     windows = list(rows.scalars())
     return [w for w in windows if not w.environments or environment is None or environment in w.environments]
 
 
-async def request_freeze_exception(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                                   data: FreezeExceptionCreate) -> FreezeException:
+async def request_freeze_exception(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, data: FreezeExceptionCreate
+) -> FreezeException:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, DEPLOYERS, action="request a freeze exception")
     window = await session.get(FreezeWindow, data.freeze_window_id)
     if window is None or window.project_key != release.project_key:
         raise UnprocessableEntity(
             f"Freeze window {data.freeze_window_id} does not exist in {release.project_key}.",
-            errors=[field_error("body.freeze_window_id", "unknown freeze window", "freeze_window_unknown")])
-    taken = await session.execute(select(FreezeException.id).where(
-        FreezeException.release_id == release.id, FreezeException.freeze_window_id == window.id))
+            errors=[field_error("body.freeze_window_id", "unknown freeze window", "freeze_window_unknown")],
+        )
+    taken = await session.execute(
+        select(FreezeException.id).where(
+            FreezeException.release_id == release.id, FreezeException.freeze_window_id == window.id
+        )
+    )
     if taken.first() is not None:
         raise Conflict("This release already has an exception request for this freeze window.")
-    exc = FreezeException(release_id=release.id, freeze_window_id=window.id, project_key=release.project_key,
-                          reason=data.reason, requested_by=principal.sub)
+    exc = FreezeException(
+        release_id=release.id,
+        freeze_window_id=window.id,
+        project_key=release.project_key,
+        reason=data.reason,
+        requested_by=principal.sub,
+    )
     session.add(exc)
-    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
-                         resource_id=release.id, action="request_freeze_exception",
-                         after={"freeze_window_id": str(window.id), "reason": data.reason})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=RESOURCE,
+        resource_id=release.id,
+        action="request_freeze_exception",
+        after={"freeze_window_id": str(window.id), "reason": data.reason},
+    )
     await session.flush()
     return exc
 
 
-async def list_freeze_exceptions(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
-                                 ) -> list[FreezeException]:
+async def list_freeze_exceptions(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
+) -> list[FreezeException]:
     await get_release(session, principal=principal, release_id=release_id)
-    rows = await session.execute(select(FreezeException).where(FreezeException.release_id == release_id)
-                                 .order_by(FreezeException.id))
+    rows = await session.execute(
+        select(FreezeException).where(FreezeException.release_id == release_id).order_by(FreezeException.id)
+    )
     return list(rows.scalars())
 
 
-async def decide_freeze_exception(session: AsyncSession, *, principal: Principal, exception_id: uuid.UUID,
-                                  approve: bool, note: str) -> FreezeException:
+async def decide_freeze_exception(
+    session: AsyncSession, *, principal: Principal, exception_id: uuid.UUID, approve: bool, note: str
+) -> FreezeException:
     exc = await session.get(FreezeException, exception_id)
     if exc is None or not principal.can_read(exc.project_key):
         raise NotFound(f"Freeze exception {exception_id} does not exist.")
     action = "approve" if approve else "reject"
-    ensure_role(principal, exc.project_key, frozenset({"admin", "tpm"}), action=f"{action} a freeze exception")
+    ensure_role(
+        principal, exc.project_key, frozenset({"admin", "tpm"}), action=f"{action} a freeze exception"
+    )
     if exc.requested_by == principal.sub:
         raise Forbidden("A freeze exception is decided by someone other than who asked for it.")
     if exc.status != "requested":
@@ -590,15 +857,24 @@ async def decide_freeze_exception(session: AsyncSession, *, principal: Principal
     exc.decided_by = principal.sub
     exc.decided_at = utcnow()
     exc.decision_note = note
-    await history.record(session, principal=principal, project_key=exc.project_key, resource_type=RESOURCE,
-                         resource_id=exc.release_id, action=f"freeze_exception_{exc.status}",
-                         after={"freeze_window_id": str(exc.freeze_window_id), "status": exc.status},
-                         note=note or None)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=exc.project_key,
+        resource_type=RESOURCE,
+        resource_id=exc.release_id,
+        action=f"freeze_exception_{exc.status}",
+        after={"freeze_window_id": str(exc.freeze_window_id), "status": exc.status},
+        note=note or None,
+    )
     await session.flush()
     return exc
 
 
 async def approved_exception_windows(session: AsyncSession, release_id: uuid.UUID) -> set[uuid.UUID]:
-    rows = await session.execute(select(FreezeException.freeze_window_id).where(
-        FreezeException.release_id == release_id, FreezeException.status == "approved"))
+    rows = await session.execute(
+        select(FreezeException.freeze_window_id).where(
+            FreezeException.release_id == release_id, FreezeException.status == "approved"
+        )
+    )
     return {r[0] for r in rows}

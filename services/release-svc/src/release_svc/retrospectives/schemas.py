@@ -5,8 +5,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Line = str
-RiskCategory = Literal["technical", "resource", "schedule", "requirement_change", "dependency", "stability",
-                       "financial_loss", "security", "compliance", "external"]
+RiskCategory = Literal[
+    "technical",
+    "resource",
+    "schedule",
+    "requirement_change",
+    "dependency",
+    "stability",
+    "financial_loss",
+    "security",
+    "compliance",
+    "external",
+]
 
 
 class ActionItemIn(BaseModel):
@@ -25,8 +35,9 @@ class ActionItemPublic(BaseModel):
     title: str
     owner: str | None
     due_date: date | None
-    risk_key: str | None = Field(default=None, description="The risk this item became in risk-svc, if sent.",
-                                 examples=["PAY-R12"])
+    risk_key: str | None = Field(
+        default=None, description="The risk this item became in risk-svc, if sent.", examples=["PAY-R12"]
+    )
 
 
 class RetrospectiveUpdate(BaseModel):
@@ -58,8 +69,10 @@ class RetrospectivePublic(BaseModel):
     id: uuid.UUID
     release_id: uuid.UUID
     project_key: str
-    facts: dict[str, Any] = Field(description="planned vs actual dates, timeline, approval latency, gate "
-                                  "denials, guardrail trips, pauses and rollbacks.")
+    facts: dict[str, Any] = Field(
+        description="planned vs actual dates, timeline, approval latency, gate "
+        "denials, guardrail trips, pauses and rollbacks."
+    )
     summary: str
     went_well: list[str]
     went_badly: list[str]

@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
 from tpmhub_shared.concurrency import check_if_match
@@ -34,12 +33,21 @@ def _seconds(a: datetime | None, b: datetime | None) -> float | None:
 
 async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]:
     """What happened, from the records: one query per source, aggregates in SQL."""
-    entries = list((await session.execute(
-        select(HistoryEntry).where(HistoryEntry.resource_type == "release",
-                                   HistoryEntry.resource_id == str(release.id))
-        .order_by(HistoryEntry.id).limit(TIMELINE_LIMIT))).scalars())
-    timeline = [{"at": history.jsonable(e.at), "action": e.action, "actor": e.actor, "note": e.note}
-                for e in entries if e.action != "update"]
+    entries = list(
+        (
+            await session.execute(
+                select(HistoryEntry)
+                .where(HistoryEntry.resource_type == "release", HistoryEntry.resource_id == str(release.id))
+                .order_by(HistoryEntry.id)
+                .limit(TIMELINE_LIMIT)
+            )
+        ).scalars()
+    )
+    timeline = [
+        {"at": history.jsonable(e.at), "action": e.action, "actor": e.actor, "note": e.note}
+        for e in entries
+        if e.action != "update"
+    ]
     first = {}
     for e in entries:
         first.setdefault(e.action, e.at)
@@ -53,28 +61,48 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
             last_submit = None
     released_at = first.get("mark_released")
     planned = release.target_date
-    gate_rows = (await session.execute(
-        select(GateDecision.allowed, func.count()).where(GateDecision.release_id == release.id)
-        .group_by(GateDecision.allowed))).all()
+    gate_rows = (
+        await session.execute(
+            select(GateDecision.allowed, func.count())
+            .where(GateDecision.release_id == release.id)
+            .group_by(GateDecision.allowed)
+        )
+    ).all()
     gate_counts = {bool(a): n for a, n in gate_rows}
     denied_checks: Counter[str] = Counter()
-    denials = (await session.execute(
-        select(GateDecision.checks).where(GateDecision.release_id == release.id, GateDecision.allowed.is_(False))
-        .order_by(GateDecision.id.desc()).limit(200))).scalars()
+    denials = (
+        await session.execute(
+            select(GateDecision.checks)
+            .where(GateDecision.release_id == release.id, GateDecision.allowed.is_(False))
+            .order_by(GateDecision.id.desc())
+            .limit(200)
+        )
+    ).scalars()
     for checks in denials:
         denied_checks.update(c["name"] for c in checks if not c["passed"])
-    rollout_ids = [r for (r,) in (await session.execute(
-        select(Rollout.id).where(Rollout.release_id == release.id))).all()]
+    rollout_ids = [
+        r
+        for (r,) in (await session.execute(select(Rollout.id).where(Rollout.release_id == release.id))).all()
+    ]
     rollout_actions: dict[str, int] = {}
     trips = 0
     if rollout_ids:
         rows = await session.execute(
-            select(HistoryEntry.action, func.count()).where(
-                HistoryEntry.resource_type == "rollout", HistoryEntry.resource_id.in_([str(r) for r in rollout_ids]))
-            .group_by(HistoryEntry.action))
+            select(HistoryEntry.action, func.count())
+            .where(
+                HistoryEntry.resource_type == "rollout",
+                HistoryEntry.resource_id.in_([str(r) for r in rollout_ids]),
+            )
+            .group_by(HistoryEntry.action)
+        )
         rollout_actions = {a: n for a, n in rows}
-        trips = (await session.execute(select(func.count()).select_from(MetricReading).where(
-            MetricReading.rollout_id.in_(rollout_ids), MetricReading.outcome == "fail"))).scalar_one()
+        trips = (
+            await session.execute(
+                select(func.count())
+                .select_from(MetricReading)
+                .where(MetricReading.rollout_id.in_(rollout_ids), MetricReading.outcome == "fail")
+            )
+        ).scalar_one()
     return {
         "planned_date": history.jsonable(planned),
         "actual_release_at": history.jsonable(released_at),
@@ -86,8 +114,12 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
         "approval_latency_seconds": latencies,
         "review_rounds": release.review_round,
         "reopened_reviews": sum(1 for e in entries if e.action == "reopen_review"),
-        "gate": {"asked": sum(gate_counts.values()), "allowed": gate_counts.get(True, 0),
-                 "denied": gate_counts.get(False, 0), "failed_checks": dict(denied_checks)},
+        "gate": {
+            "asked": sum(gate_counts.values()),
+            "allowed": gate_counts.get(True, 0),
+            "denied": gate_counts.get(False, 0),
+            "failed_checks": dict(denied_checks),
+        },
         "rollouts": len(rollout_ids),
         "guardrail_trips": trips,
         "pauses": rollout_actions.get("pause", 0),
@@ -97,17 +129,21 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
     }
 
 
-async def get_retrospective(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID) -> Retrospective:
+async def get_retrospective(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
+) -> Retrospective:
     await get_release(session, principal=principal, release_id=release_id)
-    row = (await session.execute(select(Retrospective).where(Retrospective.release_id == release_id))
-           ).scalar_one_or_none()
+    row = (
+        await session.execute(select(Retrospective).where(Retrospective.release_id == release_id))
+    ).scalar_one_or_none()
     if row is None:
         raise NotFound(f"Release {release_id} has no retrospective yet; POST one to draft it.")
     return row
 
 
-async def create_retrospective(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
-                               ) -> Retrospective:
+async def create_retrospective(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
+) -> Retrospective:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, EDITORS, action="draft a retrospective")
     exists = await session.execute(select(Retrospective.id).where(Retrospective.release_id == release_id))
@@ -116,38 +152,65 @@ async def create_retrospective(session: AsyncSession, *, principal: Principal, r
     facts = await draft_facts(session, release)
     went_badly = []
     if facts["gate"]["denied"]:
-        went_badly.append(f"The gate denied {facts['gate']['denied']} time(s): "
-                          + ", ".join(f"{k} ×{v}" for k, v in sorted(facts["gate"]["failed_checks"].items())))
+        went_badly.append(
+            f"The gate denied {facts['gate']['denied']} time(s): "
+            + ", ".join(f"{k} ×{v}" for k, v in sorted(facts["gate"]["failed_checks"].items()))
+        )
     if facts["slip_days"] and facts["slip_days"] > 0:
         went_badly.append(f"Released {facts['slip_days']} day(s) after the target date")
     if facts["rollbacks"]:
         went_badly.append(f"{facts['rollbacks']} rollback(s)")
     if facts["guardrail_trips"]:
         went_badly.append(f"{facts['guardrail_trips']} guardrail trip(s)")
-    row = Retrospective(release_id=release.id, project_key=release.project_key, facts=facts,
-                        went_badly=went_badly, created_by=principal.sub)
+    row = Retrospective(
+        release_id=release.id,
+        project_key=release.project_key,
+        facts=facts,
+        went_badly=went_badly,
+        created_by=principal.sub,
+    )
     session.add(row)
-    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="create", after={"went_badly": went_badly})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after={"went_badly": went_badly},
+    )
     await session.flush()
     return row
 
 
-async def refresh_facts(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                        if_match: str | None) -> Retrospective:
+async def refresh_facts(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, if_match: str | None
+) -> Retrospective:
     row = await get_retrospective(session, principal=principal, release_id=release_id)
     ensure_role(principal, row.project_key, EDITORS, action="refresh a retrospective")
     check_if_match(if_match, row.version)
     release = await get_release(session, principal=principal, release_id=release_id)
     row.facts = await draft_facts(session, release)
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="refresh_facts")
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="refresh_facts",
+    )
     await session.flush()
     return row
 
 
-async def update_retrospective(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                               patch: RetrospectiveUpdate, if_match: str | None) -> Retrospective:
+async def update_retrospective(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    patch: RetrospectiveUpdate,
+    if_match: str | None,
+) -> Retrospective:
     row = await get_retrospective(session, principal=principal, release_id=release_id)
     ensure_role(principal, row.project_key, EDITORS, action="edit a retrospective")
     check_if_match(if_match, row.version)
@@ -169,26 +232,50 @@ async def update_retrospective(session: AsyncSession, *, principal: Principal, r
         items = []
         for a in patch.action_items:
             kept = existing.get(str(a.id)) if a.id else None
-            items.append({"id": str(a.id or uuid.uuid4()), "title": a.title, "owner": a.owner,
-                          "due_date": history.jsonable(a.due_date), "risk_key": kept["risk_key"] if kept else None})
+            items.append(
+                {
+                    "id": str(a.id or uuid.uuid4()),
+                    "title": a.title,
+                    "owner": a.owner,
+                    "due_date": history.jsonable(a.due_date),
+                    "risk_key": kept["risk_key"] if kept else None,
+                }
+            )
         row.action_items = items
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="update", before=before,
-                         after=history.snapshot(row, ["summary", "went_well", "went_badly", "action_items"]))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="update",
+        before=before,
+        after=history.snapshot(row, ["summary", "went_well", "went_badly", "action_items"]),
+    )
     await session.flush()
     return row
 
 
-async def send_action_item_to_risk(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                                   item_id: uuid.UUID, options: SendToRisk, risk: SiblingClient,
-                                   authorization: str | None) -> Retrospective:
+async def send_action_item_to_risk(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    item_id: uuid.UUID,
+    options: SendToRisk,
+    risk: SiblingClient,
+    authorization: str | None,
+) -> Retrospective:
     """Create a risk in risk-svc from the action item, as the caller (their token, so risk-svc checks their
     role), linked to the release; the item remembers the risk key. The retrospective row is locked for the
     call and the request carries an Idempotency-Key derived from the item, so a concurrent or retried send
     never creates a second risk. 503 when risk-svc cannot answer."""
     await get_release(session, principal=principal, release_id=release_id)
-    row = (await session.execute(select(Retrospective).where(Retrospective.release_id == release_id)
-                                 .with_for_update())).scalar_one_or_none()
+    row = (
+        await session.execute(
+            select(Retrospective).where(Retrospective.release_id == release_id).with_for_update()
+        )
+    ).scalar_one_or_none()
     if row is None:
         raise NotFound(f"Release {release_id} has no retrospective yet; POST one to draft it.")
     ensure_role(principal, row.project_key, PLANNERS, action="raise a risk from a retrospective")
@@ -197,12 +284,19 @@ async def send_action_item_to_risk(session: AsyncSession, *, principal: Principa
     if item is None:
         raise NotFound(f"Action item {item_id} does not exist in this retrospective.")
     if item.get("risk_key"):
-        raise Conflict(f"Action item already sent to risk-svc as {item['risk_key']}.", risk_key=item["risk_key"])
+        raise Conflict(
+            f"Action item already sent to risk-svc as {item['risk_key']}.", risk_key=item["risk_key"]
+        )
     release = await get_release(session, principal=principal, release_id=release_id)
-    body = {"title": item["title"][:200], "category": options.category, "probability": options.probability,
-            "impact": options.impact, "owner": item.get("owner"),
-            "cause": f"Retrospective of release {release.semver}",
-            "links": {"releases": [str(release.id)]}}
+    body = {
+        "title": item["title"][:200],
+        "category": options.category,
+        "probability": options.probability,
+        "impact": options.impact,
+        "owner": item.get("owner"),
+        "cause": f"Retrospective of release {release.semver}",
+        "links": {"releases": [str(release.id)]},
+    }
     headers = {"Idempotency-Key": f"retro-action-{item_id}"}
     if authorization:
         headers["Authorization"] = authorization
@@ -211,14 +305,24 @@ async def send_action_item_to_risk(session: AsyncSession, *, principal: Principa
     except SiblingError as exc:
         if exc.status is not None and 400 <= exc.status < 500:
             detail = exc.body.get("detail") if isinstance(exc.body, dict) else None
-            raise UnprocessableEntity(f"risk-svc refused the risk ({exc.status}): {detail or exc.reason}.",
-                                      sibling_status=exc.status) from exc
-        raise ServiceUnavailable(f"Cannot create the risk: {exc.service} {exc.reason}.", sibling=exc.service) from exc
+            raise UnprocessableEntity(
+                f"risk-svc refused the risk ({exc.status}): {detail or exc.reason}.",
+                sibling_status=exc.status,
+            ) from exc
+        raise ServiceUnavailable(
+            f"Cannot create the risk: {exc.service} {exc.reason}.", sibling=exc.service
+        ) from exc
     risk_key = str(created["key"])
     item["risk_key"] = risk_key
     row.action_items = items
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="send_to_risk", after={"action_item": str(item_id),
-                                                                          "risk_key": risk_key})
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="send_to_risk",
+        after={"action_item": str(item_id), "risk_key": risk_key},
+    )
     await session.flush()
     return row

@@ -3,7 +3,6 @@ from datetime import datetime
 
 from sqlalchemy import Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
-
 from tpmhub_shared.db import JSONType, TableBase, UTCDateTime
 from tpmhub_shared.ids import utcnow
 
@@ -17,8 +16,9 @@ class Verification(TableBase, table=True):
         Index("ix_release_verifications_release_id_result", "release_id", "result"),
     )
 
-    release_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"),
-                                                   nullable=False))
+    release_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False)
+    )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     scenario: str = Field(max_length=500)
     result: str = Field(max_length=20)

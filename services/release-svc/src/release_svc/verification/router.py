@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
@@ -13,53 +12,96 @@ from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
 from release_svc.verification import service
-from release_svc.verification.schemas import Result, VerificationCreate, VerificationPublic, VerificationUpdate
+from release_svc.verification.schemas import (
+    Result,
+    VerificationCreate,
+    VerificationPublic,
+    VerificationUpdate,
+)
 
 router = APIRouter(tags=["verification"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
-@router.post("/v1/releases/{release_id}/verifications", status_code=status.HTTP_201_CREATED,
-             response_model=VerificationPublic, responses=responses(401, 403, 404, 409, 413, 422))
-async def create_verification(release_id: uuid.UUID, body: VerificationCreate, session: Session,
-                              principal: CurrentPrincipal, response: Response) -> VerificationPublic:
-    """Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa, ci)."""
+@router.post(
+    "/v1/releases/{release_id}/verifications",
+    status_code=status.HTTP_201_CREATED,
+    response_model=VerificationPublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_verification(
+    release_id: uuid.UUID,
+    body: VerificationCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> VerificationPublic:
+    """Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
+    ci)."""
     row = await service.create_verification(session, principal=principal, release_id=release_id, data=body)
     set_etag(response, row.version)
     return VerificationPublic.model_validate(row)
 
 
-@router.get("/v1/releases/{release_id}/verifications", response_model=Page[VerificationPublic],
-            responses=responses(401, 404, 422))
-async def list_verifications(release_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                             limit: Limit = 50, cursor: Cursor = None,
-                             result: Annotated[Result | None, Query()] = None) -> Page[VerificationPublic]:
-    rows, next_cursor = await service.list_verifications(session, principal=principal, release_id=release_id,
-                                                         result=result, limit=limit, cursor=cursor)
-    return Page[VerificationPublic](items=[VerificationPublic.model_validate(r) for r in rows],
-                                    next_cursor=next_cursor)
+@router.get(
+    "/v1/releases/{release_id}/verifications",
+    response_model=Page[VerificationPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_verifications(
+    release_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    result: Annotated[Result | None, Query()] = None,
+) -> Page[VerificationPublic]:
+    rows, next_cursor = await service.list_verifications(
+        session, principal=principal, release_id=release_id, result=result, limit=limit, cursor=cursor
+    )
+    return Page[VerificationPublic](
+        items=[VerificationPublic.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
-@router.get("/v1/verifications/{verification_id}", response_model=VerificationPublic,
-            responses=responses(401, 404, 422))
-async def get_verification(verification_id: uuid.UUID, session: Session, principal: CurrentPrincipal,
-                           response: Response) -> VerificationPublic:
+@router.get(
+    "/v1/verifications/{verification_id}",
+    response_model=VerificationPublic,
+    responses=responses(401, 404, 422),
+)
+async def get_verification(
+    verification_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+) -> VerificationPublic:
     row = await service.get_verification(session, principal=principal, verification_id=verification_id)
     set_etag(response, row.version)
     return VerificationPublic.model_validate(row)
 
 
-@router.patch("/v1/verifications/{verification_id}", response_model=VerificationPublic,
-              responses=responses(401, 403, 404, 409, 412, 413, 422))
-async def update_verification(verification_id: uuid.UUID, body: VerificationUpdate, session: Session,
-                              principal: CurrentPrincipal, response: Response,
-                              if_match: IfMatch = None) -> VerificationPublic:
+@router.patch(
+    "/v1/verifications/{verification_id}",
+    response_model=VerificationPublic,
+    responses=responses(401, 403, 404, 409, 412, 413, 422),
+)
+async def update_verification(
+    verification_id: uuid.UUID,
+    body: VerificationUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> VerificationPublic:
     """Record a re-run of the scenario (merge patch, `If-Match`)."""
-    row = await service.update_verification(session, principal=principal, verification_id=verification_id,
-                                            patch=body, if_match=if_match)
+    row = await service.update_verification(
+        session, principal=principal, verification_id=verification_id, patch=body, if_match=if_match
+    )
     set_etag(response, row.version)
     return VerificationPublic.model_validate(row)
 
 
-TAGS = [{"name": "verification", "description": "Online-trial verification (线上试单) linked to acceptance "
-         "criteria; a failed verification blocks `released`."}]
+TAGS = [
+    {
+        "name": "verification",
+        "description": "Online-trial verification (线上试单) linked to acceptance "
+        "criteria; a failed verification blocks `released`.",
+    }
+]

@@ -3,7 +3,6 @@ from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
 from tpmhub_shared.contracts import ItemKey
 
 Result = Literal["passed", "failed", "blocked"]
@@ -15,13 +14,20 @@ class VerificationCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    scenario: str = Field(min_length=1, max_length=500, examples=["Pay 0.01 CNY with a wallet, then refund it"])
+    scenario: str = Field(
+        min_length=1, max_length=500, examples=["Pay 0.01 CNY with a wallet, then refund it"]
+    )
     result: Result = Field(examples=["passed"])
-    evidence: str = Field(default="", max_length=4000, examples=["Order 8812 paid and refunded; ledger balanced"])
+    evidence: str = Field(
+        default="", max_length=4000, examples=["Order 8812 paid and refunded; ledger balanced"]
+    )
     evidence_url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
     environment: str = Field(default="production", max_length=50, pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")
-    criterion_ids: list[uuid.UUID] = Field(default_factory=list, max_length=200,
-                                           description="Acceptance criteria (requirements-svc ids) this verifies.")
+    criterion_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Acceptance criteria (requirements-svc ids) this verifies.",
+    )
     item_keys: list[ItemKey] = Field(default_factory=list, max_length=200, examples=[["PAY-42"]])
 
 

@@ -5,10 +5,8 @@ import uuid
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
-from tpmhub_shared.auth import CONTRIBUTORS, Principal
-from tpmhub_shared.auth import ensure_role
+from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
@@ -24,54 +22,92 @@ VERIFIERS = CONTRIBUTORS | {"ci"}
 OPEN_STATES = frozenset({"deploying", "verifying"})
 
 
-async def create_verification(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                              data: VerificationCreate) -> Verification:
+async def create_verification(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, data: VerificationCreate
+) -> Verification:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, VERIFIERS, action="record a verification")
     if release.status not in OPEN_STATES:
-        raise Conflict(f"Verifications are recorded while deploying or verifying; the release is "
-                       f"'{release.status}'.", state=release.status)
-    row = Verification(release_id=release.id, project_key=release.project_key, verified_by=principal.sub,
-                       **data.model_dump(mode="json"))
+        raise Conflict(
+            f"Verifications are recorded while deploying or verifying; the release is '{release.status}'.",
+            state=release.status,
+        )
+    row = Verification(
+        release_id=release.id,
+        project_key=release.project_key,
+        verified_by=principal.sub,
+        **data.model_dump(mode="json"),
+    )
     session.add(row)
-    await history.record(session, principal=principal, project_key=release.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="create", after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="create",
+        after=history.snapshot(row),
+    )
     await session.flush()
     return row
 
 
-async def update_verification(session: AsyncSession, *, principal: Principal, verification_id: uuid.UUID,
-                              patch: VerificationUpdate, if_match: str | None) -> Verification:
+async def update_verification(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    verification_id: uuid.UUID,
+    patch: VerificationUpdate,
+    if_match: str | None,
+) -> Verification:
     row = await get_verification(session, principal=principal, verification_id=verification_id)
     ensure_role(principal, row.project_key, VERIFIERS, action="update a verification")
     release = await get_release(session, principal=principal, release_id=row.release_id)
     if release.status not in OPEN_STATES:
-        raise Conflict(f"The release is '{release.status}'; its verifications are final.", state=release.status)
+        raise Conflict(
+            f"The release is '{release.status}'; its verifications are final.", state=release.status
+        )
     check_if_match(if_match, row.version)
     before = history.snapshot(row)
     merge_patch(row, patch, required={"result", "evidence"})
     row.verified_by = principal.sub
     row.verified_at = utcnow()
-    await history.record(session, principal=principal, project_key=row.project_key, resource_type=RESOURCE,
-                         resource_id=row.id, action="update", before=before, after=history.snapshot(row))
+    await history.record(
+        session,
+        principal=principal,
+        project_key=row.project_key,
+        resource_type=RESOURCE,
+        resource_id=row.id,
+        action="update",
+        before=before,
+        after=history.snapshot(row),
+    )
     await session.flush()
     return row
 
 
-async def get_verification(session: AsyncSession, *, principal: Principal,
-                           verification_id: uuid.UUID) -> Verification:
+async def get_verification(
+    session: AsyncSession, *, principal: Principal, verification_id: uuid.UUID
+) -> Verification:
     row = await session.get(Verification, verification_id)
     if row is None or not principal.can_read(row.project_key):
         raise NotFound(f"Verification {verification_id} does not exist.")
     return row
 
 
-async def list_verifications(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID,
-                             result: str | None, limit: int, cursor: str | None
-                             ) -> tuple[list[Verification], str | None]:
+async def list_verifications(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    result: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Verification], str | None]:
     await get_release(session, principal=principal, release_id=release_id)
     stmt = select(Verification).where(Verification.release_id == release_id)
     if result:
         stmt = stmt.where(Verification.result == result)
-    return await paginate(session, stmt, order=[], id_column=Verification.id, limit=limit, cursor=cursor,
-                          sort_key="id")
+    return await paginate(
+        session, stmt, order=[], id_column=Verification.id, limit=limit, cursor=cursor, sort_key="id"
+    )
