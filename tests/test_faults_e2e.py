@@ -189,7 +189,7 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/ci-sources", headers=tpm,
                   json={"provider": "github", "repository": "acme/faults", "secret": secret}), 201)
     release = ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm, json={"version": "2.0.0"}), 201)
-    deliveries = [github_delivery(secret, n) for n in range(160)]
+    deliveries = [github_delivery(secret, n) for n in range(100)]
     answers: dict[str, int | str] = {}
     lock = threading.Lock()
     killed = threading.Event()
@@ -207,7 +207,7 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     release_svc = faults.services["release"]
 
     def killer() -> None:
-        wait_until(lambda: len(answers) >= 40, timeout=60, what="webhooks being ingested")
+        wait_until(lambda: len(answers) >= 30, timeout=60, what="webhooks being ingested")
         release_svc.kill()  # SIGKILL in the middle of the stream
         killed.set()
 
@@ -217,7 +217,7 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     assert killed.wait(timeout=30)
     first = dict(answers)
     acknowledged = {d for d, s in first.items() if isinstance(s, int) and 200 <= s < 300}
-    assert 40 <= len(acknowledged) < len(deliveries), first  # some made it, the kill cut the stream
+    assert 30 <= len(acknowledged) < len(deliveries), first  # some made it, the kill cut the stream
     assert all(s in (200,) or isinstance(s, str) for s in first.values()), first
 
     release_svc.start(timeout=120)
@@ -276,8 +276,8 @@ def test_postgres_restart_under_load_gives_503_problems_and_recovers(faults: Fau
     futures = [pool.submit(load, w) for w in range(6)]
     try:
         wait_until(lambda: len(results) >= 30, timeout=30, what="load before the outage")
+        pg.stop_server()  # returns once the server is down (`pg_ctl -w`)
         down_at = time.monotonic()
-        pg.stop_server()
 
         def all_unready() -> bool:
             return all(httpx.get(f"{faults.url(n)}/readyz", timeout=5).status_code == 503 for n in SERVICES)
@@ -304,7 +304,7 @@ def test_postgres_restart_under_load_gives_503_problems_and_recovers(faults: Fau
     assert all(p.proc is not None and p.proc.poll() is None for p in faults.services.values())
     statuses = Counter(status for _, _, _, status, _ in results)
     assert set(statuses) <= {200, 201, 503}, statuses
-    during = [r for r in results if down_at + 1 <= r[0] <= up_at]
+    during = [r for r in results if down_at + 0.5 <= r[0] <= up_at]
     assert during and all(r[3] == 503 for r in during), during[:10]
     assert all(r[4].startswith("application/problem+json") for r in results if r[3] == 503)
     # Recovered by themselves: after readiness came back, every request succeeds (pools reconnected).

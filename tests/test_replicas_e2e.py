@@ -231,7 +231,7 @@ def test_events_reach_every_subscriber_once(replicas: Replicas):
         duplicates = [k for k, c in Counter(got).items() if c > 1]
         assert duplicates == [], f"{name}: sent twice by two replicas: {duplicates}"
     approved = r.receivers["requirements"].of_type("change_request.approved")
-    assert sorted(e["data"]["id"] if "id" in e["data"] else e["subject"] for e in approved) and len(approved) == 6
+    assert len(approved) == len({e["subject"] for e in approved}) == 6
     in_review = {e["subject"] for e in r.receivers["release"].of_type("release.in_review")}
     assert in_review >= set(releases)
 
