@@ -193,3 +193,22 @@ async def test_dora_empty_window_and_bad_window(client, auth):
     early = await client.get("/v1/projects/PAY/dora", headers=auth(), params={"to": "0001-01-02T00:00:00Z"})
     assert early.status_code == 422
     assert (await client.get("/v1/projects/PAY/dora", headers=auth("viewer", "OPS"))).status_code == 403
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])
+async def test_timestamps_without_a_utc_equivalent_are_422(client, auth, when):
+    r = await client.post(
+        "/v1/projects/PAY/deployments",
+        headers=auth("ci", "PAY"),
+        json={"environment": "production", "commit_sha": "abcdef1", "started_at": when},
+    )
+    assert r.status_code == 422
+    r = await client.post(
+        "/v1/projects/PAY/freeze-windows",
+        headers=auth("tpm", "PAY"),
+        json={"name": "x", "starts_at": when, "ends_at": "9999-12-31T00:00:00Z"},
+    )
+    assert r.status_code == 422
+    assert (
+        await client.get("/v1/projects/PAY/dora", params={"from": when}, headers=auth())
+    ).status_code == 422

@@ -1,7 +1,6 @@
 """Deployment records and DORA metrics over HTTP."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
@@ -21,6 +20,7 @@ from release_svc.deployments.schemas import (
     DeploymentUpdate,
     DoraMetrics,
 )
+from release_svc.releases.schemas import UtcDateTime
 
 router = APIRouter(tags=["deployments"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
@@ -118,9 +118,9 @@ async def get_dora_metrics(
     principal: CurrentPrincipal,
     environment: Annotated[str, Query(pattern=ENV_PATTERN)] = "production",
     from_: Annotated[
-        datetime | None, Query(alias="from", description="Window start (default: 30 days before `to`).")
+        UtcDateTime | None, Query(alias="from", description="Window start (default: 30 days before `to`).")
     ] = None,
-    to: Annotated[datetime | None, Query(description="Window end (default: now).")] = None,
+    to: Annotated[UtcDateTime | None, Query(description="Window end (default: now).")] = None,
 ) -> DoraMetrics:
     """Deployment frequency, lead time for changes, change failure rate and time to restore for one
     project and environment over a window (at most 366 days)."""

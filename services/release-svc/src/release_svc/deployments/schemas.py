@@ -4,13 +4,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from release_svc.releases.schemas import UtcDateTime
+
 DeploymentStatus = Literal["in_progress", "succeeded", "failed", "rolled_back"]
 ENV_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,49}$"
-
-
-def _aware(*values: datetime | None) -> None:
-    if any(v is not None and v.tzinfo is None for v in values):
-        raise ValueError("timestamps need a time zone (e.g. Z)")
 
 
 class DeploymentCreate(BaseModel):
@@ -23,21 +20,20 @@ class DeploymentCreate(BaseModel):
     commit_sha: str = Field(
         pattern=r"^[0-9a-f]{7,64}$", examples=["9fceb02d0ae598e95dc970b74767f19372d61af8"]
     )
-    committed_at: datetime | None = Field(
+    committed_at: UtcDateTime | None = Field(
         default=None,
         description="When the deployed change was committed (start of lead time).",
         examples=["2026-11-20T09:12:00Z"],
     )
-    started_at: datetime | None = Field(
+    started_at: UtcDateTime | None = Field(
         default=None, description="Default: now.", examples=["2026-11-21T10:00:00Z"]
     )
-    finished_at: datetime | None = Field(default=None, examples=["2026-11-21T10:07:00Z"])
+    finished_at: UtcDateTime | None = Field(default=None, examples=["2026-11-21T10:07:00Z"])
     status: DeploymentStatus = Field(default="in_progress", examples=["succeeded"])
     url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
 
     @model_validator(mode="after")
     def _times(self) -> "DeploymentCreate":
-        _aware(self.committed_at, self.started_at, self.finished_at)
         if self.status == "in_progress" and self.finished_at is not None:
             raise ValueError("an in-progress deployment has no finished_at")
         if self.status != "in_progress" and self.finished_at is None:
@@ -51,20 +47,15 @@ class DeploymentUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: DeploymentStatus | None = None
-    finished_at: datetime | None = None
+    finished_at: UtcDateTime | None = None
     caused_failure: bool | None = Field(
         default=None,
         description="It succeeded but caused a production failure (incident, hotfix or rollback).",
     )
-    restored_at: datetime | None = Field(
+    restored_at: UtcDateTime | None = Field(
         default=None, description="When service was restored after the failure."
     )
     url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
-
-    @model_validator(mode="after")
-    def _times(self) -> "DeploymentUpdate":
-        _aware(self.finished_at, self.restored_at)
-        return self
 
 
 class DeploymentPublic(BaseModel):

@@ -1,7 +1,6 @@
 """Releases over HTTP: the plan, review and approvals, state actions, checklist, freeze windows."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
@@ -39,6 +38,7 @@ from release_svc.releases.schemas import (
     ReleasePublic,
     ReleaseStatus,
     ReleaseUpdate,
+    UtcDateTime,
 )
 
 router = APIRouter(tags=["releases"])
@@ -462,7 +462,7 @@ async def list_freeze_windows(
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
-    active_at: Annotated[datetime | None, Query(description="Only windows covering this instant.")] = None,
+    active_at: Annotated[UtcDateTime | None, Query(description="Only windows covering this instant.")] = None,
     include_past: Annotated[bool, Query(description="Also windows that have ended.")] = False,
 ) -> Page[FreezeWindowPublic]:
     """Freeze windows by start time (current and future unless `include_past`)."""

@@ -1,8 +1,8 @@
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from tpmhub_shared.contracts import ItemKey
 
 # Semantic Versioning 2.0.0 (semver.org), optional leading "v" not allowed: versions compare as typed.
@@ -19,6 +19,19 @@ StepName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/
 Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Environment = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")]
 MAX_SCOPE = 1000
+
+
+def _to_utc(value: datetime) -> datetime:
+    """Aware timestamps only, normalised to UTC (one that has no UTC equivalent is refused)."""
+    if value.tzinfo is None:
+        raise ValueError("needs a time zone (e.g. Z)")
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("out of range in UTC") from exc
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_to_utc)]
 MAX_STEPS = 200
 
 
@@ -264,14 +277,12 @@ class FreezeWindowCreate(BaseModel):
 
     name: str = Field(min_length=1, max_length=200, examples=["Singles' Day freeze"])
     reason: str = Field(default="", max_length=2000)
-    starts_at: datetime = Field(examples=["2026-11-10T00:00:00Z"])
-    ends_at: datetime = Field(examples=["2026-11-12T00:00:00Z"])
+    starts_at: UtcDateTime = Field(examples=["2026-11-10T00:00:00Z"])
+    ends_at: UtcDateTime = Field(examples=["2026-11-12T00:00:00Z"])
     environments: list[Environment] = Field(default_factory=list, max_length=20, examples=[["production"]])
 
     @model_validator(mode="after")
     def _order(self) -> "FreezeWindowCreate":
-        if self.starts_at.tzinfo is None or self.ends_at.tzinfo is None:
-            raise ValueError("starts_at and ends_at need a time zone (e.g. Z)")
         if self.ends_at <= self.starts_at:
             raise ValueError("ends_at must be after starts_at")
         return self
