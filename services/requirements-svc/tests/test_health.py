@@ -399,6 +399,8 @@ async def test_override_needs_a_note_and_a_planner(client, auth, project, wired,
         {"status": "green", "note": "x"},
         {"status": "on_track", "note": "x", "extra": 1},
         {"status": "on_track", "note": "x", "until": "2020-01-01T00:00:00Z"},
+        {"status": "on_track", "note": "x", "until": "2020-01-01T00:00:00"},
+        {"status": "on_track", "note": "x", "until": "not a time"},
     ):
         r = await client.post(url, json=body, headers=auth("tpm", "PAY"))
         assert r.status_code == 422, (body, r.text)

@@ -455,6 +455,9 @@ async def test_one_sibling_down_the_other_answers(client, auth, project, app, wi
         ({"format": "pdf"}, "query.format"),
         ({"period": "day", "date": (TODAY + timedelta(days=1)).isoformat()}, "query.date"),
         ({"period": "week", "date": (TODAY + timedelta(days=7 - TODAY.weekday())).isoformat()}, "query.date"),
+        ({"period": "week", "date": "9999-12-31"}, "query.date"),
+        ({"period": "day", "date": "0001-01-01"}, "query.date"),
+        ({"period": "week", "date": "1999-12-31"}, "query.date"),
     ],
 )
 async def test_bad_periods_and_formats_are_422(client, auth, project, params, loc):

@@ -95,6 +95,7 @@ async def test_create_list_and_delete(client, auth, project):
         ({"cadence": "daily", "time": "18:00", "timezone": "Mars/Olympus"}, "body.timezone"),
         ({"cadence": "daily", "time": "18:00", "timezone": "../../etc/passwd"}, "body.timezone"),
         ({"cadence": "daily", "time": "18:00", "timezone": ""}, "body.timezone"),
+        ({"cadence": "daily", "time": "18:00", "timezone": "America"}, "body.timezone"),
         ({"cadence": "hourly", "time": "18:00", "timezone": "UTC"}, "body.cadence"),
         ({"cadence": "weekly", "time": "18:00", "timezone": "UTC"}, "body"),
         ({"cadence": "weekly", "time": "18:00", "timezone": "UTC", "weekday": "funday"}, "body.weekday"),

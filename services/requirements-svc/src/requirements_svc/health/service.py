@@ -15,7 +15,7 @@ from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.contracts import ReleaseSummary, RiskSummary
 from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.ids import new_id, utcnow
+from tpmhub_shared.ids import as_utc, new_id, utcnow
 from tpmhub_shared.problems import NotFound, UnprocessableEntity, field_error
 
 from requirements_svc.health import facts as req_facts
@@ -233,7 +233,8 @@ async def set_override(
     await projects.get_project(session, principal=principal, key=key)
     ensure_role(principal, key, PLANNERS, action="override the project health")
     now = utcnow()
-    if data.until is not None and data.until <= now:
+    until = as_utc(data.until)
+    if until is not None and until <= now:
         raise UnprocessableEntity(
             "The override would lapse before it starts.",
             errors=[field_error("body.until", "must be in the future")],
@@ -242,7 +243,7 @@ async def set_override(
     check_if_match(if_match, row.version)
     before = _state(row)
     row.override_status, row.override_note, row.override_by = data.status, data.note, principal.sub
-    row.override_at, row.override_until = now, data.until
+    row.override_at, row.override_until = now, until
     await history.record(
         session,
         principal=principal,

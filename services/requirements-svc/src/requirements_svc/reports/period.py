@@ -32,17 +32,23 @@ class Period:
         return [self.start + timedelta(days=i) for i in range(self.days)]
 
 
+EARLIEST = date(2000, 1, 1)
+
+
 def resolve(kind: str, on: date | None, today: date) -> Period:
-    """The period of `kind` containing `on` (default today, UTC). A period that has not started is refused."""
+    """The period of `kind` containing `on` (default today, UTC). A period that has not started, or one before
+    2000, is refused."""
     on = on or today
-    if kind == "day":
-        period = Period("day", on, on)
-    else:
-        start = on - timedelta(days=on.weekday())
-        period = Period("week", start, start + timedelta(days=6))
-    if period.start > today:
+    start = on if kind == "day" else on - timedelta(days=on.weekday())
+    if start > today:
         raise UnprocessableEntity(
             f"The {kind} of {on.isoformat()} has not started yet (today is {today.isoformat()} UTC).",
             errors=[field_error("query.date", "must not be a future period", "future_period")],
         )
-    return period
+    if on < EARLIEST:
+        raise UnprocessableEntity(
+            f"Reports start in {EARLIEST.year}.",
+            errors=[field_error("query.date", f"must be on or after {EARLIEST.isoformat()}", "too_early")],
+        )
+    end = start if kind == "day" else start + timedelta(days=6)
+    return Period(kind, start, end)
