@@ -57,5 +57,8 @@ sdk: openapi  ## Regenerate the Python SDK (clients/python) and the TypeScript t
 	@if command -v npm >/dev/null; then cd clients/typescript && npm ci --no-audit --no-fund --silent && npm run -s generate; \
 	else echo "npm not found: TypeScript types not regenerated"; fi
 
+demo: install  ## Seed the walkthrough (PRD → release → full rollout) into a running `make up`
+	$(PY) tests/scenario.py
+
 clean:  ## Remove the environment and local data
 	rm -rf $(VENV) $(TOOLS) var

@@ -160,7 +160,7 @@ def prd_create(project: str, file: Annotated[Path, typer.Argument(exists=True, d
 def prd_submit(prd_id: str, reviewer: Annotated[list[str], typer.Option("--reviewer", "-r")],
                quorum: int | None = None) -> None:
     emit(api().call("requirements", "POST", f"/v1/prds/{prd_id}/submit",
-                    json={"reviewers": reviewer, "quorum": quorum}))
+                    json={"reviewers": [{"reviewer": r} for r in reviewer], "quorum": quorum}))
 
 
 @prd_app.command("review")
@@ -353,9 +353,16 @@ def release_gate(release_id: str, environment: str = "production") -> None:
 
 
 @app.command()
-def dora(project: str, days: int = 30) -> None:
-    """Delivery metrics (DORA) for the last N days."""
-    emit(api().call("release", "GET", f"/v1/projects/{project}/dora", params={"days": days}))
+def dora(project: str, days: int = typer.Option(30, min=1, max=366, help="Window length in days."),
+         until: str | None = typer.Option(None, help="Window end (ISO date or time); default now."),
+         environment: str = "production") -> None:
+    """Delivery metrics (DORA) for a window of N days (the last 30 by default)."""
+    from datetime import UTC, datetime, timedelta
+
+    end = datetime.fromisoformat(until) if until else datetime.now(UTC)
+    end = end if end.tzinfo else end.replace(tzinfo=UTC)
+    emit(api().call("release", "GET", f"/v1/projects/{project}/dora", params={
+        "from": (end - timedelta(days=days)).isoformat(), "to": end.isoformat(), "environment": environment}))
 
 
 # ---- rollouts -----------------------------------------------------------------------------------------
@@ -410,7 +417,7 @@ def rollout_decide(rollout_id: str, unit: Annotated[list[str], typer.Argument()]
         emit(data)
     else:
         data = api().call("release", "POST", f"/v1/rollouts/{rollout_id}/decide", json={"units": unit})
-        emit(data.get("decisions", data), ["unit", "included", "bucket"])
+        emit(data.get("decisions", data), ["unit", "enabled", "bucket"])
 
 
 # ---- health and reports -------------------------------------------------------------------------------
