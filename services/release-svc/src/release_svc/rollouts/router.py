@@ -21,7 +21,7 @@ from release_svc.rollouts.guardrails import METRIC_PATTERN
 from release_svc.rollouts.models import MetricReading, Rollout
 from release_svc.rollouts.schemas import (
     UNIT_PATTERN,
-    ActionRequest,
+    RolloutActionRequest,
     AdvanceRequest,
     Cohort,
     DecideBatch,
@@ -199,7 +199,7 @@ async def get_rollout_guardrails(
 
 
 _ACTION_RESPONSES = responses(401, 403, 404, 409, 412, 413, 422)
-OptionalAction = Annotated[ActionRequest | None, Body()]
+OptionalAction = Annotated[RolloutActionRequest | None, Body()]
 OptionalAdvance = Annotated[AdvanceRequest | None, Body()]
 
 
@@ -234,7 +234,7 @@ async def start_rollout(
     """Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
     deploying; an approved release moves to deploying."""
     return await _act(
-        service.start, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+        service.start, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
     )
 
 
@@ -267,7 +267,7 @@ async def pause_rollout(
 ) -> RolloutPublic:
     """Hold the current exposure (any stage operator, pm, tpm, engineer, qa, ci or admin)."""
     return await _act(
-        service.pause, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+        service.pause, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
     )
 
 
@@ -283,7 +283,7 @@ async def resume_rollout(
 ) -> RolloutPublic:
     """Continue a paused rollout at the same stage (current stage's operator or tpm/admin)."""
     return await _act(
-        service.resume, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+        service.resume, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
     )
 
 
@@ -299,7 +299,7 @@ async def rollback_rollout(
 ) -> RolloutPublic:
     """Expose nobody and roll the release back (any stage operator, pm, tpm, engineer, qa, ci or admin)."""
     return await _act(
-        service.rollback, session, principal, rollout_id, body or ActionRequest(), now, if_match, response
+        service.rollback, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
     )
 
 

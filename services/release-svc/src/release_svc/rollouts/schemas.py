@@ -192,7 +192,7 @@ class GuardrailStatus(BaseModel):
     checks: list[GuardrailCheck]
 
 
-class ActionRequest(BaseModel):
+class RolloutActionRequest(BaseModel):
     """Why the action is taken (recorded in history and in the event)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -200,7 +200,7 @@ class ActionRequest(BaseModel):
     reason: Reason | None = Field(default=None, examples=["error budget burning in eu-west"])
 
 
-class AdvanceRequest(ActionRequest):
+class AdvanceRequest(RolloutActionRequest):
     """Advance to the next stage (or, with `complete`, finish)."""
 
     override_hold: bool = Field(

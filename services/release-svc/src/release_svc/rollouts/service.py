@@ -32,7 +32,7 @@ from release_svc.releases.models import Release
 from release_svc.rollouts import cohorts
 from release_svc.rollouts.guardrails import Guardrail, GuardrailSyntaxError, parse
 from release_svc.rollouts.models import ACTIVE_STATUSES, MetricReading, Rollout
-from release_svc.rollouts.schemas import ActionRequest, AdvanceRequest, ReadingCreate, RolloutCreate
+from release_svc.rollouts.schemas import RolloutActionRequest, AdvanceRequest, ReadingCreate, RolloutCreate
 
 SOURCE = "/tpmhub/release-svc"
 RESOURCE = "rollout"
@@ -406,7 +406,7 @@ async def _release_for_update(session: AsyncSession, rollout: Rollout) -> Releas
 
 
 async def start(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "start")
@@ -562,7 +562,7 @@ async def _pause(
 
 
 async def pause(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "pause")
@@ -571,7 +571,7 @@ async def pause(
 
 
 async def resume(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "resume")
@@ -635,7 +635,7 @@ async def _rollback(
 
 
 async def rollback(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: ActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "rollback")

@@ -37,7 +37,8 @@ class RiskMatrixIn(BaseModel):
     probability_labels: list[Label] = Field(min_length=5, max_length=5, examples=[DEFAULT_PROBABILITY])
     impact_labels: list[Label] = Field(min_length=5, max_length=5, examples=[DEFAULT_IMPACT])
     thresholds: list[LevelThreshold] = Field(min_length=4, max_length=4)
-    review_cadence_days: dict[Level, Annotated[int, Field(ge=1, le=365)]] = Field(examples=[DEFAULT_CADENCE])
+    review_cadence_days: dict[str, Annotated[int, Field(ge=1, le=365)]] = Field(
+        examples=[DEFAULT_CADENCE], description="Days between reviews for each level (low, medium, high, critical).")
     gate_level: Level = Field(default="high", description="Open risks at or above this level block releases.")
 
     @model_validator(mode="after")
@@ -56,7 +57,7 @@ class RiskMatrixIn(BaseModel):
         if expected != 26:
             raise ValueError("thresholds must end at score 25")
         if set(self.review_cadence_days) != set(LEVELS):
-            raise ValueError("review_cadence_days needs a value for every level")
+            raise ValueError("review_cadence_days needs exactly one value for each of low, medium, high, critical")
         return self
 
 
