@@ -70,6 +70,8 @@ class Decision(BaseModel):
 
 
 class MilestoneAtRisk(BaseModel):
+    """An open milestone of an affected item whose date the change puts at risk."""
+
     id: uuid.UUID
     name: str = Field(examples=["Beta"])
     target_date: date

@@ -131,12 +131,16 @@ class RollUp(BaseModel):
 
 
 class ReleaseRef(BaseModel):
+    """A release that shipped the item (learned from `release.released`)."""
+
     release_id: uuid.UUID
     version: str = Field(examples=["1.4.0"])
     released_at: datetime
 
 
 class CodeReference(BaseModel):
+    """A commit, pull request or branch that mentions the item (from `ci.item_referenced`)."""
+
     kind: Literal["commit", "pull_request", "branch"]
     repository: str = Field(examples=["acme/payments"])
     ref: str = Field(examples=["9f2c1e7"])
@@ -207,6 +211,8 @@ class ItemBatchCreate(BaseModel):
 
 
 class BatchRow(ItemCreate):
+    """One row of a batch create: an item whose `parent` may also be `#<row>` of the same batch."""
+
     parent: str | None = Field(
         default=None,
         max_length=24,
@@ -220,6 +226,8 @@ ItemBatchCreate.model_rebuild()
 
 
 class ItemBatchResult(BaseModel):
+    """The created items, in the order of the rows."""
+
     items: list[ItemPublic]
 
 

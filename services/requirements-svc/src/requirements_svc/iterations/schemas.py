@@ -103,12 +103,16 @@ class IterationClose(BaseModel):
 
 
 class CloseReport(BaseModel):
+    """The closed iteration and where its unfinished items went."""
+
     iteration: IterationPublic
     moved: list[str] = Field(description="Unfinished item keys that moved.", examples=[["PAY-9"]])
     moved_to: uuid.UUID | None = Field(description="Iteration they moved to; null for the backlog.")
 
 
 class BurndownPoint(BaseModel):
+    """One day of the burndown, as of the end of that day (UTC)."""
+
     date: date
     remaining_points: float = Field(examples=[21])
     scope_points: float = Field(description="Points committed at the end of the day.", examples=[34])
