@@ -57,6 +57,9 @@ sdk: openapi  ## Regenerate the Python SDK (clients/python) and the TypeScript t
 	@if command -v npm >/dev/null; then cd clients/typescript && npm ci --no-audit --no-fund --silent && npm run -s generate; \
 	else echo "npm not found: TypeScript types not regenerated"; fi
 
+bench: install  ## Benchmark on a throwaway PostgreSQL: make bench BENCH_ARGS="--scale small"
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 demo: install  ## Seed the walkthrough (PRD → release → full rollout) into a running `make up`
 	$(PY) tests/scenario.py
 

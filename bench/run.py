@@ -1,0 +1,487 @@
+"""`make bench`: the three services as processes on a throwaway PostgreSQL, bulk-seeded, every scenario at
+32 and 128 concurrent clients, the list/get floor (bench/floor.py) in the same run, written as Markdown to
+bench/results/<date>-<scale>.md.
+
+    .venv/bin/python bench/run.py                    # full: 1,000,000 items, 100,000 risks, 10,000 releases
+    .venv/bin/python bench/run.py --scale small      # 1,000 / 1,000 / 100, about a minute
+    make bench BENCH_ARGS="--scale medium --seconds 6"
+
+The load generator runs in its own process (asyncio + httpx, one client pool of `concurrency` connections,
+127.0.0.1 only), bounded by `--seconds` and `--max-requests` per scenario.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import concurrent.futures
+import hashlib
+import hmac
+import json
+import multiprocessing
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+from rich.console import Console
+from tpmhub_shared.auth import issue_token
+from tpmhub_shared.settings import CommonSettings
+from tpmhub_shared.testing.postgres import PostgresServer, free_port
+from tpmhub_shared.testing.processes import ServiceProcess
+
+sys.path.insert(0, str(Path(__file__).parent))
+import seed  # noqa: E402 - bench/seed.py
+
+HERE = Path(__file__).parent
+SCALES = {
+    "small": (1_000, 1_000, 100),
+    "medium": (100_000, 10_000, 1_000),
+    "full": (1_000_000, 100_000, 10_000),
+}
+PROJECT = seed.PROJECT
+FIXTURE = Path("/work/shared/fixtures/ci-webhooks/github/workflow_run.completed.json")
+SECRET = "bench-github-secret-0123456789"
+BATCH_UNITS = 1_000
+console = Console()
+
+
+# ---- load generator (runs in a child process) --------------------------------------------------------
+
+
+@dataclass
+class Spec:
+    scenario: str
+    base: str
+    headers: dict[str, str]
+    concurrency: int
+    seconds: float
+    max_requests: int
+    ok: tuple[int, ...] = (200,)
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _request(spec: Spec, client: httpx.AsyncClient, rng: random.Random, n: int):  # noqa: ANN202
+    p, s = spec.params, spec.scenario
+    if s in ("list", "floor list"):
+        return client.get(
+            f"/v1/projects/{PROJECT}/items", params={"status": "ready", "sort": "rank", "limit": 50}
+        )
+    if s in ("get", "floor get"):
+        return client.get(f"/v1/items/{PROJECT}-{rng.randint(1, p['items'])}")
+    if s == "create":
+        return client.post(
+            f"/v1/projects/{PROJECT}/items", json={"type": "task", "title": "Bench create", "points": 2}
+        )
+    if s == "move":
+        a, b = rng.sample(range(1, p["items"] + 1), 2)
+        return client.post(f"/v1/items/{PROJECT}-{a}/move", json={"before": f"{PROJECT}-{b}"})
+    if s == "heatmap":
+        return client.get(f"/v1/projects/{PROJECT}/risks/heatmap")
+    if s == "gate":
+        return client.get(f"/v1/releases/{p['release_id']}/gate", params={"environment": "production"})
+    if s == "decide single":
+        return client.get(
+            f"/v1/rollouts/{p['rollout_id']}/decide", params={"unit": f"user-{rng.randrange(10**7)}"}
+        )
+    if s == "decide batch":
+        body = json.dumps({"units": [f"user-{rng.randrange(10**7)}" for _ in range(BATCH_UNITS)]}).encode()
+        return client.post(
+            f"/v1/rollouts/{p['rollout_id']}/decide",
+            content=body,
+            headers={"Content-Type": "application/json"},
+        )
+    if s == "webhook ingest":
+        template = p["template"]
+        template["workflow_run"]["id"] = p["run_base"] + n
+        body = json.dumps(template).encode()
+        digest = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+        return client.post(
+            "/v1/webhooks/github",
+            content=body,
+            headers={
+                "X-GitHub-Event": "workflow_run",
+                "X-GitHub-Delivery": str(uuid.uuid4()),
+                "X-Hub-Signature-256": f"sha256={digest}",
+                "Content-Type": "application/json",
+            },
+        )
+    raise ValueError(s)
+
+
+async def _drive(spec: Spec) -> dict[str, Any]:
+    assert spec.base.startswith("http://127.0.0.1:"), spec.base
+    rng = random.Random(hash(spec.scenario) & 0xFFFF)
+    limits = httpx.Limits(max_connections=spec.concurrency, max_keepalive_connections=spec.concurrency)
+    latencies: list[float] = []
+    codes: dict[int, int] = {}
+    counter = 0
+    async with httpx.AsyncClient(
+        base_url=spec.base, headers=spec.headers, timeout=60, limits=limits
+    ) as client:
+        for _ in range(2):  # warm up
+            counter += 1
+            r = await _request(spec, client, rng, counter)
+            if r.status_code not in spec.ok:
+                return {"error": f"warm-up {r.status_code}: {r.text[:300]}"}
+        deadline = time.perf_counter() + spec.seconds
+
+        async def worker() -> None:
+            nonlocal counter
+            while time.perf_counter() < deadline and len(latencies) < spec.max_requests:
+                counter += 1
+                t = time.perf_counter()
+                try:
+                    r = await _request(spec, client, rng, counter)
+                    code = r.status_code
+                except httpx.HTTPError:
+                    code = 0
+                latencies.append(time.perf_counter() - t)
+                codes[code] = codes.get(code, 0) + 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(spec.concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    ok = sum(c for code, c in codes.items() if code in spec.ok)
+    return {
+        "requests": len(latencies),
+        "ok": ok,
+        "errors": len(latencies) - ok,
+        "codes": {str(k): v for k, v in codes.items() if k not in spec.ok},
+        "warm_up": 2,
+        "rps": ok / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
+        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000 if latencies else 0,
+    }
+
+
+def run_load(spec: Spec) -> dict[str, Any]:
+    return asyncio.run(_drive(spec))
+
+
+# ---- resources ---------------------------------------------------------------------------------------
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def pg_connections(dsn: str) -> dict[str, int]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        rows = await conn.fetch(
+            "SELECT datname, count(*) AS n FROM pg_stat_activity WHERE datname IS NOT NULL "
+            "AND pid <> pg_backend_pid() GROUP BY datname"
+        )
+    finally:
+        await conn.close()
+    return {r["datname"]: r["n"] for r in rows}
+
+
+# ---- the run -----------------------------------------------------------------------------------------
+
+
+class Floor:
+    def __init__(self, database_url: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(HERE / "floor.py"),
+                "--database-url",
+                database_url,
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("the floor app did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+
+
+async def prepare(
+    urls: dict[str, str], dbs: dict[str, str], sizes: tuple[int, int, int], admin: dict[str, str]
+) -> dict[str, Any]:
+    n_items, n_risks, n_releases = sizes
+    timings: dict[str, float] = {}
+    with seed.progress() as bar:
+        timings["items"] = await seed.items(dbs["requirements"], n_items, bar)
+        async with httpx.AsyncClient(headers=admin, timeout=120) as c:
+            r = await c.post(
+                f"{urls['release']}/v1/projects/{PROJECT}/releases",
+                json={
+                    "version": "1.0.0",
+                    "scope": [f"{PROJECT}-{n}" for n in range(1, 201)],
+                    "approvers": ["bench"],
+                },
+            )
+            r.raise_for_status()
+            rid = r.json()["id"]
+        timings["risks"] = await seed.risks(dbs["risk"], n_risks, uuid.UUID(rid), bar)
+        timings["releases"] = await seed.releases(dbs["release"], n_releases - 1, uuid.UUID(rid), bar)
+    async with httpx.AsyncClient(headers=admin, timeout=120) as c:
+        rel = urls["release"]
+        (await c.post(f"{rel}/v1/releases/{rid}/submit")).raise_for_status()
+        (await c.post(f"{rel}/v1/releases/{rid}/approvals", json={"decision": "approve"})).raise_for_status()
+        r = await c.post(
+            f"{rel}/v1/releases/{rid}/rollouts",
+            json={
+                "group_id": "bench",
+                "stages": [{"percent": 50, "operator": "bob"}, {"percent": 100, "operator": "bob"}],
+            },
+        )
+        r.raise_for_status()
+        rollout_id = r.json()["id"]
+        (await c.post(f"{rel}/v1/rollouts/{rollout_id}/start")).raise_for_status()
+        (
+            await c.post(
+                f"{rel}/v1/projects/{PROJECT}/ci-sources",
+                json={"provider": "github", "repository": "octo-org/octo-repo", "secret": SECRET},
+            )
+        ).raise_for_status()
+    return {"release_id": rid, "rollout_id": rollout_id, "seed_seconds": timings}
+
+
+async def count_rows(dsn: str, sql: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval(sql))
+    finally:
+        await conn.close()
+
+
+async def measure(spec: Spec, pool: concurrent.futures.ProcessPoolExecutor, admin_dsn: str) -> dict[str, Any]:
+    """The load in the child process; meanwhile, sample pg_stat_activity every 0.5 s (peak per database)."""
+    future = asyncio.get_running_loop().run_in_executor(pool, run_load, spec)
+    peak: dict[str, int] = {}
+    while not future.done():
+        for name, n in (await pg_connections(admin_dsn)).items():
+            peak[name] = max(peak.get(name, 0), n)
+        await asyncio.wait([future], timeout=0.5)
+    result = future.result()
+    result["pg_peak"] = peak
+    return result
+
+
+async def main_async(args: argparse.Namespace) -> Path:
+    sizes = SCALES[args.scale]
+    common = CommonSettings(env="test")
+    admin = {"Authorization": f"Bearer {issue_token(common, sub='bench', roles={'*': 'admin'})}"}
+    quiet = {"TPM_LOG_LEVEL": "WARNING", "TPM_LOG_FORMAT": "json"}
+    pg = PostgresServer().start()
+    procs: dict[str, ServiceProcess] = {}
+    floor: Floor | None = None
+    started = time.perf_counter()
+    try:
+        tag = random.randrange(1 << 30)
+        dbs = {n: pg.create_database(f"bench_{n}_{tag}") for n in ("requirements", "risk", "release")}
+        admin_dsn = seed.dsn(dbs["release"])
+        procs = {
+            "requirements": ServiceProcess(
+                "requirements", dbs["requirements"], env={**quiet, "REQUIREMENTS_BACKGROUND_ENABLED": "false"}
+            ),
+            "risk": ServiceProcess("risk", dbs["risk"], env={**quiet, "RISK_BACKGROUND_ENABLED": "false"}),
+            "release": ServiceProcess("release", dbs["release"], env={**quiet, "TPM_EVENT_ROUTES": "{}"}),
+        }
+        wiring = {f"TPM_{n.upper()}_URL": p.url for n, p in procs.items()}
+        for p in procs.values():
+            p.env.update(wiring)
+            p.start()
+        urls = {n: p.url for n, p in procs.items()}
+        console.print(
+            f"[bold]scale {args.scale}[/]: {sizes[0]:,} items, {sizes[1]:,} risks, {sizes[2]:,} releases"
+        )
+        ctx = await prepare(urls, dbs, sizes, admin)
+        floor = Floor(seed.dsn(dbs["requirements"]))
+        template = json.loads(await asyncio.to_thread(FIXTURE.read_bytes))
+        params = {
+            "items": sizes[0],
+            "release_id": ctx["release_id"],
+            "rollout_id": ctx["rollout_id"],
+            "template": template,
+        }
+        scenarios = [
+            ("list", urls["requirements"], (200,)),
+            ("floor list", floor.url, (200,)),
+            ("get", urls["requirements"], (200,)),
+            ("floor get", floor.url, (200,)),
+            ("create", urls["requirements"], (201,)),
+            ("move", urls["requirements"], (200,)),
+            ("heatmap", urls["risk"], (200,)),
+            ("gate", urls["release"], (200,)),
+            ("decide single", urls["release"], (200,)),
+            ("decide batch", urls["release"], (200,)),
+            ("webhook ingest", urls["release"], (200, 201, 202)),
+        ]
+        results: list[dict[str, Any]] = []
+        load_before = os.getloadavg()
+        ctx_mp = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=ctx_mp) as pool:
+            run_base = 20_000_000
+            for concurrency in args.concurrency:
+                for name, base, ok in scenarios:
+                    run_base += 10_000_000
+                    spec = Spec(
+                        name,
+                        base,
+                        admin,
+                        concurrency,
+                        args.seconds,
+                        args.max_requests,
+                        ok,
+                        {**params, "run_base": run_base},
+                    )
+                    res = await measure(spec, pool, admin_dsn)
+                    res.update(scenario=name, concurrency=concurrency, load=os.getloadavg()[0])
+                    results.append(res)
+                    if "error" in res:
+                        console.print(f"[red]{concurrency:>4} {name:<15} {res['error']}[/]")
+                    else:
+                        console.print(
+                            f"{concurrency:>4} {name:<15} {res['rps']:>8.1f} req/s  "
+                            f"p50 {res['p50_ms']:>8.1f} ms  "
+                            f"p99 {res['p99_ms']:>8.1f} ms  errors {res['errors']} {res['codes'] or ''}  "
+                            f"load {res['load']:.1f}"
+                        )
+        webhook_ok = sum(
+            r.get("ok", 0) + r.get("warm_up", 0) for r in results if r["scenario"] == "webhook ingest"
+        )
+        recorded = await count_rows(admin_dsn, "SELECT count(*) FROM ci_deliveries")
+        rss = {n: peak_rss_mb(p.proc.pid) for n, p in procs.items() if p.proc}
+        rss["floor"] = peak_rss_mb(floor.proc.pid)
+        report = render(
+            args,
+            sizes,
+            ctx,
+            results,
+            rss,
+            load_before,
+            webhook_ok,
+            recorded,
+            time.perf_counter() - started,
+            dbs,
+        )
+    finally:
+        if floor is not None:
+            floor.stop()
+        for p in procs.values():
+            p.stop()
+        pg.stop()
+    out = args.out or HERE / "results" / f"{datetime.now(UTC):%Y-%m-%d}-{args.scale}.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report)
+    console.print(f"[green]wrote {out}[/]")
+    return out
+
+
+def render(
+    args: argparse.Namespace,
+    sizes: tuple[int, int, int],
+    ctx: dict[str, Any],
+    results: list[dict[str, Any]],
+    rss: dict[str, float],
+    load_before: tuple[float, float, float],
+    webhook_ok: int,
+    recorded: int,
+    seconds: float,
+    dbs: dict[str, str],
+) -> str:
+    by = {(r["scenario"], r["concurrency"]): r for r in results}
+    db_names = {n: url.rsplit("/", 1)[1] for n, url in dbs.items()}
+    lines = [
+        f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — scale `{args.scale}`",
+        "",
+        f"{sizes[0]:,} items, {sizes[1]:,} risks, {sizes[2]:,} releases; {args.seconds:g} s per scenario "
+        f"(at most "
+        f"{args.max_requests:,} requests); CPUs: {os.cpu_count()}; load average before the load: "
+        f"{load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} (1/5/15 min), "
+        "shared with other test runs.",
+        "",
+        "Seeding: "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in ctx["seed_seconds"].items())
+        + f"; whole run {seconds:.0f} s.",
+        "",
+        "| scenario | clients | req/s | p50 ms | p99 ms | errors | vs floor (req/s) | PG conns (peak) "
+        "| load 1m |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['scenario']} | {r['concurrency']} | failed: {r['error'][:80]} | | | | | | |")
+            continue
+        ratio = ""
+        if r["scenario"] in ("list", "get"):
+            f = by.get((f"floor {r['scenario']}", r["concurrency"]))
+            if f and "rps" in f and f["rps"]:
+                ratio = f"{r['rps'] / f['rps']:.2f}×"
+        svc = {
+            "list": "requirements",
+            "get": "requirements",
+            "create": "requirements",
+            "move": "requirements",
+            "floor list": "requirements",
+            "floor get": "requirements",
+            "heatmap": "risk",
+        }.get(r["scenario"], "release")
+        conns = r["pg_peak"].get(db_names[svc], 0)
+        errs = str(r["errors"]) + (f" {r['codes']}" if r["codes"] else "")
+        lines.append(
+            f"| {r['scenario']} | {r['concurrency']} | {r['rps']:.1f} | {r['p50_ms']:.1f} | "
+            f"{r['p99_ms']:.1f} | "
+            f"{errs} | {ratio} | {conns} | {r['load']:.1f} |"
+        )
+    lines += [
+        "",
+        f"Webhook ingest: {webhook_ok:,} deliveries answered 2xx, {recorded:,} recorded in `ci_deliveries` → "
+        f"lost {max(0, webhook_ok - recorded):,}.",
+        "",
+        "Peak RSS (VmHWM) per process: " + ", ".join(f"{k} {v:.0f} MB" for k, v in rss.items()) + ".",
+        "",
+        "PG conns: peak rows of `pg_stat_activity` for the scenario's database, sampled every 0.5 s "
+        "during the load (the gate also uses the requirements and risk databases through its sibling "
+        "calls). The floor shares the requirements database. "
+        f"Decide batch: {BATCH_UNITS:,} units per request.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=list(SCALES), default="full")
+    parser.add_argument("--seconds", type=float, default=8.0, help="Load time per scenario and concurrency.")
+    parser.add_argument("--max-requests", type=int, default=50_000, help="Upper bound per scenario.")
+    parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[32, 128])
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    main()
