@@ -4,6 +4,7 @@ every POST route gets it without a line of code, and the stored answer is exactl
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from datetime import datetime, timedelta
@@ -15,9 +16,12 @@ from sqlmodel import Field, SQLModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tpmhub_shared.auth import decode_token
+from tpmhub_shared.logging import get_logger
 from tpmhub_shared.db import JSONType, UTCDateTime
 from tpmhub_shared.ids import new_id, utcnow
 from tpmhub_shared.problems import ProblemError, problem_response
+
+log = get_logger(__name__)
 
 KEY_TTL = timedelta(hours=24)
 # A claim older than this whose request never finished (a crash) may be taken over by a retry.
@@ -115,7 +119,21 @@ class IdempotencyMiddleware:
         try:
             await self.app(scope, replay_receive, capture_send)
         finally:
-            await self._complete(db, owner, key, captured)
+            await self._complete_reliably(db, owner, key, captured)
+
+    async def _complete_reliably(self, db: Any, principal: str, key: str, captured: dict[str, Any]) -> None:
+        """Store the answer after it was sent. A database blip here must not leave the key pending (a
+        retry would run the request again after PENDING_TIMEOUT), so retry briefly; never raise, since
+        the response is already on the wire."""
+        for attempt in range(4):
+            try:
+                await self._complete(db, principal, key, captured)
+                return
+            except Exception as exc:  # the answer is sent; all we can do is retry and then log
+                if attempt == 3:
+                    log.error("idempotency_record_not_saved", key=key[:40], error=type(exc).__name__)
+                    return
+                await asyncio.sleep(0.2 * (attempt + 1))
 
     async def _claim(self, db: Any, principal: str, key: str, scope: Scope, digest: str) -> Any:
         now = utcnow()

@@ -30,6 +30,7 @@ class ChangeRequestCreate(BaseModel):
     )
     item_patches: dict[ItemKey, ItemUpdate] = Field(
         default_factory=dict,
+        title="Item patches to apply",
         max_length=200,
         description="Field changes applied to items when the request is applied (keys join affected_items).",
         examples=[{"PAY-2": {"points": 8}}],
@@ -56,7 +57,8 @@ class ChangeRequestUpdate(BaseModel):
     proposed_change: str | None = Field(default=None, max_length=20000)
     affected_items: list[ItemKey] | None = Field(default=None, max_length=200)
     affected_prd_sections: list[SectionId] | None = Field(default=None, max_length=50)
-    item_patches: dict[ItemKey, ItemUpdate] | None = Field(default=None, max_length=200)
+    item_patches: dict[ItemKey, ItemUpdate] | None = Field(default=None, max_length=200,
+                                                          title="Item patches to set")
     effort_delta_points: float | None = Field(default=None, ge=-10000, le=10000)
     date_delta_days: int | None = Field(default=None, ge=-3650, le=3650)
 

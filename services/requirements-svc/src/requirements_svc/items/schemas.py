@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from tpmhub_shared.contracts import AcceptanceSummary, ItemKey
 
 ItemType = Literal["epic", "feature", "story", "task", "bug", "spike"]
@@ -16,7 +16,17 @@ CriterionStatus = Literal["pending", "passed", "failed"]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=r"^[^\s,]+$")]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 # RICE impact uses Intercom's scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal.
-RiceImpact = Literal[0.25, 0.5, 1, 2, 3]
+RICE_IMPACTS = (0.25, 0.5, 1.0, 2.0, 3.0)
+
+
+def _rice_impact(value: float) -> float:
+    if value not in RICE_IMPACTS:
+        raise ValueError("RICE impact must be one of 0.25, 0.5, 1, 2, 3")
+    return value
+
+
+# A number validated against the scale (not a numeric enum, which SDK generators cannot type).
+RiceImpact = Annotated[float, AfterValidator(_rice_impact)]
 
 
 class _ItemFields(BaseModel):
