@@ -155,7 +155,9 @@ async def readyz(request: Request) -> Response:
 def build(dsn: str) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette):  # noqa: ANN202
-        app.state.pool = await asyncpg.create_pool(dsn, min_size=1, max_size=20)
+        app.state.pool = await asyncpg.create_pool(
+            dsn, min_size=1, max_size=20, server_settings={"application_name": "bench-floor"}
+        )
         yield
         await app.state.pool.close()
 

@@ -52,7 +52,7 @@ PROJECT = seed.PROJECT
 FIXTURE = Path("/work/shared/fixtures/ci-webhooks/github/workflow_run.completed.json")
 SECRET = "bench-github-secret-0123456789"
 BATCH_UNITS = 1_000
-console = Console()
+console = Console(width=160)
 
 
 # ---- load generator (runs in a child process) --------------------------------------------------------
@@ -183,12 +183,13 @@ async def pg_connections(dsn: str) -> dict[str, int]:
     conn = await asyncpg.connect(dsn)
     try:
         rows = await conn.fetch(
-            "SELECT datname, count(*) AS n FROM pg_stat_activity WHERE datname IS NOT NULL "
-            "AND pid <> pg_backend_pid() GROUP BY datname"
+            "SELECT datname || CASE WHEN application_name = 'bench-floor' THEN '/floor' ELSE '' END AS db, "
+            "count(*) AS n FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid() "
+            "GROUP BY 1"
         )
     finally:
         await conn.close()
-    return {r["datname"]: r["n"] for r in rows}
+    return {r["db"]: r["n"] for r in rows}
 
 
 # ---- the run -----------------------------------------------------------------------------------------
@@ -449,7 +450,8 @@ def render(
             "floor get": "requirements",
             "heatmap": "risk",
         }.get(r["scenario"], "release")
-        conns = r["pg_peak"].get(db_names[svc], 0)
+        floor_suffix = "/floor" if r["scenario"].startswith("floor") else ""
+        conns = r["pg_peak"].get(db_names[svc] + floor_suffix, 0)
         errs = str(r["errors"]) + (f" {r['codes']}" if r["codes"] else "")
         lines.append(
             f"| {r['scenario']} | {r['concurrency']} | {r['rps']:.1f} | {r['p50_ms']:.1f} | "
@@ -463,9 +465,10 @@ def render(
         "",
         "Peak RSS (VmHWM) per process: " + ", ".join(f"{k} {v:.0f} MB" for k, v in rss.items()) + ".",
         "",
-        "PG conns: peak rows of `pg_stat_activity` for the scenario's database, sampled every 0.5 s "
-        "during the load (the gate also uses the requirements and risk databases through its sibling "
-        "calls). The floor shares the requirements database. "
+        "PG conns: peak connections of the scenario's process to its database in `pg_stat_activity`, "
+        "sampled every 0.5 s during the load (open pool connections, busy or idle; the floor's are told "
+        "apart by their application_name; the gate also uses the requirements and risk databases "
+        "through its sibling calls). "
         f"Decide batch: {BATCH_UNITS:,} units per request.",
         "",
     ]
