@@ -14,7 +14,7 @@ from requirements_svc.health.rules import BugFact, DocumentFact, Facts, Mileston
 from requirements_svc.items.models import Item
 from requirements_svc.milestones.models import Milestone
 from tpmhub_shared.contracts import (
-    DoraMetrics,
+    SummaryDora,
     GateDenial,
     ReleaseBrief,
     ReleaseSummary,
@@ -85,7 +85,7 @@ def release_summary(releases=(), rollbacks=(), denials=()) -> ReleaseSummary:
         rollouts_in_progress=[],
         rollbacks=list(rollbacks),
         verifications=[],
-        dora=DoraMetrics(deployments=0, deployment_frequency_per_day=0),
+        dora=SummaryDora(deployments=0, deployment_frequency_per_day=0),
     )
 
 

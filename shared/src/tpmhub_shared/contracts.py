@@ -154,7 +154,7 @@ class ExposurePointDay(BaseModel):
     open: int = Field(examples=[9], description="Risks open at the end of the day.")
 
 
-class OverdueReview(BaseModel):
+class SummaryOverdueReview(BaseModel):
     key: str = Field(examples=["PAY-R7"])
     title: str
     level: str
@@ -162,7 +162,7 @@ class OverdueReview(BaseModel):
     days_overdue: int
 
 
-class OverdueAction(BaseModel):
+class SummaryOverdueAction(BaseModel):
     risk_key: str = Field(examples=["PAY-R7"])
     title: str
     owner: str
@@ -170,7 +170,7 @@ class OverdueAction(BaseModel):
     days_overdue: int
 
 
-class HeatmapCell(BaseModel):
+class SummaryHeatmapCell(BaseModel):
     probability: int = Field(ge=1, le=5)
     impact: int = Field(ge=1, le=5)
     count: int
@@ -201,9 +201,9 @@ class RiskSummary(BaseModel):
     exposure_series: list[ExposurePointDay] = Field(description="Open exposure at the end of each day of the trend "
                                                     "window (`trend_from`..`to`).")
     top: list[RiskBrief] = Field(description="The five open risks with the highest exposure (score).")
-    overdue_reviews: list[OverdueReview]
-    overdue_actions: list[OverdueAction]
-    heatmap: list[HeatmapCell] = Field(description="Open risks per probability × impact cell (empty cells omitted).")
+    overdue_reviews: list[SummaryOverdueReview]
+    overdue_actions: list[SummaryOverdueAction]
+    heatmap: list[SummaryHeatmapCell] = Field(description="Open risks per probability × impact cell (empty cells omitted).")
     critical: list[RiskBrief] = Field(description="Open critical risks, with their age.")
     unresolved_escalations: list[UnresolvedEscalation]
 
@@ -255,7 +255,7 @@ class VerificationBrief(BaseModel):
     at: datetime
 
 
-class DoraMetrics(BaseModel):
+class SummaryDora(BaseModel):
     """DORA over the period, from what release-svc recorded."""
 
     deployments: int = Field(description="Successful production deployments (releases released) in the period.")
@@ -279,6 +279,6 @@ class ReleaseSummary(BaseModel):
     rollouts_in_progress: list[RolloutProgress]
     rollbacks: list[RollbackEvent]
     verifications: list[VerificationBrief]
-    dora: DoraMetrics
+    dora: SummaryDora
     sources_missing: list[str] = Field(default_factory=list,
                                        description="Parts release-svc does not record (yet), left out.")

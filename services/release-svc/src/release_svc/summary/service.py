@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
-    DoraMetrics,
+    SummaryDora,
     GateDenial,
     ReleaseBrief,
     ReleaseSummary,
@@ -283,7 +283,7 @@ async def release_summary(
             )
             for v in verifications
         ],
-        dora=DoraMetrics(
+        dora=SummaryDora(
             deployments=n_released,
             deployment_frequency_per_day=round(n_released / days, 3),
             lead_time_hours_median=_median(released_lead_hours),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from tpmhub_shared.contracts import HeatmapCell, RolloutProgress
+from tpmhub_shared.contracts import SummaryHeatmapCell, RolloutProgress
 
 W, H = 480, 240
 PAD_L, PAD_R, PAD_T, PAD_B = 40, 12, 30, 36
@@ -113,7 +113,7 @@ def _heat(level: int) -> str:
     return "#7cb342"
 
 
-def heatmap(title: str, cells: Sequence[HeatmapCell]) -> Markup:
+def heatmap(title: str, cells: Sequence[SummaryHeatmapCell]) -> Markup:
     """5 × 5 probability (rows, 5 on top) × impact (columns) grid; the cell colour is the score's level, the
     number the open risks in it."""
     counts = {(c.probability, c.impact): c.count for c in cells}

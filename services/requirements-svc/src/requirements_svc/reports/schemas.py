@@ -32,7 +32,7 @@ class ItemCount(BaseModel):
     items: list[ItemRef] = Field(description="The first 20.")
 
 
-class BurndownPoint(BaseModel):
+class ReportBurndownPoint(BaseModel):
     date: date
     remaining: float | None = Field(
         description="Open committed points at the end of the day; null for days ahead."
@@ -78,7 +78,7 @@ class ProgressSection(BaseModel):
     )
     velocity_points_per_day: float
     iteration: IterationBrief | None
-    burndown: list[BurndownPoint]
+    burndown: list[ReportBurndownPoint]
     milestones: list[MilestoneProjection]
 
 

@@ -22,7 +22,7 @@ from requirements_svc.iterations.models import Iteration
 from requirements_svc.projects import service as projects
 from requirements_svc.reports.period import Period
 from requirements_svc.reports.schemas import (
-    BurndownPoint,
+    ReportBurndownPoint,
     ChangeRequestRef,
     DocumentRef,
     ItemCount,
@@ -83,7 +83,7 @@ async def _iteration(session: AsyncSession, key: str, on: date) -> Iteration | N
 
 async def _burndown(
     session: AsyncSession, it: Iteration, today: date
-) -> tuple[float, float, list[BurndownPoint]]:
+) -> tuple[float, float, list[ReportBurndownPoint]]:
     """Committed points of the iteration, remaining now, and remaining vs the ideal line per day."""
     base = (Item.iteration_id == it.id, Item.type.not_in(CONTAINER_TYPES))
     committed = float(
@@ -95,7 +95,7 @@ async def _burndown(
         )
     ).all()
     span = max((it.end_date - it.start_date).days, 1)
-    series: list[BurndownPoint] = []
+    series: list[ReportBurndownPoint] = []
     d = it.start_date
     while d <= it.end_date:
         ideal = round(committed * max(0.0, 1 - (d - it.start_date).days / span), 2)
@@ -104,7 +104,7 @@ async def _burndown(
             end_of_day = day_start(d + timedelta(days=1))
             burned = sum(p or 0 for at, p in done_rows if at < end_of_day)
             remaining = round(committed - burned, 2)
-        series.append(BurndownPoint(date=d, remaining=remaining, ideal=ideal))
+        series.append(ReportBurndownPoint(date=d, remaining=remaining, ideal=ideal))
         d += timedelta(days=1)
     remaining_now = committed - sum(p or 0 for _, p in done_rows)
     return committed, remaining_now, series

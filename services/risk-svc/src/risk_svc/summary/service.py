@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
     ExposurePointDay,
-    HeatmapCell,
-    OverdueAction,
-    OverdueReview,
+    SummaryHeatmapCell,
+    SummaryOverdueAction,
+    SummaryOverdueReview,
     RiskBrief,
     RiskSummary,
     UnresolvedEscalation,
@@ -220,7 +220,7 @@ async def risk_summary(
         ],
         top=[_brief(r, now) for r in top],
         overdue_reviews=[
-            OverdueReview(
+            SummaryOverdueReview(
                 key=r.key,
                 title=r.title,
                 level=r.level,
@@ -231,7 +231,7 @@ async def risk_summary(
             if r.next_review_at is not None
         ],
         overdue_actions=[
-            OverdueAction(
+            SummaryOverdueAction(
                 risk_key=k,
                 title=a.title,
                 owner=a.owner,
@@ -241,7 +241,7 @@ async def risk_summary(
             for a, k in overdue_actions
         ],
         heatmap=[
-            HeatmapCell(probability=c.probability, impact=c.impact, count=c.count)
+            SummaryHeatmapCell(probability=c.probability, impact=c.impact, count=c.count)
             for c in heat.cells
             if c.count
         ],
