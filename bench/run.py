@@ -21,6 +21,7 @@ import json
 import multiprocessing
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -52,6 +53,7 @@ PROJECT = seed.PROJECT
 FIXTURE = Path("/work/shared/fixtures/ci-webhooks/github/workflow_run.completed.json")
 SECRET = "bench-github-secret-0123456789"
 BATCH_UNITS = 1_000
+SIBLING_CALLS = ("item lookup", "risk gate-query")  # the gate's two sibling calls, alone (service token)
 console = Console(width=160)
 
 
@@ -87,6 +89,11 @@ def _request(spec: Spec, client: httpx.AsyncClient, rng: random.Random, n: int):
         return client.post(f"/v1/items/{PROJECT}-{a}/move", json={"before": f"{PROJECT}-{b}"})
     if s == "heatmap":
         return client.get(f"/v1/projects/{PROJECT}/risks/heatmap")
+    if s == "item lookup":
+        return client.post("/v1/items/lookup", json={"keys": p["scope"], "found_in": "1.0.0"})
+    if s == "risk gate-query":
+        body = {"project_key": PROJECT, "release_id": p["release_id"], "item_keys": p["scope"]}
+        return client.post("/v1/risks/gate-query", json=body)
     if s == "gate":
         return client.get(f"/v1/releases/{p['release_id']}/gate", params={"environment": "production"})
     if s == "decide single":
@@ -294,6 +301,10 @@ async def main_async(args: argparse.Namespace) -> Path:
     sizes = SCALES[args.scale]
     common = CommonSettings(env="test")
     admin = {"Authorization": f"Bearer {issue_token(common, sub='bench', roles={'*': 'admin'})}"}
+    service_token = issue_token(
+        common, sub="service:release-svc", roles={"*": "viewer"}, service="release-svc"
+    )
+    service = {"Authorization": f"Bearer {service_token}"}
     quiet = {"TPM_LOG_LEVEL": "WARNING", "TPM_LOG_FORMAT": "json"}
     pg = PostgresServer().start()
     procs: dict[str, ServiceProcess] = {}
@@ -326,6 +337,7 @@ async def main_async(args: argparse.Namespace) -> Path:
             "release_id": ctx["release_id"],
             "rollout_id": ctx["rollout_id"],
             "template": template,
+            "scope": [f"{PROJECT}-{n}" for n in range(1, 201)],
         }
         scenarios = [
             ("list", urls["requirements"], (200,)),
@@ -335,6 +347,8 @@ async def main_async(args: argparse.Namespace) -> Path:
             ("create", urls["requirements"], (201,)),
             ("move", urls["requirements"], (200,)),
             ("heatmap", urls["risk"], (200,)),
+            ("item lookup", urls["requirements"], (200,)),
+            ("risk gate-query", urls["risk"], (200,)),
             ("gate", urls["release"], (200,)),
             ("decide single", urls["release"], (200,)),
             ("decide batch", urls["release"], (200,)),
@@ -351,7 +365,7 @@ async def main_async(args: argparse.Namespace) -> Path:
                     spec = Spec(
                         name,
                         base,
-                        admin,
+                        service if name in SIBLING_CALLS else admin,
                         concurrency,
                         args.seconds,
                         args.max_requests,
@@ -397,7 +411,48 @@ async def main_async(args: argparse.Namespace) -> Path:
     out = args.out or HERE / "results" / f"{datetime.now(UTC):%Y-%m-%d}-{args.scale}.md"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report)
+    summary = [{k: v for k, v in r.items() if k != "pg_peak"} for r in results]
+    out.with_suffix(".json").write_text(json.dumps({"scale": args.scale, "results": summary}, indent=1))
     console.print(f"[green]wrote {out}[/]")
+    return out
+
+
+def targets(args: argparse.Namespace, by: dict[tuple[str, int], dict[str, Any]]) -> list[str]:
+    """The issue's targets that one run can check, and p99 against the latest small-scale run."""
+    out = ["Targets:", ""]
+    for c in args.concurrency:
+        for name in ("list", "get"):
+            r, f = by.get((name, c), {}), by.get((f"floor {name}", c), {})
+            if r.get("rps") and f.get("rps"):
+                ratio = r["rps"] / f["rps"]
+                verdict = "met" if ratio >= 0.6 else "not met"
+                out.append(
+                    f"- {name} at {c} clients: {ratio:.2f}× the floor's throughput (target ≥ 0.6: {verdict})"
+                )
+        gate = by.get(("gate", c), {})
+        sib = [by.get((n, c), {}).get("p99_ms", 0) for n in SIBLING_CALLS]
+        if gate.get("p99_ms") and max(sib):
+            ratio = gate["p99_ms"] / max(sib)
+            verdict = "met" if ratio <= 1.5 else "not met"
+            out.append(
+                f"- gate at {c} clients: p99 {ratio:.2f}× its slower sibling call alone "
+                f"(target ≤ 1.5: {verdict})"
+            )
+    small = sorted((HERE / "results").glob("*-small.json"))
+    if args.scale != "small" and small:
+        base = {(r["scenario"], r["concurrency"]): r for r in json.loads(small[-1].read_text())["results"]}
+        worst = []
+        for (name, c), r in by.items():
+            b = base.get((name, c), {})
+            if r.get("p99_ms") and b.get("p99_ms"):
+                worst.append((r["p99_ms"] / b["p99_ms"], name, c))
+        worst.sort(reverse=True)
+        over = [f"{n} at {c} ({x:.2f}×)" for x, n, c in worst if x > 1.5]
+        out.append(
+            f"- p99 against `{small[-1].name}` (same machine, another moment): highest "
+            + ", ".join(f"{n} at {c} {x:.2f}×" for x, n, c in worst[:3])
+            + (f"; over 1.5×: {', '.join(over)}" if over else "; none over 1.5×")
+        )
     return out
 
 
@@ -449,6 +504,8 @@ def render(
             "floor list": "requirements",
             "floor get": "requirements",
             "heatmap": "risk",
+            "item lookup": "requirements",
+            "risk gate-query": "risk",
         }.get(r["scenario"], "release")
         floor_suffix = "/floor" if r["scenario"].startswith("floor") else ""
         conns = r["pg_peak"].get(db_names[svc] + floor_suffix, 0)
@@ -458,6 +515,7 @@ def render(
             f"{r['p99_ms']:.1f} | "
             f"{errs} | {ratio} | {conns} | {r['load']:.1f} |"
         )
+    lines += ["", *targets(args, by)]
     lines += [
         "",
         f"Webhook ingest: {webhook_ok:,} deliveries answered 2xx, {recorded:,} recorded in `ci_deliveries` → "
@@ -483,7 +541,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[32, 128])
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _interrupt)  # stop the processes and PostgreSQL on `kill`, too
+    signal.signal(signal.SIGINT, _interrupt)  # even when started in the background with SIGINT ignored
     asyncio.run(main_async(args))
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
