@@ -197,3 +197,8 @@ async def test_nul_characters_are_refused_never_a_500(client, auth):
     r = await client.post("/v1/projects", json={**PAY, "name": "Pay\x00ments"}, headers=auth("admin"))
     assert r.status_code == 422, r.text
     assert (await client.get("/v1/projects/PAY", headers=auth())).status_code == 404
+
+
+async def test_a_call_without_credentials_gets_401_before_any_body_check(client):
+    r = await client.post("/v1/projects", json={**PAY, "name": "Pay\x00ments"})
+    assert r.status_code == 401

@@ -225,8 +225,10 @@ class BodyLimitMiddleware:
                 if declared > limit or declared < 0:
                     await self._too_large(scope, receive, send, limit)
                     return
-        # NUL cannot be stored in PostgreSQL text; refuse it on every backend, before any handler runs.
-        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+        # NUL cannot be stored in PostgreSQL text; refuse it on every backend, before any handler runs —
+        # for authenticated calls only, so that a call without credentials still gets its 401 first.
+        check_nul = any(k == b"authorization" for k, _ in scope["headers"])
+        if check_nul and ("\x00" in scope["path"] or b"%00" in scope.get("query_string", b"")):
             await _nul_refused(scope, receive, send)
             return
         received = 0
@@ -240,10 +242,11 @@ class BodyLimitMiddleware:
                 received += len(chunk)
                 if received > limit:
                     raise _BodyTooLarge(limit)
-                window = tail + chunk
-                if _JSON_NUL.search(window) or b"\x00" in chunk:
-                    raise _NulCharacter()
-                tail = window[-7:]
+                if check_nul:
+                    window = tail + chunk
+                    if _JSON_NUL.search(window) or b"\x00" in chunk:
+                        raise _NulCharacter()
+                    tail = window[-7:]
             return message
 
         response_started = False
