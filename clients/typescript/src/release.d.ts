@@ -4,6 +4,69 @@
  */
 
 export interface paths {
+    "/v1/projects/{key}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Deployments */
+        get: operations["list_deployments"];
+        put?: never;
+        /**
+         * Create Deployment
+         * @description Record a deployment (admin, pm, tpm, engineer, ci).
+         */
+        post: operations["create_deployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deployments/{deployment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Deployment */
+        get: operations["get_deployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Deployment
+         * @description Finish a deployment, flag a failure it caused, or record when service was restored (merge patch).
+         */
+        patch: operations["update_deployment"];
+        trace?: never;
+    };
+    "/v1/projects/{key}/dora": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Dora Metrics
+         * @description Deployment frequency, lead time for changes, change failure rate and time to restore for one
+         *     project and environment over a window (at most 366 days).
+         */
+        get: operations["get_dora_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/releases/{release_id}/gate": {
         parameters: {
             query?: never;
@@ -469,6 +532,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/releases/{release_id}/retrospective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Retrospective */
+        get: operations["get_retrospective"];
+        put?: never;
+        /**
+         * Create Retrospective
+         * @description Draft the retrospective from the audit trail: planned vs actual dates, timeline, approval latency,
+         *     gate denials, guardrail trips, pauses and rollbacks (admin, pm, tpm, engineer, qa).
+         */
+        post: operations["create_retrospective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Retrospective
+         * @description Edit what went well, what went badly and the action items (merge patch, `If-Match`).
+         */
+        patch: operations["update_retrospective"];
+        trace?: never;
+    };
+    "/v1/releases/{release_id}/retrospective/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh Retrospective
+         * @description Re-draft only the facts from the audit trail; what people wrote stays.
+         */
+        post: operations["refresh_retrospective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{release_id}/retrospective/action-items/{item_id}/send-to-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Action Item To Risk
+         * @description Raise the action item as a risk in risk-svc (linked to the release, created as the caller; admin,
+         *     pm, tpm). 409 if already sent; 503 if risk-svc cannot answer (nothing changes).
+         */
+        post: operations["send_action_item_to_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/releases/{release_id}/rollouts": {
         parameters: {
             query?: never;
@@ -530,6 +660,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rollouts/{rollout_id}/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Rollout Guardrails
+         * @description The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
+         *     the hold has passed: what the scheduler needs to advance.
+         */
+        get: operations["get_rollout_guardrails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rollouts/{rollout_id}/start": {
         parameters: {
             query?: never;
@@ -541,8 +692,8 @@ export interface paths {
         put?: never;
         /**
          * Start Rollout
-         * @description Expose the first stage (first stage's operator or tpm/admin). The release must be approved or deploying;
-         *     an approved release moves to deploying.
+         * @description Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
+         *     deploying; an approved release moves to deploying.
          */
         post: operations["start_rollout"];
         delete?: never;
@@ -704,6 +855,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{key}/release-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Release Summary
+         * @description Releases and their states, gate denials with reasons, rollouts in progress with percentage and
+         *     operator,
+         *     rollbacks, verifications and DORA over the period.
+         */
+        get: operations["get_release_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/releases/{release_id}/verifications": {
         parameters: {
             query?: never;
@@ -716,7 +889,8 @@ export interface paths {
         put?: never;
         /**
          * Create Verification
-         * @description Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa, ci).
+         * @description Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
+         *     ci).
          */
         post: operations["create_verification"];
         delete?: never;
@@ -744,6 +918,155 @@ export interface paths {
          * @description Record a re-run of the scenario (merge patch, `If-Match`).
          */
         patch: operations["update_verification"];
+        trace?: never;
+    };
+    "/v1/webhooks/github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Github Webhook
+         * @description GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
+         *     secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite, check_run,
+         *     deployment, deployment_status, push, pull_request, release (and answers ping).
+         */
+        post: operations["receive_github_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/gitlab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Gitlab Webhook
+         * @description GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
+         *     `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request and
+         *     Push hooks.
+         */
+        post: operations["receive_gitlab_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/ci": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Ci Webhook
+         * @description Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's message),
+         *     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
+         *     minutes are refused; deduplicated by `webhook-id`.
+         */
+        post: operations["receive_ci_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/ci-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Ci Sources */
+        get: operations["list_ci_sources"];
+        put?: never;
+        /**
+         * Create Ci Source
+         * @description Configure a repository's CI for this project (tpm or admin). The answer carries the secret once.
+         */
+        post: operations["create_ci_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ci-sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Ci Source */
+        get: operations["get_ci_source"];
+        put?: never;
+        post?: never;
+        /** Delete Ci Source */
+        delete: operations["delete_ci_source"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Ci Source
+         * @description Change a CI source (merge patch; tpm or admin).
+         */
+        patch: operations["update_ci_source"];
+        trace?: never;
+    };
+    "/v1/projects/{key}/ci-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Ci Deliveries
+         * @description Webhook deliveries accepted for the project, oldest first (`status=ignored`: events not used).
+         */
+        get: operations["list_ci_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{release_id}/pipeline-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Release Pipeline Runs
+         * @description CI runs recorded on the release, oldest first.
+         */
+        get: operations["list_release_pipeline_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/events": {
@@ -974,6 +1297,60 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ActionItemIn
+         * @description An action item; send `id` to keep an existing one (and its link to a risk).
+         */
+        ActionItemIn: {
+            /** Id */
+            id?: string | null;
+            /**
+             * Title
+             * @example Automate the reconciliation dry run
+             */
+            title: string;
+            /**
+             * Owner
+             * @example bob
+             */
+            owner?: string | null;
+            /**
+             * Due Date
+             * @example 2026-12-15
+             */
+            due_date?: string | null;
+        };
+        /** ActionItemPublic */
+        ActionItemPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Owner */
+            owner: string | null;
+            /** Due Date */
+            due_date: string | null;
+            /**
+             * Risk Key
+             * @description The risk this item became in risk-svc, if sent.
+             * @example PAY-R12
+             */
+            risk_key?: string | null;
+        };
+        /**
+         * ActionRequest
+         * @description An optional reason for a state change, recorded in history and in the event.
+         */
+        ActionRequest: {
+            /**
+             * Reason
+             * @example Pressure test passed
+             */
+            reason?: string | null;
+        };
+        /**
          * AdvanceRequest
          * @description Advance to the next stage (or, with `complete`, finish).
          */
@@ -1139,6 +1516,23 @@ export interface components {
             note?: string | null;
         };
         /**
+         * ChecklistRule
+         * @description When a run with this name succeeds on a release, tick the release's checklist item with this code.
+         */
+        ChecklistRule: {
+            /**
+             * Workflow
+             * @description Workflow, job, check or pipeline name (glob allowed, e.g. `perf-*`).
+             * @example load-test
+             */
+            workflow: string;
+            /**
+             * Checklist Code
+             * @example pressure_test
+             */
+            checklist_code: string;
+        };
+        /**
          * ChecklistTemplateItem
          * @description One item of a project's go/no-go template.
          */
@@ -1175,6 +1569,227 @@ export interface components {
         ChecklistTemplatePut: {
             /** Items */
             items: components["schemas"]["ChecklistTemplateItem"][];
+        };
+        /**
+         * CiDeliveryPublic
+         * @description A webhook delivery TPM Hub accepted.
+         */
+        CiDeliveryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Delivery Id */
+            delivery_id: string;
+            /** Source Id */
+            source_id: string | null;
+            /**
+             * Event
+             * @example workflow_run
+             */
+            event: string;
+            /** Action */
+            action: string | null;
+            /**
+             * Status
+             * @example processed
+             */
+            status: string;
+            /** Summary */
+            summary: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+        };
+        /**
+         * CiSourceCreate
+         * @description A repository whose CI may call TPM Hub's webhooks for this project.
+         */
+        CiSourceCreate: {
+            /**
+             * Provider
+             * @description `github` (also Gitea/Forgejo), `gitlab`, or `generic` (Standard Webhooks signed JSON, e.g. from Jenkins).
+             * @example github
+             * @enum {string}
+             */
+            provider: "github" | "gitlab" | "generic";
+            /**
+             * Repository
+             * @description GitHub `owner/repo`, GitLab `group/project` path, or the generic name.
+             * @example acme/payments
+             */
+            repository: string;
+            /**
+             * Name
+             * @default
+             * @example payments CI
+             */
+            name: string;
+            /**
+             * Secret
+             * @description GitHub/GitLab: the webhook secret you configure there (generated when omitted). Generic: always generated (`whsec_…`).
+             */
+            secret?: string | null;
+            /**
+             * Version Patterns
+             * @description Branch or tag templates naming the release version; `*` matches anything.
+             * @example [
+             *       "v{version}",
+             *       "release/{version}"
+             *     ]
+             */
+            version_patterns?: string[];
+            /** Checklist Rules */
+            checklist_rules?: components["schemas"]["ChecklistRule"][];
+            /**
+             * Production Environments
+             * @example [
+             *       "production",
+             *       "prod"
+             *     ]
+             */
+            production_environments?: string[];
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+        };
+        /**
+         * CiSourcePublic
+         * @description A configured CI source (its secret is shown only when created).
+         */
+        CiSourcePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Provider
+             * @example github
+             */
+            provider: string;
+            /**
+             * Repository
+             * @example acme/payments
+             */
+            repository: string;
+            /** Name */
+            name: string;
+            /** Version Patterns */
+            version_patterns: string[];
+            /** Checklist Rules */
+            checklist_rules: components["schemas"]["ChecklistRule"][];
+            /** Production Environments */
+            production_environments: string[];
+            /** Active */
+            active: boolean;
+            /**
+             * Webhook Url
+             * @description Where to point the CI system (path on release-svc).
+             * @default
+             * @example /v1/webhooks/github
+             */
+            webhook_url: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * CiSourceUpdate
+         * @description Fields to change (JSON merge patch).
+         */
+        CiSourceUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Version Patterns */
+            version_patterns?: string[] | null;
+            /** Checklist Rules */
+            checklist_rules?: components["schemas"]["ChecklistRule"][] | null;
+            /** Production Environments */
+            production_environments?: string[] | null;
+            /** Active */
+            active?: boolean | null;
+        };
+        /**
+         * CiSourceWithSecret
+         * @description The source with its secret; returned only by create.
+         */
+        CiSourceWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Provider
+             * @example github
+             */
+            provider: string;
+            /**
+             * Repository
+             * @example acme/payments
+             */
+            repository: string;
+            /** Name */
+            name: string;
+            /** Version Patterns */
+            version_patterns: string[];
+            /** Checklist Rules */
+            checklist_rules: components["schemas"]["ChecklistRule"][];
+            /** Production Environments */
+            production_environments: string[];
+            /** Active */
+            active: boolean;
+            /**
+             * Webhook Url
+             * @description Where to point the CI system (path on release-svc).
+             * @default
+             * @example /v1/webhooks/github
+             */
+            webhook_url: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Secret
+             * @description Configure this in the CI system; it is not shown again.
+             */
+            secret: string;
         };
         /**
          * CloudEvent
@@ -1395,6 +2010,220 @@ export interface components {
             response_excerpt?: string | null;
             /** Error */
             error?: string | null;
+        };
+        /**
+         * DeploymentCreate
+         * @description A deployment to an environment, reported by CI or a person.
+         */
+        DeploymentCreate: {
+            /**
+             * Environment
+             * @example production
+             */
+            environment: string;
+            /**
+             * Release Id
+             * @description The release deployed, if any.
+             */
+            release_id?: string | null;
+            /**
+             * Commit Sha
+             * @example 9fceb02d0ae598e95dc970b74767f19372d61af8
+             */
+            commit_sha: string;
+            /**
+             * Committed At
+             * @description When the deployed change was committed (start of lead time).
+             * @example 2026-11-20T09:12:00Z
+             */
+            committed_at?: string | null;
+            /**
+             * Started At
+             * @description Default: now.
+             * @example 2026-11-21T10:00:00Z
+             */
+            started_at?: string | null;
+            /**
+             * Finished At
+             * @example 2026-11-21T10:07:00Z
+             */
+            finished_at?: string | null;
+            /**
+             * Status
+             * @default in_progress
+             * @example succeeded
+             * @enum {string}
+             */
+            status: "in_progress" | "succeeded" | "failed" | "rolled_back";
+            /** Url */
+            url?: string | null;
+        };
+        /**
+         * DeploymentPublic
+         * @description A deployment record.
+         */
+        DeploymentPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Release Id */
+            release_id: string | null;
+            /**
+             * Environment
+             * @example production
+             */
+            environment: string;
+            /** Commit Sha */
+            commit_sha: string;
+            /** Committed At */
+            committed_at: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "in_progress" | "succeeded" | "failed" | "rolled_back";
+            /** Caused Failure */
+            caused_failure: boolean;
+            /** Restored At */
+            restored_at: string | null;
+            /**
+             * Lead Time Seconds
+             * @description finished_at − committed_at.
+             * @example 86400
+             */
+            lead_time_seconds: number | null;
+            /**
+             * Restore Seconds
+             * @description restored_at − finished_at for a failed change.
+             */
+            restore_seconds: number | null;
+            /** Source */
+            source: string;
+            /** Url */
+            url: string | null;
+            /** Created By */
+            created_by: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * DeploymentUpdate
+         * @description Finish a deployment, flag it as having caused a failure, or record when service was restored.
+         */
+        DeploymentUpdate: {
+            /** Status */
+            status?: ("in_progress" | "succeeded" | "failed" | "rolled_back") | null;
+            /** Finished At */
+            finished_at?: string | null;
+            /**
+             * Caused Failure
+             * @description It succeeded but caused a production failure (incident, hotfix or rollback).
+             */
+            caused_failure?: boolean | null;
+            /**
+             * Restored At
+             * @description When service was restored after the failure.
+             */
+            restored_at?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /**
+         * DoraMetrics
+         * @description The four DORA keys for one project, environment and window (by deployment start).
+         */
+        DoraMetrics: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Environment
+             * @example production
+             */
+            environment: string;
+            /**
+             * Window Start
+             * Format: date-time
+             */
+            window_start: string;
+            /**
+             * Window End
+             * Format: date-time
+             */
+            window_end: string;
+            /**
+             * Days
+             * @example 30
+             */
+            days: number;
+            /**
+             * Deployments
+             * @description Finished deployments in the window.
+             * @example 42
+             */
+            deployments: number;
+            /**
+             * Successful Deployments
+             * @example 40
+             */
+            successful_deployments: number;
+            /**
+             * Deployment Frequency Per Day
+             * @description Successful deployments per day.
+             * @example 1.33
+             */
+            deployment_frequency_per_day: number;
+            /**
+             * Deployment Frequency Per Week
+             * @example 9.33
+             */
+            deployment_frequency_per_week: number;
+            /**
+             * Lead Time Median Seconds
+             * @description Median commit-to-production time of successful deployments.
+             * @example 93600
+             */
+            lead_time_median_seconds: number | null;
+            /** Lead Time Mean Seconds */
+            lead_time_mean_seconds?: number | null;
+            /**
+             * Change Failure Rate
+             * @description Failed, rolled back or failure-causing deployments ÷ finished deployments.
+             * @example 0.05
+             */
+            change_failure_rate: number | null;
+            /**
+             * Failed Deployments
+             * @example 2
+             */
+            failed_deployments: number;
+            /**
+             * Time To Restore Median Seconds
+             * @description Median time from a failed change to restored service.
+             * @example 1800
+             */
+            time_to_restore_median_seconds: number | null;
+            /**
+             * Restored Failures
+             * @example 2
+             */
+            restored_failures: number;
         };
         /**
          * EventDeliveryPublic
@@ -1685,6 +2514,23 @@ export interface components {
              */
             offending_ids?: string[];
         };
+        /** GateDenial */
+        GateDenial: {
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Reasons */
+            reasons: string[];
+        };
         /**
          * GateResult
          * @description The gate's answer: `allowed` only when every check passed. Always 200; CI reads `allowed`.
@@ -1740,6 +2586,29 @@ export interface components {
             duration_ms: number;
         };
         /**
+         * GuardrailCheck
+         * @description Where one guardrail of the current stage stands.
+         */
+        GuardrailCheck: {
+            /**
+             * Guardrail
+             * @example error_rate <= 0.01
+             */
+            guardrail: string;
+            /**
+             * Metric
+             * @example error_rate
+             */
+            metric: string;
+            /**
+             * State
+             * @description Outcome of the latest canary reading of the metric taken in this stage; no_data when there is none (which holds the stage, never passes it).
+             * @example pass
+             * @enum {string}
+             */
+            state: "pass" | "fail" | "no_baseline" | "no_data";
+        };
+        /**
          * GuardrailPublic
          * @description A parsed guardrail.
          */
@@ -1771,6 +2640,49 @@ export interface components {
              * @example true
              */
             relative: boolean;
+        };
+        /**
+         * GuardrailStatus
+         * @description The current stage's guardrails and hold, as the scheduler sees them.
+         */
+        GuardrailStatus: {
+            /**
+             * Rollout Id
+             * Format: uuid
+             */
+            rollout_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "rolled_back";
+            /**
+             * Stage
+             * @example 0
+             */
+            stage: number;
+            /**
+             * Percent
+             * @example 5
+             */
+            percent: number;
+            /**
+             * Green
+             * @description Every guardrail's latest reading in this stage passed.
+             */
+            green: boolean;
+            /** Hold Until */
+            hold_until: string | null;
+            /** Hold Passed */
+            hold_passed: boolean;
+            /**
+             * Failed Checks
+             * @description Failed checks counted in this stage.
+             * @example 0
+             */
+            failed_checks: number;
+            /** Checks */
+            checks: components["schemas"]["GuardrailCheck"][];
         };
         /** Health */
         Health: {
@@ -1831,10 +2743,40 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /** Page[CiDeliveryPublic] */
+        Page_CiDeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["CiDeliveryPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[CiSourcePublic] */
+        Page_CiSourcePublic_: {
+            /** Items */
+            items: components["schemas"]["CiSourcePublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[DeliveryAttemptPublic] */
         Page_DeliveryAttemptPublic_: {
             /** Items */
             items: components["schemas"]["DeliveryAttemptPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[DeploymentPublic] */
+        Page_DeploymentPublic_: {
+            /** Items */
+            items: components["schemas"]["DeploymentPublic"][];
             /**
              * Next Cursor
              * @description Cursor of the next page, or null.
@@ -1875,6 +2817,16 @@ export interface components {
         Page_HistoryEntryPublic_: {
             /** Items */
             items: components["schemas"]["HistoryEntryPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[PipelineRunPublic] */
+        Page_PipelineRunPublic_: {
+            /** Items */
+            items: components["schemas"]["PipelineRunPublic"][];
             /**
              * Next Cursor
              * @description Cursor of the next page, or null.
@@ -1930,6 +2882,64 @@ export interface components {
              * @description Cursor of the next page, or null.
              */
             next_cursor?: string | null;
+        };
+        /**
+         * PipelineRunPublic
+         * @description A CI run recorded on a release.
+         */
+        PipelineRunPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Release Id */
+            release_id: string | null;
+            /**
+             * Provider
+             * @example github
+             */
+            provider: string;
+            /**
+             * Kind
+             * @example workflow_run
+             */
+            kind: string;
+            /** External Id */
+            external_id: string;
+            /**
+             * Name
+             * @example CI
+             */
+            name: string;
+            /**
+             * Ref
+             * @example release/1.4.0
+             */
+            ref: string | null;
+            /** Sha */
+            sha: string | null;
+            /**
+             * Status
+             * @example completed
+             */
+            status: string;
+            /**
+             * Conclusion
+             * @example success
+             */
+            conclusion: string | null;
+            /** Url */
+            url: string | null;
+            /** Started At */
+            started_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * PlanStep
@@ -2147,6 +3157,41 @@ export interface components {
             action_taken: ("pause" | "rollback") | null;
             rollout: components["schemas"]["RolloutPublic"];
         };
+        /** ReleaseBrief */
+        ReleaseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Version
+             * @example 1.4.0
+             */
+            version: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Status
+             * @example deploying
+             */
+            status: string;
+            /** Target Date */
+            target_date?: string | null;
+            /**
+             * Scope
+             * @description Scope item keys.
+             */
+            scope?: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /**
          * ReleaseCreate
          * @description A new release of a project; the version is unique per project.
@@ -2300,6 +3345,57 @@ export interface components {
             revision: number;
         };
         /**
+         * ReleaseSummary
+         * @description A project's releases over a period [from, to] (UTC days, both included).
+         */
+        ReleaseSummary: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** From Date */
+            from_date: string;
+            /** To Date */
+            to_date: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * States
+             * @description Releases per state, all of the project's releases.
+             * @example {
+             *       "deploying": 1,
+             *       "draft": 1,
+             *       "released": 4
+             *     }
+             */
+            states: {
+                [key: string]: number;
+            };
+            /**
+             * Releases
+             * @description Releases not finished, or changed in the period.
+             */
+            releases: components["schemas"]["ReleaseBrief"][];
+            /** Gate Denials */
+            gate_denials: components["schemas"]["GateDenial"][];
+            /** Rollouts In Progress */
+            rollouts_in_progress: components["schemas"]["RolloutProgress"][];
+            /** Rollbacks */
+            rollbacks: components["schemas"]["RollbackEvent"][];
+            /** Verifications */
+            verifications: components["schemas"]["VerificationBrief"][];
+            dora: components["schemas"]["SummaryDora"];
+            /**
+             * Sources Missing
+             * @description Parts release-svc does not record (yet), left out.
+             */
+            sources_missing?: string[];
+        };
+        /**
          * ReleaseUpdate
          * @description Fields to change (JSON merge patch). A scope, plan or approver change after approval sends the
          *     release back to review.
@@ -2321,6 +3417,107 @@ export interface components {
             required_approvals?: number | null;
             /** Repository */
             repository?: string | null;
+        };
+        /**
+         * RetrospectivePublic
+         * @description A release retrospective: `facts` drafted from the audit trail, the rest written by people.
+         */
+        RetrospectivePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Project Key */
+            project_key: string;
+            /**
+             * Facts
+             * @description planned vs actual dates, timeline, approval latency, gate denials, guardrail trips, pauses and rollbacks.
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** Summary */
+            summary: string;
+            /** Went Well */
+            went_well: string[];
+            /** Went Badly */
+            went_badly: string[];
+            /** Action Items */
+            action_items: components["schemas"]["ActionItemPublic"][];
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * RetrospectiveUpdate
+         * @description Edit the retrospective (merge patch); `action_items` replaces the list.
+         */
+        RetrospectiveUpdate: {
+            /** Summary */
+            summary?: string | null;
+            /**
+             * Went Well
+             * @example [
+             *       "Gate caught the open S1"
+             *     ]
+             */
+            went_well?: string[] | null;
+            /**
+             * Went Badly
+             * @example [
+             *       "Approval took 3 days"
+             *     ]
+             */
+            went_badly?: string[] | null;
+            /** Action Items */
+            action_items?: components["schemas"]["ActionItemIn"][] | null;
+        };
+        /** RollbackEvent */
+        RollbackEvent: {
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /** Rollout Id */
+            rollout_id?: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Reason */
+            reason?: string | null;
+        };
+        /**
+         * RolloutActionRequest
+         * @description Why the action is taken (recorded in history and in the event).
+         */
+        RolloutActionRequest: {
+            /**
+             * Reason
+             * @example error budget burning in eu-west
+             */
+            reason?: string | null;
         };
         /**
          * RolloutCreate
@@ -2394,6 +3591,60 @@ export interface components {
              * @example 3
              */
             breach_threshold: number;
+        };
+        /** RolloutProgress */
+        RolloutProgress: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Status
+             * @example running
+             */
+            status: string;
+            /**
+             * Current Stage
+             * @description 0-based index into `stage_percents`.
+             */
+            current_stage: number;
+            /**
+             * Current Percent
+             * @example 25
+             */
+            current_percent: number;
+            /**
+             * Stage Percents
+             * @example [
+             *       5,
+             *       25,
+             *       50,
+             *       100
+             *     ]
+             */
+            stage_percents: number[];
+            /**
+             * Operator
+             * @description Operator of the current stage.
+             */
+            operator?: string | null;
+            /** Started At */
+            started_at?: string | null;
+            /** Pause Reason */
+            pause_reason?: string | null;
         };
         /**
          * RolloutPublic
@@ -2498,6 +3749,29 @@ export interface components {
              *     ]
              */
             allowed_actions: string[];
+        };
+        /**
+         * SendToRisk
+         * @description How the action item becomes a risk in risk-svc.
+         */
+        SendToRisk: {
+            /**
+             * Category
+             * @default technical
+             * @example stability
+             * @enum {string}
+             */
+            category: "technical" | "resource" | "schedule" | "requirement_change" | "dependency" | "stability" | "financial_loss" | "security" | "compliance" | "external";
+            /**
+             * Probability
+             * @default 3
+             */
+            probability: number;
+            /**
+             * Impact
+             * @default 3
+             */
+            impact: number;
         };
         /**
          * StageCreate
@@ -2767,6 +4041,53 @@ export interface components {
             secret: string;
         };
         /**
+         * SummaryDora
+         * @description DORA over the period, from what release-svc recorded.
+         */
+        SummaryDora: {
+            /**
+             * Deployments
+             * @description Successful production deployments (releases released) in the period.
+             */
+            deployments: number;
+            /** Deployment Frequency Per Day */
+            deployment_frequency_per_day: number;
+            /**
+             * Lead Time Hours Median
+             * @description Release created → released, median.
+             */
+            lead_time_hours_median?: number | null;
+            /**
+             * Change Failure Rate
+             * @description Rolled back / (released + rolled back).
+             */
+            change_failure_rate?: number | null;
+            /** Time To Restore Hours Median */
+            time_to_restore_hours_median?: number | null;
+        };
+        /** VerificationBrief */
+        VerificationBrief: {
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /** Name */
+            name: string;
+            /**
+             * Outcome
+             * @example passed
+             */
+            outcome: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /**
          * VerificationCreate
          * @description A verification run in production (线上试单). A `failed` one blocks marking the release released
          *     until it is re-run and updated to `passed`.
@@ -2869,26 +4190,45 @@ export interface components {
             evidence_url?: string | null;
         };
         /**
-         * ActionRequest
-         * @description An optional reason for a state change, recorded in history and in the event.
+         * WebhookReceipt
+         * @description What TPM Hub did with a webhook delivery.
          */
-        release_svc__releases__schemas__ActionRequest: {
+        WebhookReceipt: {
             /**
-             * Reason
-             * @example Pressure test passed
+             * Delivery Id
+             * @example 72d3162e-cc78-11e3-81ab-4c9367dc0958
              */
-            reason?: string | null;
-        };
-        /**
-         * ActionRequest
-         * @description Why the action is taken (recorded in history and in the event).
-         */
-        release_svc__rollouts__schemas__ActionRequest: {
+            delivery_id: string;
             /**
-             * Reason
-             * @example error budget burning in eu-west
+             * Status
+             * @description `ignored`: an event we do not use (recorded, 202); `duplicate`: this delivery id was seen before, nothing was repeated (200).
+             * @example processed
+             * @enum {string}
              */
-            reason?: string | null;
+            status: "processed" | "ignored" | "duplicate";
+            /**
+             * Runs
+             * @description Pipeline runs recorded or updated.
+             * @default 0
+             */
+            runs: number;
+            /**
+             * Deployments
+             * @description Deployments recorded.
+             * @default 0
+             */
+            deployments: number;
+            /**
+             * References
+             * @description Item keys referenced (emitted as `ci.item_referenced`).
+             * @default 0
+             */
+            references: number;
+            /**
+             * Checklist Ticked
+             * @default 0
+             */
+            checklist_ticked: number;
         };
     };
     responses: never;
@@ -2899,6 +4239,335 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_deployments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+                environment?: string | null;
+                release_id?: string | null;
+                status?: ("in_progress" | "succeeded" | "failed" | "rolled_back") | null;
+                /** @description started (default `-started`) */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeploymentPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_deployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deployment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_deployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deployment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_dora_metrics: {
+        parameters: {
+            query?: {
+                environment?: string;
+                /** @description Window start (default: 30 days before `to`). */
+                from?: string | null;
+                /** @description Window end (default: now). */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoraMetrics"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_release_gate: {
         parameters: {
             query?: {
@@ -3091,6 +4760,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReleasePublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -3221,6 +4899,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3416,7 +5103,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3427,6 +5114,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3467,6 +5163,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3501,7 +5206,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3512,6 +5217,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3552,6 +5266,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3586,7 +5309,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3597,6 +5320,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3637,6 +5369,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3671,7 +5412,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3682,6 +5423,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3722,6 +5472,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3756,7 +5515,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3767,6 +5526,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3807,6 +5575,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3841,7 +5618,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3852,6 +5629,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3892,6 +5678,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3926,7 +5721,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__releases__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["ActionRequest"] | null;
             };
         };
         responses: {
@@ -3937,6 +5732,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReleasePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3977,6 +5781,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4071,6 +5884,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalState"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4100,6 +5922,15 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4189,6 +6020,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChecklistTemplatePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4305,6 +6145,15 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistItemPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4387,6 +6236,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChecklistItemPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4528,6 +6386,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FreezeWindowPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4700,6 +6567,15 @@ export interface operations {
                     "application/json": components["schemas"]["FreezeExceptionPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4783,6 +6659,235 @@ export interface operations {
                     "application/json": components["schemas"]["FreezeExceptionPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_freeze_exception: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                exception_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FreezeExceptionDecision"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreezeExceptionPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_retrospective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                release_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectivePublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_retrospective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                release_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectivePublic"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4830,21 +6935,21 @@ export interface operations {
             };
         };
     };
-    reject_freeze_exception: {
+    update_retrospective: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
-                "Idempotency-Key"?: string;
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
             };
             path: {
-                exception_id: string;
+                release_id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["FreezeExceptionDecision"] | null;
+                "application/json": components["schemas"]["RetrospectiveUpdate"];
             };
         };
         responses: {
@@ -4854,7 +6959,181 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FreezeExceptionPublic"];
+                    "application/json": components["schemas"]["RetrospectivePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refresh_retrospective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                release_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectivePublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_action_item_to_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                release_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SendToRisk"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectivePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4893,8 +7172,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4984,6 +7281,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5145,6 +7451,55 @@ export interface operations {
             };
         };
     };
+    get_rollout_guardrails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rollout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardrailStatus"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     start_rollout: {
         parameters: {
             query?: never;
@@ -5161,7 +7516,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__rollouts__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["RolloutActionRequest"] | null;
             };
         };
         responses: {
@@ -5172,6 +7527,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5268,6 +7632,15 @@ export interface operations {
                     "application/json": components["schemas"]["RolloutPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5349,7 +7722,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__rollouts__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["RolloutActionRequest"] | null;
             };
         };
         responses: {
@@ -5360,6 +7733,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5443,7 +7825,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__rollouts__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["RolloutActionRequest"] | null;
             };
         };
         responses: {
@@ -5454,6 +7836,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5537,7 +7928,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["release_svc__rollouts__schemas__ActionRequest"] | null;
+                "application/json": components["schemas"]["RolloutActionRequest"] | null;
             };
         };
         responses: {
@@ -5548,6 +7939,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5642,6 +8042,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5792,6 +8201,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReadingsResult"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5926,6 +8344,15 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionBatchPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5946,6 +8373,60 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_release_summary: {
+        parameters: {
+            query: {
+                /** @description First UTC day of the period. */
+                from: string;
+                /** @description Last UTC day of the period (included). */
+                to: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseSummary"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6044,6 +8525,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6178,6 +8668,15 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6225,6 +8724,746 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_github_webhook: {
+        parameters: {
+            query?: {
+                /** @description The CI source to verify against; default: every active source of the payload's repository. */
+                source?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Processed, or a duplicate delivery (nothing repeated). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description An event TPM Hub does not use: recorded as ignored. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_gitlab_webhook: {
+        parameters: {
+            query?: {
+                /** @description The CI source to verify against; default: every active source of the payload's repository. */
+                source?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Processed, or a duplicate delivery (nothing repeated). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description An event TPM Hub does not use: recorded as ignored. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_ci_webhook: {
+        parameters: {
+            query?: {
+                /** @description The CI source to verify against; default: every active source of the payload's repository. */
+                source?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Type
+                     * @example pipeline
+                     * @enum {string}
+                     */
+                    type: "pipeline" | "deployment";
+                    /**
+                     * Repository
+                     * @example acme/payments
+                     */
+                    repository: string;
+                    /**
+                     * Run Id
+                     * @example build-1042
+                     */
+                    run_id: string;
+                    /**
+                     * Name
+                     * @default
+                     * @example load-test
+                     */
+                    name?: string;
+                    /**
+                     * Status
+                     * @example success
+                     * @enum {string}
+                     */
+                    status: "queued" | "running" | "success" | "failure" | "cancelled";
+                    /**
+                     * Ref
+                     * @description Branch or tag (with or without `refs/heads/`, `refs/tags/`).
+                     * @example release/1.4.0
+                     */
+                    ref?: string | null;
+                    /** Sha */
+                    sha?: string | null;
+                    /**
+                     * Environment
+                     * @description For `deployment`: the environment deployed to.
+                     * @example production
+                     */
+                    environment?: string | null;
+                    /**
+                     * Release Version
+                     * @description The release this run belongs to, if the ref does not say.
+                     * @example 1.4.0
+                     */
+                    release_version?: string | null;
+                    /** Url */
+                    url?: string | null;
+                    /** Started At */
+                    started_at?: string | null;
+                    /** Finished At */
+                    finished_at?: string | null;
+                    /** Commits */
+                    commits?: {
+                        /**
+                         * Sha
+                         * @example 9fceb02d0ae598e95dc970b74767f19372d61af8
+                         */
+                        sha: string;
+                        /**
+                         * Message
+                         * @default
+                         * @example PAY-42 retry card capture
+                         */
+                        message?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Processed, or a duplicate delivery (nothing repeated). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description An event TPM Hub does not use: recorded as ignored. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_ci_sources: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CiSourcePublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_ci_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiSourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CiSourceWithSecret"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_ci_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CiSourcePublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_ci_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_ci_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiSourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CiSourcePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_ci_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+                status?: ("processed" | "ignored") | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CiDeliveryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_release_pipeline_runs: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                release_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PipelineRunPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6520,6 +9759,15 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionWithSecret"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6700,6 +9948,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

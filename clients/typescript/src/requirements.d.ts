@@ -4,6 +4,149 @@
  */
 
 export interface paths {
+    "/v1/projects/{key}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Project Archive
+         * @description The closing archive (项目收尾): every PRD and design version as Markdown, the backlog, risks, releases,
+         *     gate decisions and retrospectives as JSON and CSV, and a README index — streamed, page by page, so any
+         *     project size fits in bounded memory. A sibling that fails mid-way leaves its files marked incomplete
+         *     in the README.
+         */
+        get: operations["get_project_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Change Requests */
+        get: operations["list_change_requests"];
+        put?: never;
+        /**
+         * Create Change Request
+         * @description Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`).
+         */
+        post: operations["create_change_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Change Request */
+        get: operations["get_change_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Change Request
+         * @description Edit a proposed change request (its requester or a planner); the impact is recomputed.
+         */
+        patch: operations["update_change_request"];
+        trace?: never;
+    };
+    "/v1/change-requests/{key}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve Change Request
+         * @description Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`.
+         */
+        post: operations["approve_change_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{key}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject Change Request
+         * @description Reject (pm, tpm, admin).
+         */
+        post: operations["reject_change_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{key}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply Change Request
+         * @description Apply an approved change (pm, tpm, admin): item patches are written and passed criteria of the
+         *     affected items go back to pending, in one transaction.
+         */
+        post: operations["apply_change_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{key}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Change Request History */
+        get: operations["list_change_request_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{key}/prds": {
         parameters: {
             query?: never;
@@ -19,7 +162,7 @@ export interface paths {
         put?: never;
         /**
          * Create Prd
-         * @description Create a PRD as draft revision 1 (pm, admin, tpm or admin).
+         * @description Create a PRD as draft revision 1 (pm, tpm or admin).
          */
         post: operations["create_prd"];
         delete?: never;
@@ -227,7 +370,7 @@ export interface paths {
         put?: never;
         /**
          * Create Design
-         * @description Create a design as draft revision 1 (pm, engineer, admin, tpm or admin).
+         * @description Create a design as draft revision 1 (engineer, pm, tpm or admin).
          */
         post: operations["create_design"];
         delete?: never;
@@ -412,6 +555,94 @@ export interface paths {
          * @description Every recorded change of the design, oldest first.
          */
         get: operations["list_design_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sections/{section_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Section
+         * @description Resolve a section's stable id (as stored in an item's `prd_section_id`) to its current text and
+         *     document.
+         */
+        get: operations["get_section"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Project Health
+         * @description The project's health: on_track / at_risk / off_track from the rules over the facts of all three
+         *     services,
+         *     every rule that fired with its facts and links, and the manual override if one is set. A sibling that does
+         *     not answer leaves `complete` false and its rules unevaluated; the answer is still 200.
+         */
+        get: operations["get_project_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/health/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Override Project Health
+         * @description Set the health by hand (admin, pm or tpm) with a mandatory note; kept in the health history.
+         */
+        post: operations["override_project_health"];
+        /**
+         * Delete Health Override
+         * @description Remove the override (admin, pm or tpm); the computed health applies again.
+         */
+        delete: operations["delete_health_override"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Health History
+         * @description Computed health changes, overrides and their removal, oldest first.
+         */
+        get: operations["list_health_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -662,9 +893,153 @@ export interface paths {
         };
         /**
          * List Criterion History
-         * @description Every recorded change of the criterion (text edits, verifications, resets), oldest first.
+         * @description Every recorded change of the criterion (text edits, verifications, resets, deletion), oldest first;
+         *     readable after the criterion is deleted.
          */
         get: operations["list_criterion_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/iterations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Iterations
+         * @description Iterations of the project by start date, with committed and done points.
+         */
+        get: operations["list_iterations"];
+        put?: never;
+        /**
+         * Create Iteration
+         * @description Plan an iteration (pm, tpm, admin).
+         */
+        post: operations["create_iteration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/iterations/{iteration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Iteration */
+        get: operations["get_iteration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Iteration
+         * @description Change name, goal, dates or capacity (merge patch); a closed iteration is frozen.
+         */
+        patch: operations["update_iteration"];
+        trace?: never;
+    };
+    "/v1/iterations/{iteration_id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit Items
+         * @description Commit items to the iteration; the answer says whether the commitment now exceeds capacity.
+         */
+        post: operations["commit_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/iterations/{iteration_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Iteration
+         * @description Start a planned iteration; one iteration per project is active at a time.
+         */
+        post: operations["start_iteration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/iterations/{iteration_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Iteration
+         * @description Close the iteration: its burndown is frozen and unfinished items move to the next iteration (the one
+         *     given, else the next planned one by start date, else the backlog) or to the backlog.
+         */
+        post: operations["close_iteration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/iterations/{iteration_id}/burndown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Burndown
+         * @description Remaining points per day, replayed from item history, with the ideal line.
+         */
+        get: operations["get_burndown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/iterations/{iteration_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Iteration History */
+        get: operations["list_iteration_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,6 +1173,93 @@ export interface paths {
          * @description Every recorded change of the project, oldest first.
          */
         get: operations["list_project_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Project Report
+         * @description The daily (日报) or weekly (周报) report: progress, requirements, risks and releases. risk-svc and
+         *     release-svc are asked concurrently; one that does not answer in time leaves its section
+         *     `available: false` with the reason, and the report is still 200.
+         */
+        get: operations["get_project_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Report Schedules
+         * @description The project's report schedules with their next run.
+         */
+        get: operations["list_report_schedules"];
+        put?: never;
+        /**
+         * Create Report Schedule
+         * @description Post the Markdown report to the project's webhook subscriptions (subscribe to `report.scheduled`) every
+         *     day or week at a local time (admin, pm, tpm). One daily and one weekly schedule per project.
+         */
+        post: operations["create_report_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/report-schedules/{cadence}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Report Schedule
+         * @description Stop posting the daily or weekly report (admin, pm, tpm).
+         */
+        delete: operations["delete_report_schedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/report-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Report Deliveries
+         * @description Reports the scheduler queued, newest first: one per period.
+         */
+        get: operations["list_report_deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1056,7 +1518,10 @@ export interface components {
              */
             pending: number;
         };
-        /** BatchRow */
+        /**
+         * BatchRow
+         * @description One row of a batch create: an item whose `parent` may also be `#<row>` of the same batch.
+         */
         BatchRow: {
             /**
              * Description
@@ -1122,7 +1587,7 @@ export interface components {
              * @description RICE impact: 0.25, 0.5, 1, 2 or 3.
              * @example 2
              */
-            impact?: (0.25 | 0.5 | 1 | 2 | 3) | null;
+            impact?: number | null;
             /**
              * Confidence
              * @description RICE confidence in percent.
@@ -1203,6 +1668,258 @@ export interface components {
             criteria?: string[];
         };
         /**
+         * Burndown
+         * @description Remaining points per day, replayed from the items' history.
+         */
+        Burndown: {
+            /**
+             * Iteration Id
+             * Format: uuid
+             */
+            iteration_id: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Days */
+            days: components["schemas"]["BurndownPoint"][];
+        };
+        /**
+         * BurndownPoint
+         * @description One day of the burndown, as of the end of that day (UTC).
+         */
+        BurndownPoint: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Remaining Points
+             * @example 21
+             */
+            remaining_points: number;
+            /**
+             * Scope Points
+             * @description Points committed at the end of the day.
+             * @example 34
+             */
+            scope_points: number;
+            /**
+             * Ideal Points
+             * @example 24.3
+             */
+            ideal_points: number;
+        };
+        /**
+         * ChangeRequestCreate
+         * @description A proposed change (需求变更): what changes, why, and which items and PRD sections it touches. The
+         *     service computes the impact.
+         */
+        ChangeRequestCreate: {
+            /**
+             * Title
+             * @example Support wallets in saved-card checkout
+             */
+            title: string;
+            /**
+             * Reason
+             * @default
+             * @example Wallet share passed 30% in EU
+             */
+            reason: string;
+            /**
+             * Proposed Change
+             * @default
+             * @example Saved-card checkout also lists Apple Pay and Google Pay.
+             */
+            proposed_change: string;
+            /**
+             * Affected Items
+             * @example [
+             *       "PAY-2"
+             *     ]
+             */
+            affected_items?: string[];
+            /**
+             * Affected Prd Sections
+             * @example [
+             *       "functional_requirements"
+             *     ]
+             */
+            affected_prd_sections?: string[];
+            /**
+             * Item patches to apply
+             * @description Field changes applied to items when the request is applied (keys join affected_items).
+             * @example {
+             *       "PAY-2": {
+             *         "points": 8
+             *       }
+             *     }
+             */
+            item_patches?: {
+                [key: string]: components["schemas"]["ItemUpdate"];
+            };
+            /**
+             * Effort Delta Points
+             * @description Points of new work not yet captured as items.
+             * @default 0
+             * @example 5
+             */
+            effort_delta_points: number;
+            /**
+             * Date Delta Days
+             * @description Expected schedule slip in days.
+             * @default 0
+             * @example 7
+             */
+            date_delta_days: number;
+        };
+        /**
+         * ChangeRequestPublic
+         * @description A change request and its computed impact.
+         */
+        ChangeRequestPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Key
+             * @example PAY-CR3
+             */
+            key: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Title */
+            title: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Requester
+             * @example carol
+             */
+            requester: string;
+            /** Proposed Change */
+            proposed_change: string;
+            /** Affected Items */
+            affected_items: string[];
+            /** Affected Prd Sections */
+            affected_prd_sections: string[];
+            /** Item Patches */
+            item_patches: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** Effort Delta Points */
+            effort_delta_points: number;
+            /** Date Delta Days */
+            date_delta_days: number;
+            impact: components["schemas"]["Impact"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "approved" | "rejected" | "applied";
+            /** Decided By */
+            decided_by: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Comment */
+            decision_comment: string | null;
+            /** Applied By */
+            applied_by: string | null;
+            /** Applied At */
+            applied_at: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ChangeRequestRef */
+        ChangeRequestRef: {
+            /**
+             * Key
+             * @example PAY-CR3
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: string;
+            /** Effort Delta Points */
+            effort_delta_points: number;
+            /** Date Delta Days */
+            date_delta_days: number;
+            /** Affected Items */
+            affected_items: number;
+            /** Decided At */
+            decided_at?: string | null;
+        };
+        /**
+         * ChangeRequestUpdate
+         * @description Fields to change while the request is proposed (JSON merge patch); the impact is recomputed.
+         */
+        ChangeRequestUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Reason */
+            reason?: string | null;
+            /** Proposed Change */
+            proposed_change?: string | null;
+            /** Affected Items */
+            affected_items?: string[] | null;
+            /** Affected Prd Sections */
+            affected_prd_sections?: string[] | null;
+            /** Item patches to set */
+            item_patches?: {
+                [key: string]: components["schemas"]["ItemUpdate"];
+            } | null;
+            /** Effort Delta Points */
+            effort_delta_points?: number | null;
+            /** Date Delta Days */
+            date_delta_days?: number | null;
+        };
+        /**
+         * CloseReport
+         * @description The closed iteration and where its unfinished items went.
+         */
+        CloseReport: {
+            iteration: components["schemas"]["IterationPublic"];
+            /**
+             * Moved
+             * @description Unfinished item keys that moved.
+             * @example [
+             *       "PAY-9"
+             *     ]
+             */
+            moved: string[];
+            /**
+             * Moved To
+             * @description Iteration they moved to; null for the backlog.
+             */
+            moved_to: string | null;
+        };
+        /**
          * CloudEvent
          * @description A CloudEvents 1.0 JSON envelope, as sent between services and to subscribers.
          */
@@ -1254,7 +1971,10 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** CodeReference */
+        /**
+         * CodeReference
+         * @description A commit, pull request or branch that mentions the item (from `ci.item_referenced`).
+         */
         CodeReference: {
             /**
              * Kind
@@ -1280,6 +2000,45 @@ export interface components {
             url?: string | null;
             /** At */
             at?: string | null;
+        };
+        /**
+         * CommitItems
+         * @description Items to commit to the iteration (they leave any other open iteration).
+         */
+        CommitItems: {
+            /**
+             * Items
+             * @example [
+             *       "PAY-3",
+             *       "PAY-7"
+             *     ]
+             */
+            items: string[];
+        };
+        /**
+         * CommitmentReport
+         * @description What the iteration holds after a commit, and whether it exceeds capacity.
+         */
+        CommitmentReport: {
+            iteration: components["schemas"]["IterationPublic"];
+            /**
+             * Committed
+             * @description Keys newly committed by this call.
+             * @example [
+             *       "PAY-3"
+             *     ]
+             */
+            committed: string[];
+            /**
+             * Over Committed
+             * @example true
+             */
+            over_committed: boolean;
+            /**
+             * Over Committed By
+             * @example 4
+             */
+            over_committed_by: number;
         };
         /**
          * CriterionCreate
@@ -1361,6 +2120,17 @@ export interface components {
             evidence_url?: string | null;
         };
         /**
+         * Decision
+         * @description An approval or rejection, with an optional comment.
+         */
+        Decision: {
+            /**
+             * Comment
+             * @example Worth the week; go.
+             */
+            comment?: string | null;
+        };
+        /**
          * DecisionRequest
          * @description An assigned reviewer's decision on the document under review.
          */
@@ -1434,6 +2204,40 @@ export interface components {
             /** Error */
             error?: string | null;
         };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Schedule Id
+             * Format: uuid
+             */
+            schedule_id: string;
+            /**
+             * Period Kind
+             * @enum {string}
+             */
+            period_kind: "day" | "week";
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Event Id
+             * Format: uuid
+             * @description The `report.scheduled` event queued in the outbox.
+             */
+            event_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * DesignCreate
          * @description A new technical design, linked to the epics and features (item keys) it designs.
@@ -1444,6 +2248,7 @@ export interface components {
              * @example Risk-based 3DS exemptions
              */
             title: string;
+            /** @description Section texts by key; sections left out start empty. */
             sections?: components["schemas"]["DesignSectionsInput"];
             /**
              * Linked Items
@@ -1563,6 +2368,7 @@ export interface components {
              * @example Risk-based 3DS exemptions v2
              */
             title?: string | null;
+            /** @description Only the sections sent change; null empties one section. */
             sections?: components["schemas"]["DesignSectionsInput"] | null;
             /**
              * Linked Items
@@ -1716,6 +2522,23 @@ export interface components {
              *     ]
              */
             allowed_actions: string[];
+        };
+        /** DocumentRef */
+        DocumentRef: {
+            /** Id */
+            id: string;
+            /** Kind */
+            kind: ("prd" | "design") | string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: string;
+            /** Version */
+            version?: number | null;
+            /** At */
+            at?: string | null;
+            /** Days Waiting */
+            days_waiting?: number | null;
         };
         /**
          * DocumentSummary
@@ -1896,6 +2719,27 @@ export interface components {
              */
             status: "processed" | "ignored" | "duplicate";
         };
+        /** ExposurePointDay */
+        ExposurePointDay: {
+            /**
+             * Date
+             * @description UTC day; the value holds at the end of the day.
+             * @example 2026-11-20
+             */
+            date: string;
+            /**
+             * Exposure
+             * @description Sum of the scores of the risks open at the end of the day.
+             * @example 57
+             */
+            exposure: number;
+            /**
+             * Open
+             * @description Risks open at the end of the day.
+             * @example 9
+             */
+            open: number;
+        };
         /** FieldChange */
         FieldChange: {
             /**
@@ -1914,7 +2758,10 @@ export interface components {
              */
             after?: unknown;
         };
-        /** FieldDiff */
+        /**
+         * FieldDiff
+         * @description A single text field on both sides of a diff.
+         */
         FieldDiff: {
             /** Before */
             before: string;
@@ -1945,6 +2792,64 @@ export interface components {
              */
             type: string;
         };
+        /**
+         * FiredRule
+         * @description One health rule that fired, with the facts behind it and where to look.
+         */
+        FiredRule: {
+            /**
+             * Rule
+             * @example milestone_projected_late
+             */
+            rule: string;
+            /**
+             * Severity
+             * @example off_track
+             * @enum {string}
+             */
+            severity: "at_risk" | "off_track";
+            /**
+             * Title
+             * @example Milestone Beta is projected 12 day(s) after its target date
+             */
+            title: string;
+            /**
+             * Facts
+             * @example {
+             *       "milestone": "Beta",
+             *       "projected_finish": "2026-12-13",
+             *       "slip_days": 12,
+             *       "target_date": "2026-12-01"
+             *     }
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /**
+             * Links
+             * @example [
+             *       "/v1/projects/PAY/milestones/0193..."
+             *     ]
+             */
+            links: string[];
+        };
+        /** GateDenial */
+        GateDenial: {
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Reasons */
+            reasons: string[];
+        };
         /** Health */
         Health: {
             /** Status */
@@ -1958,6 +2863,105 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
+        };
+        /**
+         * HealthOverrideCreate
+         * @description Set the health by hand (pm or tpm). The note is mandatory: it says why the facts are not the story.
+         */
+        HealthOverrideCreate: {
+            /**
+             * Status
+             * @example at_risk
+             * @enum {string}
+             */
+            status: "on_track" | "at_risk" | "off_track";
+            /**
+             * Note
+             * @example Vendor confirmed the fix lands Monday; the slip is absorbed by buffer.
+             */
+            note: string;
+            /**
+             * Until
+             * @description The override lapses at this time (UTC); open-ended when omitted.
+             */
+            until?: string | null;
+        };
+        /** HealthOverridePublic */
+        HealthOverridePublic: {
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "on_track" | "at_risk" | "off_track";
+            /** Note */
+            note: string;
+            /**
+             * By
+             * @example alice
+             */
+            by: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Until */
+            until?: string | null;
+        };
+        /**
+         * HealthPublic
+         * @description A project's health: `status` is the override if one is set, else the computed status.
+         */
+        HealthPublic: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Status
+             * @example at_risk
+             * @enum {string}
+             */
+            status: "on_track" | "at_risk" | "off_track";
+            /**
+             * Computed Status
+             * @example off_track
+             * @enum {string}
+             */
+            computed_status: "on_track" | "at_risk" | "off_track";
+            override?: components["schemas"]["HealthOverridePublic"] | null;
+            /**
+             * Rules
+             * @description Every rule that fired, worst first.
+             */
+            rules: components["schemas"]["FiredRule"][];
+            /**
+             * Velocity Points Per Day
+             * @example 3.4
+             */
+            velocity_points_per_day: number;
+            /**
+             * Complete
+             * @description False when a sibling did not answer: rules needing it were not evaluated.
+             */
+            complete: boolean;
+            /**
+             * Sources
+             * @example {
+             *       "risk": {
+             *         "available": true
+             *       }
+             *     }
+             */
+            sources: {
+                [key: string]: components["schemas"]["SourceStatus"];
+            };
+            /**
+             * Evaluated At
+             * Format: date-time
+             */
+            evaluated_at: string;
         };
         /**
          * HistoryEntryPublic
@@ -2005,6 +3009,44 @@ export interface components {
             note?: string | null;
         };
         /**
+         * Impact
+         * @description What the change touches, computed by the service.
+         */
+        Impact: {
+            /**
+             * Affected Items
+             * @description Named items and all their descendants.
+             * @example [
+             *       "PAY-2",
+             *       "PAY-5",
+             *       "PAY-6"
+             *     ]
+             */
+            affected_items: string[];
+            /**
+             * Points Delta
+             * @description Point changes of the patches plus effort_delta_points.
+             * @example 8
+             */
+            points_delta: number;
+            /**
+             * Date Delta Days
+             * @example 7
+             */
+            date_delta_days: number;
+            /**
+             * Milestones At Risk
+             * @description Open milestones of the affected items, at risk when points or dates grow.
+             */
+            milestones_at_risk: components["schemas"]["MilestoneAtRisk"][];
+            /**
+             * Criteria To Reverify
+             * @description Passed acceptance criteria of the affected items; applying the change sends them back to pending.
+             * @example 4
+             */
+            criteria_to_reverify: number;
+        };
+        /**
          * ImportResult
          * @description What a CSV import created.
          */
@@ -2032,10 +3074,25 @@ export interface components {
             /** Items */
             items: components["schemas"]["BatchRow"][];
         };
-        /** ItemBatchResult */
+        /**
+         * ItemBatchResult
+         * @description The created items, in the order of the rows.
+         */
         ItemBatchResult: {
             /** Items */
             items: components["schemas"]["ItemPublic"][];
+        };
+        /** ItemCount */
+        ItemCount: {
+            /** Count */
+            count: number;
+            /** Points */
+            points: number;
+            /**
+             * Items
+             * @description The first 20.
+             */
+            items: components["schemas"]["ItemRef"][];
         };
         /**
          * ItemCreate
@@ -2105,7 +3162,7 @@ export interface components {
              * @description RICE impact: 0.25, 0.5, 1, 2 or 3.
              * @example 2
              */
-            impact?: (0.25 | 0.5 | 1 | 2 | 3) | null;
+            impact?: number | null;
             /**
              * Confidence
              * @description RICE confidence in percent.
@@ -2366,6 +3423,28 @@ export interface components {
              */
             updated_at: string;
         };
+        /** ItemRef */
+        ItemRef: {
+            /**
+             * Key
+             * @example PAY-42
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @example story
+             */
+            type: string;
+            /**
+             * Status
+             * @example done
+             */
+            status: string;
+            /** Points */
+            points?: number | null;
+        };
         /** ItemSummary */
         ItemSummary: {
             /**
@@ -2490,7 +3569,7 @@ export interface components {
              * @description RICE impact: 0.25, 0.5, 1, 2 or 3.
              * @example 2
              */
-            impact?: (0.25 | 0.5 | 1 | 2 | 3) | null;
+            impact?: number | null;
             /**
              * Confidence
              * @description RICE confidence in percent.
@@ -2555,7 +3634,184 @@ export interface components {
             /** Title */
             title?: string | null;
         };
-        /** LinksDiff */
+        /** IterationBrief */
+        IterationBrief: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Status */
+            status: string;
+            /** Capacity Points */
+            capacity_points: number;
+            /** Committed Points */
+            committed_points: number;
+            /** Remaining Points */
+            remaining_points: number;
+        };
+        /**
+         * IterationClose
+         * @description Close the iteration; unfinished items move to the next iteration or back to the backlog.
+         */
+        IterationClose: {
+            /**
+             * Unfinished
+             * @description `next`: the given or the next planned iteration (by start date); `backlog`: no iteration.
+             * @default next
+             * @example next
+             * @enum {string}
+             */
+            unfinished: "next" | "backlog";
+            /**
+             * Next Iteration Id
+             * @description Target when `unfinished` is next.
+             */
+            next_iteration_id?: string | null;
+        };
+        /**
+         * IterationCreate
+         * @description A new iteration (sprint) of a project; it starts planned.
+         */
+        IterationCreate: {
+            /**
+             * Name
+             * @example Sprint 12
+             */
+            name: string;
+            /**
+             * Goal
+             * @default
+             * @example Saved cards end to end
+             */
+            goal: string;
+            /**
+             * Start Date
+             * Format: date
+             * @example 2026-11-23
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date
+             * @example 2026-12-04
+             */
+            end_date: string;
+            /**
+             * Capacity Points
+             * @description Points the team can deliver.
+             * @default 0
+             * @example 30
+             */
+            capacity_points: number;
+        };
+        /**
+         * IterationPublic
+         * @description An iteration with its committed and done points (summed in SQL).
+         */
+        IterationPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Name */
+            name: string;
+            /** Goal */
+            goal: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Capacity Points */
+            capacity_points: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "closed";
+            /** Started At */
+            started_at: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Committed Points
+             * @default 0
+             * @example 34
+             */
+            committed_points: number;
+            /**
+             * Done Points
+             * @default 0
+             * @example 13
+             */
+            done_points: number;
+            /**
+             * Item Count
+             * @default 0
+             * @example 9
+             */
+            item_count: number;
+            /**
+             * Over Committed By
+             * @description Committed minus capacity, when positive.
+             * @default 0
+             * @example 4
+             */
+            over_committed_by: number;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * IterationUpdate
+         * @description Fields to change (JSON merge patch).
+         */
+        IterationUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Goal */
+            goal?: string | null;
+            /** Start Date */
+            start_date?: string | null;
+            /** End Date */
+            end_date?: string | null;
+            /** Capacity Points */
+            capacity_points?: number | null;
+        };
+        /**
+         * LinksDiff
+         * @description Linked item keys added and removed between the two sides (designs).
+         */
         LinksDiff: {
             /**
              * Added
@@ -2571,6 +3827,32 @@ export interface components {
              *     ]
              */
             removed?: string[];
+        };
+        /**
+         * MilestoneAtRisk
+         * @description An open milestone of an affected item whose date the change puts at risk.
+         */
+        MilestoneAtRisk: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Name
+             * @example Beta
+             */
+            name: string;
+            /**
+             * Target Date
+             * Format: date
+             */
+            target_date: string;
+            /**
+             * Status
+             * @example planned
+             */
+            status: string;
         };
         /**
          * MilestoneCreate
@@ -2633,6 +3915,34 @@ export interface components {
              * @example 45
              */
             percent: number;
+        };
+        /** MilestoneProjection */
+        MilestoneProjection: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Status */
+            status: string;
+            /**
+             * Target Date
+             * Format: date
+             */
+            target_date: string;
+            /**
+             * Projected Finish
+             * @description At the current velocity; null when nothing is being burned.
+             */
+            projected_finish: string | null;
+            /** Remaining Points */
+            remaining_points: number;
+            /** Open Items */
+            open_items: number;
+            /**
+             * Slip Days
+             * @description Projected finish minus target date; positive is late.
+             */
+            slip_days: number | null;
         };
         /**
          * MilestonePublic
@@ -2706,6 +4016,16 @@ export interface components {
              */
             status?: ("planned" | "in_progress" | "done" | "missed") | null;
         };
+        /** Page[ChangeRequestPublic] */
+        Page_ChangeRequestPublic_: {
+            /** Items */
+            items: components["schemas"]["ChangeRequestPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[DeliveryAttemptPublic] */
         Page_DeliveryAttemptPublic_: {
             /** Items */
@@ -2750,6 +4070,16 @@ export interface components {
         Page_ItemPublic_: {
             /** Items */
             items: components["schemas"]["ItemPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[IterationPublic] */
+        Page_IterationPublic_: {
+            /** Items */
+            items: components["schemas"]["IterationPublic"][];
             /**
              * Next Cursor
              * @description Cursor of the next page, or null.
@@ -2806,6 +4136,32 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** PeriodPublic */
+        PeriodPublic: {
+            /**
+             * Kind
+             * @example week
+             * @enum {string}
+             */
+            kind: "day" | "week";
+            /**
+             * Start
+             * Format: date
+             * @example 2026-11-16
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             * @example 2026-11-22
+             */
+            end: string;
+            /**
+             * Label
+             * @example 2026-W47 (2026-11-16 – 2026-11-22)
+             */
+            label: string;
+        };
         /**
          * PrdCreate
          * @description A new PRD. It starts as draft revision 1 with every section present (empty unless given).
@@ -2816,6 +4172,7 @@ export interface components {
              * @example Frictionless 3-D Secure
              */
             title: string;
+            /** @description Section texts by key; sections left out start empty. */
             sections?: components["schemas"]["PrdSectionsInput"];
         };
         /**
@@ -2932,6 +4289,7 @@ export interface components {
              * @example Frictionless 3-D Secure v2
              */
             title?: string | null;
+            /** @description Only the sections sent change; null empties one section. */
             sections?: components["schemas"]["PrdSectionsInput"] | null;
         };
         /**
@@ -2971,6 +4329,37 @@ export interface components {
             errors?: components["schemas"]["FieldError"][] | null;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * ProgressSection
+         * @description What moved in the backlog during the period.
+         */
+        ProgressSection: {
+            /**
+             * Available
+             * @default true
+             */
+            available: boolean;
+            /** Reason */
+            reason?: string | null;
+            done: components["schemas"]["ItemCount"];
+            added: components["schemas"]["ItemCount"];
+            /** @description Items still open in iterations that ended in the period. */
+            carried_over: components["schemas"]["ItemCount"];
+            /** Points Burned */
+            points_burned: number;
+            /**
+             * Points Planned
+             * @description The ideal burn of the current iteration over the period's days.
+             */
+            points_planned: number;
+            /** Velocity Points Per Day */
+            velocity_points_per_day: number;
+            iteration: components["schemas"]["IterationBrief"] | null;
+            /** Burndown */
+            burndown: components["schemas"]["ReportBurndownPoint"][];
+            /** Milestones */
+            milestones: components["schemas"]["MilestoneProjection"][];
         };
         /**
          * ProjectCreate
@@ -3062,6 +4451,19 @@ export interface components {
              */
             updated_at: string;
         };
+        /** ProjectRef */
+        ProjectRef: {
+            /**
+             * Key
+             * @example PAY
+             */
+            key: string;
+            /**
+             * Name
+             * @example Payments 2.0
+             */
+            name: string;
+        };
         /**
          * ProjectUpdate
          * @description Fields to change (JSON merge patch): omitted fields stay, null clears an optional field.
@@ -3080,7 +4482,45 @@ export interface components {
             /** Status */
             status?: ("active" | "archived") | null;
         };
-        /** ReleaseRef */
+        /** ReleaseBrief */
+        ReleaseBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Version
+             * @example 1.4.0
+             */
+            version: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Status
+             * @example deploying
+             */
+            status: string;
+            /** Target Date */
+            target_date?: string | null;
+            /**
+             * Scope
+             * @description Scope item keys.
+             */
+            scope?: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ReleaseRef
+         * @description A release that shipped the item (learned from `release.released`).
+         */
         ReleaseRef: {
             /**
              * Release Id
@@ -3097,6 +4537,128 @@ export interface components {
              * Format: date-time
              */
             released_at: string;
+        };
+        /**
+         * ReleaseSummary
+         * @description A project's releases over a period [from, to] (UTC days, both included).
+         */
+        ReleaseSummary: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** From Date */
+            from_date: string;
+            /** To Date */
+            to_date: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * States
+             * @description Releases per state, all of the project's releases.
+             * @example {
+             *       "deploying": 1,
+             *       "draft": 1,
+             *       "released": 4
+             *     }
+             */
+            states: {
+                [key: string]: number;
+            };
+            /**
+             * Releases
+             * @description Releases not finished, or changed in the period.
+             */
+            releases: components["schemas"]["ReleaseBrief"][];
+            /** Gate Denials */
+            gate_denials: components["schemas"]["GateDenial"][];
+            /** Rollouts In Progress */
+            rollouts_in_progress: components["schemas"]["RolloutProgress"][];
+            /** Rollbacks */
+            rollbacks: components["schemas"]["RollbackEvent"][];
+            /** Verifications */
+            verifications: components["schemas"]["VerificationBrief"][];
+            dora: components["schemas"]["SummaryDora"];
+            /**
+             * Sources Missing
+             * @description Parts release-svc does not record (yet), left out.
+             */
+            sources_missing?: string[];
+        };
+        /**
+         * ReleasesSection
+         * @description From release-svc; `available` false (with the reason) when it did not answer in time.
+         */
+        ReleasesSection: {
+            /** Available */
+            available: boolean;
+            /** Reason */
+            reason?: string | null;
+            summary?: components["schemas"]["ReleaseSummary"] | null;
+        };
+        /**
+         * Report
+         * @description A daily (日报) or weekly (周报) status report across the three services.
+         */
+        Report: {
+            project: components["schemas"]["ProjectRef"];
+            period: components["schemas"]["PeriodPublic"];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            health: components["schemas"]["HealthPublic"];
+            progress: components["schemas"]["ProgressSection"];
+            requirements: components["schemas"]["RequirementsSection"];
+            risks: components["schemas"]["RisksSection"];
+            releases: components["schemas"]["ReleasesSection"];
+        };
+        /** ReportBurndownPoint */
+        ReportBurndownPoint: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Remaining
+             * @description Open committed points at the end of the day; null for days ahead.
+             */
+            remaining: number | null;
+            /** Ideal */
+            ideal: number;
+        };
+        /** RequirementsSection */
+        RequirementsSection: {
+            /**
+             * Available
+             * @default true
+             */
+            available: boolean;
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Approved
+             * @description PRD and design versions approved in the period.
+             */
+            approved: components["schemas"]["DocumentRef"][];
+            /**
+             * In Review
+             * @description PRDs and designs waiting for review, longest first.
+             */
+            in_review: components["schemas"]["DocumentRef"][];
+            /** Open Change Requests */
+            open_change_requests: components["schemas"]["ChangeRequestRef"][];
+            /**
+             * Decided Change Requests
+             * @description Decided in the period.
+             */
+            decided_change_requests: components["schemas"]["ChangeRequestRef"][];
         };
         /**
          * ReviewPublic
@@ -3149,6 +4711,136 @@ export interface components {
             assigned_at: string;
         };
         /**
+         * RiskBrief
+         * @description One risk as a report lists it.
+         */
+        RiskBrief: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Level
+             * @example critical
+             */
+            level: string;
+            /**
+             * Score
+             * @example 20
+             */
+            score: number;
+            /**
+             * Status
+             * @example mitigating
+             */
+            status: string;
+            /** Owner */
+            owner?: string | null;
+            /**
+             * Escalated
+             * @default false
+             */
+            escalated: boolean;
+            /**
+             * At
+             * @description When the listed event happened (created, escalated, closed), if the list is about one.
+             */
+            at?: string | null;
+            /**
+             * Age Days
+             * @description Days since the risk was identified.
+             */
+            age_days?: number | null;
+        };
+        /**
+         * RiskSummary
+         * @description A project's risk register over a period [from, to] (UTC days, both included).
+         */
+        RiskSummary: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * From Date
+             * @example 2026-11-16
+             */
+            from_date: string;
+            /**
+             * To Date
+             * @example 2026-11-22
+             */
+            to_date: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Open Count */
+            open_count: number;
+            /**
+             * Exposure
+             * @description Sum of the scores of the open risks now.
+             */
+            exposure: number;
+            /**
+             * New
+             * @description Risks identified in the period.
+             */
+            new: components["schemas"]["RiskBrief"][];
+            /**
+             * Escalated
+             * @description Risks escalated in the period.
+             */
+            escalated: components["schemas"]["RiskBrief"][];
+            /**
+             * Closed
+             * @description Risks closed in the period.
+             */
+            closed: components["schemas"]["RiskBrief"][];
+            /**
+             * Exposure Series
+             * @description Open exposure at the end of each day of the trend window (`trend_from`..`to`).
+             */
+            exposure_series: components["schemas"]["ExposurePointDay"][];
+            /**
+             * Top
+             * @description The five open risks with the highest exposure (score).
+             */
+            top: components["schemas"]["RiskBrief"][];
+            /** Overdue Reviews */
+            overdue_reviews: components["schemas"]["SummaryOverdueReview"][];
+            /** Overdue Actions */
+            overdue_actions: components["schemas"]["SummaryOverdueAction"][];
+            /**
+             * Heatmap
+             * @description Open risks per probability × impact cell (empty cells omitted).
+             */
+            heatmap: components["schemas"]["SummaryHeatmapCell"][];
+            /**
+             * Critical
+             * @description Open critical risks, with their age.
+             */
+            critical: components["schemas"]["RiskBrief"][];
+            /** Unresolved Escalations */
+            unresolved_escalations: components["schemas"]["UnresolvedEscalation"][];
+        };
+        /**
+         * RisksSection
+         * @description From risk-svc; `available` false (with the reason) when it did not answer in time.
+         */
+        RisksSection: {
+            /** Available */
+            available: boolean;
+            /** Reason */
+            reason?: string | null;
+            summary?: components["schemas"]["RiskSummary"] | null;
+        };
+        /**
          * RollUp
          * @description Totals over every descendant of the item (children, grandchildren, …).
          */
@@ -3181,6 +4873,161 @@ export interface components {
             children_by_status?: {
                 [key: string]: number;
             };
+        };
+        /** RollbackEvent */
+        RollbackEvent: {
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /** Rollout Id */
+            rollout_id?: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Reason */
+            reason?: string | null;
+        };
+        /** RolloutProgress */
+        RolloutProgress: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Status
+             * @example running
+             */
+            status: string;
+            /**
+             * Current Stage
+             * @description 0-based index into `stage_percents`.
+             */
+            current_stage: number;
+            /**
+             * Current Percent
+             * @example 25
+             */
+            current_percent: number;
+            /**
+             * Stage Percents
+             * @example [
+             *       5,
+             *       25,
+             *       50,
+             *       100
+             *     ]
+             */
+            stage_percents: number[];
+            /**
+             * Operator
+             * @description Operator of the current stage.
+             */
+            operator?: string | null;
+            /** Started At */
+            started_at?: string | null;
+            /** Pause Reason */
+            pause_reason?: string | null;
+        };
+        /**
+         * ScheduleCreate
+         * @description Post the project's report to its webhook subscriptions (chat) every day or every week at a local time.
+         *     Daily posts the report of the local day; weekly posts the report of the week containing that day.
+         */
+        ScheduleCreate: {
+            /**
+             * Cadence
+             * @example daily
+             * @enum {string}
+             */
+            cadence: "daily" | "weekly";
+            /**
+             * Time
+             * @description Local time HH:MM (24 h).
+             * @example 18:00
+             */
+            time: string;
+            /**
+             * Timezone
+             * @description IANA time zone.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * Weekday
+             * @description Weekly only: the day to post.
+             * @example friday
+             */
+            weekday?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+        };
+        /** SchedulePublic */
+        SchedulePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Cadence
+             * @enum {string}
+             */
+            cadence: "daily" | "weekly";
+            /**
+             * Time
+             * @example 18:00
+             */
+            time: string;
+            /**
+             * Timezone
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** Weekday */
+            weekday?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Created By */
+            created_by: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Next Run At
+             * @description The next time this schedule posts (UTC).
+             */
+            next_run_at: string | null;
         };
         /**
          * SectionDiff
@@ -3248,6 +5095,82 @@ export interface components {
              * @example FR-1 Skip the challenge for low-risk payments.
              */
             body: string;
+        };
+        /**
+         * SectionRef
+         * @description A section found by its stable id, with the document it belongs to (current working copy).
+         */
+        SectionRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Key
+             * @example functional_requirements
+             */
+            key: string;
+            /**
+             * Title
+             * @example Functional requirements
+             */
+            title: string;
+            /**
+             * Body
+             * @example FR-1 Skip the challenge for low-risk payments.
+             */
+            body: string;
+            /**
+             * Document Id
+             * Format: uuid
+             */
+            document_id: string;
+            /**
+             * Kind
+             * @example prd
+             * @enum {string}
+             */
+            kind: "prd" | "design";
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Document Title
+             * @example Frictionless 3-D Secure
+             */
+            document_title: string;
+            /**
+             * Document Status
+             * @example approved
+             * @enum {string}
+             */
+            document_status: "draft" | "in_review" | "approved" | "changes_requested";
+            /**
+             * Revision
+             * @example 2
+             */
+            revision: number;
+            /**
+             * Document Url
+             * @example /v1/prds/01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11
+             */
+            document_url: string;
+        };
+        /**
+         * SourceStatus
+         * @description Whether a sibling's facts were available for the evaluation.
+         */
+        SourceStatus: {
+            /** Available */
+            available: boolean;
+            /**
+             * Reason
+             * @example risk-svc: timed out after 1.5s
+             */
+            reason?: string | null;
         };
         /**
          * SubscriptionCreate
@@ -3444,6 +5367,129 @@ export interface components {
             secret: string;
         };
         /**
+         * SummaryDora
+         * @description DORA over the period, from what release-svc recorded.
+         */
+        SummaryDora: {
+            /**
+             * Deployments
+             * @description Successful production deployments (releases released) in the period.
+             */
+            deployments: number;
+            /** Deployment Frequency Per Day */
+            deployment_frequency_per_day: number;
+            /**
+             * Lead Time Hours Median
+             * @description Release created → released, median.
+             */
+            lead_time_hours_median?: number | null;
+            /**
+             * Change Failure Rate
+             * @description Rolled back / (released + rolled back).
+             */
+            change_failure_rate?: number | null;
+            /** Time To Restore Hours Median */
+            time_to_restore_hours_median?: number | null;
+        };
+        /** SummaryHeatmapCell */
+        SummaryHeatmapCell: {
+            /** Probability */
+            probability: number;
+            /** Impact */
+            impact: number;
+            /** Count */
+            count: number;
+        };
+        /** SummaryOverdueAction */
+        SummaryOverdueAction: {
+            /**
+             * Risk Key
+             * @example PAY-R7
+             */
+            risk_key: string;
+            /** Title */
+            title: string;
+            /** Owner */
+            owner: string;
+            /**
+             * Due Date
+             * @example 2026-11-18
+             */
+            due_date: string;
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** SummaryOverdueReview */
+        SummaryOverdueReview: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /** Level */
+            level: string;
+            /**
+             * Next Review At
+             * Format: date-time
+             */
+            next_review_at: string;
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** UnresolvedEscalation */
+        UnresolvedEscalation: {
+            /**
+             * Risk Key
+             * @example PAY-R7
+             */
+            risk_key: string;
+            /** Title */
+            title: string;
+            /** Level */
+            level: string;
+            /**
+             * Trigger
+             * @example critical
+             */
+            trigger: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Escalated At
+             * Format: date-time
+             */
+            escalated_at: string;
+            /**
+             * Age Days
+             * @description Whole days the escalation has been unresolved.
+             */
+            age_days: number;
+        };
+        /** VerificationBrief */
+        VerificationBrief: {
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /** Version */
+            version: string;
+            /** Name */
+            name: string;
+            /**
+             * Outcome
+             * @example passed
+             */
+            outcome: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /**
          * VersionPublic
          * @description An approved version exactly as it was frozen; it never changes.
          */
@@ -3524,6 +5570,731 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_project_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A zip: README.md index, project.json, documents/*\/v*.md, and items, milestones, iterations, change_requests, risks, releases, gate_decisions, retrospectives as .json and .csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_change_requests: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+                status?: ("proposed" | "approved" | "rejected" | "applied") | null;
+                /** @description created (default) or updated; `-` for descending. */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeRequestPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_change_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_change_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_change_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_change_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_change_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    apply_change_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_change_request_history: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_prds: {
         parameters: {
             query?: {
@@ -3618,6 +6389,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -3638,6 +6418,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3750,6 +6539,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -3844,6 +6642,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -3882,6 +6689,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3970,7 +6786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation error */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4008,6 +6824,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentPublic"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4048,6 +6873,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4471,6 +7305,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4491,6 +7334,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4603,6 +7455,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4697,6 +7558,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -4735,6 +7605,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4823,7 +7702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation error */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,6 +7740,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentPublic"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4901,6 +7789,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5230,6 +8127,352 @@ export interface operations {
             };
         };
     };
+    get_section: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                section_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectionRef"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_project_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    override_project_health: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthOverrideCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_health_override: {
+        parameters: {
+            query: {
+                /** @description Why the override ends. */
+                note: string;
+            };
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_health_history: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_items: {
         parameters: {
             query?: {
@@ -5339,6 +8582,15 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5420,6 +8672,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ItemBatchResult"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5604,6 +8865,15 @@ export interface operations {
                     "application/json": components["schemas"]["ItemLookupResponse"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5718,6 +8988,15 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5812,6 +9091,15 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5850,6 +9138,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5897,6 +9194,15 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -5926,6 +9232,15 @@ export interface operations {
             };
             /** @description Stale If-Match: the resource changed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6101,6 +9416,15 @@ export interface operations {
                     "application/json": components["schemas"]["CriterionPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6252,6 +9576,15 @@ export interface operations {
                     "application/json": components["schemas"]["CriterionPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6337,6 +9670,15 @@ export interface operations {
                     "application/json": components["schemas"]["CriterionPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6373,6 +9715,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation error */
             422: {
                 headers: {
@@ -6395,6 +9746,709 @@ export interface operations {
             header?: never;
             path: {
                 criterion_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_iterations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+                status?: ("planned" | "active" | "closed") | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IterationPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_iteration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IterationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IterationPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_iteration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                iteration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IterationPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_iteration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                iteration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IterationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IterationPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commit_items: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                iteration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitItems"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReport"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_iteration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                iteration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IterationPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_iteration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                iteration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IterationClose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseReport"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_burndown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                iteration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Burndown"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_iteration_history: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                iteration_id: string;
             };
             cookie?: never;
         };
@@ -6544,6 +10598,15 @@ export interface operations {
                     "application/json": components["schemas"]["MilestonePublic"];
                 };
             };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6564,6 +10627,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6674,6 +10746,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MilestonePublic"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6866,6 +10947,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -6998,6 +11088,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -7086,6 +11185,340 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_project_report: {
+        parameters: {
+            query?: {
+                /** @description A UTC day or an ISO week (Monday–Sunday). */
+                period?: "day" | "week";
+                /** @description A day inside the period (YYYY-MM-DD); default today (UTC). Future periods are refused. */
+                date?: string | null;
+                /** @description json, markdown or html; default from Accept, else json. */
+                format?: ("json" | "markdown" | "html") | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, Markdown or an HTML page with SVG charts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                    "text/markdown": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_report_schedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePublic"][];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_report_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_report_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                cadence: "daily" | "weekly";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_report_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"][];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7403,6 +11836,15 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionWithSecret"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -7583,6 +12025,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

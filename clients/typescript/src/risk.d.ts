@@ -28,6 +28,542 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{key}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risks
+         * @description The project's risks, filtered; each carries its links and an `attention` flag (high/critical with
+         *     no open mitigation action or an overdue one).
+         */
+        get: operations["list_risks"];
+        put?: never;
+        /**
+         * Create Risk
+         * @description Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
+         *     computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
+         *     503 if it does not answer — nothing is written either way).
+         */
+        post: operations["create_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/risks/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Risk Heatmap
+         * @description Open risks per probability × impact cell (residual basis falls back to inherent where no residual
+         *     assessment exists).
+         */
+        get: operations["get_risk_heatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/risks/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Top Risks
+         * @description The N open threats with the highest exposure (score, then EMV).
+         */
+        get: operations["list_top_risks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/risks/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Risks
+         * @description The whole register (or some states) as CSV, streamed.
+         */
+        get: operations["export_risks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/risk-exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Risk Exposure
+         * @description The risk burndown: open exposure at the end of each day or ISO week of the range.
+         */
+        get: operations["get_risk_exposure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/reviews/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Overdue Reviews
+         * @description Open risks whose next review date has passed, most overdue first.
+         */
+        get: operations["list_overdue_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/risk-actions/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Overdue Risk Actions
+         * @description Open mitigation actions of open risks past their due date, most overdue first.
+         */
+        get: operations["list_overdue_risk_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/gate-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query Risk Gate
+         * @description For release gates (service tokens and project readers): open risks at or above the project's gate
+         *     level, or marked `blocks_release`, linked to the release or to any of the item keys.
+         */
+        post: operations["query_risk_gate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Risk */
+        get: operations["get_risk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Risk
+         * @description Change a risk (merge patch; its owner or a tpm/pm/admin). A P/I change appends an assessment.
+         */
+        patch: operations["update_risk"];
+        trace?: never;
+    };
+    "/v1/risks/{key}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risk History
+         * @description Every recorded change of the risk, oldest first.
+         */
+        get: operations["list_risk_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/mitigate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mitigate Risk
+         * @description Start the response: identified/assessed/monitoring → mitigating.
+         */
+        post: operations["mitigate_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor Risk
+         * @description Watch the trigger indicators: assessed/mitigating → monitoring.
+         */
+        post: operations["monitor_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Risk
+         * @description Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
+         *     (the open actions are then cancelled).
+         */
+        post: operations["close_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/occur": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report Risk Occurrence
+         * @description The risk happened (when, what): it becomes an issue and keeps its links.
+         */
+        post: operations["report_risk_occurrence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Risk
+         * @description closed → identified, with a fresh review date.
+         */
+        post: operations["reopen_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risk Assessments
+         * @description The risk's trend: every assessment, oldest first.
+         */
+        get: operations["list_risk_assessments"];
+        put?: never;
+        /**
+         * Assess Risk
+         * @description (Re)assess probability and impact; an identified risk becomes assessed.
+         */
+        post: operations["assess_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link Risk
+         * @description Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go).
+         */
+        post: operations["link_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/links/{target_type}/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink Risk */
+        delete: operations["unlink_risk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risk Actions
+         * @description The risk's mitigation actions by due date, each with its overdue flag.
+         */
+        get: operations["list_risk_actions"];
+        put?: never;
+        /**
+         * Create Risk Action
+         * @description Add a mitigation action (owner, due date).
+         */
+        post: operations["create_risk_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk-actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Risk Action
+         * @description Change a mitigation action (its owner, the risk's owner or a tpm/pm/admin).
+         */
+        patch: operations["update_risk_action"];
+        trace?: never;
+    };
+    "/v1/risk-actions/{action_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Risk Action History
+         * @description Every recorded change of a mitigation action, oldest first.
+         */
+        get: operations["list_risk_action_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Risk Reviews */
+        get: operations["list_risk_reviews"];
+        put?: never;
+        /**
+         * Review Risk
+         * @description Record a review; the next review date follows from the level's cadence in the matrix. The outcome
+         *     `escalate` also escalates the risk (the notes are the reason).
+         */
+        post: operations["review_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate Risk
+         * @description Escalate (上升) with a reason: an escalation record and a `risk.escalated` event.
+         */
+        post: operations["escalate_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/deescalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deescalate Risk
+         * @description De-escalate with a reason (tpm/pm/admin); automatic escalation stays quiet until the level changes.
+         */
+        post: operations["deescalate_risk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risks/{key}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Risk Escalations */
+        get: operations["list_risk_escalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/risk-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Risk Summary
+         * @description New, escalated and closed risks in the period; open exposure per day; the top 5 by exposure; overdue
+         *     reviews and actions; the heatmap; open critical risks and unresolved escalations with their age.
+         */
+        get: operations["get_risk_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -256,6 +792,235 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ActionCreate
+         * @description A mitigation action of a risk.
+         */
+        ActionCreate: {
+            /**
+             * Title
+             * @example Negotiate a higher TPS cap
+             */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Owner
+             * @example bob
+             */
+            owner: string;
+            /**
+             * Due Date
+             * Format: date
+             * @example 2026-12-01
+             */
+            due_date: string;
+        };
+        /** ActionPublic */
+        ActionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Risk Key
+             * @example PAY-R7
+             */
+            risk_key: string;
+            /** Project Key */
+            project_key: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Owner */
+            owner: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Overdue
+             * @description Not done or cancelled and past its due date.
+             */
+            overdue: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ActionUpdate */
+        ActionUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Owner */
+            owner?: string | null;
+            /** Due Date */
+            due_date?: string | null;
+            /** Status */
+            status?: ("open" | "in_progress" | "done" | "cancelled") | null;
+        };
+        /**
+         * AssessmentIn
+         * @description A (re)assessment of probability and impact, with an optional note.
+         */
+        AssessmentIn: {
+            /**
+             * Probability
+             * @description 1–5 on the project's matrix scale.
+             */
+            probability: number;
+            /**
+             * Impact
+             * @description 1–5 on the project's matrix scale.
+             */
+            impact: number;
+            /** Residual Probability */
+            residual_probability?: number | null;
+            /** Residual Impact */
+            residual_impact?: number | null;
+            /** Cost Impact */
+            cost_impact?: number | null;
+            /**
+             * Note
+             * @example Load test showed headroom at 2x
+             */
+            note?: string | null;
+        };
+        /**
+         * AssessmentPublic
+         * @description One point of a risk's trend.
+         */
+        AssessmentPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @example alice
+             */
+            actor: string;
+            /** Probability */
+            probability: number;
+            /** Impact */
+            impact: number;
+            /** Score */
+            score: number;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /** Residual Probability */
+            residual_probability: number | null;
+            /** Residual Impact */
+            residual_impact: number | null;
+            /** Residual Score */
+            residual_score: number | null;
+            /** Cost Impact */
+            cost_impact: number | null;
+            /** Emv */
+            emv: number | null;
+            /** Note */
+            note: string | null;
+        };
+        /** Attention */
+        Attention: {
+            /**
+             * Flagged
+             * @description High/critical with no open mitigation action, or with an overdue one.
+             */
+            flagged: boolean;
+            /** Reasons */
+            reasons?: ("no_open_action" | "overdue_action")[];
+            /**
+             * Open Actions
+             * @default 0
+             */
+            open_actions: number;
+            /**
+             * Overdue Actions
+             * @default 0
+             */
+            overdue_actions: number;
+        };
+        /** BlockingRisk */
+        BlockingRisk: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Level
+             * @example high
+             */
+            level: string;
+            /**
+             * Score
+             * @example 16
+             */
+            score: number;
+            /**
+             * Status
+             * @example mitigating
+             */
+            status: string;
+            /**
+             * Reason
+             * @example level high ≥ gate level high
+             */
+            reason: string;
+            /** Linked Items */
+            linked_items?: string[];
+        };
+        /**
+         * CloseIn
+         * @description Close a risk. With open mitigation actions only a tpm/admin may, with `force` and a reason.
+         */
+        CloseIn: {
+            /**
+             * Reason
+             * @example Processor raised our cap to 2000 TPS
+             */
+            reason?: string | null;
+            /**
+             * Force
+             * @default false
+             */
+            force: boolean;
+        };
+        /**
          * CloudEvent
          * @description A CloudEvents 1.0 JSON envelope, as sent between services and to subscribers.
          */
@@ -362,6 +1127,39 @@ export interface components {
             /** Error */
             error?: string | null;
         };
+        /** EscalationPublic */
+        EscalationPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "critical" | "high_overdue" | "manual";
+            /** Reason */
+            reason: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /** Escalated By */
+            escalated_by: string;
+            /**
+             * Escalated At
+             * Format: date-time
+             */
+            escalated_at: string;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Resolved By */
+            resolved_by: string | null;
+            /** Resolve Reason */
+            resolve_reason: string | null;
+        };
         /**
          * EventDeliveryPublic
          * @description One event on its way to one target (a sibling service or a subscription).
@@ -452,6 +1250,86 @@ export interface components {
             status: "processed" | "ignored" | "duplicate";
         };
         /**
+         * ExposurePeriod
+         * @description Open exposure at the end of one period (today: now).
+         */
+        ExposurePeriod: {
+            /**
+             * Period Start
+             * Format: date
+             * @example 2026-11-16
+             */
+            period_start: string;
+            /** Open Risks */
+            open_risks: number;
+            /**
+             * Score
+             * @description Σ score of open threats.
+             */
+            score: number;
+            /**
+             * Residual Score
+             * @description Σ residual score (inherent where not assessed).
+             */
+            residual_score: number;
+            /**
+             * Emv
+             * @description Σ EMV of open threats.
+             */
+            emv: number;
+        };
+        /** ExposurePointDay */
+        ExposurePointDay: {
+            /**
+             * Date
+             * @description UTC day; the value holds at the end of the day.
+             * @example 2026-11-20
+             */
+            date: string;
+            /**
+             * Exposure
+             * @description Sum of the scores of the risks open at the end of the day.
+             * @example 57
+             */
+            exposure: number;
+            /**
+             * Open
+             * @description Risks open at the end of the day.
+             * @example 9
+             */
+            open: number;
+        };
+        /** ExposureTrend */
+        ExposureTrend: {
+            /** Project Key */
+            project_key: string;
+            /**
+             * Interval
+             * @enum {string}
+             */
+            interval: "day" | "week";
+            /** Periods */
+            periods: components["schemas"]["ExposurePeriod"][];
+        };
+        /** FieldChange */
+        FieldChange: {
+            /**
+             * Field
+             * @example status
+             */
+            field: string;
+            /**
+             * Before
+             * @example ready
+             */
+            before?: unknown;
+            /**
+             * After
+             * @example in_progress
+             */
+            after?: unknown;
+        };
+        /**
          * FieldError
          * @description One invalid field: where it is and what is wrong with it.
          */
@@ -487,6 +1365,84 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * Heatmap
+         * @description Open risks per P×I cell (all 25 cells, zero counts included).
+         */
+        Heatmap: {
+            /** Project Key */
+            project_key: string;
+            /**
+             * Basis
+             * @enum {string}
+             */
+            basis: "inherent" | "residual";
+            /** Total */
+            total: number;
+            /** Cells */
+            cells: components["schemas"]["HeatmapCell"][];
+        };
+        /** HeatmapCell */
+        HeatmapCell: {
+            /** Probability */
+            probability: number;
+            /** Impact */
+            impact: number;
+            /** Score */
+            score: number;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /** Count */
+            count: number;
+        };
+        /**
+         * HistoryEntryPublic
+         * @description One recorded change of a resource.
+         */
+        HistoryEntryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Resource Type
+             * @example item
+             */
+            resource_type: string;
+            /**
+             * Resource Id
+             * @example PAY-42
+             */
+            resource_id: string;
+            /**
+             * Action
+             * @example update
+             */
+            action: string;
+            /**
+             * Actor
+             * @example alice
+             */
+            actor: string;
+            /**
+             * Actor Name
+             * @default
+             */
+            actor_name: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Changes */
+            changes: components["schemas"]["FieldChange"][];
+            /** Note */
+            note?: string | null;
+        };
         /** LevelThreshold */
         LevelThreshold: {
             /**
@@ -499,6 +1455,124 @@ export interface components {
             /** Max Score */
             max_score: number;
         };
+        /** Links */
+        Links: {
+            /**
+             * Items
+             * @example [
+             *       "PAY-42"
+             *     ]
+             */
+            items?: string[];
+            /** Prds */
+            prds?: string[];
+            /** Releases */
+            releases?: string[];
+        };
+        /**
+         * LinksIn
+         * @description Targets to link: backlog items by key, PRDs and releases by id.
+         */
+        LinksIn: {
+            /**
+             * Items
+             * @example [
+             *       "PAY-42"
+             *     ]
+             */
+            items?: string[];
+            /** Prds */
+            prds?: string[];
+            /** Releases */
+            releases?: string[];
+        };
+        /** NoteIn */
+        NoteIn: {
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * OccurIn
+         * @description The risk happened: it becomes an issue and keeps its links.
+         */
+        OccurIn: {
+            /**
+             * Occurred At
+             * Format: date-time
+             * @example 2026-11-20T09:30:00Z
+             */
+            occurred_at: string;
+            /**
+             * Description
+             * @example Processor throttled us for 20 minutes
+             */
+            description: string;
+        };
+        /** OverdueAction */
+        OverdueAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Risk Key */
+            risk_key: string;
+            /** Title */
+            title: string;
+            /** Owner */
+            owner: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** OverdueReview */
+        OverdueReview: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /** Owner */
+            owner: string | null;
+            /**
+             * Next Review At
+             * Format: date-time
+             */
+            next_review_at: string;
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** Page[ActionPublic] */
+        Page_ActionPublic_: {
+            /** Items */
+            items: components["schemas"]["ActionPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[AssessmentPublic] */
+        Page_AssessmentPublic_: {
+            /** Items */
+            items: components["schemas"]["AssessmentPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[DeliveryAttemptPublic] */
         Page_DeliveryAttemptPublic_: {
             /** Items */
@@ -509,10 +1583,70 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[EscalationPublic] */
+        Page_EscalationPublic_: {
+            /** Items */
+            items: components["schemas"]["EscalationPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[EventDeliveryPublic] */
         Page_EventDeliveryPublic_: {
             /** Items */
             items: components["schemas"]["EventDeliveryPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[HistoryEntryPublic] */
+        Page_HistoryEntryPublic_: {
+            /** Items */
+            items: components["schemas"]["HistoryEntryPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[OverdueAction] */
+        Page_OverdueAction_: {
+            /** Items */
+            items: components["schemas"]["OverdueAction"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[OverdueReview] */
+        Page_OverdueReview_: {
+            /** Items */
+            items: components["schemas"]["OverdueReview"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[ReviewPublic] */
+        Page_ReviewPublic_: {
+            /** Items */
+            items: components["schemas"]["ReviewPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[RiskPublic] */
+        Page_RiskPublic_: {
+            /** Items */
+            items: components["schemas"]["RiskPublic"][];
             /**
              * Next Cursor
              * @description Cursor of the next page, or null.
@@ -567,6 +1701,239 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** ReasonIn */
+        ReasonIn: {
+            /**
+             * Reason
+             * @example Needs a decision from the VP of engineering
+             */
+            reason: string;
+        };
+        /**
+         * ReviewCreate
+         * @description A recorded review; the next review date follows from the risk level's cadence.
+         */
+        ReviewCreate: {
+            /**
+             * Outcome
+             * @example unchanged
+             * @enum {string}
+             */
+            outcome: "unchanged" | "reassessed" | "escalate" | "close_recommended";
+            /**
+             * Notes
+             * @default
+             * @example Mitigation on track; cap negotiation next week
+             */
+            notes: string;
+        };
+        /** ReviewPublic */
+        ReviewPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Reviewed At
+             * Format: date-time
+             */
+            reviewed_at: string;
+            /** Reviewer */
+            reviewer: string;
+            /** Outcome */
+            outcome: string;
+            /** Notes */
+            notes: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /**
+             * Next Review At
+             * Format: date-time
+             */
+            next_review_at: string;
+        };
+        /**
+         * RiskBrief
+         * @description One risk as a report lists it.
+         */
+        RiskBrief: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Level
+             * @example critical
+             */
+            level: string;
+            /**
+             * Score
+             * @example 20
+             */
+            score: number;
+            /**
+             * Status
+             * @example mitigating
+             */
+            status: string;
+            /** Owner */
+            owner?: string | null;
+            /**
+             * Escalated
+             * @default false
+             */
+            escalated: boolean;
+            /**
+             * At
+             * @description When the listed event happened (created, escalated, closed), if the list is about one.
+             */
+            at?: string | null;
+            /**
+             * Age Days
+             * @description Days since the risk was identified.
+             */
+            age_days?: number | null;
+        };
+        /**
+         * RiskCreate
+         * @description A newly identified risk. Score, level, EMV and the first review date are computed.
+         */
+        RiskCreate: {
+            /**
+             * Title
+             * @example Card processor rate-limits us during peak
+             */
+            title: string;
+            /**
+             * Category
+             * @example dependency
+             * @enum {string}
+             */
+            category: "technical" | "resource" | "schedule" | "requirement_change" | "dependency" | "stability" | "financial_loss" | "security" | "compliance" | "external";
+            /**
+             * Kind
+             * @description A threat (downside) or an opportunity (upside).
+             * @default threat
+             * @enum {string}
+             */
+            kind: "threat" | "opportunity";
+            /**
+             * Cause
+             * @default
+             * @example The processor caps us at 300 TPS
+             */
+            cause: string;
+            /**
+             * Event
+             * @default
+             * @example Peak checkout traffic exceeds the cap
+             */
+            event: string;
+            /**
+             * Effect
+             * @default
+             * @example Payments fail for ~5% of users during peak
+             */
+            effect: string;
+            /**
+             * Owner
+             * @example bob
+             */
+            owner?: string | null;
+            /**
+             * Probability
+             * @description 1–5 on the project's matrix scale.
+             * @example 4
+             */
+            probability: number;
+            /**
+             * Impact
+             * @description 1–5 on the project's matrix scale.
+             * @example 4
+             */
+            impact: number;
+            /**
+             * Proximity Date
+             * @description When the risk could materialise.
+             */
+            proximity_date?: string | null;
+            /**
+             * Response Strategy
+             * @description avoid/mitigate/transfer/accept/escalate for threats; exploit/enhance/share/accept/escalate for opportunities.
+             * @example mitigate
+             */
+            response_strategy?: ("avoid" | "mitigate" | "transfer" | "accept" | "escalate" | "exploit" | "enhance" | "share") | null;
+            /**
+             * Response Plan
+             * @default
+             */
+            response_plan: string;
+            /**
+             * Contingency Plan
+             * @default
+             * @example Fail over to the backup processor
+             */
+            contingency_plan: string;
+            /** Triggers */
+            triggers?: components["schemas"]["Trigger"][];
+            /**
+             * Residual Probability
+             * @example 2
+             */
+            residual_probability?: number | null;
+            /**
+             * Residual Impact
+             * @example 3
+             */
+            residual_impact?: number | null;
+            /**
+             * Cost Impact
+             * @description Money at stake if it happens.
+             * @example 50000
+             */
+            cost_impact?: number | null;
+            /**
+             * Probability Share
+             * @description Probability as a share (0–1) for EMV; default from the P scale.
+             */
+            probability_share?: number | null;
+            /**
+             * Blocks Release
+             * @description Block linked releases whatever the level.
+             * @default false
+             */
+            blocks_release: boolean;
+            links?: components["schemas"]["LinksIn"];
+        };
+        /**
+         * RiskGateQuery
+         * @description Open risks that block a release: linked to the release or to any of its scope items.
+         */
+        RiskGateQuery: {
+            /** Project Key */
+            project_key: string;
+            /** Release Id */
+            release_id?: string | null;
+            /** Item Keys */
+            item_keys?: string[];
+        };
+        /** RiskGateResult */
+        RiskGateResult: {
+            /**
+             * Gate Level
+             * @example high
+             */
+            gate_level: string;
+            /** Blocking */
+            blocking: components["schemas"]["BlockingRisk"][];
+        };
         /**
          * RiskMatrixIn
          * @description The whole matrix (PUT replaces it). Thresholds must cover scores 1–25 with no gap or overlap,
@@ -599,6 +1966,7 @@ export interface components {
             thresholds: components["schemas"]["LevelThreshold"][];
             /**
              * Review Cadence Days
+             * @description Days between reviews for each level (low, medium, high, critical).
              * @example {
              *       "critical": 7,
              *       "high": 14,
@@ -644,7 +2012,8 @@ export interface components {
             /** Thresholds */
             thresholds: components["schemas"]["LevelThreshold"][];
             /**
-             * Review Cadence Days
+             * Review cadence
+             * @description Days between reviews for each level.
              * @example {
              *       "critical": 7,
              *       "high": 14,
@@ -676,6 +2045,260 @@ export interface components {
             version: number;
             /** Updated At */
             updated_at?: string | null;
+        };
+        /**
+         * RiskPublic
+         * @description A risk as the API returns it.
+         */
+        RiskPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Title */
+            title: string;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "technical" | "resource" | "schedule" | "requirement_change" | "dependency" | "stability" | "financial_loss" | "security" | "compliance" | "external";
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "threat" | "opportunity";
+            /** Cause */
+            cause: string;
+            /** Event */
+            event: string;
+            /** Effect */
+            effect: string;
+            /** Owner */
+            owner: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "identified" | "assessed" | "mitigating" | "monitoring" | "occurred" | "closed";
+            /**
+             * Probability
+             * @example 4
+             */
+            probability: number;
+            /**
+             * Impact
+             * @example 4
+             */
+            impact: number;
+            /**
+             * Score
+             * @example 16
+             */
+            score: number;
+            /**
+             * Level
+             * @example high
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /** Residual Probability */
+            residual_probability: number | null;
+            /** Residual Impact */
+            residual_impact: number | null;
+            /** Residual Score */
+            residual_score: number | null;
+            /** Residual Level */
+            residual_level: ("low" | "medium" | "high" | "critical") | null;
+            /** Proximity Date */
+            proximity_date: string | null;
+            /** Response Strategy */
+            response_strategy: ("avoid" | "mitigate" | "transfer" | "accept" | "escalate" | "exploit" | "enhance" | "share") | null;
+            /** Response Plan */
+            response_plan: string;
+            /** Contingency Plan */
+            contingency_plan: string;
+            /** Triggers */
+            triggers: components["schemas"]["Trigger"][];
+            /** Cost Impact */
+            cost_impact: number | null;
+            /** Probability Share */
+            probability_share: number | null;
+            /**
+             * Emv
+             * @description Expected monetary value = probability share × cost impact.
+             * @example 35000
+             */
+            emv: number | null;
+            /** Blocks Release */
+            blocks_release: boolean;
+            /** Next Review At */
+            next_review_at: string | null;
+            /** Last Reviewed At */
+            last_reviewed_at: string | null;
+            /** Escalated */
+            escalated: boolean;
+            /** Escalated At */
+            escalated_at: string | null;
+            /** Occurred At */
+            occurred_at: string | null;
+            /** Occurrence */
+            occurrence: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /** Close Reason */
+            close_reason: string | null;
+            /** Change Request Id */
+            change_request_id: string | null;
+            /** Created By */
+            created_by: string;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            links?: components["schemas"]["Links"];
+            attention: components["schemas"]["Attention"];
+        };
+        /**
+         * RiskSummary
+         * @description A project's risk register over a period [from, to] (UTC days, both included).
+         */
+        RiskSummary: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * From Date
+             * @example 2026-11-16
+             */
+            from_date: string;
+            /**
+             * To Date
+             * @example 2026-11-22
+             */
+            to_date: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /** Open Count */
+            open_count: number;
+            /**
+             * Exposure
+             * @description Sum of the scores of the open risks now.
+             */
+            exposure: number;
+            /**
+             * New
+             * @description Risks identified in the period.
+             */
+            new: components["schemas"]["RiskBrief"][];
+            /**
+             * Escalated
+             * @description Risks escalated in the period.
+             */
+            escalated: components["schemas"]["RiskBrief"][];
+            /**
+             * Closed
+             * @description Risks closed in the period.
+             */
+            closed: components["schemas"]["RiskBrief"][];
+            /**
+             * Exposure Series
+             * @description Open exposure at the end of each day of the trend window (`trend_from`..`to`).
+             */
+            exposure_series: components["schemas"]["ExposurePointDay"][];
+            /**
+             * Top
+             * @description The five open risks with the highest exposure (score).
+             */
+            top: components["schemas"]["RiskBrief"][];
+            /** Overdue Reviews */
+            overdue_reviews: components["schemas"]["SummaryOverdueReview"][];
+            /** Overdue Actions */
+            overdue_actions: components["schemas"]["SummaryOverdueAction"][];
+            /**
+             * Heatmap
+             * @description Open risks per probability × impact cell (empty cells omitted).
+             */
+            heatmap: components["schemas"]["SummaryHeatmapCell"][];
+            /**
+             * Critical
+             * @description Open critical risks, with their age.
+             */
+            critical: components["schemas"]["RiskBrief"][];
+            /** Unresolved Escalations */
+            unresolved_escalations: components["schemas"]["UnresolvedEscalation"][];
+        };
+        /**
+         * RiskUpdate
+         * @description Fields to change (JSON merge patch). Changing P/I appends an assessment.
+         */
+        RiskUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Category */
+            category?: ("technical" | "resource" | "schedule" | "requirement_change" | "dependency" | "stability" | "financial_loss" | "security" | "compliance" | "external") | null;
+            /** Kind */
+            kind?: ("threat" | "opportunity") | null;
+            /** Cause */
+            cause?: string | null;
+            /** Event */
+            event?: string | null;
+            /** Effect */
+            effect?: string | null;
+            /** Owner */
+            owner?: string | null;
+            /** Probability */
+            probability?: number | null;
+            /** Impact */
+            impact?: number | null;
+            /** Proximity Date */
+            proximity_date?: string | null;
+            /** Response Strategy */
+            response_strategy?: ("avoid" | "mitigate" | "transfer" | "accept" | "escalate" | "exploit" | "enhance" | "share") | null;
+            /** Response Plan */
+            response_plan?: string | null;
+            /** Contingency Plan */
+            contingency_plan?: string | null;
+            /** Triggers */
+            triggers?: components["schemas"]["Trigger"][] | null;
+            /** Residual Probability */
+            residual_probability?: number | null;
+            /** Residual Impact */
+            residual_impact?: number | null;
+            /** Cost Impact */
+            cost_impact?: number | null;
+            /** Probability Share */
+            probability_share?: number | null;
+            /** Blocks Release */
+            blocks_release?: boolean | null;
+            /**
+             * Note
+             * @description Recorded with the assessment.
+             */
+            note?: string | null;
         };
         /**
          * SubscriptionCreate
@@ -871,6 +2494,129 @@ export interface components {
              */
             secret: string;
         };
+        /** SummaryHeatmapCell */
+        SummaryHeatmapCell: {
+            /** Probability */
+            probability: number;
+            /** Impact */
+            impact: number;
+            /** Count */
+            count: number;
+        };
+        /** SummaryOverdueAction */
+        SummaryOverdueAction: {
+            /**
+             * Risk Key
+             * @example PAY-R7
+             */
+            risk_key: string;
+            /** Title */
+            title: string;
+            /** Owner */
+            owner: string;
+            /**
+             * Due Date
+             * @example 2026-11-18
+             */
+            due_date: string;
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** SummaryOverdueReview */
+        SummaryOverdueReview: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /** Level */
+            level: string;
+            /**
+             * Next Review At
+             * Format: date-time
+             */
+            next_review_at: string;
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** TopRisk */
+        TopRisk: {
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "identified" | "assessed" | "mitigating" | "monitoring" | "occurred" | "closed";
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "critical";
+            /** Score */
+            score: number;
+            /** Residual Score */
+            residual_score: number | null;
+            /** Emv */
+            emv: number | null;
+            /** Owner */
+            owner: string | null;
+        };
+        /**
+         * Trigger
+         * @description A trigger indicator of the contingency plan: when `metric comparator threshold` holds, act.
+         */
+        Trigger: {
+            /**
+             * Metric
+             * @example payment_error_rate
+             */
+            metric: string;
+            /**
+             * Comparator
+             * @example >
+             * @enum {string}
+             */
+            comparator: ">" | ">=" | "<" | "<=" | "==" | "!=";
+            /**
+             * Threshold
+             * @example 0.01
+             */
+            threshold: number;
+        };
+        /** UnresolvedEscalation */
+        UnresolvedEscalation: {
+            /**
+             * Risk Key
+             * @example PAY-R7
+             */
+            risk_key: string;
+            /** Title */
+            title: string;
+            /** Level */
+            level: string;
+            /**
+             * Trigger
+             * @example critical
+             */
+            trigger: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Escalated At
+             * Format: date-time
+             */
+            escalated_at: string;
+            /**
+             * Age Days
+             * @description Whole days the escalation has been unresolved.
+             */
+            age_days: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -956,6 +2702,15 @@ export interface operations {
                     "application/json": components["schemas"]["RiskMatrixPublic"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -985,6 +2740,2421 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risks: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+                /** @description Any of these states (repeatable). */
+                status?: ("identified" | "assessed" | "mitigating" | "monitoring" | "occurred" | "closed")[] | null;
+                /** @description Any of these levels (repeatable). */
+                level?: ("low" | "medium" | "high" | "critical")[] | null;
+                category?: ("technical" | "resource" | "schedule" | "requirement_change" | "dependency" | "stability" | "financial_loss" | "security" | "compliance" | "external") | null;
+                owner?: string | null;
+                kind?: ("threat" | "opportunity") | null;
+                escalated?: boolean | null;
+                /** @description Linked to this item key. */
+                item?: string | null;
+                review_overdue?: boolean | null;
+                /** @description High/critical with no open mitigation action or an overdue one. */
+                flagged?: boolean | null;
+                /** @description key, score, created, updated, next_review; `-` descending */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RiskPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_risk_heatmap: {
+        parameters: {
+            query?: {
+                basis?: "inherent" | "residual";
+                kind?: ("threat" | "opportunity") | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Heatmap"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_top_risks: {
+        parameters: {
+            query?: {
+                n?: number;
+                basis?: "inherent" | "residual";
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopRisk"][];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_risks: {
+        parameters: {
+            query?: {
+                status?: ("identified" | "assessed" | "mitigating" | "monitoring" | "occurred" | "closed")[] | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_risk_exposure: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                interval?: "day" | "week";
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExposureTrend"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_overdue_reviews: {
+        parameters: {
+            query?: {
+                /** @description Overdue as of this time (default now). */
+                as_of?: string | null;
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OverdueReview_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_overdue_risk_actions: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OverdueAction_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    query_risk_gate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskGateQuery"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskGateResult"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_risk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risk_history: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mitigate_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoteIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    monitor_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoteIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CloseIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_risk_occurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OccurIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoteIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risk_assessments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssessmentPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assess_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    link_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinksIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlink_risk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                target_type: "item" | "prd" | "release";
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risk_actions: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActionPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_risk_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_risk_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risk_action_history: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risk_reviews: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReviewPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    escalate_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deescalate_risk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_risk_escalations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EscalationPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_risk_summary: {
+        parameters: {
+            query: {
+                /** @description First UTC day of the period. */
+                from: string;
+                /** @description Last UTC day of the period (included). */
+                to: string;
+                /** @description First day of the exposure series; default `from`. */
+                trend_from?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskSummary"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1280,6 +5450,15 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionWithSecret"];
                 };
             };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -1460,6 +5639,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

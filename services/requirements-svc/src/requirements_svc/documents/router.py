@@ -252,7 +252,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
                 "status_code": status.HTTP_201_CREATED,
                 "responses": responses(400, 401, 403, 404, 409, 413, 422),
             },
-            f"Create a {label} as draft revision 1 ({', '.join(kind.editors)} or admin).",
+            f"Create a {label} as draft revision 1 ({', '.join(sorted(set(kind.editors) - {'admin'}))} or admin).",
         ),
         (
             "GET",

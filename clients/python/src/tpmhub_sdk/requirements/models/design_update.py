@@ -20,7 +20,7 @@ class DesignUpdate:
 
     Attributes:
         title (None | str | Unset):
-        sections (DesignSectionsInput | None | Unset):
+        sections (DesignSectionsInput | None | Unset): Only the sections sent change; null empties one section.
         linked_items (list[str] | None | Unset):
     """
 

@@ -25,9 +25,9 @@ class DocumentDiff:
         from_version (int):
         to_version (int | None): Null when comparing with the current working copy.
         to_revision (int): The revision the right side shows.
-        title (FieldDiff):
+        title (FieldDiff): A single text field on both sides of a diff.
         sections (list[SectionDiff]):
-        linked_items (LinksDiff):
+        linked_items (LinksDiff): Linked item keys added and removed between the two sides (designs).
         changed_sections (list[str]):
     """
 

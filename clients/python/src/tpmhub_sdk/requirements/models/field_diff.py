@@ -11,7 +11,8 @@ T = TypeVar("T", bound="FieldDiff")
 
 @_attrs_define
 class FieldDiff:
-    """
+    """A single text field on both sides of a diff.
+
     Attributes:
         before (str):
         after (str):

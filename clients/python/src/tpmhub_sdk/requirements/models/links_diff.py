@@ -13,7 +13,8 @@ T = TypeVar("T", bound="LinksDiff")
 
 @_attrs_define
 class LinksDiff:
-    """
+    """Linked item keys added and removed between the two sides (designs).
+
     Attributes:
         added (list[str] | Unset):
         removed (list[str] | Unset):

@@ -21,7 +21,7 @@ class PrdUpdate:
 
         Attributes:
             title (None | str | Unset):
-            sections (None | PrdSectionsInput | Unset):
+            sections (None | PrdSectionsInput | Unset): Only the sections sent change; null empties one section.
     """
 
     title: None | str | Unset = UNSET

@@ -25,7 +25,7 @@ class RiskMatrixIn:
             probability_labels (list[str]):
             impact_labels (list[str]):
             thresholds (list[LevelThreshold]):
-            review_cadence_days (ReviewCadenceDays):
+            review_cadence_days (ReviewCadenceDays): Days between reviews for each level (low, medium, high, critical).
             gate_level (RiskMatrixInGateLevel | Unset): Open risks at or above this level block releases. Default: 'high'.
     """
 

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.approval_create import ApprovalCreate
 from ...models.approval_state import ApprovalState
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     release_id: UUID,
     *,
     body: ApprovalCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -43,6 +46,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -62,6 +70,11 @@ def _parse_response(
         response_409 = Problem.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -90,6 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApprovalCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApprovalState | Problem]:
     """Approve Release
 
@@ -98,6 +112,7 @@ def sync_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ApprovalCreate): A reviewer's decision: `approve` counts toward N-of-M; `reject`
             sends the release back to draft.
 
@@ -112,6 +127,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -126,6 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApprovalCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApprovalState | Problem | None:
     """Approve Release
 
@@ -134,6 +151,7 @@ def sync(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ApprovalCreate): A reviewer's decision: `approve` counts toward N-of-M; `reject`
             sends the release back to draft.
 
@@ -149,6 +167,7 @@ def sync(
         release_id=release_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -157,6 +176,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApprovalCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApprovalState | Problem]:
     """Approve Release
 
@@ -165,6 +185,7 @@ async def asyncio_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ApprovalCreate): A reviewer's decision: `approve` counts toward N-of-M; `reject`
             sends the release back to draft.
 
@@ -179,6 +200,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +213,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApprovalCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApprovalState | Problem | None:
     """Approve Release
 
@@ -199,6 +222,7 @@ async def asyncio(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ApprovalCreate): A reviewer's decision: `approve` counts toward N-of-M; `reject`
             sends the release back to draft.
 
@@ -215,5 +239,6 @@ async def asyncio(
             release_id=release_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

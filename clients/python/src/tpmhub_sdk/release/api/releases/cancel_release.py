@@ -18,10 +18,14 @@ def _get_kwargs(
     *,
     body: ActionRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -49,6 +53,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -73,6 +82,11 @@ def _parse_response(
         response_412 = Problem.from_dict(response.json())
 
         return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -102,6 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ActionRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReleasePublic]:
     """Cancel Release
 
@@ -111,6 +126,7 @@ def sync_detailed(
         release_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (ActionRequest | None | Unset):
 
     Raises:
@@ -125,6 +141,7 @@ def sync_detailed(
         release_id=release_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +157,7 @@ def sync(
     client: AuthenticatedClient,
     body: ActionRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReleasePublic | None:
     """Cancel Release
 
@@ -149,6 +167,7 @@ def sync(
         release_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (ActionRequest | None | Unset):
 
     Raises:
@@ -164,6 +183,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -173,6 +193,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ActionRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReleasePublic]:
     """Cancel Release
 
@@ -182,6 +203,7 @@ async def asyncio_detailed(
         release_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (ActionRequest | None | Unset):
 
     Raises:
@@ -196,6 +218,7 @@ async def asyncio_detailed(
         release_id=release_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +232,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ActionRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReleasePublic | None:
     """Cancel Release
 
@@ -218,6 +242,7 @@ async def asyncio(
         release_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (ActionRequest | None | Unset):
 
     Raises:
@@ -234,5 +259,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.checklist_item_create import ChecklistItemCreate
 from ...models.checklist_item_public import ChecklistItemPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     release_id: UUID,
     *,
     body: ChecklistItemCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,6 +45,11 @@ def _parse_response(
         response_201 = ChecklistItemPublic.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -95,6 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChecklistItemCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ChecklistItemPublic | Problem]:
     """Create Checklist Item
 
@@ -102,6 +111,7 @@ def sync_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ChecklistItemCreate): An extra checklist item for one release.
 
     Raises:
@@ -115,6 +125,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -129,6 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChecklistItemCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ChecklistItemPublic | Problem | None:
     """Create Checklist Item
 
@@ -136,6 +148,7 @@ def sync(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ChecklistItemCreate): An extra checklist item for one release.
 
     Raises:
@@ -150,6 +163,7 @@ def sync(
         release_id=release_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -158,6 +172,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChecklistItemCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ChecklistItemPublic | Problem]:
     """Create Checklist Item
 
@@ -165,6 +180,7 @@ async def asyncio_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ChecklistItemCreate): An extra checklist item for one release.
 
     Raises:
@@ -178,6 +194,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +207,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChecklistItemCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ChecklistItemPublic | Problem | None:
     """Create Checklist Item
 
@@ -197,6 +215,7 @@ async def asyncio(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (ChecklistItemCreate): An extra checklist item for one release.
 
     Raises:
@@ -212,5 +231,6 @@ async def asyncio(
             release_id=release_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

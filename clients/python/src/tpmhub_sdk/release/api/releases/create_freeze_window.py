@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.freeze_window_create import FreezeWindowCreate
 from ...models.freeze_window_public import FreezeWindowPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     key: str,
     *,
     body: FreezeWindowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -41,6 +44,11 @@ def _parse_response(
         response_201 = FreezeWindowPublic.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -84,6 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FreezeWindowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FreezeWindowPublic | Problem]:
     """Create Freeze Window
 
@@ -91,6 +100,7 @@ def sync_detailed(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (FreezeWindowCreate): A period in which the project does not deploy; `environments`
             empty means every environment.
 
@@ -105,6 +115,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         key=key,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -119,6 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FreezeWindowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> FreezeWindowPublic | Problem | None:
     """Create Freeze Window
 
@@ -126,6 +138,7 @@ def sync(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (FreezeWindowCreate): A period in which the project does not deploy; `environments`
             empty means every environment.
 
@@ -141,6 +154,7 @@ def sync(
         key=key,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -149,6 +163,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FreezeWindowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FreezeWindowPublic | Problem]:
     """Create Freeze Window
 
@@ -156,6 +171,7 @@ async def asyncio_detailed(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (FreezeWindowCreate): A period in which the project does not deploy; `environments`
             empty means every environment.
 
@@ -170,6 +186,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         key=key,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,6 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FreezeWindowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> FreezeWindowPublic | Problem | None:
     """Create Freeze Window
 
@@ -189,6 +207,7 @@ async def asyncio(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (FreezeWindowCreate): A period in which the project does not deploy; `environments`
             empty means every environment.
 
@@ -205,5 +224,6 @@ async def asyncio(
             key=key,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.release_create import ReleaseCreate
 from ...models.release_public import ReleasePublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     key: str,
     *,
     body: ReleaseCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -41,6 +44,11 @@ def _parse_response(
         response_201 = ReleasePublic.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -94,6 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReleaseCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReleasePublic]:
     """Create Release
 
@@ -103,6 +112,7 @@ def sync_detailed(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (ReleaseCreate): A new release of a project; the version is unique per project.
 
     Raises:
@@ -116,6 +126,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         key=key,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReleaseCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReleasePublic | None:
     """Create Release
 
@@ -139,6 +151,7 @@ def sync(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (ReleaseCreate): A new release of a project; the version is unique per project.
 
     Raises:
@@ -153,6 +166,7 @@ def sync(
         key=key,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -161,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReleaseCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReleasePublic]:
     """Create Release
 
@@ -170,6 +185,7 @@ async def asyncio_detailed(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (ReleaseCreate): A new release of a project; the version is unique per project.
 
     Raises:
@@ -183,6 +199,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         key=key,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,6 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReleaseCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReleasePublic | None:
     """Create Release
 
@@ -204,6 +222,7 @@ async def asyncio(
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (ReleaseCreate): A new release of a project; the version is unique per project.
 
     Raises:
@@ -219,5 +238,6 @@ async def asyncio(
             key=key,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

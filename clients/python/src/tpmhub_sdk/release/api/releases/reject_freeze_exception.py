@@ -17,8 +17,11 @@ def _get_kwargs(
     exception_id: UUID,
     *,
     body: FreezeExceptionDecision | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -46,6 +49,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -65,6 +73,11 @@ def _parse_response(
         response_409 = Problem.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -93,6 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FreezeExceptionDecision | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FreezeExceptionPublic | Problem]:
     """Reject Freeze Exception
 
@@ -100,6 +114,7 @@ def sync_detailed(
 
     Args:
         exception_id (UUID):
+        idempotency_key (str | Unset):
         body (FreezeExceptionDecision | None | Unset):
 
     Raises:
@@ -113,6 +128,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         exception_id=exception_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -127,6 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FreezeExceptionDecision | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> FreezeExceptionPublic | Problem | None:
     """Reject Freeze Exception
 
@@ -134,6 +151,7 @@ def sync(
 
     Args:
         exception_id (UUID):
+        idempotency_key (str | Unset):
         body (FreezeExceptionDecision | None | Unset):
 
     Raises:
@@ -148,6 +166,7 @@ def sync(
         exception_id=exception_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -156,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FreezeExceptionDecision | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FreezeExceptionPublic | Problem]:
     """Reject Freeze Exception
 
@@ -163,6 +183,7 @@ async def asyncio_detailed(
 
     Args:
         exception_id (UUID):
+        idempotency_key (str | Unset):
         body (FreezeExceptionDecision | None | Unset):
 
     Raises:
@@ -176,6 +197,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         exception_id=exception_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,6 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FreezeExceptionDecision | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> FreezeExceptionPublic | Problem | None:
     """Reject Freeze Exception
 
@@ -195,6 +218,7 @@ async def asyncio(
 
     Args:
         exception_id (UUID):
+        idempotency_key (str | Unset):
         body (FreezeExceptionDecision | None | Unset):
 
     Raises:
@@ -210,5 +234,6 @@ async def asyncio(
             exception_id=exception_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -18,10 +18,14 @@ def _get_kwargs(
     *,
     body: AdvanceRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -48,6 +52,11 @@ def _parse_response(
         response_200 = RolloutPublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -107,6 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AdvanceRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RolloutPublic]:
     """Advance Rollout
 
@@ -117,6 +127,7 @@ def sync_detailed(
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (AdvanceRequest | None | Unset):
 
     Raises:
@@ -131,6 +142,7 @@ def sync_detailed(
         rollout_id=rollout_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +158,7 @@ def sync(
     client: AuthenticatedClient,
     body: AdvanceRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RolloutPublic | None:
     """Advance Rollout
 
@@ -156,6 +169,7 @@ def sync(
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (AdvanceRequest | None | Unset):
 
     Raises:
@@ -171,6 +185,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -180,6 +195,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AdvanceRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RolloutPublic]:
     """Advance Rollout
 
@@ -190,6 +206,7 @@ async def asyncio_detailed(
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (AdvanceRequest | None | Unset):
 
     Raises:
@@ -204,6 +221,7 @@ async def asyncio_detailed(
         rollout_id=rollout_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -217,6 +235,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AdvanceRequest | None | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RolloutPublic | None:
     """Advance Rollout
 
@@ -227,6 +246,7 @@ async def asyncio(
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (AdvanceRequest | None | Unset):
 
     Raises:
@@ -243,5 +263,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

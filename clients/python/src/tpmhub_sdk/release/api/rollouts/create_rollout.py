@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.rollout_create import RolloutCreate
 from ...models.rollout_public import RolloutPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     release_id: UUID,
     *,
     body: RolloutCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,6 +45,11 @@ def _parse_response(
         response_201 = RolloutPublic.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -95,6 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RolloutCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RolloutPublic]:
     """Create Rollout
 
@@ -102,6 +111,7 @@ def sync_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (RolloutCreate): A gray rollout of a release: its stages, who is counted as a unit,
             and what a guardrail breach does.
 
@@ -116,6 +126,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RolloutCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RolloutPublic | None:
     """Create Rollout
 
@@ -137,6 +149,7 @@ def sync(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (RolloutCreate): A gray rollout of a release: its stages, who is counted as a unit,
             and what a guardrail breach does.
 
@@ -152,6 +165,7 @@ def sync(
         release_id=release_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -160,6 +174,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RolloutCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RolloutPublic]:
     """Create Rollout
 
@@ -167,6 +182,7 @@ async def asyncio_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (RolloutCreate): A gray rollout of a release: its stages, who is counted as a unit,
             and what a guardrail breach does.
 
@@ -181,6 +197,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RolloutCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RolloutPublic | None:
     """Create Rollout
 
@@ -200,6 +218,7 @@ async def asyncio(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (RolloutCreate): A gray rollout of a release: its stages, who is counted as a unit,
             and what a guardrail breach does.
 
@@ -216,5 +235,6 @@ async def asyncio(
             release_id=release_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

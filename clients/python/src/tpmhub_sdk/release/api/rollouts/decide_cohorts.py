@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.decide_batch import DecideBatch
 from ...models.decision_batch_public import DecisionBatchPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     rollout_id: UUID,
     *,
     body: DecideBatch,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,6 +45,11 @@ def _parse_response(
         response_200 = DecisionBatchPublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,6 +93,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DecideBatch,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DecisionBatchPublic | Problem]:
     """Decide Cohorts
 
@@ -92,6 +101,7 @@ def sync_detailed(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (DecideBatch): Units to decide at once (at most 10,000).
 
     Raises:
@@ -105,6 +115,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         rollout_id=rollout_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -119,6 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DecideBatch,
+    idempotency_key: str | Unset = UNSET,
 ) -> DecisionBatchPublic | Problem | None:
     """Decide Cohorts
 
@@ -126,6 +138,7 @@ def sync(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (DecideBatch): Units to decide at once (at most 10,000).
 
     Raises:
@@ -140,6 +153,7 @@ def sync(
         rollout_id=rollout_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -148,6 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DecideBatch,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DecisionBatchPublic | Problem]:
     """Decide Cohorts
 
@@ -155,6 +170,7 @@ async def asyncio_detailed(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (DecideBatch): Units to decide at once (at most 10,000).
 
     Raises:
@@ -168,6 +184,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         rollout_id=rollout_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,6 +197,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DecideBatch,
+    idempotency_key: str | Unset = UNSET,
 ) -> DecisionBatchPublic | Problem | None:
     """Decide Cohorts
 
@@ -187,6 +205,7 @@ async def asyncio(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (DecideBatch): Units to decide at once (at most 10,000).
 
     Raises:
@@ -202,5 +221,6 @@ async def asyncio(
             rollout_id=rollout_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

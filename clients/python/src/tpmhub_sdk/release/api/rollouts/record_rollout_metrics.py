@@ -11,15 +11,18 @@ from ...models.problem import Problem
 from ...models.reading_batch import ReadingBatch
 from ...models.reading_create import ReadingCreate
 from ...models.readings_result import ReadingsResult
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     rollout_id: UUID,
     *,
     body: ReadingBatch | ReadingCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -46,6 +49,11 @@ def _parse_response(
         response_201 = ReadingsResult.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -99,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReadingBatch | ReadingCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReadingsResult]:
     """Record Rollout Metrics
 
@@ -110,6 +119,7 @@ def sync_detailed(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (ReadingBatch | ReadingCreate):
 
     Raises:
@@ -123,6 +133,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         rollout_id=rollout_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -137,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReadingBatch | ReadingCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReadingsResult | None:
     """Record Rollout Metrics
 
@@ -148,6 +160,7 @@ def sync(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (ReadingBatch | ReadingCreate):
 
     Raises:
@@ -162,6 +175,7 @@ def sync(
         rollout_id=rollout_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -170,6 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReadingBatch | ReadingCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReadingsResult]:
     """Record Rollout Metrics
 
@@ -181,6 +196,7 @@ async def asyncio_detailed(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (ReadingBatch | ReadingCreate):
 
     Raises:
@@ -194,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         rollout_id=rollout_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReadingBatch | ReadingCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReadingsResult | None:
     """Record Rollout Metrics
 
@@ -217,6 +235,7 @@ async def asyncio(
 
     Args:
         rollout_id (UUID):
+        idempotency_key (str | Unset):
         body (ReadingBatch | ReadingCreate):
 
     Raises:
@@ -232,5 +251,6 @@ async def asyncio(
             rollout_id=rollout_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.verification_create import VerificationCreate
 from ...models.verification_public import VerificationPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     release_id: UUID,
     *,
     body: VerificationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,6 +45,11 @@ def _parse_response(
         response_201 = VerificationPublic.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -95,6 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VerificationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VerificationPublic]:
     """Create Verification
 
@@ -103,6 +112,7 @@ def sync_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (VerificationCreate): A verification run in production (线上试单). A `failed` one blocks
             marking the release released
             until it is re-run and updated to `passed`.
@@ -118,6 +128,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -132,6 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VerificationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | VerificationPublic | None:
     """Create Verification
 
@@ -140,6 +152,7 @@ def sync(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (VerificationCreate): A verification run in production (线上试单). A `failed` one blocks
             marking the release released
             until it is re-run and updated to `passed`.
@@ -156,6 +169,7 @@ def sync(
         release_id=release_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -164,6 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VerificationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VerificationPublic]:
     """Create Verification
 
@@ -172,6 +187,7 @@ async def asyncio_detailed(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (VerificationCreate): A verification run in production (线上试单). A `failed` one blocks
             marking the release released
             until it is re-run and updated to `passed`.
@@ -187,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         release_id=release_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,6 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VerificationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | VerificationPublic | None:
     """Create Verification
 
@@ -207,6 +225,7 @@ async def asyncio(
 
     Args:
         release_id (UUID):
+        idempotency_key (str | Unset):
         body (VerificationCreate): A verification run in production (线上试单). A `failed` one blocks
             marking the release released
             until it is re-run and updated to `passed`.
@@ -224,5 +243,6 @@ async def asyncio(
             release_id=release_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

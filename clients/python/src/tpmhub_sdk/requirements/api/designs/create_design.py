@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.design_create import DesignCreate
 from ...models.document_public import DocumentPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     key: str,
     *,
     body: DesignCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,6 +45,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -56,6 +64,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -89,13 +102,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DesignCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentPublic | Problem]:
     """Create Design
 
-     Create a design as draft revision 1 (tpm, engineer, pm, admin or admin).
+     Create a design as draft revision 1 (engineer, pm, tpm or admin).
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (DesignCreate): A new technical design, linked to the epics and features (item keys)
             it designs.
 
@@ -110,6 +125,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         key=key,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -124,13 +140,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DesignCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> DocumentPublic | Problem | None:
     """Create Design
 
-     Create a design as draft revision 1 (tpm, engineer, pm, admin or admin).
+     Create a design as draft revision 1 (engineer, pm, tpm or admin).
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (DesignCreate): A new technical design, linked to the epics and features (item keys)
             it designs.
 
@@ -146,6 +164,7 @@ def sync(
         key=key,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -154,13 +173,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DesignCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentPublic | Problem]:
     """Create Design
 
-     Create a design as draft revision 1 (tpm, engineer, pm, admin or admin).
+     Create a design as draft revision 1 (engineer, pm, tpm or admin).
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (DesignCreate): A new technical design, linked to the epics and features (item keys)
             it designs.
 
@@ -175,6 +196,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         key=key,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,13 +209,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DesignCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> DocumentPublic | Problem | None:
     """Create Design
 
-     Create a design as draft revision 1 (tpm, engineer, pm, admin or admin).
+     Create a design as draft revision 1 (engineer, pm, tpm or admin).
 
     Args:
         key (str):
+        idempotency_key (str | Unset):
         body (DesignCreate): A new technical design, linked to the epics and features (item keys)
             it designs.
 
@@ -210,5 +234,6 @@ async def asyncio(
             key=key,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -18,10 +18,14 @@ def _get_kwargs(
     *,
     body: DesignSubmit,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -45,6 +49,11 @@ def _parse_response(
         response_200 = DocumentPublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -70,6 +79,11 @@ def _parse_response(
         response_412 = Problem.from_dict(response.json())
 
         return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -99,6 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DesignSubmit,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentPublic | Problem]:
     """Submit Design
 
@@ -109,6 +124,7 @@ def sync_detailed(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (DesignSubmit): Send a design to review, naming this round's reviewers per domain.
 
     Raises:
@@ -123,6 +139,7 @@ def sync_detailed(
         doc_id=doc_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -138,6 +155,7 @@ def sync(
     client: AuthenticatedClient,
     body: DesignSubmit,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> DocumentPublic | Problem | None:
     """Submit Design
 
@@ -148,6 +166,7 @@ def sync(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (DesignSubmit): Send a design to review, naming this round's reviewers per domain.
 
     Raises:
@@ -163,6 +182,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -172,6 +192,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DesignSubmit,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentPublic | Problem]:
     """Submit Design
 
@@ -182,6 +203,7 @@ async def asyncio_detailed(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (DesignSubmit): Send a design to review, naming this round's reviewers per domain.
 
     Raises:
@@ -196,6 +218,7 @@ async def asyncio_detailed(
         doc_id=doc_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +232,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DesignSubmit,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> DocumentPublic | Problem | None:
     """Submit Design
 
@@ -219,6 +243,7 @@ async def asyncio(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
         body (DesignSubmit): Send a design to review, naming this round's reviewers per domain.
 
     Raises:
@@ -235,5 +260,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

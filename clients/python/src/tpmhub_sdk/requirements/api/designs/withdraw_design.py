@@ -8,7 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.document_public import DocumentPublic
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,10 +16,14 @@ def _get_kwargs(
     doc_id: UUID,
     *,
     if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -35,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DocumentPublic | HTTPValidationError | Problem | None:
+) -> DocumentPublic | Problem | None:
     if response.status_code == 200:
         response_200 = DocumentPublic.from_dict(response.json())
 
@@ -67,7 +70,7 @@ def _parse_response(
         return response_412
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -79,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DocumentPublic | HTTPValidationError | Problem]:
+) -> Response[DocumentPublic | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +96,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
-) -> Response[DocumentPublic | HTTPValidationError | Problem]:
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DocumentPublic | Problem]:
     """Withdraw Design
 
      Take a design out of review back to draft (pm, tpm or admin).
@@ -102,18 +106,20 @@ def sync_detailed(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DocumentPublic | HTTPValidationError | Problem]
+        Response[DocumentPublic | Problem]
     """
 
     kwargs = _get_kwargs(
         doc_id=doc_id,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -128,7 +134,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
-) -> DocumentPublic | HTTPValidationError | Problem | None:
+    idempotency_key: str | Unset = UNSET,
+) -> DocumentPublic | Problem | None:
     """Withdraw Design
 
      Take a design out of review back to draft (pm, tpm or admin).
@@ -137,19 +144,21 @@ def sync(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DocumentPublic | HTTPValidationError | Problem
+        DocumentPublic | Problem
     """
 
     return sync_detailed(
         doc_id=doc_id,
         client=client,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -158,7 +167,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
-) -> Response[DocumentPublic | HTTPValidationError | Problem]:
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DocumentPublic | Problem]:
     """Withdraw Design
 
      Take a design out of review back to draft (pm, tpm or admin).
@@ -167,18 +177,20 @@ async def asyncio_detailed(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DocumentPublic | HTTPValidationError | Problem]
+        Response[DocumentPublic | Problem]
     """
 
     kwargs = _get_kwargs(
         doc_id=doc_id,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,7 +203,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_match: None | str | Unset = UNSET,
-) -> DocumentPublic | HTTPValidationError | Problem | None:
+    idempotency_key: str | Unset = UNSET,
+) -> DocumentPublic | Problem | None:
     """Withdraw Design
 
      Take a design out of review back to draft (pm, tpm or admin).
@@ -200,13 +213,14 @@ async def asyncio(
         doc_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DocumentPublic | HTTPValidationError | Problem
+        DocumentPublic | Problem
     """
 
     return (
@@ -214,5 +228,6 @@ async def asyncio(
             doc_id=doc_id,
             client=client,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.project_create import ProjectCreate
 from ...models.project_public import ProjectPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -37,6 +40,11 @@ def _parse_response(
         response_201 = ProjectPublic.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -84,12 +92,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ProjectPublic]:
     """Create Project
 
      Create a project (admin, pm or tpm).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate): A new project. The key prefixes every item (`PAY-42`) and risk
             (`PAY-R7`) and never changes.
 
@@ -103,6 +113,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,12 +127,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ProjectPublic | None:
     """Create Project
 
      Create a project (admin, pm or tpm).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate): A new project. The key prefixes every item (`PAY-42`) and risk
             (`PAY-R7`) and never changes.
 
@@ -136,6 +149,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -143,12 +157,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ProjectPublic]:
     """Create Project
 
      Create a project (admin, pm or tpm).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate): A new project. The key prefixes every item (`PAY-42`) and risk
             (`PAY-R7`) and never changes.
 
@@ -162,6 +178,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,12 +190,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ProjectPublic | None:
     """Create Project
 
      Create a project (admin, pm or tpm).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate): A new project. The key prefixes every item (`PAY-42`) and risk
             (`PAY-R7`) and never changes.
 
@@ -194,5 +213,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

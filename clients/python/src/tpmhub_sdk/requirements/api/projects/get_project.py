@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...models.project_public import ProjectPublic
 from ...types import Response
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | Problem | ProjectPublic | None:
+) -> Problem | ProjectPublic | None:
     if response.status_code == 200:
         response_200 = ProjectPublic.from_dict(response.json())
 
@@ -50,7 +49,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -62,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | Problem | ProjectPublic]:
+) -> Response[Problem | ProjectPublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +74,7 @@ def sync_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | Problem | ProjectPublic]:
+) -> Response[Problem | ProjectPublic]:
     """Get Project
 
     Args:
@@ -86,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | ProjectPublic]
+        Response[Problem | ProjectPublic]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +103,7 @@ def sync(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | Problem | ProjectPublic | None:
+) -> Problem | ProjectPublic | None:
     """Get Project
 
     Args:
@@ -115,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | ProjectPublic
+        Problem | ProjectPublic
     """
 
     return sync_detailed(
@@ -128,7 +127,7 @@ async def asyncio_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | Problem | ProjectPublic]:
+) -> Response[Problem | ProjectPublic]:
     """Get Project
 
     Args:
@@ -139,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | ProjectPublic]
+        Response[Problem | ProjectPublic]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +154,7 @@ async def asyncio(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | Problem | ProjectPublic | None:
+) -> Problem | ProjectPublic | None:
     """Get Project
 
     Args:
@@ -166,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | ProjectPublic
+        Problem | ProjectPublic
     """
 
     return (

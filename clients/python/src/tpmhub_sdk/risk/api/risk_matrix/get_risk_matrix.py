@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.risk_matrix_public import RiskMatrixPublic
 from ...types import Response
 
 
@@ -24,7 +25,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RiskMatrixPublic | None:
+    if response.status_code == 200:
+        response_200 = RiskMatrixPublic.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -46,7 +54,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RiskMatrixPublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +69,7 @@ def sync_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[Problem | RiskMatrixPublic]:
     """Get Risk Matrix
 
      The project's scoring matrix (the default 5×5 until one is saved).
@@ -72,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | RiskMatrixPublic]
     """
 
     kwargs = _get_kwargs(
@@ -90,7 +100,7 @@ def sync(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> Problem | RiskMatrixPublic | None:
     """Get Risk Matrix
 
      The project's scoring matrix (the default 5×5 until one is saved).
@@ -103,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | RiskMatrixPublic
     """
 
     return sync_detailed(
@@ -116,7 +126,7 @@ async def asyncio_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[Problem | RiskMatrixPublic]:
     """Get Risk Matrix
 
      The project's scoring matrix (the default 5×5 until one is saved).
@@ -129,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | RiskMatrixPublic]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +155,7 @@ async def asyncio(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> Problem | RiskMatrixPublic | None:
     """Get Risk Matrix
 
      The project's scoring matrix (the default 5×5 until one is saved).
@@ -158,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | RiskMatrixPublic
     """
 
     return (

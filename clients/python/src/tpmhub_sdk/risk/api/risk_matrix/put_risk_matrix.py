@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.risk_matrix_in import RiskMatrixIn
+from ...models.risk_matrix_public import RiskMatrixPublic
 from ...types import UNSET, Response, Unset
 
 
@@ -36,7 +37,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RiskMatrixPublic | None:
+    if response.status_code == 200:
+        response_200 = RiskMatrixPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -68,7 +81,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RiskMatrixPublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +98,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RiskMatrixIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[Problem | RiskMatrixPublic]:
     """Put Risk Matrix
 
      Replace the matrix (admin, pm, tpm).
@@ -101,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | RiskMatrixPublic]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +138,7 @@ def sync(
     client: AuthenticatedClient,
     body: RiskMatrixIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | None:
+) -> Problem | RiskMatrixPublic | None:
     """Put Risk Matrix
 
      Replace the matrix (admin, pm, tpm).
@@ -141,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | RiskMatrixPublic
     """
 
     return sync_detailed(
@@ -158,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RiskMatrixIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[Problem | RiskMatrixPublic]:
     """Put Risk Matrix
 
      Replace the matrix (admin, pm, tpm).
@@ -176,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | RiskMatrixPublic]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +211,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RiskMatrixIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | None:
+) -> Problem | RiskMatrixPublic | None:
     """Put Risk Matrix
 
      Replace the matrix (admin, pm, tpm).
@@ -214,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | RiskMatrixPublic
     """
 
     return (

@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.retrospective_public import RetrospectivePublic
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    release_id: UUID,
+    *,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/releases/{release_id}/retrospective/refresh".format(
+            release_id=quote(str(release_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RetrospectivePublic | None:
+    if response.status_code == 200:
+        response_200 = RetrospectivePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RetrospectivePublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RetrospectivePublic]:
+    """Refresh Retrospective
+
+     Re-draft only the facts from the audit trail; what people wrote stays.
+
+    Args:
+        release_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RetrospectivePublic]
+    """
+
+    kwargs = _get_kwargs(
+        release_id=release_id,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RetrospectivePublic | None:
+    """Refresh Retrospective
+
+     Re-draft only the facts from the audit trail; what people wrote stays.
+
+    Args:
+        release_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RetrospectivePublic
+    """
+
+    return sync_detailed(
+        release_id=release_id,
+        client=client,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RetrospectivePublic]:
+    """Refresh Retrospective
+
+     Re-draft only the facts from the audit trail; what people wrote stays.
+
+    Args:
+        release_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RetrospectivePublic]
+    """
+
+    kwargs = _get_kwargs(
+        release_id=release_id,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    release_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RetrospectivePublic | None:
+    """Refresh Retrospective
+
+     Re-draft only the facts from the audit trail; what people wrote stays.
+
+    Args:
+        release_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RetrospectivePublic
+    """
+
+    return (
+        await asyncio_detailed(
+            release_id=release_id,
+            client=client,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

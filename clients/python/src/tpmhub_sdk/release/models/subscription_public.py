@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SubscriptionPublic")
+
+
+@_attrs_define
+class SubscriptionPublic:
+    """An outbound webhook subscription (the secret is never shown again after creation).
+
+    Attributes:
+        id (UUID):
+        url (str):
+        description (str):
+        event_types (list[str]):
+        project_key (None | str):
+        format_ (str):
+        active (bool):
+        consecutive_failures (int):
+        created_by (str):
+        version (int):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        disabled_reason (None | str | Unset):
+        disabled_at (datetime.datetime | None | Unset):
+    """
+
+    id: UUID
+    url: str
+    description: str
+    event_types: list[str]
+    project_key: None | str
+    format_: str
+    active: bool
+    consecutive_failures: int
+    created_by: str
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    disabled_reason: None | str | Unset = UNSET
+    disabled_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        url = self.url
+
+        description = self.description
+
+        event_types = self.event_types
+
+        project_key: None | str
+        project_key = self.project_key
+
+        format_ = self.format_
+
+        active = self.active
+
+        consecutive_failures = self.consecutive_failures
+
+        created_by = self.created_by
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        disabled_reason: None | str | Unset
+        if isinstance(self.disabled_reason, Unset):
+            disabled_reason = UNSET
+        else:
+            disabled_reason = self.disabled_reason
+
+        disabled_at: None | str | Unset
+        if isinstance(self.disabled_at, Unset):
+            disabled_at = UNSET
+        elif isinstance(self.disabled_at, datetime.datetime):
+            disabled_at = self.disabled_at.isoformat()
+        else:
+            disabled_at = self.disabled_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "url": url,
+                "description": description,
+                "event_types": event_types,
+                "project_key": project_key,
+                "format": format_,
+                "active": active,
+                "consecutive_failures": consecutive_failures,
+                "created_by": created_by,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if disabled_reason is not UNSET:
+            field_dict["disabled_reason"] = disabled_reason
+        if disabled_at is not UNSET:
+            field_dict["disabled_at"] = disabled_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        url = d.pop("url")
+
+        description = d.pop("description")
+
+        event_types = cast(list[str], d.pop("event_types"))
+
+        def _parse_project_key(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        project_key = _parse_project_key(d.pop("project_key"))
+
+        format_ = d.pop("format")
+
+        active = d.pop("active")
+
+        consecutive_failures = d.pop("consecutive_failures")
+
+        created_by = d.pop("created_by")
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_disabled_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        disabled_reason = _parse_disabled_reason(d.pop("disabled_reason", UNSET))
+
+        def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                disabled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return disabled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        disabled_at = _parse_disabled_at(d.pop("disabled_at", UNSET))
+
+        subscription_public = cls(
+            id=id,
+            url=url,
+            description=description,
+            event_types=event_types,
+            project_key=project_key,
+            format_=format_,
+            active=active,
+            consecutive_failures=consecutive_failures,
+            created_by=created_by,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+            disabled_reason=disabled_reason,
+            disabled_at=disabled_at,
+        )
+
+        subscription_public.additional_properties = d
+        return subscription_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.close_report import CloseReport
+from ...models.iteration_close import IterationClose
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    iteration_id: UUID,
+    *,
+    body: IterationClose,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/iterations/{iteration_id}/close".format(
+            iteration_id=quote(str(iteration_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CloseReport | Problem | None:
+    if response.status_code == 200:
+        response_200 = CloseReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CloseReport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IterationClose,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CloseReport | Problem]:
+    """Close Iteration
+
+     Close the iteration: its burndown is frozen and unfinished items move to the next iteration (the one
+    given, else the next planned one by start date, else the backlog) or to the backlog.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (IterationClose): Close the iteration; unfinished items move to the next iteration or
+            back to the backlog.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CloseReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IterationClose,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CloseReport | Problem | None:
+    """Close Iteration
+
+     Close the iteration: its burndown is frozen and unfinished items move to the next iteration (the one
+    given, else the next planned one by start date, else the backlog) or to the backlog.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (IterationClose): Close the iteration; unfinished items move to the next iteration or
+            back to the backlog.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CloseReport | Problem
+    """
+
+    return sync_detailed(
+        iteration_id=iteration_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IterationClose,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CloseReport | Problem]:
+    """Close Iteration
+
+     Close the iteration: its burndown is frozen and unfinished items move to the next iteration (the one
+    given, else the next planned one by start date, else the backlog) or to the backlog.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (IterationClose): Close the iteration; unfinished items move to the next iteration or
+            back to the backlog.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CloseReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IterationClose,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CloseReport | Problem | None:
+    """Close Iteration
+
+     Close the iteration: its burndown is frozen and unfinished items move to the next iteration (the one
+    given, else the next planned one by start date, else the backlog) or to the backlog.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (IterationClose): Close the iteration; unfinished items move to the next iteration or
+            back to the backlog.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CloseReport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            iteration_id=iteration_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

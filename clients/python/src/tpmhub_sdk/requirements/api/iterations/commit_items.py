@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.commit_items import CommitItems
+from ...models.commitment_report import CommitmentReport
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    iteration_id: UUID,
+    *,
+    body: CommitItems,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/iterations/{iteration_id}/commit".format(
+            iteration_id=quote(str(iteration_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CommitmentReport | Problem | None:
+    if response.status_code == 200:
+        response_200 = CommitmentReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CommitmentReport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CommitItems,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CommitmentReport | Problem]:
+    """Commit Items
+
+     Commit items to the iteration; the answer says whether the commitment now exceeds capacity.
+
+    Args:
+        iteration_id (UUID):
+        idempotency_key (str | Unset):
+        body (CommitItems): Items to commit to the iteration (they leave any other open
+            iteration).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CommitmentReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CommitItems,
+    idempotency_key: str | Unset = UNSET,
+) -> CommitmentReport | Problem | None:
+    """Commit Items
+
+     Commit items to the iteration; the answer says whether the commitment now exceeds capacity.
+
+    Args:
+        iteration_id (UUID):
+        idempotency_key (str | Unset):
+        body (CommitItems): Items to commit to the iteration (they leave any other open
+            iteration).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CommitmentReport | Problem
+    """
+
+    return sync_detailed(
+        iteration_id=iteration_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CommitItems,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CommitmentReport | Problem]:
+    """Commit Items
+
+     Commit items to the iteration; the answer says whether the commitment now exceeds capacity.
+
+    Args:
+        iteration_id (UUID):
+        idempotency_key (str | Unset):
+        body (CommitItems): Items to commit to the iteration (they leave any other open
+            iteration).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CommitmentReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CommitItems,
+    idempotency_key: str | Unset = UNSET,
+) -> CommitmentReport | Problem | None:
+    """Commit Items
+
+     Commit items to the iteration; the answer says whether the commitment now exceeds capacity.
+
+    Args:
+        iteration_id (UUID):
+        idempotency_key (str | Unset):
+        body (CommitItems): Items to commit to the iteration (they leave any other open
+            iteration).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CommitmentReport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            iteration_id=iteration_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,185 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.burndown import Burndown
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    iteration_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/iterations/{iteration_id}/burndown".format(
+            iteration_id=quote(str(iteration_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Burndown | Problem | None:
+    if response.status_code == 200:
+        response_200 = Burndown.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Burndown | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Burndown | Problem]:
+    """Get Burndown
+
+     Remaining points per day, replayed from item history, with the ideal line.
+
+    Args:
+        iteration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Burndown | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Burndown | Problem | None:
+    """Get Burndown
+
+     Remaining points per day, replayed from item history, with the ideal line.
+
+    Args:
+        iteration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Burndown | Problem
+    """
+
+    return sync_detailed(
+        iteration_id=iteration_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Burndown | Problem]:
+    """Get Burndown
+
+     Remaining points per day, replayed from item history, with the ideal line.
+
+    Args:
+        iteration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Burndown | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Burndown | Problem | None:
+    """Get Burndown
+
+     Remaining points per day, replayed from item history, with the ideal line.
+
+    Args:
+        iteration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Burndown | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            iteration_id=iteration_id,
+            client=client,
+        )
+    ).parsed

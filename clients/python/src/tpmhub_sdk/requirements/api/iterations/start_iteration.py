@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.iteration_public import IterationPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    iteration_id: UUID,
+    *,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/iterations/{iteration_id}/start".format(
+            iteration_id=quote(str(iteration_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> IterationPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = IterationPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[IterationPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[IterationPublic | Problem]:
+    """Start Iteration
+
+     Start a planned iteration; one iteration per project is active at a time.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IterationPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> IterationPublic | Problem | None:
+    """Start Iteration
+
+     Start a planned iteration; one iteration per project is active at a time.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IterationPublic | Problem
+    """
+
+    return sync_detailed(
+        iteration_id=iteration_id,
+        client=client,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[IterationPublic | Problem]:
+    """Start Iteration
+
+     Start a planned iteration; one iteration per project is active at a time.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IterationPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        iteration_id=iteration_id,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    iteration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> IterationPublic | Problem | None:
+    """Start Iteration
+
+     Start a planned iteration; one iteration per project is active at a time.
+
+    Args:
+        iteration_id (UUID):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IterationPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            iteration_id=iteration_id,
+            client=client,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,315 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_milestones_status_type_0 import (
+    ListMilestonesStatusType0,
+)
+from ...models.page_milestone_public import PageMilestonePublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    key: str,
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListMilestonesStatusType0 | None | Unset = UNSET,
+    due_before: datetime.date | None | Unset = UNSET,
+    due_after: datetime.date | None | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, str):
+        json_status = status
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_due_before: None | str | Unset
+    if isinstance(due_before, Unset):
+        json_due_before = UNSET
+    elif isinstance(due_before, datetime.date):
+        json_due_before = due_before.isoformat()
+    else:
+        json_due_before = due_before
+    params["due_before"] = json_due_before
+
+    json_due_after: None | str | Unset
+    if isinstance(due_after, Unset):
+        json_due_after = UNSET
+    elif isinstance(due_after, datetime.date):
+        json_due_after = due_after.isoformat()
+    else:
+        json_due_after = due_after
+    params["due_after"] = json_due_after
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/projects/{key}/milestones".format(
+            key=quote(str(key), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageMilestonePublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageMilestonePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageMilestonePublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListMilestonesStatusType0 | None | Unset = UNSET,
+    due_before: datetime.date | None | Unset = UNSET,
+    due_after: datetime.date | None | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+) -> Response[PageMilestonePublic | Problem]:
+    """List Milestones
+
+     Milestones of a project with their progress, by target date unless sorted otherwise.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (ListMilestonesStatusType0 | None | Unset):
+        due_before (datetime.date | None | Unset): Target date on or before this day.
+        due_after (datetime.date | None | Unset): Target date on or after this day.
+        sort (None | str | Unset): target_date (default), name, created; `-` for descending
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageMilestonePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        due_before=due_before,
+        due_after=due_after,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListMilestonesStatusType0 | None | Unset = UNSET,
+    due_before: datetime.date | None | Unset = UNSET,
+    due_after: datetime.date | None | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+) -> PageMilestonePublic | Problem | None:
+    """List Milestones
+
+     Milestones of a project with their progress, by target date unless sorted otherwise.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (ListMilestonesStatusType0 | None | Unset):
+        due_before (datetime.date | None | Unset): Target date on or before this day.
+        due_after (datetime.date | None | Unset): Target date on or after this day.
+        sort (None | str | Unset): target_date (default), name, created; `-` for descending
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageMilestonePublic | Problem
+    """
+
+    return sync_detailed(
+        key=key,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        due_before=due_before,
+        due_after=due_after,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListMilestonesStatusType0 | None | Unset = UNSET,
+    due_before: datetime.date | None | Unset = UNSET,
+    due_after: datetime.date | None | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+) -> Response[PageMilestonePublic | Problem]:
+    """List Milestones
+
+     Milestones of a project with their progress, by target date unless sorted otherwise.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (ListMilestonesStatusType0 | None | Unset):
+        due_before (datetime.date | None | Unset): Target date on or before this day.
+        due_after (datetime.date | None | Unset): Target date on or after this day.
+        sort (None | str | Unset): target_date (default), name, created; `-` for descending
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageMilestonePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        due_before=due_before,
+        due_after=due_after,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListMilestonesStatusType0 | None | Unset = UNSET,
+    due_before: datetime.date | None | Unset = UNSET,
+    due_after: datetime.date | None | Unset = UNSET,
+    sort: None | str | Unset = UNSET,
+) -> PageMilestonePublic | Problem | None:
+    """List Milestones
+
+     Milestones of a project with their progress, by target date unless sorted otherwise.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        status (ListMilestonesStatusType0 | None | Unset):
+        due_before (datetime.date | None | Unset): Target date on or before this day.
+        due_after (datetime.date | None | Unset): Target date on or after this day.
+        sort (None | str | Unset): target_date (default), name, created; `-` for descending
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageMilestonePublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            key=key,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            due_before=due_before,
+            due_after=due_after,
+            sort=sort,
+        )
+    ).parsed

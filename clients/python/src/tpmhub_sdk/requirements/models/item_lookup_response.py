@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.item_summary import ItemSummary
+
+
+T = TypeVar("T", bound="ItemLookupResponse")
+
+
+@_attrs_define
+class ItemLookupResponse:
+    """
+    Attributes:
+        items (list[ItemSummary]):
+        missing (list[str] | Unset): Requested keys that do not exist.
+        open_bugs (list[ItemSummary] | Unset): Open S1/S2 bugs among the keys or found in `found_in`.
+    """
+
+    items: list[ItemSummary]
+    missing: list[str] | Unset = UNSET
+    open_bugs: list[ItemSummary] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        missing: list[str] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing
+
+        open_bugs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.open_bugs, Unset):
+            open_bugs = []
+            for open_bugs_item_data in self.open_bugs:
+                open_bugs_item = open_bugs_item_data.to_dict()
+                open_bugs.append(open_bugs_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
+        if open_bugs is not UNSET:
+            field_dict["open_bugs"] = open_bugs
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.item_summary import ItemSummary  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = ItemSummary.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        missing = cast(list[str], d.pop("missing", UNSET))
+
+        _open_bugs = d.pop("open_bugs", UNSET)
+        open_bugs: list[ItemSummary] | Unset = UNSET
+        if _open_bugs is not UNSET:
+            open_bugs = []
+            for open_bugs_item_data in _open_bugs:
+                open_bugs_item = ItemSummary.from_dict(open_bugs_item_data)
+
+                open_bugs.append(open_bugs_item)
+
+        item_lookup_response = cls(
+            items=items,
+            missing=missing,
+            open_bugs=open_bugs,
+        )
+
+        item_lookup_response.additional_properties = d
+        return item_lookup_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.note_in import NoteIn
+from ...models.problem import Problem
+from ...models.risk_public import RiskPublic
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    key: str,
+    *,
+    body: None | NoteIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/risks/{key}/mitigate".format(
+            key=quote(str(key), safe=""),
+        ),
+    }
+
+    if isinstance(body, NoteIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RiskPublic | None:
+    if response.status_code == 200:
+        response_200 = RiskPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RiskPublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RiskPublic]:
+    """Mitigate Risk
+
+     Start the response: identified/assessed/monitoring → mitigating.
+
+    Args:
+        key (str):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (None | NoteIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RiskPublic]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RiskPublic | None:
+    """Mitigate Risk
+
+     Start the response: identified/assessed/monitoring → mitigating.
+
+    Args:
+        key (str):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (None | NoteIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RiskPublic
+    """
+
+    return sync_detailed(
+        key=key,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RiskPublic]:
+    """Mitigate Risk
+
+     Start the response: identified/assessed/monitoring → mitigating.
+
+    Args:
+        key (str):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (None | NoteIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RiskPublic]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RiskPublic | None:
+    """Mitigate Risk
+
+     Start the response: identified/assessed/monitoring → mitigating.
+
+    Args:
+        key (str):
+        if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
+            with 412 and nothing changes.
+        idempotency_key (str | Unset):
+        body (None | NoteIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RiskPublic
+    """
+
+    return (
+        await asyncio_detailed(
+            key=key,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

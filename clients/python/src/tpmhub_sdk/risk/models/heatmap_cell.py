@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.heatmap_cell_level import HeatmapCellLevel, check_heatmap_cell_level
+
+T = TypeVar("T", bound="HeatmapCell")
+
+
+@_attrs_define
+class HeatmapCell:
+    """
+    Attributes:
+        probability (int):
+        impact (int):
+        score (int):
+        level (HeatmapCellLevel):
+        count (int):
+    """
+
+    probability: int
+    impact: int
+    score: int
+    level: HeatmapCellLevel
+    count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        probability = self.probability
+
+        impact = self.impact
+
+        score = self.score
+
+        level: str = self.level
+
+        count = self.count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "probability": probability,
+                "impact": impact,
+                "score": score,
+                "level": level,
+                "count": count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        probability = d.pop("probability")
+
+        impact = d.pop("impact")
+
+        score = d.pop("score")
+
+        level = check_heatmap_cell_level(d.pop("level"))
+
+        count = d.pop("count")
+
+        heatmap_cell = cls(
+            probability=probability,
+            impact=impact,
+            score=score,
+            level=level,
+            count=count,
+        )
+
+        heatmap_cell.additional_properties = d
+        return heatmap_cell
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
