@@ -61,3 +61,15 @@ def stack(pg_server: PostgresServer, make_token: Callable[..., str]) -> Iterator
     finally:
         for p in s.services.values():
             p.stop()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ANN001
+    """Print the fuzzing summary (operations, requests, failures per service and caller)."""
+    import sys
+
+    fuzz = sys.modules.get("test_fuzz") or next(
+        (m for name, m in sys.modules.items() if name.endswith("test_fuzz") and hasattr(m, "SUMMARY")), None)
+    if fuzz is not None and getattr(fuzz, "SUMMARY", None):
+        terminalreporter.write_sep("-", "fuzzing summary (schemathesis)")
+        for line in fuzz.SUMMARY:
+            terminalreporter.write_line(line)
