@@ -224,7 +224,15 @@ class Walkthrough:
         dora = json.loads(self.tpm("-o", "json", "dora", p, "--days", "366", "--until", "2019-12-31"))
         assert dora["deployments"] >= 1, dora
 
-        self.log("13. the retrospective drafts itself")
+        self.log("13. health, the weekly report and the risk heatmap from the CLI")
+        health = json.loads(self.tpm("-o", "json", "health", p))
+        assert health["status"] in ("on_track", "at_risk", "off_track"), health
+        assert p in self.tpm("health", p)
+        weekly = self.tpm("report", p, "--week")
+        assert weekly.lstrip().startswith("#") and "1.0.0" in weekly, weekly[:500]
+        assert "P \\ I" in self.tpm("risk", "heatmap", p)
+
+        self.log("14. the retrospective drafts itself")
         retro = self.call("release", "POST", f"/v1/releases/{rid}/retrospective", json={})
         facts = json.dumps(retro["facts"])
         assert "pause" in facts or "guardrail" in facts, retro["facts"]

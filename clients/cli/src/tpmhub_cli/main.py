@@ -432,8 +432,12 @@ def health(project: str) -> None:
         return
     colour = {"on_track": "green", "at_risk": "yellow", "off_track": "red"}.get(data.get("status"), "white")
     console.print(f"{project}: [{colour}]{data.get('status')}[/{colour}]")
-    for rule in data.get("reasons", data.get("rules", [])):
-        console.print(f"  • {rule.get('rule', rule.get('id', ''))}: {rule.get('message', rule.get('detail', ''))}")
+    if data.get("override"):
+        console.print(f"  overridden: {data['override'].get('note', '')}")
+    for rule in data.get("rules", []):
+        console.print(f"  • [{rule.get('severity', '')}] {rule.get('title', rule.get('rule', ''))}")
+    if not data.get("complete", True):
+        console.print("  (some facts were unavailable: a sibling service did not answer)")
 
 
 @app.command()
