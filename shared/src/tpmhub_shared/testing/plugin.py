@@ -94,9 +94,14 @@ async def truncate_all(url: str) -> None:
     try:
         async with engine.begin() as conn:
             if url.startswith("sqlite"):
+                # Virtual tables (full-text indexes) and their shadow tables follow their content
+                # tables through triggers; deleting from them directly would corrupt them.
+                virtual = [r[0] for r in await conn.execute(text(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"))]
                 names = [r[0] for r in await conn.execute(text(
                     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                    "AND name != 'alembic_version'"))]
+                    "AND name != 'alembic_version'"))
+                    if not any(r[0] == v or r[0].startswith(v + "_") for v in virtual)]
                 for name in names:
                     await conn.execute(text(f'DELETE FROM "{name}"'))
             else:

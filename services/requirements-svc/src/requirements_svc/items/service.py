@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select, type_coerce, update
+from sqlalchemy import Select, and_, case, exists, false, func, literal_column, or_, select, type_coerce, update
+from sqlalchemy import text as sa_text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import history
@@ -762,16 +764,32 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _fts5_query(q: str) -> str | None:
+    """Each word as a quoted FTS5 prefix term (`"refund"*`), all required; FTS5 syntax in the input
+    is taken literally. None when the text has no word characters."""
+    words = re.findall(r"\w+", q)
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words) or None
+
+
 def search_condition(session: AsyncSession, q: str) -> Any:
-    """PostgreSQL: full-text match (`simple` config, GIN expression index from the migration).
-    SQLite: case-insensitive substring on title and description."""
+    """Every word of `q` must start a word of the title or description. PostgreSQL: full-text match
+    (`simple` config, GIN expression index). SQLite: FTS5 (`items_fts`, kept in step by triggers)."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        return false()
     if _dialect(session) == "postgresql":
-        # The same expression as the GIN index ix_items_search, so the planner uses it.
+        # The same expression as the GIN index ix_items_search, so the planner uses it; every word is a
+        # prefix term (`refund:*`), as on SQLite. Words are \w+ only, so no tsquery operator gets in.
         text = Item.title.op("||")(literal_column("' '")).op("||")(Item.description)
         document = func.to_tsvector(literal_column("'simple'"), text)
-        return document.op("@@")(func.plainto_tsquery(literal_column("'simple'"), q))
-    pattern = f"%{_escape_like(q)}%"
-    return or_(Item.title.ilike(pattern, escape="\\"), Item.description.ilike(pattern, escape="\\"))
+        query = " & ".join(f"{w}:*" for w in words)
+        return document.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
+    query = _fts5_query(q)
+    if query is None:
+        return false()
+    matches = select(literal_column("rowid")).select_from(sa_text("items_fts")).where(
+        sa_text("items_fts MATCH :fts_query").bindparams(fts_query=query))
+    return literal_column("items.rowid").in_(matches)
 
 
 def label_condition(session: AsyncSession, label: str) -> Any:
