@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, case, exists, false, func, literal_column, or_, select, type_coerce, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sa_text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -735,8 +736,17 @@ async def rollups(session: AsyncSession, item_ids: Sequence[uuid.UUID]) -> dict[
     return out
 
 
+# Public fields that are plain columns are read from the instance's loaded state (no attribute
+# instrumentation per field: this is the list endpoint's hot path); the others through getattr.
+_COLUMN_FIELDS = tuple(n for n in ItemPublic.model_fields if n in sa_inspect(Item).column_attrs.keys())
+_OTHER_FIELDS = tuple(n for n in ItemPublic.model_fields if n not in _COLUMN_FIELDS and hasattr(Item, n))
+
+
 def to_public(item: Item, acceptance: AcceptanceSummary, rollup: RollUp) -> ItemPublic:
-    data = {name: getattr(item, name) for name in ItemPublic.model_fields if hasattr(item, name)}
+    state = item.__dict__
+    data = {name: state[name] if name in state else getattr(item, name) for name in _COLUMN_FIELDS}
+    for name in _OTHER_FIELDS:
+        data[name] = getattr(item, name)
     data["parent"] = item.parent_key
     data["rice_score"] = item.rice_score if all(getattr(item, f) is not None for f in RICE_INPUTS) else None
     data["wsjf_score"] = item.wsjf_score if all(getattr(item, f) is not None for f in WSJF_INPUTS) else None
