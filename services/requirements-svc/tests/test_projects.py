@@ -202,3 +202,8 @@ async def test_nul_characters_are_refused_never_a_500(client, auth):
 async def test_a_call_without_credentials_gets_401_before_any_body_check(client):
     r = await client.post("/v1/projects", json={**PAY, "name": "Pay\x00ments"})
     assert r.status_code == 401
+
+
+async def test_an_empty_authorization_header_gets_401_before_any_body_check(client):
+    r = await client.post("/v1/projects", json={**PAY, "name": "Pay\x00ments"}, headers={"Authorization": ""})
+    assert r.status_code == 401

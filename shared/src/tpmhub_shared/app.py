@@ -227,7 +227,7 @@ class BodyLimitMiddleware:
                     return
         # NUL cannot be stored in PostgreSQL text; refuse it on every backend, before any handler runs —
         # for authenticated calls only, so that a call without credentials still gets its 401 first.
-        check_nul = any(k == b"authorization" for k, _ in scope["headers"])
+        check_nul = any(k == b"authorization" and v[:7].lower() == b"bearer " for k, v in scope["headers"])
         if check_nul and ("\x00" in scope["path"] or b"%00" in scope.get("query_string", b"")):
             await _nul_refused(scope, receive, send)
             return
