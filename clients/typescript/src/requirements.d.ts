@@ -727,8 +727,8 @@ export interface paths {
         put?: never;
         /**
          * Lookup Items
-         * @description Status, type, points and acceptance summary of many items in one call (for sibling services and any
-         *     reader); keys the caller may not read are reported as missing.
+         * @description Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
+         *     services and any reader); keys and PRDs the caller may not read are reported as missing.
          */
         post: operations["lookup_items"];
         delete?: never;
@@ -3244,7 +3244,7 @@ export interface components {
         };
         /**
          * ItemLookupRequest
-         * @description Many items in one call: status, type, points and acceptance summary.
+         * @description Many items (status, type, points and acceptance summary) and PRDs in one call.
          */
         ItemLookupRequest: {
             /**
@@ -3254,7 +3254,12 @@ export interface components {
              *       "PAY-2"
              *     ]
              */
-            keys: string[];
+            keys?: string[];
+            /**
+             * Prd Ids
+             * @description PRD ids to look up in the same call (answered in `prds` and `missing_prds`).
+             */
+            prd_ids?: string[];
             /**
              * Found In
              * @description Also return open S1/S2 bugs whose `found_in` is this release version (same projects).
@@ -3275,6 +3280,16 @@ export interface components {
              * @description Open S1/S2 bugs among the keys or found in `found_in`.
              */
             open_bugs?: components["schemas"]["ItemSummary"][];
+            /**
+             * Prds
+             * @description Requested PRDs, in the order asked.
+             */
+            prds?: components["schemas"]["PrdSummary"][];
+            /**
+             * Missing Prds
+             * @description Requested PRD ids that do not exist, are not PRDs (a design, say) or that the caller may not read.
+             */
+            missing_prds?: string[];
         };
         /**
          * ItemMove
@@ -4277,6 +4292,38 @@ export interface components {
             note?: string | null;
             /** Reviewers */
             reviewers: components["schemas"]["PrdReviewerAssignment"][];
+        };
+        /** PrdSummary */
+        PrdSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * @example approved
+             */
+            status: string;
+            /**
+             * Revision
+             * @description The revision the next approval freezes.
+             * @example 3
+             */
+            revision: number;
+            /**
+             * Approved Revision
+             * @description The latest approved revision, if any.
+             * @example 2
+             */
+            approved_revision?: number | null;
         };
         /**
          * PrdUpdate

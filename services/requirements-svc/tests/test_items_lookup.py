@@ -1,6 +1,7 @@
 """Batch look-up (POST /v1/items/lookup) per contracts.ItemLookupRequest/ItemLookupResponse, and the event
 handlers for release.released and ci.item_referenced (called directly with a session)."""
 
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -95,12 +96,52 @@ async def test_lookup_hides_unreadable_projects(client, auth):
         {"keys": ["PAY-1"] * 1001},
         {"keys": ["PAY-1"], "extra": True},
         {"keys": ["PAY-1"], "found_in": "x" * 101},
-        {},
+        {"prd_ids": ["not-a-uuid"]},
+        {"prd_ids": "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"},
+        {"prd_ids": [str(uuid.uuid4()) for _ in range(1001)]},
     ],
 )
 async def test_lookup_bad_input(client, auth, body):
     r = await client.post("/v1/items/lookup", json=body, headers=auth())
     assert r.status_code == 422
+
+
+async def test_lookup_of_nothing_is_empty(client, auth):
+    r = await client.post("/v1/items/lookup", json={}, headers=auth())
+    assert r.status_code == 200, r.text
+    assert r.json() == {"items": [], "missing": [], "open_bugs": [], "prds": [], "missing_prds": []}
+
+
+async def make_document(client, auth, project, plural, title):
+    r = await client.post(f"/v1/projects/{project}/{plural}", json={"title": title}, headers=auth())
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+async def test_lookup_prds_with_items_in_one_call(client, auth):
+    await seed(client, auth)
+    prd = await make_document(client, auth, "PAY", "prds", "3DS")
+    other = await make_document(client, auth, "PAY", "prds", "Wallet")
+    design = await make_document(client, auth, "PAY", "designs", "3DS design")
+    ops_prd = await make_document(client, auth, "OPS", "prds", "On-call")
+    unknown = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
+    body = {"keys": ["PAY-1", "PAY-9"], "prd_ids": [other, unknown, prd, design, ops_prd, prd]}
+    r = await client.post("/v1/items/lookup", json=body, headers=auth("viewer", "PAY"))
+    assert r.status_code == 200, r.text
+    answer = ItemLookupResponse.model_validate(r.json())
+    assert [i.key for i in answer.items] == ["PAY-1"] and answer.missing == ["PAY-9"]
+    # Request order, each id once; a design is not a PRD, OPS is not readable with a PAY token.
+    assert [str(p.id) for p in answer.prds] == [other, prd]
+    assert [str(p) for p in answer.missing_prds] == [unknown, design, ops_prd]
+    first = answer.prds[1]
+    assert (first.project_key, first.title, first.status) == ("PAY", "3DS", "draft")
+    assert first.revision == 1 and first.approved_revision is None
+    # A reader of every project (a sibling service) sees the OPS PRD; PRDs alone need no item keys.
+    service = auth(roles={"*": "viewer"}, sub="service:risk-svc", service="risk-svc")
+    r = await client.post("/v1/items/lookup", json={"prd_ids": [ops_prd, design]}, headers=service)
+    answer = ItemLookupResponse.model_validate(r.json())
+    assert [(str(p.id), p.project_key) for p in answer.prds] == [(ops_prd, "OPS")]
+    assert [str(p) for p in answer.missing_prds] == [design] and answer.items == answer.missing == []
 
 
 async def test_lookup_needs_a_token(client):

@@ -18,11 +18,17 @@ MAX_LOOKUP_KEYS = 1000
 
 
 class ItemLookupRequest(BaseModel):
-    """Many items in one call: status, type, points and acceptance summary."""
+    """Many items (status, type, points and acceptance summary) and PRDs in one call."""
 
     model_config = ConfigDict(extra="forbid")
 
-    keys: list[ItemKey] = Field(max_length=MAX_LOOKUP_KEYS, examples=[["PAY-1", "PAY-2"]])
+    keys: list[ItemKey] = Field(
+        default_factory=list, max_length=MAX_LOOKUP_KEYS, examples=[["PAY-1", "PAY-2"]]
+    )
+    prd_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=MAX_LOOKUP_KEYS,
+        description="PRD ids to look up in the same call (answered in `prds` and `missing_prds`).",
+    )
     found_in: str | None = Field(
         default=None, max_length=100,
         description="Also return open S1/S2 bugs whose `found_in` is this release version (same projects).",
@@ -49,11 +55,53 @@ class ItemSummary(BaseModel):
     acceptance: AcceptanceSummary = Field(default_factory=AcceptanceSummary)
 
 
+class PrdSummary(BaseModel):
+    id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    title: str
+    status: str = Field(examples=["approved"])
+    revision: int = Field(description="The revision the next approval freezes.", examples=[3])
+    approved_revision: int | None = Field(default=None, description="The latest approved revision, if any.",
+                                          examples=[2])
+
+
 class ItemLookupResponse(BaseModel):
     items: list[ItemSummary]
     missing: list[str] = Field(default_factory=list, description="Requested keys that do not exist.")
     open_bugs: list[ItemSummary] = Field(
         default_factory=list, description="Open S1/S2 bugs among the keys or found in `found_in`."
+    )
+    prds: list[PrdSummary] = Field(default_factory=list, description="Requested PRDs, in the order asked.")
+    missing_prds: list[uuid.UUID] = Field(
+        default_factory=list,
+        description="Requested PRD ids that do not exist, are not PRDs (a design, say) or that the caller "
+        "may not read.",
+    )
+
+
+# ---- release-svc: batch release lookup (POST /v1/releases/lookup) ------------------------------------
+
+
+class ReleaseLookupRequest(BaseModel):
+    """Many releases in one call: project, version and status."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[uuid.UUID] = Field(max_length=MAX_LOOKUP_KEYS,
+                                 examples=[["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]])
+
+
+class ReleaseLookupEntry(BaseModel):
+    id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    version: str = Field(examples=["1.4.0"])
+    status: str = Field(examples=["draft"])
+
+
+class ReleaseLookupResponse(BaseModel):
+    releases: list[ReleaseLookupEntry] = Field(description="Requested releases, in the order asked.")
+    missing: list[uuid.UUID] = Field(
+        default_factory=list, description="Requested ids that do not exist or the caller may not read."
     )
 
 

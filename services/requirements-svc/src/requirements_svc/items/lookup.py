@@ -1,14 +1,17 @@
-"""Batch look-up for the other services: many items, their status and acceptance summary, in one call."""
+"""Batch look-up for the other services: many items, their status and acceptance summary, and PRDs, in one
+call."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal
-from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, ItemSummary
+from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, ItemSummary, PrdSummary
 
+from requirements_svc.documents.models import Document
 from requirements_svc.items.models import OPEN_STATUSES, Item
 from requirements_svc.items.service import acceptance_summaries
 
@@ -26,13 +29,22 @@ SUMMARY_COLUMNS = (
     Item.found_in,
     Item.fixed_in,
 )
+PRD_COLUMNS = (
+    Document.id,
+    Document.project_key,
+    Document.title,
+    Document.status,
+    Document.revision,
+    Document.approved_revision,
+)
 
 
 async def lookup_items(
     session: AsyncSession, *, principal: Principal, body: ItemLookupRequest
 ) -> ItemLookupResponse:
     """Items of projects the caller may read (others count as missing), plus open S1/S2 bugs among the keys
-    or found in `found_in` within the projects of the keys (every readable project when no key is given)."""
+    or found in `found_in` within the projects of the keys (every readable project when no key is given),
+    plus the PRDs asked by id (designs and PRDs of unreadable projects count as missing)."""
     keys = list(dict.fromkeys(body.keys))
     readable = [k for k in keys if principal.can_read(k.rsplit("-", 1)[0])]
     rows: list[Any] = []
@@ -75,8 +87,33 @@ async def lookup_items(
             acceptance=acceptance[i.id],
         )
 
+    prd_ids = list(dict.fromkeys(body.prd_ids))
+    prds = await _lookup_prds(session, principal, prd_ids)
     return ItemLookupResponse(
         items=[summary(found[k]) for k in keys if k in found],
         missing=[k for k in keys if k not in found],
         open_bugs=[summary(b) for b in bugs],
+        prds=[prds[p] for p in prd_ids if p in prds],
+        missing_prds=[p for p in prd_ids if p not in prds],
     )
+
+
+async def _lookup_prds(
+    session: AsyncSession, principal: Principal, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, PrdSummary]:
+    """The readable PRDs among `ids`, in one query of the columns a summary needs."""
+    if not ids:
+        return {}
+    stmt = select(*PRD_COLUMNS).where(Document.id.in_(ids), Document.kind == "prd")
+    return {
+        d.id: PrdSummary(
+            id=d.id,
+            project_key=d.project_key,
+            title=d.title,
+            status=d.status,
+            revision=d.revision,
+            approved_revision=d.approved_revision,
+        )
+        for d in await session.execute(stmt)
+        if principal.can_read(d.project_key)
+    }

@@ -164,8 +164,8 @@ async def import_items(
 async def lookup_items(
     body: ItemLookupRequest, session: Session, principal: CurrentPrincipal
 ) -> ItemLookupResponse:
-    """Status, type, points and acceptance summary of many items in one call (for sibling services and any
-    reader); keys the caller may not read are reported as missing."""
+    """Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
+    services and any reader); keys and PRDs the caller may not read are reported as missing."""
     return await lookup.lookup_items(session, principal=principal, body=body)
 
 

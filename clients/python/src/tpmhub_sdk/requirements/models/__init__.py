@@ -150,6 +150,7 @@ from .prd_create import PrdCreate
 from .prd_reviewer_assignment import PrdReviewerAssignment
 from .prd_sections_input import PrdSectionsInput
 from .prd_submit import PrdSubmit
+from .prd_summary import PrdSummary
 from .prd_update import PrdUpdate
 from .problem import Problem
 from .progress_section import ProgressSection
@@ -356,6 +357,7 @@ __all__ = (
     "PrdReviewerAssignment",
     "PrdSectionsInput",
     "PrdSubmit",
+    "PrdSummary",
     "PrdUpdate",
     "Problem",
     "ProgressSection",

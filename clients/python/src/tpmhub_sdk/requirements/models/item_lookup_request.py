@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -12,19 +13,30 @@ T = TypeVar("T", bound="ItemLookupRequest")
 
 @_attrs_define
 class ItemLookupRequest:
-    """Many items in one call: status, type, points and acceptance summary.
+    """Many items (status, type, points and acceptance summary) and PRDs in one call.
 
     Attributes:
-        keys (list[str]):
+        keys (list[str] | Unset):
+        prd_ids (list[UUID] | Unset): PRD ids to look up in the same call (answered in `prds` and `missing_prds`).
         found_in (None | str | Unset): Also return open S1/S2 bugs whose `found_in` is this release version (same
             projects).
     """
 
-    keys: list[str]
+    keys: list[str] | Unset = UNSET
+    prd_ids: list[UUID] | Unset = UNSET
     found_in: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        keys = self.keys
+        keys: list[str] | Unset = UNSET
+        if not isinstance(self.keys, Unset):
+            keys = self.keys
+
+        prd_ids: list[str] | Unset = UNSET
+        if not isinstance(self.prd_ids, Unset):
+            prd_ids = []
+            for prd_ids_item_data in self.prd_ids:
+                prd_ids_item = str(prd_ids_item_data)
+                prd_ids.append(prd_ids_item)
 
         found_in: None | str | Unset
         if isinstance(self.found_in, Unset):
@@ -34,11 +46,11 @@ class ItemLookupRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "keys": keys,
-            }
-        )
+        field_dict.update({})
+        if keys is not UNSET:
+            field_dict["keys"] = keys
+        if prd_ids is not UNSET:
+            field_dict["prd_ids"] = prd_ids
         if found_in is not UNSET:
             field_dict["found_in"] = found_in
 
@@ -47,7 +59,16 @@ class ItemLookupRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        keys = cast(list[str], d.pop("keys"))
+        keys = cast(list[str], d.pop("keys", UNSET))
+
+        _prd_ids = d.pop("prd_ids", UNSET)
+        prd_ids: list[UUID] | Unset = UNSET
+        if _prd_ids is not UNSET:
+            prd_ids = []
+            for prd_ids_item_data in _prd_ids:
+                prd_ids_item = UUID(prd_ids_item_data)
+
+                prd_ids.append(prd_ids_item)
 
         def _parse_found_in(data: object) -> None | str | Unset:
             if data is None:
@@ -60,6 +81,7 @@ class ItemLookupRequest:
 
         item_lookup_request = cls(
             keys=keys,
+            prd_ids=prd_ids,
             found_in=found_in,
         )
 

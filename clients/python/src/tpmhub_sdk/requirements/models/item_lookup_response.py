@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.item_summary import ItemSummary
+    from ..models.prd_summary import PrdSummary
 
 
 T = TypeVar("T", bound="ItemLookupResponse")
@@ -22,11 +24,16 @@ class ItemLookupResponse:
         items (list[ItemSummary]):
         missing (list[str] | Unset): Requested keys that do not exist.
         open_bugs (list[ItemSummary] | Unset): Open S1/S2 bugs among the keys or found in `found_in`.
+        prds (list[PrdSummary] | Unset): Requested PRDs, in the order asked.
+        missing_prds (list[UUID] | Unset): Requested PRD ids that do not exist, are not PRDs (a design, say) or that the
+            caller may not read.
     """
 
     items: list[ItemSummary]
     missing: list[str] | Unset = UNSET
     open_bugs: list[ItemSummary] | Unset = UNSET
+    prds: list[PrdSummary] | Unset = UNSET
+    missing_prds: list[UUID] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +53,20 @@ class ItemLookupResponse:
                 open_bugs_item = open_bugs_item_data.to_dict()
                 open_bugs.append(open_bugs_item)
 
+        prds: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.prds, Unset):
+            prds = []
+            for prds_item_data in self.prds:
+                prds_item = prds_item_data.to_dict()
+                prds.append(prds_item)
+
+        missing_prds: list[str] | Unset = UNSET
+        if not isinstance(self.missing_prds, Unset):
+            missing_prds = []
+            for missing_prds_item_data in self.missing_prds:
+                missing_prds_item = str(missing_prds_item_data)
+                missing_prds.append(missing_prds_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -57,12 +78,17 @@ class ItemLookupResponse:
             field_dict["missing"] = missing
         if open_bugs is not UNSET:
             field_dict["open_bugs"] = open_bugs
+        if prds is not UNSET:
+            field_dict["prds"] = prds
+        if missing_prds is not UNSET:
+            field_dict["missing_prds"] = missing_prds
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.item_summary import ItemSummary  # noqa: PLC0415
+        from ..models.prd_summary import PrdSummary  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
@@ -83,10 +109,30 @@ class ItemLookupResponse:
 
                 open_bugs.append(open_bugs_item)
 
+        _prds = d.pop("prds", UNSET)
+        prds: list[PrdSummary] | Unset = UNSET
+        if _prds is not UNSET:
+            prds = []
+            for prds_item_data in _prds:
+                prds_item = PrdSummary.from_dict(prds_item_data)
+
+                prds.append(prds_item)
+
+        _missing_prds = d.pop("missing_prds", UNSET)
+        missing_prds: list[UUID] | Unset = UNSET
+        if _missing_prds is not UNSET:
+            missing_prds = []
+            for missing_prds_item_data in _missing_prds:
+                missing_prds_item = UUID(missing_prds_item_data)
+
+                missing_prds.append(missing_prds_item)
+
         item_lookup_response = cls(
             items=items,
             missing=missing,
             open_bugs=open_bugs,
+            prds=prds,
+            missing_prds=missing_prds,
         )
 
         item_lookup_response.additional_properties = d

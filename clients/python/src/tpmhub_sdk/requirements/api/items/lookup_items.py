@@ -86,13 +86,13 @@ def sync_detailed(
 ) -> Response[ItemLookupResponse | Problem]:
     """Lookup Items
 
-     Status, type, points and acceptance summary of many items in one call (for sibling services and any
-    reader); keys the caller may not read are reported as missing.
+     Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
+    services and any reader); keys and PRDs the caller may not read are reported as missing.
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemLookupRequest): Many items in one call: status, type, points and acceptance
-            summary.
+        body (ItemLookupRequest): Many items (status, type, points and acceptance summary) and
+            PRDs in one call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,13 +122,13 @@ def sync(
 ) -> ItemLookupResponse | Problem | None:
     """Lookup Items
 
-     Status, type, points and acceptance summary of many items in one call (for sibling services and any
-    reader); keys the caller may not read are reported as missing.
+     Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
+    services and any reader); keys and PRDs the caller may not read are reported as missing.
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemLookupRequest): Many items in one call: status, type, points and acceptance
-            summary.
+        body (ItemLookupRequest): Many items (status, type, points and acceptance summary) and
+            PRDs in one call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,13 +153,13 @@ async def asyncio_detailed(
 ) -> Response[ItemLookupResponse | Problem]:
     """Lookup Items
 
-     Status, type, points and acceptance summary of many items in one call (for sibling services and any
-    reader); keys the caller may not read are reported as missing.
+     Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
+    services and any reader); keys and PRDs the caller may not read are reported as missing.
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemLookupRequest): Many items in one call: status, type, points and acceptance
-            summary.
+        body (ItemLookupRequest): Many items (status, type, points and acceptance summary) and
+            PRDs in one call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,13 +187,13 @@ async def asyncio(
 ) -> ItemLookupResponse | Problem | None:
     """Lookup Items
 
-     Status, type, points and acceptance summary of many items in one call (for sibling services and any
-    reader); keys the caller may not read are reported as missing.
+     Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
+    services and any reader); keys and PRDs the caller may not read are reported as missing.
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemLookupRequest): Many items in one call: status, type, points and acceptance
-            summary.
+        body (ItemLookupRequest): Many items (status, type, points and acceptance summary) and
+            PRDs in one call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
