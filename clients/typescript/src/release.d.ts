@@ -134,6 +134,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/releases/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lookup Releases
+         * @description Project, version and status of many releases in one call (for sibling services and any reader);
+         *     unknown ids and releases the caller may not read are reported as missing.
+         */
+        post: operations["lookup_releases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/releases/{release_id}": {
         parameters: {
             query?: never;
@@ -3250,6 +3271,55 @@ export interface components {
              */
             repository?: string | null;
         };
+        /** ReleaseLookupEntry */
+        ReleaseLookupEntry: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Version
+             * @example 1.4.0
+             */
+            version: string;
+            /**
+             * Status
+             * @example draft
+             */
+            status: string;
+        };
+        /**
+         * ReleaseLookupRequest
+         * @description Many releases in one call: project, version and status.
+         */
+        ReleaseLookupRequest: {
+            /**
+             * Ids
+             * @example [
+             *       "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
+             *     ]
+             */
+            ids: string[];
+        };
+        /** ReleaseLookupResponse */
+        ReleaseLookupResponse: {
+            /**
+             * Releases
+             * @description Requested releases, in the order asked.
+             */
+            releases: components["schemas"]["ReleaseLookupEntry"][];
+            /**
+             * Missing
+             * @description Requested ids that do not exist or the caller may not read.
+             */
+            missing?: string[];
+        };
         /**
          * ReleasePlan
          * @description The deploy plan in dependency order, and the reverse order for rolling back.
@@ -4816,6 +4886,69 @@ export interface operations {
             };
             /** @description A dependency (database or sibling service) is unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookup_releases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseLookupResponse"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
+from tpmhub_shared.contracts import ReleaseLookupRequest, ReleaseLookupResponse
 from tpmhub_shared.db import request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -97,6 +98,15 @@ async def list_releases(
         session, principal=principal, project_key=key, status=status, sort=sort, limit=limit, cursor=cursor
     )
     return Page[ReleasePublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post("/v1/releases/lookup", response_model=ReleaseLookupResponse, responses=responses(401, 413, 422))
+async def lookup_releases(
+    body: ReleaseLookupRequest, session: Session, principal: CurrentPrincipal
+) -> ReleaseLookupResponse:
+    """Project, version and status of many releases in one call (for sibling services and any reader);
+    unknown ids and releases the caller may not read are reported as missing."""
+    return await service.lookup_releases(session, principal=principal, ids=body.ids)
 
 
 @router.get("/v1/releases/{release_id}", response_model=ReleasePublic, responses=responses(401, 404, 422))

@@ -109,6 +109,9 @@ from .receive_github_webhook_body import ReceiveGithubWebhookBody
 from .receive_gitlab_webhook_body import ReceiveGitlabWebhookBody
 from .release_brief import ReleaseBrief
 from .release_create import ReleaseCreate
+from .release_lookup_entry import ReleaseLookupEntry
+from .release_lookup_request import ReleaseLookupRequest
+from .release_lookup_response import ReleaseLookupResponse
 from .release_plan import ReleasePlan
 from .release_public import ReleasePublic
 from .release_public_status import ReleasePublicStatus
@@ -258,6 +261,9 @@ __all__ = (
     "ReceiveGitlabWebhookBody",
     "ReleaseBrief",
     "ReleaseCreate",
+    "ReleaseLookupEntry",
+    "ReleaseLookupRequest",
+    "ReleaseLookupResponse",
     "ReleasePlan",
     "ReleasePublic",
     "ReleasePublicStatus",
