@@ -1,6 +1,6 @@
-"""The risk register over real HTTP: risk-svc validating links against requirements-svc (both real processes
-on PostgreSQL), the gate query with a service token, and a change request approved in requirements-svc
-turning into a requirement_change risk."""
+"""The risk register over real HTTP: risk-svc validating links against requirements-svc and release-svc (all
+real processes on PostgreSQL), the gate query with a service token, and a change request approved in
+requirements-svc turning into a requirement_change risk."""
 
 import time
 
@@ -56,6 +56,31 @@ def test_links_validated_against_requirements_and_gate_query(stack, project):
     r = httpx.post(f"{risk}/v1/risks/gate-query", json={"project_key": PROJECT, "item_keys": [project[2]]},
                    headers=service)
     assert r.json()["blocking"] == []
+
+
+def test_prd_and_release_links_validated_against_their_services(stack, project):
+    req, risk, rel = stack.url("requirements"), stack.url("risk"), stack.url("release")
+    tpm = stack.headers("tpm", PROJECT, sub="tina")
+    ids = {}
+    for plural in ("prds", "designs"):
+        r = httpx.post(f"{req}/v1/projects/{PROJECT}/{plural}", json={"title": "Wallets"}, headers=tpm)
+        assert r.status_code == 201, r.text
+        ids[plural] = r.json()["id"]
+    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", json={"version": "3.0.0"}, headers=tpm)
+    assert r.status_code == 201, r.text
+    release = r.json()["id"]
+    unknown = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
+    body = {"title": "Wallet launch slips", "category": "schedule", "probability": 2, "impact": 3}
+    links = {"items": project[:1], "prds": [ids["prds"]], "releases": [release]}
+    r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", json={**body, "links": links}, headers=tpm)
+    assert r.status_code == 201, r.text
+    assert r.json()["links"] == links
+    key = r.json()["key"]
+    r = httpx.post(f"{risk}/v1/risks/{key}/links", json={"prds": [ids["designs"]], "releases": [unknown]},
+                   headers=tpm)
+    assert r.status_code == 422, r.text
+    assert r.json()["missing"] == [ids["designs"], unknown]
+    assert httpx.get(f"{risk}/v1/risks/{key}", headers=tpm).json()["links"] == links
 
 
 def test_approved_change_request_becomes_a_risk(stack, project):

@@ -45,8 +45,8 @@ export interface paths {
         /**
          * Create Risk
          * @description Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
-         *     computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
-         *     503 if it does not answer — nothing is written either way).
+         *     computed; links are checked first — items and PRDs with requirements-svc in one call, releases with
+         *     release-svc (422 naming unknown ones, 503 if either does not answer — nothing is written either way).
          */
         post: operations["create_risk"];
         delete?: never;
@@ -374,7 +374,8 @@ export interface paths {
         put?: never;
         /**
          * Link Risk
-         * @description Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go).
+         * @description Link items, PRDs and releases (items and PRDs checked with requirements-svc in one call, releases
+         *     with release-svc at the same time; 422 naming unknown ones, 503 if either does not answer).
          */
         post: operations["link_risk"];
         delete?: never;

@@ -183,8 +183,9 @@ async def test_lifecycle_and_illegal_transitions(client, auth, create):
     assert hist == ["create", "assess", "mitigate", "monitor", "close", "reopen"]
 
 
-async def test_occurred_becomes_issue_and_keeps_links(client, auth, create):
-    await create(links={"releases": ["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]})
+async def test_occurred_becomes_issue_and_keeps_links(client, auth, make_release, create):
+    release = await make_release()
+    await create(links={"releases": [release]})
     h = auth("tpm", "PAY")
     r = await client.post(
         "/v1/risks/PAY-R1/occur",
@@ -203,7 +204,7 @@ async def test_occurred_becomes_issue_and_keeps_links(client, auth, create):
     body = r.json()
     assert body["status"] == "occurred" and body["occurrence"] == "throttled for 20 min"
     assert body["occurred_at"] == "2026-01-01T10:00:00Z"
-    assert body["links"]["releases"] == ["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]
+    assert body["links"]["releases"] == [release]
     r = await client.post("/v1/risks/PAY-R1/mitigate", headers=h)
     assert r.status_code == 409 and r.json()["allowed_actions"] == ["assess", "close"]
 

@@ -1,12 +1,21 @@
-"""Links to items, PRDs and releases: validated against requirements-svc before anything is written."""
+"""Links to items, PRDs and releases: validated against requirements-svc and release-svc before anything is
+written."""
 
 import asyncio
 import uuid
 from collections import defaultdict
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse
+from tpmhub_shared.contracts import (
+    ItemLookupRequest,
+    ItemLookupResponse,
+    ReleaseLookupRequest,
+    ReleaseLookupResponse,
+)
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
@@ -14,13 +23,20 @@ from risk_svc.risks.models import Risk, RiskLink
 from risk_svc.risks.schemas import Links, LinksIn
 
 TYPES = {"items": "item", "prds": "prd", "releases": "release"}
+Answer = TypeVar("Answer", bound=BaseModel)
 
 
 async def validate(
-    requirements: SiblingClient, *, project_key: str, links: LinksIn, loc: str = "body"
+    requirements: SiblingClient,
+    release: SiblingClient,
+    *,
+    project_key: str,
+    links: LinksIn,
+    loc: str = "body",
 ) -> None:
-    """422 naming every unknown item or PRD (items in one batch call); 503 if requirements-svc does not
-    answer. Release ids are checked by the gate, which release-svc calls with its own ids."""
+    """Items and PRDs in one `POST /v1/items/lookup` to requirements-svc and, concurrently, releases in one
+    `POST /v1/releases/lookup` to release-svc (each call only when it has something to ask). 422 naming
+    every target that is unknown or of another project; 503 if either sibling does not answer."""
     errors = [
         field_error(f"{loc}.items", f"{key} is not an item of project {project_key}", "link_project")
         for key in links.items
@@ -28,41 +44,56 @@ async def validate(
     ]
     if errors:
         raise UnprocessableEntity("Risks link only items of their own project.", errors=errors)
+    items = sorted(set(links.items))
+    prds = list(dict.fromkeys(links.prds))
+    releases = list(dict.fromkeys(links.releases))
+    calls: dict[str, Coroutine[Any, Any, Any]] = {}
+    if items or prds:
+        body = ItemLookupRequest(keys=items, prd_ids=prds)
+        calls["requirements"] = _ask(requirements, "/v1/items/lookup", body, ItemLookupResponse)
+    if releases:
+        calls["release"] = _ask(release, "/v1/releases/lookup", ReleaseLookupRequest(ids=releases),
+                                ReleaseLookupResponse)
+    # Both calls finish (each within the sibling timeout), so none is left running after the request.
+    results = dict(zip(calls, await asyncio.gather(*calls.values(), return_exceptions=True), strict=True))
+    for result in results.values():
+        if isinstance(result, SiblingError):
+            raise result.unavailable() from result
+        if isinstance(result, BaseException):
+            raise result
+
+    # (field, noun, target, project it belongs to — None when unknown or not readable)
+    targets: list[tuple[str, str, str, str | None]] = []
+    if isinstance(found := results.get("requirements"), ItemLookupResponse):
+        known_items = {i.key: i.project_key for i in found.items}
+        known_prds = {p.id: p.project_key for p in found.prds}
+        targets += [("items", "item", k, known_items.get(k)) for k in items]
+        targets += [("prds", "PRD", str(p), known_prds.get(p)) for p in prds]
+    if isinstance(found := results.get("release"), ReleaseLookupResponse):
+        known_releases = {r.id: r.project_key for r in found.releases}
+        targets += [("releases", "release", str(r), known_releases.get(r)) for r in releases]
+    # A target of another project is not revealed as existing: it is unknown in this project.
+    refused = [(field, noun, target) for field, noun, target, owner in targets if owner != project_key]
+    if refused:
+        names = [target for _, _, target in refused]
+        raise UnprocessableEntity(
+            f"Unknown link targets: {', '.join(names)}.",
+            errors=[
+                field_error(f"{loc}.{field}", f"unknown {noun} {target} in project {project_key}",
+                            "link_unknown")
+                for field, noun, target in refused
+            ],
+            missing=names,
+        )
+
+
+async def _ask(sibling: SiblingClient, path: str, body: BaseModel, answer: type[Answer]) -> Answer:
+    """One idempotent batch look-up; an answer that does not fit the contract counts as no answer."""
+    payload = await sibling.post_json(path, body.model_dump(mode="json"), idempotent=True)
     try:
-        missing_items: list[str] = []
-        if links.items:
-            body = ItemLookupRequest(keys=sorted(set(links.items))).model_dump(mode="json")
-            answer = ItemLookupResponse.model_validate(
-                await requirements.post_json("/v1/items/lookup", body, idempotent=True)
-            )
-            missing_items = sorted(set(answer.missing) | (set(links.items) - {i.key for i in answer.items}))
-        missing_prds = await _missing_prds(requirements, project_key, links.prds)
-    except SiblingError as exc:
-        raise exc.unavailable() from exc
-    errors = [field_error(f"{loc}.items", f"unknown item {key}", "link_unknown") for key in missing_items]
-    errors += [
-        field_error(f"{loc}.prds", f"unknown PRD {prd} in project {project_key}", "link_unknown")
-        for prd in missing_prds
-    ]
-    if errors:
-        names = [*missing_items, *map(str, missing_prds)]
-        raise UnprocessableEntity(f"Unknown link targets: {', '.join(names)}.", errors=errors, missing=names)
-
-
-async def _missing_prds(
-    requirements: SiblingClient, project_key: str, prds: list[uuid.UUID]
-) -> list[uuid.UUID]:
-    async def one(prd: uuid.UUID) -> uuid.UUID | None:
-        response = await requirements.request("GET", f"/v1/prds/{prd}")
-        if response.status_code == 404:
-            return prd
-        if response.status_code >= 400:
-            raise SiblingError(requirements.name, f"answered {response.status_code}", response.status_code)
-        body = response.json()
-        return prd if isinstance(body, dict) and body.get("project_key", project_key) != project_key else None
-
-    found = await asyncio.gather(*(one(p) for p in dict.fromkeys(prds)))
-    return [p for p in found if p is not None]
+        return answer.model_validate(payload)
+    except ValidationError as exc:
+        raise SiblingError(sibling.name, "answered an unexpected body") from exc
 
 
 async def add(session: AsyncSession, risk: Risk, links: LinksIn, *, actor: str) -> list[str]:

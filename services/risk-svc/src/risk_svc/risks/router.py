@@ -57,7 +57,12 @@ def _requirements(request: Request) -> SiblingClient:
     return request.app.state.siblings["requirements"]
 
 
+def _release(request: Request) -> SiblingClient:
+    return request.app.state.siblings["release"]
+
+
 Requirements = Annotated[SiblingClient, Depends(_requirements)]
+ReleaseSvc = Annotated[SiblingClient, Depends(_release)]
 READ = responses(401, 403, 404, 422)
 WRITE = responses(401, 403, 404, 409, 412, 413, 422)
 
@@ -82,14 +87,21 @@ async def create_risk(
     session: Session,
     principal: CurrentPrincipal,
     requirements: Requirements,
+    release: ReleaseSvc,
     now: Now,
     response: Response,
 ) -> RiskPublic:
     """Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
-    computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
-    503 if it does not answer — nothing is written either way)."""
+    computed; links are checked first — items and PRDs with requirements-svc in one call, releases with
+    release-svc (422 naming unknown ones, 503 if either does not answer — nothing is written either way)."""
     risk = await service.create_risk(
-        session, principal=principal, project_key=key, data=body, requirements=requirements, now=now
+        session,
+        principal=principal,
+        project_key=key,
+        data=body,
+        requirements=requirements,
+        release=release,
+        now=now,
     )
     response.headers["Location"] = f"/v1/risks/{risk.key}"
     return await _one(session, risk, now, response)
@@ -457,12 +469,14 @@ async def link_risk(
     session: Session,
     principal: CurrentPrincipal,
     requirements: Requirements,
+    release: ReleaseSvc,
     now: Now,
     response: Response,
 ) -> RiskPublic:
-    """Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go)."""
+    """Link items, PRDs and releases (items and PRDs checked with requirements-svc in one call, releases
+    with release-svc at the same time; 422 naming unknown ones, 503 if either does not answer)."""
     risk = await service.add_links(
-        session, principal=principal, key=key, data=body, requirements=requirements, now=now
+        session, principal=principal, key=key, data=body, requirements=requirements, release=release, now=now
     )
     return await _one(session, risk, now, response)
 

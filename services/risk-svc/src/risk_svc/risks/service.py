@@ -281,12 +281,15 @@ async def create_risk(
     project_key: str,
     data: RiskCreate,
     requirements: SiblingClient | None,
+    release: SiblingClient | None,
     now: datetime,
 ) -> Risk:
     ensure_role(principal, project_key, CONTRIBUTORS, action="identify a risk")
     if not data.links.is_empty():
-        assert requirements is not None
-        await link_rules.validate(requirements, project_key=project_key, links=data.links, loc="body.links")
+        assert requirements is not None and release is not None
+        await link_rules.validate(
+            requirements, release, project_key=project_key, links=data.links, loc="body.links"
+        )
     matrix = await scoring.matrix_for(session, project_key)
     return await insert_risk(
         session, principal=principal, project_key=project_key, data=data, matrix=matrix, now=now
@@ -713,17 +716,18 @@ async def add_links(
     key: str,
     data: LinksIn,
     requirements: SiblingClient,
+    release: SiblingClient,
     now: datetime,
 ) -> Risk:
-    # Ask requirements-svc before touching the database, so no transaction (on SQLite: the write lock)
-    # is held during the call; only callers who could edit some risk get that far.
+    # Ask the siblings before touching the database, so no transaction (on SQLite: the write lock) is
+    # held during the calls; only callers who could edit some risk get that far.
     project_key = project_of(key)
     ensure_role(principal, project_key, CONTRIBUTORS, action="link a risk")
     if data.is_empty():
         raise UnprocessableEntity(
             "Nothing to link.", errors=[field_error("body", "give items, prds or releases", "empty")]
         )
-    await link_rules.validate(requirements, project_key=project_key, links=data)
+    await link_rules.validate(requirements, release, project_key=project_key, links=data)
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="link the risk")
     added = await link_rules.add(session, risk, data, actor=principal.sub)

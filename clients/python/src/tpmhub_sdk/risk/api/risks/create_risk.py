@@ -107,8 +107,9 @@ def sync_detailed(
     """Create Risk
 
      Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
-    computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
-    503 if it does not answer — nothing is written either way).
+    computed; links are checked first — items and PRDs with requirements-svc in one call, releases with
+    release-svc (422 naming unknown ones, 503 if either does not answer — nothing is written either
+    way).
 
     Args:
         key (str):
@@ -147,8 +148,9 @@ def sync(
     """Create Risk
 
      Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
-    computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
-    503 if it does not answer — nothing is written either way).
+    computed; links are checked first — items and PRDs with requirements-svc in one call, releases with
+    release-svc (422 naming unknown ones, 503 if either does not answer — nothing is written either
+    way).
 
     Args:
         key (str):
@@ -182,8 +184,9 @@ async def asyncio_detailed(
     """Create Risk
 
      Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
-    computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
-    503 if it does not answer — nothing is written either way).
+    computed; links are checked first — items and PRDs with requirements-svc in one call, releases with
+    release-svc (422 naming unknown ones, 503 if either does not answer — nothing is written either
+    way).
 
     Args:
         key (str):
@@ -220,8 +223,9 @@ async def asyncio(
     """Create Risk
 
      Identify a risk (any contributor). Its key (`PAY-R7`), score, level, EMV and first review date are
-    computed; links to items and PRDs are checked with requirements-svc first (422 naming unknown ones,
-    503 if it does not answer — nothing is written either way).
+    computed; links are checked first — items and PRDs with requirements-svc in one call, releases with
+    release-svc (422 naming unknown ones, 503 if either does not answer — nothing is written either
+    way).
 
     Args:
         key (str):

@@ -106,7 +106,8 @@ def sync_detailed(
 ) -> Response[Problem | RiskPublic]:
     """Link Risk
 
-     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go).
+     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one call, releases
+    with release-svc at the same time; 422 naming unknown ones, 503 if either does not answer).
 
     Args:
         key (str):
@@ -143,7 +144,8 @@ def sync(
 ) -> Problem | RiskPublic | None:
     """Link Risk
 
-     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go).
+     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one call, releases
+    with release-svc at the same time; 422 naming unknown ones, 503 if either does not answer).
 
     Args:
         key (str):
@@ -175,7 +177,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RiskPublic]:
     """Link Risk
 
-     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go).
+     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one call, releases
+    with release-svc at the same time; 422 naming unknown ones, 503 if either does not answer).
 
     Args:
         key (str):
@@ -210,7 +213,8 @@ async def asyncio(
 ) -> Problem | RiskPublic | None:
     """Link Risk
 
-     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one go).
+     Link items, PRDs and releases (items and PRDs checked with requirements-svc in one call, releases
+    with release-svc at the same time; 422 naming unknown ones, 503 if either does not answer).
 
     Args:
         key (str):
