@@ -4314,8 +4314,8 @@ export interface components {
             status: string;
             /**
              * Revision
-             * @description The revision the next approval freezes.
-             * @example 3
+             * @description Revision of the working copy (equal to `approved_revision` while the PRD is approved).
+             * @example 2
              */
             revision: number;
             /**

@@ -60,7 +60,10 @@ class PrdSummary(BaseModel):
     project_key: str = Field(examples=["PAY"])
     title: str
     status: str = Field(examples=["approved"])
-    revision: int = Field(description="The revision the next approval freezes.", examples=[3])
+    revision: int = Field(
+        description="Revision of the working copy (equal to `approved_revision` while the PRD is approved).",
+        examples=[2],
+    )
     approved_revision: int | None = Field(default=None, description="The latest approved revision, if any.",
                                           examples=[2])
 

@@ -20,7 +20,7 @@ class PrdSummary:
         project_key (str):
         title (str):
         status (str):
-        revision (int): The revision the next approval freezes.
+        revision (int): Revision of the working copy (equal to `approved_revision` while the PRD is approved).
         approved_revision (int | None | Unset): The latest approved revision, if any.
     """
 
