@@ -49,19 +49,32 @@ async def sibling_apps(backend, request, common_settings):
 
 @pytest.fixture
 async def wired(client, sibling_apps, common_settings):
-    """release-svc's sibling clients pointed at the in-process siblings (on clean databases)."""
+    """release-svc's sibling clients pointed at the in-process siblings (on clean databases), and risk-svc's
+    release sibling at this release-svc (risk links to releases are checked with it)."""
     for url in sibling_apps.urls:
         await truncate_all(url)
-    siblings = client._transport.app.state.siblings
+    release_app = client._transport.app
+    siblings = release_app.state.siblings
     saved = dict(siblings)
     siblings["requirements"] = _client("requirements", common_settings, app=sibling_apps.req_app)
     siblings["risk"] = _client("risk", common_settings, app=sibling_apps.risk_app)
+    risk_siblings = sibling_apps.risk_app.state.siblings
+    saved_release = risk_siblings["release"]
+    risk_siblings["release"] = SiblingClient(
+        name="release-svc",
+        base_url="http://release",
+        settings=common_settings,
+        caller="risk-svc",
+        transport=httpx.ASGITransport(app=release_app),
+    )
     sibling_apps.set = lambda name, c: siblings.__setitem__(name, c)
     yield sibling_apps
     for name in ("requirements", "risk"):
         await siblings[name].aclose()
     siblings.clear()
     siblings.update(saved)
+    await risk_siblings["release"].aclose()
+    risk_siblings["release"] = saved_release
 
 
 async def make_items(req, auth, n=2, *, criteria=True):

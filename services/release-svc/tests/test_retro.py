@@ -23,8 +23,11 @@ async def risk_app(backend, request, common_settings):
 
 @pytest.fixture
 async def risk(client, risk_app, common_settings):
+    """risk-svc wired as release-svc's sibling and this release-svc as risk-svc's (a risk linked to a release
+    is checked with release-svc: sending an action item calls back while the retrospective is locked)."""
     await truncate_all(risk_app.url)
-    siblings = client._transport.app.state.siblings
+    release_app = client._transport.app
+    siblings = release_app.state.siblings
     saved = siblings["risk"]
     siblings["risk"] = SiblingClient(
         name="risk-svc",
@@ -33,9 +36,20 @@ async def risk(client, risk_app, common_settings):
         caller="release-svc",
         transport=httpx.ASGITransport(app=risk_app.app),
     )
+    risk_siblings = risk_app.app.state.siblings
+    saved_release = risk_siblings["release"]
+    risk_siblings["release"] = SiblingClient(
+        name="release-svc",
+        base_url="http://release",
+        settings=common_settings,
+        caller="risk-svc",
+        transport=httpx.ASGITransport(app=release_app),
+    )
     yield risk_app
     await siblings["risk"].aclose()
     siblings["risk"] = saved
+    await risk_siblings["release"].aclose()
+    risk_siblings["release"] = saved_release
 
 
 async def released_release(client, auth, *, target_date="2026-01-01"):

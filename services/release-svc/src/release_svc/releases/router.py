@@ -1,6 +1,7 @@
 """Releases over HTTP: the plan, review and approvals, state actions, checklist, freeze windows."""
 
 import uuid
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
@@ -44,6 +45,20 @@ from release_svc.releases.schemas import (
 
 router = APIRouter(tags=["releases"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
+
+
+async def read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A read-only session for POST endpoints that write nothing (the batch look-up): no write lock. On
+    SQLite a write session takes the write lock up front, and risk-svc calls the look-up while a
+    retrospective's send-to-risk holds it."""
+    session = request.app.state.db.session(write=False)
+    try:
+        yield session
+    finally:
+        await session.close()
+
+
+ReadSession = Annotated[AsyncSession, Depends(read_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
@@ -102,7 +117,7 @@ async def list_releases(
 
 @router.post("/v1/releases/lookup", response_model=ReleaseLookupResponse, responses=responses(401, 413, 422))
 async def lookup_releases(
-    body: ReleaseLookupRequest, session: Session, principal: CurrentPrincipal
+    body: ReleaseLookupRequest, session: ReadSession, principal: CurrentPrincipal
 ) -> ReleaseLookupResponse:
     """Project, version and status of many releases in one call (for sibling services and any reader);
     unknown ids and releases the caller may not read are reported as missing."""
