@@ -110,15 +110,18 @@ async def paginate(
     limit: int,
     cursor: str | None,
     sort_key: str = "default",
+    plain_rows: bool = False,
 ) -> tuple[list[Any], str | None]:
     """Run `stmt` as one keyset page; `id_column` breaks ties so the order is total and stable.
-    Returns the ORM rows (or scalar rows) and the cursor of the next page."""
+    Returns the ORM entities (or scalars), or with `plain_rows` the result rows themselves (a Core
+    `select(table)` on a hot read path skips ORM hydration), and the cursor of the next page."""
     full_order = [*order, (id_column, order[-1][1] if order else False)]
     if cursor:
         values = decode_cursor(cursor, sort_key, len(full_order))
         stmt = stmt.where(keyset_condition(full_order, values))
     stmt = stmt.order_by(*[(c.desc() if d else c.asc()) for c, d in full_order]).limit(limit + 1)
-    rows = list((await session.execute(stmt)).scalars().all())
+    result = await session.execute(stmt)
+    rows = list(result.all() if plain_rows else result.scalars().all())
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]

@@ -1,9 +1,10 @@
 """Backlog items, acceptance criteria, ranking, batch create, CSV import and the batch look-up over HTTP."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
@@ -43,7 +44,7 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 ItemKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$", examples=["PAY-42"])]
 
 
-async def _one(session: AsyncSession, item: Item) -> ItemPublic:
+async def _one(session: AsyncSession, item: Item | Row[Any]) -> ItemPublic:
     return (await service.publish(session, [item]))[0]
 
 
@@ -173,7 +174,7 @@ async def lookup_items(
 async def get_item(
     key: ItemKeyPath, session: Session, principal: CurrentPrincipal, response: Response
 ) -> ItemPublic:
-    item = await service.get_item(session, principal=principal, key=key)
+    item = await service.read_item(session, principal=principal, key=key)
     set_etag(response, item.version)
     return await _one(session, item)
 

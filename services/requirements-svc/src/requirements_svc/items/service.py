@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, false, func, literal_column, or_, select, type_coerce, update
+from sqlalchemy import (
+    Row,
+    Select,
+    Uuid,
+    and_,
+    any_,
+    bindparam,
+    case,
+    exists,
+    false,
+    func,
+    literal_column,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sa_text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import history
@@ -88,6 +104,15 @@ async def get_project_row(session: AsyncSession, project_key: str) -> Project:
     return project
 
 
+_PROJECT_ID = select(Project.__table__.c.id).where(Project.__table__.c.key == bindparam("key"))
+
+
+async def ensure_project(session: AsyncSession, project_key: str) -> None:
+    """404 unless the project exists: one indexed probe, no ORM instance (the list path's first query)."""
+    if (await session.execute(_PROJECT_ID, {"key": project_key})).first() is None:
+        raise NotFound(f"Project {project_key} does not exist.")
+
+
 async def get_item_row(session: AsyncSession, key: str, *, for_update: bool = False) -> Item:
     stmt = select(Item).where(Item.key == key)
     if for_update:
@@ -103,6 +128,18 @@ async def get_item(session: AsyncSession, *, principal: Principal, key: str) -> 
     project_key = key.rsplit("-", 1)[0]
     ensure_read(principal, project_key)
     return await get_item_row(session, key)
+
+
+_ITEM_BY_KEY = select(Item.__table__).where(Item.key == bindparam("key"))
+
+
+async def read_item(session: AsyncSession, *, principal: Principal, key: str) -> Row[Any]:
+    """`get_item` for a read: the row as it is, without an ORM instance (the GET hot path)."""
+    ensure_read(principal, key.rsplit("-", 1)[0])
+    row = (await session.execute(_ITEM_BY_KEY, {"key": key})).first()
+    if row is None:
+        raise NotFound(f"Item {key} does not exist.")
+    return row
 
 
 # ---- scores -------------------------------------------------------------------------------------------
@@ -683,6 +720,49 @@ async def projects_needing_rebalance(
 # ---- read models: acceptance summaries and roll-ups in batch ---------------------------------------
 
 
+def _read_model_statements(dialect: str) -> tuple[Select, Select, Select]:
+    """The three read-model queries, built once per dialect: constructing them per request (the recursive
+    CTE over an aliased Item in particular) cost more CPU than running them (bench/README.md). `:ids` is
+    the page's ids: one array parameter on PostgreSQL (`= ANY`, one prepared statement whatever the page
+    size), an expanding IN elsewhere."""
+
+    def among(column: Any) -> Any:
+        if dialect == "postgresql":
+            return column == any_(bindparam("ids", type_=ARRAY(Uuid())))
+        return column.in_(bindparam("ids", expanding=True))
+
+    acceptance = (
+        select(AcceptanceCriterion.item_id, AcceptanceCriterion.status, func.count())
+        .where(among(AcceptanceCriterion.item_id))
+        .group_by(AcceptanceCriterion.item_id, AcceptanceCriterion.status)
+    )
+    seed = select(Item.id.label("root"), Item.id.label("node")).where(among(Item.id))
+    tree = seed.cte("tree", recursive=True)
+    child = aliased(Item)
+    tree = tree.union_all(select(tree.c.root, child.id).where(child.parent_id == tree.c.node))
+    counted = Item.status != "wont_do"
+    rollup = (
+        select(
+            tree.c.root,
+            func.count(),
+            func.coalesce(func.sum(case((counted, Item.points), else_=0)), 0),
+            func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
+        )
+        .join(Item, Item.id == tree.c.node)
+        .where(tree.c.node != tree.c.root)
+        .group_by(tree.c.root)
+    )
+    children = (
+        select(Item.parent_id, Item.status, func.count())
+        .where(among(Item.parent_id))
+        .group_by(Item.parent_id, Item.status)
+    )
+    return acceptance, rollup, children
+
+
+_READ_MODELS = {dialect: _read_model_statements(dialect) for dialect in ("postgresql", "sqlite")}
+
+
 async def acceptance_summaries(
     session: AsyncSession, item_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, AcceptanceSummary]:
@@ -690,12 +770,8 @@ async def acceptance_summaries(
     out: dict[uuid.UUID, AcceptanceSummary] = {i: AcceptanceSummary() for i in item_ids}
     if not item_ids:
         return out
-    rows = await session.execute(
-        select(AcceptanceCriterion.item_id, AcceptanceCriterion.status, func.count())
-        .where(AcceptanceCriterion.item_id.in_(list(item_ids)))
-        .group_by(AcceptanceCriterion.item_id, AcceptanceCriterion.status)
-    )
-    for item_id, status, count in rows:
+    statement = _READ_MODELS[_dialect(session)][0]
+    for item_id, status, count in await session.execute(statement, {"ids": list(item_ids)}):
         summary = out[item_id]
         setattr(summary, status, count)
         summary.total += count
@@ -707,55 +783,44 @@ async def rollups(session: AsyncSession, item_ids: Sequence[uuid.UUID]) -> dict[
     out: dict[uuid.UUID, RollUp] = {i: RollUp() for i in item_ids}
     if not item_ids:
         return out
-    seed = select(Item.id.label("root"), Item.id.label("node")).where(Item.id.in_(list(item_ids)))
-    tree = seed.cte("tree", recursive=True)
-    child = aliased(Item)
-    tree = tree.union_all(select(tree.c.root, child.id).where(child.parent_id == tree.c.node))
-    counted = Item.status != "wont_do"
-    stmt = (
-        select(
-            tree.c.root,
-            func.count(),
-            func.coalesce(func.sum(case((counted, Item.points), else_=0)), 0),
-            func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
-        )
-        .join(Item, Item.id == tree.c.node)
-        .where(tree.c.node != tree.c.root)
-        .group_by(tree.c.root)
-    )
-    for root, count, total, done in await session.execute(stmt):
+    _, by_root, by_parent = _READ_MODELS[_dialect(session)]
+    params = {"ids": list(item_ids)}
+    for root, count, total, done in await session.execute(by_root, params):
         r = out[root]
         r.descendants, r.points_total, r.points_done = count, float(total or 0), float(done or 0)
-    by_status = await session.execute(
-        select(Item.parent_id, Item.status, func.count())
-        .where(Item.parent_id.in_(list(item_ids)))
-        .group_by(Item.parent_id, Item.status)
-    )
-    for parent_id, status, count in by_status:
+    for parent_id, status, count in await session.execute(by_parent, params):
         out[parent_id].children_by_status[status] = count
     return out
 
 
-# Public fields that are plain columns are read from the instance's loaded state (no attribute
-# instrumentation per field: this is the list endpoint's hot path); the others through getattr.
+# Public fields that are plain columns are read straight from a result row, or from an instance's loaded
+# state (no attribute instrumentation per field): this is the list endpoint's hot path.
 _COLUMN_FIELDS = tuple(n for n in ItemPublic.model_fields if n in sa_inspect(Item).column_attrs.keys())
-_OTHER_FIELDS = tuple(n for n in ItemPublic.model_fields if n not in _COLUMN_FIELDS and hasattr(Item, n))
+_READ_COLUMNS = (*_COLUMN_FIELDS, "parent_key")
 
 
-def to_public(item: Item, acceptance: AcceptanceSummary, rollup: RollUp) -> ItemPublic:
+def _values(item: Item | Row[Any]) -> Mapping[str, Any]:
+    if isinstance(item, Row):
+        return item._mapping
     state = item.__dict__
-    data = {name: state[name] if name in state else getattr(item, name) for name in _COLUMN_FIELDS}
-    for name in _OTHER_FIELDS:
-        data[name] = getattr(item, name)
-    data["parent"] = item.parent_key
-    data["rice_score"] = item.rice_score if all(getattr(item, f) is not None for f in RICE_INPUTS) else None
-    data["wsjf_score"] = item.wsjf_score if all(getattr(item, f) is not None for f in WSJF_INPUTS) else None
+    return {name: state[name] if name in state else getattr(item, name) for name in _READ_COLUMNS}
+
+
+def to_public(item: Item | Row[Any], acceptance: AcceptanceSummary, rollup: RollUp) -> ItemPublic:
+    """The API view of an item, from an ORM instance or a `select(items)` row."""
+    values = _values(item)
+    data = {name: values[name] for name in _COLUMN_FIELDS}
+    data["parent"] = values["parent_key"]
+    if any(values[f] is None for f in RICE_INPUTS):
+        data["rice_score"] = None
+    if any(values[f] is None for f in WSJF_INPUTS):
+        data["wsjf_score"] = None
     data["acceptance"] = acceptance
     data["rollup"] = rollup
     return ItemPublic.model_validate(data)
 
 
-async def publish(session: AsyncSession, items: Sequence[Item]) -> list[ItemPublic]:
+async def publish(session: AsyncSession, items: Sequence[Item | Row[Any]]) -> list[ItemPublic]:
     """Items with their acceptance summary and roll-up: two queries whatever the page size."""
     ids = [i.id for i in items]
     acc = await acceptance_summaries(session, ids)
@@ -821,11 +886,12 @@ async def list_items(
     sort: str | None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[Item], str | None]:
+) -> tuple[list[Row[Any]], str | None]:
     ensure_read(principal, project_key)
-    await get_project_row(session, project_key)
+    await ensure_project(session, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "rank")
-    stmt: Select = select(Item).where(Item.project_key == project_key)
+    # Plain rows, not entities: a page is only read, and ORM hydration was most of its cost (bench/).
+    stmt: Select = select(Item.__table__).where(Item.project_key == project_key)
     if filters.get("type"):
         stmt = stmt.where(Item.type.in_(filters["type"]))
     if filters.get("status"):
@@ -847,5 +913,12 @@ async def list_items(
     if q:
         stmt = stmt.where(search_condition(session, q))
     return await paginate(
-        session, stmt, order=order, id_column=Item.id, limit=limit, cursor=cursor, sort_key=sort_key
+        session,
+        stmt,
+        order=order,
+        id_column=Item.id,
+        limit=limit,
+        cursor=cursor,
+        sort_key=sort_key,
+        plain_rows=True,
     )
