@@ -3,13 +3,15 @@ session, the base table model and portable column types."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
+import orjson
 from fastapi import Request
-from sqlalchemy import JSON, DateTime, Integer, MetaData, event
+from sqlalchemy import JSON, DateTime, Integer, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import declared_attr
@@ -82,14 +84,23 @@ def _touch_updated_at(_mapper: Any, _connection: Any, target: TableBase) -> None
     target.updated_at = utcnow()
 
 
+def _json_loads(text: str | bytes) -> Any:
+    """JSON columns are decoded by orjson (several times faster than the standard library, on every row a
+    list reads); what only the standard library accepts (NaN, written by its encoder) falls back to it."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 class Database:
     """Owns the engine and the two session flavours; on SQLite a write session takes the write lock up
     front (`BEGIN IMMEDIATE`) so concurrent writers queue instead of failing mid-transaction."""
 
-    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10, echo: bool = False):
+    def __init__(self, url: str, *, pool_size: int = 20, max_overflow: int = 0, echo: bool = False):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        kwargs: dict[str, Any] = {"echo": echo}
+        kwargs: dict[str, Any] = {"echo": echo, "json_deserializer": _json_loads}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 30}
         else:
