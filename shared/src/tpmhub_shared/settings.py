@@ -92,8 +92,8 @@ class ServiceSettings(BaseSettings):
 
     service_name: str = "service"
     database_url: str = ""
-    db_pool_size: int = Field(default=10, ge=1, le=200)
-    db_max_overflow: int = Field(default=10, ge=0, le=200)
+    db_pool_size: int = Field(default=20, ge=1, le=200)
+    db_max_overflow: int = Field(default=0, ge=0, le=200)
     db_echo: bool = False
     host: str = "127.0.0.1"
     port: int = 8000
