@@ -7,7 +7,7 @@ scenarios of `make bench` and returns the same JSON, so the service's figures ca
 - `GET /v1/items/{key}`: the item by key, then the same three per-item queries.
 
 No authentication, no ORM, no validation beyond what the queries need; one asyncpg pool of the service's
-size (10 + 10 overflow → 20).
+size (20, the service default).
 
     .venv/bin/python bench/floor.py --database-url postgresql://user@127.0.0.1:5432/db --port 8100
 """
@@ -60,6 +60,15 @@ CHILDREN_SQL = (
     "SELECT parent_id, status, count(*) FROM items WHERE parent_id = ANY($1::uuid[]) "
     "GROUP BY parent_id, status"
 )
+# The service's field order (ItemPublic), so that both answers are the same bytes.
+FIELDS = (
+    "id", "key", "project_key", "type", "title", "description", "status", "priority", "labels",
+    "assignee", "points", "parent", "iteration_id", "milestone_id", "prd_section_id", "rank", "reach",
+    "impact", "confidence", "effort", "rice_score", "business_value", "time_criticality",
+    "risk_reduction", "job_size", "wsjf_score", "moscow", "severity", "found_in", "fixed_in",
+    "released_in", "references", "acceptance", "rollup", "created_by", "done_at", "version",
+    "created_at", "updated_at",
+)
 RICE = ("reach", "impact", "confidence", "effort")
 WSJF = ("business_value", "time_criticality", "risk_reduction", "job_size")
 
@@ -98,7 +107,7 @@ async def publish(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> list[
             item["wsjf_score"] = None
         item["acceptance"] = acceptance[r["id"]]
         item["rollup"] = rollup[r["id"]]
-        out.append(item)
+        out.append({name: item[name] for name in FIELDS})
     return out
 
 
