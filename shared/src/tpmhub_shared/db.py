@@ -155,3 +155,14 @@ async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
         raise
     finally:
         await session.close()
+
+
+async def read_only_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A read session for POST endpoints that write nothing (batch look-ups, batch decisions, the gate
+    query): no write lock. On SQLite a write session takes the write lock up front, which would queue these
+    behind every writer, and a sibling may call them while its caller's own write transaction is open."""
+    session = request.app.state.db.session(write=False)
+    try:
+        yield session
+    finally:
+        await session.close()

@@ -1,7 +1,6 @@
 """Releases over HTTP: the plan, review and approvals, state actions, checklist, freeze windows."""
 
 import uuid
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
@@ -11,7 +10,7 @@ from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.contracts import ReleaseLookupRequest, ReleaseLookupResponse
-from tpmhub_shared.db import request_session
+from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -47,18 +46,7 @@ router = APIRouter(tags=["releases"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
-async def read_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A read-only session for POST endpoints that write nothing (the batch look-up): no write lock. On
-    SQLite a write session takes the write lock up front, and risk-svc calls the look-up while a
-    retrospective's send-to-risk holds it."""
-    session = request.app.state.db.session(write=False)
-    try:
-        yield session
-    finally:
-        await session.close()
-
-
-ReadSession = Annotated[AsyncSession, Depends(read_session, scope="function")]
+ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 

@@ -1,7 +1,6 @@
 """Rollouts over HTTP: create and read, actions, metric readings, cohort decisions."""
 
 import uuid
-from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated
 
@@ -11,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, check_if_match, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -21,7 +20,6 @@ from release_svc.rollouts.guardrails import METRIC_PATTERN
 from release_svc.rollouts.models import MetricReading, Rollout
 from release_svc.rollouts.schemas import (
     UNIT_PATTERN,
-    RolloutActionRequest,
     AdvanceRequest,
     Cohort,
     DecideBatch,
@@ -34,6 +32,7 @@ from release_svc.rollouts.schemas import (
     ReadingPublic,
     ReadingsBody,
     ReadingsResult,
+    RolloutActionRequest,
     RolloutCreate,
     RolloutPublic,
     RolloutStatus,
@@ -44,16 +43,7 @@ router = APIRouter(tags=["rollouts"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
-async def read_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A read-only session for POST endpoints that write nothing (batch decisions): no write lock."""
-    session = request.app.state.db.session(write=False)
-    try:
-        yield session
-    finally:
-        await session.close()
-
-
-ReadSession = Annotated[AsyncSession, Depends(read_session, scope="function")]
+ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
 
 
 def current_time(request: Request) -> datetime:

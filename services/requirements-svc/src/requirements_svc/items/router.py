@@ -10,7 +10,7 @@ from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse
-from tpmhub_shared.db import request_session
+from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -40,6 +40,7 @@ from requirements_svc.items.schemas import (
 router = APIRouter(tags=["items"])
 criteria_router = APIRouter(tags=["acceptance criteria"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
+ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 ItemKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$", examples=["PAY-42"])]
 
@@ -163,7 +164,7 @@ async def import_items(
 
 @router.post("/v1/items/lookup", response_model=ItemLookupResponse, responses=responses(401, 413, 422))
 async def lookup_items(
-    body: ItemLookupRequest, session: Session, principal: CurrentPrincipal
+    body: ItemLookupRequest, session: ReadSession, principal: CurrentPrincipal
 ) -> ItemLookupResponse:
     """Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
     services and any reader); keys and PRDs the caller may not read are reported as missing."""

@@ -11,7 +11,7 @@ from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.contracts import RiskGateQuery, RiskGateResult
-from tpmhub_shared.db import request_session
+from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -48,6 +48,7 @@ from risk_svc.risks.schemas import (
 
 router = APIRouter(prefix="/v1", tags=["risks"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
+ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
 ProjectKey = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 RiskKey = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-R[1-9][0-9]{0,8}$", examples=["PAY-R7"])]
 Now = Annotated[datetime, Depends(clock.request_now)]
@@ -289,7 +290,7 @@ async def list_overdue_risk_actions(
 
 @router.post("/risks/gate-query", response_model=RiskGateResult, responses=responses(401, 403, 413, 422))
 async def query_risk_gate(
-    body: RiskGateQuery, session: Session, principal: CurrentPrincipal
+    body: RiskGateQuery, session: ReadSession, principal: CurrentPrincipal
 ) -> RiskGateResult:
     """For release gates (service tokens and project readers): open risks at or above the project's gate
     level, or marked `blocks_release`, linked to the release or to any of the item keys."""
