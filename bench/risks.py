@@ -23,19 +23,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import risk_svc.models  # noqa: F401 - registers every table
+from risk_svc.matrix.schemas import DEFAULT_THRESHOLDS, level_for
+from risk_svc.risks import heat
+from risk_svc.risks.models import Risk, RiskCounter, RiskLink
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.ids import new_id
 from tpmhub_shared.settings import CommonSettings
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
-
-import risk_svc.models  # noqa: F401 - registers every table
-from risk_svc.matrix.schemas import DEFAULT_THRESHOLDS, level_for
-from risk_svc.risks import heat
-from risk_svc.risks.models import Risk, RiskCounter, RiskLink
 
 PROJECT = "BENCH"
 SEED_CHUNK = 5_000

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import SERVICES, ServiceProcess
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-
 from tpmhub_sdk import Hub
 from tpmhub_sdk.requirements.api.projects import create_project
 from tpmhub_sdk.requirements.models import ProjectCreate

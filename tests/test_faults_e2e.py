@@ -26,7 +26,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import SERVICES, ServiceProcess
 

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 from pydantic import SecretStr
-
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.pagination import decode_cursor, encode_cursor
 from tpmhub_shared.problems import PreconditionFailed, PreconditionRequired, UnprocessableEntity

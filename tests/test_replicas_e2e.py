@@ -23,7 +23,6 @@ from typing import Any
 import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
-
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import SERVICES, ServiceProcess
 

@@ -2,7 +2,6 @@
 processes on PostgreSQL (the same walkthrough `make demo` seeds and docs/walkthrough.md narrates)."""
 
 import pytest
-
 from scenario import Walkthrough
 
 pytestmark = pytest.mark.e2e

@@ -9,7 +9,6 @@ import uuid
 
 import httpx
 import pytest
-
 from tpmhub_shared.settings import DEV_JWT_SECRET
 from tpmhub_shared.testing.processes import SERVICES, ServiceProcess
 

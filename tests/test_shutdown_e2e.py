@@ -26,7 +26,6 @@ import asyncpg
 import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
-
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
 

@@ -3,9 +3,8 @@ and a service token minted by one is accepted by another."""
 
 import httpx
 import pytest
-
-from tpmhub_shared.settings import CommonSettings
 from tpmhub_shared.auth import issue_token
+from tpmhub_shared.settings import CommonSettings
 
 pytestmark = pytest.mark.e2e
 

@@ -1,10 +1,8 @@
 import httpx
 import pytest
-
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
-
 from requirements_svc.main import SPEC, create_app
 from requirements_svc.settings import Settings
+from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")

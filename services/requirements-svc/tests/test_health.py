@@ -14,13 +14,13 @@ from requirements_svc.health.rules import BugFact, DocumentFact, Facts, Mileston
 from requirements_svc.items.models import Item
 from requirements_svc.milestones.models import Milestone
 from tpmhub_shared.contracts import (
-    SummaryDora,
     GateDenial,
     ReleaseBrief,
     ReleaseSummary,
     RiskBrief,
     RiskSummary,
     RollbackEvent,
+    SummaryDora,
     UnresolvedEscalation,
 )
 from tpmhub_shared.db import Database

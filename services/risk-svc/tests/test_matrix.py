@@ -1,5 +1,4 @@
 import pytest
-
 from risk_svc.matrix.schemas import DEFAULT_CADENCE, DEFAULT_IMPACT, DEFAULT_PROBABILITY
 
 MATRIX = {

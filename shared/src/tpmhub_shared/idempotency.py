@@ -16,9 +16,9 @@ from sqlmodel import Field, SQLModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tpmhub_shared.auth import decode_token
-from tpmhub_shared.logging import get_logger
 from tpmhub_shared.db import JSONType, UTCDateTime
 from tpmhub_shared.ids import new_id, utcnow
+from tpmhub_shared.logging import get_logger
 from tpmhub_shared.problems import ProblemError, problem_response
 
 log = get_logger(__name__)

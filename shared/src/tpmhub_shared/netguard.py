@@ -8,7 +8,6 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-
 RESOLVE_TIMEOUT_SECONDS = 3.0
 
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
 import tpmhub_shared.db
+from alembic import op
 
 revision: str = '27e11c1392e9'
 down_revision: str | Sequence[str] | None = '724d3ec8d48a'

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from fastapi import FastAPI
-
-from tpmhub_shared.app import ServiceSpec, create_app as build_app
+from tpmhub_shared.app import ServiceSpec
+from tpmhub_shared.app import create_app as build_app
 
 from release_svc.settings import Settings
 

@@ -1,5 +1,4 @@
 from pydantic_settings import SettingsConfigDict
-
 from tpmhub_shared.settings import ServiceSettings
 
 

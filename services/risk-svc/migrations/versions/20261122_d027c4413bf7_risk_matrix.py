@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
 import tpmhub_shared.db
+from alembic import op
 
 revision: str = 'd027c4413bf7'
 down_revision: str | Sequence[str] | None = None

@@ -32,7 +32,7 @@ from release_svc.releases.models import Release
 from release_svc.rollouts import cohorts
 from release_svc.rollouts.guardrails import Guardrail, GuardrailSyntaxError, parse
 from release_svc.rollouts.models import ACTIVE_STATUSES, MetricReading, Rollout
-from release_svc.rollouts.schemas import RolloutActionRequest, AdvanceRequest, ReadingCreate, RolloutCreate
+from release_svc.rollouts.schemas import AdvanceRequest, ReadingCreate, RolloutActionRequest, RolloutCreate
 
 SOURCE = "/tpmhub/release-svc"
 RESOURCE = "rollout"

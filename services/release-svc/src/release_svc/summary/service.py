@@ -11,12 +11,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
-    SummaryDora,
     GateDenial,
     ReleaseBrief,
     ReleaseSummary,
     RollbackEvent,
     RolloutProgress,
+    SummaryDora,
     VerificationBrief,
 )
 from tpmhub_shared.history import HistoryEntry

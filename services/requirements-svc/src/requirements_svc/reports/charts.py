@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from tpmhub_shared.contracts import SummaryHeatmapCell, RolloutProgress
+from tpmhub_shared.contracts import RolloutProgress, SummaryHeatmapCell
 
 W, H = 480, 240
 PAD_L, PAD_R, PAD_T, PAD_B = 40, 12, 30, 36

@@ -22,7 +22,6 @@ from requirements_svc.iterations.models import Iteration
 from requirements_svc.projects import service as projects
 from requirements_svc.reports.period import Period
 from requirements_svc.reports.schemas import (
-    ReportBurndownPoint,
     ChangeRequestRef,
     DocumentRef,
     ItemCount,
@@ -34,6 +33,7 @@ from requirements_svc.reports.schemas import (
     ProjectRef,
     ReleasesSection,
     Report,
+    ReportBurndownPoint,
     RequirementsSection,
     RisksSection,
 )

@@ -2,7 +2,6 @@ from typing import Any
 
 from sqlalchemy import Column, String
 from sqlmodel import Field
-
 from tpmhub_shared.db import TableBase, json_column
 
 

@@ -3,7 +3,6 @@ open risk of the project in the same transaction."""
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match

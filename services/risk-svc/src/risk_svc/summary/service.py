@@ -10,11 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
     ExposurePointDay,
+    RiskBrief,
+    RiskSummary,
     SummaryHeatmapCell,
     SummaryOverdueAction,
     SummaryOverdueReview,
-    RiskBrief,
-    RiskSummary,
     UnresolvedEscalation,
 )
 from tpmhub_shared.problems import UnprocessableEntity, field_error

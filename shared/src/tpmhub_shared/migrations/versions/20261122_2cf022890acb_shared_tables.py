@@ -8,9 +8,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
+import tpmhub_shared.db
 from alembic import op
-import tpmhub_shared.db
-import tpmhub_shared.db
 
 revision: str = '2cf022890acb'
 down_revision: str | Sequence[str] | None = None
