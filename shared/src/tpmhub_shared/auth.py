@@ -58,16 +58,19 @@ class Principal:
         return set(self.roles)
 
 
-def ensure_role(principal: Principal, project_key: str | None, allowed: Iterable[str], *, action: str) -> None:
+def ensure_role(
+    principal: Principal, project_key: str | None, allowed: Iterable[str], *, action: str
+) -> None:
     """403 unless the caller's role on the project is one of `allowed` (admins always may)."""
     allowed = frozenset(allowed)
     if principal.can(project_key, allowed):
         return
     role = principal.role_in(project_key)
     where = f"project {project_key}" if project_key else "this deployment"
+    required = sorted(allowed | {"admin"})
     raise Forbidden(
-        f"Role '{role or 'none'}' on {where} may not {action}; allowed: {', '.join(sorted(allowed | {'admin'}))}.",
-        required_roles=sorted(allowed | {"admin"}),
+        f"Role '{role or 'none'}' on {where} may not {action}; allowed: {', '.join(required)}.",
+        required_roles=required,
     )
 
 

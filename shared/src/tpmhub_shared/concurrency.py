@@ -12,7 +12,8 @@ IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
-        description='The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes.',
+        description='The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing '
+        "changes.",
     ),
 ]
 

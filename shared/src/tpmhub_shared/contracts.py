@@ -194,14 +194,15 @@ class RiskBrief(BaseModel):
     status: str = Field(examples=["mitigating"])
     owner: str | None = None
     escalated: bool = False
-    at: datetime | None = Field(default=None, description="When the listed event happened (created, escalated, "
-                                "closed), if the list is about one.")
+    at: datetime | None = Field(default=None, description="When the listed event happened (created, "
+                                "escalated, closed), if the list is about one.")
     age_days: int | None = Field(default=None, description="Days since the risk was identified.")
 
 
 class ExposurePointDay(BaseModel):
     date: str = Field(examples=["2026-11-20"], description="UTC day; the value holds at the end of the day.")
-    exposure: int = Field(examples=[57], description="Sum of the scores of the risks open at the end of the day.")
+    exposure: int = Field(examples=[57],
+                          description="Sum of the scores of the risks open at the end of the day.")
     open: int = Field(examples=[9], description="Risks open at the end of the day.")
 
 
@@ -249,12 +250,14 @@ class RiskSummary(BaseModel):
     new: list[RiskBrief] = Field(description="Risks identified in the period.")
     escalated: list[RiskBrief] = Field(description="Risks escalated in the period.")
     closed: list[RiskBrief] = Field(description="Risks closed in the period.")
-    exposure_series: list[ExposurePointDay] = Field(description="Open exposure at the end of each day of the trend "
-                                                    "window (`trend_from`..`to`).")
+    exposure_series: list[ExposurePointDay] = Field(description="Open exposure at the end of each day of the "
+                                                    "trend window (`trend_from`..`to`).")
     top: list[RiskBrief] = Field(description="The five open risks with the highest exposure (score).")
     overdue_reviews: list[SummaryOverdueReview]
     overdue_actions: list[SummaryOverdueAction]
-    heatmap: list[SummaryHeatmapCell] = Field(description="Open risks per probability × impact cell (empty cells omitted).")
+    heatmap: list[SummaryHeatmapCell] = Field(
+        description="Open risks per probability × impact cell (empty cells omitted)."
+    )
     critical: list[RiskBrief] = Field(description="Open critical risks, with their age.")
     unresolved_escalations: list[UnresolvedEscalation]
 
@@ -309,10 +312,16 @@ class VerificationBrief(BaseModel):
 class SummaryDora(BaseModel):
     """DORA over the period, from what release-svc recorded."""
 
-    deployments: int = Field(description="Successful production deployments (releases released) in the period.")
+    deployments: int = Field(
+        description="Successful production deployments (releases released) in the period."
+    )
     deployment_frequency_per_day: float
-    lead_time_hours_median: float | None = Field(default=None, description="Release created → released, median.")
-    change_failure_rate: float | None = Field(default=None, description="Rolled back / (released + rolled back).")
+    lead_time_hours_median: float | None = Field(
+        default=None, description="Release created → released, median."
+    )
+    change_failure_rate: float | None = Field(
+        default=None, description="Rolled back / (released + rolled back)."
+    )
     time_to_restore_hours_median: float | None = None
 
 

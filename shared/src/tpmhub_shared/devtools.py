@@ -75,9 +75,9 @@ def up() -> None:
 
     signal.signal(signal.SIGTERM, lambda *_: (stop_all(), sys.exit(0)))
     try:
-        for name, module, prefix, _ in SERVICES:
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", module, "serve", "--no-migrate", "--port", str(ports[prefix])], env=env))
+        for _, module, prefix, _ in SERVICES:
+            command = [sys.executable, "-m", module, "serve", "--no-migrate", "--port", str(ports[prefix])]
+            procs.append(subprocess.Popen(command, env=env))
         deadline = time.monotonic() + 60
         pending = {prefix for _, _, prefix, _ in SERVICES}
         while pending and time.monotonic() < deadline:
@@ -88,7 +88,8 @@ def up() -> None:
                 except httpx.HTTPError:
                     pass
             if any(p.poll() is not None for p in procs):
-                typer.secho("a service exited during start-up; see its log above", err=True, fg=typer.colors.RED)
+                typer.secho("a service exited during start-up; see its log above", err=True,
+                            fg=typer.colors.RED)
                 stop_all()
                 raise SystemExit(1)
             time.sleep(0.2)
@@ -96,7 +97,8 @@ def up() -> None:
             typer.secho(f"not ready after 60 s: {', '.join(sorted(pending))}", err=True, fg=typer.colors.RED)
             stop_all()
             raise SystemExit(1)
-        dev_token = issue_token(common, sub="dev", name="Developer", roles={"*": "admin"}, ttl_seconds=12 * 3600)
+        dev_token = issue_token(common, sub="dev", name="Developer", roles={"*": "admin"},
+                                ttl_seconds=12 * 3600)
         lines = ["", "TPM Hub is up:"]
         for name, _, prefix, _ in SERVICES:
             lines.append(f"  {name:17} http://127.0.0.1:{ports[prefix]}/docs")

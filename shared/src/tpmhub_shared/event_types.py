@@ -76,7 +76,7 @@ class RolloutChanged(BaseModel):
 
 
 class GuardrailBreached(BaseModel):
-    """`rollout.guardrail_breached`: guardrail checks failed at a stage (`action_taken`: pause/rollback/null)."""
+    """`rollout.guardrail_breached`: guardrails failed at a stage (`action_taken`: pause/rollback/null)."""
 
     model_config = ConfigDict(extra="allow")
 

@@ -137,5 +137,6 @@ async def list_history(
         session, stmt, order=[], id_column=HistoryEntry.id, limit=limit, cursor=cursor, sort_key="history"
     )
     return Page[HistoryEntryPublic](
-        items=[HistoryEntryPublic.model_validate(r, from_attributes=True) for r in rows], next_cursor=next_cursor
+        items=[HistoryEntryPublic.model_validate(r, from_attributes=True) for r in rows],
+        next_cursor=next_cursor,
     )

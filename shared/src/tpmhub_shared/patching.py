@@ -9,7 +9,9 @@ from pydantic import BaseModel
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 
-def merge_patch(target: Any, patch: BaseModel, *, required: frozenset[str] | set[str] = frozenset()) -> dict[str, Any]:
+def merge_patch(
+    target: Any, patch: BaseModel, *, required: frozenset[str] | set[str] = frozenset()
+) -> dict[str, Any]:
     """Apply the fields set in `patch` to `target`; returns what was applied. Fields in `required`
     may not be cleared with null (422 naming them)."""
     changes = patch.model_dump(exclude_unset=True)

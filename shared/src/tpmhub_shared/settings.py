@@ -42,8 +42,9 @@ class CommonSettings(BaseSettings):
         default=[0, 5, 300, 1800, 7200, 18000, 36000, 36000],
         description="Seconds before each attempt (Standard Webhooks schedule); after the last one a "
         "delivery is dead-lettered.", min_length=1, max_length=30)
-    events_lease_seconds: float = Field(default=60, gt=0, le=3600,
-                                        description="How long a claimed delivery is reserved for one replica.")
+    events_lease_seconds: float = Field(
+        default=60, gt=0, le=3600, description="How long a claimed delivery is reserved for one replica."
+    )
     events_batch_size: int = Field(default=100, ge=1, le=1000)
     events_concurrency: int = Field(default=16, ge=1, le=256)
     events_delivery_timeout_seconds: float = Field(default=10, gt=0, le=60)

@@ -122,7 +122,8 @@ def render(event: CloudEvent, fmt: str) -> tuple[bytes, str]:
 
 
 def _markdown_message(event: CloudEvent, fmt: str, title: str, text: str) -> dict[str, Any]:
-    """An event whose data carries a whole Markdown message (e.g. `report.scheduled`): post the text itself."""
+    """An event whose data carries a whole Markdown message (e.g. `report.scheduled`): post the text
+    itself."""
     title = str(event.data.get("title") or title)
     if fmt == "slack":
         return {

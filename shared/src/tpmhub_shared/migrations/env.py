@@ -22,7 +22,9 @@ scope = context.get_x_argument(as_dictionary=True).get("scope", "service")
 # `-x modules=pkg.a,pkg.b` limits autogenerate to the tables of those domains (one branch per domain team).
 _modules = [m for m in context.get_x_argument(as_dictionary=True).get("modules", "").split(",") if m]
 _table_modules = {
-    m.local_table.name: m.class_.__module__ for m in SQLModel._sa_registry.mappers if m.local_table is not None
+    m.local_table.name: m.class_.__module__
+    for m in SQLModel._sa_registry.mappers
+    if m.local_table is not None
 }
 
 

@@ -53,10 +53,10 @@ def common_settings() -> CommonSettings:
 def make_token(common_settings: CommonSettings) -> Callable[..., str]:
     """`make_token("tpm", "PAY", sub="alice")` or `make_token(roles={"*": "admin"})`."""
 
-    def make(role: str | None = None, project: str = "*", *, sub: str = "alice", roles: dict[str, str] | None = None,
-             ttl: int = 3600, service: str | None = None) -> str:
-        return issue_token(common_settings, sub=sub, name=sub.title(), roles=roles or {project: role or "admin"},
-                           ttl_seconds=ttl, service=service)
+    def make(role: str | None = None, project: str = "*", *, sub: str = "alice",
+             roles: dict[str, str] | None = None, ttl: int = 3600, service: str | None = None) -> str:
+        return issue_token(common_settings, sub=sub, name=sub.title(),
+                           roles=roles or {project: role or "admin"}, ttl_seconds=ttl, service=service)
 
     return make
 
@@ -97,7 +97,8 @@ async def truncate_all(url: str) -> None:
                 # Virtual tables (full-text indexes) and their shadow tables follow their content
                 # tables through triggers; deleting from them directly would corrupt them.
                 virtual = [r[0] for r in await conn.execute(text(
-                    "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"))]
+                    "SELECT name FROM sqlite_master WHERE type='table' "
+                    "AND sql LIKE 'CREATE VIRTUAL TABLE%'"))]
                 names = [r[0] for r in await conn.execute(text(
                     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
                     "AND name != 'alembic_version'"))
@@ -106,7 +107,8 @@ async def truncate_all(url: str) -> None:
                     await conn.execute(text(f'DELETE FROM "{name}"'))
             else:
                 names = [r[0] for r in await conn.execute(text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename != 'alembic_version'"))]
+                    "SELECT tablename FROM pg_tables WHERE schemaname='public' "
+                    "AND tablename != 'alembic_version'"))]
                 if names:
                     await conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE"))
     finally:

@@ -24,7 +24,9 @@ def find_pg_bin() -> Path:
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
     if candidates:
         return Path(candidates[-1]).parent
-    raise RuntimeError("PostgreSQL binaries not found: install postgresql (the CI script does) or set TPM_PG_BIN")
+    raise RuntimeError(
+        "PostgreSQL binaries not found: install postgresql (the CI script does) or set TPM_PG_BIN"
+    )
 
 
 def free_port() -> int:
@@ -85,7 +87,8 @@ class PostgresServer:
         self._pg_ctl_start()
 
     def stop(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop",
+                  check=False)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def psql(self, sql: str, db: str = "postgres") -> str:

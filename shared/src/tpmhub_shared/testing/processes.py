@@ -48,7 +48,8 @@ class ServiceProcess:
 
     def full_env(self) -> dict[str, str]:
         _, prefix = SERVICES[self.name]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TPM_", "REQUIREMENTS_", "RISK_", "RELEASE_"))}
+        own = ("TPM_", "REQUIREMENTS_", "RISK_", "RELEASE_")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(own)}
         env.update({
             "TPM_ENV": "test",
             "TPM_LOG_FORMAT": "json",
@@ -62,8 +63,8 @@ class ServiceProcess:
     def start(self, timeout: float = 60.0) -> ServiceProcess:
         self.starts += 1
         log = open(self.log_path, "ab")  # noqa: SIM115 - the process owns it for its lifetime
-        self.proc = subprocess.Popen(self.command(), env=self.full_env(), stdout=log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(self.command(), env=self.full_env(), stdout=log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
