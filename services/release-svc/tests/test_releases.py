@@ -15,10 +15,12 @@ async def test_create_list_get(client, auth):
 
 
 async def test_version_unique_per_project(client, auth):
-    assert (await client.post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=auth())).status_code == 201
+    r = await client.post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=auth())
+    assert r.status_code == 201
     r = await client.post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=auth())
     assert r.status_code == 409
-    assert (await client.post("/v1/projects/OPS/releases", json={"version": "1.0.0"}, headers=auth())).status_code == 201
+    r = await client.post("/v1/projects/OPS/releases", json={"version": "1.0.0"}, headers=auth())
+    assert r.status_code == 201
 
 
 @pytest.mark.parametrize("version", ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "", "1.0.0+meta+x"])

@@ -227,7 +227,8 @@ async def test_batch_limits(client, auth):
 async def test_search_matches_word_prefixes_and_takes_query_syntax_literally(client, auth):
     await client.post("/v1/projects", json={"key": "FTS", "name": "Search"}, headers=auth())
     for title in ("Refunds for wallets", "Saved cards", 'Quote "this" AND (that)'):
-        r = await client.post("/v1/projects/FTS/items", json={"type": "story", "title": title}, headers=auth())
+        r = await client.post("/v1/projects/FTS/items", json={"type": "story", "title": title},
+                              headers=auth())
         assert r.status_code == 201, r.text
     async def found(q):
         r = await client.get("/v1/projects/FTS/items", params={"q": q}, headers=auth())
@@ -238,6 +239,7 @@ async def test_search_matches_word_prefixes_and_takes_query_syntax_literally(cli
     assert await found("NEAR(") == []
     assert await found("***") == []
     # Editing the title moves the item in and out of the index.
-    key = (await client.get("/v1/projects/FTS/items", params={"q": "saved"}, headers=auth())).json()["items"][0]["key"]
+    r = await client.get("/v1/projects/FTS/items", params={"q": "saved"}, headers=auth())
+    key = r.json()["items"][0]["key"]
     await client.patch(f"/v1/items/{key}", json={"title": "Stored cards"}, headers=auth())
     assert await found("saved") == [] and await found("stored") == ["Stored cards"]

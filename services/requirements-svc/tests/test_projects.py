@@ -110,7 +110,8 @@ async def test_roles_are_enforced(client, auth):
 
 async def test_patch_merge_semantics_if_match_and_history(client, auth):
     await client.post("/v1/projects", json=PAY, headers=auth("admin"))
-    r = await client.patch("/v1/projects/PAY", json={"name": "Payments 2"}, headers={**auth("tpm"), "If-Match": '"1"'})
+    r = await client.patch("/v1/projects/PAY", json={"name": "Payments 2"},
+                           headers={**auth("tpm"), "If-Match": '"1"'})
     assert r.status_code == 200 and r.headers["etag"] == '"2"'
     assert r.json()["goals"] == ["Cut checkout p99"]  # untouched field stays
     r = await client.patch("/v1/projects/PAY", json={"owner": None}, headers=auth("tpm"))
@@ -118,7 +119,8 @@ async def test_patch_merge_semantics_if_match_and_history(client, auth):
     r = await client.patch("/v1/projects/PAY", json={"name": None}, headers=auth("tpm"))
     assert r.status_code == 422
     # Stale If-Match: 412 and nothing changed.
-    r = await client.patch("/v1/projects/PAY", json={"name": "Stale"}, headers={**auth("tpm"), "If-Match": '"1"'})
+    r = await client.patch("/v1/projects/PAY", json={"name": "Stale"},
+                           headers={**auth("tpm"), "If-Match": '"1"'})
     assert r.status_code == 412 and r.json()["current_version"] == 3
     assert (await client.get("/v1/projects/PAY", headers=auth())).json()["name"] == "Payments 2"
     hist = (await client.get("/v1/projects/PAY/history", headers=auth())).json()["items"]
@@ -157,7 +159,8 @@ async def test_idempotency_key_replays_and_refuses_other_body(client, auth):
 async def test_keyset_pagination_is_stable_and_complete(client, auth):
     keys = [f"P{i:02d}" for i in range(23)]
     for k in keys:
-        assert (await client.post("/v1/projects", json={"key": k, "name": k}, headers=auth())).status_code == 201
+        r = await client.post("/v1/projects", json={"key": k, "name": k}, headers=auth())
+        assert r.status_code == 201
     seen, cursor = [], None
     while True:
         params = {"limit": 5, "sort": "-key"}

@@ -14,8 +14,8 @@ SPEC = ServiceSpec.from_package(
     "requirements_svc",
     name="requirements-svc",
     title="TPM Hub — requirements",
-    description="Projects, milestones, PRDs and technical designs with reviews and versions, the backlog with "
-    "acceptance criteria, ranking, iterations, change requests and project health.",
+    description="Projects, milestones, PRDs and technical designs with reviews and versions, the backlog "
+    "with acceptance criteria, ranking, iterations, change requests and project health.",
     versions_dir=SERVICE_DIR / "migrations" / "versions",
     upload_paths=[r"/v1/projects/[^/]+/items/import"],  # Jira CSV exports run past the 1 MiB JSON limit
 )

@@ -273,7 +273,8 @@ async def resume_rollout(
 ) -> RolloutPublic:
     """Continue a paused rollout at the same stage (current stage's operator or tpm/admin)."""
     return await _act(
-        service.resume, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
+        service.resume, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match,
+        response,
     )
 
 
@@ -289,7 +290,8 @@ async def rollback_rollout(
 ) -> RolloutPublic:
     """Expose nobody and roll the release back (any stage operator, pm, tpm, engineer, qa, ci or admin)."""
     return await _act(
-        service.rollback, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
+        service.rollback, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match,
+        response,
     )
 
 

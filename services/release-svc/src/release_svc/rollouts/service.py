@@ -406,7 +406,8 @@ async def _release_for_update(session: AsyncSession, rollout: Rollout) -> Releas
 
 
 async def start(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "start")
@@ -562,7 +563,8 @@ async def _pause(
 
 
 async def pause(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "pause")
@@ -571,7 +573,8 @@ async def pause(
 
 
 async def resume(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "resume")
@@ -635,7 +638,8 @@ async def _rollback(
 
 
 async def rollback(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     _ensure_allowed(rollout, "rollback")

@@ -242,6 +242,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             session, resource_type=kind.name, resource_id=doc_id, limit=limit, cursor=cursor
         )
 
+    editors = ", ".join(sorted(set(kind.editors) - {"admin"}))
     routes: list[tuple[str, str, Any, str, dict[str, Any], str]] = [
         (
             "POST",
@@ -252,7 +253,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
                 "status_code": status.HTTP_201_CREATED,
                 "responses": responses(400, 401, 403, 404, 409, 413, 422),
             },
-            f"Create a {label} as draft revision 1 ({', '.join(sorted(set(kind.editors) - {'admin'}))} or admin).",
+            f"Create a {label} as draft revision 1 ({editors} or admin).",
         ),
         (
             "GET",

@@ -44,7 +44,8 @@ async def list_projects(
 
 
 @router.get("/{key}", response_model=ProjectPublic, responses=responses(401, 403, 404))
-async def get_project(key: str, session: Session, principal: CurrentPrincipal, response: Response) -> ProjectPublic:
+async def get_project(key: str, session: Session, principal: CurrentPrincipal,
+                      response: Response) -> ProjectPublic:
     project = await service.get_project(session, principal=principal, key=key)
     set_etag(response, project.version)
     return ProjectPublic.model_validate(project)
@@ -54,12 +55,14 @@ async def get_project(key: str, session: Session, principal: CurrentPrincipal, r
 async def update_project(key: str, body: ProjectUpdate, session: Session, principal: CurrentPrincipal,
                          response: Response, if_match: IfMatch = None) -> ProjectPublic:
     """Change a project (merge patch). Send `If-Match` to refuse the change if someone else changed it."""
-    project = await service.update_project(session, principal=principal, key=key, patch=body, if_match=if_match)
+    project = await service.update_project(session, principal=principal, key=key, patch=body,
+                                           if_match=if_match)
     set_etag(response, project.version)
     return ProjectPublic.model_validate(project)
 
 
-@router.get("/{key}/history", response_model=Page[HistoryEntryPublic], responses=responses(401, 403, 404, 422))
+@router.get("/{key}/history", response_model=Page[HistoryEntryPublic],
+            responses=responses(401, 403, 404, 422))
 async def list_project_history(key: str, session: Session, principal: CurrentPrincipal, limit: Limit = 50,
                                cursor: Cursor = None) -> Page[HistoryEntryPublic]:
     """Every recorded change of the project, oldest first."""

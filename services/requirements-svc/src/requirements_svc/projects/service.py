@@ -13,7 +13,9 @@ from requirements_svc.projects.models import Project
 from requirements_svc.projects.schemas import ProjectCreate, ProjectUpdate
 
 RESOURCE = "project"
-_SORTS = {"key": Project.key, "created": Project.created_at, "updated": Project.updated_at, "name": Project.name}
+_SORTS = {
+    "key": Project.key, "created": Project.created_at, "updated": Project.updated_at, "name": Project.name,
+}
 
 
 async def get_project(session: AsyncSession, *, principal: Principal, key: str) -> Project:

@@ -25,11 +25,16 @@ async def get_risk_matrix(key: ProjectKeyPath, session: Session, principal: Curr
 
 
 @router.put("", response_model=RiskMatrixPublic, responses=responses(401, 403, 412, 413, 422))
-async def put_risk_matrix(key: ProjectKeyPath, body: RiskMatrixIn, session: Session, principal: CurrentPrincipal,
-                          response: Response, if_match: IfMatch = None) -> RiskMatrixPublic:
+async def put_risk_matrix(key: ProjectKeyPath, body: RiskMatrixIn, session: Session,
+                          principal: CurrentPrincipal, response: Response,
+                          if_match: IfMatch = None) -> RiskMatrixPublic:
     """Replace the matrix (admin, pm, tpm)."""
-    matrix = await service.put_matrix(session, principal=principal, project_key=key, data=body, if_match=if_match)
+    matrix = await service.put_matrix(session, principal=principal, project_key=key, data=body,
+                                      if_match=if_match)
     set_etag(response, matrix.version)
     return matrix
 
-TAGS = [{"name": "risk matrix", "description": "Probability and impact scales, levels, review cadence, gate level."}]
+TAGS = [{
+    "name": "risk matrix",
+    "description": "Probability and impact scales, levels, review cadence, gate level.",
+}]

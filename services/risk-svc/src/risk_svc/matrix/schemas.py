@@ -38,26 +38,34 @@ class RiskMatrixIn(BaseModel):
     impact_labels: list[Label] = Field(min_length=5, max_length=5, examples=[DEFAULT_IMPACT])
     thresholds: list[LevelThreshold] = Field(min_length=4, max_length=4)
     review_cadence_days: dict[str, Annotated[int, Field(ge=1, le=365)]] = Field(
-        examples=[DEFAULT_CADENCE], description="Days between reviews for each level (low, medium, high, critical).")
+        examples=[DEFAULT_CADENCE],
+        description="Days between reviews for each level (low, medium, high, critical).",
+    )
     gate_level: Level = Field(default="high", description="Open risks at or above this level block releases.")
 
     @model_validator(mode="after")
     def _thresholds_partition_scores(self) -> "RiskMatrixIn":
         ordered = sorted(self.thresholds, key=lambda t: t.min_score)
         if [t.level for t in ordered] != list(LEVELS):
-            raise ValueError("thresholds must list low, medium, high and critical once each, in rising score order")
+            raise ValueError(
+                "thresholds must list low, medium, high and critical once each, in rising score order"
+            )
         expected = 1
         for t in ordered:
             if t.min_score > t.max_score:
                 raise ValueError(f"{t.level}: min_score is above max_score")
             if t.min_score != expected:
                 kind = "gap" if t.min_score > expected else "overlap"
-                raise ValueError(f"thresholds leave a {kind} at score {expected} ({t.level} starts at {t.min_score})")
+                raise ValueError(
+                    f"thresholds leave a {kind} at score {expected} ({t.level} starts at {t.min_score})"
+                )
             expected = t.max_score + 1
         if expected != 26:
             raise ValueError("thresholds must end at score 25")
         if set(self.review_cadence_days) != set(LEVELS):
-            raise ValueError("review_cadence_days needs exactly one value for each of low, medium, high, critical")
+            raise ValueError(
+                "review_cadence_days needs exactly one value for each of low, medium, high, critical"
+            )
         return self
 
 

@@ -64,8 +64,9 @@ async def put_matrix(
             setattr(row, name, value)
     await session.flush()
     await history.record(
-        session, principal=principal, project_key=project_key, resource_type=RESOURCE, resource_id=project_key,
-        action="create" if before is None else "update", before=before, after=history.snapshot(row),
+        session, principal=principal, project_key=project_key, resource_type=RESOURCE,
+        resource_id=project_key, action="create" if before is None else "update", before=before,
+        after=history.snapshot(row),
     )
     matrix = scoring.Matrix(thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days),
                             gate_level=row.gate_level)
