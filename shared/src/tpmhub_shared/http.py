@@ -69,8 +69,10 @@ class SiblingClient:
             headers["X-Request-ID"] = str(request_id)
         return headers
 
+    # ASYNC109: `timeout` is not a cancel-scope stand-in but the call's budget, shared by the retries and
+    # handed to httpx per attempt so that running out becomes a SiblingError (httpx's own `timeout=`).
     async def request(self, method: str, path: str, *, json: Any = None, params: Any = None,
-                      idempotent: bool | None = None, timeout: float | None = None,
+                      idempotent: bool | None = None, timeout: float | None = None,  # noqa: ASYNC109 - see above
                       headers: dict[str, str] | None = None) -> httpx.Response:
         """Send one call; GET (or `idempotent=True`) is retried on connection errors and 502/503/504,
         within the overall timeout. Raises SiblingError on failure or any 5xx."""

@@ -272,12 +272,14 @@ async def record_outcome(
 # ---- sending -------------------------------------------------------------------------------------------
 
 
-async def _send_to_sibling(app: FastAPI, sibling: str, event: OutboxEvent, timeout: float) -> Outcome:
+async def _send_to_sibling(app: FastAPI, sibling: str, event: OutboxEvent) -> Outcome:
     from tpmhub_shared.http import SiblingError
 
     client = app.state.siblings.get(sibling)
     if client is None:
         return Outcome(success=False, error=f"no sibling named {sibling}")
+    settings: CommonSettings = app.state.settings.common
+    timeout = settings.events_delivery_timeout_seconds
     start = time.perf_counter()
     body = event.envelope().model_dump(mode="json")
     try:
@@ -304,16 +306,10 @@ async def send(app: FastAPI, claimed: Claimed) -> Outcome:
     """One attempt, outside any transaction."""
     from tpmhub_shared.subscriptions import send_to_subscription
 
-    settings: CommonSettings = app.state.settings.common
     if claimed.event is None:
         return Outcome(success=False, error="event no longer exists", gone=True)
     if claimed.target.startswith(SIBLING_PREFIX):
-        return await _send_to_sibling(
-            app,
-            claimed.target.removeprefix(SIBLING_PREFIX),
-            claimed.event,
-            settings.events_delivery_timeout_seconds,
-        )
+        return await _send_to_sibling(app, claimed.target.removeprefix(SIBLING_PREFIX), claimed.event)
     if claimed.target.startswith(SUBSCRIPTION_PREFIX):
         if claimed.subscription is None:
             return Outcome(success=False, error="the subscription no longer exists", gone=True)
