@@ -545,7 +545,8 @@ async def test_commit_wakes_the_background_dispatcher(service_app, auth, receive
         await asyncio.sleep(0.2)  # let the dispatcher reach its wait
         await subscribe(client, auth, receiver.url)
         [event_id] = await emit(client, auth)
-        [got] = await receiver.wait_for(1, timeout=5)
+        async with asyncio.timeout(5):
+            [got] = await receiver.wait_for(1)
         assert got.headers["webhook-id"] == event_id
 
 
@@ -585,7 +586,8 @@ async def test_several_dispatchers_share_the_work_without_losing_or_reordering(
                                  "http://example.com:99999/x"])
 async def test_unresolvable_or_malformed_targets_are_422(service_app, auth, url):
     async with service_app(subscriptions_allow_private_targets=False) as (app, client):
-        r = await client.post("/v1/subscriptions", json={"url": url, "event_types": ["*"]}, headers=auth("admin"))
+        r = await client.post("/v1/subscriptions", json={"url": url, "event_types": ["*"]},
+                              headers=auth("admin"))
         assert r.status_code == 422, r.text
 
 
@@ -602,7 +604,9 @@ async def test_purge_keeps_what_is_pending_and_recent(service_app, auth, receive
         settings = app.state.settings.common
         assert await outbox.purge(app.state.db, settings) == (0, 0)  # nothing is old enough yet
         await asyncio.sleep(0.3)
-        quick = settings.model_copy(update={"events_retention_days": 0.2 / 86400, "inbox_retention_days": 0.2 / 86400})
+        quick = settings.model_copy(
+            update={"events_retention_days": 0.2 / 86400, "inbox_retention_days": 0.2 / 86400}
+        )
         assert await outbox.purge(app.state.db, quick) == (1, 1)
         async with app.state.db.session(write=False) as session:
             left = (await session.execute(select(outbox.OutboxEvent.id))).scalars().all()
