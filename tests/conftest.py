@@ -22,7 +22,8 @@ class Stack:
     def url(self, name: str) -> str:
         return self.services[name].url
 
-    def headers(self, role: str = "admin", project: str = "*", sub: str = "alice", **kw: object) -> dict[str, str]:
+    def headers(self, role: str = "admin", project: str = "*", sub: str = "alice",
+                **kw: object) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.make_token(role, project, sub=sub, **kw)}"}
 
     def logs(self) -> str:

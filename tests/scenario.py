@@ -55,8 +55,9 @@ class Walkthrough:
 
     def http(self, service: str, user: str = "tina", role: str = "tpm") -> httpx.Client:
         """The SDK's authenticated client for one person (httpx underneath)."""
-        hub = Hub(token=self.token_for(role, self.project, sub=user), requirements_url=self.urls["requirements"],
-                  risk_url=self.urls["risk"], release_url=self.urls["release"])
+        hub = Hub(token=self.token_for(role, self.project, sub=user),
+                  requirements_url=self.urls["requirements"], risk_url=self.urls["risk"],
+                  release_url=self.urls["release"])
         return getattr(hub, service).get_httpx_client()
 
     def call(self, service: str, method: str, path: str, *, user: str = "tina", role: str = "tpm",
@@ -65,7 +66,8 @@ class Walkthrough:
         expected = (expect,) if isinstance(expect, int) else expect
         if response.status_code not in expected:
             raise AssertionError(f"{method} {path} → {response.status_code}: {response.text[:800]}")
-        return response.json() if response.content and "json" in response.headers.get("content-type", "") else None
+        is_json = response.content and "json" in response.headers.get("content-type", "")
+        return response.json() if is_json else None
 
     def tpm(self, *args: str, user: str = "tina", role: str = "tpm", expect_exit: int = 0) -> str:
         """Run the `tpm` CLI as a person would."""
@@ -76,7 +78,9 @@ class Walkthrough:
         result = subprocess.run([sys.executable, "-m", "tpmhub_cli", *args], env=env, capture_output=True,
                                 text=True, timeout=60)
         if result.returncode != expect_exit:
-            raise AssertionError(f"tpm {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+            raise AssertionError(
+                f"tpm {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+            )
         return result.stdout
 
     def _deployment_status_payload(self) -> bytes:
@@ -162,13 +166,14 @@ class Walkthrough:
         for story in stories:
             criteria = self.call("requirements", "GET", f"/v1/items/{story['key']}/criteria")
             for criterion in criteria.get("items", []) if isinstance(criteria, dict) else criteria:
-                self.tpm("item", "pass", criterion["id"], "--evidence", "https://ci.example.com/run/1", role="qa",
-                         user="quinn")
+                self.tpm("item", "pass", criterion["id"], "--evidence", "https://ci.example.com/run/1",
+                         role="qa", user="quinn")
             for status in ("ready", "in_progress", "in_review", "done"):
                 self.tpm("item", "transition", story["key"], status, role="engineer", user="eve")
         for status_action in ("mitigate", "monitor"):
             self.call("risk", "POST", f"/v1/risks/{risk['key']}/{status_action}", json={})
-        self.call("risk", "POST", f"/v1/risks/{risk['key']}/close", json={"reason": "provider raised our limit"})
+        self.call("risk", "POST", f"/v1/risks/{risk['key']}/close",
+                  json={"reason": "provider raised our limit"})
         checklist = self.call("release", "GET", f"/v1/releases/{rid}/checklist")
         for item in checklist.get("items", []) if isinstance(checklist, dict) else checklist:
             self.call("release", "PATCH", f"/v1/releases/{rid}/checklist/{item['id']}",
@@ -246,7 +251,9 @@ def main() -> None:
     from tpmhub_shared.settings import CommonSettings
 
     settings = CommonSettings()
-    urls = {"requirements": settings.requirements_url, "risk": settings.risk_url, "release": settings.release_url}
+    urls = {
+        "requirements": settings.requirements_url, "risk": settings.risk_url, "release": settings.release_url,
+    }
     project = os.environ.get("DEMO_PROJECT", "DEMO" + uuid.uuid4().hex[:4].upper())
 
     def token_for(role: str, project_key: str = "*", *, sub: str = "demo") -> str:

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _diff_trees(a: Path, b: Path) -> list[str]:
     cmp = filecmp.dircmp(a, b, ignore=["__pycache__", ".ruff_cache"])
-    out = [f"only in committed: {n}" for n in cmp.left_only] + [f"only in generated: {n}" for n in cmp.right_only]
+    out = [f"only in committed: {n}" for n in cmp.left_only]
+    out += [f"only in generated: {n}" for n in cmp.right_only]
     out += [f"differs: {n}" for n in cmp.diff_files]
     for sub in cmp.common_dirs:
         out += _diff_trees(a / sub, b / sub)
@@ -29,8 +30,8 @@ def test_openapi_documents_are_up_to_date():
 
 
 def test_python_sdk_is_generated_cleanly_and_up_to_date(tmp_path):
-    result = subprocess.run(["bash", "scripts/sdk.sh", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(["bash", "scripts/sdk.sh", str(tmp_path)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert "WARNING" not in output and "Unable to" not in output, output[:3000]
@@ -40,17 +41,21 @@ def test_python_sdk_is_generated_cleanly_and_up_to_date(tmp_path):
 
 
 def test_typescript_types_are_up_to_date_and_typecheck(tmp_path):
-    assert shutil.which("npm"), "Node.js/npm is needed to check the TypeScript types (make sdk generates them)"
+    assert shutil.which("npm"), (
+        "Node.js/npm is needed to check the TypeScript types (make sdk generates them)"
+    )
     work = tmp_path / "ts"
     shutil.copytree(ROOT / "clients/typescript", work, ignore=shutil.ignore_patterns("node_modules"))
     shutil.copytree(ROOT / "clients/openapi", tmp_path / "openapi")
     env = {**os.environ, "npm_config_update_notifier": "false"}
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=work, check=True, env=env, timeout=300)
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=work, check=True, env=env,
+                   timeout=300)
     subprocess.run(["npm", "run", "-s", "generate"], cwd=work, check=True, env=env, timeout=120,
                    capture_output=True)
     for service in ("requirements", "risk", "release"):
         generated = (work / "src" / f"{service}.d.ts").read_text()
-        assert generated == (ROOT / "clients/typescript/src" / f"{service}.d.ts").read_text(), "run `make sdk`"
+        committed = (ROOT / "clients/typescript/src" / f"{service}.d.ts").read_text()
+        assert generated == committed, "run `make sdk`"
     result = subprocess.run(["npm", "run", "-s", "typecheck"], cwd=work, env=env, timeout=300,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -60,7 +65,8 @@ def test_cli_help_and_errors_are_readable():
     env = {**os.environ, "TPM_TOKEN": "", "TPM_CONFIG": "/nonexistent/tpm.json"}
     help_text = subprocess.run([sys.executable, "-m", "tpmhub_cli", "--help"], capture_output=True, text=True,
                                env=env, timeout=60).stdout
-    for command in ("project", "prd", "item", "import", "risk", "release", "rollout", "dora", "health", "report"):
+    commands = ("project", "prd", "item", "import", "risk", "release", "rollout", "dora", "health", "report")
+    for command in commands:
         assert command in help_text
     result = subprocess.run([sys.executable, "-m", "tpmhub_cli", "project", "list"], capture_output=True,
                             text=True, env=env, timeout=60)

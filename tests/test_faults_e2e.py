@@ -52,7 +52,9 @@ def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
 
 
 def ok(response: httpx.Response, status: int = 200) -> Any:
-    assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.url}: {response.text}"
+    )
     return response.json() if response.content else None
 
 
@@ -77,7 +79,9 @@ class FaultStack:
 def faults(make_token: Callable[..., str]) -> Iterator[FaultStack]:
     pg = PostgresServer().start()
     dbs = {name: f"{name}_faults" for name in SERVICES}
-    services = {name: ServiceProcess(name=name, database_url=pg.create_database(dbs[name])) for name in SERVICES}
+    services = {
+        name: ServiceProcess(name=name, database_url=pg.create_database(dbs[name])) for name in SERVICES
+    }
     wiring = {f"TPM_{name.upper()}_URL": p.url for name, p in services.items()}
     started: list[ServiceProcess] = []
     try:
@@ -94,13 +98,15 @@ def faults(make_token: Callable[..., str]) -> Iterator[FaultStack]:
 
 @pytest.fixture(scope="module")
 def ready_release(faults: FaultStack) -> str:
-    """A release the gate allows while everything is up: one finished item in scope, approved, checklist done."""
+    """A release the gate allows while everything is up: one finished item in scope, approved, checklist
+    done."""
     req, rel = faults.url("requirements"), faults.url("release")
     admin = faults.headers()
     ok(httpx.post(f"{req}/v1/projects", json={"key": PROJECT, "name": "Faults"}, headers=admin), 201)
     item = ok(httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": "Done story"},
                          headers=admin), 201)["key"]
-    criterion = ok(httpx.post(f"{req}/v1/items/{item}/criteria", json={"text": "it works"}, headers=admin), 201)
+    criterion = ok(httpx.post(f"{req}/v1/items/{item}/criteria", json={"text": "it works"}, headers=admin),
+                   201)
     ok(httpx.post(f"{req}/v1/criteria/{criterion['id']}/verify", headers=admin,
                   json={"status": "passed", "evidence_url": "https://ci.example.com/1"}))
     for to in ("ready", "in_progress", "in_review", "done"):
@@ -121,7 +127,8 @@ def ready_release(faults: FaultStack) -> str:
 
 def ask_gate(faults: FaultStack, release_id: str) -> tuple[dict, float]:
     started = time.monotonic()
-    r = httpx.get(f"{faults.url('release')}/v1/releases/{release_id}/gate", params={"environment": "production"},
+    r = httpx.get(f"{faults.url('release')}/v1/releases/{release_id}/gate",
+                  params={"environment": "production"},
                   headers=faults.headers("ci", PROJECT, sub="ci:pipeline"), timeout=30)
     elapsed = time.monotonic() - started
     assert r.status_code == 200, r.text
@@ -176,8 +183,8 @@ def github_delivery(secret: str, n: int) -> tuple[str, bytes, dict[str, str]]:
                          "run_started_at": "2026-11-22T05:00:00Z", "updated_at": "2026-11-22T05:05:00Z"},
     }).encode()
     signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    headers = {"X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": delivery_id, "X-Hub-Signature-256": signature,
-               "Content-Type": "application/json"}
+    headers = {"X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": delivery_id,
+               "X-Hub-Signature-256": signature, "Content-Type": "application/json"}
     return delivery_id, body, headers
 
 
@@ -187,7 +194,8 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     secret = "github-secret-faults-0123456789"
     ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/ci-sources", headers=tpm,
                   json={"provider": "github", "repository": "acme/faults", "secret": secret}), 201)
-    release = ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm, json={"version": "2.0.0"}), 201)
+    release = ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm, json={"version": "2.0.0"}),
+                 201)
     deliveries = [github_delivery(secret, n) for n in range(100)]
     answers: dict[str, int | str] = {}
     lock = threading.Lock()
@@ -313,5 +321,6 @@ def test_postgres_restart_under_load_gives_503_problems_and_recovers(faults: Fau
     assert created
     for key in created[-5:] + created[:5]:
         ok(httpx.get(f"{faults.url('requirements')}/v1/items/{key}", headers=admin))
-    keys = {row[0] for row in faults.sql("requirements", f"SELECT key FROM items WHERE project_key = '{PROJECT}'")}
+    rows = faults.sql("requirements", f"SELECT key FROM items WHERE project_key = '{PROJECT}'")
+    keys = {row[0] for row in rows}
     assert set(created) <= keys

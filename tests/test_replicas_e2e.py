@@ -43,7 +43,9 @@ def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
 
 
 def ok(response: httpx.Response, status: int = 200) -> Any:
-    assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.url}: {response.text}"
+    )
     return response.json() if response.content else None
 
 
@@ -124,7 +126,7 @@ def replicas(pg_server: PostgresServer, make_token: Callable[..., str]) -> Itera
     procs: dict[str, list[ServiceProcess]] = {}
     for name in SERVICES:
         url = pg_server.create_database(dbs[name])
-        procs[name] = [ServiceProcess(name=name, database_url=url), ServiceProcess(name=name, database_url=url)]
+        procs[name] = [ServiceProcess(name=name, database_url=url) for _ in range(2)]
     wiring = {f"TPM_{name.upper()}_URL": ps[0].url for name, ps in procs.items()}
     for ps in procs.values():
         for p in ps:
@@ -138,8 +140,8 @@ def replicas(pg_server: PostgresServer, make_token: Callable[..., str]) -> Itera
                 started.append(p.start(timeout=120))
         r = Replicas(pg=pg_server, procs=procs, dbs=dbs, receivers=receivers, make_token=make_token)
         for name, receiver in receivers.items():
-            sub = ok(httpx.post(f"{r.pick(name, 1)}/v1/subscriptions", json={"url": receiver.url, "event_types": ["*"]},
-                                headers=r.headers()), 201)
+            sub = ok(httpx.post(f"{r.pick(name, 1)}/v1/subscriptions",
+                                json={"url": receiver.url, "event_types": ["*"]}, headers=r.headers()), 201)
             receiver.secret = sub["secret"]
         ok(httpx.post(f"{r.pick('requirements', 0)}/v1/projects", json={"key": PROJECT, "name": "Replicas"},
                       headers=r.headers()), 201)
@@ -154,7 +156,8 @@ def replicas(pg_server: PostgresServer, make_token: Callable[..., str]) -> Itera
 def create_items(r: Replicas, count: int, prefix: str) -> list[str]:
     def create(n: int) -> str:
         body = ok(httpx.post(f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/items",
-                             json={"type": "story", "title": f"{prefix} {n}"}, headers=r.headers(), timeout=30), 201)
+                             json={"type": "story", "title": f"{prefix} {n}"}, headers=r.headers(),
+                             timeout=30), 201)
         return body["key"]
 
     with ThreadPoolExecutor(max_workers=12) as pool:
@@ -162,13 +165,15 @@ def create_items(r: Replicas, count: int, prefix: str) -> list[str]:
 
 
 def test_concurrent_creates_on_both_replicas_give_gap_free_unique_keys(replicas: Replicas):
-    before = int(replicas.sql("requirements", f"SELECT count(*) FROM items WHERE project_key = '{PROJECT}'")[0][0])
+    rows = replicas.sql("requirements", f"SELECT count(*) FROM items WHERE project_key = '{PROJECT}'")
+    before = int(rows[0][0])
     keys = create_items(replicas, 60, "Concurrent story")
     numbers = sorted(int(k.rsplit("-", 1)[1]) for k in keys)
     assert len(set(keys)) == len(keys) == 60
     assert numbers == list(range(before + 1, before + 61)), numbers
     # Both replicas read the same rows.
-    listed = [ok(httpx.get(f"{url}/v1/projects/{PROJECT}/items", params={"limit": 200}, headers=replicas.headers()))
+    listed = [ok(httpx.get(f"{url}/v1/projects/{PROJECT}/items", params={"limit": 200},
+                           headers=replicas.headers()))
               for url in replicas.urls("requirements")]
     assert {x["key"] for x in listed[0]["items"]} == {x["key"] for x in listed[1]["items"]} >= set(keys)
     # And both replicas did serve creates (the load really was spread).
@@ -184,7 +189,8 @@ def approved_release(r: Replicas, n: int, version: str, scope: list[str] | None 
                                   "required_approvals": 1}), 201)
     ok(httpx.post(f"{r.pick('release', n + 1)}/v1/releases/{release['id']}/submit", headers=tpm, timeout=30))
     approved = ok(httpx.post(f"{r.pick('release', n)}/v1/releases/{release['id']}/approvals", timeout=30,
-                             json={"decision": "approve"}, headers=r.headers("engineer", PROJECT, sub="carol")), 201)
+                             json={"decision": "approve"},
+                             headers=r.headers("engineer", PROJECT, sub="carol")), 201)
     assert approved["status"] == "approved"
     return release["id"]
 
@@ -196,9 +202,10 @@ def test_events_reach_every_subscriber_once(replicas: Replicas):
 
     # change_request.approved: to risk-svc and release-svc (siblings) and to the requirements subscriber.
     def change(n: int) -> str:
-        cr = ok(httpx.post(f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/change-requests", timeout=30, json={
-            "title": f"Change {n}", "reason": "scope moved", "affected_items": [item], "date_delta_days": 1},
-            headers=pm), 201)
+        cr = ok(httpx.post(f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/change-requests", timeout=30,
+                           json={"title": f"Change {n}", "reason": "scope moved", "affected_items": [item],
+                                 "date_delta_days": 1},
+                           headers=pm), 201)
         ok(httpx.post(f"{r.pick('requirements', n + 1)}/v1/change-requests/{cr['key']}/approve", json={},
                       headers=pm, timeout=30))
         return cr["id"]
@@ -219,7 +226,8 @@ def test_events_reach_every_subscriber_once(replicas: Replicas):
 
     # Exactly one delivery row per (event, target), all delivered.
     for name in ("requirements", "release"):
-        assert r.sql(name, "SELECT event_id, target FROM event_deliveries GROUP BY 1, 2 HAVING count(*) > 1") == []
+        assert r.sql(name, "SELECT event_id, target FROM event_deliveries "
+                           "GROUP BY 1, 2 HAVING count(*) > 1") == []
 
     # The subscribers: every event once (by webhook-id), and no event sent twice on the wire.
     for name in ("requirements", "release"):
@@ -262,19 +270,22 @@ def test_rollout_advance_and_risk_escalation_fire_once(replicas: Replicas):
                            {"percent": 100, "operator": "bob"}]}
         rollout = ok(httpx.post(f"{r.pick('release', n)}/v1/releases/{rid}/rollouts", json=body, headers=tpm,
                                 timeout=30), 201)
-        ok(httpx.post(f"{r.pick('release', n + 1)}/v1/rollouts/{rollout['id']}/start", headers=tpm, timeout=30))
+        ok(httpx.post(f"{r.pick('release', n + 1)}/v1/rollouts/{rollout['id']}/start", headers=tpm,
+                      timeout=30))
         rollouts.append(rollout["id"])
 
     # Critical risks: both replicas' escalation checks (every 0.3 s) see them as candidates.
     risk_keys = []
     for n in range(6):
-        risk = ok(httpx.post(f"{r.pick('risk', n)}/v1/projects/{PROJECT}/risks", headers=tpm, timeout=30, json={
-            "title": f"Ledger lock {n}", "category": "technical", "probability": 5, "impact": 5}), 201)
+        risk = ok(httpx.post(f"{r.pick('risk', n)}/v1/projects/{PROJECT}/risks", headers=tpm, timeout=30,
+                             json={"title": f"Ledger lock {n}", "category": "technical", "probability": 5,
+                                   "impact": 5}), 201)
         assert risk["level"] == "critical", risk
         risk_keys.append(risk["key"])
 
     def percent(rollout_id: str, n: int) -> int:
-        return ok(httpx.get(f"{r.pick('release', n)}/v1/rollouts/{rollout_id}", headers=tpm))["current_percent"]
+        rollout = ok(httpx.get(f"{r.pick('release', n)}/v1/rollouts/{rollout_id}", headers=tpm))
+        return rollout["current_percent"]
 
     def escalated(key: str, n: int) -> bool:
         return ok(httpx.get(f"{r.pick('risk', n)}/v1/risks/{key}", headers=tpm))["escalated"]
@@ -286,12 +297,13 @@ def test_rollout_advance_and_risk_escalation_fire_once(replicas: Replicas):
     time.sleep(2.5)  # several more passes of both replicas' schedulers and checks
 
     for n, rollout_id in enumerate(rollouts):
-        history = ok(httpx.get(f"{r.pick('release', n)}/v1/rollouts/{rollout_id}/history", headers=tpm))["items"]
+        history = ok(httpx.get(f"{r.pick('release', n)}/v1/rollouts/{rollout_id}/history",
+                               headers=tpm))["items"]
         automatic = [h for h in history if h["action"] == "advance" and h["actor"] == "tpmhub:rollouts"]
         assert len(automatic) == 1, history
         assert percent(rollout_id, n + 1) == 100
-    changed = r.sql("release", "SELECT subject, count(*) FROM outbox_events WHERE type = 'rollout.stage_changed' "
-                               "GROUP BY subject")
+    changed = r.sql("release", "SELECT subject, count(*) FROM outbox_events "
+                               "WHERE type = 'rollout.stage_changed' GROUP BY subject")
     assert sorted(changed) == sorted([[x, "1"] for x in rollouts]), changed
 
     for n, key in enumerate(risk_keys):
@@ -305,8 +317,9 @@ def test_rollout_advance_and_risk_escalation_fire_once(replicas: Replicas):
     # The subscribers saw each once.
     wait_until(lambda: len(r.receivers["risk"].of_type("risk.escalated")) >= len(risk_keys), timeout=30,
                what="risk.escalated at the subscriber")
-    wait_until(lambda: len(r.receivers["release"].of_type("rollout.stage_changed")) >= len(rollouts), timeout=30,
-               what="rollout.stage_changed at the subscriber")
+    wait_until(lambda: len(r.receivers["release"].of_type("rollout.stage_changed")) >= len(rollouts),
+               timeout=30, what="rollout.stage_changed at the subscriber")
     time.sleep(1)
     assert sorted(e["subject"] for e in r.receivers["risk"].of_type("risk.escalated")) == sorted(risk_keys)
-    assert sorted(e["subject"] for e in r.receivers["release"].of_type("rollout.stage_changed")) == sorted(rollouts)
+    stage_changed = r.receivers["release"].of_type("rollout.stage_changed")
+    assert sorted(e["subject"] for e in stage_changed) == sorted(rollouts)

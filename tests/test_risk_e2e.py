@@ -30,8 +30,8 @@ def project(stack):
 def test_links_validated_against_requirements_and_gate_query(stack, project):
     risk = stack.url("risk")
     tpm = stack.headers("tpm", PROJECT, sub="tina")
-    body = {"title": "Processor cap", "category": "dependency", "probability": 4, "impact": 4, "owner": "tina",
-            "links": {"items": project[:2]}}
+    body = {"title": "Processor cap", "category": "dependency", "probability": 4, "impact": 4,
+            "owner": "tina", "links": {"items": project[:2]}}
     r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", json=body, headers=tpm)
     assert r.status_code == 201, r.text
     created = r.json()

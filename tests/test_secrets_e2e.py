@@ -59,8 +59,8 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
     good = "sha256=" + hmac.new(ci_secret.encode(), body, hashlib.sha256).hexdigest()
     for signature in ("sha256=" + "0" * 64, good):
         httpx.post(f"{rel}/v1/webhooks/github", content=body, headers={
-            "Content-Type": "application/json", "X-GitHub-Event": "ping", "X-GitHub-Delivery": str(uuid.uuid4()),
-            "X-Hub-Signature-256": signature})
+            "Content-Type": "application/json", "X-GitHub-Event": "ping",
+            "X-GitHub-Delivery": str(uuid.uuid4()), "X-Hub-Signature-256": signature})
 
     # Later answers never repeat a secret.
     later = [

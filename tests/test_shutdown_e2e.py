@@ -154,7 +154,8 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
     svc.start()
     try:
         with httpx.Client(headers=admin, timeout=10) as client:
-            r = client.post(f"{svc.url}/v1/subscriptions", json={"url": receiver.url, "event_types": ["release.*"]})
+            r = client.post(f"{svc.url}/v1/subscriptions",
+                            json={"url": receiver.url, "event_types": ["release.*"]})
             assert r.status_code == 201, r.text
             receiver.secret = r.json()["secret"]
             releases = []
@@ -210,7 +211,9 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
         time.sleep(DRAIN_SECONDS + 1.0)
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"{svc.url}/healthz", timeout=2)
-        assert svc.proc is not None and svc.proc.poll() is None, "exited before its in-flight requests finished"
+        assert svc.proc is not None and svc.proc.poll() is None, (
+            "exited before its in-flight requests finished"
+        )
         assert not any(f.done() for f in held_futures)
         locks.release()
         for f in held_futures:
@@ -233,7 +236,8 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
         # Nothing acknowledged is lost: every 2xx submit is in the database.
         acknowledged = sorted(rid for rid, status in outcomes.items() if status == 200)
         assert len(acknowledged) >= 12
-        in_review = {row[0] for row in _rows(pg_server, db_name, "SELECT id FROM releases WHERE status = 'in_review'")}
+        rows = _rows(pg_server, db_name, "SELECT id FROM releases WHERE status = 'in_review'")
+        in_review = {row[0] for row in rows}
         assert set(acknowledged) <= in_review
         # No write was half done: a release is in review only if its submit ran (a lost answer is allowed).
         assert in_review <= set(outcomes)
@@ -241,10 +245,11 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
         # The dispatcher stopped after its batch: nothing left leased, and everything the subscriber
         # acknowledged is recorded as delivered.
         leased = _rows(pg_server, db_name,
-                       "SELECT count(*) FROM event_deliveries WHERE status = 'pending' AND locked_until IS NOT NULL")
+                       "SELECT count(*) FROM event_deliveries "
+                       "WHERE status = 'pending' AND locked_until IS NOT NULL")
         assert leased == [["0"]]
-        delivered_ids = {row[0] for row in _rows(pg_server, db_name,
-                                                  "SELECT event_id FROM event_deliveries WHERE status = 'delivered'")}
+        rows = _rows(pg_server, db_name, "SELECT event_id FROM event_deliveries WHERE status = 'delivered'")
+        delivered_ids = {row[0] for row in rows}
         got = receiver.snapshot()
         assert got and {r["webhook_id"] for r in got} <= delivered_ids
 

@@ -36,7 +36,8 @@ def test_each_service_requires_a_token(stack, name, path):
 
 def test_one_resource_per_service_over_http(stack):
     h = stack.headers("tpm", "E2E")
-    r = httpx.post(stack.url("requirements") + "/v1/projects", json={"key": "E2E", "name": "End to end"}, headers=h)
+    r = httpx.post(stack.url("requirements") + "/v1/projects", json={"key": "E2E", "name": "End to end"},
+                   headers=h)
     assert r.status_code == 201, r.text
     r = httpx.get(stack.url("risk") + "/v1/projects/E2E/risk-matrix", headers=h)
     assert r.status_code == 200 and r.json()["gate_level"] == "high"
