@@ -247,12 +247,10 @@ class DevTools:
                 return message.get("result", {})
             self.events.append(message)
 
-    async def wait_for(self, method: str, timeout: float = 30):
-        deadline = time.monotonic() + timeout
+    async def wait_for(self, method: str) -> None:
+        """Until an event `method` has arrived; bound it with `asyncio.timeout`."""
         while not any(e.get("method") == method for e in self.events):
-            remaining = deadline - time.monotonic()
-            assert remaining > 0, f"no {method}"
-            self.events.append(json.loads(await asyncio.wait_for(self.ws.recv(), remaining)))
+            self.events.append(json.loads(await self.ws.recv()))
 
     def errors(self) -> list[dict]:
         out = []
@@ -280,32 +278,31 @@ async def render_page(
 
     port = _free_port()
     profile = tempfile.mkdtemp(prefix="tpm-chromium-")
-    proc = subprocess.Popen(
-        [
-            binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            f"--remote-debugging-port={port}",
-            "--remote-allow-origins=*",
-            f"--user-data-dir={profile}",
-            "about:blank",
-        ],
+    proc = await asyncio.create_subprocess_exec(
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--remote-debugging-port={port}",
+        "--remote-allow-origins=*",
+        f"--user-data-dir={profile}",
+        "about:blank",
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         target = None
-        for _ in range(150):
-            try:
-                pages = httpx.get(f"http://127.0.0.1:{port}/json/list", timeout=1).json()
-                target = next((p for p in pages if p.get("type") == "page"), None)
-                if target:
-                    break
-            except httpx.HTTPError:
-                pass
-            await asyncio.sleep(0.1)
+        async with httpx.AsyncClient(timeout=1) as client:
+            for _ in range(150):
+                try:
+                    pages = (await client.get(f"http://127.0.0.1:{port}/json/list")).json()
+                    target = next((p for p in pages if p.get("type") == "page"), None)
+                    if target:
+                        break
+                except httpx.HTTPError:
+                    pass
+                await asyncio.sleep(0.1)
         assert target, "Chromium did not open a page"
         results: dict = {}
         async with websockets.connect(target["webSocketDebuggerUrl"], max_size=None) as ws:
@@ -323,7 +320,8 @@ async def render_page(
                 )
                 cdp.events = [e for e in cdp.events if e.get("method") != "Page.loadEventFired"]
                 await cdp.send("Page.navigate", url=url)
-                await cdp.wait_for("Page.loadEventFired")
+                async with asyncio.timeout(30):
+                    await cdp.wait_for("Page.loadEventFired")
                 probe = await cdp.send(
                     "Runtime.evaluate",
                     returnByValue=True,
@@ -357,11 +355,13 @@ async def render_page(
             ]
         return results
     finally:
-        proc.terminate()
+        if proc.returncode is None:  # an exited process has nothing to signal (ProcessLookupError)
+            proc.terminate()
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
+            await asyncio.wait_for(proc.wait(), 10)
+        except TimeoutError:
             proc.kill()
+            await proc.wait()
         shutil.rmtree(profile, ignore_errors=True)
 
 
