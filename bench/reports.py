@@ -60,16 +60,19 @@ async def seed(urls: dict[str, str], items: int, risks: int, releases: int) -> f
     async with req.session() as s, s.begin():
         it = Iteration(project_key=KEY, name="Sprint", start_date=today - timedelta(days=6),
                        end_date=today + timedelta(days=7), status="active", capacity_points=500)
-        ms = Milestone(project_key=KEY, name="GA", target_date=today + timedelta(days=30), status="in_progress")
+        ms = Milestone(project_key=KEY, name="GA", target_date=today + timedelta(days=30),
+                       status="in_progress")
         s.add_all([it, ms])
     for start in range(1, items + 1, CHUNK):
         async with req.session() as s, s.begin():
             for n in range(start, min(start + CHUNK, items + 1)):
                 done = n % 4 == 0
-                s.add(Item(project_key=KEY, key=f"{KEY}-{n}", number=n, type="bug" if n % 50 == 0 else "story",
+                s.add(Item(project_key=KEY, key=f"{KEY}-{n}", number=n,
+                           type="bug" if n % 50 == 0 else "story",
                            severity="S2" if n % 50 == 0 else None, title=f"Item {n}",
                            status="done" if done else "ready", rank=f"{n:012d}", points=float(n % 8 or 1),
-                           iteration_id=it.id if n % 10 == 0 else None, milestone_id=ms.id if n % 7 == 0 else None,
+                           iteration_id=it.id if n % 10 == 0 else None,
+                           milestone_id=ms.id if n % 7 == 0 else None,
                            done_at=now - timedelta(hours=n % 200) if done else None,
                            created_at=now - timedelta(days=n % 30)))
     await req.dispose()
@@ -154,15 +157,18 @@ async def run(backend: str, items: int, risks: int, releases: int, concurrency: 
         for p in procs.values():
             p.start()
         req = procs["requirements"].url
-        r = httpx.post(f"{req}/v1/projects", json={"key": KEY, "name": "Benchmark"}, headers=admin)
+        async with httpx.AsyncClient() as client:
+            r = await client.post(f"{req}/v1/projects", json={"key": KEY, "name": "Benchmark"}, headers=admin)
         assert r.status_code == 201, r.text
         took = await seed({n: p.database_url for n, p in procs.items()}, items, risks, releases)
         print(f"# {backend}: {items} items, {risks} risks, {releases} releases (seeded in {took:.0f}s); "
               f"concurrency {concurrency}, {seconds:.0f}s per mode")
         base = f"{req}/v1/projects/{KEY}/reports?period=week"
-        first = httpx.get(base, headers=admin, timeout=60).json()
+        async with httpx.AsyncClient() as client:
+            first = (await client.get(base, headers=admin, timeout=60)).json()
         assert first["risks"]["available"] and first["releases"]["available"], first
-        for mode, url in (("report", base), ("markdown", base + "&format=markdown"), ("html", base + "&format=html")):
+        modes = (("report", base), ("markdown", base + "&format=markdown"), ("html", base + "&format=html"))
+        for mode, url in modes:
             s = await load(url, admin, concurrency, seconds)
             print(f"{mode:9s} {s['requests']:6d} req  {s['rps']:7.1f}/s  p50 {s['p50_ms']:7.1f} ms  "
                   f"p99 {s['p99_ms']:7.1f} ms  errors {s['errors']}")
