@@ -46,8 +46,8 @@ test: install  ## Run every test (SQLite and a throwaway PostgreSQL; installs Po
 test-fast: install  ## Tests on SQLite only, no real-process tests
 	$(PY) -m pytest --backend sqlite -m "not e2e" $(PYTEST_ARGS)
 
-lint: install  ## ruff
-	$(PY) -m ruff check shared services tests
+lint: install  ## ruff over all Python code (also run by CI before the tests)
+	$(PY) -m ruff check shared services tests bench scripts
 
 openapi: install  ## Write the three OpenAPI documents to clients/openapi/
 	$(PY) scripts/openapi.py
