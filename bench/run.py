@@ -326,6 +326,8 @@ async def main_async(args: argparse.Namespace) -> Path:
             p.env.update(wiring)
             p.start()
         urls = {n: p.url for n, p in procs.items()}
+        # Process ids, for a profiler to attach to (e.g. `py-spy record -p <pid>`).
+        console.print("pids: " + " ".join(f"{n}={p.proc.pid}" for n, p in procs.items() if p.proc))
         console.print(
             f"[bold]scale {args.scale}[/]: {sizes[0]:,} items, {sizes[1]:,} risks, {sizes[2]:,} releases"
         )
@@ -354,6 +356,11 @@ async def main_async(args: argparse.Namespace) -> Path:
             ("decide batch", urls["release"], (200,)),
             ("webhook ingest", urls["release"], (200, 201, 202)),
         ]
+        if args.scenarios:
+            unknown = set(args.scenarios) - {name for name, _, _ in scenarios}
+            if unknown:
+                raise SystemExit(f"unknown scenarios: {', '.join(sorted(unknown))}")
+            scenarios = [s for s in scenarios if s[0] in args.scenarios]
         results: list[dict[str, Any]] = []
         load_before = os.getloadavg()
         ctx_mp = multiprocessing.get_context("spawn")
@@ -540,6 +547,12 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=50_000, help="Upper bound per scenario.")
     parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[32, 128])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--scenarios",
+        type=lambda s: [x.strip() for x in s.split(",") if x.strip()],
+        default=None,
+        help="Only these scenarios, comma-separated (e.g. 'list,floor list,gate'); default: all.",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, _interrupt)  # stop the processes and PostgreSQL on `kill`, too
     signal.signal(signal.SIGINT, _interrupt)  # even when started in the background with SIGINT ignored

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any
 
 import orjson
 from fastapi import Request
-from sqlalchemy import JSON, DateTime, Integer, event
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import JSON, ColumnElement, DateTime, Integer, any_, bindparam, event
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.types import TypeDecorator
@@ -91,6 +91,15 @@ def _json_loads(text: str | bytes) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return json.loads(text)
+
+
+def among(session: AsyncSession, column: Any, values: Sequence[Any]) -> ColumnElement[bool]:
+    """`column IN (values)`. On PostgreSQL one array parameter (`= ANY($1)`): one prepared statement
+    whatever the number of values, and no bind parameter rendered per value (a 200-key look-up spent more
+    time there than in the query). Elsewhere an expanding IN."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(list(values))
 
 
 class Database:

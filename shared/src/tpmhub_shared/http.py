@@ -4,15 +4,18 @@ retries with backoff for idempotent calls only."""
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import structlog
+from pydantic import BaseModel
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.problems import ServiceUnavailable
 from tpmhub_shared.settings import CommonSettings
+
+Answer = TypeVar("Answer", bound=BaseModel)
 
 
 class SiblingError(Exception):
@@ -71,7 +74,8 @@ class SiblingClient:
 
     # ASYNC109: `timeout` is not a cancel-scope stand-in but the call's budget, shared by the retries and
     # handed to httpx per attempt so that running out becomes a SiblingError (httpx's own `timeout=`).
-    async def request(self, method: str, path: str, *, json: Any = None, params: Any = None,
+    async def request(self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
+                      params: Any = None,
                       idempotent: bool | None = None, timeout: float | None = None,  # noqa: ASYNC109 - see above
                       headers: dict[str, str] | None = None) -> httpx.Response:
         """Send one call; GET (or `idempotent=True`) is retried on connection errors and 502/503/504,
@@ -88,7 +92,8 @@ class SiblingClient:
                 raise SiblingError(self.name, f"timed out after {budget:.1f}s")
             try:
                 response = await self._client.request(
-                    method, path, json=json, params=params, headers={**self._headers(), **(headers or {})},
+                    method, path, json=json, content=content, params=params,
+                    headers={**self._headers(), **(headers or {})},
                     timeout=httpx.Timeout(remaining, connect=min(remaining, 1.0)),
                 )
             except httpx.TimeoutException as exc:
@@ -102,7 +107,7 @@ class SiblingClient:
         try:
             async for attempt in AsyncRetrying(
                 stop=stop_after_attempt(attempts),
-                wait=wait_exponential_jitter(initial=0.05, max=0.3),
+                wait=wait_exponential_jitter(multiplier=0.05, max=0.3),
                 retry=retry_if_exception_type(_Retryable),
                 reraise=True,
             ):
@@ -127,6 +132,20 @@ class SiblingClient:
             raise SiblingError(self.name, f"answered {response.status_code}", response.status_code,
                                _safe_json(response))
         return response.json() if response.content else None
+
+    async def post_model(self, path: str, body: BaseModel, answer: type[Answer], **kw: Any) -> Answer:
+        """POST a contract body and read the contract answer, both through pydantic's own JSON (no
+        intermediate dicts: parsing the gate's 200-item look-up answer with `json` and then validating it
+        was most of the gate's client time). An answer that does not fit the contract raises
+        pydantic's ValidationError; a 4xx raises SiblingError with the problem body."""
+        response = await self.request(
+            "POST", path, content=body.model_dump_json().encode(),
+            headers={"Content-Type": "application/json"}, **kw,
+        )
+        if response.status_code >= 400:
+            raise SiblingError(self.name, f"answered {response.status_code}", response.status_code,
+                               _safe_json(response))
+        return answer.model_validate_json(response.content)
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -163,14 +163,15 @@ async def _scope_check(
 ) -> dict[str, Any]:
     if not scope:
         return check("scope", True, "the release has no scope items")
-    payload = ItemLookupRequest(keys=scope, found_in=version).model_dump(mode="json")
+    payload = ItemLookupRequest(keys=scope, found_in=version)
     try:
-        body = await _bounded(
-            client.post_json("/v1/items/lookup", payload, idempotent=True, timeout=budget),
+        result = await _bounded(
+            client.post_model(
+                "/v1/items/lookup", payload, ItemLookupResponse, idempotent=True, timeout=budget
+            ),
             budget,
             client.name,
         )
-        result = ItemLookupResponse.model_validate(body)
     except SiblingError as exc:
         return check("scope", False, f"requirements-svc did not answer: {exc.reason} (fail closed)")
     except ValidationError:
@@ -207,16 +208,15 @@ async def _scope_check(
 async def _risk_check(
     client: SiblingClient, project_key: str, release_id: uuid.UUID, scope: list[str], budget: float
 ) -> dict[str, Any]:
-    payload = RiskGateQuery(project_key=project_key, release_id=release_id, item_keys=scope).model_dump(
-        mode="json"
-    )
+    payload = RiskGateQuery(project_key=project_key, release_id=release_id, item_keys=scope)
     try:
-        body = await _bounded(
-            client.post_json("/v1/risks/gate-query", payload, idempotent=True, timeout=budget),
+        result = await _bounded(
+            client.post_model(
+                "/v1/risks/gate-query", payload, RiskGateResult, idempotent=True, timeout=budget
+            ),
             budget,
             client.name,
         )
-        result = RiskGateResult.model_validate(body)
     except SiblingError as exc:
         return check("risks", False, f"risk-svc did not answer: {exc.reason} (fail closed)")
     except ValidationError:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, ItemSummary, PrdSummary
+from tpmhub_shared.db import among
 
 from requirements_svc.documents.models import Document
 from requirements_svc.items.models import OPEN_STATUSES, Item
@@ -49,7 +50,7 @@ async def lookup_items(
     readable = [k for k in keys if principal.can_read(k.rsplit("-", 1)[0])]
     rows: list[Any] = []
     if readable:
-        rows = list(await session.execute(select(*SUMMARY_COLUMNS).where(Item.key.in_(readable))))
+        rows = list(await session.execute(select(*SUMMARY_COLUMNS).where(among(session, Item.key, readable))))
     found = {i.key: i for i in rows}
     bugs: list[Any] = [
         i for i in rows if i.type == "bug" and i.severity in BLOCKING_SEVERITIES and i.status in OPEN_STATUSES
@@ -74,7 +75,9 @@ async def lookup_items(
     acceptance = await acceptance_summaries(session, list({i.id for i in [*rows, *bugs]}))
 
     def summary(i: Any) -> ItemSummary:
-        return ItemSummary(
+        # Built without validation: every value is a typed column read back from the database (building
+        # 200 validated summaries was a fifth of the look-up's time).
+        return ItemSummary.model_construct(
             key=i.key,
             project_key=i.project_key,
             type=i.type,
@@ -104,7 +107,7 @@ async def _lookup_prds(
     """The readable PRDs among `ids`, in one query of the columns a summary needs."""
     if not ids:
         return {}
-    stmt = select(*PRD_COLUMNS).where(Document.id.in_(ids), Document.kind == "prd")
+    stmt = select(*PRD_COLUMNS).where(among(session, Document.id, ids), Document.kind == "prd")
     return {
         d.id: PrdSummary(
             id=d.id,

@@ -89,9 +89,8 @@ async def validate(
 
 async def _ask(sibling: SiblingClient, path: str, body: BaseModel, answer: type[Answer]) -> Answer:
     """One idempotent batch look-up; an answer that does not fit the contract counts as no answer."""
-    payload = await sibling.post_json(path, body.model_dump(mode="json"), idempotent=True)
     try:
-        return answer.model_validate(payload)
+        return await sibling.post_model(path, body, answer, idempotent=True)
     except ValidationError as exc:
         raise SiblingError(sibling.name, "answered an unexpected body") from exc
 

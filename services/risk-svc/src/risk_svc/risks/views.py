@@ -10,7 +10,7 @@ from sqlalchemy import Integer, and_, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import BlockingRisk, RiskGateQuery, RiskGateResult
-from tpmhub_shared.db import Database, UTCDateTime
+from tpmhub_shared.db import Database, UTCDateTime, among
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from risk_svc.matrix.schemas import level_for
@@ -244,7 +244,7 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
         targets.append(and_(RiskLink.target_type == "release", RiskLink.target_key == str(query.release_id)))
     item_keys = sorted(set(query.item_keys))
     if item_keys:
-        targets.append(and_(RiskLink.target_type == "item", RiskLink.target_key.in_(item_keys)))
+        targets.append(and_(RiskLink.target_type == "item", among(session, RiskLink.target_key, item_keys)))
     if not targets:
         return RiskGateResult(gate_level=matrix.gate_level, blocking=[])
     levels = matrix.levels_at_or_above(matrix.gate_level)
@@ -266,9 +266,9 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
         rows = await session.execute(
             select(RiskLink.risk_id, RiskLink.target_key)
             .where(
-                RiskLink.risk_id.in_(list(items)),
+                among(session, RiskLink.risk_id, list(items)),
                 RiskLink.target_type == "item",
-                RiskLink.target_key.in_(item_keys),
+                among(session, RiskLink.target_key, item_keys),
             )
             .order_by(RiskLink.target_key)
         )
