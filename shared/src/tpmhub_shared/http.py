@@ -50,7 +50,10 @@ class SiblingClient:
         self._client = httpx.AsyncClient(
             base_url=base_url,
             timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 1.0)),
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            # Every connection is kept alive: with fewer kept than used, each burst above the keep-alive
+            # count closed connections and opened new ones (a TCP connect per call, bench/README.md).
+            # httpcore scans the whole pool on every request, so the pool is not made larger than needed.
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=50),
             transport=transport,
         )
 
