@@ -84,6 +84,10 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
             factory=True, host=host or settings.host, port=port or settings.port,
             loop="uvloop", http="httptools", log_config=None, access_log=False, proxy_headers=True,
             timeout_graceful_shutdown=15, backlog=2048,
+            # Longer than the idle timeout of the proxies in front (ALB 60 s, nginx 75 s) and than any client
+            # pause under load: with uvicorn's 5 s, the server could close a keep-alive connection just as a
+            # client sent its next request on it ("server disconnected without a response").
+            timeout_keep_alive=75,
         )
         if workers > 1:
             uvicorn.run(app_path, workers=workers, **options)
