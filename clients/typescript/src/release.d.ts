@@ -2534,6 +2534,12 @@ export interface components {
              *     ]
              */
             offending_ids?: string[];
+            /**
+             * Duration Ms
+             * @description For the checks that ask a sibling service (scope, risks): how long the call took, answer or not.
+             * @example 18.4
+             */
+            duration_ms?: number | null;
         };
         /** GateDenial */
         GateDenial: {

@@ -221,6 +221,11 @@ async def test_gate_allows_when_every_check_passes(client, auth, wired):
     ]
     assert all(c["passed"] for c in result["checks"])
     assert result["asked_by"] == "pipeline"
+    # The sibling checks carry how long their call took; the local ones do not ask anybody.
+    timed = {c["name"]: c["duration_ms"] for c in result["checks"]}
+    assert timed["scope"] > 0 and timed["risks"] > 0
+    assert max(timed["scope"], timed["risks"]) <= result["duration_ms"]
+    assert [n for n, d in timed.items() if d is None] == ["state", "approvals", "checklist", "freeze", "rollout"]
 
 
 async def test_gate_fails_each_local_check_with_offending_ids(client, auth, wired):
@@ -394,6 +399,7 @@ async def test_gate_slow_sibling_fails_within_the_timeout(client, auth, wired, c
     # The configured 0.5 s bounded the call (the client's own default would be 1.5 s).
     assert checks["scope"]["passed"] is False and "timed out after 0.5s" in checks["scope"]["reason"]
     assert checks["risks"]["passed"] is True
+    assert 450 <= checks["scope"]["duration_ms"] < 3000  # the time it waited, recorded with the failure
     assert elapsed < 3, elapsed  # generous: the machine running the tests may be busy
 
 

@@ -14,6 +14,12 @@ class GateCheck(BaseModel):
     passed: bool = Field(examples=[False])
     reason: str = Field(examples=["2 scope item(s) not done or with acceptance criteria not passed"])
     offending_ids: list[str] = Field(default_factory=list, examples=[["PAY-42", "PAY-43"]])
+    duration_ms: float | None = Field(
+        default=None,
+        description="For the checks that ask a sibling service (scope, risks): how long the call took, "
+        "answer or not.",
+        examples=[18.4],
+    )
 
 
 class GateResult(BaseModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import Coroutine
 from typing import Any
 
 from pydantic import ValidationError
@@ -150,6 +151,14 @@ async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, A
 # ---- sibling checks --------------------------------------------------------------------------------------
 
 
+async def _timed(check_coro: Coroutine[Any, Any, dict[str, Any]]) -> dict[str, Any]:
+    """Run a sibling check and record in it how long it took (`duration_ms`)."""
+    started = time.perf_counter()
+    result = await check_coro
+    result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    return result
+
+
 async def _bounded(coro: Any, budget: float, service: str) -> Any:
     try:
         async with asyncio.timeout(budget):
@@ -251,8 +260,8 @@ async def evaluate_gate(
     project_key, version, scope = release.project_key, release.semver, list(release.scope)
     # The siblings are asked first and concurrently; the local checks run while they answer.
     siblings = asyncio.gather(
-        _scope_check(requirements, scope, version, budget),
-        _risk_check(risk, project_key, release_id, scope, budget),
+        _timed(_scope_check(requirements, scope, version, budget)),
+        _timed(_risk_check(risk, project_key, release_id, scope, budget)),
     )
     try:
         local = [

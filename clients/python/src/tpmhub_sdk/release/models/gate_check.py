@@ -21,12 +21,15 @@ class GateCheck:
         passed (bool):
         reason (str):
         offending_ids (list[str] | Unset):
+        duration_ms (float | None | Unset): For the checks that ask a sibling service (scope, risks): how long the call
+            took, answer or not.
     """
 
     name: GateCheckName
     passed: bool
     reason: str
     offending_ids: list[str] | Unset = UNSET
+    duration_ms: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +43,12 @@ class GateCheck:
         if not isinstance(self.offending_ids, Unset):
             offending_ids = self.offending_ids
 
+        duration_ms: float | None | Unset
+        if isinstance(self.duration_ms, Unset):
+            duration_ms = UNSET
+        else:
+            duration_ms = self.duration_ms
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -51,6 +60,8 @@ class GateCheck:
         )
         if offending_ids is not UNSET:
             field_dict["offending_ids"] = offending_ids
+        if duration_ms is not UNSET:
+            field_dict["duration_ms"] = duration_ms
 
         return field_dict
 
@@ -65,11 +76,21 @@ class GateCheck:
 
         offending_ids = cast(list[str], d.pop("offending_ids", UNSET))
 
+        def _parse_duration_ms(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        duration_ms = _parse_duration_ms(d.pop("duration_ms", UNSET))
+
         gate_check = cls(
             name=name,
             passed=passed,
             reason=reason,
             offending_ids=offending_ids,
+            duration_ms=duration_ms,
         )
 
         gate_check.additional_properties = d
