@@ -58,6 +58,8 @@ sdk: openapi  ## Regenerate the Python SDK (clients/python) and the TypeScript t
 	else echo "npm not found: TypeScript types not regenerated"; fi
 
 bench: install  ## Benchmark on a throwaway PostgreSQL: make bench BENCH_ARGS="--scale small"
+	./scripts/ensure-postgres.sh
+	./scripts/ensure-wrk.sh
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 demo: install  ## Seed the walkthrough (PRD → release → full rollout) into a running `make up`

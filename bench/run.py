@@ -21,10 +21,12 @@ import json
 import multiprocessing
 import os
 import random
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -169,11 +171,136 @@ async def _drive(spec: Spec) -> dict[str, Any]:
         "rps": ok / elapsed,
         "p50_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000 if latencies else 0,
+        "generator": "httpx",
     }
 
 
 def run_load(spec: Spec) -> dict[str, Any]:
     return asyncio.run(_drive(spec))
+
+
+# ---- load generator: wrk ----------------------------------------------------------------------------
+
+WRK = shutil.which("wrk")
+# Scenarios wrk drives: all but webhook ingest, whose deliveries each need their own HMAC signature.
+WRK_SCENARIOS = frozenset(
+    {"list", "floor list", "get", "floor get", "create", "move", "heatmap", "item lookup", "risk gate-query",
+     "gate", "decide single", "decide batch"}
+)
+_WRK_DONE = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK-RESULT {"requests": %d, "status_errors": %d, "socket_errors": %d, ' ..
+    '"duration_us": %d, "p50_us": %d, "p99_us": %d}\n', summary.requests, e.status,
+    e.connect + e.read + e.write + e.timeout, summary.duration, latency:percentile(50),
+    latency:percentile(99)))
+end
+"""
+
+
+def _lua_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string literal is a valid Lua string literal for this ASCII text
+
+
+def wrk_script(spec: Spec) -> str:
+    """The Lua `request()` of one scenario: the same requests as `_request`, built by wrk itself."""
+    p, s = spec.params, spec.scenario
+    head = [f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}" for k, v in spec.headers.items()]
+    head.append('wrk.headers["Content-Type"] = "application/json"')
+    head.append(f"local items = {p['items']}")
+
+    def fixed(method: str, path: str, body: Any = None) -> str:
+        payload = "nil" if body is None else _lua_string(json.dumps(body))
+        return f"local req = wrk.format({_lua_string(method)}, {_lua_string(path)}, nil, {payload})\n" + (
+            "request = function() return req end"
+        )
+
+    if s in ("list", "floor list"):
+        body = fixed("GET", f"/v1/projects/{PROJECT}/items?status=ready&sort=rank&limit=50")
+    elif s in ("get", "floor get"):
+        body = (
+            f'request = function() return wrk.format("GET", "/v1/items/{PROJECT}-" .. math.random(1, items)) '
+            "end"
+        )
+    elif s == "create":
+        create = {"type": "task", "title": "Bench create", "points": 2}
+        body = fixed("POST", f"/v1/projects/{PROJECT}/items", create)
+    elif s == "move":
+        body = (
+            "request = function()\n"
+            "  local a = math.random(1, items)\n  local b = math.random(1, items - 1)\n"
+            "  if b >= a then b = b + 1 end\n"
+            f'  return wrk.format("POST", "/v1/items/{PROJECT}-" .. a .. "/move", nil, '
+            f"'{{\"before\": \"{PROJECT}-' .. b .. '\"}}')\n"
+            "end"
+        )
+    elif s == "heatmap":
+        body = fixed("GET", f"/v1/projects/{PROJECT}/risks/heatmap")
+    elif s == "item lookup":
+        body = fixed("POST", "/v1/items/lookup", {"keys": p["scope"], "found_in": "1.0.0"})
+    elif s == "risk gate-query":
+        query = {"project_key": PROJECT, "release_id": p["release_id"], "item_keys": p["scope"]}
+        body = fixed("POST", "/v1/risks/gate-query", query)
+    elif s == "gate":
+        body = fixed("GET", f"/v1/releases/{p['release_id']}/gate?environment=production")
+    elif s == "decide single":
+        body = (
+            "request = function() return wrk.format("
+            f'"GET", "/v1/rollouts/{p["rollout_id"]}/decide?unit=user-" '
+            ".. math.random(0, 9999999)) end"
+        )
+    elif s == "decide batch":
+        body = (
+            "request = function()\n  local units = {}\n"
+            f"  for i = 1, {BATCH_UNITS} do units[i] = '\"user-' .. math.random(0, 9999999) .. '\"' end\n"
+            f'  return wrk.format("POST", "/v1/rollouts/{p["rollout_id"]}/decide", nil, '
+            "'{\"units\": [' .. table.concat(units, ',') .. ']}')\n"
+            "end"
+        )
+    else:
+        raise ValueError(s)
+    return "\n".join([*head, body, _WRK_DONE])
+
+
+async def run_wrk(spec: Spec) -> dict[str, Any]:
+    """wrk with 2 threads and `concurrency` connections for `seconds`; after 2 warm-up requests through
+    httpx that check the expected status (wrk only tells 2xx/3xx from the rest)."""
+    async with httpx.AsyncClient(base_url=spec.base, headers=spec.headers, timeout=60) as client:
+        for n in range(2):
+            r = await _request(spec, client, random.Random(n), n)
+            if r.status_code not in spec.ok:
+                return {"error": f"warm-up {r.status_code}: {r.text[:300]}"}
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(wrk_script(spec))
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            WRK, "-t2", f"-c{spec.concurrency}", f"-d{max(1, round(spec.seconds))}s", "--timeout", "60s",
+            "-s", f.name, spec.base, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await proc.communicate()
+    finally:
+        os.unlink(f.name)
+    text = out.decode()
+    if "WRK-RESULT " not in text:
+        return {"error": f"wrk: {err.decode()[:300] or text[:300]}"}
+    r = json.loads(text.split("WRK-RESULT ", 1)[1].splitlines()[0])
+    errors = r["status_errors"] + r["socket_errors"]
+    codes = {}
+    if r["status_errors"]:
+        codes["non-2xx"] = r["status_errors"]
+    if r["socket_errors"]:
+        codes["0"] = r["socket_errors"]
+    return {
+        "requests": r["requests"],
+        "ok": r["requests"] - errors,
+        "errors": errors,
+        "codes": codes,
+        "warm_up": 2,
+        "rps": (r["requests"] - errors) / (r["duration_us"] / 1e6),
+        "p50_ms": r["p50_us"] / 1000,
+        "p99_ms": r["p99_us"] / 1000,
+        "generator": "wrk",
+    }
 
 
 # ---- resources ---------------------------------------------------------------------------------------
@@ -301,7 +428,10 @@ async def count_rows(dsn: str, sql: str) -> int:
 
 async def measure(spec: Spec, pool: concurrent.futures.ProcessPoolExecutor, admin_dsn: str) -> dict[str, Any]:
     """The load in the child process; meanwhile, sample pg_stat_activity every 0.5 s (peak per database)."""
-    future = asyncio.get_running_loop().run_in_executor(pool, run_load, spec)
+    if WRK and spec.scenario in WRK_SCENARIOS:
+        future: asyncio.Future[dict[str, Any]] = asyncio.ensure_future(run_wrk(spec))
+    else:
+        future = asyncio.get_running_loop().run_in_executor(pool, run_load, spec)
     peak: dict[str, int] = {}
     while not future.done():
         for name, n in (await pg_connections(admin_dsn)).items():
@@ -339,6 +469,7 @@ async def main_async(args: argparse.Namespace) -> Path:
         wiring = {f"TPM_{n.upper()}_URL": p.url for n, p in procs.items()}
         for p in procs.values():
             p.env.update(wiring)
+            p.env.update(args.service_env)
             p.start()
         urls = {n: p.url for n, p in procs.items()}
         # Process ids, for a profiler to attach to (e.g. `py-spy record -p <pid>`).
@@ -509,8 +640,16 @@ def render(
         f"{sizes[0]:,} items, {sizes[1]:,} risks, {sizes[2]:,} releases; {args.seconds:g} s per scenario "
         f"(at most "
         f"{args.max_requests:,} requests); CPUs: {os.cpu_count()}; load average before the load: "
-        f"{load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} (1/5/15 min), "
-        "shared with other test runs.",
+        f"{load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} (1/5/15 min).",
+        "",
+        "Load generator: "
+        + (
+            "wrk (2 threads, `clients` connections, its own latency percentiles) for every scenario but "
+            "webhook ingest, which the Python driver (httpx) sends because each delivery is signed."
+            if any(r.get("generator") == "wrk" for r in results)
+            else "the Python driver (httpx, one process) for every scenario: wrk was not installed."
+        )
+        + " --max-requests bounds the Python driver only.",
         "",
         "Seeding: "
         + ", ".join(f"{k} {v:.1f} s" for k, v in ctx["seed_seconds"].items())
@@ -573,6 +712,12 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=50_000, help="Upper bound per scenario.")
     parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[32, 128])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--service-env",
+        type=lambda s: dict(kv.split("=", 1) for kv in s.split(",") if kv),
+        default={},
+        help="Settings for the service processes, e.g. 'REQUIREMENTS_DB_POOL_SIZE=40,TPM_LOG_LEVEL=INFO'.",
+    )
     parser.add_argument(
         "--scenarios",
         type=lambda s: [x.strip() for x in s.split(",") if x.strip()],
