@@ -18,7 +18,7 @@ from tpmhub_shared.app import ServiceSpec, migration_config
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.migrations import upgrade_async
 from tpmhub_shared.settings import CommonSettings, ServiceSettings
-from tpmhub_shared.testing.postgres import PostgresServer
+from tpmhub_shared.testing.postgres import PostgresServer, free_port
 
 BACKENDS = ["sqlite", "postgresql"]
 _counter = itertools.count()
@@ -46,7 +46,13 @@ def pg_server() -> Iterator[PostgresServer]:
 
 @pytest.fixture(scope="session")
 def common_settings() -> CommonSettings:
-    return CommonSettings(env="test", log_format="console", log_level="WARNING")
+    # Siblings a test has not wired point at a port nothing listens on, never at the default addresses,
+    # where `make up` or a benchmark may be running real services.
+    unwired = f"http://127.0.0.1:{free_port()}"
+    return CommonSettings(
+        env="test", log_format="console", log_level="WARNING",
+        requirements_url=unwired, risk_url=unwired, release_url=unwired,
+    )
 
 
 @pytest.fixture(scope="session")
