@@ -93,13 +93,21 @@ def _json_loads(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+def among_param(dialect: str, column: Any, name: str | None, values: Sequence[Any] | None = None
+                ) -> ColumnElement[bool]:
+    """`column IN (...)` as one parameter: named `name` for a statement built once and executed with the
+    list bound to it, or anonymous with `values` bound now. On PostgreSQL an array (`= ANY($1)`): one
+    prepared statement whatever the number of values, and no bind rendered per value (a 200-key look-up
+    spent more time there than in the query). Elsewhere an expanding IN."""
+    value = None if values is None else list(values)
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, value, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, value, expanding=True))
+
+
 def among(session: AsyncSession, column: Any, values: Sequence[Any]) -> ColumnElement[bool]:
-    """`column IN (values)`. On PostgreSQL one array parameter (`= ANY($1)`): one prepared statement
-    whatever the number of values, and no bind parameter rendered per value (a 200-key look-up spent more
-    time there than in the query). Elsewhere an expanding IN."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
-    return column.in_(list(values))
+    """`column IN (values)` in a statement built per call (see `among_param`)."""
+    return among_param(session.get_bind().dialect.name, column, None, values)
 
 
 class Database:

@@ -10,9 +10,7 @@ from typing import Any
 from sqlalchemy import (
     Row,
     Select,
-    Uuid,
     and_,
-    any_,
     bindparam,
     case,
     exists,
@@ -25,13 +23,13 @@ from sqlalchemy import (
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sa_text
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.contracts import AcceptanceSummary
+from tpmhub_shared.db import among_param
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
@@ -727,9 +725,7 @@ def _read_model_statements(dialect: str) -> tuple[Select, Select, Select]:
     size), an expanding IN elsewhere."""
 
     def among(column: Any) -> Any:
-        if dialect == "postgresql":
-            return column == any_(bindparam("ids", type_=ARRAY(Uuid())))
-        return column.in_(bindparam("ids", expanding=True))
+        return among_param(dialect, column, "ids")
 
     acceptance = (
         select(AcceptanceCriterion.item_id, AcceptanceCriterion.status, func.count())
