@@ -122,18 +122,20 @@ class SiblingClient:
             raise SiblingError(self.name, f"answered {response.status_code}", response.status_code)
         return response
 
-    async def get_json(self, path: str, **kw: Any) -> Any:
-        response = await self.request("GET", path, **kw)
+    def _refuse_4xx(self, response: httpx.Response) -> None:
+        """A 4xx answer (5xx already raised in `request`) as SiblingError carrying the problem body."""
         if response.status_code >= 400:
             raise SiblingError(self.name, f"answered {response.status_code}", response.status_code,
                                _safe_json(response))
+
+    async def get_json(self, path: str, **kw: Any) -> Any:
+        response = await self.request("GET", path, **kw)
+        self._refuse_4xx(response)
         return response.json()
 
     async def post_json(self, path: str, payload: Any, **kw: Any) -> Any:
         response = await self.request("POST", path, json=payload, **kw)
-        if response.status_code >= 400:
-            raise SiblingError(self.name, f"answered {response.status_code}", response.status_code,
-                               _safe_json(response))
+        self._refuse_4xx(response)
         return response.json() if response.content else None
 
     async def post_model(self, path: str, body: BaseModel, answer: type[Answer], **kw: Any) -> Answer:
@@ -145,9 +147,7 @@ class SiblingClient:
             "POST", path, content=body.model_dump_json().encode(),
             headers={"Content-Type": "application/json"}, **kw,
         )
-        if response.status_code >= 400:
-            raise SiblingError(self.name, f"answered {response.status_code}", response.status_code,
-                               _safe_json(response))
+        self._refuse_4xx(response)
         return answer.model_validate_json(response.content)
 
     async def aclose(self) -> None:
