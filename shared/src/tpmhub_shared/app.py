@@ -25,7 +25,7 @@ from prometheus_client import (
     generate_latest,
 )
 from pydantic import BaseModel
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -201,6 +201,14 @@ class RequestContextMiddleware:
                          status=status, duration_ms=round(elapsed * 1000, 2))
 
 
+def database_password(url: str) -> str | None:
+    """The password of a database URL (redacted from every log line by value, too)."""
+    try:
+        return make_url(url).password
+    except Exception:  # an unparsable URL fails later, with its own error
+        return None
+
+
 def _database_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return True
@@ -351,7 +359,7 @@ def _ops_router(spec: ServiceSpec) -> APIRouter:
 
 
 def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
-    configure_logging(settings.common, spec.name)
+    configure_logging(settings.common, spec.name, secrets=[database_password(settings.database_url)])
     registry = CollectorRegistry()
 
     @asynccontextmanager

@@ -15,7 +15,8 @@ import uvicorn
 from alembic import command
 from pydantic import ValidationError
 
-from tpmhub_shared.app import ServiceSpec, begin_shutdown, migration_config
+from tpmhub_shared.app import ServiceSpec, begin_shutdown, database_password, migration_config
+from tpmhub_shared.logging import configure_logging
 from tpmhub_shared.settings import InsecureSettingsError, ServiceSettings
 
 
@@ -76,6 +77,8 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
     ) -> None:
         """Run the service with uvicorn (migrating first by default)."""
         settings = load_settings(settings_cls)
+        # Logging (with its redaction) is set up before migrating, so a failure there is logged like any.
+        configure_logging(settings.common, spec.name, secrets=[database_password(settings.database_url)])
         if migrate_first:
             from tpmhub_shared import migrations
 
