@@ -4,6 +4,7 @@ session, the base table model and portable column types."""
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
@@ -117,7 +118,11 @@ class Database:
     def __init__(self, url: str, *, pool_size: int = 20, max_overflow: int = 0, echo: bool = False):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        kwargs: dict[str, Any] = {"echo": echo, "json_deserializer": _json_loads}
+        # Statement parameters (webhook secrets among them) never reach a log line or an error message;
+        # echo logs through the root handler (its redaction), not through a handler SQLAlchemy would add.
+        kwargs: dict[str, Any] = {"hide_parameters": True, "json_deserializer": _json_loads}
+        if echo:
+            logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 30}
         else:
