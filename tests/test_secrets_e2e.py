@@ -1,15 +1,19 @@
 """No secret leaks: the JWT secret, bearer tokens, webhook signing secrets, CI source secrets and the
-database password never appear in any service's log lines or in any answer after the one that hands a
-secret out. The services run as real processes with a password in their database URLs."""
+database password never appear in any service's log lines (JSON or console format, stdout or stderr) or in
+any answer after the one that hands a secret out. The services run as real processes with a password in
+their database URLs; one of them also lives through a PostgreSQL outage, whose failures log tracebacks."""
 
 import hashlib
 import hmac
 import json
+import time
 import uuid
+from collections.abc import Iterator
 
 import httpx
 import pytest
 from tpmhub_shared.settings import DEV_JWT_SECRET
+from tpmhub_shared.testing.postgres import PostgresServer, free_port
 from tpmhub_shared.testing.processes import SERVICES, ServiceProcess
 
 pytestmark = pytest.mark.e2e
@@ -17,13 +21,19 @@ pytestmark = pytest.mark.e2e
 DB_PASSWORD = "Db-Pa55word-" + uuid.uuid4().hex[:12]
 
 
-@pytest.fixture(scope="module")
-def guarded_stack(pg_server, make_token):
+def with_password(url: str) -> str:
     # Trust authentication accepts any password, so the URL can carry one that must never be printed.
+    return url.replace("postgres@", f"postgres:{DB_PASSWORD}@")
+
+
+@pytest.fixture(scope="module", params=["json", "console"])
+def guarded_stack(request, pg_server, make_token):
+    fmt = request.param
     processes = {}
     for name in SERVICES:
-        url = pg_server.create_database(f"{name}_secrets").replace("postgres@", f"postgres:{DB_PASSWORD}@")
-        processes[name] = ServiceProcess(name=name, database_url=url, env={"TPM_LOG_LEVEL": "DEBUG"})
+        url = with_password(pg_server.create_database(f"{name}_secrets_{fmt}"))
+        processes[name] = ServiceProcess(name=name, database_url=url, env={
+            "TPM_LOG_LEVEL": "DEBUG", "TPM_LOG_FORMAT": fmt})
     urls = {f"TPM_{n.upper()}_URL": p.url for n, p in processes.items()}
     started = []
     try:
@@ -70,8 +80,65 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
         httpx.get(f"{rel}/v1/ci-sources/{source['id']}", headers=headers).text,
     ]
     logs = "\n".join(p.logs() for p in guarded_stack.values())
-    assert "\"status\": 401" in logs and "\"status\": 201" in logs  # the logs were captured
+    # The logs were captured, in the format asked for.
+    assert ("\"status\": 401" in logs and "\"status\": 201" in logs) or (
+        "status=401" in logs and "status=201" in logs)
     for secret in (DEV_JWT_SECRET, token, DB_PASSWORD, subscription_secret, ci_secret, good):
         assert secret not in logs, f"a secret ({secret[:6]}…) appears in the logs"
         for answer in later:
             assert secret not in answer, f"a secret ({secret[:6]}…) appears in a later answer"
+
+
+# ---- a PostgreSQL outage under a running service, console format ---------------------------------------
+
+GITLAB_TOKEN = "glt-" + uuid.uuid4().hex
+SESSION_COOKIE = "sess-" + uuid.uuid4().hex
+
+
+@pytest.fixture(scope="module")
+def outage(make_token) -> Iterator[tuple[PostgresServer, ServiceProcess]]:
+    # Its own PostgreSQL, stopped here, so no other test shares it.
+    pg = PostgresServer().start()
+    unwired = f"http://127.0.0.1:{free_port()}"
+    service = ServiceProcess(name="release", database_url=with_password(pg.create_database("release_outage")),
+                             env={"TPM_LOG_FORMAT": "console", "TPM_LOG_LEVEL": "DEBUG",
+                                  "TPM_EVENTS_POLL_SECONDS": "0.2", "TPM_REQUIREMENTS_URL": unwired,
+                                  "TPM_RISK_URL": unwired, "TPM_RELEASE_URL": unwired})
+    try:
+        service.start(timeout=120)
+        yield pg, service
+    finally:
+        service.stop()
+        pg.stop()
+
+
+def test_no_secret_in_console_logs_through_a_database_outage(outage, make_token):
+    pg, service = outage
+    token = make_token("admin", sub="sam")
+    headers = {"Authorization": f"Bearer {token}", "Cookie": f"session={SESSION_COOKIE}"}
+    base = service.url
+    ci_secret = httpx.post(f"{base}/v1/projects/OUT/ci-sources", headers=headers, json={
+        "provider": "gitlab", "repository": "acme/payments"}).json()["secret"]
+
+    pg.stop_server()  # returns once the server is down
+    body = json.dumps({"object_kind": "pipeline", "project": {"path_with_namespace": "acme/payments"}})
+    statuses = []
+    deadline = time.monotonic() + 4  # long enough for several failed dispatcher rounds
+    while time.monotonic() < deadline:
+        statuses += [
+            httpx.get(f"{base}/v1/projects/OUT/ci-sources", headers=headers).status_code,
+            httpx.post(f"{base}/v1/projects/OUT/ci-sources", headers=headers, json={
+                "provider": "github", "repository": "acme/other"}).status_code,
+            httpx.post(f"{base}/v1/webhooks/gitlab", content=body, headers={
+                "Content-Type": "application/json", "X-Gitlab-Event": "Pipeline Hook",
+                "X-Gitlab-Token": GITLAB_TOKEN, "Authorization": f"Bearer {token}"}).status_code,
+            httpx.get(f"{base}/readyz").status_code,
+        ]
+        time.sleep(0.2)
+    assert 503 in statuses and 500 not in statuses, statuses
+
+    logs = service.logs()
+    assert "_unavailable " in logs  # the outage was logged, in the console format
+    assert "Traceback" in logs  # and a failure logged its traceback
+    for secret in (DB_PASSWORD, token, GITLAB_TOKEN, SESSION_COOKIE, ci_secret, DEV_JWT_SECRET):
+        assert secret not in logs, f"a secret ({secret[:6]}…) appears in the console logs"
