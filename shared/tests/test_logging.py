@@ -149,6 +149,8 @@ async def test_a_500_under_uvicorn_logs_no_secret(fmt, capsys, restore_logging, 
     ("[(b'x-gitlab-token', b'glt-123'), (b'host', b'x')]",
      "[(b'x-gitlab-token', b'[redacted]'), (b'host', b'x')]"),
     ("Settings(database_url='x', jwt_secret='abc')", "Settings(database_url='x', jwt_secret='[redacted]')"),
+    ("sent Authorization: Bearer abc.def.ghi to risk", "sent Authorization: [redacted] to risk"),
+    ("token validation failed for the sibling", "token validation failed for the sibling"),
     ("Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)",
      "Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)"),
 ])

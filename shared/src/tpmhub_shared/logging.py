@@ -6,6 +6,7 @@ nested ones and the traceback text included, and only then is the line rendered.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -32,26 +33,42 @@ _HEADER_NAMES = (
     r"webhook-signature|x-api-key|api[-_]?key|[\w-]*(?:password|passwd|secret|token|signature|private[-_]key)"
     r"[\w-]*"
 )
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+_NAMED = ("auth", "cookie", "token", "signature", "secret", "passw", "pwd", "api_key", "api-key", "apikey",
+          "private_key", "private-key", "credential")
+# (pattern, replacement, guard): a pattern runs only on text that contains one of its guard's fragments
+# (case-insensitive), so that an ordinary line (the access log) costs one regex search per value.
+_RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     # PEM private keys, whole.
     (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S),
-     REDACTED),
+     REDACTED, ("private key",)),
     # The password of a URL: postgresql+asyncpg://user:pass@host/db (up to the last @ of the word).
-    (re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"]*:)[^\s'\"]*@"), rf"\1{REDACTED}@"),
+    (re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"]*:)[^\s'\"]*@"), rf"\1{REDACTED}@", ("@",)),
     # A secret in a repr: 'authorization': 'Bearer …', (b'x-gitlab-token', b'…'), password='…'.
     (re.compile(rf"""((?:b?['"])(?:{_HEADER_NAMES})(?:['"])\s*[:,]\s*b?)(['"])(?:\\.|(?!\2).)*\2""", re.I),
-     rf"\1'{REDACTED}'"),
-    (re.compile(rf"""(\b(?:{_HEADER_NAMES})\s*=\s*)(['"])(?:\\.|(?!\2).)*\2""", re.I), rf"\1'{REDACTED}'"),
-    # key=value in a DSN or a message: password=…, Authorization: Bearer …
+     rf"\1'{REDACTED}'", _NAMED),
+    (re.compile(rf"""(\b(?:{_HEADER_NAMES})\s*=\s*)(['"])(?:\\.|(?!\2).)*\2""", re.I), rf"\1'{REDACTED}'",
+     _NAMED),
+    # key=value in a DSN or a message: password=…, token: …; credentials after an auth scheme.
     (re.compile(r"(\b(?:password|passwd|pwd|secret|token|api[-_]?key)\s*[=:]\s*)[^\s,;&'\")]+", re.I),
-     rf"\1{REDACTED}"),
-    (re.compile(r"\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=\-]{8,}", re.I), rf"\1 {REDACTED}"),
+     rf"\1{REDACTED}", _NAMED),
+    (re.compile(r"\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=\-]{8,}", re.I), REDACTED, ("bearer", "basic")),
     # Shapes of our own secrets wherever they appear: JWTs, Standard Webhooks secrets, HMAC signatures.
-    (re.compile(r"\beyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"), REDACTED),
-    (re.compile(r"\bwhsec_[A-Za-z0-9+/=_\-]+"), REDACTED),
-    (re.compile(r"\b(sha(?:1|256|512)=)[0-9a-fA-F]{32,}"), rf"\1{REDACTED}"),
-    (re.compile(r"\b(v1[,=])[A-Za-z0-9+/]{32,}={0,2}"), rf"\1{REDACTED}"),
+    (re.compile(r"\beyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"), REDACTED, ("eyj",)),
+    (re.compile(r"\bwhsec_[A-Za-z0-9+/=_\-]+"), REDACTED, ("whsec_",)),
+    (re.compile(r"\b(sha(?:1|256|512)=)[0-9a-fA-F]{32,}"), rf"\1{REDACTED}", ("sha",)),
+    (re.compile(r"\b(v1[,=])[A-Za-z0-9+/]{32,}={0,2}"), rf"\1{REDACTED}", ("v1,", "v1=")),
 ]
+
+
+_TRIGGER = tuple(sorted({fragment for _, _, guard in _RULES for fragment in guard}))
+
+
+def _contains_any(lowered: str, fragments: tuple[str, ...]) -> bool:
+    # A plain loop: measured several times faster than a case-insensitive alternation regex.
+    for fragment in fragments:
+        if fragment in lowered:
+            return True
+    return False
 
 # Exact values known to be secret in this process (the JWT secret, the database password), replaced
 # wherever they appear. Short ones are left to the patterns: replacing "postgres" everywhere would
@@ -67,6 +84,7 @@ def register_secret(value: str | None) -> None:
         _KNOWN_SECRETS.add(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_secret_key(key: object) -> bool:
     if isinstance(key, bytes):
         key = key.decode("latin-1")
@@ -81,8 +99,14 @@ def scrub(text: str) -> str:
     for known in _KNOWN_SECRETS:
         if known in text:
             text = text.replace(known, REDACTED)
-    for pattern, replacement in _PATTERNS:
-        text = pattern.sub(replacement, text)
+    if len(text) < 8:
+        return text
+    lowered = text.lower()
+    if not _contains_any(lowered, _TRIGGER):  # nothing that could point at a secret
+        return text
+    for pattern, replacement, guard in _RULES:
+        if _contains_any(lowered, guard):
+            text = pattern.sub(replacement, text)
     return text
 
 
