@@ -88,3 +88,25 @@ def test_pending_heads_follow_dependencies_across_branches():
     # Alembic lists only the tips: "base" is applied through docs2's dependency chain.
     assert pending_heads({"base", "docs2", "shared1"}, {"docs2", "shared1"}, parents) == set()
     assert pending_heads({"base", "docs2", "shared1"}, {"docs1", "shared1"}, parents) == {"docs2"}
+
+
+async def test_every_read_refuses_unknown_query_parameters(make_token):
+    """`?statuss=done` on any GET under /v1 is a 422 naming the unknown parameter, never a silently
+    unfiltered answer."""
+    import httpx
+
+    headers = {"Authorization": f"Bearer {make_token('admin')}"}
+    checked = 0
+    for module, app in _apps().items():
+        paths = [p for p, ops in app.openapi()["paths"].items() if "get" in ops and p.startswith("/v1/")]
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            for route_path in paths:
+                path = re.sub(r"\{[^}]+\}", "01937c5e-0000-7000-8000-000000000001", route_path)
+                r = await client.get(path, params={"statuss": "done", "Limit": "1"}, headers=headers)
+                assert r.status_code == 422, (module, route_path, r.status_code, r.text[:300])
+                problem = r.json()
+                assert problem["status"] == 422
+                assert {e["loc"] for e in problem["errors"]} == {"query.Limit", "query.statuss"}, problem
+                assert "statuss" in problem["detail"]
+                checked += 1
+    assert checked > 60

@@ -228,3 +228,79 @@ def test_sibling_hanging_fails_closed_within_the_timeout(stack, items, broken_re
     assert r.status_code == 503, r.text
     listed = httpx.get(f"{stack.url('release')}/v1/projects/{PROJECT}/releases", headers=tpm).json()["items"]
     assert all(x["version"] != "2.2.0" for x in listed)
+
+
+class FailingGateway:
+    """Answers every request with 503, as a proxy in front of a failed release-svc would."""
+
+    def __init__(self) -> None:
+        import http.server
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+                body = b'{"title": "Service Unavailable", "status": 503}'
+                self.send_response(503)
+                self.send_header("Content-Type", "application/problem+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def tpm_gate(stack, *args: str, release_url: str | None = None, role: str = "ci",
+             project: str = PROJECT) -> tuple[int, str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TPM_TOKEN": stack.make_token(role, project, sub="ci:pipeline"),
+           "TPM_RELEASE_URL": release_url or stack.url("release"), "TPM_CONFIG": "/nonexistent/tpm.json",
+           "COLUMNS": "200"}
+    result = subprocess.run([sys.executable, "-m", "tpmhub_cli", "release", "gate", *args], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_cli_gate_tells_no_from_could_not_ask(stack, items):
+    allowed = ready_release(stack, "3.0.0", items[:1])
+    denied = ready_release(stack, "3.1.0", items)
+    code, out = tpm_gate(stack, allowed)
+    assert code == 0 and "ALLOWED" in out, out
+    code, out = tpm_gate(stack, denied)
+    assert code == 1 and "DENIED" in out and items[1] in out, out
+    # Usage errors: no release id; an unknown release; a token without a role on the project.
+    assert tpm_gate(stack)[0] == 2
+    assert tpm_gate(stack, "01937c5e-0000-7000-8000-000000000000")[0] == 2
+    assert tpm_gate(stack, allowed, project="OTHER")[0] == 2
+    # Could not ask: nothing listens; a gateway answers 503.
+    code, out = tpm_gate(stack, allowed, release_url=f"http://127.0.0.1:{free_port()}")
+    assert code == 3 and "unreachable" in out, out
+    gateway = FailingGateway()
+    try:
+        code, out = tpm_gate(stack, allowed, release_url=gateway.url)
+        assert code == 3 and "503" in out, out
+    finally:
+        gateway.close()
+
+
+def test_cli_gate_help_documents_the_exit_codes():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "tpmhub_cli", "release", "gate", "--help"],
+                            capture_output=True, text=True, timeout=60, env={"COLUMNS": "200", "PATH": ""})
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    for phrase in ("0 allowed", "1 denied", "2 usage error", "3 could not ask"):
+        assert phrase in text, result.stdout

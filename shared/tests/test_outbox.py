@@ -259,6 +259,18 @@ async def test_manual_redelivery(service_app, auth, receiver):
             f"/v1/subscriptions/{sub['id']}/deliveries/{sub['id']}/redeliver", headers=auth("admin")
         )
         assert r.status_code == 404
+        # The delivery log row's own id (an attempt) names its delivery too.
+        by_attempt = f"/v1/subscriptions/{sub['id']}/deliveries/{attempt['id']}/redeliver"
+        r = await client.post(by_attempt, headers=auth("admin"))
+        assert r.status_code == 202 and r.json()["id"] == attempt["delivery_id"]
+        await drain(app)
+        assert [x.headers["webhook-id"] for x in receiver.requests] == [event_id] * 3
+        # ... but only within its own subscription.
+        other = await subscribe(client, auth, receiver.url)
+        r = await client.post(
+            f"/v1/subscriptions/{other['id']}/deliveries/{attempt['id']}/redeliver", headers=auth("admin")
+        )
+        assert r.status_code == 404
 
 
 async def test_filters_by_type_glob_and_project(service_app, auth, receiver):

@@ -141,3 +141,24 @@ async def test_background_worker_escalates_with_injected_clock(client, auth, ris
     assert risk["escalated"] is True
     records = (await client.get("/v1/risks/PAY-R1/escalations", headers=auth())).json()["items"]
     assert [r["trigger"] for r in records] == ["high_overdue"]
+
+
+async def test_every_new_risk_emits_risk_created_once(client, auth, app, create):
+    from tpmhub_shared.event_types import BY_TYPE
+
+    await create(probability=2, impact=2, residual_probability=1, residual_impact=1, owner="dave")
+    await create(probability=5, impact=5)  # critical: created, then escalated in the same transaction
+    refused = await client.post(
+        "/v1/projects/PAY/risks", json={"title": "no role"}, headers=auth("viewer", "PAY")
+    )
+    assert refused.status_code in (403, 422)
+    created = await _events(app, "risk.created")
+    assert [(e.subject, e.data["level"]) for e in created] == [("PAY-R1", "low"), ("PAY-R2", "critical")]
+    for e in created:
+        BY_TYPE["risk.created"].model.model_validate(e.data)
+    assert created[0].data["owner"] == "dave" and created[0].data["change_request_id"] is None
+    async with app.state.db.session(write=False) as session:
+        order = [t for (t,) in await session.execute(
+            select(OutboxEvent.type).where(OutboxEvent.subject == "PAY-R2").order_by(OutboxEvent.id)
+        )]
+    assert order == ["risk.created", "risk.escalated"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.routing import APIRoute
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -38,6 +38,7 @@ from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger
 from tpmhub_shared.problems import _is_connection_error, install_problem_handlers, problem_response
+from tpmhub_shared.query_guard import reject_unknown_query
 from tpmhub_shared.settings import ServiceSettings
 
 log = get_logger("tpmhub.app")
@@ -417,6 +418,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         openapi_tags=[*spec.tags, *events_api.TAGS,
                       {"name": "ops", "description": "Health, readiness and metrics."}],
         generate_unique_id_function=operation_id,
+        dependencies=[Depends(reject_unknown_query)],
         lifespan=lifespan,
         swagger_ui_parameters={"persistAuthorization": True, "displayOperationId": True},
     )

@@ -122,6 +122,41 @@ class RiskEscalated(BaseModel):
     trigger: str | None = None
 
 
+class ItemCreated(BaseModel):
+    """`item.created`: a backlog item was created (one at a time, in bulk or by an import)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    type: str = Field(examples=["story"])
+    title: str
+    status: str = Field(examples=["backlog"])
+    priority: str = Field(examples=["P1"])
+    parent: str | None = Field(default=None, examples=["PAY-7"])
+    severity: str | None = Field(default=None, description="Bugs only (S1–S4).")
+    points: float | None = None
+    criteria: int = Field(examples=[2], description="How many acceptance criteria it was created with.")
+    created_by: str = Field(examples=["alice"])
+
+
+class RiskCreated(BaseModel):
+    """`risk.created`: a risk was identified (by hand, or by an approved change request)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    key: str = Field(examples=["PAY-R7"])
+    project_key: str = Field(examples=["PAY"])
+    title: str
+    category: str = Field(examples=["dependency"])
+    level: str = Field(examples=["high"])
+    score: int = Field(examples=[16])
+    status: str = Field(examples=["identified"])
+    owner: str | None = None
+    created_by: str = Field(examples=["alice"])
+    change_request_id: uuid.UUID | None = None
+
+
 class RiskDeescalated(BaseModel):
     """`risk.deescalated`: an escalation was withdrawn."""
 
@@ -377,6 +412,43 @@ CATALOGUE: list[EventType] = [
         for change in DOCUMENT_CHANGES
     ],
     EventType(
+        "item.created",
+        "requirements-svc",
+        "item key (PAY-42)",
+        ItemCreated,
+        {
+            "key": "PAY-42",
+            "project_key": "PAY",
+            "type": "story",
+            "title": "Pay with a saved card",
+            "status": "backlog",
+            "priority": "P1",
+            "parent": "PAY-7",
+            "severity": None,
+            "points": 5,
+            "criteria": 2,
+            "created_by": "alice",
+        },
+    ),
+    EventType(
+        "risk.created",
+        "risk-svc",
+        "risk key (PAY-R7)",
+        RiskCreated,
+        {
+            "key": "PAY-R7",
+            "project_key": "PAY",
+            "title": "Card network latency",
+            "category": "dependency",
+            "level": "high",
+            "score": 16,
+            "status": "identified",
+            "owner": "dave",
+            "created_by": "alice",
+            "change_request_id": None,
+        },
+    ),
+    EventType(
         "risk.escalated",
         "risk-svc",
         "risk key (PAY-R7)",
@@ -432,6 +504,8 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
     subject = {
         "change_request.approved": "PAY-CR3",
         "ci.item_referenced": "PAY-42",
+        "item.created": "PAY-42",
+        "risk.created": "PAY-R7",
         "risk.escalated": "PAY-R7",
         "risk.deescalated": "PAY-R7",
     }.get(entry.type, _REL)

@@ -240,7 +240,8 @@ async def list_subscription_deliveries(
 async def redeliver_subscription_delivery(
     subscription_id: uuid.UUID, delivery_id: uuid.UUID, session: Session, principal: CurrentPrincipal
 ) -> EventDeliveryPublic:
-    """Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate)."""
+    """Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate).
+    `delivery_id` is the delivery's id or the `id` of any of its rows in the delivery log."""
     row = await subs.redeliver(
         session, principal=principal, subscription_id=subscription_id, delivery_id=delivery_id
     )

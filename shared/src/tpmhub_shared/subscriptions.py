@@ -373,6 +373,11 @@ async def redeliver(
 ) -> EventDelivery:
     await get_subscription(session, principal=principal, subscription_id=subscription_id)
     delivery = await session.get(EventDelivery, delivery_id)
+    if delivery is None:
+        # The delivery log lists attempts: an attempt's own id names the delivery it belongs to.
+        attempt = await session.get(DeliveryAttempt, delivery_id)
+        if attempt is not None:
+            delivery = await session.get(EventDelivery, attempt.delivery_id)
     if delivery is None or delivery.subscription_id != subscription_id:
         raise NotFound(f"Delivery {delivery_id} does not exist for this subscription.")
     if delivery.status == PENDING:

@@ -13,10 +13,12 @@ from tpmhub_cli.config import Config
 class ApiError(Exception):
     """An answer that is not a success, or no answer at all; `str()` is what the user reads."""
 
-    def __init__(self, message: str, status: int | None = None, problem: dict[str, Any] | None = None):
+    def __init__(self, message: str, status: int | None = None, problem: dict[str, Any] | None = None,
+                 *, unreachable: bool = False):
         super().__init__(message)
         self.status = status
         self.problem = problem or {}
+        self.unreachable = unreachable  # no answer at all (connection refused, timeout)
 
 
 class Api:
@@ -34,7 +36,8 @@ class Api:
         try:
             response = client.request(method, path, json=json, params=clean, content=content, headers=headers)
         except httpx.HTTPError as exc:
-            raise ApiError(f"{service} service unreachable at {client.base_url} ({type(exc).__name__}).") from None
+            raise ApiError(f"{service} service unreachable at {client.base_url} ({type(exc).__name__}).",
+                           unreachable=True) from None
         if response.status_code >= 400:
             try:
                 problem = response.json()

@@ -336,10 +336,26 @@ def release_approve(release_id: str, comment: str = "") -> None:
                     json={"decision": "approve", "comment": comment}))
 
 
-@release_app.command("gate")
+# Exit codes of `tpm release gate`: CI must tell "no" from "could not ask".
+GATE_ALLOWED, GATE_DENIED, GATE_USAGE, GATE_UNREACHABLE = 0, 1, 2, 3
+
+
+@release_app.command(
+    "gate",
+    epilog="Exit codes: 0 allowed; 1 denied (every failing check is printed); 2 usage error (bad "
+    "arguments, or the service refused the question: unknown release or environment, invalid token, no "
+    "role); 3 could not ask (a service unreachable, timed out or failed with 5xx). Treat 2 and 3 as "
+    "\"no answer\", never as \"allowed\".",
+)
 def release_gate(release_id: str, environment: str = "production") -> None:
-    """Ask the gate; exits 0 when the release may deploy now, 1 when not (with every reason)."""
-    result = api().call("release", "GET", f"/v1/releases/{release_id}/gate", params={"environment": environment})
+    """Ask the gate whether the release may deploy now, with every reason."""
+    try:
+        result = api().call("release", "GET", f"/v1/releases/{release_id}/gate",
+                            params={"environment": environment})
+    except ApiError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        could_not_ask = exc.unreachable or (exc.status or 0) >= 500
+        raise typer.Exit(GATE_UNREACHABLE if could_not_ask else GATE_USAGE) from None
     if state.output is Output.json:
         emit(result)
     else:
@@ -349,7 +365,7 @@ def release_gate(release_id: str, environment: str = "production") -> None:
             mark = "[green]✓[/green]" if check["passed"] else "[red]✗[/red]"
             ids = f" [{', '.join(map(str, check.get('offending_ids') or []))}]" if check.get("offending_ids") else ""
             console.print(f"  {mark} {check['name']}: {check['reason']}{ids}")
-    raise typer.Exit(0 if result["allowed"] else 1)
+    raise typer.Exit(GATE_ALLOWED if result["allowed"] else GATE_DENIED)
 
 
 @app.command()

@@ -25,7 +25,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text as sa_text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
-from tpmhub_shared import history
+from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.contracts import AcceptanceSummary
@@ -57,6 +57,7 @@ from requirements_svc.milestones.models import Milestone
 from requirements_svc.projects.models import Project
 
 RESOURCE = "item"
+SOURCE = "/tpmhub/requirements-svc"
 
 # Which item types may be the parent of which (a strict hierarchy, so a cycle needs a self-reference).
 ALLOWED_PARENTS: dict[str, frozenset[str]] = {
@@ -331,6 +332,26 @@ async def _record_created(
         action="create",
         after=history.snapshot(item),
         note=note,
+    )
+    events.emit(
+        session,
+        source=SOURCE,
+        type="item.created",
+        subject=item.key,
+        project_key=item.project_key,
+        data={
+            "key": item.key,
+            "project_key": item.project_key,
+            "type": item.type,
+            "title": item.title,
+            "status": item.status,
+            "priority": item.priority,
+            "parent": item.parent_key,
+            "severity": item.severity,
+            "points": item.points,
+            "criteria": len(criteria),
+            "created_by": principal.sub,
+        },
     )
     for c in criteria:
         await history.record(

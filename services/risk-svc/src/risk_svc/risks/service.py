@@ -9,7 +9,7 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from tpmhub_shared import history
+from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.http import SiblingClient
@@ -338,6 +338,25 @@ async def insert_risk(
         resource_id=risk.key,
         action="create",
         after=history.snapshot(risk),
+    )
+    events.emit(
+        session,
+        source=escalation.SOURCE,
+        type="risk.created",
+        subject=risk.key,
+        project_key=project_key,
+        data={
+            "key": risk.key,
+            "project_key": project_key,
+            "title": risk.title,
+            "category": risk.category,
+            "level": risk.level,
+            "score": risk.score,
+            "status": risk.status,
+            "owner": risk.owner,
+            "created_by": principal.sub,
+            "change_request_id": change_request_id,
+        },
     )
     if risk.level == "critical":
         await escalation.escalate(
