@@ -202,9 +202,11 @@ async def test_archive_holds_everything_and_an_index(client, auth, project):
         "retrospectives",
     ):
         assert f"{base}.json" in names and f"{base}.csv" in names, base
-    assert {"README.md", "project.json"} <= names
+    assert {"README.md", "project.json", "manifest.json"} <= names
     docs = sorted(n for n in names if n.startswith("documents/"))
-    assert len(docs) == 2 and docs[0].startswith("documents/prds/wallet-prd-") and docs[1].endswith("/v2.md")
+    prds = (await client.get("/v1/projects/PAY/prds", headers=auth("viewer", "PAY"))).json()["items"]
+    prd_id = prds[0]["id"]
+    assert docs == [f"documents/prds/{prd_id}/v1.md", f"documents/prds/{prd_id}/v2.md"]
     v2 = z.read(docs[1]).decode()
     assert v2.startswith("# Wallet PRD\n") and "- Version: 2" in v2 and "## Goals\n\nGoal text v2" in v2
     assert "- Linked items: PAY-2" in v2 and "## Background\n\n_(empty)_" in v2
@@ -322,3 +324,76 @@ def test_zip_stream_holds_one_chunk_at_a_time():
     assert stream.bytes_written == len(data)
     # Nothing accumulates: the largest drained piece is a small fraction of the archive.
     assert biggest < len(data) / 4 or len(data) < 64 * 1024
+
+
+async def _add_document(db, *, title_per_version: list[str], kind: str = "prd") -> uuid.UUID:
+    async with db.session() as s, s.begin():
+        n_versions = len(title_per_version)
+        doc = Document(project_key="PAY", kind=kind, title=title_per_version[-1], status="approved",
+                       owner="alice", revision=n_versions, approved_revision=n_versions)
+        s.add(doc)
+        await s.flush()
+        for n, title in enumerate(title_per_version, start=1):
+            s.add(DocumentVersion(document_id=doc.id, project_key="PAY", kind=kind, number=n, title=title,
+                                  sections=[{"key": "goals", "title": "Goals", "body": f"{title} v{n}"}],
+                                  review_round=n, approvers=["carol"], linked_items=[]))
+        return doc.id
+
+
+async def test_the_archive_is_exact_one_folder_per_document_and_a_manifest(client, auth, project, db):
+    """A PRD renamed between versions stays in one folder; two documents with one title, approved in the
+    same minute, keep their own folders; the manifest lists every entry with its checksum and agrees with
+    the API."""
+    renamed = await _add_document(db, title_per_version=["Checkout v1", "Checkout, renamed"])
+    twin_a = await _add_document(db, title_per_version=["Same title"])
+    twin_b = await _add_document(db, title_per_version=["Same title"])
+    design = await _add_document(db, title_per_version=["Same title"], kind="design")
+    _, z = await download(client, auth)
+    manifest = json.loads(z.read("manifest.json"))
+    assert manifest["project_key"] == "PAY"
+
+    # Every entry but the manifest itself is listed once, with its exact size and SHA-256.
+    listed = [e["name"] for e in manifest["entries"]]
+    assert sorted(listed) == sorted(n for n in z.namelist() if n != "manifest.json")
+    assert len(listed) == len(set(listed)) == len(z.namelist()) - 1
+    import hashlib
+
+    for e in manifest["entries"]:
+        data = z.read(e["name"])
+        assert (e["bytes"], e["sha256"]) == (len(data), hashlib.sha256(data).hexdigest()), e["name"]
+        if e["name"].endswith(".json") and e["rows"] is not None:
+            assert len(json.loads(data)) == e["rows"], e["name"]
+
+    # Documents: one folder per id, one file per approved version, as the API lists them.
+    viewer = auth("viewer", "PAY")
+    api_docs = {}
+    for kind, plural in (("prd", "prds"), ("design", "designs")):
+        for d in (await client.get(f"/v1/projects/PAY/{plural}", headers=viewer)).json()["items"]:
+            versions = (await client.get(f"/v1/{plural}/{d['id']}/versions", headers=viewer)).json()["items"]
+            api_docs[d["id"]] = (kind, d["title"], [v["number"] for v in versions])
+    in_manifest = {d["id"]: (d["kind"], d["title"], [v["number"] for v in d["versions"]])
+                   for d in manifest["documents"]}
+    assert in_manifest == api_docs
+    for doc_id, (kind, _, numbers) in api_docs.items():
+        folder = f"documents/{kind}s/{doc_id}/"
+        files = sorted(n for n in z.namelist() if n.startswith(folder))
+        assert files == [f"{folder}v{n}.md" for n in numbers]
+    assert str(renamed) in api_docs and api_docs[str(renamed)][2] == [1, 2]
+    v1 = z.read(f"documents/prds/{renamed}/v1.md").decode()
+    v2 = z.read(f"documents/prds/{renamed}/v2.md").decode()
+    assert v1.startswith("# Checkout v1\n") and v2.startswith("# Checkout, renamed\n")
+    for twin in (twin_a, twin_b):
+        assert z.read(f"documents/prds/{twin}/v1.md").decode().startswith("# Same title\n")
+    assert f"documents/designs/{design}/v1.md" in z.namelist()
+    readme = z.read("README.md").decode()
+    assert f"| documents/prds/{renamed}/ | PRD | Checkout, renamed | v1, v2 |" in readme
+
+
+def test_a_zip_entry_name_is_written_once():
+    from datetime import UTC, datetime
+
+    stream = ZipStream()
+    with stream.entry("a.md", datetime(2026, 1, 1, tzinfo=UTC)) as out:
+        out.write(b"one")
+    with pytest.raises(ValueError), stream.entry("a.md", datetime(2026, 1, 1, tzinfo=UTC)):
+        pass

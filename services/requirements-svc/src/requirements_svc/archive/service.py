@@ -1,13 +1,13 @@
-"""The closing archive (项目收尾, 文档整理): every PRD and design version as Markdown; items, milestones,
-iterations, change requests, risks, releases, gate decisions and retrospectives as JSON and CSV; a README
-index. Produced as a stream: rows are read page by page (keyset from the database, cursors from the
-siblings) and written straight into the zip, so memory stays bounded whatever the project's size."""
+"""The closing archive (项目收尾, 文档整理): every PRD and design version as Markdown, one folder per
+document by its id; items, milestones, iterations, change requests, risks, releases, gate decisions and
+retrospectives as JSON and CSV; a README index and a manifest (every entry with its size and SHA-256).
+Produced as a stream: rows are read page by page (keyset from the database, cursors from the siblings) and
+written straight into the zip, so memory stays bounded whatever the project's size."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -61,9 +61,10 @@ def _row(obj: Any) -> dict[str, Any]:
     return {k: jsonable(v) for k, v in obj.model_dump().items() if k not in _SKIP}
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return slug[:60] or "untitled"
+def document_path(kind: str, document_id: uuid.UUID, number: int) -> str:
+    """By id, not title: a renamed document stays in one folder, and two documents with one title never
+    share one."""
+    return f"documents/{kind}s/{document_id}/v{number}.md"
 
 
 class Archive:
@@ -74,6 +75,8 @@ class Archive:
         self.zip = ZipStream()
         self.now = utcnow()
         self.index: list[tuple[str, str, int | None, str | None]] = []  # (name, what, rows, problem)
+        # document id → kind, latest title, version numbers (for the README and the manifest)
+        self.documents_seen: dict[uuid.UUID, dict[str, Any]] = {}
 
     # ---- writing ----------------------------------------------------------------------------------
 
@@ -170,7 +173,12 @@ class Archive:
                     stmt = stmt.where(DocumentVersion.id > last)
                 batch = (await session.execute(stmt.order_by(DocumentVersion.id).limit(50))).scalars().all()
             for v in batch:
-                name = f"documents/{v.kind}s/{_slug(v.title)}-{str(v.document_id)[:8]}/v{v.number}.md"
+                name = document_path(v.kind, v.document_id, v.number)
+                seen = self.documents_seen.setdefault(
+                    v.document_id, {"id": str(v.document_id), "kind": v.kind, "versions": []}
+                )
+                seen["title"] = v.title  # versions come in approval order: the last title is the latest
+                seen["versions"].append({"number": v.number, "title": v.title, "path": name})
                 lines = [
                     f"# {v.title}",
                     "",
@@ -292,7 +300,26 @@ class Archive:
         ):
             yield chunk
         yield self.text("README.md", self.readme(project))
+        yield self.text("manifest.json", self.manifest())
         yield self.zip.close()
+
+    def manifest(self) -> str:
+        """Every entry written before it (so all but itself), with size and SHA-256, and the documents by id:
+        a reader can check the archive is whole and find each document's versions."""
+        rows = {name: (count, problem) for name, _, count, problem in self.index}
+        entries = []
+        for e in self.zip.entries:
+            base = e.name.rsplit(".", 1)[0]
+            count, problem = rows.get(base, (None, None)) if base in rows else (None, None)
+            entries.append({"name": e.name, "bytes": e.bytes, "sha256": e.sha256, "rows": count,
+                            "incomplete": problem})
+        body = {
+            "project_key": self.key,
+            "generated_at": self.now.isoformat().replace("+00:00", "Z"),
+            "entries": entries,
+            "documents": list(self.documents_seen.values()),
+        }
+        return orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n"
 
     def readme(self, project: dict[str, Any]) -> str:
         lines = [
@@ -312,8 +339,17 @@ class Archive:
             "",
             "JSON files hold arrays of objects as the API returns them; CSV files hold the same rows "
             "(nested values as JSON).",
-            "Every PRD and design version is a Markdown file under documents/, one folder per document.",
+            "Every PRD and design version is a Markdown file under documents/, one folder per document "
+            "(named by the document's id), one file per approved version.",
+            "manifest.json lists every file with its size and SHA-256, and each document's versions.",
         ]
+        if self.documents_seen:
+            lines += ["", "| Document | Kind | Title (latest version) | Versions |", "|---|---|---|---|"]
+            for d in self.documents_seen.values():
+                kind = "PRD" if d["kind"] == "prd" else "Technical design"
+                versions = ", ".join(f"v{v['number']}" for v in d["versions"])
+                title = d["title"].replace("|", "\\|")
+                lines.append(f"| documents/{d['kind']}s/{d['id']}/ | {kind} | {title} | {versions} |")
         if incomplete:
             lines += [
                 "",
