@@ -427,6 +427,30 @@ async def test_subscription_roles_validation_and_concurrency(service_app, auth, 
         assert (await client.get(f"/v1/subscriptions/{sub['id']}", headers=auth("admin"))).status_code == 404
 
 
+async def test_subscription_writes_with_one_if_match_happen_once(service_app, auth, receiver):
+    """Writers racing with the same If-Match: one wins, the others get 412 naming the version it made."""
+    async with service_app() as (app, client):
+        sub = await subscribe(client, auth, receiver.url)
+        url = f"/v1/subscriptions/{sub['id']}"
+
+        async def race(method, path, etag, bodies):
+            headers = {**auth("admin"), "If-Match": etag}
+            answers = await asyncio.gather(
+                *(client.request(method, path, json=body, headers=headers) for body in bodies)
+            )
+            assert sorted(r.status_code for r in answers) == [200] + [412] * (len(bodies) - 1)
+            (winner,) = [r for r in answers if r.status_code == 200]
+            made = int(winner.headers["etag"].strip('"'))
+            assert {r.json()["current_version"] for r in answers if r.status_code == 412} == {made}
+            return winner
+
+        winner = await race("PATCH", url, '"1"', [{"description": f"D{i}"} for i in range(10)])
+        rotated = await race("POST", f"{url}/rotate-secret", winner.headers["etag"], [None] * 10)
+        now = (await client.get(url, headers=auth("admin"))).json()
+        assert now["description"] == winner.json()["description"] and now["version"] == 3
+        assert rotated.json()["secret"] != sub["secret"]
+
+
 # ---- inbox: POST /v1/events ---------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ from standardwebhooks.webhooks import Webhook
 
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
@@ -271,7 +271,7 @@ async def update_subscription(
     settings: CommonSettings,
 ) -> Subscription:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     before = history.snapshot(row, _AUDITED)
     was_active = row.active
     merge_patch(row, patch, required={"url", "event_types", "format", "description", "active"})
@@ -299,7 +299,7 @@ async def rotate_secret(
     session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, if_match: str | None
 ) -> Subscription:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     row.secret = new_secret()
     await history.record(
         session,
@@ -317,7 +317,7 @@ async def delete_subscription(
     session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, if_match: str | None
 ) -> None:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     await session.execute(delete(EventDelivery).where(EventDelivery.subscription_id == row.id))
     await history.record(
         session,

@@ -7,7 +7,7 @@ from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.ids import as_utc, utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
@@ -118,7 +118,7 @@ async def update_deployment(
 ) -> Deployment:
     row = await get_deployment(session, principal=principal, deployment_id=deployment_id)
     ensure_role(principal, row.project_key, DEPLOYERS, action="update a deployment")
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     before = history.snapshot(row)
     merge_patch(row, patch, required={"status", "caused_failure"})
     if patch.status and patch.status != "in_progress" and row.finished_at is None:

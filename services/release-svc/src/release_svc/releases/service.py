@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.contracts import (
     ItemLookupRequest,
     ItemLookupResponse,
@@ -346,6 +346,8 @@ async def update_release(
     if patch.scope is not None and patch.scope != release.scope:
         # Who may edit and whether the copy is fresh are settled before asking requirements-svc.
         await validate_scope(requirements, patch.scope)
+    # Checked again on the row under the lock, taken only now: no row lock waits on requirements-svc.
+    await lock_and_check(session, release, if_match)
     before = history.snapshot(release)
     sent = patch.model_fields_set
     new_values = {
@@ -515,7 +517,7 @@ async def act(
 ) -> Release:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, ACTION_ROLES[action], action=action.replace("_", " "))
-    check_if_match(if_match, release.version)
+    await lock_and_check(session, release, if_match)
     return await transition(session, principal=principal, release=release, action=action, reason=reason)
 
 
@@ -706,7 +708,7 @@ async def update_checklist_item(
         allowed,
         action="waive a checklist item" if patch.status == "waived" else "update the checklist",
     )
-    check_if_match(if_match, item.version)
+    await lock_and_check(session, item, if_match)
     if patch.status == "done" and not (patch.evidence_url or item.evidence_url):
         raise UnprocessableEntity(
             "An item is done with evidence: send evidence_url.",

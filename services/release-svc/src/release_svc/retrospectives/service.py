@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.problems import Conflict, NotFound, ServiceUnavailable, UnprocessableEntity
@@ -188,7 +188,7 @@ async def refresh_facts(
 ) -> Retrospective:
     row = await get_retrospective(session, principal=principal, release_id=release_id)
     ensure_role(principal, row.project_key, EDITORS, action="refresh a retrospective")
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     release = await get_release(session, principal=principal, release_id=release_id)
     row.facts = await draft_facts(session, release)
     await history.record(
@@ -213,7 +213,7 @@ async def update_retrospective(
 ) -> Retrospective:
     row = await get_retrospective(session, principal=principal, release_id=release_id)
     ensure_role(principal, row.project_key, EDITORS, action="edit a retrospective")
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     before = history.snapshot(row, ["summary", "went_well", "went_badly", "action_items"])
     sent = patch.model_fields_set
     for name in ("summary", "went_well", "went_badly"):

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.concurrency import IfMatch, check_if_match, set_etag
+from tpmhub_shared.concurrency import IfMatch, lock_and_check, set_etag
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -205,7 +205,7 @@ async def _act(
 ) -> RolloutPublic:
     if if_match is not None:
         current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
-        check_if_match(if_match, current.version)
+        await lock_and_check(session, current, if_match)
     rollout = await action(session, principal=principal, rollout_id=rollout_id, body=body, now=now)
     set_etag(response, rollout.version)
     return to_public(rollout)

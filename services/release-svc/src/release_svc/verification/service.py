@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
@@ -67,7 +67,7 @@ async def update_verification(
         raise Conflict(
             f"The release is '{release.status}'; its verifications are final.", state=release.status
         )
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     before = history.snapshot(row)
     merge_patch(row, patch, required={"result", "evidence"})
     row.verified_by = principal.sub

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.contracts import ItemReferenced
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
@@ -143,7 +143,7 @@ async def update_source(
 ) -> CiSource:
     row = await get_source(session, principal=principal, source_id=source_id)
     ensure_role(principal, row.project_key, {"tpm"}, action="configure CI sources")
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     before = history.snapshot(row, _AUDITED)
     rules = patch.checklist_rules
     merge_patch(
@@ -172,7 +172,7 @@ async def delete_source(
 ) -> None:
     row = await get_source(session, principal=principal, source_id=source_id)
     ensure_role(principal, row.project_key, {"tpm"}, action="configure CI sources")
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     await history.record(
         session,
         principal=principal,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
@@ -215,7 +215,7 @@ async def update_change_request(
         ensure_role(principal, cr.project_key, PLANNERS, action="edit another person's change request")
     else:
         ensure_role(principal, cr.project_key, CONTRIBUTORS, action="edit change requests")
-    check_if_match(if_match, cr.version)
+    await lock_and_check(session, cr, if_match)
     if cr.status != "proposed":
         raise InvalidTransition(
             "edit",
@@ -272,7 +272,7 @@ async def _decide(
 ) -> tuple[ChangeRequest, dict[str, Any]]:
     cr = await get_change_request(session, principal=principal, key=key)
     ensure_role(principal, cr.project_key, PLANNERS, action=f"{action} change requests")
-    check_if_match(if_match, cr.version)
+    await lock_and_check(session, cr, if_match)
     if action not in ACTIONS[cr.status]:
         raise InvalidTransition(action, cr.status, ACTIONS[cr.status])
     before = history.snapshot(cr)
@@ -368,7 +368,7 @@ async def apply_change_request(
     criteria of the affected items back to pending; all in one transaction."""
     cr = await get_change_request(session, principal=principal, key=key)
     ensure_role(principal, cr.project_key, PLANNERS, action="apply change requests")
-    check_if_match(if_match, cr.version)
+    await lock_and_check(session, cr, if_match)
     if "apply" not in ACTIONS[cr.status]:
         raise InvalidTransition("apply", cr.status, ACTIONS[cr.status])
     before = history.snapshot(cr)

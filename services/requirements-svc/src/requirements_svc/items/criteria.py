@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict, NotFound
@@ -120,7 +120,7 @@ async def update_criterion(
     """Changing the text of a verified criterion voids the verification: it goes back to pending."""
     criterion = await get_criterion(session, principal=principal, criterion_id=criterion_id)
     ensure_role(principal, criterion.project_key, CONTRIBUTORS, action="edit acceptance criteria")
-    check_if_match(if_match, criterion.version)
+    await lock_and_check(session, criterion, if_match)
     before = history.snapshot(criterion)
     if patch.text is not None and patch.text != criterion.text:
         criterion.text = patch.text
@@ -150,7 +150,7 @@ async def verify_criterion(
 ) -> AcceptanceCriterion:
     criterion = await get_criterion(session, principal=principal, criterion_id=criterion_id)
     ensure_role(principal, criterion.project_key, CONTRIBUTORS, action="verify acceptance criteria")
-    check_if_match(if_match, criterion.version)
+    await lock_and_check(session, criterion, if_match)
     before = history.snapshot(criterion)
     if data.status == "pending":
         _reset(criterion)
@@ -178,7 +178,7 @@ async def delete_criterion(
 ) -> None:
     criterion = await get_criterion(session, principal=principal, criterion_id=criterion_id)
     ensure_role(principal, criterion.project_key, CONTRIBUTORS, action="delete acceptance criteria")
-    check_if_match(if_match, criterion.version)
+    await lock_and_check(session, criterion, if_match)
     await history.record(
         session,
         principal=principal,

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.contracts import AcceptanceSummary
 from tpmhub_shared.db import among_param
 from tpmhub_shared.ids import utcnow
@@ -515,7 +515,7 @@ async def update_item(
     item = await get_item(session, principal=principal, key=key)
     if check_role:
         ensure_role(principal, item.project_key, CONTRIBUTORS, action="edit items")
-    check_if_match(if_match, item.version)
+    await lock_and_check(session, item, if_match)
     await apply_patch(session, principal=principal, item=item, patch=patch, note=note)
     return item
 
@@ -582,7 +582,7 @@ async def transition_item(
 ) -> Item:
     item = await get_item(session, principal=principal, key=key)
     ensure_role(principal, item.project_key, CONTRIBUTORS, action="change item status")
-    check_if_match(if_match, item.version)
+    await lock_and_check(session, item, if_match)
     allowed = TRANSITIONS[item.status]
     if body.to not in allowed:
         raise InvalidTransition(
@@ -626,16 +626,17 @@ async def move_item(
     """Give the item a rank key between its new neighbours: one item row (and its history) written."""
     item = await get_item(session, principal=principal, key=key)
     ensure_role(principal, item.project_key, PLANNERS, action="rank items")
-    check_if_match(if_match, item.version)
+    # Shared lock on the project row: moves run side by side, the rank rebalancer waits for them. Taken
+    # before the item's own lock: the rebalancer locks the project first, then writes the items.
+    await session.execute(
+        select(Project.id).where(Project.key == item.project_key).with_for_update(read=True)
+    )
+    await lock_and_check(session, item, if_match)
     if body.before is None and body.after is None:
         raise UnprocessableEntity(
             "Name `before` or `after` (or both).",
             errors=[field_error("body", "before or after is required", "missing")],
         )
-    # Shared lock on the project row: moves run side by side, the rank rebalancer waits for them.
-    await session.execute(
-        select(Project.id).where(Project.key == item.project_key).with_for_update(read=True)
-    )
     anchors: dict[str, Item] = {}
     for field in ("before", "after"):
         anchor_key = getattr(body, field)

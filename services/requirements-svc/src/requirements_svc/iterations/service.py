@@ -11,7 +11,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
@@ -137,7 +137,7 @@ async def update_iteration(
 ) -> Iteration:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="plan iterations")
-    check_if_match(if_match, iteration.version)
+    await lock_and_check(session, iteration, if_match)
     if iteration.status == "closed":
         raise Conflict("A closed iteration cannot change.")
     before = history.snapshot(iteration)
@@ -219,7 +219,7 @@ async def start_iteration(
 ) -> Iteration:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="start iterations")
-    check_if_match(if_match, iteration.version)
+    await lock_and_check(session, iteration, if_match)
     if iteration.status != "planned":
         raise InvalidTransition("start", iteration.status, ACTIONS[iteration.status])
     active = (
@@ -257,7 +257,7 @@ async def close_iteration(
 ) -> tuple[Iteration, list[str], uuid.UUID | None]:
     iteration = await get_iteration(session, principal=principal, iteration_id=iteration_id)
     ensure_role(principal, iteration.project_key, PLANNERS, action="close iterations")
-    check_if_match(if_match, iteration.version)
+    await lock_and_check(session, iteration, if_match)
     if iteration.status == "closed":
         raise InvalidTransition("close", "closed", ACTIONS["closed"])
     target: Iteration | None = None

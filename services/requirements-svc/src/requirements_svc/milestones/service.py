@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import NotFound
@@ -102,7 +102,7 @@ async def update_milestone(
 ) -> Milestone:
     row = await get_milestone(session, principal=principal, milestone_id=milestone_id)
     ensure_role(principal, row.project_key, PLANNERS, action="edit a milestone")
-    check_if_match(if_match, row.version)
+    await lock_and_check(session, row, if_match)
     before = history.snapshot(row)
     merge_patch(row, patch, required={"name", "description", "target_date", "status"})
     await history.record(

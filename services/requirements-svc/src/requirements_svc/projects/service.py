@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, NotFound
@@ -46,7 +46,7 @@ async def update_project(
 ) -> Project:
     project = await get_project(session, principal=principal, key=key)
     ensure_role(principal, key, PLANNERS, action="edit the project")
-    check_if_match(if_match, project.version)
+    await lock_and_check(session, project, if_match)
     before = history.snapshot(project)
     merge_patch(project, patch, required={"name", "background", "goals", "scope", "status"})
     await history.record(

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.ids import utcnow
 
 from risk_svc.matrix.models import RiskMatrix
@@ -58,7 +58,7 @@ async def put_matrix(
         session.add(row)
         before = None
     else:
-        check_if_match(if_match, row.version)
+        await lock_and_check(session, row, if_match)
         before = history.snapshot(row)
         for name, value in values.items():
             setattr(row, name, value)

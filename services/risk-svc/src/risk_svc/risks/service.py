@@ -11,7 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
-from tpmhub_shared.concurrency import check_if_match
+from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
@@ -438,7 +438,7 @@ async def update_risk(
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="edit the risk")
     ensure_open(risk, "update")
-    check_if_match(if_match, risk.version)
+    await lock_and_check(session, risk, if_match)
     before = history.snapshot(risk)
     cells = heat.cells_of(risk)
     note = patch.note
@@ -542,7 +542,7 @@ async def act(
     """mitigate / monitor: plain moves by an editor."""
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action=f"{action} the risk")
-    check_if_match(if_match, risk.version)
+    await lock_and_check(session, risk, if_match)
     await _transition(session, risk, principal=principal, action=action, now=now, note=note)
     return risk
 
@@ -558,7 +558,7 @@ async def close_risk(
 ) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="close the risk")
-    check_if_match(if_match, risk.version)
+    await lock_and_check(session, risk, if_match)
     if risk.status not in TRANSITIONS["close"]:
         raise InvalidTransition("close", risk.status, allowed_actions(risk.status))
     open_actions = list(
@@ -621,7 +621,7 @@ async def occur_risk(
 ) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="record that the risk occurred")
-    check_if_match(if_match, risk.version)
+    await lock_and_check(session, risk, if_match)
     if data.occurred_at > now:
         raise UnprocessableEntity(
             "occurred_at is in the future.",
@@ -650,7 +650,7 @@ async def reopen_risk(
 ) -> Risk:
     risk = await get_risk(session, principal=principal, key=key)
     ensure_editor(principal, risk, action="reopen the risk")
-    check_if_match(if_match, risk.version)
+    await lock_and_check(session, risk, if_match)
     matrix = await scoring.matrix_for(session, risk.project_key)
     await _transition(
         session,
@@ -859,7 +859,7 @@ async def update_action(
     if not (action.owner == principal.sub and principal.can(risk.project_key, CONTRIBUTORS)):
         ensure_editor(principal, risk, action="change a mitigation action (or own it)")
     ensure_open(risk, "update_action")
-    check_if_match(if_match, action.version)
+    await lock_and_check(session, action, if_match)
     before = history.snapshot(action)
     merge_patch(action, patch, required={"title", "description", "owner", "due_date", "status"})
     if action.status == "done" and before["status"] != "done":
