@@ -1658,7 +1658,7 @@ export interface components {
             secret?: string | null;
             /**
              * Version Patterns
-             * @description Branch or tag templates naming the release version; `*` matches anything.
+             * @description Branch or tag templates naming the release version: `{version}` exactly once (captures `[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most 4 per pattern); at most 20 patterns of 100 characters; the first that matches wins.
              * @example [
              *       "v{version}",
              *       "release/{version}"
@@ -1743,7 +1743,10 @@ export interface components {
         CiSourceUpdate: {
             /** Name */
             name?: string | null;
-            /** Version Patterns */
+            /**
+             * Version Patterns
+             * @description Branch or tag templates naming the release version: `{version}` exactly once (captures `[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most 4 per pattern); at most 20 patterns of 100 characters; the first that matches wins.
+             */
             version_patterns?: string[] | null;
             /** Checklist Rules */
             checklist_rules?: components["schemas"]["ChecklistRule"][] | null;

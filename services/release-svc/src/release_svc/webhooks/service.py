@@ -41,6 +41,7 @@ from tpmhub_shared.problems import (
 from release_svc.releases.models import ChecklistItem, Release
 from release_svc.webhooks import providers
 from release_svc.webhooks.models import CiDelivery, CiSource, PipelineRun
+from release_svc.webhooks.patterns import version_from_name
 from release_svc.webhooks.providers import FAILURE, SUCCESS, Facts, RunFact
 from release_svc.webhooks.schemas import CiEvent, CiSourceCreate, CiSourceUpdate, WebhookReceipt
 
@@ -376,17 +377,9 @@ def _ci_principal(source: CiSource) -> Principal:
 
 
 def version_from_ref(patterns: list[str], ref: str | None) -> str | None:
-    """`release/{version}` + `release/1.4.0` → `1.4.0`; `*` matches anything; first pattern wins."""
-    name = providers.strip_ref(ref)
-    if not name:
-        return None
-    for pattern in patterns:
-        regex = re.escape(pattern).replace(re.escape("{version}"), r"(?P<version>[0-9A-Za-z][0-9A-Za-z.+-]*)")
-        regex = regex.replace(re.escape("*"), ".*")
-        found = re.fullmatch(regex, name)
-        if found:
-            return found.group("version")
-    return None
+    """`release/{version}` + `release/1.4.0` → `1.4.0`; `*` matches anything; first pattern wins. Linear
+    time in the ref's length (no backtracking); refs over 255 characters match nothing."""
+    return version_from_name(patterns, providers.strip_ref(ref))
 
 
 async def _release_by_version(session: AsyncSession, project_key: str, version: str | None) -> Release | None:
