@@ -186,7 +186,7 @@ class WebhookReceipt(BaseModel):
     status: Literal["processed", "ignored", "duplicate"] = Field(
         examples=["processed"],
         description="`ignored`: an event we do not use (recorded, 202); `duplicate`: "
-        "this delivery id was seen before, nothing was repeated (200).",
+        "this source accepted this delivery id before, nothing was repeated (200).",
     )
     runs: int = Field(default=0, description="Pipeline runs recorded or updated.")
     deployments: int = Field(default=0, description="Deployments recorded.")
