@@ -953,8 +953,9 @@ export interface paths {
         /**
          * Receive Github Webhook
          * @description GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
-         *     secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite, check_run,
-         *     deployment, deployment_status, push, pull_request, release (and answers ping).
+         *     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
+         *     workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release (and
+         *     answers ping).
          */
         post: operations["receive_github_webhook"];
         delete?: never;
@@ -974,9 +975,9 @@ export interface paths {
         put?: never;
         /**
          * Receive Gitlab Webhook
-         * @description GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
-         *     `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request and
-         *     Push hooks.
+         * @description GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated per source by
+         *     `Idempotency-Key` or `X-Gitlab-Event-UUID` (at most 200 characters). Uses Pipeline, Job, Deployment,
+         *     Release, Merge Request and Push hooks.
          */
         post: operations["receive_gitlab_webhook"];
         delete?: never;
@@ -998,7 +999,7 @@ export interface paths {
          * Receive Ci Webhook
          * @description Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's message),
          *     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
-         *     minutes are refused; deduplicated by `webhook-id`.
+         *     minutes are refused; deduplicated per source by `webhook-id` (at most 200 characters).
          */
         post: operations["receive_ci_webhook"];
         delete?: never;
@@ -1658,7 +1659,7 @@ export interface components {
             secret?: string | null;
             /**
              * Version Patterns
-             * @description Branch or tag templates naming the release version; `*` matches anything.
+             * @description Branch or tag templates naming the release version: `{version}` exactly once (captures `[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most 4 per pattern); at most 20 patterns of 100 characters; the first that matches wins.
              * @example [
              *       "v{version}",
              *       "release/{version}"
@@ -1743,7 +1744,10 @@ export interface components {
         CiSourceUpdate: {
             /** Name */
             name?: string | null;
-            /** Version Patterns */
+            /**
+             * Version Patterns
+             * @description Branch or tag templates naming the release version: `{version}` exactly once (captures `[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most 4 per pattern); at most 20 patterns of 100 characters; the first that matches wins.
+             */
             version_patterns?: string[] | null;
             /** Checklist Rules */
             checklist_rules?: components["schemas"]["ChecklistRule"][] | null;
@@ -4277,7 +4281,7 @@ export interface components {
             delivery_id: string;
             /**
              * Status
-             * @description `ignored`: an event we do not use (recorded, 202); `duplicate`: this delivery id was seen before, nothing was repeated (200).
+             * @description `ignored`: an event we do not use (recorded, 202); `duplicate`: this source accepted this delivery id before, nothing was repeated (200).
              * @example processed
              * @enum {string}
              */

@@ -35,18 +35,23 @@ class CiSource(TableBase, table=True):
     created_by: str = Field(max_length=200)
 
 
+MAX_DELIVERY_ID_LENGTH = 200
+
+
 class CiDelivery(SQLModel, table=True):
-    """One webhook delivery we accepted (its signature verified): deduplicates by the sender's id."""
+    """One webhook delivery we accepted for one CI source (its signature verified by that source's secret):
+    deduplicates by the sender's id within that source only, so no other project's source (which signs
+    with its own secret) can claim an id first and have the genuine delivery dropped."""
 
     __tablename__ = "ci_deliveries"
     __table_args__ = (
-        UniqueConstraint("provider", "delivery_id", name="uq_ci_deliveries_provider_delivery_id"),
+        UniqueConstraint("source_id", "delivery_id", name="uq_ci_deliveries_source_delivery_id"),
         Index("ix_ci_deliveries_project_id", "project_key", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     provider: str = Field(max_length=20)
-    delivery_id: str = Field(max_length=200)
+    delivery_id: str = Field(max_length=MAX_DELIVERY_ID_LENGTH)
     source_id: uuid.UUID | None = Field(
         default=None, sa_column=Column(Uuid, ForeignKey("ci_sources.id", ondelete="SET NULL"), nullable=True)
     )

@@ -94,8 +94,9 @@ async def receive_github_webhook(
     request: Request, session: Session, source: SourceQuery = None
 ) -> JSONResponse:
     """GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
-    secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite, check_run,
-    deployment, deployment_status, push, pull_request, release (and answers ping)."""
+    secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release (and
+    answers ping)."""
     return await _receive("github", request, session, source)
 
 
@@ -115,9 +116,9 @@ async def receive_github_webhook(
 async def receive_gitlab_webhook(
     request: Request, session: Session, source: SourceQuery = None
 ) -> JSONResponse:
-    """GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
-    `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request and
-    Push hooks."""
+    """GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated per source by
+    `Idempotency-Key` or `X-Gitlab-Event-UUID` (at most 200 characters). Uses Pipeline, Job, Deployment,
+    Release, Merge Request and Push hooks."""
     return await _receive("gitlab", request, session, source)
 
 
@@ -135,7 +136,7 @@ async def receive_gitlab_webhook(
 async def receive_ci_webhook(request: Request, session: Session, source: SourceQuery = None) -> JSONResponse:
     """Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
-    minutes are refused; deduplicated by `webhook-id`."""
+    minutes are refused; deduplicated per source by `webhook-id` (at most 200 characters)."""
     return await _receive("generic", request, session, source)
 
 

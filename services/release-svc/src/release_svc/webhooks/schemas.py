@@ -2,11 +2,20 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from release_svc.webhooks.patterns import MAX_PATTERN_LENGTH, MAX_PATTERNS, MAX_WILDCARDS, check_pattern
 
 Provider = Literal["github", "gitlab", "generic"]
 Environment = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$")]
-VersionPattern = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+VersionPattern = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_PATTERN_LENGTH), AfterValidator(check_pattern)
+]
+_PATTERNS_DOC = (
+    "Branch or tag templates naming the release version: `{version}` exactly once (captures "
+    f"`[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most {MAX_WILDCARDS} per pattern); at most "
+    f"{MAX_PATTERNS} patterns of {MAX_PATTERN_LENGTH} characters; the first that matches wins."
+)
 
 
 class ChecklistRule(BaseModel):
@@ -50,22 +59,15 @@ class CiSourceCreate(BaseModel):
     )
     version_patterns: list[VersionPattern] = Field(
         default_factory=lambda: ["v{version}", "{version}", "release/{version}"],
-        max_length=20,
+        max_length=MAX_PATTERNS,
         examples=[["v{version}", "release/{version}"]],
-        description="Branch or tag templates naming the release version; `*` matches anything.",
+        description=_PATTERNS_DOC,
     )
     checklist_rules: list[ChecklistRule] = Field(default_factory=list, max_length=50)
     production_environments: list[Environment] = Field(
         default_factory=lambda: ["production"], max_length=20, examples=[["production", "prod"]]
     )
     active: bool = True
-
-    @model_validator(mode="after")
-    def _patterns(self) -> "CiSourceCreate":
-        for pattern in self.version_patterns:
-            if pattern.count("{version}") != 1:
-                raise ValueError(f"version pattern {pattern!r} must contain {{version}} exactly once")
-        return self
 
 
 class CiSourceUpdate(BaseModel):
@@ -74,17 +76,12 @@ class CiSourceUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, max_length=200)
-    version_patterns: list[VersionPattern] | None = Field(default=None, max_length=20)
+    version_patterns: list[VersionPattern] | None = Field(
+        default=None, max_length=MAX_PATTERNS, description=_PATTERNS_DOC
+    )
     checklist_rules: list[ChecklistRule] | None = Field(default=None, max_length=50)
     production_environments: list[Environment] | None = Field(default=None, max_length=20)
     active: bool | None = None
-
-    @model_validator(mode="after")
-    def _patterns(self) -> "CiSourceUpdate":
-        for pattern in self.version_patterns or []:
-            if pattern.count("{version}") != 1:
-                raise ValueError(f"version pattern {pattern!r} must contain {{version}} exactly once")
-        return self
 
 
 class CiSourcePublic(BaseModel):
@@ -189,7 +186,7 @@ class WebhookReceipt(BaseModel):
     status: Literal["processed", "ignored", "duplicate"] = Field(
         examples=["processed"],
         description="`ignored`: an event we do not use (recorded, 202); `duplicate`: "
-        "this delivery id was seen before, nothing was repeated (200).",
+        "this source accepted this delivery id before, nothing was repeated (200).",
     )
     runs: int = Field(default=0, description="Pipeline runs recorded or updated.")
     deployments: int = Field(default=0, description="Deployments recorded.")

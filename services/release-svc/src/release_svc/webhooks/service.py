@@ -40,7 +40,8 @@ from tpmhub_shared.problems import (
 
 from release_svc.releases.models import ChecklistItem, Release
 from release_svc.webhooks import providers
-from release_svc.webhooks.models import CiDelivery, CiSource, PipelineRun
+from release_svc.webhooks.models import MAX_DELIVERY_ID_LENGTH, CiDelivery, CiSource, PipelineRun
+from release_svc.webhooks.patterns import version_from_name
 from release_svc.webhooks.providers import FAILURE, SUCCESS, Facts, RunFact
 from release_svc.webhooks.schemas import CiEvent, CiSourceCreate, CiSourceUpdate, WebhookReceipt
 
@@ -244,14 +245,32 @@ def _standard_valid(secret: str, raw: bytes, headers: dict[str, str]) -> bool:
 _VERIFIERS = {"github": _github_valid, "gitlab": _gitlab_valid, "generic": _standard_valid}
 
 
+_DELIVERY_HEADERS = {
+    "github": ("x-github-delivery", "x-gitea-delivery"),
+    "gitlab": ("idempotency-key", "x-gitlab-event-uuid"),
+    "generic": ("webhook-id",),
+}
+
+
 def _delivery_id(provider: str, headers: dict[str, str], raw: bytes) -> str:
-    if provider == "github":
-        given = headers.get("x-github-delivery") or headers.get("x-gitea-delivery")
-    elif provider == "gitlab":
-        given = headers.get("idempotency-key") or headers.get("x-gitlab-event-uuid")
-    else:
-        given = headers.get("webhook-id")
-    return (given or "sha256:" + hashlib.sha256(raw).hexdigest())[:200]
+    """The sender's id of the delivery (a hash of the body when it sends none), whole: an id over
+    `MAX_DELIVERY_ID_LENGTH` is refused, never cut (two ids sharing a prefix are different deliveries)."""
+    for name in _DELIVERY_HEADERS[provider]:
+        given = headers.get(name)
+        if given:
+            if len(given) > MAX_DELIVERY_ID_LENGTH:
+                raise UnprocessableEntity(
+                    f"The delivery id ({name}) is longer than {MAX_DELIVERY_ID_LENGTH} characters.",
+                    errors=[
+                        field_error(
+                            f"header.{name}",
+                            f"String should have at most {MAX_DELIVERY_ID_LENGTH} characters",
+                            "string_too_long",
+                        )
+                    ],
+                )
+            return given
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
@@ -334,36 +353,56 @@ async def ingest(
                     for e in exc.errors()[:20]
                 ],
             ) from exc
-    seen = await session.execute(
-        select(CiDelivery.id).where(CiDelivery.provider == provider, CiDelivery.delivery_id == delivery_id)
+    # Deduplicated per verified source: an id is "seen" only if this source accepted it before.
+    seen = set(
+        (
+            await session.execute(
+                select(CiDelivery.source_id).where(
+                    CiDelivery.source_id.in_([s.id for s in sources]), CiDelivery.delivery_id == delivery_id
+                )
+            )
+        )
+        .scalars()
+        .all()
     )
-    if seen.first() is not None:
-        return Ingested(WebhookReceipt(delivery_id=delivery_id, status="duplicate"), 200)
     status = "processed" if facts.used else "ignored"
-    record = CiDelivery(
-        provider=provider,
-        delivery_id=delivery_id,
-        source_id=sources[0].id,
-        project_key=sources[0].project_key,
-        event=facts.event[:100],
-        action=facts.action,
-        status=status,
-    )
-    try:
-        async with session.begin_nested():
-            session.add(record)
-    except IntegrityError:  # the same delivery arrived twice at once: the other one acts
+    fresh: list[tuple[CiSource, CiDelivery]] = []
+    for source in sources:
+        if source.id in seen:
+            continue
+        record = CiDelivery(
+            provider=provider,
+            delivery_id=delivery_id,
+            source_id=source.id,
+            project_key=source.project_key,
+            event=facts.event[:100],
+            action=facts.action,
+            status=status,
+        )
+        try:
+            async with session.begin_nested():
+                session.add(record)
+        except IntegrityError:  # the same delivery arrived twice at once: the other one acts
+            continue
+        fresh.append((source, record))
+    if not fresh:
         return Ingested(WebhookReceipt(delivery_id=delivery_id, status="duplicate"), 200)
     receipt = WebhookReceipt(delivery_id=delivery_id, status=status)
     if not facts.used:
-        record.summary = f"event {facts.event or '(none)'} is not used"
+        for _, record in fresh:
+            record.summary = f"event {facts.event or '(none)'} is not used"
         return Ingested(receipt, 202)
-    for source in sources:
-        await _apply(session, source, facts, delivery_id, receipt)
-    record.summary = (
-        f"runs={receipt.runs} deployments={receipt.deployments} references={receipt.references} "
-        f"checklist_ticked={receipt.checklist_ticked}"
-    )
+    for source, record in fresh:
+        done = WebhookReceipt(delivery_id=delivery_id, status=status)
+        await _apply(session, source, facts, delivery_id, done)
+        record.summary = (
+            f"runs={done.runs} deployments={done.deployments} references={done.references} "
+            f"checklist_ticked={done.checklist_ticked}"
+        )
+        receipt.runs += done.runs
+        receipt.deployments += done.deployments
+        receipt.references += done.references
+        receipt.checklist_ticked += done.checklist_ticked
     return Ingested(receipt, 200)
 
 
@@ -376,17 +415,9 @@ def _ci_principal(source: CiSource) -> Principal:
 
 
 def version_from_ref(patterns: list[str], ref: str | None) -> str | None:
-    """`release/{version}` + `release/1.4.0` → `1.4.0`; `*` matches anything; first pattern wins."""
-    name = providers.strip_ref(ref)
-    if not name:
-        return None
-    for pattern in patterns:
-        regex = re.escape(pattern).replace(re.escape("{version}"), r"(?P<version>[0-9A-Za-z][0-9A-Za-z.+-]*)")
-        regex = regex.replace(re.escape("*"), ".*")
-        found = re.fullmatch(regex, name)
-        if found:
-            return found.group("version")
-    return None
+    """`release/{version}` + `release/1.4.0` → `1.4.0`; `*` matches anything; first pattern wins. Linear
+    time in the ref's length (no backtracking); refs over 255 characters match nothing."""
+    return version_from_name(patterns, providers.strip_ref(ref))
 
 
 async def _release_by_version(session: AsyncSession, project_key: str, version: str | None) -> Release | None:

@@ -26,7 +26,9 @@ class CiSourceCreate:
         name (str | Unset):  Default: ''.
         secret (None | str | Unset): GitHub/GitLab: the webhook secret you configure there (generated when omitted).
             Generic: always generated (`whsec_…`).
-        version_patterns (list[str] | Unset): Branch or tag templates naming the release version; `*` matches anything.
+        version_patterns (list[str] | Unset): Branch or tag templates naming the release version: `{version}` exactly
+            once (captures `[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most 4 per pattern); at most 20 patterns
+            of 100 characters; the first that matches wins.
         checklist_rules (list[ChecklistRule] | Unset):
         production_environments (list[str] | Unset):
         active (bool | Unset):  Default: True.

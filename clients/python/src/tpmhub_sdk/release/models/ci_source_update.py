@@ -20,7 +20,9 @@ class CiSourceUpdate:
 
     Attributes:
         name (None | str | Unset):
-        version_patterns (list[str] | None | Unset):
+        version_patterns (list[str] | None | Unset): Branch or tag templates naming the release version: `{version}`
+            exactly once (captures `[0-9A-Za-z][0-9A-Za-z.+-]*`), `*` matches anything (at most 4 per pattern); at most 20
+            patterns of 100 characters; the first that matches wins.
         checklist_rules (list[ChecklistRule] | None | Unset):
         production_environments (list[str] | None | Unset):
         active (bool | None | Unset):

@@ -18,8 +18,8 @@ class WebhookReceipt:
 
     Attributes:
         delivery_id (str):
-        status (WebhookReceiptStatus): `ignored`: an event we do not use (recorded, 202); `duplicate`: this delivery id
-            was seen before, nothing was repeated (200).
+        status (WebhookReceiptStatus): `ignored`: an event we do not use (recorded, 202); `duplicate`: this source
+            accepted this delivery id before, nothing was repeated (200).
         runs (int | Unset): Pipeline runs recorded or updated. Default: 0.
         deployments (int | Unset): Deployments recorded. Default: 0.
         references (int | Unset): Item keys referenced (emitted as `ci.item_referenced`). Default: 0.

@@ -107,7 +107,7 @@ def sync_detailed(
      Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's
     message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
-    minutes are refused; deduplicated by `webhook-id`.
+    minutes are refused; deduplicated per source by `webhook-id` (at most 200 characters).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -148,7 +148,7 @@ def sync(
      Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's
     message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
-    minutes are refused; deduplicated by `webhook-id`.
+    minutes are refused; deduplicated per source by `webhook-id` (at most 200 characters).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -184,7 +184,7 @@ async def asyncio_detailed(
      Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's
     message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
-    minutes are refused; deduplicated by `webhook-id`.
+    minutes are refused; deduplicated per source by `webhook-id` (at most 200 characters).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -223,7 +223,7 @@ async def asyncio(
      Any CI (Jenkins, Buildkite, …): a `CiEvent` JSON body (or the Jenkins Notification plugin's
     message),
     signed per Standard Webhooks with the source's `whsec_` secret; timestamps older or newer than 5
-    minutes are refused; deduplicated by `webhook-id`.
+    minutes are refused; deduplicated per source by `webhook-id` (at most 200 characters).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active

@@ -105,9 +105,10 @@ def sync_detailed(
     """Receive Github Webhook
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
-    secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite,
-    check_run,
-    deployment, deployment_status, push, pull_request, release (and answers ping).
+    secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
+    (and
+    answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -143,9 +144,10 @@ def sync(
     """Receive Github Webhook
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
-    secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite,
-    check_run,
-    deployment, deployment_status, push, pull_request, release (and answers ping).
+    secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
+    (and
+    answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -176,9 +178,10 @@ async def asyncio_detailed(
     """Receive Github Webhook
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
-    secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite,
-    check_run,
-    deployment, deployment_status, push, pull_request, release (and answers ping).
+    secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
+    (and
+    answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -212,9 +215,10 @@ async def asyncio(
     """Receive Github Webhook
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
-    secret), deduplicated by `X-GitHub-Delivery`. Uses workflow_run, workflow_job, check_suite,
-    check_run,
-    deployment, deployment_status, push, pull_request, release (and answers ping).
+    secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
+    (and
+    answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active

@@ -104,10 +104,9 @@ def sync_detailed(
 ) -> Response[Problem | WebhookReceipt]:
     """Receive Gitlab Webhook
 
-     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
-    `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request
-    and
-    Push hooks.
+     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated per source by
+    `Idempotency-Key` or `X-Gitlab-Event-UUID` (at most 200 characters). Uses Pipeline, Job, Deployment,
+    Release, Merge Request and Push hooks.
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -142,10 +141,9 @@ def sync(
 ) -> Problem | WebhookReceipt | None:
     """Receive Gitlab Webhook
 
-     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
-    `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request
-    and
-    Push hooks.
+     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated per source by
+    `Idempotency-Key` or `X-Gitlab-Event-UUID` (at most 200 characters). Uses Pipeline, Job, Deployment,
+    Release, Merge Request and Push hooks.
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -175,10 +173,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookReceipt]:
     """Receive Gitlab Webhook
 
-     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
-    `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request
-    and
-    Push hooks.
+     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated per source by
+    `Idempotency-Key` or `X-Gitlab-Event-UUID` (at most 200 characters). Uses Pipeline, Job, Deployment,
+    Release, Merge Request and Push hooks.
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -211,10 +208,9 @@ async def asyncio(
 ) -> Problem | WebhookReceipt | None:
     """Receive Gitlab Webhook
 
-     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated by
-    `Idempotency-Key` or `X-Gitlab-Event-UUID`. Uses Pipeline, Job, Deployment, Release, Merge Request
-    and
-    Push hooks.
+     GitLab webhooks, verified by `X-Gitlab-Token` (constant-time compare), deduplicated per source by
+    `Idempotency-Key` or `X-Gitlab-Event-UUID` (at most 200 characters). Uses Pipeline, Job, Deployment,
+    Release, Merge Request and Push hooks.
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
