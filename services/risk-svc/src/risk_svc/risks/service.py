@@ -10,7 +10,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import (
+    CONTRIBUTORS,
+    PLANNERS,
+    Principal,
+    ensure_read,
+    ensure_role,
+    ensure_visible,
+    visible,
+)
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.pagination import paginate, parse_sort
@@ -97,7 +105,7 @@ def project_of(risk_key: str) -> str:
 
 
 async def get_risk(session: AsyncSession, *, principal: Principal, key: str) -> Risk:
-    ensure_read(principal, project_of(key))
+    ensure_visible(principal, project_of(key), f"Risk {key} does not exist.")
     risk = (await session.execute(select(Risk).where(Risk.key == key))).scalar_one_or_none()
     if risk is None:
         raise NotFound(f"Risk {key} does not exist.")
@@ -831,10 +839,7 @@ async def update_action(
     if_match: str | None,
     now: datetime,
 ) -> tuple[MitigationAction, str]:
-    action = await session.get(MitigationAction, action_id)
-    if action is None:
-        raise NotFound(f"Mitigation action {action_id} does not exist.")
-    ensure_read(principal, action.project_key)
+    action = await get_action(session, principal=principal, action_id=action_id)
     risk = await session.get(Risk, action.risk_id)
     assert risk is not None
     if not (action.owner == principal.sub and principal.can(risk.project_key, CONTRIBUTORS)):
@@ -908,10 +913,7 @@ async def get_action(
     session: AsyncSession, *, principal: Principal, action_id: uuid.UUID
 ) -> MitigationAction:
     action = await session.get(MitigationAction, action_id)
-    if action is None or not principal.can_read(action.project_key):
-        # Another project's action is as invisible as a missing one.
-        raise NotFound(f"Mitigation action {action_id} does not exist.")
-    return action
+    return visible(principal, action, f"Mitigation action {action_id} does not exist.")
 
 
 async def list_reviews(
