@@ -730,6 +730,7 @@ async def add_links(
     # Ask the siblings before touching the database, so no transaction (on SQLite: the write lock) is
     # held during the calls; only callers who could edit some risk get that far.
     project_key = project_of(key)
+    ensure_visible(principal, project_key, f"Risk {key} does not exist.")
     ensure_role(principal, project_key, CONTRIBUTORS, action="link a risk")
     if data.is_empty():
         raise UnprocessableEntity(
