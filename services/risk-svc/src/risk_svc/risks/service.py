@@ -569,11 +569,6 @@ async def close_risk(
         )
     if data.force:
         ensure_role(principal, risk.project_key, {"tpm"}, action="force-close a risk")
-        if not (data.reason or "").strip():
-            raise UnprocessableEntity(
-                "A forced close needs a reason.",
-                errors=[field_error("body.reason", "required when force is true", "missing")],
-            )
         for action in open_actions:
             action.status = "cancelled"
             await history.record(
@@ -593,8 +588,8 @@ async def close_risk(
         principal=principal,
         action="close",
         now=now,
-        note=data.reason,
-        extra={"closed_at": now, "close_reason": data.reason},
+        note=f"{data.reason}: {data.comment}",
+        extra={"closed_at": now, "close_reason": data.reason, "close_comment": data.comment},
     )
     return risk
 
@@ -648,7 +643,12 @@ async def reopen_risk(
         action="reopen",
         now=now,
         note=note,
-        extra={"closed_at": None, "close_reason": None, "next_review_at": matrix.review_due(risk.level, now)},
+        extra={
+            "closed_at": None,
+            "close_reason": None,
+            "close_comment": None,
+            "next_review_at": matrix.review_due(risk.level, now),
+        },
     )
     return risk
 
