@@ -173,7 +173,7 @@ class Walkthrough:
         for status_action in ("mitigate", "monitor"):
             self.call("risk", "POST", f"/v1/risks/{risk['key']}/{status_action}", json={})
         self.call("risk", "POST", f"/v1/risks/{risk['key']}/close",
-                  json={"reason": "provider raised our limit"})
+                  json={"reason": "mitigated", "comment": "Provider raised our limit"})
         checklist = self.call("release", "GET", f"/v1/releases/{rid}/checklist")
         for item in checklist.get("items", []) if isinstance(checklist, dict) else checklist:
             self.call("release", "PATCH", f"/v1/releases/{rid}/checklist/{item['id']}",

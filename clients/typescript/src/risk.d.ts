@@ -289,8 +289,8 @@ export interface paths {
         put?: never;
         /**
          * Close Risk
-         * @description Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
-         *     (the open actions are then cancelled).
+         * @description Close the risk with a reason code and a comment (both required). With open mitigation actions:
+         *     409, unless a tpm/admin sends `force` (the open actions are then cancelled).
          */
         post: operations["close_risk"];
         delete?: never;
@@ -1007,14 +1007,27 @@ export interface components {
         };
         /**
          * CloseIn
-         * @description Close a risk. With open mitigation actions only a tpm/admin may, with `force` and a reason.
+         * @description Close a risk: why (a reason code) and the rationale (a comment), both required. With open
+         *     mitigation actions only a tpm/admin may, with `force` (the open actions are then cancelled).
+         * @example {
+         *       "comment": "Processor raised our cap to 2000 TPS",
+         *       "reason": "mitigated"
+         *     }
          */
         CloseIn: {
             /**
              * Reason
+             * @description `mitigated`: the response worked; `occurred_and_handled`: it happened and was dealt with; `no_longer_applicable`: the cause is gone (scope or plan changed); `accepted`: the exposure is knowingly kept.
+             * @example mitigated
+             * @enum {string}
+             */
+            reason: "mitigated" | "occurred_and_handled" | "no_longer_applicable" | "accepted";
+            /**
+             * Comment
+             * @description The rationale, shown in the risk's history and in the closing archive (not blank).
              * @example Processor raised our cap to 2000 TPS
              */
-            reason?: string | null;
+            comment: string;
             /**
              * Force
              * @default false
@@ -2157,8 +2170,18 @@ export interface components {
             occurrence: string | null;
             /** Closed At */
             closed_at: string | null;
-            /** Close Reason */
-            close_reason: string | null;
+            /**
+             * Close Reason
+             * @description Why the risk was closed (None while open, and on risks closed before reasons were codes).
+             * @example mitigated
+             */
+            close_reason: ("mitigated" | "occurred_and_handled" | "no_longer_applicable" | "accepted") | null;
+            /**
+             * Close Comment
+             * @description The rationale given when the risk was closed.
+             * @example Processor raised our cap
+             */
+            close_comment: string | null;
             /** Change Request Id */
             change_request_id: string | null;
             /** Created By */
@@ -3752,9 +3775,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["CloseIn"] | null;
+                "application/json": components["schemas"]["CloseIn"];
             };
         };
         responses: {

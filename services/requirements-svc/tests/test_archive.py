@@ -153,6 +153,12 @@ async def project(client, auth, db, wired):
             json={"title": f"Risk {i}", "category": "technical", "probability": 2, "impact": 3},
         )
         assert r.status_code == 201, r.text
+    r = await wired["risk"].post(
+        "/v1/risks/PAY-R2/close",
+        headers=h,
+        json={"reason": "no_longer_applicable", "comment": "Vendor dropped from scope"},
+    )
+    assert r.status_code == 200, r.text
     rel = await wired["release"].post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=h)
     assert rel.status_code == 201, rel.text
     rid = rel.json()["id"]
@@ -222,7 +228,13 @@ async def test_archive_holds_everything_and_an_index(client, auth, project):
     assert rows[0]["title"].startswith("'=HYPERLINK")  # no formula reaches a spreadsheet
     risks = json.loads(z.read("risks.json"))
     assert sorted(r["key"] for r in risks) == ["PAY-R1", "PAY-R2", "PAY-R3"]
-    assert len(list(csv.DictReader(io.StringIO(z.read("risks.csv").decode())))) == 3
+    closed = {r["key"]: (r["status"], r["close_reason"], r["close_comment"]) for r in risks}
+    assert closed["PAY-R2"] == ("closed", "no_longer_applicable", "Vendor dropped from scope")
+    assert closed["PAY-R1"] == ("identified", None, None)
+    risk_rows = {r["key"]: r for r in csv.DictReader(io.StringIO(z.read("risks.csv").decode()))}
+    assert len(risk_rows) == 3
+    assert risk_rows["PAY-R2"]["close_reason"] == "no_longer_applicable"
+    assert risk_rows["PAY-R2"]["close_comment"] == "Vendor dropped from scope"
     [release] = json.loads(z.read("releases.json"))
     assert release["id"] == project
     [decision] = json.loads(z.read("gate_decisions.json"))

@@ -255,7 +255,7 @@ async def test_unknown_project_and_roles(client, auth):
     r = await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth("viewer", "PAY"))
     assert r.status_code == 403
     await client.post("/v1/projects/PAY/change-requests", json=CR, headers=auth())
-    assert (await client.get("/v1/change-requests/PAY-CR1", headers=auth("viewer", "OPS"))).status_code == 403
+    assert (await client.get("/v1/change-requests/PAY-CR1", headers=auth("viewer", "OPS"))).status_code == 404
 
 
 async def test_keys_gap_free_under_concurrency_and_list(client, auth):

@@ -409,7 +409,7 @@ async def test_roles(client, auth):
     )
     assert r.status_code == 403
     item = await make_item(client, auth, role="qa")
-    assert (await client.get(f"/v1/items/{item['key']}", headers=auth("viewer", "OPS"))).status_code == 403
+    assert (await client.get(f"/v1/items/{item['key']}", headers=auth("viewer", "OPS"))).status_code == 404
     assert (await client.get("/v1/projects/PAY/items", headers=auth("viewer", "OPS"))).status_code == 403
     r = await client.patch(f"/v1/items/{item['key']}", json={"title": "y"}, headers=auth("viewer", "PAY"))
     assert r.status_code == 403

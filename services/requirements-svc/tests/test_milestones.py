@@ -100,7 +100,7 @@ async def test_roles(client, auth):
     m = await make_milestone(client, auth)
     r = await client.patch(f"/v1/milestones/{m['id']}", json={"name": "x"}, headers=auth("engineer", "PAY"))
     assert r.status_code == 403
-    assert (await client.get(f"/v1/milestones/{m['id']}", headers=auth("viewer", "OPS"))).status_code == 403
+    assert (await client.get(f"/v1/milestones/{m['id']}", headers=auth("viewer", "OPS"))).status_code == 404
     assert (await client.get("/v1/projects/PAY/milestones", headers=auth("viewer", "OPS"))).status_code == 403
     assert (await client.get(f"/v1/milestones/{m['id']}")).status_code == 401
 

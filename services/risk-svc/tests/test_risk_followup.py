@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 from risk_svc.matrix.schemas import DEFAULT_CADENCE, DEFAULT_IMPACT, DEFAULT_PROBABILITY
 
+CLOSE = {"reason": "mitigated", "comment": "Mitigation done"}
+
 MATRIX = {
     "probability_labels": DEFAULT_PROBABILITY,
     "impact_labels": DEFAULT_IMPACT,
@@ -150,7 +152,7 @@ async def test_matrix_change_relevels_open_risks_in_history(client, auth, create
     )  # 15 high → critical
     await create(probability=2, impact=4, residual_probability=None, residual_impact=None)  # closed: stays
     h = auth("tpm", "PAY")
-    assert (await client.post("/v1/risks/PAY-R3/close", headers=h)).status_code == 200
+    assert (await client.post("/v1/risks/PAY-R3/close", json=CLOSE, headers=h)).status_code == 200
     r = await client.put("/v1/projects/PAY/risk-matrix", json=MATRIX, headers=h)
     assert r.status_code == 200, r.text
     r1, r2, r3 = [(await client.get(f"/v1/risks/PAY-R{n}", headers=h)).json() for n in (1, 2, 3)]

@@ -3,6 +3,8 @@ sibling, unknown and foreign targets, the sibling-down paths, and the gate query
 
 import json
 
+CLOSE = {"reason": "mitigated", "comment": "Mitigation done"}
+
 UNKNOWN = "01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"
 
 
@@ -205,7 +207,8 @@ async def test_gate_query(client, auth, requirements, make_release, make_token, 
     )  # R3
     await create(title="high unlinked")  # R4
     await create(title="critical closed", probability=5, impact=5, links={"items": ["PAY-3"]})
-    assert (await client.post("/v1/risks/PAY-R5/close", headers=auth("tpm", "PAY"))).status_code == 200
+    r = await client.post("/v1/risks/PAY-R5/close", json=CLOSE, headers=auth("tpm", "PAY"))
+    assert r.status_code == 200
     token = make_token(roles={"*": "viewer"}, sub="service:release-svc", service="release-svc")
     service = {"Authorization": f"Bearer {token}"}
     query = {"project_key": "PAY", "release_id": release, "item_keys": ["PAY-1", "PAY-2", "PAY-3"]}

@@ -11,6 +11,8 @@ from risk_svc.risks.handlers import HANDLERS, derive_scores
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
 
+CLOSE = {"reason": "mitigated", "comment": "Mitigation done"}
+
 
 async def test_heatmap_inherent_and_residual(client, auth, create):
     await create()  # 4×4, residual 2×3
@@ -18,7 +20,7 @@ async def test_heatmap_inherent_and_residual(client, auth, create):
     await create(probability=1, impact=5, residual_probability=None, residual_impact=None)
     await create(kind="opportunity", response_strategy="exploit")  # not a threat
     await create(probability=2, impact=2, residual_probability=None, residual_impact=None)
-    assert (await client.post("/v1/risks/PAY-R5/close", headers=auth())).status_code == 200
+    assert (await client.post("/v1/risks/PAY-R5/close", json=CLOSE, headers=auth())).status_code == 200
     h = auth("viewer", "PAY")
     r = await client.get("/v1/projects/PAY/risks/heatmap", headers=h)
     assert r.status_code == 200
@@ -69,7 +71,7 @@ async def test_exposure_trend_is_the_burndown(client, auth, app, create):
     )
     assert r.status_code == 201  # 8 / 2 / 3000
     app.state.clock = lambda: day(1)
-    assert (await client.post("/v1/risks/PAY-R2/close", headers=auth())).status_code == 200
+    assert (await client.post("/v1/risks/PAY-R2/close", json=CLOSE, headers=auth())).status_code == 200
     app.state.clock = None
     r = await client.get(
         "/v1/projects/PAY/risk-exposure",
@@ -217,8 +219,8 @@ async def test_heatmap_counters_follow_every_change(client, auth, create):
     )
     await client.post("/v1/risks/PAY-R2/assessments", json={"probability": 3, "impact": 3}, headers=h)
     await client.patch("/v1/risks/PAY-R2", json={"kind": "opportunity", "response_strategy": None}, headers=h)
-    await client.post("/v1/risks/PAY-R3/close", headers=h)
-    await client.post("/v1/risks/PAY-R4/close", headers=h)
+    await client.post("/v1/risks/PAY-R3/close", json=CLOSE, headers=h)
+    await client.post("/v1/risks/PAY-R4/close", json=CLOSE, headers=h)
     await client.post("/v1/risks/PAY-R4/reopen", headers=h)
     await client.post(
         "/v1/risks/PAY-R5/occur", json={"occurred_at": "2026-01-01T00:00:00Z", "description": "x"}, headers=h

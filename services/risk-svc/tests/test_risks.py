@@ -112,7 +112,9 @@ async def test_roles_owner_and_planners_edit_viewers_read(client, auth, risk_bod
     r = await client.patch("/v1/risks/PAY-R1", json={"title": "Y"}, headers=auth("viewer", "PAY", sub="bob"))
     assert r.status_code == 403
     assert (await client.get("/v1/risks/PAY-R1", headers=auth("viewer", "PAY"))).status_code == 200
-    assert (await client.get("/v1/risks/PAY-R1", headers=auth("admin", "OPS"))).status_code == 403
+    # Another project's admin: the risk is as missing as one that does not exist.
+    r = await client.get("/v1/risks/PAY-R1", headers=auth("admin", "OPS"))
+    assert r.status_code == 404 and r.json()["detail"] == "Risk PAY-R1 does not exist."
     assert (await client.get("/v1/risks/PAY-R1")).status_code == 401
     assert (await client.get("/v1/risks/PAY-R99", headers=auth())).status_code == 404
     assert (await client.get("/v1/risks/pay-r1", headers=auth())).status_code == 422
@@ -168,19 +170,58 @@ async def test_lifecycle_and_illegal_transitions(client, auth, create):
     assert (await client.post("/v1/risks/PAY-R1/mitigate", headers=h)).json()["status"] == "mitigating"
     assert (await client.post("/v1/risks/PAY-R1/monitor", headers=h)).json()["status"] == "monitoring"
     assert (await client.post("/v1/risks/PAY-R1/reopen", headers=h)).status_code == 409
-    r = await client.post("/v1/risks/PAY-R1/close", json={"reason": "cap raised"}, headers=h)
+    close = {"reason": "mitigated", "comment": "cap raised"}
+    r = await client.post("/v1/risks/PAY-R1/close", json=close, headers=h)
     assert r.status_code == 200 and r.json()["status"] == "closed" and r.json()["closed_at"]
+    assert (r.json()["close_reason"], r.json()["close_comment"]) == ("mitigated", "cap raised")
     for action in ("mitigate", "monitor", "close"):
-        r = await client.post(f"/v1/risks/PAY-R1/{action}", headers=h)
+        body = close if action == "close" else None
+        r = await client.post(f"/v1/risks/PAY-R1/{action}", json=body, headers=h)
         assert r.status_code == 409 and r.json()["allowed_actions"] == ["reopen"]
     r = await client.patch("/v1/risks/PAY-R1", json={"title": "x"}, headers=h)
     assert r.status_code == 409
     r = await client.post("/v1/risks/PAY-R1/assessments", json={"probability": 1, "impact": 1}, headers=h)
     assert r.status_code == 409
     r = await client.post("/v1/risks/PAY-R1/reopen", json={"note": "cap lowered again"}, headers=h)
-    assert r.status_code == 200 and r.json()["status"] == "identified" and r.json()["closed_at"] is None
-    hist = [e["action"] for e in (await client.get("/v1/risks/PAY-R1/history", headers=h)).json()["items"]]
-    assert hist == ["create", "assess", "mitigate", "monitor", "close", "reopen"]
+    reopened = r.json()
+    assert r.status_code == 200 and reopened["status"] == "identified" and reopened["closed_at"] is None
+    assert reopened["close_reason"] is None and reopened["close_comment"] is None
+    entries = (await client.get("/v1/risks/PAY-R1/history", headers=h)).json()["items"]
+    assert [e["action"] for e in entries] == ["create", "assess", "mitigate", "monitor", "close", "reopen"]
+    closing = entries[4]
+    assert closing["note"] == "mitigated: cap raised"
+    changed = {c["field"]: c["after"] for c in closing["changes"]}
+    assert changed["close_reason"] == "mitigated" and changed["close_comment"] == "cap raised"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        None,
+        {},
+        {"comment": "cap raised"},
+        {"reason": "mitigated"},
+        {"reason": "fixed", "comment": "cap raised"},
+        {"reason": "mitigated", "comment": "   "},
+        {"reason": "mitigated", "comment": ""},
+        {"reason": "mitigated", "comment": "x" * 2001},
+        {"reason": 1, "comment": "cap raised"},
+        {"reason": "mitigated", "comment": 42},
+        {"reason": ["mitigated"], "comment": "cap raised"},
+        {"reason": "mitigated", "comment": "cap raised", "note": "extra"},
+        ["mitigated", "cap raised"],
+    ],
+)
+async def test_close_needs_a_reason_and_a_comment(client, auth, create, body):
+    await create()
+    h = auth("tpm", "PAY")
+    before = (await client.get("/v1/risks/PAY-R1", headers=h)).json()
+    r = await client.post("/v1/risks/PAY-R1/close", json=body, headers=h)
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json") and r.json()["errors"]
+    assert (await client.get("/v1/risks/PAY-R1", headers=h)).json() == before
+    entries = (await client.get("/v1/risks/PAY-R1/history", headers=h)).json()["items"]
+    assert [e["action"] for e in entries] == ["create"]
 
 
 async def test_occurred_becomes_issue_and_keeps_links(client, auth, make_release, create):
@@ -218,26 +259,27 @@ async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, au
     )
     assert r.status_code == 201
     action_id = r.json()["id"]
-    r = await client.post("/v1/risks/PAY-R1/close", json={"reason": "done"}, headers=auth("pm", "PAY"))
+    accepted = {"reason": "accepted", "comment": "risk accepted by VP"}
+    r = await client.post("/v1/risks/PAY-R1/close", json=accepted, headers=auth("pm", "PAY"))
     assert r.status_code == 409 and r.json()["open_actions"] == [action_id]
-    r = await client.post(
-        "/v1/risks/PAY-R1/close", json={"force": True, "reason": "accepted"}, headers=auth("pm", "PAY")
-    )
+    forced = {**accepted, "force": True}
+    r = await client.post("/v1/risks/PAY-R1/close", json=forced, headers=auth("pm", "PAY"))
     assert r.status_code == 403
     r = await client.post("/v1/risks/PAY-R1/close", json={"force": True}, headers=auth("tpm", "PAY"))
     assert r.status_code == 422
     assert (await client.get("/v1/risks/PAY-R1", headers=auth())).json()["status"] == "identified"
-    r = await client.post(
-        "/v1/risks/PAY-R1/close",
-        json={"force": True, "reason": "risk accepted by VP"},
-        headers=auth("tpm", "PAY"),
-    )
-    assert r.status_code == 200 and r.json()["close_reason"] == "risk accepted by VP"
+    r = await client.post("/v1/risks/PAY-R1/close", json=forced, headers=auth("tpm", "PAY"))
+    assert r.status_code == 200 and r.json()["close_reason"] == "accepted"
+    assert r.json()["close_comment"] == "risk accepted by VP"
     actions = (await client.get("/v1/risks/PAY-R1/actions", headers=auth())).json()["items"]
     assert actions[0]["status"] == "cancelled"
     # Without open actions a pm closes normally.
     await create()
-    assert (await client.post("/v1/risks/PAY-R2/close", headers=auth("pm", "PAY"))).status_code == 200
+    r = await client.post(
+        "/v1/risks/PAY-R2/close", json={"reason": "no_longer_applicable", "comment": "Scope cut"},
+        headers=auth("pm", "PAY"),
+    )
+    assert r.status_code == 200
 
 
 async def test_list_filters_sort_and_pagination(client, auth, create):

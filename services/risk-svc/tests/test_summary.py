@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+CLOSE = {"reason": "mitigated", "comment": "Mitigation done"}
+
 T0 = datetime(2026, 11, 10, 10, 0, tzinfo=UTC)
 
 
@@ -32,7 +34,7 @@ async def register(client, auth, app, create):
     )
     assert r.status_code == 201, r.text
     app.state.clock = lambda: at(12)
-    r = await client.post("/v1/risks/PAY-R3/close", json={"reason": "fixed"}, headers=h)
+    r = await client.post("/v1/risks/PAY-R3/close", json=CLOSE, headers=h)
     assert r.status_code == 200, r.text
     app.state.clock = lambda: at(20)
     return h

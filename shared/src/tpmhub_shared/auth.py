@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol, TypeVar
 
 import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tpmhub_shared.problems import Forbidden, Unauthorized
+from tpmhub_shared.problems import Forbidden, NotFound, Unauthorized
 from tpmhub_shared.settings import CommonSettings
 
 Role = Literal["admin", "pm", "tpm", "engineer", "qa", "viewer", "ci"]
@@ -77,6 +77,36 @@ def ensure_role(
 def ensure_read(principal: Principal, project_key: str) -> None:
     if not principal.can_read(project_key):
         raise Forbidden(f"No role on project {project_key}.")
+
+
+class InProject(Protocol):
+    """Anything that belongs to one project (a table row, a result row)."""
+
+    @property
+    def project_key(self) -> str | None: ...
+
+
+T = TypeVar("T", bound=InProject)
+
+
+def ensure_visible(principal: Principal, project_key: str | None, missing: str) -> None:
+    """404 with `missing` as detail unless the caller may read the project.
+
+    A resource addressed by id or key outside `/projects/{key}` answers a caller with no role on its
+    project exactly as it answers an id that does not exist: same status, same detail, so that neither
+    the resource nor its project is disclosed. (A caller who may read but not write still gets 403 on a
+    write: that discloses nothing.)"""
+    if project_key is None or not principal.can_read(project_key):
+        raise NotFound(missing)
+
+
+def visible(principal: Principal, row: T | None, missing: str) -> T:
+    """The resource loaded by id, if it exists and the caller may read its project; otherwise the
+    same 404 for both (see `ensure_visible`)."""
+    if row is None:
+        raise NotFound(missing)
+    ensure_visible(principal, row.project_key, missing)
+    return row
 
 
 def issue_token(

@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.ids import as_utc, utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
-from tpmhub_shared.problems import NotFound, UnprocessableEntity, field_error
+from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from release_svc.deployments.models import Deployment
 from release_svc.deployments.schemas import DeploymentCreate, DeploymentUpdate, DoraMetrics
@@ -103,9 +103,7 @@ async def get_deployment(
     session: AsyncSession, *, principal: Principal, deployment_id: uuid.UUID
 ) -> Deployment:
     row = await session.get(Deployment, deployment_id)
-    if row is None or not principal.can_read(row.project_key):
-        raise NotFound(f"Deployment {deployment_id} does not exist.")
-    return row
+    return visible(principal, row, f"Deployment {deployment_id} does not exist.")
 
 
 async def update_deployment(

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.contracts import (
     ItemLookupRequest,
@@ -80,9 +80,7 @@ DEFAULT_CHECKLIST: list[dict[str, Any]] = [
 
 async def get_release(session: AsyncSession, *, principal: Principal, release_id: uuid.UUID) -> Release:
     release = await session.get(Release, release_id)
-    if release is None or not principal.can_read(release.project_key):
-        raise NotFound(f"Release {release_id} does not exist.")
-    return release
+    return visible(principal, release, f"Release {release_id} does not exist.")
 
 
 async def lookup_releases(
@@ -783,9 +781,7 @@ async def get_freeze_window(
     session: AsyncSession, *, principal: Principal, window_id: uuid.UUID
 ) -> FreezeWindow:
     window = await session.get(FreezeWindow, window_id)
-    if window is None or not principal.can_read(window.project_key):
-        raise NotFound(f"Freeze window {window_id} does not exist.")
-    return window
+    return visible(principal, window, f"Freeze window {window_id} does not exist.")
 
 
 async def delete_freeze_window(session: AsyncSession, *, principal: Principal, window_id: uuid.UUID) -> None:
@@ -870,8 +866,7 @@ async def decide_freeze_exception(
     session: AsyncSession, *, principal: Principal, exception_id: uuid.UUID, approve: bool, note: str
 ) -> FreezeException:
     exc = await session.get(FreezeException, exception_id)
-    if exc is None or not principal.can_read(exc.project_key):
-        raise NotFound(f"Freeze exception {exception_id} does not exist.")
+    visible(principal, exc, f"Freeze exception {exception_id} does not exist.")
     action = "approve" if approve else "reject"
     ensure_role(
         principal, exc.project_key, frozenset({"admin", "tpm"}), action=f"{action} a freeze exception"

@@ -14,14 +14,13 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_role, visible
 from tpmhub_shared.ids import as_utc, utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.problems import (
     Conflict,
     Forbidden,
     InvalidTransition,
-    NotFound,
     ProblemError,
     UnprocessableEntity,
     field_error,
@@ -88,9 +87,7 @@ async def get_rollout(
     if for_update:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     rollout = (await session.execute(stmt)).scalar_one_or_none()
-    if rollout is None or not principal.can_read(rollout.project_key):
-        raise NotFound(f"Rollout {rollout_id} does not exist.")
-    return rollout
+    return visible(principal, rollout, f"Rollout {rollout_id} does not exist.")
 
 
 async def active_rollout(session: AsyncSession, *, release_id: uuid.UUID) -> Rollout | None:
@@ -865,6 +862,5 @@ async def decision_target(
         Rollout.project_key, Rollout.status, Rollout.current_percent, Rollout.group_id, Rollout.unit_kind
     ).where(Rollout.id == rollout_id)
     row = (await session.execute(stmt)).first()
-    if row is None or not principal.can_read(row.project_key):
-        raise NotFound(f"Rollout {rollout_id} does not exist.")
+    visible(principal, row, f"Rollout {rollout_id} does not exist.")
     return row.status, cohorts.exposure(row.status, row.current_percent), row.group_id, row.unit_kind

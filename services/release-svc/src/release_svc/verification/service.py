@@ -6,12 +6,12 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role
+from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
-from tpmhub_shared.problems import Conflict, NotFound
+from tpmhub_shared.problems import Conflict
 
 from release_svc.releases.service import get_release
 from release_svc.verification.models import Verification
@@ -90,9 +90,7 @@ async def get_verification(
     session: AsyncSession, *, principal: Principal, verification_id: uuid.UUID
 ) -> Verification:
     row = await session.get(Verification, verification_id)
-    if row is None or not principal.can_read(row.project_key):
-        raise NotFound(f"Verification {verification_id} does not exist.")
-    return row
+    return visible(principal, row, f"Verification {verification_id} does not exist.")
 
 
 async def list_verifications(

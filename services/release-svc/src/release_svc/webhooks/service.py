@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.contracts import ItemReferenced
 from tpmhub_shared.ids import utcnow
@@ -191,8 +191,7 @@ async def list_release_runs(
     session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, limit: int, cursor: str | None
 ) -> tuple[list[PipelineRun], str | None]:
     release = await session.get(Release, release_id)
-    if release is None or not principal.can_read(release.project_key):
-        raise NotFound(f"Release {release_id} does not exist.")
+    visible(principal, release, f"Release {release_id} does not exist.")
     stmt = select(PipelineRun).where(PipelineRun.release_id == release_id)
     return await paginate(
         session, stmt, order=[], id_column=PipelineRun.id, limit=limit, cursor=cursor, sort_key="runs"

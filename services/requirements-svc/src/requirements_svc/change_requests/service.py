@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role, ensure_visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.ids import utcnow
@@ -42,7 +42,7 @@ async def get_change_request(session: AsyncSession, *, principal: Principal, key
     match = KEY_RE.match(key)
     if match is None:
         raise NotFound(f"Change request {key} does not exist.")
-    ensure_read(principal, match.group(1))
+    ensure_visible(principal, match.group(1), f"Change request {key} does not exist.")
     cr = (await session.execute(select(ChangeRequest).where(ChangeRequest.key == key))).scalar_one_or_none()
     if cr is None:
         raise NotFound(f"Change request {key} does not exist.")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import Principal, ensure_read, ensure_role, ensure_visible, visible
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
@@ -71,16 +71,13 @@ async def _ensure_project(session: AsyncSession, key: str) -> None:
 
 async def _load(
     session: AsyncSession, kind: DocumentKind, doc_id: uuid.UUID, *, lock: bool = False
-) -> Document:
+) -> Document | None:
     stmt = select(Document).where(Document.id == doc_id, Document.kind == kind.name)
     if lock:
         # Serialises concurrent decisions and edits on PostgreSQL; SQLite write transactions are already
         # serialised (BEGIN IMMEDIATE).
         stmt = stmt.with_for_update()
-    doc = (await session.execute(stmt)).scalar_one_or_none()
-    if doc is None:
-        raise NotFound(f"{kind.label} {doc_id} does not exist.")
-    return doc
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def _sections(session: AsyncSession, doc: Document) -> list[DocumentSection]:
@@ -111,8 +108,7 @@ async def _readable(
     session: AsyncSession, kind: DocumentKind, principal: Principal, doc_id: uuid.UUID, *, lock: bool = False
 ) -> Document:
     doc = await _load(session, kind, doc_id, lock=lock)
-    ensure_read(principal, doc.project_key)
-    return doc
+    return visible(principal, doc, f"{kind.label} {doc_id} does not exist.")
 
 
 def _snapshot(doc: Document, sections: Sequence[DocumentSection]) -> dict[str, Any]:
@@ -280,7 +276,7 @@ async def get_section(
     found = (await sections_by_id(session, [section_id])).get(section_id)
     if found is None:
         raise NotFound(f"Section {section_id} does not exist.")
-    ensure_read(principal, found[1].project_key)
+    ensure_visible(principal, found[1].project_key, f"Section {section_id} does not exist.")
     return found
 
 

@@ -7,11 +7,11 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role, ensure_visible, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.problems import Conflict, NotFound
+from tpmhub_shared.problems import Conflict
 
 from requirements_svc.items.models import AcceptanceCriterion
 from requirements_svc.items.schemas import CriterionCreate, CriterionUpdate, CriterionVerify
@@ -40,10 +40,7 @@ async def get_criterion(
     session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID
 ) -> AcceptanceCriterion:
     criterion = await session.get(AcceptanceCriterion, criterion_id)
-    if criterion is None:
-        raise NotFound(f"Acceptance criterion {criterion_id} does not exist.")
-    ensure_read(principal, criterion.project_key)
-    return criterion
+    return visible(principal, criterion, f"Acceptance criterion {criterion_id} does not exist.")
 
 
 async def ensure_history_readable(
@@ -62,9 +59,7 @@ async def ensure_history_readable(
             )
         ).scalar_one_or_none()
     )
-    if project_key is None:
-        raise NotFound(f"Acceptance criterion {criterion_id} does not exist.")
-    ensure_read(principal, project_key)
+    ensure_visible(principal, project_key, f"Acceptance criterion {criterion_id} does not exist.")
 
 
 async def add_criterion(

@@ -26,7 +26,7 @@ from sqlalchemy import text as sa_text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role, ensure_visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.contracts import AcceptanceSummary
 from tpmhub_shared.db import among_param
@@ -124,8 +124,7 @@ async def get_item_row(session: AsyncSession, key: str, *, for_update: bool = Fa
 
 async def get_item(session: AsyncSession, *, principal: Principal, key: str) -> Item:
     """The item, if the caller may read its project (checked first: the key names the project)."""
-    project_key = key.rsplit("-", 1)[0]
-    ensure_read(principal, project_key)
+    ensure_visible(principal, key.rsplit("-", 1)[0], f"Item {key} does not exist.")
     return await get_item_row(session, key)
 
 
@@ -134,7 +133,7 @@ _ITEM_BY_KEY = select(Item.__table__).where(Item.key == bindparam("key"))
 
 async def read_item(session: AsyncSession, *, principal: Principal, key: str) -> Row[Any]:
     """`get_item` for a read: the row as it is, without an ORM instance (the GET hot path)."""
-    ensure_read(principal, key.rsplit("-", 1)[0])
+    ensure_visible(principal, key.rsplit("-", 1)[0], f"Item {key} does not exist.")
     row = (await session.execute(_ITEM_BY_KEY, {"key": key})).first()
     if row is None:
         raise NotFound(f"Item {key} does not exist.")

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
-from tpmhub_shared.problems import Conflict, InvalidTransition, NotFound, UnprocessableEntity, field_error
+from tpmhub_shared.problems import Conflict, InvalidTransition, UnprocessableEntity, field_error
 
 from requirements_svc.items.models import CLOSED_STATUSES, Item
 from requirements_svc.items.service import RESOURCE as ITEM_RESOURCE
@@ -38,10 +38,7 @@ ACTIONS = {"planned": ["start", "close"], "active": ["close"], "closed": []}
 
 async def get_iteration(session: AsyncSession, *, principal: Principal, iteration_id: uuid.UUID) -> Iteration:
     iteration = await session.get(Iteration, iteration_id)
-    if iteration is None:
-        raise NotFound(f"Iteration {iteration_id} does not exist.")
-    ensure_read(principal, iteration.project_key)
-    return iteration
+    return visible(principal, iteration, f"Iteration {iteration_id} does not exist.")
 
 
 async def totals(

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
@@ -66,10 +66,7 @@ async def _ensure_project(session: AsyncSession, key: str) -> None:
 
 async def get_milestone(session: AsyncSession, *, principal: Principal, milestone_id: uuid.UUID) -> Milestone:
     row = await session.get(Milestone, milestone_id)
-    if row is None:
-        raise NotFound(f"Milestone {milestone_id} does not exist.")
-    ensure_read(principal, row.project_key)
-    return row
+    return visible(principal, row, f"Milestone {milestone_id} does not exist.")
 
 
 async def create_milestone(

@@ -70,7 +70,9 @@ class Risk(TableBase, table=True):
     occurred_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     occurrence: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # One of CLOSE_REASONS (None on a risk closed before reasons were codes) and the rationale.
     close_reason: str | None = Field(default=None, max_length=2000)
+    close_comment: str | None = Field(default=None, max_length=2000)
     change_request_id: uuid.UUID | None = Field(
         default=None, sa_column=Column(Uuid, nullable=True, unique=True)
     )

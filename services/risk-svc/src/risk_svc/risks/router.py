@@ -388,13 +388,13 @@ async def close_risk(
     principal: CurrentPrincipal,
     now: Now,
     response: Response,
-    body: Annotated[CloseIn | None, Body()] = None,
+    body: CloseIn,
     if_match: IfMatch = None,
 ) -> RiskPublic:
-    """Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
-    (the open actions are then cancelled)."""
+    """Close the risk with a reason code and a comment (both required). With open mitigation actions:
+    409, unless a tpm/admin sends `force` (the open actions are then cancelled)."""
     risk = await service.close_risk(
-        session, principal=principal, key=key, data=body or CloseIn(), if_match=if_match, now=now
+        session, principal=principal, key=key, data=body, if_match=if_match, now=now
     )
     return await _one(session, risk, now, response)
 

@@ -29,6 +29,7 @@ Scale = Annotated[int, Field(ge=1, le=5, description="1–5 on the project's mat
 ShortText = Annotated[str, StringConstraints(max_length=4000)]
 Person = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+CloseReason = Literal["mitigated", "occurred_and_handled", "no_longer_applicable", "accepted"]
 Uuid = uuid.UUID
 
 
@@ -205,7 +206,14 @@ class RiskPublic(BaseModel):
     occurred_at: datetime | None
     occurrence: str | None
     closed_at: datetime | None
-    close_reason: str | None
+    close_reason: CloseReason | None = Field(
+        description="Why the risk was closed (None while open, and on risks closed before reasons were "
+        "codes).",
+        examples=["mitigated"],
+    )
+    close_comment: str | None = Field(
+        description="The rationale given when the risk was closed.", examples=["Processor raised our cap"]
+    )
     change_request_id: uuid.UUID | None
     created_by: str
     version: int
@@ -216,12 +224,22 @@ class RiskPublic(BaseModel):
 
 
 class CloseIn(BaseModel):
-    """Close a risk. With open mitigation actions only a tpm/admin may, with `force` and a reason."""
+    """Close a risk: why (a reason code) and the rationale (a comment), both required. With open
+    mitigation actions only a tpm/admin may, with `force` (the open actions are then cancelled)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"reason": "mitigated", "comment": "Processor raised our cap to 2000 TPS"}]
+    })
 
-    reason: str | None = Field(
-        default=None, max_length=2000, examples=["Processor raised our cap to 2000 TPS"]
+    reason: CloseReason = Field(
+        description="`mitigated`: the response worked; `occurred_and_handled`: it happened and was dealt "
+        "with; `no_longer_applicable`: the cause is gone (scope or plan changed); `accepted`: the "
+        "exposure is knowingly kept.",
+        examples=["mitigated"],
+    )
+    comment: Reason = Field(
+        description="The rationale, shown in the risk's history and in the closing archive (not blank).",
+        examples=["Processor raised our cap to 2000 TPS"],
     )
     force: bool = False
 

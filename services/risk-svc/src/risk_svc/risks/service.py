@@ -10,7 +10,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role
+from tpmhub_shared.auth import (
+    CONTRIBUTORS,
+    PLANNERS,
+    Principal,
+    ensure_read,
+    ensure_role,
+    ensure_visible,
+    visible,
+)
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.pagination import paginate, parse_sort
@@ -97,7 +105,7 @@ def project_of(risk_key: str) -> str:
 
 
 async def get_risk(session: AsyncSession, *, principal: Principal, key: str) -> Risk:
-    ensure_read(principal, project_of(key))
+    ensure_visible(principal, project_of(key), f"Risk {key} does not exist.")
     risk = (await session.execute(select(Risk).where(Risk.key == key))).scalar_one_or_none()
     if risk is None:
         raise NotFound(f"Risk {key} does not exist.")
@@ -580,11 +588,6 @@ async def close_risk(
         )
     if data.force:
         ensure_role(principal, risk.project_key, {"tpm"}, action="force-close a risk")
-        if not (data.reason or "").strip():
-            raise UnprocessableEntity(
-                "A forced close needs a reason.",
-                errors=[field_error("body.reason", "required when force is true", "missing")],
-            )
         for action in open_actions:
             action.status = "cancelled"
             await history.record(
@@ -604,8 +607,8 @@ async def close_risk(
         principal=principal,
         action="close",
         now=now,
-        note=data.reason,
-        extra={"closed_at": now, "close_reason": data.reason},
+        note=f"{data.reason}: {data.comment}",
+        extra={"closed_at": now, "close_reason": data.reason, "close_comment": data.comment},
     )
     return risk
 
@@ -659,7 +662,12 @@ async def reopen_risk(
         action="reopen",
         now=now,
         note=note,
-        extra={"closed_at": None, "close_reason": None, "next_review_at": matrix.review_due(risk.level, now)},
+        extra={
+            "closed_at": None,
+            "close_reason": None,
+            "close_comment": None,
+            "next_review_at": matrix.review_due(risk.level, now),
+        },
     )
     return risk
 
@@ -741,6 +749,7 @@ async def add_links(
     # Ask the siblings before touching the database, so no transaction (on SQLite: the write lock) is
     # held during the calls; only callers who could edit some risk get that far.
     project_key = project_of(key)
+    ensure_visible(principal, project_key, f"Risk {key} does not exist.")
     ensure_role(principal, project_key, CONTRIBUTORS, action="link a risk")
     if data.is_empty():
         raise UnprocessableEntity(
@@ -850,10 +859,7 @@ async def update_action(
     if_match: str | None,
     now: datetime,
 ) -> tuple[MitigationAction, str]:
-    action = await session.get(MitigationAction, action_id)
-    if action is None:
-        raise NotFound(f"Mitigation action {action_id} does not exist.")
-    ensure_read(principal, action.project_key)
+    action = await get_action(session, principal=principal, action_id=action_id)
     risk = await session.get(Risk, action.risk_id)
     assert risk is not None
     if not (action.owner == principal.sub and principal.can(risk.project_key, CONTRIBUTORS)):
@@ -927,10 +933,7 @@ async def get_action(
     session: AsyncSession, *, principal: Principal, action_id: uuid.UUID
 ) -> MitigationAction:
     action = await session.get(MitigationAction, action_id)
-    if action is None or not principal.can_read(action.project_key):
-        # Another project's action is as invisible as a missing one.
-        raise NotFound(f"Mitigation action {action_id} does not exist.")
-    return action
+    return visible(principal, action, f"Mitigation action {action_id} does not exist.")
 
 
 async def list_reviews(

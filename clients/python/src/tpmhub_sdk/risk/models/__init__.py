@@ -13,6 +13,7 @@ from .attention_reasons_item import AttentionReasonsItem
 from .blocking_risk import BlockingRisk
 from .checks import Checks
 from .close_in import CloseIn
+from .close_in_reason import CloseInReason
 from .cloud_event import CloudEvent
 from .data import Data
 from .delivery_attempt_public import DeliveryAttemptPublic
@@ -85,6 +86,7 @@ from .risk_matrix_public import RiskMatrixPublic
 from .risk_matrix_public_gate_level import RiskMatrixPublicGateLevel
 from .risk_public import RiskPublic
 from .risk_public_category import RiskPublicCategory
+from .risk_public_close_reason_type_0 import RiskPublicCloseReasonType0
 from .risk_public_kind import RiskPublicKind
 from .risk_public_level import RiskPublicLevel
 from .risk_public_residual_level_type_0 import RiskPublicResidualLevelType0
@@ -126,6 +128,7 @@ __all__ = (
     "BlockingRisk",
     "Checks",
     "CloseIn",
+    "CloseInReason",
     "CloudEvent",
     "Data",
     "DeliveryAttemptPublic",
@@ -198,6 +201,7 @@ __all__ = (
     "RiskMatrixPublicGateLevel",
     "RiskPublic",
     "RiskPublicCategory",
+    "RiskPublicCloseReasonType0",
     "RiskPublicKind",
     "RiskPublicLevel",
     "RiskPublicResidualLevelType0",

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.close_in_reason import CloseInReason, check_close_in_reason
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CloseIn")
@@ -12,30 +13,36 @@ T = TypeVar("T", bound="CloseIn")
 
 @_attrs_define
 class CloseIn:
-    """Close a risk. With open mitigation actions only a tpm/admin may, with `force` and a reason.
+    """Close a risk: why (a reason code) and the rationale (a comment), both required. With open
+    mitigation actions only a tpm/admin may, with `force` (the open actions are then cancelled).
 
-    Attributes:
-        reason (None | str | Unset):
-        force (bool | Unset):  Default: False.
+        Attributes:
+            reason (CloseInReason): `mitigated`: the response worked; `occurred_and_handled`: it happened and was dealt
+                with; `no_longer_applicable`: the cause is gone (scope or plan changed); `accepted`: the exposure is knowingly
+                kept.
+            comment (str): The rationale, shown in the risk's history and in the closing archive (not blank).
+            force (bool | Unset):  Default: False.
     """
 
-    reason: None | str | Unset = UNSET
+    reason: CloseInReason
+    comment: str
     force: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
-        reason: None | str | Unset
-        if isinstance(self.reason, Unset):
-            reason = UNSET
-        else:
-            reason = self.reason
+        reason: str = self.reason
+
+        comment = self.comment
 
         force = self.force
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if reason is not UNSET:
-            field_dict["reason"] = reason
+        field_dict.update(
+            {
+                "reason": reason,
+                "comment": comment,
+            }
+        )
         if force is not UNSET:
             field_dict["force"] = force
 
@@ -44,20 +51,15 @@ class CloseIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        reason = check_close_in_reason(d.pop("reason"))
 
-        def _parse_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reason = _parse_reason(d.pop("reason", UNSET))
+        comment = d.pop("comment")
 
         force = d.pop("force", UNSET)
 
         close_in = cls(
             reason=reason,
+            comment=comment,
             force=force,
         )
 

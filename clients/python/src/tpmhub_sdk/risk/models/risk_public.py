@@ -9,6 +9,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.risk_public_category import RiskPublicCategory, check_risk_public_category
+from ..models.risk_public_close_reason_type_0 import (
+    RiskPublicCloseReasonType0,
+    check_risk_public_close_reason_type_0,
+)
 from ..models.risk_public_kind import RiskPublicKind, check_risk_public_kind
 from ..models.risk_public_level import RiskPublicLevel, check_risk_public_level
 from ..models.risk_public_residual_level_type_0 import (
@@ -71,7 +75,9 @@ class RiskPublic:
         occurred_at (datetime.datetime | None):
         occurrence (None | str):
         closed_at (datetime.datetime | None):
-        close_reason (None | str):
+        close_reason (None | RiskPublicCloseReasonType0): Why the risk was closed (None while open, and on risks closed
+            before reasons were codes).
+        close_comment (None | str): The rationale given when the risk was closed.
         change_request_id (None | UUID):
         created_by (str):
         version (int):
@@ -116,7 +122,8 @@ class RiskPublic:
     occurred_at: datetime.datetime | None
     occurrence: None | str
     closed_at: datetime.datetime | None
-    close_reason: None | str
+    close_reason: None | RiskPublicCloseReasonType0
+    close_comment: None | str
     change_request_id: None | UUID
     created_by: str
     version: int
@@ -241,7 +248,13 @@ class RiskPublic:
             closed_at = self.closed_at
 
         close_reason: None | str
-        close_reason = self.close_reason
+        if isinstance(self.close_reason, str):
+            close_reason = self.close_reason
+        else:
+            close_reason = self.close_reason
+
+        close_comment: None | str
+        close_comment = self.close_comment
 
         change_request_id: None | str
         if isinstance(self.change_request_id, UUID):
@@ -303,6 +316,7 @@ class RiskPublic:
                 "occurrence": occurrence,
                 "closed_at": closed_at,
                 "close_reason": close_reason,
+                "close_comment": close_comment,
                 "change_request_id": change_request_id,
                 "created_by": created_by,
                 "version": version,
@@ -542,12 +556,27 @@ class RiskPublic:
 
         closed_at = _parse_closed_at(d.pop("closed_at"))
 
-        def _parse_close_reason(data: object) -> None | str:
+        def _parse_close_reason(data: object) -> None | RiskPublicCloseReasonType0:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                close_reason_type_0 = check_risk_public_close_reason_type_0(data)
+
+                return close_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RiskPublicCloseReasonType0, data)
+
+        close_reason = _parse_close_reason(d.pop("close_reason"))
+
+        def _parse_close_comment(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        close_reason = _parse_close_reason(d.pop("close_reason"))
+        close_comment = _parse_close_comment(d.pop("close_comment"))
 
         def _parse_change_request_id(data: object) -> None | UUID:
             if data is None:
@@ -618,6 +647,7 @@ class RiskPublic:
             occurrence=occurrence,
             closed_at=closed_at,
             close_reason=close_reason,
+            close_comment=close_comment,
             change_request_id=change_request_id,
             created_by=created_by,
             version=version,

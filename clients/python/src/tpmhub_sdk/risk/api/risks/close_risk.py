@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     key: str,
     *,
-    body: CloseIn | None | Unset = UNSET,
+    body: CloseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -33,10 +33,7 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, CloseIn):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -113,21 +110,24 @@ def sync_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-    body: CloseIn | None | Unset = UNSET,
+    body: CloseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RiskPublic]:
     """Close Risk
 
-     Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
-    (the open actions are then cancelled).
+     Close the risk with a reason code and a comment (both required). With open mitigation actions:
+    409, unless a tpm/admin sends `force` (the open actions are then cancelled).
 
     Args:
         key (str):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (CloseIn | None | Unset):
+        body (CloseIn): Close a risk: why (a reason code) and the rationale (a comment), both
+            required. With open
+            mitigation actions only a tpm/admin may, with `force` (the open actions are then
+            cancelled).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,21 +155,24 @@ def sync(
     key: str,
     *,
     client: AuthenticatedClient,
-    body: CloseIn | None | Unset = UNSET,
+    body: CloseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RiskPublic | None:
     """Close Risk
 
-     Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
-    (the open actions are then cancelled).
+     Close the risk with a reason code and a comment (both required). With open mitigation actions:
+    409, unless a tpm/admin sends `force` (the open actions are then cancelled).
 
     Args:
         key (str):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (CloseIn | None | Unset):
+        body (CloseIn): Close a risk: why (a reason code) and the rationale (a comment), both
+            required. With open
+            mitigation actions only a tpm/admin may, with `force` (the open actions are then
+            cancelled).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,21 +195,24 @@ async def asyncio_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-    body: CloseIn | None | Unset = UNSET,
+    body: CloseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RiskPublic]:
     """Close Risk
 
-     Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
-    (the open actions are then cancelled).
+     Close the risk with a reason code and a comment (both required). With open mitigation actions:
+    409, unless a tpm/admin sends `force` (the open actions are then cancelled).
 
     Args:
         key (str):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (CloseIn | None | Unset):
+        body (CloseIn): Close a risk: why (a reason code) and the rationale (a comment), both
+            required. With open
+            mitigation actions only a tpm/admin may, with `force` (the open actions are then
+            cancelled).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,21 +238,24 @@ async def asyncio(
     key: str,
     *,
     client: AuthenticatedClient,
-    body: CloseIn | None | Unset = UNSET,
+    body: CloseIn,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RiskPublic | None:
     """Close Risk
 
-     Close the risk. With open mitigation actions: 409, unless a tpm/admin sends `force` and a reason
-    (the open actions are then cancelled).
+     Close the risk with a reason code and a comment (both required). With open mitigation actions:
+    409, unless a tpm/admin sends `force` (the open actions are then cancelled).
 
     Args:
         key (str):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (CloseIn | None | Unset):
+        body (CloseIn): Close a risk: why (a reason code) and the rationale (a comment), both
+            required. With open
+            mitigation actions only a tpm/admin may, with `force` (the open actions are then
+            cancelled).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
