@@ -58,7 +58,7 @@ async def test_risk_patch(client, auth, create):
     ("action", "body", "status"),
     [
         ("mitigate", None, "mitigating"),
-        ("close", {"reason": "cap raised"}, "closed"),
+        ("close", {"reason": "mitigated", "comment": "cap raised"}, "closed"),
         ("occur", {"occurred_at": "2026-01-01T10:00:00Z", "description": "throttled"}, "occurred"),
     ],
 )
@@ -74,7 +74,8 @@ async def test_risk_action(client, auth, create, action, body, status):
 
 async def test_reopen(client, auth, create):
     await create()
-    r = await client.post("/v1/risks/PAY-R1/close", json={"reason": "gone"}, headers=auth("tpm", "PAY"))
+    close = {"reason": "no_longer_applicable", "comment": "gone"}
+    r = await client.post("/v1/risks/PAY-R1/close", json=close, headers=auth("tpm", "PAY"))
     assert r.status_code == 200, r.text
     headers = {**auth("tpm", "PAY"), "If-Match": r.headers["etag"]}
     winner = one_winner(await race(client, "POST", "/v1/risks/PAY-R1/reopen", headers, [None] * N))
