@@ -4320,7 +4320,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 environment?: string | null;
                 release_id?: string | null;
@@ -4343,6 +4343,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeploymentPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4701,7 +4710,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 allowed?: boolean | null;
                 environment?: string | null;
@@ -4721,6 +4730,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_GateResult_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4757,7 +4775,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "in_review" | "approved" | "deploying" | "verifying" | "released" | "rolled_back" | "cancelled") | null;
                 /** @description created, target_date, version */
@@ -4778,6 +4796,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReleasePublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5177,7 +5204,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -5195,6 +5222,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6447,7 +6483,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description Only windows covering this instant. */
                 active_at?: string | null;
@@ -6469,6 +6505,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_FreezeWindowPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7345,7 +7390,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "running" | "paused" | "completed" | "rolled_back") | null;
             };
@@ -7364,6 +7409,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RolloutPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7541,7 +7595,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -7559,6 +7613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8262,7 +8325,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 metric?: string | null;
                 cohort?: ("canary" | "baseline") | null;
@@ -8282,6 +8345,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReadingPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8589,7 +8661,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 result?: ("passed" | "failed" | "blocked") | null;
             };
@@ -8608,6 +8680,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_VerificationPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9171,7 +9252,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9189,6 +9270,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CiSourcePublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9517,7 +9607,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("processed" | "ignored") | null;
             };
@@ -9536,6 +9626,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CiDeliveryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9572,7 +9671,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9590,6 +9689,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PipelineRunPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9707,7 +9815,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description `dead` lists the dead letters. */
                 status?: ("pending" | "delivered" | "dead") | null;
@@ -9728,6 +9836,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventDeliveryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9834,7 +9951,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 project_key?: string | null;
             };
@@ -9851,6 +9968,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SubscriptionPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -10213,7 +10339,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -10231,6 +10357,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeliveryAttemptPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

@@ -2764,7 +2764,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description Any of these states (repeatable). */
                 status?: ("identified" | "assessed" | "mitigating" | "monitoring" | "occurred" | "closed")[] | null;
@@ -2797,6 +2797,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RiskPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3135,7 +3144,7 @@ export interface operations {
                 as_of?: string | null;
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -3153,6 +3162,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_OverdueReview_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3189,7 +3207,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -3207,6 +3225,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_OverdueAction_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -3474,7 +3501,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -3492,6 +3519,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4052,7 +4088,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -4070,6 +4106,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AssessmentPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4366,7 +4411,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -4384,6 +4429,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ActionPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4631,7 +4685,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -4649,6 +4703,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4694,7 +4757,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -4712,6 +4775,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReviewPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5060,7 +5132,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -5078,6 +5150,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EscalationPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5260,7 +5341,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description `dead` lists the dead letters. */
                 status?: ("pending" | "delivered" | "dead") | null;
@@ -5281,6 +5362,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventDeliveryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5387,7 +5477,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 project_key?: string | null;
             };
@@ -5404,6 +5494,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SubscriptionPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5766,7 +5865,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -5784,6 +5883,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeliveryAttemptPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
