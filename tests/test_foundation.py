@@ -8,8 +8,8 @@ import sys
 import pytest
 from pydantic import SecretStr
 from tpmhub_shared.concurrency import check_if_match
-from tpmhub_shared.pagination import decode_cursor, encode_cursor
-from tpmhub_shared.problems import PreconditionFailed, PreconditionRequired, UnprocessableEntity
+from tpmhub_shared.pagination import InvalidCursor, cursor_key, decode_cursor, encode_cursor
+from tpmhub_shared.problems import PreconditionFailed, PreconditionRequired
 from tpmhub_shared.settings import DEV_JWT_SECRET, CommonSettings, InsecureSettingsError
 
 MODULES = ["requirements_svc", "risk_svc", "release_svc"]
@@ -73,12 +73,19 @@ def test_cursor_round_trip_and_tampering():
     import uuid
     from datetime import UTC, datetime
 
+    from requirements_svc.items.models import Item
+
+    key = cursor_key("secret", "requirements-svc")
+    columns = [Item.created_at, Item.number, Item.rank, Item.id]
     values = [datetime(2026, 1, 2, tzinfo=UTC), 3, "x", uuid.UUID(int=5)]
-    assert decode_cursor(encode_cursor("-created", values), "-created", 4) == values
-    with pytest.raises(UnprocessableEntity):
-        decode_cursor(encode_cursor("-created", values), "key", 4)
-    with pytest.raises(UnprocessableEntity):
-        decode_cursor("!!!", "key", 1)
+    cursor = encode_cursor("-created", values, scope="items", key=key)
+    assert decode_cursor(cursor, "-created", columns, scope="items", key=key) == values
+    for sort, scope, other_key, text in [("key", "items", key, cursor), ("-created", "risks", key, cursor),
+                                         ("-created", "items", cursor_key("secret", "risk-svc"), cursor),
+                                         ("-created", "items", key, cursor[:-1] + "A"),
+                                         ("-created", "items", key, "!!!")]:
+        with pytest.raises(InvalidCursor):
+            decode_cursor(text, sort, columns, scope=scope, key=other_key)
 
 
 def test_pending_heads_follow_dependencies_across_branches():

@@ -4324,7 +4324,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 environment?: string | null;
                 release_id?: string | null;
@@ -4347,6 +4347,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeploymentPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4705,7 +4714,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 allowed?: boolean | null;
                 environment?: string | null;
@@ -4725,6 +4734,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_GateResult_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -4761,7 +4779,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "in_review" | "approved" | "deploying" | "verifying" | "released" | "rolled_back" | "cancelled") | null;
                 /** @description created, target_date, version */
@@ -4782,6 +4800,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReleasePublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -5181,7 +5208,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -5199,6 +5226,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6451,7 +6487,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description Only windows covering this instant. */
                 active_at?: string | null;
@@ -6473,6 +6509,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_FreezeWindowPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7349,7 +7394,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "running" | "paused" | "completed" | "rolled_back") | null;
             };
@@ -7368,6 +7413,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RolloutPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7545,7 +7599,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -7563,6 +7617,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8266,7 +8329,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 metric?: string | null;
                 cohort?: ("canary" | "baseline") | null;
@@ -8286,6 +8349,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReadingPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8593,7 +8665,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 result?: ("passed" | "failed" | "blocked") | null;
             };
@@ -8612,6 +8684,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_VerificationPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9175,7 +9256,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9193,6 +9274,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CiSourcePublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9521,7 +9611,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("processed" | "ignored") | null;
             };
@@ -9540,6 +9630,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CiDeliveryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9576,7 +9675,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9594,6 +9693,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PipelineRunPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9711,7 +9819,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description `dead` lists the dead letters. */
                 status?: ("pending" | "delivered" | "dead") | null;
@@ -9732,6 +9840,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventDeliveryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9838,7 +9955,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 project_key?: string | null;
             };
@@ -9855,6 +9972,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SubscriptionPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -10217,7 +10343,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -10235,6 +10361,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeliveryAttemptPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

@@ -5680,7 +5680,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("proposed" | "approved" | "rejected" | "applied") | null;
                 /** @description created (default) or updated; `-` for descending. */
@@ -5701,6 +5701,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ChangeRequestPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6284,7 +6293,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -6302,6 +6311,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6347,7 +6365,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "in_review" | "approved" | "changes_requested") | null;
                 owner?: string | null;
@@ -6369,6 +6387,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DocumentSummary_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6952,7 +6979,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -6970,6 +6997,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReviewPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7015,7 +7051,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -7033,6 +7069,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_VersionSummary_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7200,7 +7245,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -7218,6 +7263,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7263,7 +7317,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "in_review" | "approved" | "changes_requested") | null;
                 owner?: string | null;
@@ -7285,6 +7339,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DocumentSummary_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7868,7 +7931,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -7886,6 +7949,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ReviewPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -7931,7 +8003,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -7949,6 +8021,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_VersionSummary_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8116,7 +8197,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -8134,6 +8215,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8462,7 +8552,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -8480,6 +8570,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -8525,7 +8624,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description Any of these types. */
                 type?: ("epic" | "feature" | "story" | "task" | "bug" | "spike")[] | null;
@@ -8562,6 +8661,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ItemPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9320,7 +9428,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9338,6 +9446,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9787,7 +9904,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9805,6 +9922,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9850,7 +9976,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("planned" | "active" | "closed") | null;
             };
@@ -9869,6 +9995,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_IterationPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -10490,7 +10625,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -10508,6 +10643,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -10553,7 +10697,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("planned" | "in_progress" | "done" | "missed") | null;
                 /** @description Target date on or before this day. */
@@ -10578,6 +10722,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_MilestonePublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -10865,7 +11018,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -10883,6 +11036,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -10928,7 +11090,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("active" | "archived") | null;
                 /** @description key, name, created, updated; `-` for descending */
@@ -10947,6 +11109,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ProjectPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -11214,7 +11385,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -11232,6 +11403,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -11692,7 +11872,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 /** @description `dead` lists the dead letters. */
                 status?: ("pending" | "delivered" | "dead") | null;
@@ -11713,6 +11893,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventDeliveryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -11819,7 +12008,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 project_key?: string | null;
             };
@@ -11836,6 +12025,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SubscriptionPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -12198,7 +12396,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -12216,6 +12414,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeliveryAttemptPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

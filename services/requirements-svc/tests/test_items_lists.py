@@ -145,7 +145,7 @@ async def test_keyset_pages_are_complete_and_stable(client, auth, sort):
             break
     assert seen == everything and len(set(seen)) == 23
     r = await client.get("/v1/projects/PAY/items", params={"cursor": "garbage!"}, headers=auth())
-    assert r.status_code == 422
+    assert r.status_code == 400 and r.json()["errors"][0]["loc"] == "query.cursor"
 
 
 async def test_bad_filters_are_422(client, auth):

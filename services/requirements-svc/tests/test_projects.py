@@ -173,7 +173,7 @@ async def test_keyset_pagination_is_stable_and_complete(client, auth):
             break
     assert seen == sorted(keys, reverse=True)
     r = await client.get("/v1/projects", params={"cursor": "garbage!"}, headers=auth())
-    assert r.status_code == 422
+    assert r.status_code == 400 and r.json()["errors"][0]["loc"] == "query.cursor"
     r = await client.get("/v1/projects", params={"sort": "password"}, headers=auth())
     assert r.status_code == 422
     r = await client.get("/v1/projects", params={"limit": 10_000}, headers=auth())

@@ -37,6 +37,7 @@ from tpmhub_shared.events import wake_dispatchers
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger
+from tpmhub_shared.pagination import CursorKeyMiddleware, cursor_key
 from tpmhub_shared.problems import _is_connection_error, install_problem_handlers, problem_response
 from tpmhub_shared.query_guard import reject_unknown_query
 from tpmhub_shared.settings import ServiceSettings
@@ -435,7 +436,9 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         app.include_router(router)
     app.include_router(_ops_router(spec))
     app.openapi = problem_openapi(app)
-    # Outermost first: context (ids, logs, metrics) → body limit → idempotency → routes.
+    # Outermost first: context (ids, logs, metrics) → body limit → idempotency → cursor key → routes.
+    app.add_middleware(CursorKeyMiddleware, key=cursor_key(settings.common.jwt_secret.get_secret_value(),
+                                                           spec.name))
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
         BodyLimitMiddleware, limit=settings.common.max_body_bytes,
@@ -483,6 +486,8 @@ def problem_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
                         responses.setdefault("401", {"description": _DEFAULT_ERROR_TEXT["401"]})
                     if op.get("parameters") or op.get("requestBody"):
                         responses.setdefault("422", {"description": _DEFAULT_ERROR_TEXT["422"]})
+                    if any(p.get("name") == "cursor" for p in op.get("parameters", [])):
+                        responses.setdefault("400", {"description": "Invalid cursor"})
                     if op.get("requestBody"):
                         responses.setdefault("400", {"description": "Malformed body (not valid JSON)"})
                         responses.setdefault("413", {"description": "Request body too large"})

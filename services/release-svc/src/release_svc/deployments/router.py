@@ -9,6 +9,7 @@ from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
 from tpmhub_shared.pagination import Cursor, Limit, Page
+from tpmhub_shared.params import QueryDateTime
 from tpmhub_shared.problems import responses
 
 from release_svc.deployments import service
@@ -20,7 +21,6 @@ from release_svc.deployments.schemas import (
     DeploymentUpdate,
     DoraMetrics,
 )
-from release_svc.releases.schemas import UtcDateTime
 
 router = APIRouter(tags=["deployments"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
@@ -118,9 +118,9 @@ async def get_dora_metrics(
     principal: CurrentPrincipal,
     environment: Annotated[str, Query(pattern=ENV_PATTERN)] = "production",
     from_: Annotated[
-        UtcDateTime | None, Query(alias="from", description="Window start (default: 30 days before `to`).")
+        QueryDateTime | None, Query(alias="from", description="Window start (default: 30 days before `to`).")
     ] = None,
-    to: Annotated[UtcDateTime | None, Query(description="Window end (default: now).")] = None,
+    to: Annotated[QueryDateTime | None, Query(description="Window end (default: now).")] = None,
 ) -> DoraMetrics:
     """Deployment frequency, lead time for changes, change failure rate and time to restore for one
     project and environment over a window (at most 366 days)."""

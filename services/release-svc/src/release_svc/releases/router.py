@@ -13,6 +13,7 @@ from tpmhub_shared.contracts import ReleaseLookupRequest, ReleaseLookupResponse
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
+from tpmhub_shared.params import QueryDateTime
 from tpmhub_shared.problems import responses
 
 from release_svc.releases import service
@@ -39,7 +40,6 @@ from release_svc.releases.schemas import (
     ReleasePublic,
     ReleaseStatus,
     ReleaseUpdate,
-    UtcDateTime,
 )
 
 router = APIRouter(tags=["releases"])
@@ -475,7 +475,9 @@ async def list_freeze_windows(
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
-    active_at: Annotated[UtcDateTime | None, Query(description="Only windows covering this instant.")] = None,
+    active_at: Annotated[
+        QueryDateTime | None, Query(description="Only windows covering this instant.")
+    ] = None,
     include_past: Annotated[bool, Query(description="Also windows that have ended.")] = False,
 ) -> Page[FreezeWindowPublic]:
     """Freeze windows by start time (current and future unless `include_past`)."""

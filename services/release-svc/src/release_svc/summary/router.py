@@ -1,6 +1,5 @@
 """A project's releases over a period, in one call (requirements-svc's health and reports read it)."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -8,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.contracts import ReleaseSummary
 from tpmhub_shared.db import request_session
+from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
 from release_svc.rollouts.service import clock_of
@@ -24,8 +24,8 @@ async def get_release_summary(
     request: Request,
     session: Session,
     principal: CurrentPrincipal,
-    start: Annotated[date, Query(alias="from", description="First UTC day of the period.")],
-    end: Annotated[date, Query(alias="to", description="Last UTC day of the period (included).")],
+    start: Annotated[QueryDate, Query(alias="from", description="First UTC day of the period.")],
+    end: Annotated[QueryDate, Query(alias="to", description="Last UTC day of the period (included).")],
 ) -> ReleaseSummary:
     """Releases and their states, gate denials with reasons, rollouts in progress with percentage and
     operator,

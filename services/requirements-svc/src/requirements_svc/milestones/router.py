@@ -1,7 +1,6 @@
 """Milestones over HTTP."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
@@ -12,6 +11,7 @@ from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
+from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
 from requirements_svc.milestones import service
@@ -82,8 +82,8 @@ async def list_milestones(
     limit: Limit = 50,
     cursor: Cursor = None,
     status: Annotated[MilestoneStatus | None, Query()] = None,
-    due_before: Annotated[date | None, Query(description="Target date on or before this day.")] = None,
-    due_after: Annotated[date | None, Query(description="Target date on or after this day.")] = None,
+    due_before: Annotated[QueryDate | None, Query(description="Target date on or before this day.")] = None,
+    due_after: Annotated[QueryDate | None, Query(description="Target date on or after this day.")] = None,
     sort: Annotated[
         str | None,
         Query(max_length=100, description="target_date (default), name, created; `-` for descending"),

@@ -1,6 +1,5 @@
 """Daily and weekly reports over HTTP: JSON, Markdown or an HTML page (`format=` or `Accept`)."""
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, status
@@ -9,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.db import request_session
 from tpmhub_shared.ids import utcnow
+from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
 from requirements_svc.reports import render, schedules, service
@@ -70,7 +70,7 @@ async def get_project_report(
         Literal["day", "week"], Query(description="A UTC day or an ISO week (Monday–Sunday).")
     ] = "day",
     on: Annotated[
-        date | None,
+        QueryDate | None,
         Query(
             alias="date",
             description="A day inside the period (YYYY-MM-DD); "

@@ -1,7 +1,7 @@
 """The risk register over HTTP."""
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, status
@@ -15,6 +15,7 @@ from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.pagination import Cursor, Limit, Page
+from tpmhub_shared.params import QueryDate, QueryDateTime
 from tpmhub_shared.problems import responses
 
 from risk_svc.risks import clock, service, views
@@ -211,8 +212,8 @@ async def get_risk_exposure(
     session: Session,
     principal: CurrentPrincipal,
     now: Now,
-    start: Annotated[date, Query(alias="from", examples=["2026-11-01"])],
-    end: Annotated[date, Query(alias="to", examples=["2026-11-30"])],
+    start: Annotated[QueryDate, Query(alias="from", examples=["2026-11-01"])],
+    end: Annotated[QueryDate, Query(alias="to", examples=["2026-11-30"])],
     interval: Literal["day", "week"] = "day",
 ) -> ExposureTrend:
     """The risk burndown: open exposure at the end of each day or ISO week of the range."""
@@ -229,7 +230,9 @@ async def list_overdue_reviews(
     session: Session,
     principal: CurrentPrincipal,
     now: Now,
-    as_of: Annotated[datetime | None, Query(description="Overdue as of this time (default now).")] = None,
+    as_of: Annotated[
+        QueryDateTime | None, Query(description="Overdue as of this time (default now).")
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[OverdueReview]:

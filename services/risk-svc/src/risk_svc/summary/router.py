@@ -1,6 +1,6 @@
 """A project's risk register over a period, in one call (requirements-svc's health and reports read it)."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.contracts import RiskSummary
 from tpmhub_shared.db import request_session
+from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
 from risk_svc.risks.clock import request_now
@@ -25,10 +26,10 @@ async def get_risk_summary(
     session: Session,
     principal: CurrentPrincipal,
     now: Now,
-    start: Annotated[date, Query(alias="from", description="First UTC day of the period.")],
-    end: Annotated[date, Query(alias="to", description="Last UTC day of the period (included).")],
+    start: Annotated[QueryDate, Query(alias="from", description="First UTC day of the period.")],
+    end: Annotated[QueryDate, Query(alias="to", description="Last UTC day of the period (included).")],
     trend_from: Annotated[
-        date | None, Query(description="First day of the exposure series; default `from`.")
+        QueryDate | None, Query(description="First day of the exposure series; default `from`.")
     ] = None,
 ) -> RiskSummary:
     """New, escalated and closed risks in the period; open exposure per day; the top 5 by exposure; overdue

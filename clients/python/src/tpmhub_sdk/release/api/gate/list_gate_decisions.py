@@ -67,6 +67,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -115,7 +120,8 @@ def sync_detailed(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         allowed (bool | None | Unset):
         environment (None | str | Unset):
 
@@ -158,7 +164,8 @@ def sync(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         allowed (bool | None | Unset):
         environment (None | str | Unset):
 
@@ -196,7 +203,8 @@ async def asyncio_detailed(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         allowed (bool | None | Unset):
         environment (None | str | Unset):
 
@@ -237,7 +245,8 @@ async def asyncio(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         allowed (bool | None | Unset):
         environment (None | str | Unset):
 

@@ -69,6 +69,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -115,7 +120,8 @@ def sync_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
         sort (None | str | Unset): created, target_date, version
 
@@ -156,7 +162,8 @@ def sync(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
         sort (None | str | Unset): created, target_date, version
 
@@ -192,7 +199,8 @@ async def asyncio_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
         sort (None | str | Unset): created, target_date, version
 
@@ -231,7 +239,8 @@ async def asyncio(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
         sort (None | str | Unset): created, target_date, version
 

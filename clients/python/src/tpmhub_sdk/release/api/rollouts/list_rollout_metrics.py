@@ -72,6 +72,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -120,7 +125,8 @@ def sync_detailed(
     Args:
         rollout_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         metric (None | str | Unset):
         cohort (ListRolloutMetricsCohortType0 | None | Unset):
 
@@ -163,7 +169,8 @@ def sync(
     Args:
         rollout_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         metric (None | str | Unset):
         cohort (ListRolloutMetricsCohortType0 | None | Unset):
 
@@ -201,7 +208,8 @@ async def asyncio_detailed(
     Args:
         rollout_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         metric (None | str | Unset):
         cohort (ListRolloutMetricsCohortType0 | None | Unset):
 
@@ -242,7 +250,8 @@ async def asyncio(
     Args:
         rollout_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         metric (None | str | Unset):
         cohort (ListRolloutMetricsCohortType0 | None | Unset):
 

@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -109,7 +114,8 @@ def sync_detailed(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListRolloutsStatusType0 | None | Unset):
 
     Raises:
@@ -149,7 +155,8 @@ def sync(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListRolloutsStatusType0 | None | Unset):
 
     Raises:
@@ -184,7 +191,8 @@ async def asyncio_detailed(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListRolloutsStatusType0 | None | Unset):
 
     Raises:
@@ -222,7 +230,8 @@ async def asyncio(
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListRolloutsStatusType0 | None | Unset):
 
     Raises:

@@ -71,6 +71,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -122,7 +127,8 @@ def sync_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListChangeRequestsStatusType0 | None | Unset):
         sort (None | str | Unset): created (default) or updated; `-` for descending.
 
@@ -163,7 +169,8 @@ def sync(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListChangeRequestsStatusType0 | None | Unset):
         sort (None | str | Unset): created (default) or updated; `-` for descending.
 
@@ -199,7 +206,8 @@ async def asyncio_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListChangeRequestsStatusType0 | None | Unset):
         sort (None | str | Unset): created (default) or updated; `-` for descending.
 
@@ -238,7 +246,8 @@ async def asyncio(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListChangeRequestsStatusType0 | None | Unset):
         sort (None | str | Unset): created (default) or updated; `-` for descending.
 

@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -122,7 +127,8 @@ def sync_detailed(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListEventDeliveriesStatusType0 | None | Unset): `dead` lists the dead letters.
         target (None | str | Unset): `sibling:risk` or `subscription:<id>`
         event_type (None | str | Unset):
@@ -165,7 +171,8 @@ def sync(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListEventDeliveriesStatusType0 | None | Unset): `dead` lists the dead letters.
         target (None | str | Unset): `sibling:risk` or `subscription:<id>`
         event_type (None | str | Unset):
@@ -203,7 +210,8 @@ async def asyncio_detailed(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListEventDeliveriesStatusType0 | None | Unset): `dead` lists the dead letters.
         target (None | str | Unset): `sibling:risk` or `subscription:<id>`
         event_type (None | str | Unset):
@@ -244,7 +252,8 @@ async def asyncio(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListEventDeliveriesStatusType0 | None | Unset): `dead` lists the dead letters.
         target (None | str | Unset): `sibling:risk` or `subscription:<id>`
         event_type (None | str | Unset):

@@ -177,6 +177,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -239,7 +244,8 @@ def sync_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         type_ (list[ListItemsTypeType0Item] | None | Unset): Any of these types.
         status (list[ListItemsStatusType0Item] | None | Unset): Any of these statuses.
         priority (list[ListItemsPriorityType0Item] | None | Unset): Any of these priorities.
@@ -311,7 +317,8 @@ def sync(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         type_ (list[ListItemsTypeType0Item] | None | Unset): Any of these types.
         status (list[ListItemsStatusType0Item] | None | Unset): Any of these statuses.
         priority (list[ListItemsPriorityType0Item] | None | Unset): Any of these priorities.
@@ -378,7 +385,8 @@ async def asyncio_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         type_ (list[ListItemsTypeType0Item] | None | Unset): Any of these types.
         status (list[ListItemsStatusType0Item] | None | Unset): Any of these statuses.
         priority (list[ListItemsPriorityType0Item] | None | Unset): Any of these priorities.
@@ -448,7 +456,8 @@ async def asyncio(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         type_ (list[ListItemsTypeType0Item] | None | Unset): Any of these types.
         status (list[ListItemsStatusType0Item] | None | Unset): Any of these statuses.
         priority (list[ListItemsPriorityType0Item] | None | Unset): Any of these priorities.

@@ -92,6 +92,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -147,7 +152,8 @@ def sync_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListMilestonesStatusType0 | None | Unset):
         due_before (datetime.date | None | Unset): Target date on or before this day.
         due_after (datetime.date | None | Unset): Target date on or after this day.
@@ -196,7 +202,8 @@ def sync(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListMilestonesStatusType0 | None | Unset):
         due_before (datetime.date | None | Unset): Target date on or before this day.
         due_after (datetime.date | None | Unset): Target date on or after this day.
@@ -240,7 +247,8 @@ async def asyncio_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListMilestonesStatusType0 | None | Unset):
         due_before (datetime.date | None | Unset): Target date on or before this day.
         due_after (datetime.date | None | Unset): Target date on or after this day.
@@ -287,7 +295,8 @@ async def asyncio(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListMilestonesStatusType0 | None | Unset):
         due_before (datetime.date | None | Unset): Target date on or before this day.
         due_after (datetime.date | None | Unset): Target date on or after this day.

@@ -77,6 +77,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -131,7 +136,8 @@ def sync_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListPrdsStatusType0 | None | Unset):
         owner (None | str | Unset):
         sort (None | str | Unset): created, updated, title; `-` descending
@@ -177,7 +183,8 @@ def sync(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListPrdsStatusType0 | None | Unset):
         owner (None | str | Unset):
         sort (None | str | Unset): created, updated, title; `-` descending
@@ -218,7 +225,8 @@ async def asyncio_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListPrdsStatusType0 | None | Unset):
         owner (None | str | Unset):
         sort (None | str | Unset): created, updated, title; `-` descending
@@ -262,7 +270,8 @@ async def asyncio(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListPrdsStatusType0 | None | Unset):
         owner (None | str | Unset):
         sort (None | str | Unset): created, updated, title; `-` descending

@@ -65,6 +65,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -106,7 +111,8 @@ def sync_detailed(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListProjectsStatusType0 | None | Unset):
         sort (None | str | Unset): key, name, created, updated; `-` for descending
 
@@ -146,7 +152,8 @@ def sync(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListProjectsStatusType0 | None | Unset):
         sort (None | str | Unset): key, name, created, updated; `-` for descending
 
@@ -181,7 +188,8 @@ async def asyncio_detailed(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListProjectsStatusType0 | None | Unset):
         sort (None | str | Unset): key, name, created, updated; `-` for descending
 
@@ -219,7 +227,8 @@ async def asyncio(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (ListProjectsStatusType0 | None | Unset):
         sort (None | str | Unset): key, name, created, updated; `-` for descending
 

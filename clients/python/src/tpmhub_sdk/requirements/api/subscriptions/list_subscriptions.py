@@ -54,6 +54,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -94,7 +99,8 @@ def sync_detailed(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         project_key (None | str | Unset):
 
     Raises:
@@ -131,7 +137,8 @@ def sync(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         project_key (None | str | Unset):
 
     Raises:
@@ -163,7 +170,8 @@ async def asyncio_detailed(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         project_key (None | str | Unset):
 
     Raises:
@@ -198,7 +206,8 @@ async def asyncio(
 
     Args:
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         project_key (None | str | Unset):
 
     Raises:

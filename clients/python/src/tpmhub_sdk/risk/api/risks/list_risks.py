@@ -152,6 +152,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -209,7 +214,8 @@ def sync_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (list[ListRisksStatusType0Item] | None | Unset): Any of these states (repeatable).
         level (list[ListRisksLevelType0Item] | None | Unset): Any of these levels (repeatable).
         category (ListRisksCategoryType0 | None | Unset):
@@ -278,7 +284,8 @@ def sync(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (list[ListRisksStatusType0Item] | None | Unset): Any of these states (repeatable).
         level (list[ListRisksLevelType0Item] | None | Unset): Any of these levels (repeatable).
         category (ListRisksCategoryType0 | None | Unset):
@@ -342,7 +349,8 @@ async def asyncio_detailed(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (list[ListRisksStatusType0Item] | None | Unset): Any of these states (repeatable).
         level (list[ListRisksLevelType0Item] | None | Unset): Any of these levels (repeatable).
         category (ListRisksCategoryType0 | None | Unset):
@@ -409,7 +417,8 @@ async def asyncio(
     Args:
         key (str):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
         status (list[ListRisksStatusType0Item] | None | Unset): Any of these states (repeatable).
         level (list[ListRisksLevelType0Item] | None | Unset): Any of these levels (repeatable).
         category (ListRisksCategoryType0 | None | Unset):
