@@ -9,7 +9,15 @@ import pytest
 from pydantic import SecretStr
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.pagination import decode_cursor, encode_cursor
-from tpmhub_shared.problems import PreconditionFailed, PreconditionRequired, UnprocessableEntity
+from tpmhub_shared.problems import (
+    RESERVED_MEMBERS,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    ProblemError,
+    UnprocessableEntity,
+    problem_response,
+)
 from tpmhub_shared.settings import DEV_JWT_SECRET, CommonSettings, InsecureSettingsError
 
 MODULES = ["requirements_svc", "risk_svc", "release_svc"]
@@ -88,3 +96,45 @@ def test_pending_heads_follow_dependencies_across_branches():
     # Alembic lists only the tips: "base" is applied through docs2's dependency chain.
     assert pending_heads({"base", "docs2", "shared1"}, {"docs2", "shared1"}, parents) == set()
     assert pending_heads({"base", "docs2", "shared1"}, {"docs1", "shared1"}, parents) == {"docs2"}
+
+
+@pytest.mark.parametrize("member", ["type", "status", "instance"])
+def test_a_problem_refuses_extension_members_named_like_its_own(member):
+    with pytest.raises(TypeError, match=member):
+        Conflict("The delivery is still pending.", **{member: "pending"})
+
+
+def test_the_problem_builder_never_lets_an_extension_member_overwrite_its_own():
+    import orjson
+
+    extra = {name: "x" for name in RESERVED_MEMBERS} | {"delivery_status": "pending"}
+    body = orjson.loads(problem_response(409, slug="conflict", title="Conflict", extra=extra).body)
+    assert body == {"type": "https://tpmhub.dev/problems/conflict", "title": "Conflict", "status": 409,
+                    "delivery_status": "pending"}
+
+
+def test_no_problem_raised_anywhere_names_an_extension_member_like_a_problem_member():
+    """Every `SomeProblem(...)` call in shared and the services: no `type=`, `status=` or `instance=`
+    (`detail` and `title` are the problem's own parameters), so no path, tested or not, fails on it."""
+    import ast
+    from pathlib import Path
+
+    _apps()  # imports every module, so every ProblemError subclass is known
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    names = {c.__name__ for c in subclasses(ProblemError)} | {"ProblemError"}
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in [*root.glob("shared/src/**/*.py"), *root.glob("services/*/src/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if name in names:
+                    found += [f"{path.relative_to(root)}:{node.lineno} {k.arg}=" for k in node.keywords
+                              if k.arg in RESERVED_MEMBERS - {"detail", "title"}]
+    assert not found, found

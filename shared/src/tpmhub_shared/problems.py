@@ -17,6 +17,10 @@ from tpmhub_shared.logging import get_logger
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://tpmhub.dev/problems/"
+# The members RFC 9457 defines: an extension member never takes one of these names, so `status` is always
+# the HTTP status and `type`/`title` always describe the problem (name a resource's state e.g.
+# `delivery_status`).
+RESERVED_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
 
 log = get_logger(__name__)
 
@@ -57,6 +61,10 @@ class ProblemError(Exception):
         headers: dict[str, str] | None = None,
         **extra: Any,
     ) -> None:
+        reserved = RESERVED_MEMBERS.intersection(extra)
+        if reserved:
+            raise TypeError(f"{type(self).__name__}: extension member(s) {sorted(reserved)} would overwrite "
+                            "the problem's own members; give them another name")
         super().__init__(detail or self.title)
         self.detail = detail
         if title:
@@ -154,7 +162,10 @@ def problem_response(
     if instance is not None:
         body["instance"] = instance
     if extra:
-        body.update(extra)
+        clashing = RESERVED_MEMBERS.intersection(extra)
+        if clashing:  # ProblemError refuses these at construction; a direct caller gets them dropped
+            log.error("problem_member_reserved", members=sorted(clashing), problem=slug)
+        body.update((k, v) for k, v in extra.items() if k not in RESERVED_MEMBERS)
     return Response(
         orjson.dumps(body, default=str),
         status_code=status,
