@@ -67,14 +67,32 @@ def test_operation_ids_are_unique_verb_noun_and_errors_declared():
 
 def test_if_match_forms():
     check_if_match('"3"', 3)
-    check_if_match('W/"3"', 3)
     check_if_match('"1", "3"', 3)
+    check_if_match('"1","3" ,, ', 3)  # an HTTP list: optional spaces, empty elements
+    check_if_match('W/"1", "3"', 3)
     check_if_match("*", 9)
+    check_if_match(" * ", 9)
     check_if_match(None, 3)
     with pytest.raises(PreconditionFailed):
         check_if_match('"2"', 3)
     with pytest.raises(PreconditionRequired):
         check_if_match(None, 3, required=True)
+
+
+@pytest.mark.parametrize("value", [
+    'W/"3"',  # RFC 9110 §13.1.1: If-Match uses the strong comparison, a weak tag never matches
+    'W/"1", W/"3"',
+    '"1", "2"',
+    "3",  # not an entity-tag
+    '"3',
+    '"3" "4"',
+    '"3", *',  # `*` stands alone
+    "",
+    ",",
+])
+def test_if_match_refuses_weak_stale_and_malformed_tags(value):
+    with pytest.raises(PreconditionFailed):
+        check_if_match(value, 3)
 
 
 def test_cursor_round_trip_and_tampering():
