@@ -156,3 +156,48 @@ def test_no_problem_raised_anywhere_names_an_extension_member_like_a_problem_mem
                     found += [f"{path.relative_to(root)}:{node.lineno} {k.arg}=" for k in node.keywords
                               if k.arg in RESERVED_MEMBERS - {"detail", "title"}]
     assert not found, found
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$")
+
+
+def _concrete(template: str, item: dict) -> str:
+    """A request path for an OpenAPI path template: each parameter a value of its documented shape."""
+    params = {p["name"]: p for op in item.values() for p in op.get("parameters", []) if p["in"] == "path"}
+
+    def value(m: re.Match[str]) -> str:
+        schema = params.get(m.group(1), {}).get("schema", {})
+        return "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b" if schema.get("format") == "uuid" else "PAY-1"
+
+    return re.sub(r"\{([^}]+)\}", value, template)
+
+
+@pytest.mark.parametrize("module", MODULES)
+async def test_every_unsupported_method_is_405_with_every_allowed_method(module):
+    """For every path of the OpenAPI document, a method it does not document, and OPTIONS (neither HEAD
+    nor OPTIONS is served anywhere), answer a 405 problem whose Allow lists exactly the documented methods
+    of the path (of every template the request path matches, where templates overlap)."""
+    import httpx
+
+    import importlib
+
+    app = importlib.import_module(f"{module}.main").create_app()
+    paths = app.openapi()["paths"]
+    ordinary = ("DELETE", "PUT", "PATCH", "POST", "GET")
+    wrong = []
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        for template, item in paths.items():
+            path = _concrete(template, item)
+            documented = {m.upper() for t, i in paths.items() if _template_regex(t).match(path) for m in i}
+            unsupported = [next((m for m in ordinary if m not in documented), "HEAD"), "OPTIONS"]
+            for method in unsupported:
+                r = await client.request(method, path)
+                allow = {m.strip() for m in r.headers.get("allow", "").split(",") if m.strip()}
+                if r.status_code != 405 or allow != documented:
+                    wrong.append(f"{method} {path}: {r.status_code} Allow={sorted(allow)} "
+                                 f"documented={sorted(documented)}")
+                elif method != "HEAD":
+                    problem = r.json()
+                    assert problem["status"] == 405 and problem["type"].endswith("/method-not-allowed")
+    assert not wrong, "\n".join(wrong)
