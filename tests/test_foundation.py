@@ -178,9 +178,9 @@ async def test_every_unsupported_method_is_405_with_every_allowed_method(module)
     """For every path of the OpenAPI document, a method it does not document, and OPTIONS (neither HEAD
     nor OPTIONS is served anywhere), answer a 405 problem whose Allow lists exactly the documented methods
     of the path (of every template the request path matches, where templates overlap)."""
-    import httpx
-
     import importlib
+
+    import httpx
 
     app = importlib.import_module(f"{module}.main").create_app()
     paths = app.openapi()["paths"]

@@ -254,7 +254,7 @@ async def test_manual_redelivery(service_app, auth, receiver):
         assert r.status_code == 404  # not theirs to see
         r = await client.post(url, headers=auth("admin"))
         assert r.status_code == 202
-        r = await client.post(url, headers=auth("admin"))  # still pending: 409, and `status` stays the HTTP one
+        r = await client.post(url, headers=auth("admin"))  # still pending: 409, `status` stays the HTTP one
         problem = r.json()
         assert r.status_code == 409 and problem["status"] == 409, problem
         assert problem["delivery_status"] == "pending" and problem["type"].endswith("/conflict")
