@@ -9,7 +9,14 @@ import pytest
 from pydantic import SecretStr
 from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.pagination import InvalidCursor, cursor_key, decode_cursor, encode_cursor
-from tpmhub_shared.problems import PreconditionFailed, PreconditionRequired
+from tpmhub_shared.problems import (
+    RESERVED_MEMBERS,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    ProblemError,
+    problem_response,
+)
 from tpmhub_shared.settings import DEV_JWT_SECRET, CommonSettings, InsecureSettingsError
 
 MODULES = ["requirements_svc", "risk_svc", "release_svc"]
@@ -59,14 +66,32 @@ def test_operation_ids_are_unique_verb_noun_and_errors_declared():
 
 def test_if_match_forms():
     check_if_match('"3"', 3)
-    check_if_match('W/"3"', 3)
     check_if_match('"1", "3"', 3)
+    check_if_match('"1","3" ,, ', 3)  # an HTTP list: optional spaces, empty elements
+    check_if_match('W/"1", "3"', 3)
     check_if_match("*", 9)
+    check_if_match(" * ", 9)
     check_if_match(None, 3)
     with pytest.raises(PreconditionFailed):
         check_if_match('"2"', 3)
     with pytest.raises(PreconditionRequired):
         check_if_match(None, 3, required=True)
+
+
+@pytest.mark.parametrize("value", [
+    'W/"3"',  # RFC 9110 §13.1.1: If-Match uses the strong comparison, a weak tag never matches
+    'W/"1", W/"3"',
+    '"1", "2"',
+    "3",  # not an entity-tag
+    '"3',
+    '"3" "4"',
+    '"3", *',  # `*` stands alone
+    "",
+    ",",
+])
+def test_if_match_refuses_weak_stale_and_malformed_tags(value):
+    with pytest.raises(PreconditionFailed):
+        check_if_match(value, 3)
 
 
 def test_cursor_round_trip_and_tampering():
@@ -117,3 +142,90 @@ async def test_every_read_refuses_unknown_query_parameters(make_token):
                 assert "statuss" in problem["detail"]
                 checked += 1
     assert checked > 60
+
+
+@pytest.mark.parametrize("member", ["type", "status", "instance"])
+def test_a_problem_refuses_extension_members_named_like_its_own(member):
+    with pytest.raises(TypeError, match=member):
+        Conflict("The delivery is still pending.", **{member: "pending"})
+
+
+def test_the_problem_builder_never_lets_an_extension_member_overwrite_its_own():
+    import orjson
+
+    extra = {name: "x" for name in RESERVED_MEMBERS} | {"delivery_status": "pending"}
+    body = orjson.loads(problem_response(409, slug="conflict", title="Conflict", extra=extra).body)
+    assert body == {"type": "https://tpmhub.dev/problems/conflict", "title": "Conflict", "status": 409,
+                    "delivery_status": "pending"}
+
+
+def test_no_problem_raised_anywhere_names_an_extension_member_like_a_problem_member():
+    """Every `SomeProblem(...)` call in shared and the services: no `type=`, `status=` or `instance=`
+    (`detail` and `title` are the problem's own parameters), so no path, tested or not, fails on it."""
+    import ast
+    from pathlib import Path
+
+    _apps()  # imports every module, so every ProblemError subclass is known
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    names = {c.__name__ for c in subclasses(ProblemError)} | {"ProblemError"}
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in [*root.glob("shared/src/**/*.py"), *root.glob("services/*/src/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if name in names:
+                    found += [f"{path.relative_to(root)}:{node.lineno} {k.arg}=" for k in node.keywords
+                              if k.arg in RESERVED_MEMBERS - {"detail", "title"}]
+    assert not found, found
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$")
+
+
+def _concrete(template: str, item: dict) -> str:
+    """A request path for an OpenAPI path template: each parameter a value of its documented shape."""
+    params = {p["name"]: p for op in item.values() for p in op.get("parameters", []) if p["in"] == "path"}
+
+    def value(m: re.Match[str]) -> str:
+        schema = params.get(m.group(1), {}).get("schema", {})
+        return "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b" if schema.get("format") == "uuid" else "PAY-1"
+
+    return re.sub(r"\{([^}]+)\}", value, template)
+
+
+@pytest.mark.parametrize("module", MODULES)
+async def test_every_unsupported_method_is_405_with_every_allowed_method(module):
+    """For every path of the OpenAPI document, a method it does not document, and OPTIONS (neither HEAD
+    nor OPTIONS is served anywhere), answer a 405 problem whose Allow lists exactly the documented methods
+    of the path (of every template the request path matches, where templates overlap)."""
+    import importlib
+
+    import httpx
+
+    app = importlib.import_module(f"{module}.main").create_app()
+    paths = app.openapi()["paths"]
+    ordinary = ("DELETE", "PUT", "PATCH", "POST", "GET")
+    wrong = []
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        for template, item in paths.items():
+            path = _concrete(template, item)
+            documented = {m.upper() for t, i in paths.items() if _template_regex(t).match(path) for m in i}
+            unsupported = [next((m for m in ordinary if m not in documented), "HEAD"), "OPTIONS"]
+            for method in unsupported:
+                r = await client.request(method, path)
+                allow = {m.strip() for m in r.headers.get("allow", "").split(",") if m.strip()}
+                if r.status_code != 405 or allow != documented:
+                    wrong.append(f"{method} {path}: {r.status_code} Allow={sorted(allow)} "
+                                 f"documented={sorted(documented)}")
+                elif method != "HEAD":
+                    problem = r.json()
+                    assert problem["status"] == 405 and problem["type"].endswith("/method-not-allowed")
+    assert not wrong, "\n".join(wrong)

@@ -175,6 +175,7 @@ async def test_dead_letters_are_listed_and_replayed_by_an_admin(service_app, aut
         assert r.status_code == 200 and r.json()["status"] == "pending"
         r = await client.post(f"/v1/event-deliveries/{letter['id']}/replay", headers=auth("admin"))
         assert r.status_code == 409 and r.headers["content-type"] == "application/problem+json"
+        assert r.json()["status"] == 409 and r.json()["delivery_status"] == "pending"
         await drain(app)
         assert receiver.requests[-1].headers["webhook-id"] == event_id
         done = (
@@ -253,6 +254,10 @@ async def test_manual_redelivery(service_app, auth, receiver):
         assert r.status_code == 404  # not theirs to see
         r = await client.post(url, headers=auth("admin"))
         assert r.status_code == 202
+        r = await client.post(url, headers=auth("admin"))  # still pending: 409, `status` stays the HTTP one
+        problem = r.json()
+        assert r.status_code == 409 and problem["status"] == 409, problem
+        assert problem["delivery_status"] == "pending" and problem["type"].endswith("/conflict")
         await drain(app)
         assert [x.headers["webhook-id"] for x in receiver.requests] == [event_id, event_id]
         r = await client.post(

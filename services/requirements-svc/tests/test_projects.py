@@ -129,6 +129,17 @@ async def test_patch_merge_semantics_if_match_and_history(client, auth):
     assert hist[1]["actor"] == "alice"
 
 
+async def test_a_weak_etag_in_if_match_is_412_and_changes_nothing(client, auth):
+    await client.post("/v1/projects", json=PAY, headers=auth("admin"))
+    for if_match in ('W/"1"', '"0", W/"1"', "1"):
+        r = await client.patch("/v1/projects/PAY", json={"name": "Weak"},
+                               headers={**auth("tpm"), "If-Match": if_match})
+        assert r.status_code == 412 and r.json()["status"] == 412, (if_match, r.text)
+    r = await client.patch("/v1/projects/PAY", json={"name": "Strong"},
+                           headers={**auth("tpm"), "If-Match": '"0", "1"'})
+    assert r.status_code == 200 and r.json()["version"] == 2 and r.json()["name"] == "Strong"
+
+
 async def test_concurrent_patches_never_lose_an_update(client, auth):
     await client.post("/v1/projects", json=PAY, headers=auth("admin"))
     results = await asyncio.gather(*[

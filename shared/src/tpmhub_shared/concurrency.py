@@ -3,6 +3,7 @@ is under the write lock (`lock_and_check`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import Header, Response
@@ -28,28 +29,51 @@ def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag(version)
 
 
-def _parse(value: str) -> list[str]:
-    tags = []
-    for part in value.split(","):
-        part = part.strip()
-        if part.startswith("W/"):
-            part = part[2:]
-        tags.append(part.strip('"'))
-    return tags
+# One element of an If-Match list (RFC 9110 §8.8.3): an entity-tag, optionally weak, between optional spaces.
+_ELEMENT = re.compile(r'[ \t]*(?:(W/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*')
+
+
+def _entity_tags(value: str) -> list[tuple[bool, str]] | None:
+    """`(weak, opaque-tag)` for each entity-tag of the list (empty elements allowed, as in any HTTP list);
+    None when the value is not a list of entity-tags (e.g. an unquoted `3`, or `*` inside a list)."""
+    tags: list[tuple[bool, str]] = []
+    pos = 0
+    while True:
+        m = _ELEMENT.match(value, pos)
+        assert m is not None  # every part of the pattern is optional
+        if m.group(2) is not None:
+            tags.append((m.group(1) is not None, m.group(2)))
+        pos = m.end()
+        if pos == len(value):
+            return tags or None
+        if value[pos] != ",":
+            return None
+        pos += 1
 
 
 def check_if_match(if_match: str | None, current_version: int, *, required: bool = False) -> None:
-    """412 when the caller's copy is stale; 428 when `required` and no If-Match was sent."""
+    """412 when the caller's copy is stale; 428 when `required` and no If-Match was sent.
+
+    RFC 9110 §13.1.1: `*` matches the (existing) resource; otherwise one entity-tag of the list must match
+    the current ETag by the strong comparison, so a weak tag (`W/"3"`) never matches, and a value that is
+    not an entity-tag list matches nothing."""
     if if_match is None:
         if required:
             raise PreconditionRequired("Send If-Match with the ETag you read to change this resource.")
         return
-    tags = _parse(if_match)
-    if "*" in tags:
+    if if_match.strip(" \t") == "*":
         return
-    if str(current_version) not in tags:
+    tags = _entity_tags(if_match)
+    if tags is None:
         raise PreconditionFailed(
-            f"If-Match {if_match} is stale: the current version is {current_version}.",
+            f'If-Match {if_match!r} is not a list of entity-tags; send the ETag you read (e.g. "3").',
+            current_version=current_version,
+        )
+    if (False, str(current_version)) not in tags:
+        weak = any(w for w, _ in tags)
+        raise PreconditionFailed(
+            f"If-Match {if_match} does not match the current version {current_version}"
+            + (" (a weak entity-tag never matches If-Match)." if weak else ": it is stale."),
             current_version=current_version,
         )
 

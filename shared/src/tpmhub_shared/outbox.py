@@ -481,5 +481,6 @@ async def replay(session: AsyncSession, *, principal: Principal, delivery_id: uu
     if delivery is None:
         raise NotFound(f"Delivery {delivery_id} does not exist.")
     if delivery.status == PENDING:
-        raise Conflict("The delivery is still pending; it will be attempted on its schedule.", status=PENDING)
+        raise Conflict("The delivery is still pending; it will be attempted on its schedule.",
+                       delivery_status=PENDING)
     return await replay_delivery(session, delivery)

@@ -12,11 +12,16 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from tpmhub_shared.logging import get_logger
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://tpmhub.dev/problems/"
+# The members RFC 9457 defines: an extension member never takes one of these names, so `status` is always
+# the HTTP status and `type`/`title` always describe the problem (name a resource's state e.g.
+# `delivery_status`).
+RESERVED_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
 
 log = get_logger(__name__)
 
@@ -57,6 +62,10 @@ class ProblemError(Exception):
         headers: dict[str, str] | None = None,
         **extra: Any,
     ) -> None:
+        reserved = RESERVED_MEMBERS.intersection(extra)
+        if reserved:
+            raise TypeError(f"{type(self).__name__}: extension member(s) {sorted(reserved)} would overwrite "
+                            "the problem's own members; give them another name")
         super().__init__(detail or self.title)
         self.detail = detail
         if title:
@@ -154,7 +163,10 @@ def problem_response(
     if instance is not None:
         body["instance"] = instance
     if extra:
-        body.update(extra)
+        clashing = RESERVED_MEMBERS.intersection(extra)
+        if clashing:  # ProblemError refuses these at construction; a direct caller gets them dropped
+            log.error("problem_member_reserved", members=sorted(clashing), problem=slug)
+        body.update((k, v) for k, v in extra.items() if k not in RESERVED_MEMBERS)
     return Response(
         orjson.dumps(body, default=str),
         status_code=status,
@@ -203,6 +215,21 @@ def _is_nul_text(text: str) -> bool:
     return ("invalid byte sequence" in text and "0x00" in text) or "\\u0000 cannot be converted" in text
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+_ROUTING_KEYS = ("fastapi", "route", "endpoint", "path_params")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path. Starlette answers 405 from the first route whose path
+    matched, which knows only its own methods, while FastAPI has one route per operation: so ask the app's
+    routes, method by method, which of them they would serve here."""
+    base = {k: v for k, v in request.scope.items() if k not in _ROUTING_KEYS}
+    # One pass finds the (included) routers whose paths match at all; only those are asked per method.
+    routes = [r for r in request.app.router.routes if r.matches(dict(base))[0] is not Match.NONE]
+    return [m for m in _METHODS
+            if any(route.matches({**base, "method": m})[0] is Match.FULL for route in routes)]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_problem(request: Request, exc: ProblemError) -> Response:
         return problem_response(
@@ -240,15 +267,20 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
         slug, title = _HTTP_TITLES.get(exc.status_code, ("error", "Error"))
         detail = exc.detail if isinstance(exc.detail, str) else None
+        headers = getattr(exc, "headers", None)
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No route matches {request.method} {request.url.path}."
+        if exc.status_code == 405:
+            allow = allowed_methods(request)
+            headers = {**(headers or {}), "Allow": ", ".join(allow)}
+            detail = f"{request.method} is not allowed here; allowed: {', '.join(allow)}."
         return problem_response(
             exc.status_code,
             slug=slug,
             title=title,
             detail=detail,
             instance=request.url.path,
-            headers=getattr(exc, "headers", None),
+            headers=headers,
         )
 
     async def on_integrity(request: Request, exc: IntegrityError) -> Response:

@@ -382,7 +382,8 @@ async def redeliver(
         raise NotFound(f"Delivery {delivery_id} does not exist for this subscription.")
     if delivery.status == PENDING:
         raise Conflict(
-            "The delivery is still pending; it will be attempted on its schedule.", status=delivery.status
+            "The delivery is still pending; it will be attempted on its schedule.",
+            delivery_status=delivery.status,
         )
     return await replay_delivery(session, delivery)
 
