@@ -156,6 +156,25 @@ class ChangeRequestApproved(BaseModel):
     approved_at: datetime
 
 
+class ItemReopened(BaseModel):
+    """`item.reopened` from requirements-svc: a done item went back to review because one of its acceptance
+    criteria stopped being passed (added, failed, reset, edited, or reset by an applied change request)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    title: str
+    type: str = Field(examples=["story"])
+    from_: Literal["done"] = Field(default="done", alias="from")
+    to: str = Field(examples=["in_review"])
+    cause: str = Field(examples=["acceptance criterion failed: Refund reaches the card in 5 days"])
+    criteria_not_passed: int = Field(description="Criteria of the item not passed after the change.",
+                                     examples=[1])
+    by: str = Field(description="Who made the change that reopened the item.", examples=["alice"])
+    at: datetime
+
+
 class ReleaseReleased(BaseModel):
     """`release.released` from release-svc."""
 
