@@ -228,3 +228,30 @@ def test_sibling_hanging_fails_closed_within_the_timeout(stack, items, broken_re
     assert r.status_code == 503, r.text
     listed = httpx.get(f"{stack.url('release')}/v1/projects/{PROJECT}/releases", headers=tpm).json()["items"]
     assert all(x["version"] != "2.2.0" for x in listed)
+
+
+def test_a_blocking_bug_deep_under_a_scope_epic_fails_the_gate(stack):
+    """epic > feature > story > S1 bug: the release scopes only the epic; the gate names the bug and where
+    it sits, and passes once the bug is closed."""
+    req, rel = stack.url("requirements"), stack.url("release")
+    admin = stack.headers("admin", PROJECT)
+    ci = stack.headers("ci", PROJECT, sub="ci:pipeline")
+    rows = [
+        {"type": "epic", "title": "Wallets"},
+        {"type": "feature", "title": "Apple Pay", "parent": "#0"},
+        {"type": "story", "title": "Pay with Apple Pay", "parent": "#1"},
+        {"type": "bug", "title": "Double charge", "severity": "S1", "parent": "#2"},
+    ]
+    r = httpx.post(f"{req}/v1/projects/{PROJECT}/items/batch", json={"items": rows}, headers=admin)
+    assert r.status_code == 201, r.text
+    epic, feature, story, bug = (i["key"] for i in r.json()["items"])
+    finish(req, admin, epic)
+    rid = ready_release(stack, "3.0.0", [epic])
+    result, _ = ask_gate(rel, ci, rid)
+    scope = checks(result)["scope"]
+    assert result["allowed"] is False and scope["passed"] is False
+    assert scope["offending_ids"] == [bug]
+    assert f"{bug} (S1, under {epic} › {feature} › {story})" in scope["reason"]
+    finish(req, admin, bug)
+    result, _ = ask_gate(rel, ci, rid)
+    assert checks(result)["scope"]["passed"] is True, checks(result)["scope"]

@@ -53,6 +53,12 @@ class ItemSummary(BaseModel):
     found_in: str | None = None
     fixed_in: str | None = None
     acceptance: AcceptanceSummary = Field(default_factory=AcceptanceSummary)
+    path: list[str] | None = Field(
+        default=None,
+        description="In `open_bugs`: the keys from the looked-up item down to the bug (the bug alone when it "
+        "was looked up itself); null for a bug that is only `found_in` the version.",
+        examples=[["PAY-1", "PAY-4", "PAY-9"]],
+    )
 
 
 class PrdSummary(BaseModel):
@@ -72,7 +78,9 @@ class ItemLookupResponse(BaseModel):
     items: list[ItemSummary]
     missing: list[str] = Field(default_factory=list, description="Requested keys that do not exist.")
     open_bugs: list[ItemSummary] = Field(
-        default_factory=list, description="Open S1/S2 bugs among the keys or found in `found_in`."
+        default_factory=list,
+        description="Open S1/S2 bugs among the keys or anywhere under them (every descendant, with `path`), "
+        "or found in `found_in`.",
     )
     prds: list[PrdSummary] = Field(default_factory=list, description="Requested PRDs, in the order asked.")
     missing_prds: list[uuid.UUID] = Field(
