@@ -273,8 +273,8 @@ def tpm_gate(stack, *args: str, release_url: str | None = None, role: str = "ci"
 
 
 def test_cli_gate_tells_no_from_could_not_ask(stack, items):
-    allowed = ready_release(stack, "3.0.0", items[:1])
-    denied = ready_release(stack, "3.1.0", items)
+    allowed = ready_release(stack, "4.0.0", items[:1])
+    denied = ready_release(stack, "4.1.0", items)
     code, out = tpm_gate(stack, allowed)
     assert code == 0 and "ALLOWED" in out, out
     code, out = tpm_gate(stack, denied)
@@ -304,3 +304,30 @@ def test_cli_gate_help_documents_the_exit_codes():
     text = " ".join(result.stdout.split())
     for phrase in ("0 allowed", "1 denied", "2 usage error", "3 could not ask"):
         assert phrase in text, result.stdout
+
+
+def test_a_blocking_bug_deep_under_a_scope_epic_fails_the_gate(stack):
+    """epic > feature > story > S1 bug: the release scopes only the epic; the gate names the bug and where
+    it sits, and passes once the bug is closed."""
+    req, rel = stack.url("requirements"), stack.url("release")
+    admin = stack.headers("admin", PROJECT)
+    ci = stack.headers("ci", PROJECT, sub="ci:pipeline")
+    rows = [
+        {"type": "epic", "title": "Wallets"},
+        {"type": "feature", "title": "Apple Pay", "parent": "#0"},
+        {"type": "story", "title": "Pay with Apple Pay", "parent": "#1"},
+        {"type": "bug", "title": "Double charge", "severity": "S1", "parent": "#2"},
+    ]
+    r = httpx.post(f"{req}/v1/projects/{PROJECT}/items/batch", json={"items": rows}, headers=admin)
+    assert r.status_code == 201, r.text
+    epic, feature, story, bug = (i["key"] for i in r.json()["items"])
+    finish(req, admin, epic)
+    rid = ready_release(stack, "3.0.0", [epic])
+    result, _ = ask_gate(rel, ci, rid)
+    scope = checks(result)["scope"]
+    assert result["allowed"] is False and scope["passed"] is False
+    assert scope["offending_ids"] == [bug]
+    assert f"{bug} (S1, under {epic} › {feature} › {story})" in scope["reason"]
+    finish(req, admin, bug)
+    result, _ = ask_gate(rel, ci, rid)
+    assert checks(result)["scope"]["passed"] is True, checks(result)["scope"]

@@ -3277,7 +3277,7 @@ export interface components {
             missing?: string[];
             /**
              * Open Bugs
-             * @description Open S1/S2 bugs among the keys or found in `found_in`.
+             * @description Open S1/S2 bugs among the keys or anywhere under them (every descendant, with `path`), or found in `found_in`.
              */
             open_bugs?: components["schemas"]["ItemSummary"][];
             /**
@@ -3496,6 +3496,16 @@ export interface components {
             /** Fixed In */
             fixed_in?: string | null;
             acceptance?: components["schemas"]["AcceptanceSummary"];
+            /**
+             * Path
+             * @description In `open_bugs`: the keys from the looked-up item down to the bug (the bug alone when it was looked up itself); null for a bug that is only `found_in` the version.
+             * @example [
+             *       "PAY-1",
+             *       "PAY-4",
+             *       "PAY-9"
+             *     ]
+             */
+            path?: string[] | null;
         };
         /**
          * ItemTransition
@@ -3900,8 +3910,34 @@ export interface components {
             status: "planned" | "in_progress" | "done" | "missed";
         };
         /**
+         * MilestoneForecast
+         * @description When the milestone's items are projected to be done, at the project's velocity.
+         */
+        MilestoneForecast: {
+            /**
+             * Projected Finish
+             * @description Today + remaining points ÷ velocity (rounded up to whole days); the day the last item was done once all are done; null when work remains but nothing was finished recently (no velocity).
+             * @example 2026-12-13
+             */
+            projected_finish: string | null;
+            /**
+             * Slip Days
+             * @description projected_finish − target_date in days: positive is late, negative early.
+             * @example 12
+             */
+            slip_days: number | null;
+            /**
+             * Velocity Points Per Day
+             * @description Points done per day over the last finished iterations (or the last 28 days).
+             * @example 1.8
+             */
+            velocity_points_per_day: number;
+        };
+        /**
          * MilestoneProgress
-         * @description Progress from the backlog items linked to the milestone (wont_do items are left out).
+         * @description Progress from the backlog items linked to the milestone: stories, tasks, bugs and spikes (epics and
+         *     features are containers whose children carry the points; wont_do items are left out). The same figures
+         *     as project health and the reports.
          */
         MilestoneProgress: {
             /**
@@ -3915,6 +3951,12 @@ export interface components {
              */
             items_done: number;
             /**
+             * Open Items
+             * @description items_total − items_done.
+             * @example 7
+             */
+            open_items: number;
+            /**
              * Points Total
              * @example 40
              */
@@ -3924,6 +3966,12 @@ export interface components {
              * @example 18
              */
             points_done: number;
+            /**
+             * Points Remaining
+             * @description points_total − points_done.
+             * @example 22
+             */
+            points_remaining: number;
             /**
              * Percent
              * @description points_done / points_total × 100, rounded to 0.1; 0 without points.
@@ -3946,16 +3994,22 @@ export interface components {
             target_date: string;
             /**
              * Projected Finish
-             * @description At the current velocity; null when nothing is being burned.
+             * @description At the current velocity; the day the last item was done once all are; null when nothing is being burned or the milestone has no items (the milestone API's `forecast`).
              */
             projected_finish: string | null;
+            /** Points Total */
+            points_total: number;
+            /** Points Done */
+            points_done: number;
             /** Remaining Points */
             remaining_points: number;
+            /** Items Total */
+            items_total: number;
             /** Open Items */
             open_items: number;
             /**
              * Slip Days
-             * @description Projected finish minus target date; positive is late.
+             * @description Projected finish minus target date; positive is late; null without a projected finish.
              */
             slip_days: number | null;
         };
@@ -3992,6 +4046,8 @@ export interface components {
              */
             status: "planned" | "in_progress" | "done" | "missed";
             progress: components["schemas"]["MilestoneProgress"];
+            /** @description Null for a milestone without counted items: there is nothing to forecast. */
+            forecast: components["schemas"]["MilestoneForecast"] | null;
             /**
              * Version
              * @example 1

@@ -75,6 +75,55 @@ async def test_lookup_found_in_adds_open_blocking_bugs_of_the_same_projects(clie
     assert [b["key"] for b in r.json()["open_bugs"]] == ["PAY-4"]  # an open S2 bug among the keys
 
 
+async def test_lookup_reports_blocking_bugs_anywhere_under_the_keys_with_their_path(client, auth):
+    """epic PAY-1 > feature PAY-2 > story PAY-3 > S1 bug PAY-4; a closed S1 bug and an S3 bug under the same
+    story do not block; a second epic's subtree is not walked unless asked."""
+    await client.post("/v1/projects", json={"key": "PAY", "name": "P"}, headers=auth())
+    rows = [
+        {"type": "epic", "title": "Wallets"},
+        {"type": "feature", "title": "Apple Pay", "parent": "#0"},
+        {"type": "story", "title": "Pay", "parent": "#1"},
+        {"type": "bug", "title": "Double charge", "severity": "S1", "parent": "#2"},
+        {"type": "bug", "title": "Old crash", "severity": "S1", "parent": "#2"},
+        {"type": "bug", "title": "Typo", "severity": "S3", "parent": "#2"},
+        {"type": "epic", "title": "Refunds"},
+        {"type": "bug", "title": "Refund lost", "severity": "S2", "parent": "#6"},
+        {"type": "feature", "title": "Refund", "parent": "#6"},
+    ]
+    r = await client.post("/v1/projects/PAY/items/batch", json={"items": rows}, headers=auth())
+    assert r.status_code == 201, r.text
+    await client.post("/v1/items/PAY-5/transition", json={"to": "wont_do"}, headers=auth())
+
+    async def bugs(*keys):
+        r = await client.post("/v1/items/lookup", json={"keys": list(keys)}, headers=auth("viewer", "PAY"))
+        assert r.status_code == 200, r.text
+        return [(b["key"], b["path"]) for b in r.json()["open_bugs"]]
+
+    assert await bugs("PAY-1") == [("PAY-4", ["PAY-1", "PAY-2", "PAY-3", "PAY-4"])]  # depth 3
+    assert await bugs("PAY-2") == [("PAY-4", ["PAY-2", "PAY-3", "PAY-4"])]
+    assert await bugs("PAY-3") == [("PAY-4", ["PAY-3", "PAY-4"])]
+    # The bug itself, and the bug under two keys: listed once, by its shortest path.
+    assert await bugs("PAY-1", "PAY-4") == [("PAY-4", ["PAY-4"])]
+    assert await bugs("PAY-1", "PAY-3") == [("PAY-4", ["PAY-3", "PAY-4"])]
+    assert await bugs("PAY-9", "PAY-7") == [("PAY-8", ["PAY-7", "PAY-8"])]
+    assert await bugs("PAY-9") == []  # a sibling feature does not see its epic's bug
+    assert await bugs("PAY-1", "PAY-7") == [
+        ("PAY-4", ["PAY-1", "PAY-2", "PAY-3", "PAY-4"]),
+        ("PAY-8", ["PAY-7", "PAY-8"]),
+    ]
+    # A bug only found in the version has no path.
+    await client.post(
+        "/v1/projects/PAY/items", json={"type": "bug", "title": "B", "severity": "S1", "found_in": "2.0"},
+        headers=auth(),
+    )
+    r = await client.post("/v1/items/lookup", json={"keys": ["PAY-9"], "found_in": "2.0"}, headers=auth())
+    assert [(b["key"], b["path"]) for b in r.json()["open_bugs"]] == [("PAY-10", None)]
+    # Fixed: it no longer blocks.
+    for to in ("ready", "in_progress", "in_review", "done"):
+        await client.post("/v1/items/PAY-4/transition", json={"to": to}, headers=auth())
+    assert await bugs("PAY-1") == []
+
+
 async def test_lookup_hides_unreadable_projects(client, auth):
     await seed(client, auth)
     r = await client.post(

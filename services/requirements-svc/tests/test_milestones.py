@@ -1,7 +1,10 @@
 """Milestones: CRUD with merge patch, ETag/If-Match, history, filters and keyset pages, and progress derived
 from the linked backlog items (done points / total points)."""
 
+from datetime import date, timedelta
+
 import pytest
+from tpmhub_shared.ids import utcnow
 
 M1 = {"name": "Beta in EU", "description": "10% of EU buyers.", "target_date": "2026-12-15"}
 
@@ -27,10 +30,13 @@ async def test_create_get_patch_and_history(client, auth):
     assert m["progress"] == {
         "items_total": 0,
         "items_done": 0,
+        "open_items": 0,
         "points_total": 0,
         "points_done": 0,
+        "points_remaining": 0,
         "percent": 0,
     }
+    assert m["forecast"] is None  # nothing to forecast, not "early"
     url = f"/v1/milestones/{m['id']}"
     r = await client.patch(url, json={"status": "in_progress"}, headers={**auth("tpm"), "If-Match": '"1"'})
     assert r.status_code == 200 and r.headers["etag"] == '"2"'
@@ -176,9 +182,18 @@ async def test_progress_is_done_points_over_total_points_of_linked_items(client,
     assert got["progress"] == {
         "items_total": 4,
         "items_done": 2,
+        "open_items": 2,
         "points_total": 20,
         "points_done": 8,
+        "points_remaining": 12,
         "percent": 40.0,
+    }
+    # Velocity: 108 points done today over the 28-day window → 12 remaining take ceil(12 / 3.857) = 4 days.
+    today = utcnow().date()
+    assert got["forecast"] == {
+        "projected_finish": (today + timedelta(days=4)).isoformat(),
+        "slip_days": (today + timedelta(days=4) - date(2026, 12, 15)).days,
+        "velocity_points_per_day": round(108 / 28, 3),
     }
     page = (await client.get("/v1/projects/PAY/milestones", headers=auth())).json()["items"]
     assert [(m["name"], m["progress"]["percent"], m["progress"]["points_total"]) for m in page] == [

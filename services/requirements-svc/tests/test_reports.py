@@ -14,7 +14,10 @@ from requirements_svc.documents.models import Document, DocumentVersion
 from requirements_svc.items.models import Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
+from sqlalchemy import select
+from tpmhub_shared import history
 from tpmhub_shared.db import Database
+from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
@@ -142,6 +145,31 @@ def item(n: int, **kw) -> Item:
     return Item(**{**base, **kw})
 
 
+def seed_history(result) -> list[HistoryEntry]:
+    """The item history the API would have written for rows seeded straight into the tables: created (in
+    their iteration, not yet done) at `created_at`, moved to done at `done_at`. The burndown replays it."""
+    entries = []
+    for row in result.scalars():
+        created = history.snapshot(row)
+        if row.status == "done":
+            created["status"], created["done_at"] = "in_review", None
+        entries.append(
+            HistoryEntry(
+                project_key=row.project_key, resource_type="item", resource_id=row.key, action="create",
+                actor="seed", at=row.created_at, changes=history.diff(None, created),
+            )
+        )
+        if row.status == "done":
+            entries.append(
+                HistoryEntry(
+                    project_key=row.project_key, resource_type="item", resource_id=row.key,
+                    action="transition", actor="seed", at=row.done_at,
+                    changes=history.diff({"status": "in_review"}, {"status": "done"}),
+                )
+            )
+    return entries
+
+
 @pytest.fixture
 async def project(client, auth, db):
     r = await client.post("/v1/projects", json={"key": "PAY", "name": "Payments 2.0"}, headers=auth("tpm"))
@@ -209,6 +237,8 @@ async def project(client, auth, db):
                 ),
             ]
         )
+        await s.flush()
+        s.add_all(seed_history(await s.execute(select(Item).where(Item.project_key == "PAY"))))
         doc = Document(
             project_key="PAY",
             kind="prd",
@@ -292,10 +322,14 @@ async def test_daily_json_report_with_every_section(client, auth, project, wired
     assert p["points_planned"] == pytest.approx(15 / 7, abs=0.01)
     assert p["iteration"]["name"] == "Sprint 2" and p["iteration"]["committed_points"] == 15
     assert p["iteration"]["remaining_points"] == 7
+    # The three Sprint 2 items were created (and committed) today, day 4 of 8: the burndown shows no scope
+    # before, then 15 points with 7 left, against the ideal line for 15 points at day 4 of a 7-day span.
     burndown = p["burndown"]
-    assert len(burndown) == 8 and burndown[0]["ideal"] == 15 and burndown[-1]["ideal"] == 0
-    assert [b["remaining"] for b in burndown[:3]] == [15, 15, 15] and burndown[3]["remaining"] == 7
+    assert len(burndown) == 8 and burndown[-1]["ideal"] == 0
+    assert [b["remaining"] for b in burndown[:4]] == [0, 0, 0, 7]
+    assert [b["ideal"] for b in burndown[:4]] == [0, 0, 0, round(15 * 4 / 7, 2)]
     assert all(b["remaining"] is None for b in burndown[4:])
+    assert [b["ideal"] for b in burndown[4:]] == [round(15 * (3 - n) / 7, 2) for n in range(4)]
     # velocity: 13 points done since the start of Sprint 1, 17 days ago → 7 points left take 10 days.
     [m] = p["milestones"]
     assert m["name"] == "Beta" and m["remaining_points"] == 7 and m["open_items"] == 2

@@ -53,6 +53,12 @@ class ItemSummary(BaseModel):
     found_in: str | None = None
     fixed_in: str | None = None
     acceptance: AcceptanceSummary = Field(default_factory=AcceptanceSummary)
+    path: list[str] | None = Field(
+        default=None,
+        description="In `open_bugs`: the keys from the looked-up item down to the bug (the bug alone when it "
+        "was looked up itself); null for a bug that is only `found_in` the version.",
+        examples=[["PAY-1", "PAY-4", "PAY-9"]],
+    )
 
 
 class PrdSummary(BaseModel):
@@ -72,7 +78,9 @@ class ItemLookupResponse(BaseModel):
     items: list[ItemSummary]
     missing: list[str] = Field(default_factory=list, description="Requested keys that do not exist.")
     open_bugs: list[ItemSummary] = Field(
-        default_factory=list, description="Open S1/S2 bugs among the keys or found in `found_in`."
+        default_factory=list,
+        description="Open S1/S2 bugs among the keys or anywhere under them (every descendant, with `path`), "
+        "or found in `found_in`.",
     )
     prds: list[PrdSummary] = Field(default_factory=list, description="Requested PRDs, in the order asked.")
     missing_prds: list[uuid.UUID] = Field(
@@ -154,6 +162,25 @@ class ChangeRequestApproved(BaseModel):
     criteria_to_reverify: int = 0
     approved_by: str
     approved_at: datetime
+
+
+class ItemReopened(BaseModel):
+    """`item.reopened` from requirements-svc: a done item went back to review because one of its acceptance
+    criteria stopped being passed (added, failed, reset, edited, or reset by an applied change request)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    title: str
+    type: str = Field(examples=["story"])
+    from_: Literal["done"] = Field(default="done", alias="from")
+    to: str = Field(examples=["in_review"])
+    cause: str = Field(examples=["acceptance criterion failed: Refund reaches the card in 5 days"])
+    criteria_not_passed: int = Field(description="Criteria of the item not passed after the change.",
+                                     examples=[1])
+    by: str = Field(description="Who made the change that reopened the item.", examples=["alice"])
+    at: datetime
 
 
 class ReleaseReleased(BaseModel):

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpmhub_shared.contracts import ChangeRequestApproved, ItemReferenced, ReleaseReleased
+from tpmhub_shared.contracts import ChangeRequestApproved, ItemReferenced, ItemReopened, ReleaseReleased
 from tpmhub_shared.events import CloudEvent
 
 RELEASE_STATES = (
@@ -273,6 +273,24 @@ CATALOGUE: list[EventType] = [
         "touching the items go back to review), outbound subscriptions",
     ),
     EventType(
+        "item.reopened",
+        "requirements-svc",
+        "item key (PAY-42)",
+        ItemReopened,
+        {
+            "key": "PAY-42",
+            "project_key": "PAY",
+            "title": "Refund to the original card",
+            "type": "story",
+            "from": "done",
+            "to": "in_review",
+            "cause": "acceptance criterion failed: Refund reaches the card in 5 days",
+            "criteria_not_passed": 1,
+            "by": "dave",
+            "at": _T,
+        },
+    ),
+    EventType(
         "ci.item_referenced",
         "release-svc",
         "item key (PAY-42)",
@@ -506,6 +524,7 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
         "ci.item_referenced": "PAY-42",
         "item.created": "PAY-42",
         "risk.created": "PAY-R7",
+        "item.reopened": "PAY-42",
         "risk.escalated": "PAY-R7",
         "risk.deescalated": "PAY-R7",
     }.get(entry.type, _REL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import uuid_utils.compat as _uuid_compat
@@ -13,8 +14,19 @@ def new_id() -> uuid.UUID:
     return _uuid_compat.uuid7()
 
 
+_clock: Callable[[], datetime] | None = None
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, in UTC: every timestamp a service writes or compares comes from here (so tests can move time)."""
+    return _clock() if _clock is not None else datetime.now(UTC)
+
+
+def set_clock(clock: Callable[[], datetime] | None) -> None:
+    """Tests only: make `utcnow` answer `clock()` (aware UTC) until reset with None. The services never
+    call it."""
+    global _clock
+    _clock = clock
 
 
 def as_utc(value: datetime | None) -> datetime | None:

@@ -15,7 +15,13 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal
-from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, RiskGateQuery, RiskGateResult
+from tpmhub_shared.contracts import (
+    ItemLookupRequest,
+    ItemLookupResponse,
+    ItemSummary,
+    RiskGateQuery,
+    RiskGateResult,
+)
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
@@ -167,6 +173,13 @@ async def _bounded(coro: Any, budget: float, service: str) -> Any:
         raise SiblingError(service, f"timed out after {budget:g}s") from exc
 
 
+def _bug_label(bug: ItemSummary) -> str:
+    """`PAY-9 (S1, under PAY-1 › PAY-4)` for a bug found below a scope item, `PAY-9 (S1)` otherwise."""
+    if bug.path and len(bug.path) > 1:
+        return f"{bug.key} ({bug.severity}, under {' › '.join(bug.path[:-1])})"
+    return f"{bug.key} ({bug.severity})"
+
+
 async def _scope_check(
     client: SiblingClient, scope: list[str], version: str, budget: float
 ) -> dict[str, Any]:
@@ -201,7 +214,7 @@ async def _scope_check(
         problems.append(f"acceptance criteria not passed: {', '.join(criteria)}")
     bugs = [b.key for b in result.open_bugs]
     if bugs:
-        problems.append(f"open S1/S2 bugs: {', '.join(bugs)}")
+        problems.append(f"open S1/S2 bugs: {', '.join(_bug_label(b) for b in result.open_bugs)}")
     for key in [*not_done, *criteria, *bugs]:
         if key not in offending:
             offending.append(key)

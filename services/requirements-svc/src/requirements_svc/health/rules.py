@@ -35,6 +35,10 @@ class MilestoneFact:
     open_items: int
     unestimated_items: int
     projected_finish: date | None
+    points_done: float = 0.0
+    points_total: float = 0.0
+    items_total: int = 0
+    slip_days: int | None = None
 
 
 @dataclass

@@ -13,12 +13,28 @@ from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict
 
+from requirements_svc.items import done_rule
 from requirements_svc.items.models import AcceptanceCriterion
 from requirements_svc.items.schemas import CriterionCreate, CriterionUpdate, CriterionVerify
 from requirements_svc.items.service import get_item
 
 RESOURCE = "criterion"
 MAX_PER_ITEM = 100
+_CAUSE_TEXT = 120
+
+
+def _cause(what: str, criterion: AcceptanceCriterion) -> str:
+    text = criterion.text if len(criterion.text) <= _CAUSE_TEXT else criterion.text[: _CAUSE_TEXT - 1] + "…"
+    return f"acceptance criterion {what}: {text}"
+
+
+async def _keep_done_rule(
+    session: AsyncSession, principal: Principal, criterion: AcceptanceCriterion, what: str
+) -> None:
+    """Every criterion write ends here: a done item whose criteria no longer all pass goes back to review."""
+    await done_rule.reopen_unless_passing(
+        session, principal=principal, item_ids=[criterion.item_id], cause=_cause(what, criterion)
+    )
 
 
 async def list_criteria(
@@ -94,6 +110,7 @@ async def add_criterion(
         after=history.snapshot(criterion),
     )
     await session.flush()
+    await _keep_done_rule(session, principal, criterion, "added")
     return criterion
 
 
@@ -132,6 +149,7 @@ async def update_criterion(
         after=history.snapshot(criterion),
     )
     await session.flush()
+    await _keep_done_rule(session, principal, criterion, "edited, verification voided")
     return criterion
 
 
@@ -165,6 +183,9 @@ async def verify_criterion(
         after=history.snapshot(criterion),
     )
     await session.flush()
+    await _keep_done_rule(
+        session, principal, criterion, "failed" if criterion.status == "failed" else "reset to pending"
+    )
     return criterion
 
 
@@ -185,6 +206,9 @@ async def delete_criterion(
     )
     await session.delete(criterion)
     await session.flush()
+    # Removing a criterion leaves the others as they were: it cannot reopen anything, but it goes through
+    # the same rule as every other criterion write.
+    await _keep_done_rule(session, principal, criterion, "deleted")
 
 
 async def reset_passed(
@@ -218,4 +242,8 @@ async def reset_passed(
             after=history.snapshot(criterion),
             note=note,
         )
+    await session.flush()
+    await done_rule.reopen_unless_passing(
+        session, principal=principal, item_ids=item_ids, cause=f"{note}: acceptance criteria reset to pending"
+    )
     return len(rows)

@@ -42,7 +42,7 @@ from tpmhub_shared.problems import (
     field_error,
 )
 
-from requirements_svc.items import ranking
+from requirements_svc.items import done_rule, ranking
 from requirements_svc.items.models import AcceptanceCriterion, Item
 from requirements_svc.items.schemas import (
     ItemCreate,
@@ -495,6 +495,13 @@ async def create_items(
         session.add_all(criteria)
         await _record_created(session, principal, item, criteria, note=note)
     await session.flush()
+    if statuses is not None and "done" in statuses:
+        await done_rule.reopen_unless_passing(
+            session,
+            principal=principal,
+            item_ids=[i.id for i in created if i.status == "done"],
+            cause=f"{note or 'import'}: created done with acceptance criteria not passed",
+        )
     return created
 
 
@@ -564,18 +571,6 @@ async def apply_patch(
 # ---- workflow -------------------------------------------------------------------------------------------
 
 
-async def unpassed_criteria(session: AsyncSession, item_id: uuid.UUID) -> list[AcceptanceCriterion]:
-    return list(
-        (
-            await session.execute(
-                select(AcceptanceCriterion)
-                .where(AcceptanceCriterion.item_id == item_id, AcceptanceCriterion.status != "passed")
-                .order_by(AcceptanceCriterion.position, AcceptanceCriterion.id)
-            )
-        ).scalars()
-    )
-
-
 async def transition_item(
     session: AsyncSession, *, principal: Principal, key: str, body: ItemTransition, if_match: str | None
 ) -> Item:
@@ -591,13 +586,7 @@ async def transition_item(
             detail=f"{key} cannot move from {item.status} to {body.to}; allowed: {', '.join(allowed)}.",
         )
     if body.to == "done":
-        blocking = await unpassed_criteria(session, item.id)
-        if blocking:
-            raise Conflict(
-                f"{key} has {len(blocking)} acceptance criteria not passed; all must pass before done.",
-                title="Acceptance criteria not passed",
-                unpassed_criteria=[{"id": str(c.id), "text": c.text, "status": c.status} for c in blocking],
-            )
+        await done_rule.ensure_may_be_done(session, item)
     before = history.snapshot(item, ["status", "done_at"])
     item.status = body.to
     item.done_at = utcnow() if body.to == "done" else None

@@ -340,7 +340,9 @@ async def burndown(
 ) -> list[BurndownPoint]:
     """Remaining points at the end of each day from start to end (or today), replayed from the history of
     the items in the iteration: status, points and membership as they were that day (an item committed
-    mid-iteration adds scope from that day). Closing freezes the result on the iteration."""
+    mid-iteration adds scope from that day), with the ideal line for that day's scope. The one computation
+    of an iteration's burndown: the burndown endpoint, the iteration in the reports and the frozen copy at
+    close all come from here. Closing freezes the result on the iteration."""
     if iteration.burndown is not None and not final:
         return [BurndownPoint.model_validate(p) for p in iteration.burndown]
     me = str(iteration.id)
@@ -379,10 +381,8 @@ async def burndown(
         days.append(d)
         d += timedelta(days=1)
     points: list[BurndownPoint] = []
-    span = max(1, (iteration.end_date - iteration.start_date).days)
     states = {k: {} for k in timeline}
     cursors = {k: 0 for k in timeline}
-    initial_scope = None
     for day in days:
         end = datetime.combine(day, time.max, tzinfo=UTC)
         remaining = scope = 0.0
@@ -399,13 +399,21 @@ async def burndown(
             scope += pts
             if state.get("status") != "done":
                 remaining += pts
-        if initial_scope is None:
-            initial_scope = scope
-        elapsed = (day - iteration.start_date).days
-        ideal = max(0.0, initial_scope * (1 - elapsed / span))
         points.append(
             BurndownPoint(
-                date=day, remaining_points=remaining, scope_points=scope, ideal_points=round(ideal, 2)
+                date=day,
+                remaining_points=remaining,
+                scope_points=scope,
+                ideal_points=ideal_points(iteration, scope, day),
             )
         )
     return points
+
+
+def ideal_points(iteration: Iteration, scope: float, day: date) -> float:
+    """The ideal line at the end of `day` for the scope committed that day: that scope burned evenly from
+    the start to zero on the last day. Scope committed after the start raises the line from the day it is
+    committed (as the remaining line rises), so the ideal is never 0 just because the sprint began empty."""
+    span = max(1, (iteration.end_date - iteration.start_date).days)
+    elapsed = (day - iteration.start_date).days
+    return round(max(0.0, scope * (1 - elapsed / span)), 2)

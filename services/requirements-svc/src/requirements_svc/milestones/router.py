@@ -15,9 +15,11 @@ from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
 from requirements_svc.milestones import service
+from requirements_svc.milestones.forecast import Figures
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.milestones.schemas import (
     MilestoneCreate,
+    MilestoneForecast,
     MilestoneProgress,
     MilestonePublic,
     MilestoneStatus,
@@ -29,7 +31,7 @@ Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
-def _public(row: Milestone, progress: service.Progress) -> MilestonePublic:
+def _public(row: Milestone, figures: Figures) -> MilestonePublic:
     return MilestonePublic(
         id=row.id,
         project_key=row.project_key,
@@ -41,18 +43,26 @@ def _public(row: Milestone, progress: service.Progress) -> MilestonePublic:
         created_at=row.created_at,
         updated_at=row.updated_at,
         progress=MilestoneProgress(
-            items_total=progress.items_total,
-            items_done=progress.items_done,
-            points_total=progress.points_total,
-            points_done=progress.points_done,
-            percent=progress.percent,
+            items_total=figures.items_total,
+            items_done=figures.items_done,
+            open_items=figures.open_items,
+            points_total=figures.points_total,
+            points_done=figures.points_done,
+            points_remaining=figures.points_remaining,
+            percent=figures.percent,
         ),
+        forecast=MilestoneForecast(
+            projected_finish=figures.projected_finish,
+            slip_days=figures.slip_days,
+            velocity_points_per_day=round(figures.velocity_points_per_day, 3),
+        )
+        if figures.has_forecast
+        else None,
     )
 
 
 async def _one(session: AsyncSession, row: Milestone) -> MilestonePublic:
-    progress = await service.progress_of(session, [row.id])
-    return _public(row, progress.get(row.id, service.Progress()))
+    return _public(row, (await service.figures_of(session, [row]))[row.id])
 
 
 @router.post(
@@ -71,7 +81,7 @@ async def create_milestone(
     row = await service.create_milestone(session, principal=principal, project_key=key, data=body)
     set_etag(response, row.version)
     response.headers["Location"] = f"/v1/milestones/{row.id}"
-    return _public(row, service.Progress())
+    return _public(row, Figures())
 
 
 @router.get("/projects/{key}/milestones", responses=responses(401, 403, 404, 422))
@@ -101,10 +111,8 @@ async def list_milestones(
         limit=limit,
         cursor=cursor,
     )
-    progress = await service.progress_of(session, [r.id for r in rows])
-    return Page[MilestonePublic](
-        items=[_public(r, progress.get(r.id, service.Progress())) for r in rows], next_cursor=next_cursor
-    )
+    figures = await service.figures_of(session, rows)
+    return Page[MilestonePublic](items=[_public(r, figures[r.id]) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/milestones/{milestone_id}", responses=responses(401, 403, 404, 422))

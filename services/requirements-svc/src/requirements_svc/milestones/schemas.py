@@ -32,14 +32,35 @@ class MilestoneUpdate(BaseModel):
 
 
 class MilestoneProgress(BaseModel):
-    """Progress from the backlog items linked to the milestone (wont_do items are left out)."""
+    """Progress from the backlog items linked to the milestone: stories, tasks, bugs and spikes (epics and
+    features are containers whose children carry the points; wont_do items are left out). The same figures
+    as project health and the reports."""
 
     items_total: int = Field(examples=[12])
     items_done: int = Field(examples=[5])
+    open_items: int = Field(description="items_total − items_done.", examples=[7])
     points_total: float = Field(examples=[40])
     points_done: float = Field(examples=[18])
+    points_remaining: float = Field(description="points_total − points_done.", examples=[22])
     percent: float = Field(
         description="points_done / points_total × 100, rounded to 0.1; 0 without points.", examples=[45.0]
+    )
+
+
+class MilestoneForecast(BaseModel):
+    """When the milestone's items are projected to be done, at the project's velocity."""
+
+    projected_finish: date | None = Field(
+        description="Today + remaining points ÷ velocity (rounded up to whole days); the day the last item "
+        "was done once all are done; null when work remains but nothing was finished recently (no velocity).",
+        examples=["2026-12-13"],
+    )
+    slip_days: int | None = Field(
+        description="projected_finish − target_date in days: positive is late, negative early.", examples=[12]
+    )
+    velocity_points_per_day: float = Field(
+        description="Points done per day over the last finished iterations (or the last 28 days).",
+        examples=[1.8],
     )
 
 
@@ -55,6 +76,9 @@ class MilestonePublic(BaseModel):
     target_date: date
     status: MilestoneStatus
     progress: MilestoneProgress
+    forecast: MilestoneForecast | None = Field(
+        description="Null for a milestone without counted items: there is nothing to forecast."
+    )
     version: int = Field(examples=[1])
     created_at: datetime
     updated_at: datetime

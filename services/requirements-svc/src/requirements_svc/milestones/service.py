@@ -1,21 +1,21 @@
-"""Milestone rules and transactions. Progress is derived from the linked backlog items with one aggregate
-query per page (never per milestone)."""
+"""Milestone rules and transactions. Progress and forecast are derived from the linked backlog items with one
+aggregate query per page (never per milestone), by `milestones/forecast.py`."""
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
+from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import NotFound
 
-from requirements_svc.items.models import Item
+from requirements_svc.milestones import forecast
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.milestones.schemas import MilestoneCreate, MilestoneUpdate
 from requirements_svc.projects.models import Project
@@ -24,39 +24,16 @@ RESOURCE = "milestone"
 _SORTS = {"target_date": Milestone.target_date, "name": Milestone.name, "created": Milestone.created_at}
 
 
-@dataclass(frozen=True)
-class Progress:
-    items_total: int = 0
-    items_done: int = 0
-    points_total: float = 0.0
-    points_done: float = 0.0
-
-    @property
-    def percent(self) -> float:
-        return round(self.points_done * 100 / self.points_total, 1) if self.points_total else 0.0
-
-
-async def progress_of(session: AsyncSession, milestone_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Progress]:
-    """Progress of many milestones in one GROUP BY over their items (wont_do items do not count)."""
-    if not milestone_ids:
-        return {}
-    done = Item.status == "done"
-    stmt = (
-        select(
-            Item.milestone_id,
-            func.count(Item.id),
-            func.count(case((done, Item.id))),
-            func.coalesce(func.sum(Item.points), 0),
-            func.coalesce(func.sum(case((done, Item.points), else_=0)), 0),
-        )
-        .where(Item.milestone_id.in_(list(milestone_ids)), Item.status != "wont_do")
-        .group_by(Item.milestone_id)
-    )
-    rows = (await session.execute(stmt)).all()
-    return {
-        mid: Progress(int(n), int(n_done), float(pts), float(pts_done))
-        for mid, n, n_done, pts, pts_done in rows
-    }
+async def figures_of(session: AsyncSession, rows: Sequence[Milestone]) -> dict[uuid.UUID, forecast.Figures]:
+    """Progress and forecast of many milestones: one velocity per project and one GROUP BY (never per
+    milestone). The same figures project health and the reports show (`milestones/forecast.py`)."""
+    now = utcnow()
+    out: dict[uuid.UUID, forecast.Figures] = {}
+    for project_key in sorted({r.project_key for r in rows}):
+        mine = [r for r in rows if r.project_key == project_key]
+        per_day, _ = await forecast.velocity(session, project_key=project_key, now=now)
+        out.update(await forecast.figures(session, mine, today=now.date(), velocity_per_day=per_day))
+    return out
 
 
 async def _ensure_project(session: AsyncSession, key: str) -> None:

@@ -57,11 +57,17 @@ class MilestoneProjection(BaseModel):
     status: str
     target_date: date
     projected_finish: date | None = Field(
-        description="At the current velocity; null when nothing is being burned."
+        description="At the current velocity; the day the last item was done once all are; null when "
+        "nothing is being burned or the milestone has no items (the milestone API's `forecast`)."
     )
+    points_total: float
+    points_done: float
     remaining_points: float
+    items_total: int
     open_items: int
-    slip_days: int | None = Field(description="Projected finish minus target date; positive is late.")
+    slip_days: int | None = Field(
+        description="Projected finish minus target date; positive is late; null without a projected finish."
+    )
 
 
 class ProgressSection(BaseModel):

@@ -18,6 +18,7 @@ from requirements_svc.health.facts import CONTAINER_TYPES, day_start
 from requirements_svc.health.rules import Facts
 from requirements_svc.health.sources import fetch_summaries
 from requirements_svc.items.models import OPEN_STATUSES, Item
+from requirements_svc.iterations import service as iterations
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.projects import service as projects
 from requirements_svc.reports.period import Period
@@ -84,29 +85,20 @@ async def _iteration(session: AsyncSession, key: str, on: date) -> Iteration | N
 async def _burndown(
     session: AsyncSession, it: Iteration, today: date
 ) -> tuple[float, float, list[ReportBurndownPoint]]:
-    """Committed points of the iteration, remaining now, and remaining vs the ideal line per day."""
-    base = (Item.iteration_id == it.id, Item.type.not_in(CONTAINER_TYPES))
-    committed = float(
-        (await session.execute(select(func.coalesce(func.sum(Item.points), 0.0)).where(*base))).scalar_one()
-    )
-    done_rows = (
-        await session.execute(
-            select(Item.done_at, Item.points).where(*base, Item.status == "done", Item.done_at.is_not(None))
-        )
-    ).all()
-    span = max((it.end_date - it.start_date).days, 1)
-    series: list[ReportBurndownPoint] = []
-    d = it.start_date
+    """Committed points of the iteration, remaining now, and remaining vs the ideal line per day: the
+    iteration's own burndown (`iterations.service.burndown`, the figures of its endpoint), continued to the
+    last day with the ideal line of the latest scope and no remaining for days ahead."""
+    days = await iterations.burndown(session, it)
+    committed = days[-1].scope_points if days else 0.0
+    remaining_now = days[-1].remaining_points if days else 0.0
+    series = [
+        ReportBurndownPoint(date=p.date, remaining=p.remaining_points, ideal=p.ideal_points) for p in days
+    ]
+    d = days[-1].date + timedelta(days=1) if days else it.start_date
     while d <= it.end_date:
-        ideal = round(committed * max(0.0, 1 - (d - it.start_date).days / span), 2)
-        remaining = None
-        if d <= today:
-            end_of_day = day_start(d + timedelta(days=1))
-            burned = sum(p or 0 for at, p in done_rows if at < end_of_day)
-            remaining = round(committed - burned, 2)
-        series.append(ReportBurndownPoint(date=d, remaining=remaining, ideal=ideal))
+        ideal = iterations.ideal_points(it, committed, d)
+        series.append(ReportBurndownPoint(date=d, remaining=None, ideal=ideal))
         d += timedelta(days=1)
-    remaining_now = committed - sum(p or 0 for _, p in done_rows)
     return committed, remaining_now, series
 
 
@@ -148,9 +140,12 @@ async def _progress(
             status=m.status,
             target_date=m.target_date,
             projected_finish=m.projected_finish,
+            points_total=m.points_total,
+            points_done=m.points_done,
             remaining_points=m.remaining_points,
+            items_total=m.items_total,
             open_items=m.open_items,
-            slip_days=(m.projected_finish - m.target_date).days if m.projected_finish else None,
+            slip_days=m.slip_days,
         )
         for m in facts.milestones
     ]

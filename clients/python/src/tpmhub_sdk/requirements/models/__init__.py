@@ -126,6 +126,7 @@ from .list_projects_status_type_0 import ListProjectsStatusType0
 from .milestone_at_risk import MilestoneAtRisk
 from .milestone_create import MilestoneCreate
 from .milestone_create_status import MilestoneCreateStatus
+from .milestone_forecast import MilestoneForecast
 from .milestone_progress import MilestoneProgress
 from .milestone_projection import MilestoneProjection
 from .milestone_public import MilestonePublic
@@ -333,6 +334,7 @@ __all__ = (
     "MilestoneAtRisk",
     "MilestoneCreate",
     "MilestoneCreateStatus",
+    "MilestoneForecast",
     "MilestoneProgress",
     "MilestoneProjection",
     "MilestonePublic",

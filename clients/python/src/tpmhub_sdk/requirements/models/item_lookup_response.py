@@ -23,7 +23,8 @@ class ItemLookupResponse:
     Attributes:
         items (list[ItemSummary]):
         missing (list[str] | Unset): Requested keys that do not exist.
-        open_bugs (list[ItemSummary] | Unset): Open S1/S2 bugs among the keys or found in `found_in`.
+        open_bugs (list[ItemSummary] | Unset): Open S1/S2 bugs among the keys or anywhere under them (every descendant,
+            with `path`), or found in `found_in`.
         prds (list[PrdSummary] | Unset): Requested PRDs, in the order asked.
         missing_prds (list[UUID] | Unset): Requested PRD ids that do not exist, are not PRDs (a design, say) or that the
             caller may not read.

@@ -29,6 +29,8 @@ class ItemSummary:
         found_in (None | str | Unset):
         fixed_in (None | str | Unset):
         acceptance (AcceptanceSummary | Unset):
+        path (list[str] | None | Unset): In `open_bugs`: the keys from the looked-up item down to the bug (the bug alone
+            when it was looked up itself); null for a bug that is only `found_in` the version.
     """
 
     key: str
@@ -41,6 +43,7 @@ class ItemSummary:
     found_in: None | str | Unset = UNSET
     fixed_in: None | str | Unset = UNSET
     acceptance: AcceptanceSummary | Unset = UNSET
+    path: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +85,15 @@ class ItemSummary:
         if not isinstance(self.acceptance, Unset):
             acceptance = self.acceptance.to_dict()
 
+        path: list[str] | None | Unset
+        if isinstance(self.path, Unset):
+            path = UNSET
+        elif isinstance(self.path, list):
+            path = self.path
+
+        else:
+            path = self.path
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -103,6 +115,8 @@ class ItemSummary:
             field_dict["fixed_in"] = fixed_in
         if acceptance is not UNSET:
             field_dict["acceptance"] = acceptance
+        if path is not UNSET:
+            field_dict["path"] = path
 
         return field_dict
 
@@ -164,6 +178,23 @@ class ItemSummary:
         else:
             acceptance = AcceptanceSummary.from_dict(_acceptance)
 
+        def _parse_path(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                path_type_0 = cast(list[str], data)
+
+                return path_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        path = _parse_path(d.pop("path", UNSET))
+
         item_summary = cls(
             key=key,
             project_key=project_key,
@@ -175,6 +206,7 @@ class ItemSummary:
             found_in=found_in,
             fixed_in=fixed_in,
             acceptance=acceptance,
+            path=path,
         )
 
         item_summary.additional_properties = d

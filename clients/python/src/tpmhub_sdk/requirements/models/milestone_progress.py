@@ -11,20 +11,26 @@ T = TypeVar("T", bound="MilestoneProgress")
 
 @_attrs_define
 class MilestoneProgress:
-    """Progress from the backlog items linked to the milestone (wont_do items are left out).
+    """Progress from the backlog items linked to the milestone: stories, tasks, bugs and spikes (epics and
+    features are containers whose children carry the points; wont_do items are left out). The same figures
+    as project health and the reports.
 
-    Attributes:
-        items_total (int):
-        items_done (int):
-        points_total (float):
-        points_done (float):
-        percent (float): points_done / points_total × 100, rounded to 0.1; 0 without points.
+        Attributes:
+            items_total (int):
+            items_done (int):
+            open_items (int): items_total − items_done.
+            points_total (float):
+            points_done (float):
+            points_remaining (float): points_total − points_done.
+            percent (float): points_done / points_total × 100, rounded to 0.1; 0 without points.
     """
 
     items_total: int
     items_done: int
+    open_items: int
     points_total: float
     points_done: float
+    points_remaining: float
     percent: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -33,9 +39,13 @@ class MilestoneProgress:
 
         items_done = self.items_done
 
+        open_items = self.open_items
+
         points_total = self.points_total
 
         points_done = self.points_done
+
+        points_remaining = self.points_remaining
 
         percent = self.percent
 
@@ -45,8 +55,10 @@ class MilestoneProgress:
             {
                 "items_total": items_total,
                 "items_done": items_done,
+                "open_items": open_items,
                 "points_total": points_total,
                 "points_done": points_done,
+                "points_remaining": points_remaining,
                 "percent": percent,
             }
         )
@@ -60,17 +72,23 @@ class MilestoneProgress:
 
         items_done = d.pop("items_done")
 
+        open_items = d.pop("open_items")
+
         points_total = d.pop("points_total")
 
         points_done = d.pop("points_done")
+
+        points_remaining = d.pop("points_remaining")
 
         percent = d.pop("percent")
 
         milestone_progress = cls(
             items_total=items_total,
             items_done=items_done,
+            open_items=open_items,
             points_total=points_total,
             points_done=points_done,
+            points_remaining=points_remaining,
             percent=percent,
         )
 

@@ -18,10 +18,14 @@ class MilestoneProjection:
         name (str):
         status (str):
         target_date (datetime.date):
-        projected_finish (datetime.date | None): At the current velocity; null when nothing is being burned.
+        projected_finish (datetime.date | None): At the current velocity; the day the last item was done once all are;
+            null when nothing is being burned or the milestone has no items (the milestone API's `forecast`).
+        points_total (float):
+        points_done (float):
         remaining_points (float):
+        items_total (int):
         open_items (int):
-        slip_days (int | None): Projected finish minus target date; positive is late.
+        slip_days (int | None): Projected finish minus target date; positive is late; null without a projected finish.
     """
 
     id: str
@@ -29,7 +33,10 @@ class MilestoneProjection:
     status: str
     target_date: datetime.date
     projected_finish: datetime.date | None
+    points_total: float
+    points_done: float
     remaining_points: float
+    items_total: int
     open_items: int
     slip_days: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -49,7 +56,13 @@ class MilestoneProjection:
         else:
             projected_finish = self.projected_finish
 
+        points_total = self.points_total
+
+        points_done = self.points_done
+
         remaining_points = self.remaining_points
+
+        items_total = self.items_total
 
         open_items = self.open_items
 
@@ -65,7 +78,10 @@ class MilestoneProjection:
                 "status": status,
                 "target_date": target_date,
                 "projected_finish": projected_finish,
+                "points_total": points_total,
+                "points_done": points_done,
                 "remaining_points": remaining_points,
+                "items_total": items_total,
                 "open_items": open_items,
                 "slip_days": slip_days,
             }
@@ -99,7 +115,13 @@ class MilestoneProjection:
 
         projected_finish = _parse_projected_finish(d.pop("projected_finish"))
 
+        points_total = d.pop("points_total")
+
+        points_done = d.pop("points_done")
+
         remaining_points = d.pop("remaining_points")
+
+        items_total = d.pop("items_total")
 
         open_items = d.pop("open_items")
 
@@ -116,7 +138,10 @@ class MilestoneProjection:
             status=status,
             target_date=target_date,
             projected_finish=projected_finish,
+            points_total=points_total,
+            points_done=points_done,
             remaining_points=remaining_points,
+            items_total=items_total,
             open_items=open_items,
             slip_days=slip_days,
         )

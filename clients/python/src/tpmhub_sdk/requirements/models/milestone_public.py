@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.milestone_public_status import MilestonePublicStatus, check_milestone_public_status
 
 if TYPE_CHECKING:
+    from ..models.milestone_forecast import MilestoneForecast
     from ..models.milestone_progress import MilestoneProgress
 
 
@@ -28,8 +29,11 @@ class MilestonePublic:
         description (str):
         target_date (datetime.date):
         status (MilestonePublicStatus):
-        progress (MilestoneProgress): Progress from the backlog items linked to the milestone (wont_do items are left
-            out).
+        progress (MilestoneProgress): Progress from the backlog items linked to the milestone: stories, tasks, bugs and
+            spikes (epics and
+            features are containers whose children carry the points; wont_do items are left out). The same figures
+            as project health and the reports.
+        forecast (MilestoneForecast | None): Null for a milestone without counted items: there is nothing to forecast.
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -42,12 +46,15 @@ class MilestonePublic:
     target_date: datetime.date
     status: MilestonePublicStatus
     progress: MilestoneProgress
+    forecast: MilestoneForecast | None
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.milestone_forecast import MilestoneForecast  # noqa: PLC0415
+
         id = str(self.id)
 
         project_key = self.project_key
@@ -61,6 +68,12 @@ class MilestonePublic:
         status: str = self.status
 
         progress = self.progress.to_dict()
+
+        forecast: dict[str, Any] | None
+        if isinstance(self.forecast, MilestoneForecast):
+            forecast = self.forecast.to_dict()
+        else:
+            forecast = self.forecast
 
         version = self.version
 
@@ -79,6 +92,7 @@ class MilestonePublic:
                 "target_date": target_date,
                 "status": status,
                 "progress": progress,
+                "forecast": forecast,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -89,6 +103,7 @@ class MilestonePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.milestone_forecast import MilestoneForecast  # noqa: PLC0415
         from ..models.milestone_progress import MilestoneProgress  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -106,6 +121,21 @@ class MilestonePublic:
 
         progress = MilestoneProgress.from_dict(d.pop("progress"))
 
+        def _parse_forecast(data: object) -> MilestoneForecast | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                forecast_type_0 = MilestoneForecast.from_dict(data)
+
+                return forecast_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MilestoneForecast | None, data)
+
+        forecast = _parse_forecast(d.pop("forecast"))
+
         version = d.pop("version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -120,6 +150,7 @@ class MilestonePublic:
             target_date=target_date,
             status=status,
             progress=progress,
+            forecast=forecast,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
