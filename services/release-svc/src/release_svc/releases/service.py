@@ -55,6 +55,8 @@ from release_svc.releases.schemas import (
 )
 
 RESOURCE = "release"
+CHECKLIST_ITEM = "checklist_item"
+FREEZE_WINDOW = "freeze_window"
 SOURCE = "/tpmhub/release-svc"
 _SORTS = {"created": Release.created_at, "target_date": Release.target_date, "version": Release.semver}
 # Who may move a release through deployment (CI pipelines included).
@@ -300,20 +302,30 @@ async def create_release(
     session.add(release)
     await session.flush()
     await _replace_scope_rows(session, release, data.scope)
-    template, _ = await checklist_template(session, project_key)
-    session.add_all(
-        [
-            ChecklistItem(
-                release_id=release.id,
-                project_key=project_key,
-                position=i,
-                code=t.get("code"),
-                title=t["title"],
-                owner=t.get("owner"),
-            )
-            for i, t in enumerate(template)
-        ]
-    )
+    template, is_default = await checklist_template(session, project_key)
+    seeded = [
+        ChecklistItem(
+            release_id=release.id,
+            project_key=project_key,
+            position=i,
+            code=t.get("code"),
+            title=t["title"],
+            owner=t.get("owner"),
+        )
+        for i, t in enumerate(template)
+    ]
+    session.add_all(seeded)
+    for item in seeded:
+        await history.record(
+            session,
+            principal=principal,
+            project_key=project_key,
+            resource_type=CHECKLIST_ITEM,
+            resource_id=item.id,
+            action="create",
+            after=history.snapshot(item),
+            note="seeded from the default checklist" if is_default else "seeded from the project's template",
+        )
     await history.record(
         session,
         principal=principal,
@@ -679,12 +691,35 @@ async def add_checklist_item(
         session,
         principal=principal,
         project_key=release.project_key,
-        resource_type="checklist_item",
+        resource_type=CHECKLIST_ITEM,
         resource_id=item.id,
         action="create",
         after=history.snapshot(item),
     )
     await session.flush()
+    return item
+
+
+def _checklist_action(was: str, now: str) -> str:
+    """`tick` (→ done), `untick` (done → pending), else a status name (`fail`, `waive`, `reset`) or
+    `update` when only owner, evidence or note changed."""
+    if was == now:
+        return "update"
+    if now == "done":
+        return "tick"
+    if was == "done" and now == "pending":
+        return "untick"
+    return {"failed": "fail", "waived": "waive", "pending": "reset"}[now]
+
+
+async def get_checklist_item(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, item_id: uuid.UUID
+) -> ChecklistItem:
+    """An item of a release the caller may read; another release's item (or project's) is missing."""
+    release = await get_release(session, principal=principal, release_id=release_id)
+    item = await session.get(ChecklistItem, item_id)
+    if item is None or item.release_id != release.id:
+        raise NotFound(f"Checklist item {item_id} does not exist on release {release_id}.")
     return item
 
 
@@ -697,10 +732,8 @@ async def update_checklist_item(
     patch: ChecklistItemUpdate,
     if_match: str | None,
 ) -> ChecklistItem:
+    item = await get_checklist_item(session, principal=principal, release_id=release_id, item_id=item_id)
     release = await get_release(session, principal=principal, release_id=release_id)
-    item = await session.get(ChecklistItem, item_id)
-    if item is None or item.release_id != release.id:
-        raise NotFound(f"Checklist item {item_id} does not exist on release {release_id}.")
     allowed = PLANNERS if patch.status == "waived" else CHECKLIST_EDITORS
     ensure_role(
         principal,
@@ -715,14 +748,20 @@ async def update_checklist_item(
             errors=[field_error("body.evidence_url", "required when status is done", "evidence_required")],
         )
     before = history.snapshot(item)
+    was = item.status
     merge_patch(item, patch, required={"status", "note"})
+    if item.status == "done" and was != "done":
+        item.done_by, item.done_at = principal.sub, utcnow()
+    elif item.status != "done":
+        # done_by/done_at describe the current tick only; the history keeps who ticked it before.
+        item.done_by = item.done_at = None
     await history.record(
         session,
         principal=principal,
         project_key=release.project_key,
-        resource_type="checklist_item",
+        resource_type=CHECKLIST_ITEM,
         resource_id=item.id,
-        action="update",
+        action=_checklist_action(was, item.status),
         before=before,
         after=history.snapshot(item),
     )
