@@ -527,6 +527,26 @@ async def delete_freeze_window(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+@router.get(
+    "/v1/freeze-windows/{window_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_freeze_window_history(
+    window_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
+    """Every recorded change of a freeze window (creation, exceptions requested, approved or rejected,
+    deletion), oldest first; readable after the window is deleted."""
+    await service.ensure_freeze_window_history_readable(session, principal=principal, window_id=window_id)
+    return await history.list_history(
+        session, resource_type=service.FREEZE_WINDOW, resource_id=window_id, limit=limit, cursor=cursor
+    )
+
+
 @router.post(
     "/v1/releases/{release_id}/freeze-exceptions",
     status_code=status.HTTP_201_CREATED,

@@ -782,7 +782,7 @@ async def create_freeze_window(
         session,
         principal=principal,
         project_key=project_key,
-        resource_type="freeze_window",
+        resource_type=FREEZE_WINDOW,
         resource_id=window.id,
         action="create",
         after=history.snapshot(window),
@@ -827,17 +827,52 @@ async def get_freeze_window(
     return window
 
 
+async def ensure_freeze_window_history_readable(
+    session: AsyncSession, *, principal: Principal, window_id: uuid.UUID
+) -> None:
+    """A window's history outlives the window: a deleted one is found through its history rows. No role
+    on its project answers like a window that never existed."""
+    window = await session.get(FreezeWindow, window_id)
+    project_key = (
+        window.project_key
+        if window is not None
+        else (
+            await session.execute(
+                select(history.HistoryEntry.project_key)
+                .where(
+                    history.HistoryEntry.resource_type == FREEZE_WINDOW,
+                    history.HistoryEntry.resource_id == str(window_id),
+                )
+                .limit(1)
+            )
+        ).scalar_one_or_none()
+    )
+    if project_key is None or not principal.can_read(project_key):
+        raise NotFound(f"Freeze window {window_id} does not exist.")
+
+
 async def delete_freeze_window(session: AsyncSession, *, principal: Principal, window_id: uuid.UUID) -> None:
     window = await get_freeze_window(session, principal=principal, window_id=window_id)
     ensure_role(principal, window.project_key, PLANNERS, action="delete a freeze window")
+    exceptions = (
+        await session.execute(
+            select(FreezeException.release_id, FreezeException.status).where(
+                FreezeException.freeze_window_id == window.id
+            )
+        )
+    ).all()
     await history.record(
         session,
         principal=principal,
         project_key=window.project_key,
-        resource_type="freeze_window",
+        resource_type=FREEZE_WINDOW,
         resource_id=window.id,
         action="delete",
-        before=history.snapshot(window),
+        before={
+            **history.snapshot(window),
+            "exceptions": [{"release_id": str(r), "status": st} for r, st in exceptions],
+        },
+        note=f"{len(exceptions)} freeze exception(s) removed with it" if exceptions else None,
     )
     await session.execute(delete(FreezeException).where(FreezeException.freeze_window_id == window.id))
     await session.delete(window)
@@ -854,6 +889,20 @@ async def active_freezes(
     )
     windows = list(rows.scalars())
     return [w for w in windows if not w.environments or environment is None or environment in w.environments]
+
+
+def _exception_state(exc: FreezeException) -> dict[str, Any]:
+    """A freeze exception as its window's history shows it."""
+    return {
+        "id": str(exc.id),
+        "release_id": str(exc.release_id),
+        "reason": exc.reason,
+        "status": exc.status,
+        "requested_by": exc.requested_by,
+        "decided_by": exc.decided_by,
+        "decided_at": history.jsonable(exc.decided_at),
+        "decision_note": exc.decision_note,
+    }
 
 
 async def request_freeze_exception(
@@ -891,6 +940,15 @@ async def request_freeze_exception(
         action="request_freeze_exception",
         after={"freeze_window_id": str(window.id), "reason": data.reason},
     )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=FREEZE_WINDOW,
+        resource_id=window.id,
+        action="exception_requested",
+        after={"exception": _exception_state(exc)},
+    )
     await session.flush()
     return exc
 
@@ -919,6 +977,7 @@ async def decide_freeze_exception(
         raise Forbidden("A freeze exception is decided by someone other than who asked for it.")
     if exc.status != "requested":
         raise InvalidTransition(action, exc.status, [])
+    requested = _exception_state(exc)
     exc.status = "approved" if approve else "rejected"
     exc.decided_by = principal.sub
     exc.decided_at = utcnow()
@@ -931,6 +990,17 @@ async def decide_freeze_exception(
         resource_id=exc.release_id,
         action=f"freeze_exception_{exc.status}",
         after={"freeze_window_id": str(exc.freeze_window_id), "status": exc.status},
+        note=note or None,
+    )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=exc.project_key,
+        resource_type=FREEZE_WINDOW,
+        resource_id=exc.freeze_window_id,
+        action=f"exception_{exc.status}",
+        before={"exception": requested},
+        after={"exception": _exception_state(exc)},
         note=note or None,
     )
     await session.flush()
