@@ -5,9 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
+from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.params import QueryDateTime
 from tpmhub_shared.problems import responses
@@ -109,6 +111,26 @@ async def update_deployment(
     )
     set_etag(response, row.version)
     return DeploymentPublic.model_validate(row)
+
+
+@router.get(
+    "/v1/deployments/{deployment_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_deployment_history(
+    deployment_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
+    """Every recorded change of a deployment (recorded by a person or a CI webhook, finished, flagged as
+    a failure, restored), oldest first."""
+    await service.get_deployment(session, principal=principal, deployment_id=deployment_id)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=deployment_id, limit=limit, cursor=cursor
+    )
 
 
 @router.get("/v1/projects/{key}/dora", response_model=DoraMetrics, responses=responses(401, 403, 422))

@@ -94,6 +94,9 @@ class ChecklistItem(TableBase, table=True):
     status: str = Field(default="pending", max_length=20)
     evidence_url: str | None = Field(default=None, max_length=2000)
     note: str = Field(default="", max_length=2000)
+    # Who ticked the item and when, while it is `done`; cleared when it leaves `done` (history keeps it).
+    done_by: str | None = Field(default=None, max_length=200)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ChecklistTemplate(TableBase, table=True):

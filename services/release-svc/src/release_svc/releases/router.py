@@ -447,6 +447,27 @@ async def update_checklist_item(
     return ChecklistItemPublic.model_validate(item)
 
 
+@router.get(
+    "/v1/releases/{release_id}/checklist/{item_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_checklist_item_history(
+    release_id: uuid.UUID,
+    item_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
+    """Every recorded change of a checklist item (seeded or added, ticked, unticked, failed, waived, its
+    owner, evidence and note), by people and by CI, oldest first."""
+    await service.get_checklist_item(session, principal=principal, release_id=release_id, item_id=item_id)
+    return await history.list_history(
+        session, resource_type=service.CHECKLIST_ITEM, resource_id=item_id, limit=limit, cursor=cursor
+    )
+
+
 # ---- freeze windows --------------------------------------------------------------------------------------
 
 
@@ -506,6 +527,26 @@ async def delete_freeze_window(
     """Remove a freeze window (admin, pm, tpm)."""
     await service.delete_freeze_window(session, principal=principal, window_id=window_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/v1/freeze-windows/{window_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_freeze_window_history(
+    window_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
+    """Every recorded change of a freeze window (creation, exceptions requested, approved or rejected,
+    deletion), oldest first; readable after the window is deleted."""
+    await service.ensure_freeze_window_history_readable(session, principal=principal, window_id=window_id)
+    return await history.list_history(
+        session, resource_type=service.FREEZE_WINDOW, resource_id=window_id, limit=limit, cursor=cursor
+    )
 
 
 @router.post(

@@ -267,6 +267,10 @@ class ChecklistItemPublic(BaseModel):
     status: ChecklistStatus
     evidence_url: str | None
     note: str
+    done_by: str | None = Field(
+        default=None, description="Who ticked the item (while it is done).", examples=["alice"]
+    )
+    done_at: datetime | None = Field(default=None, description="When it was ticked (while it is done).")
     version: int
 
 

@@ -55,6 +55,8 @@ from release_svc.releases.schemas import (
 )
 
 RESOURCE = "release"
+CHECKLIST_ITEM = "checklist_item"
+FREEZE_WINDOW = "freeze_window"
 SOURCE = "/tpmhub/release-svc"
 _SORTS = {"created": Release.created_at, "target_date": Release.target_date, "version": Release.semver}
 # Who may move a release through deployment (CI pipelines included).
@@ -298,20 +300,30 @@ async def create_release(
     session.add(release)
     await session.flush()
     await _replace_scope_rows(session, release, data.scope)
-    template, _ = await checklist_template(session, project_key)
-    session.add_all(
-        [
-            ChecklistItem(
-                release_id=release.id,
-                project_key=project_key,
-                position=i,
-                code=t.get("code"),
-                title=t["title"],
-                owner=t.get("owner"),
-            )
-            for i, t in enumerate(template)
-        ]
-    )
+    template, is_default = await checklist_template(session, project_key)
+    seeded = [
+        ChecklistItem(
+            release_id=release.id,
+            project_key=project_key,
+            position=i,
+            code=t.get("code"),
+            title=t["title"],
+            owner=t.get("owner"),
+        )
+        for i, t in enumerate(template)
+    ]
+    session.add_all(seeded)
+    for item in seeded:
+        await history.record(
+            session,
+            principal=principal,
+            project_key=project_key,
+            resource_type=CHECKLIST_ITEM,
+            resource_id=item.id,
+            action="create",
+            after=history.snapshot(item),
+            note="seeded from the default checklist" if is_default else "seeded from the project's template",
+        )
     await history.record(
         session,
         principal=principal,
@@ -677,12 +689,35 @@ async def add_checklist_item(
         session,
         principal=principal,
         project_key=release.project_key,
-        resource_type="checklist_item",
+        resource_type=CHECKLIST_ITEM,
         resource_id=item.id,
         action="create",
         after=history.snapshot(item),
     )
     await session.flush()
+    return item
+
+
+def _checklist_action(was: str, now: str) -> str:
+    """`tick` (→ done), `untick` (done → pending), else a status name (`fail`, `waive`, `reset`) or
+    `update` when only owner, evidence or note changed."""
+    if was == now:
+        return "update"
+    if now == "done":
+        return "tick"
+    if was == "done" and now == "pending":
+        return "untick"
+    return {"failed": "fail", "waived": "waive", "pending": "reset"}[now]
+
+
+async def get_checklist_item(
+    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, item_id: uuid.UUID
+) -> ChecklistItem:
+    """An item of a release the caller may read; another release's item (or project's) is missing."""
+    release = await get_release(session, principal=principal, release_id=release_id)
+    item = await session.get(ChecklistItem, item_id)
+    if item is None or item.release_id != release.id:
+        raise NotFound(f"Checklist item {item_id} does not exist on release {release_id}.")
     return item
 
 
@@ -695,10 +730,8 @@ async def update_checklist_item(
     patch: ChecklistItemUpdate,
     if_match: str | None,
 ) -> ChecklistItem:
+    item = await get_checklist_item(session, principal=principal, release_id=release_id, item_id=item_id)
     release = await get_release(session, principal=principal, release_id=release_id)
-    item = await session.get(ChecklistItem, item_id)
-    if item is None or item.release_id != release.id:
-        raise NotFound(f"Checklist item {item_id} does not exist on release {release_id}.")
     allowed = PLANNERS if patch.status == "waived" else CHECKLIST_EDITORS
     ensure_role(
         principal,
@@ -713,14 +746,20 @@ async def update_checklist_item(
             errors=[field_error("body.evidence_url", "required when status is done", "evidence_required")],
         )
     before = history.snapshot(item)
+    was = item.status
     merge_patch(item, patch, required={"status", "note"})
+    if item.status == "done" and was != "done":
+        item.done_by, item.done_at = principal.sub, utcnow()
+    elif item.status != "done":
+        # done_by/done_at describe the current tick only; the history keeps who ticked it before.
+        item.done_by = item.done_at = None
     await history.record(
         session,
         principal=principal,
         project_key=release.project_key,
-        resource_type="checklist_item",
+        resource_type=CHECKLIST_ITEM,
         resource_id=item.id,
-        action="update",
+        action=_checklist_action(was, item.status),
         before=before,
         after=history.snapshot(item),
     )
@@ -741,7 +780,7 @@ async def create_freeze_window(
         session,
         principal=principal,
         project_key=project_key,
-        resource_type="freeze_window",
+        resource_type=FREEZE_WINDOW,
         resource_id=window.id,
         action="create",
         after=history.snapshot(window),
@@ -784,17 +823,52 @@ async def get_freeze_window(
     return visible(principal, window, f"Freeze window {window_id} does not exist.")
 
 
+async def ensure_freeze_window_history_readable(
+    session: AsyncSession, *, principal: Principal, window_id: uuid.UUID
+) -> None:
+    """A window's history outlives the window: a deleted one is found through its history rows. No role
+    on its project answers like a window that never existed."""
+    window = await session.get(FreezeWindow, window_id)
+    project_key = (
+        window.project_key
+        if window is not None
+        else (
+            await session.execute(
+                select(history.HistoryEntry.project_key)
+                .where(
+                    history.HistoryEntry.resource_type == FREEZE_WINDOW,
+                    history.HistoryEntry.resource_id == str(window_id),
+                )
+                .limit(1)
+            )
+        ).scalar_one_or_none()
+    )
+    if project_key is None or not principal.can_read(project_key):
+        raise NotFound(f"Freeze window {window_id} does not exist.")
+
+
 async def delete_freeze_window(session: AsyncSession, *, principal: Principal, window_id: uuid.UUID) -> None:
     window = await get_freeze_window(session, principal=principal, window_id=window_id)
     ensure_role(principal, window.project_key, PLANNERS, action="delete a freeze window")
+    exceptions = (
+        await session.execute(
+            select(FreezeException.release_id, FreezeException.status).where(
+                FreezeException.freeze_window_id == window.id
+            )
+        )
+    ).all()
     await history.record(
         session,
         principal=principal,
         project_key=window.project_key,
-        resource_type="freeze_window",
+        resource_type=FREEZE_WINDOW,
         resource_id=window.id,
         action="delete",
-        before=history.snapshot(window),
+        before={
+            **history.snapshot(window),
+            "exceptions": [{"release_id": str(r), "status": st} for r, st in exceptions],
+        },
+        note=f"{len(exceptions)} freeze exception(s) removed with it" if exceptions else None,
     )
     await session.execute(delete(FreezeException).where(FreezeException.freeze_window_id == window.id))
     await session.delete(window)
@@ -811,6 +885,20 @@ async def active_freezes(
     )
     windows = list(rows.scalars())
     return [w for w in windows if not w.environments or environment is None or environment in w.environments]
+
+
+def _exception_state(exc: FreezeException) -> dict[str, Any]:
+    """A freeze exception as its window's history shows it."""
+    return {
+        "id": str(exc.id),
+        "release_id": str(exc.release_id),
+        "reason": exc.reason,
+        "status": exc.status,
+        "requested_by": exc.requested_by,
+        "decided_by": exc.decided_by,
+        "decided_at": history.jsonable(exc.decided_at),
+        "decision_note": exc.decision_note,
+    }
 
 
 async def request_freeze_exception(
@@ -848,6 +936,15 @@ async def request_freeze_exception(
         action="request_freeze_exception",
         after={"freeze_window_id": str(window.id), "reason": data.reason},
     )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=release.project_key,
+        resource_type=FREEZE_WINDOW,
+        resource_id=window.id,
+        action="exception_requested",
+        after={"exception": _exception_state(exc)},
+    )
     await session.flush()
     return exc
 
@@ -875,6 +972,7 @@ async def decide_freeze_exception(
         raise Forbidden("A freeze exception is decided by someone other than who asked for it.")
     if exc.status != "requested":
         raise InvalidTransition(action, exc.status, [])
+    requested = _exception_state(exc)
     exc.status = "approved" if approve else "rejected"
     exc.decided_by = principal.sub
     exc.decided_at = utcnow()
@@ -887,6 +985,17 @@ async def decide_freeze_exception(
         resource_id=exc.release_id,
         action=f"freeze_exception_{exc.status}",
         after={"freeze_window_id": str(exc.freeze_window_id), "status": exc.status},
+        note=note or None,
+    )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=exc.project_key,
+        resource_type=FREEZE_WINDOW,
+        resource_id=exc.freeze_window_id,
+        action=f"exception_{exc.status}",
+        before={"exception": requested},
+        after={"exception": _exception_state(exc)},
         note=note or None,
     )
     await session.flush()

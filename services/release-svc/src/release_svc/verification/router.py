@@ -5,9 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
+from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
@@ -96,6 +98,25 @@ async def update_verification(
     )
     set_etag(response, row.version)
     return VerificationPublic.model_validate(row)
+
+
+@router.get(
+    "/v1/verifications/{verification_id}/history",
+    response_model=Page[HistoryEntryPublic],
+    responses=responses(401, 404, 422),
+)
+async def list_verification_history(
+    verification_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[HistoryEntryPublic]:
+    """Every recorded change of a verification (the first result and each re-run), oldest first."""
+    await service.get_verification(session, principal=principal, verification_id=verification_id)
+    return await history.list_history(
+        session, resource_type=service.RESOURCE, resource_id=verification_id, limit=limit, cursor=cursor
+    )
 
 
 TAGS = [

@@ -2,9 +2,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
+from tpmhub_shared.history import HistoryEntryPublic
+from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
 from risk_svc.matrix import service
@@ -33,6 +36,16 @@ async def put_risk_matrix(key: ProjectKeyPath, body: RiskMatrixIn, session: Sess
                                       if_match=if_match)
     set_etag(response, matrix.version)
     return matrix
+
+
+@router.get("/history", response_model=Page[HistoryEntryPublic], responses=responses(401, 403, 422))
+async def list_risk_matrix_history(key: ProjectKeyPath, session: Session, principal: CurrentPrincipal,
+                                   limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
+    """Every save of the matrix with each field before and after (the first save against the
+    defaults), oldest first. Empty while the project uses the defaults."""
+    service.ensure_history_readable(principal=principal, project_key=key)
+    return await history.list_history(session, resource_type=service.RESOURCE, resource_id=key,
+                                      limit=limit, cursor=cursor)
 
 TAGS = [{
     "name": "risk matrix",

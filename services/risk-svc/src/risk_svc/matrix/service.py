@@ -46,6 +46,10 @@ async def get_matrix(session: AsyncSession, *, principal: Principal, project_key
     return to_public(row) if row else default_matrix(project_key)
 
 
+def ensure_history_readable(*, principal: Principal, project_key: str) -> None:
+    ensure_read(principal, project_key)
+
+
 async def put_matrix(
     session: AsyncSession, *, principal: Principal, project_key: str, data: RiskMatrixIn, if_match: str | None
 ) -> RiskMatrixPublic:
@@ -56,16 +60,19 @@ async def put_matrix(
         check_if_match(if_match, 0)
         row = RiskMatrix(project_key=project_key, **values)
         session.add(row)
-        before = None
+        # The first save replaces the defaults: the history shows what changed from them.
+        before = history.snapshot(default_matrix(project_key), list(history.snapshot(row)))
+        created = True
     else:
         await lock_and_check(session, row, if_match)
         before = history.snapshot(row)
+        created = False
         for name, value in values.items():
             setattr(row, name, value)
     await session.flush()
     await history.record(
         session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-        resource_id=project_key, action="create" if before is None else "update", before=before,
+        resource_id=project_key, action="create" if created else "update", before=before,
         after=history.snapshot(row),
     )
     matrix = scoring.Matrix(thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days),

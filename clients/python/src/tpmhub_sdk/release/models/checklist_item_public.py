@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -11,6 +12,7 @@ from ..models.checklist_item_public_status import (
     ChecklistItemPublicStatus,
     check_checklist_item_public_status,
 )
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChecklistItemPublic")
 
@@ -30,6 +32,8 @@ class ChecklistItemPublic:
         evidence_url (None | str):
         note (str):
         version (int):
+        done_by (None | str | Unset): Who ticked the item (while it is done).
+        done_at (datetime.datetime | None | Unset): When it was ticked (while it is done).
     """
 
     id: UUID
@@ -42,6 +46,8 @@ class ChecklistItemPublic:
     evidence_url: None | str
     note: str
     version: int
+    done_by: None | str | Unset = UNSET
+    done_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +74,20 @@ class ChecklistItemPublic:
 
         version = self.version
 
+        done_by: None | str | Unset
+        if isinstance(self.done_by, Unset):
+            done_by = UNSET
+        else:
+            done_by = self.done_by
+
+        done_at: None | str | Unset
+        if isinstance(self.done_at, Unset):
+            done_at = UNSET
+        elif isinstance(self.done_at, datetime.datetime):
+            done_at = self.done_at.isoformat()
+        else:
+            done_at = self.done_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -84,6 +104,10 @@ class ChecklistItemPublic:
                 "version": version,
             }
         )
+        if done_by is not UNSET:
+            field_dict["done_by"] = done_by
+        if done_at is not UNSET:
+            field_dict["done_at"] = done_at
 
         return field_dict
 
@@ -125,6 +149,32 @@ class ChecklistItemPublic:
 
         version = d.pop("version")
 
+        def _parse_done_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        done_by = _parse_done_by(d.pop("done_by", UNSET))
+
+        def _parse_done_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                done_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return done_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        done_at = _parse_done_at(d.pop("done_at", UNSET))
+
         checklist_item_public = cls(
             id=id,
             release_id=release_id,
@@ -136,6 +186,8 @@ class ChecklistItemPublic:
             evidence_url=evidence_url,
             note=note,
             version=version,
+            done_by=done_by,
+            done_at=done_at,
         )
 
         checklist_item_public.additional_properties = d
