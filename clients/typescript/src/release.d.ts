@@ -4702,7 +4702,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -4720,6 +4720,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6636,7 +6645,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -6655,6 +6664,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -6888,7 +6906,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -6906,6 +6924,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */
@@ -9229,7 +9256,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1–200). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
             };
             header?: never;
@@ -9247,6 +9274,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid bearer token */

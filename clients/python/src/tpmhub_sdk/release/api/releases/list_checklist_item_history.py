@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -102,7 +107,8 @@ def sync_detailed(
         release_id (UUID):
         item_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +149,8 @@ def sync(
         release_id (UUID):
         item_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +186,8 @@ async def asyncio_detailed(
         release_id (UUID):
         item_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +226,8 @@ async def asyncio(
         release_id (UUID):
         item_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -51,6 +51,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -97,7 +102,8 @@ def sync_detailed(
     Args:
         verification_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +140,8 @@ def sync(
     Args:
         verification_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +173,8 @@ async def asyncio_detailed(
     Args:
         verification_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +209,8 @@ async def asyncio(
     Args:
         verification_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
-        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
