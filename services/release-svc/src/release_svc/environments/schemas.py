@@ -2,12 +2,14 @@
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 ENV_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,49}$"
+# Names are compared in lower case: `Prod` is `prod`.
 EnvironmentName = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=50, pattern=ENV_PATTERN),
+    BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
+    StringConstraints(min_length=1, max_length=50, pattern=ENV_PATTERN),
 ]
 
 
