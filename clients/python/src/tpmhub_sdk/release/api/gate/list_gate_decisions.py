@@ -110,14 +110,16 @@ def sync_detailed(
 ) -> Response[PageGateResult | Problem]:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,14 +155,16 @@ def sync(
 ) -> PageGateResult | Problem | None:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,14 +195,16 @@ async def asyncio_detailed(
 ) -> Response[PageGateResult | Problem]:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,14 +238,16 @@ async def asyncio(
 ) -> PageGateResult | Problem | None:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
         limit (int | Unset): Page size (1–200). Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
