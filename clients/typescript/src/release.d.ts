@@ -2306,7 +2306,7 @@ export interface components {
          * EnvironmentDef
          * @description One environment: its canonical name (what is stored) and the other names that mean it.
          */
-        "EnvironmentDef-Input": {
+        EnvironmentDef: {
             /**
              * Name
              * @example production
@@ -2322,10 +2322,10 @@ export interface components {
             aliases?: string[];
         };
         /**
-         * EnvironmentDef
-         * @description One environment: its canonical name (what is stored) and the other names that mean it.
+         * EnvironmentPublic
+         * @description One environment of the project: the name stored everywhere, and the aliases that mean it.
          */
-        "EnvironmentDef-Output": {
+        EnvironmentPublic: {
             /**
              * Name
              * @example production
@@ -2338,7 +2338,7 @@ export interface components {
              *       "prd"
              *     ]
              */
-            aliases?: string[];
+            aliases: string[];
         };
         /**
          * EnvironmentsIn
@@ -2370,7 +2370,7 @@ export interface components {
          */
         EnvironmentsIn: {
             /** Environments */
-            environments: components["schemas"]["EnvironmentDef-Input"][];
+            environments: components["schemas"]["EnvironmentDef"][];
         };
         /**
          * EnvironmentsPublic
@@ -2384,7 +2384,7 @@ export interface components {
              */
             project_key: string;
             /** Environments */
-            environments: components["schemas"]["EnvironmentDef-Output"][];
+            environments: components["schemas"]["EnvironmentPublic"][];
             /**
              * Is Default
              * @description No list saved yet: the default set applies.

@@ -22,6 +22,13 @@ class EnvironmentDef(BaseModel):
     aliases: list[EnvironmentName] = Field(default_factory=list, max_length=20, examples=[["prod", "prd"]])
 
 
+class EnvironmentPublic(BaseModel):
+    """One environment of the project: the name stored everywhere, and the aliases that mean it."""
+
+    name: str = Field(examples=["production"])
+    aliases: list[str] = Field(examples=[["prod", "prd"]])
+
+
 class EnvironmentsIn(BaseModel):
     """The whole list (replaces the current one). Names and aliases are unique across the list."""
 
@@ -60,6 +67,6 @@ class EnvironmentsPublic(BaseModel):
     stores the name; anything else is refused with 422."""
 
     project_key: str = Field(examples=["PAY"])
-    environments: list[EnvironmentDef]
+    environments: list[EnvironmentPublic]
     is_default: bool = Field(description="No list saved yet: the default set applies.")
     version: int = Field(description="As in the ETag (0 for the default set).", examples=[1])

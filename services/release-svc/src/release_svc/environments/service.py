@@ -17,7 +17,7 @@ from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict, UnprocessableEntity, field_error
 
 from release_svc.environments.models import ProjectEnvironments
-from release_svc.environments.schemas import EnvironmentDef, EnvironmentsIn, EnvironmentsPublic
+from release_svc.environments.schemas import EnvironmentPublic, EnvironmentsIn, EnvironmentsPublic
 
 RESOURCE = "project_environments"
 EDITORS = frozenset({"tpm"})  # and admin
@@ -124,7 +124,7 @@ async def resolve_environments(
 def to_public(envs: EnvironmentSet) -> EnvironmentsPublic:
     return EnvironmentsPublic(
         project_key=envs.project_key,
-        environments=[EnvironmentDef.model_validate(e) for e in envs.environments],
+        environments=[EnvironmentPublic.model_validate(e) for e in envs.environments],
         is_default=envs.is_default,
         version=envs.version,
     )

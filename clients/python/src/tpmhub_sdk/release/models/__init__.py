@@ -48,7 +48,9 @@ from .deployment_update import DeploymentUpdate
 from .deployment_update_status_type_0 import DeploymentUpdateStatusType0
 from .dora_metrics import DoraMetrics
 from .environment_def import EnvironmentDef
+from .environment_public import EnvironmentPublic
 from .environments_in import EnvironmentsIn
+from .environments_public import EnvironmentsPublic
 from .event_delivery_public import EventDeliveryPublic
 from .event_receipt import EventReceipt
 from .event_receipt_status import EventReceiptStatus
@@ -207,7 +209,9 @@ __all__ = (
     "DeploymentUpdateStatusType0",
     "DoraMetrics",
     "EnvironmentDef",
+    "EnvironmentPublic",
     "EnvironmentsIn",
+    "EnvironmentsPublic",
     "EventDeliveryPublic",
     "EventReceipt",
     "EventReceiptStatus",

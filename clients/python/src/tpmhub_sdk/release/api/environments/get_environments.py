@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.environments_public import EnvironmentsPublic
 from ...models.problem import Problem
 from ...types import Response
 
@@ -24,7 +25,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnvironmentsPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnvironmentsPublic.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -46,7 +54,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnvironmentsPublic | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +69,7 @@ def sync_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[EnvironmentsPublic | Problem]:
     """Get Environments
 
      The project's environments and their aliases (the default development, staging, production until a
@@ -75,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[EnvironmentsPublic | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +103,7 @@ def sync(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> EnvironmentsPublic | Problem | None:
     """Get Environments
 
      The project's environments and their aliases (the default development, staging, production until a
@@ -109,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        EnvironmentsPublic | Problem
     """
 
     return sync_detailed(
@@ -122,7 +132,7 @@ async def asyncio_detailed(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[EnvironmentsPublic | Problem]:
     """Get Environments
 
      The project's environments and their aliases (the default development, staging, production until a
@@ -138,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[EnvironmentsPublic | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +164,7 @@ async def asyncio(
     key: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> EnvironmentsPublic | Problem | None:
     """Get Environments
 
      The project's environments and their aliases (the default development, staging, production until a
@@ -170,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        EnvironmentsPublic | Problem
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.environments_in import EnvironmentsIn
+from ...models.environments_public import EnvironmentsPublic
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -36,7 +37,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnvironmentsPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnvironmentsPublic.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -78,7 +86,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnvironmentsPublic | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EnvironmentsIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[EnvironmentsPublic | Problem]:
     """Put Environments
 
      Replace the list (tpm, admin). Send If-Match with the ETag you read (`"0"` for the default set); an
@@ -113,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[EnvironmentsPublic | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +145,7 @@ def sync(
     client: AuthenticatedClient,
     body: EnvironmentsIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | None:
+) -> EnvironmentsPublic | Problem | None:
     """Put Environments
 
      Replace the list (tpm, admin). Send If-Match with the ETag you read (`"0"` for the default set); an
@@ -155,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        EnvironmentsPublic | Problem
     """
 
     return sync_detailed(
@@ -172,7 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EnvironmentsIn,
     if_match: None | str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[EnvironmentsPublic | Problem]:
     """Put Environments
 
      Replace the list (tpm, admin). Send If-Match with the ETag you read (`"0"` for the default set); an
@@ -192,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[EnvironmentsPublic | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +222,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EnvironmentsIn,
     if_match: None | str | Unset = UNSET,
-) -> Problem | None:
+) -> EnvironmentsPublic | Problem | None:
     """Put Environments
 
      Replace the list (tpm, admin). Send If-Match with the ETag you read (`"0"` for the default set); an
@@ -232,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        EnvironmentsPublic | Problem
     """
 
     return (
