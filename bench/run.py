@@ -393,7 +393,10 @@ async def prepare(
         )
         r.raise_for_status()
         rollout_id = r.json()["id"]
-        (await c.post(f"{rel}/v1/rollouts/{rollout_id}/start")).raise_for_status()
+        # The seeded scope is not done and its risks are open, so the gate denies: the benchmark's setup
+        # goes past it the audited way.
+        override = {"override_gate": {"reason": "benchmark setup: seeded scope and risks"}}
+        (await c.post(f"{rel}/v1/rollouts/{rollout_id}/start", json=override)).raise_for_status()
         (
             await c.post(
                 f"{rel}/v1/projects/{PROJECT}/ci-sources",

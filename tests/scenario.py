@@ -14,6 +14,7 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -187,18 +188,38 @@ class Walkthrough:
         assert gate["allowed"], [c for c in gate["checks"] if not c["passed"]]
         self.tpm("release", "gate", rid, role="ci", user="pipeline")
 
-        self.log("9. rollout 1% → 10% → 50% → 100%, each stage advanced by its operator")
+        self.log("9. a freeze on `prod` (= production): the gate refuses the rollout; the TPM overrides it")
         operators = {1: "oscar", 10: "olga", 50: "oscar", 100: "olga"}
         rollout = self.call("release", "POST", f"/v1/releases/{rid}/rollouts", json={
-            "name": "wallet", "unit_kind": "user", "group_id": "wallet-checkout", "on_breach": "pause",
-            "breach_threshold": 1,
+            "name": "wallet", "environment": "prod", "unit_kind": "user", "group_id": "wallet-checkout",
+            "on_breach": "pause", "breach_threshold": 1,
             "stages": [{"percent": pct, "operator": op, "min_hold_seconds": 0,
                         "guardrails": ["error_rate <= 0.01"]} for pct, op in operators.items()]})
         ro = rollout["id"]
-        self.tpm("rollout", "start", ro)
+        assert rollout["environment"] == "production", rollout
+        now = datetime.now(UTC)
+        freeze = self.call("release", "POST", f"/v1/projects/{p}/freeze-windows", json={
+            "name": "Payments peak", "environments": ["prod"],
+            "starts_at": (now - timedelta(minutes=5)).isoformat(),
+            "ends_at": (now + timedelta(hours=2)).isoformat()})
+        assert freeze["environments"] == ["production"], freeze
+        refused = self.http("release", "oscar", "engineer").post(f"/v1/rollouts/{ro}/start", json={})
+        assert refused.status_code == 409, refused.text
+        assert [c["name"] for c in refused.json()["checks"]] == ["freeze"], refused.json()
+        self.tpm("rollout", "start", ro, user="oscar", role="engineer", expect_exit=1)
+        override = "Wallet launch date agreed with the freeze owner"
+        # Only a tpm/admin may override (the engineer is refused), and the reason is recorded.
+        self.tpm("rollout", "start", ro, "--override-reason", override, user="oscar", role="engineer",
+                 expect_exit=1)
+        self.tpm("rollout", "start", ro, "--override-reason", override)
+        audit = self.call("release", "GET", f"/v1/rollouts/{ro}/history", params={"limit": 100})["items"]
+        assert [e["note"] for e in audit if e["action"] == "override_gate"] == [override], audit
+        self.call("release", "DELETE", f"/v1/freeze-windows/{freeze['id']}", expect=204)
+
+        self.log("10. rollout 1% → 10% → 50% → 100%, each stage advanced by its operator")
         self.tpm("rollout", "advance", ro, user="oscar", role="engineer")
 
-        self.log("10. a guardrail breach pauses it; it is resumed")
+        self.log("11. a guardrail breach pauses it; it is resumed")
         self.call("release", "POST", f"/v1/rollouts/{ro}/metrics", role="ci", user="monitor",
                   json={"readings": [{"metric": "error_rate", "value": 0.2, "cohort": "canary"}]})
         paused = self.call("release", "GET", f"/v1/rollouts/{ro}")
@@ -212,7 +233,7 @@ class Walkthrough:
         assert decide["enabled"] is True, decide
         self.call("release", "POST", f"/v1/rollouts/{ro}/complete", json={}, user="olga", role="engineer")
 
-        self.log("11. a signed GitHub deployment_status webhook records the production deployment")
+        self.log("12. a signed GitHub deployment_status webhook records the production deployment")
         source = self.call("release", "POST", f"/v1/projects/{p}/ci-sources", json={
             "provider": "github", "repository": "Codertocat/Hello-World", "name": "main pipeline",
             "production_environments": ["production"]})
@@ -223,12 +244,12 @@ class Walkthrough:
             "X-GitHub-Delivery": str(uuid.uuid4()), "X-Hub-Signature-256": signature})
         assert delivered.status_code in (200, 202), delivered.text
 
-        self.log("12. DORA shows it")
+        self.log("13. DORA shows it")
         # The published payload is from 2019: look back far enough to include it.
         dora = json.loads(self.tpm("-o", "json", "dora", p, "--days", "366", "--until", "2019-12-31"))
         assert dora["deployments"] >= 1, dora
 
-        self.log("13. health, the weekly report and the risk heatmap from the CLI")
+        self.log("14. health, the weekly report and the risk heatmap from the CLI")
         health = json.loads(self.tpm("-o", "json", "health", p))
         assert health["status"] in ("on_track", "at_risk", "off_track"), health
         assert p in self.tpm("health", p)
@@ -236,12 +257,16 @@ class Walkthrough:
         assert weekly.lstrip().startswith("#") and "1.0.0" in weekly, weekly[:500]
         assert "P \\ I" in self.tpm("risk", "heatmap", p)
 
-        self.log("14. the retrospective drafts itself")
+        self.log("15. the retrospective drafts itself")
         retro = self.call("release", "POST", f"/v1/releases/{rid}/retrospective", json={})
         facts = json.dumps(retro["facts"])
         assert "pause" in facts or "guardrail" in facts, retro["facts"]
+        overrides = retro["facts"]["gate"]["overrides"]
+        assert [(o["by"], o["reason"], o["failed_checks"]) for o in overrides] == [
+            ("tina", override, ["freeze"])], overrides
         self.log("done: released with a full audit trail")
         return {"project": p, "release": rid, "rollout": ro, "gate_failures_first": sorted(failing),
+                "gate_overrides": overrides,
                 "dora": dora, "retrospective": retro}
 
 

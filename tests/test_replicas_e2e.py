@@ -192,6 +192,11 @@ def approved_release(r: Replicas, n: int, version: str, scope: list[str] | None 
                              json={"decision": "approve"},
                              headers=r.headers("engineer", PROJECT, sub="carol")), 201)
     assert approved["status"] == "approved"
+    # Go/no-go checklist done, so the gate lets a rollout of it start.
+    checklist = f"{r.pick('release', n)}/v1/releases/{release['id']}/checklist"
+    for item in ok(httpx.get(checklist, headers=tpm, timeout=30)):
+        ok(httpx.patch(f"{checklist}/{item['id']}", timeout=30, headers=tpm,
+                       json={"status": "done", "evidence_url": "https://wiki.example.com/go"}))
     return release["id"]
 
 

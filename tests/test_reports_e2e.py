@@ -105,6 +105,14 @@ def seeded(stack):
         headers=stack.headers("engineer", PROJECT, sub="carol"),
     )
     assert r.status_code == 201, r.text
+    # Go/no-go checklist done, so the gate lets the rollout start.
+    for item in httpx.get(f"{rel}/v1/releases/{release_id}/checklist", headers=tpm).json():
+        r = httpx.patch(
+            f"{rel}/v1/releases/{release_id}/checklist/{item['id']}",
+            json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            headers=tpm,
+        )
+        assert r.status_code == 200, r.text
     r = httpx.post(
         f"{rel}/v1/releases/{release_id}/rollouts",
         json={

@@ -27,6 +27,14 @@ def approved_release(stack, version: str) -> str:
         headers=stack.headers("engineer", PROJECT, sub="carol"),
     )
     assert r.status_code == 201 and r.json()["status"] == "approved", r.text
+    # Go/no-go checklist done: the gate lets a rollout of it start.
+    for item in httpx.get(f"{base}/v1/releases/{release_id}/checklist", headers=tpm).json():
+        r = httpx.patch(
+            f"{base}/v1/releases/{release_id}/checklist/{item['id']}",
+            json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            headers=tpm,
+        )
+        assert r.status_code == 200, r.text
     return release_id
 
 

@@ -17,3 +17,4 @@ def test_release_from_prd_to_full_rollout(stack):
     assert steps[-1].startswith("done")
     assert result["gate_failures_first"], "the gate should first have said no"
     assert result["dora"]["deployments"] >= 1
+    assert [o["failed_checks"] for o in result["gate_overrides"]] == [["freeze"]]

@@ -88,6 +88,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{key}/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Environments
+         * @description The project's environments and their aliases (the default development, staging, production until a
+         *     list is saved). Gate, freeze windows, deployments, rollouts, DORA, verification and CI webhooks accept a
+         *     name or an alias and store the name.
+         */
+        get: operations["get_environments"];
+        /**
+         * Put Environments
+         * @description Replace the list (tpm, admin). Send If-Match with the ETag you read (`"0"` for the default set); an
+         *     environment still named by an unfinished rollout or a current or future freeze window cannot be removed
+         *     (409).
+         */
+        put: operations["put_environments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/environments/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Environment History
+         * @description Every change of the project's environment list (who, when, before, after), oldest first.
+         */
+        get: operations["list_environment_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/releases/{release_id}/gate": {
         parameters: {
             query?: never;
@@ -121,7 +169,8 @@ export interface paths {
         };
         /**
          * List Gate Decisions
-         * @description Every gate answer for the release, newest first: who asked, the result and its checks.
+         * @description Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+         *     to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a denial.
          */
         get: operations["list_gate_decisions"];
         put?: never;
@@ -777,7 +826,10 @@ export interface paths {
         /**
          * Start Rollout
          * @description Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
-         *     deploying; an approved release moves to deploying.
+         *     deploying; an approved release moves to deploying. The release gate is asked for the rollout's
+         *     environment first (state, approvals, checklist, freeze, scope, risks): a denial is 409 `gate-denied` with
+         *     the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the event
+         *     and the gate decision; 403 for other roles, 422 for a blank reason).
          */
         post: operations["start_rollout"];
         delete?: never;
@@ -798,7 +850,9 @@ export interface paths {
         /**
          * Advance Rollout
          * @description Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
-         *     409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason.
+         *     409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason. Then the release gate is
+         *     asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
+         *     `override_gate: {reason}`.
          */
         post: operations["advance_rollout"];
         delete?: never;
@@ -878,8 +932,8 @@ export interface paths {
         put?: never;
         /**
          * Complete Rollout
-         * @description Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
-         *     hold rules as advance.
+         * @description Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
+         *     hold and gate rules as advance.
          */
         post: operations["complete_rollout"];
         delete?: never;
@@ -1458,7 +1512,7 @@ export interface components {
         };
         /**
          * AdvanceRequest
-         * @description Advance to the next stage (or, with `complete`, finish).
+         * @description Advance to the next stage (or, with `complete`, finish); the gate is asked first.
          */
         AdvanceRequest: {
             /**
@@ -1472,6 +1526,8 @@ export interface components {
              * @default false
              */
             override_hold: boolean;
+            /** @description tpm/admin only: go on although the gate denies (its failing checks are recorded with your reason). Without it a denied gate answers 409 with the failing checks. */
+            override_gate?: components["schemas"]["GateOverride"] | null;
         };
         /**
          * ApprovalCreate
@@ -2346,6 +2402,101 @@ export interface components {
             restored_failures: number;
         };
         /**
+         * EnvironmentDef
+         * @description One environment: its canonical name (what is stored) and the other names that mean it.
+         */
+        EnvironmentDef: {
+            /**
+             * Name
+             * @example production
+             */
+            name: string;
+            /**
+             * Aliases
+             * @example [
+             *       "prod",
+             *       "prd"
+             *     ]
+             */
+            aliases?: string[];
+        };
+        /**
+         * EnvironmentPublic
+         * @description One environment of the project: the name stored everywhere, and the aliases that mean it.
+         */
+        EnvironmentPublic: {
+            /**
+             * Name
+             * @example production
+             */
+            name: string;
+            /**
+             * Aliases
+             * @example [
+             *       "prod",
+             *       "prd"
+             *     ]
+             */
+            aliases: string[];
+        };
+        /**
+         * EnvironmentsIn
+         * @description The whole list (replaces the current one). Names and aliases are unique across the list.
+         * @example {
+         *       "environments": [
+         *         {
+         *           "aliases": [
+         *             "dev"
+         *           ],
+         *           "name": "development"
+         *         },
+         *         {
+         *           "aliases": [
+         *             "stage",
+         *             "stg"
+         *           ],
+         *           "name": "staging"
+         *         },
+         *         {
+         *           "aliases": [
+         *             "prod",
+         *             "prd"
+         *           ],
+         *           "name": "production"
+         *         }
+         *       ]
+         *     }
+         */
+        EnvironmentsIn: {
+            /** Environments */
+            environments: components["schemas"]["EnvironmentDef"][];
+        };
+        /**
+         * EnvironmentsPublic
+         * @description The project's environments: every place that names an environment accepts a name or an alias and
+         *     stores the name; anything else is refused with 422.
+         */
+        EnvironmentsPublic: {
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Environments */
+            environments: components["schemas"]["EnvironmentPublic"][];
+            /**
+             * Is Default
+             * @description No list saved yet: the default set applies.
+             */
+            is_default: boolean;
+            /**
+             * Version
+             * @description As in the ETag (0 for the default set).
+             * @example 1
+             */
+            version: number;
+        };
+        /**
          * EventDeliveryPublic
          * @description One event on its way to one target (a sibling service or a subscription).
          */
@@ -2565,6 +2716,7 @@ export interface components {
             ends_at: string;
             /**
              * Environments
+             * @description Project environments or their aliases (`prod` → `production`), stored as the canonical names; an unknown name is 422.
              * @example [
              *       "production"
              *     ]
@@ -2658,6 +2810,63 @@ export interface components {
             reasons: string[];
         };
         /**
+         * GateHold
+         * @description The scheduler holds a due automatic advance because the gate denies it (rechecked until it allows).
+         */
+        GateHold: {
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /**
+             * Environment
+             * @example production
+             */
+            environment: string;
+            /**
+             * Checks
+             * @description The failing gate checks: name, reason, offending_ids.
+             * @example [
+             *       {
+             *         "name": "freeze",
+             *         "reason": "freeze window active without an approved exception"
+             *       }
+             *     ]
+             */
+            checks: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * GateOverride
+         * @description Go past a denied gate (tpm/admin only); the reason is recorded in the rollout history, the event,
+         *     the gate decision and the retrospective.
+         */
+        GateOverride: {
+            /**
+             * Reason
+             * @example Payment outage hotfix; the freeze owner agreed on the bridge call
+             */
+            reason: string;
+        };
+        /**
+         * GateOverrideRecord
+         * @description A tpm/admin went past a denied gate for a rollout action.
+         */
+        GateOverrideRecord: {
+            /**
+             * By
+             * @example tina
+             */
+            by: string;
+            /**
+             * Reason
+             * @example Payment outage hotfix; freeze owner agreed on the bridge call
+             */
+            reason: string;
+        };
+        /**
          * GateResult
          * @description The gate's answer: `allowed` only when every check passed. Always 200; CI reads `allowed`.
          */
@@ -2710,6 +2919,19 @@ export interface components {
              * @example 41.7
              */
             duration_ms: number;
+            /**
+             * Action
+             * @description Set when a rollout action asked: rollout.start, rollout.advance, rollout.complete or rollout.auto_advance (the scheduler). Null when CI or a person asked the gate.
+             * @example rollout.start
+             */
+            action?: string | null;
+            /**
+             * Rollout Id
+             * @description The rollout whose action asked.
+             */
+            rollout_id?: string | null;
+            /** @description Set when the gate denied and a tpm/admin overrode it with a reason. */
+            override?: components["schemas"]["GateOverrideRecord"] | null;
         };
         /**
          * GuardrailCheck
@@ -3699,6 +3921,7 @@ export interface components {
          * @description A gray rollout of a release: its stages, who is counted as a unit, and what a guardrail breach does.
          * @example {
          *       "breach_threshold": 3,
+         *       "environment": "production",
          *       "group_id": "wallet-checkout",
          *       "name": "Wallet checkout canary",
          *       "on_breach": "rollback",
@@ -3736,6 +3959,13 @@ export interface components {
              * @example Wallet checkout canary
              */
             name: string;
+            /**
+             * Environment
+             * @description Where it rolls out: one of the project's environments or an alias (`prod`), stored as the canonical name; the gate is asked for it on start and every advance. Unknown names are 422.
+             * @default production
+             * @example production
+             */
+            environment: string;
             /**
              * Unit Kind
              * @description What a unit id names.
@@ -3844,6 +4074,11 @@ export interface components {
             /** Name */
             name: string;
             /**
+             * Environment
+             * @example production
+             */
+            environment: string;
+            /**
              * Status
              * @enum {string}
              */
@@ -3884,6 +4119,8 @@ export interface components {
              * @example guardrail breached: error_rate <= 0.01
              */
             pause_reason: string | null;
+            /** @description Set while an automatic advance waits because the gate denies it. */
+            gate_hold?: components["schemas"]["GateHold"] | null;
             /**
              * On Breach
              * @enum {string}
@@ -4020,6 +4257,19 @@ export interface components {
              * @example 0
              */
             failed_checks: number;
+        };
+        /**
+         * StartRequest
+         * @description Start the rollout; the gate is asked for the rollout's environment first.
+         */
+        StartRequest: {
+            /**
+             * Reason
+             * @example error budget burning in eu-west
+             */
+            reason?: string | null;
+            /** @description tpm/admin only: go on although the gate denies (its failing checks are recorded with your reason). Without it a denied gate answers 409 with the failing checks. */
+            override_gate?: components["schemas"]["GateOverride"] | null;
         };
         /**
          * SubscriptionCreate
@@ -4815,10 +5065,205 @@ export interface operations {
             };
         };
     };
+    get_environments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentsPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_environments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvironmentsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentsPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_environment_history: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryEntryPublic_"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_release_gate: {
         parameters: {
             query?: {
-                /** @description Where the pipeline wants to deploy. */
+                /** @description Where the pipeline wants to deploy: one of the project's environments or an alias (`prod` means `production`); anything else is 422 listing the allowed names. */
                 environment?: string;
             };
             header?: never;
@@ -4875,6 +5320,7 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 allowed?: boolean | null;
+                /** @description A project environment or an alias (422 if unknown). */
                 environment?: string | null;
             };
             header?: never;
@@ -8007,7 +8453,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RolloutActionRequest"] | null;
+                "application/json": components["schemas"]["StartRequest"] | null;
             };
         };
         responses: {

@@ -7,7 +7,7 @@ import mmh3
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from release_svc.releases.models import Release
+from release_helpers import ready_release
 from release_svc.rollouts.cohorts import bucket, exposure, is_in
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
@@ -77,13 +77,14 @@ def test_exposure_by_status():
 # ---- over HTTP -----------------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _gate_siblings(wired):
+    """Starting and advancing a rollout asks the release gate, which asks the real siblings (in-process)."""
+    return wired
+
+
 async def make_rollout(client, auth, db, *, group_id, percents=(25, 73, 100)) -> str:
-    r = await client.post(
-        "/v1/projects/PAY/releases", json={"version": f"3.{next(_versions)}.0"}, headers=auth("tpm", "PAY")
-    )
-    release_id = r.json()["id"]
-    async with db.session() as session, session.begin():
-        (await session.get(Release, uuid.UUID(release_id))).status = "approved"
+    release_id = await ready_release(client, auth, [], version=f"3.{next(_versions)}.0")
     body = {
         "group_id": group_id,
         "unit_kind": "user",

@@ -5,76 +5,8 @@ release writes against the real requirements-svc lives here too."""
 import asyncio
 import time
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
 
-import httpx
-import pytest
-from requirements_svc.main import SPEC as REQ_SPEC
-from requirements_svc.main import create_app as create_requirements_app
-from requirements_svc.settings import Settings as RequirementsSettings
-from risk_svc.main import SPEC as RISK_SPEC
-from risk_svc.main import create_app as create_risk_app
-from risk_svc.settings import Settings as RiskSettings
-from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
-
-
-def _client(name: str, common, *, app=None, url: str | None = None) -> SiblingClient:
-    transport = httpx.ASGITransport(app=app) if app is not None else None
-    return SiblingClient(
-        name=f"{name}-svc",
-        base_url=url or f"http://{name}",
-        settings=common,
-        caller="release-svc",
-        transport=transport,
-    )
-
-
-@pytest.fixture(scope="session")
-async def sibling_apps(backend, request, common_settings):
-    pg = request.getfixturevalue("pg_server") if backend == "postgresql" else None
-    req_settings = await migrated_database(REQ_SPEC, RequirementsSettings, backend, pg, common_settings)
-    risk_settings = await migrated_database(RISK_SPEC, RiskSettings, backend, pg, common_settings)
-    req_app, risk_app = create_requirements_app(req_settings), create_risk_app(risk_settings)
-    async with LifespanClient(req_app) as req, LifespanClient(risk_app) as risk:
-        risk_app.state.siblings["requirements"] = _client("requirements", common_settings, app=req_app)
-        yield SimpleNamespace(
-            req=req,
-            risk=risk,
-            req_app=req_app,
-            risk_app=risk_app,
-            urls=[req_settings.database_url, risk_settings.database_url],
-        )
-
-
-@pytest.fixture
-async def wired(client, sibling_apps, common_settings):
-    """release-svc's sibling clients pointed at the in-process siblings (on clean databases), and risk-svc's
-    release sibling at this release-svc (risk links to releases are checked with it)."""
-    for url in sibling_apps.urls:
-        await truncate_all(url)
-    release_app = client._transport.app
-    siblings = release_app.state.siblings
-    saved = dict(siblings)
-    siblings["requirements"] = _client("requirements", common_settings, app=sibling_apps.req_app)
-    siblings["risk"] = _client("risk", common_settings, app=sibling_apps.risk_app)
-    risk_siblings = sibling_apps.risk_app.state.siblings
-    saved_release = risk_siblings["release"]
-    risk_siblings["release"] = SiblingClient(
-        name="release-svc",
-        base_url="http://release",
-        settings=common_settings,
-        caller="risk-svc",
-        transport=httpx.ASGITransport(app=release_app),
-    )
-    sibling_apps.set = lambda name, c: siblings.__setitem__(name, c)
-    yield sibling_apps
-    for name in ("requirements", "risk"):
-        await siblings[name].aclose()
-    siblings.clear()
-    siblings.update(saved)
-    await risk_siblings["release"].aclose()
-    risk_siblings["release"] = saved_release
+from release_helpers import _client, ready_release
 
 
 async def make_items(req, auth, n=2, *, criteria=True):
@@ -106,32 +38,6 @@ async def finish_item(req, auth, key):
     for to in ("ready", "in_progress", "in_review", "done"):
         r = await req.post(f"/v1/items/{key}/transition", json={"to": to}, headers=auth("admin"))
         assert r.status_code == 200, r.text
-
-
-async def ready_release(client, auth, scope):
-    """A release that passes every local check: approved, checklist done, no freeze, no rollout."""
-    r = await client.post(
-        "/v1/projects/PAY/releases",
-        headers=auth("tpm", "PAY"),
-        json={"version": "1.0.0", "scope": scope, "approvers": ["carol"]},
-    )
-    assert r.status_code == 201, r.text
-    rid = r.json()["id"]
-    await client.post(f"/v1/releases/{rid}/submit", headers=auth("tpm", "PAY"))
-    r = await client.post(
-        f"/v1/releases/{rid}/approvals",
-        json={"decision": "approve"},
-        headers=auth("engineer", "PAY", sub="carol"),
-    )
-    assert r.json()["status"] == "approved"
-    for item in (await client.get(f"/v1/releases/{rid}/checklist", headers=auth())).json():
-        r = await client.patch(
-            f"/v1/releases/{rid}/checklist/{item['id']}",
-            headers=auth("qa", "PAY"),
-            json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
-        )
-        assert r.status_code == 200
-    return rid
 
 
 def by_name(gate):

@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from release_helpers import ready_release
 from release_svc.releases.models import Release
 from release_svc.rollouts.models import MetricReading, Rollout
 from sqlalchemy import func, select
@@ -42,18 +43,21 @@ def clock(client):
     app.state.clock = None
 
 
+@pytest.fixture(autouse=True)
+def _gate_siblings(wired):
+    """Starting and advancing a rollout asks the release gate, which asks the real requirements-svc and
+    risk-svc (in-process)."""
+    return wired
+
+
 async def make_release(client, auth, db, *, status="approved", project="PAY") -> str:
-    r = await client.post(
-        f"/v1/projects/{project}/releases",
-        json={"version": f"1.{next(_versions)}.0"},
-        headers=auth("tpm", project),
-    )
-    assert r.status_code == 201, r.text
-    release_id = r.json()["id"]
-    # Setup only: put the release straight into the wanted state (the release rules are tested elsewhere).
-    async with db.session() as session, session.begin():
-        release = await session.get(Release, uuid.UUID(release_id))
-        release.status = status
+    """A release the gate lets through (approved by its approver, checklist done), then, for tests of
+    other states, put straight into `status` (setup only: the release rules are tested elsewhere)."""
+    release_id = await ready_release(client, auth, [], version=f"1.{next(_versions)}.0", project=project)
+    if status != "approved":
+        async with db.session() as session, session.begin():
+            release = await session.get(Release, uuid.UUID(release_id))
+            release.status = status
     return release_id
 
 

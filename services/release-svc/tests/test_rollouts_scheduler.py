@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from release_helpers import ready_release
 from release_svc.releases.models import Release
 from release_svc.rollouts import workers
 from sqlalchemy import func, select
@@ -45,20 +46,24 @@ def clock(client):
 
 
 @pytest.fixture
-def scheduler_app(db, clock):
-    """What the scheduler needs of an app: the database, the clock and the stop signal."""
+def scheduler_app(db, clock, client, wired):
+    """What the scheduler needs of an app: the database, the clock, the stop signal, and the sibling clients
+    and settings the gate asks with (the real requirements-svc and risk-svc, in-process)."""
+    app = client._transport.app
     return SimpleNamespace(
-        state=SimpleNamespace(db=db, clock=clock, stopping=asyncio.Event(), rollout_poll_seconds=0.01)
+        state=SimpleNamespace(
+            db=db,
+            clock=clock,
+            stopping=asyncio.Event(),
+            rollout_poll_seconds=0.01,
+            siblings=app.state.siblings,
+            settings=app.state.settings,
+        )
     )
 
 
 async def running_rollout(client, auth, db, stages, **extra) -> str:
-    r = await client.post(
-        "/v1/projects/PAY/releases", json={"version": f"2.{next(_versions)}.0"}, headers=auth("tpm", "PAY")
-    )
-    release_id = r.json()["id"]
-    async with db.session() as session, session.begin():
-        (await session.get(Release, uuid.UUID(release_id))).status = "approved"
+    release_id = await ready_release(client, auth, [], version=f"2.{next(_versions)}.0")
     r = await client.post(
         f"/v1/releases/{release_id}/rollouts", json={"stages": stages, **extra}, headers=auth("tpm", "PAY")
     )
@@ -211,7 +216,7 @@ async def test_several_replicas_advance_each_rollout_once(
     replicas = [Database(release_settings.database_url) for _ in range(3)]
     try:
         apps = [
-            SimpleNamespace(state=SimpleNamespace(db=d, clock=clock, stopping=asyncio.Event()))
+            SimpleNamespace(state=SimpleNamespace(**{**vars(scheduler_app.state), "db": d}))
             for d in replicas
         ]
         results = await asyncio.gather(*(workers.run_due(a) for a in apps for _ in range(2)))

@@ -5,6 +5,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from release_helpers import ready_release
 from release_svc.gate.models import GateDecision
 from release_svc.releases.models import Release
 from release_svc.verification.models import Verification
@@ -19,15 +20,16 @@ async def db(client, release_settings):
     await database.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _gate_siblings(wired):
+    """Rollouts started here ask the release gate, which asks the real siblings (in-process)."""
+    return wired
+
+
 async def release(client, auth, db, version, *, status="approved", scope=()) -> str:
-    r = await client.post(
-        "/v1/projects/PAY/releases",
-        json={"version": version, "name": f"R {version}"},
-        headers=auth("tpm", "PAY"),
-    )
-    assert r.status_code == 201, r.text
-    rid = r.json()["id"]
-    # Setup only: put the release straight into the wanted state (the release rules are tested elsewhere).
+    # Through the API to a release the gate lets through (approved, checklist done)...
+    rid = await ready_release(client, auth, [], version=version)
+    # ...then, setup only: straight into the wanted state (the release rules are tested elsewhere).
     async with db.session() as session, session.begin():
         row = await session.get(Release, uuid.UUID(rid))
         row.status, row.scope = status, list(scope)

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from release_svc.releases.models import Release
 from requirements_svc.health import rules
 from requirements_svc.health.rules import BugFact, DocumentFact, Facts, MilestoneFact
 from requirements_svc.items.models import Item
@@ -338,23 +337,48 @@ async def test_rules_from_all_three_services(client, auth, project, wired, db):
     assert by_rule["milestone_no_velocity"]["facts"]["remaining_points"] == 10
     assert by_rule["critical_risk"]["facts"]["risk"] == "PAY-R1"
     # A rollback on release-svc today adds its rule.
-    rel = await wired["release"].post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=th)
+    release = wired["release"]
+    rel = await release.post(
+        "/v1/projects/PAY/releases", json={"version": "1.0.0", "approvers": ["carol"]}, headers=th
+    )
     rid = rel.json()["id"]
-    ro = await wired["release"].post(
+    ro = await release.post(
         f"/v1/releases/{rid}/rollouts",
         headers=th,
         json={"stages": [{"percent": 10, "operator": "bob"}, {"percent": 100, "operator": "bob"}]},
     )
     assert ro.status_code == 201, ro.text
-    # Setup only: approve the release in release-svc's database (its review rules are tested there).
-    release_db = Database(wired["release_settings"].database_url)
-    async with release_db.session() as session, session.begin():
-        row = await session.get(Release, uuid.UUID(rid))
-        row.status = "approved"
-    await release_db.dispose()
-    assert (
-        await wired["release"].post(f"/v1/rollouts/{ro.json()['id']}/start", headers=th)
-    ).status_code == 200
+    # A release the gate lets through: approved by its approver, checklist done, and release-svc asking
+    # the in-process risk-svc (the critical risk above is not linked to this release).
+    assert (await release.post(f"/v1/releases/{rid}/submit", headers=th)).status_code == 200
+    r = await release.post(
+        f"/v1/releases/{rid}/approvals",
+        json={"decision": "approve"},
+        headers=auth("engineer", "PAY", sub="carol"),
+    )
+    assert r.status_code == 201, r.text
+    for item in (await release.get(f"/v1/releases/{rid}/checklist", headers=th)).json():
+        r = await release.patch(
+            f"/v1/releases/{rid}/checklist/{item['id']}",
+            json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            headers=th,
+        )
+        assert r.status_code == 200, r.text
+    release_siblings = release._transport.app.state.siblings
+    saved_risk = release_siblings["risk"]
+    release_siblings["risk"] = SiblingClient(
+        name="risk-svc",
+        base_url="http://risk",
+        settings=wired["release_settings"].common,
+        caller="release-svc",
+        transport=httpx.ASGITransport(app=wired["risk"]._transport.app),
+    )
+    try:
+        r = await release.post(f"/v1/rollouts/{ro.json()['id']}/start", headers=th)
+    finally:
+        await release_siblings["risk"].aclose()
+        release_siblings["risk"] = saved_risk
+    assert r.status_code == 200, r.text
     r = await wired["release"].post(
         f"/v1/rollouts/{ro.json()['id']}/rollback", json={"reason": "5xx"}, headers=th
     )

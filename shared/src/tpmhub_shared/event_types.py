@@ -94,6 +94,17 @@ class GuardrailBreached(BaseModel):
     action_taken: str | None = Field(default=None, examples=["pause"])
 
 
+class RolloutGateHeld(RolloutChanged):
+    """`rollout.gate_held`: the scheduler did not advance a due rollout because the release gate denies it
+    for the rollout's environment; the stage waits and is asked again. Sent once per distinct denial."""
+
+    environment: str = Field(examples=["production"])
+    checks: list[dict[str, Any]] = Field(
+        default_factory=list, description="The failing gate checks: name, reason, offending_ids."
+    )
+    decision_id: uuid.UUID | None = None
+
+
 class DocumentChanged(BaseModel):
     """`prd.<change>` / `design.<change>`: a PRD or technical design was created, submitted, reviewed, …"""
 
@@ -401,6 +412,30 @@ CATALOGUE: list[EventType] = [
             "failed_checks": 2,
             "breach_threshold": 2,
             "action_taken": "pause",
+        },
+    ),
+    EventType(
+        "rollout.gate_held",
+        "release-svc",
+        "rollout id",
+        RolloutGateHeld,
+        {
+            "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+            "release_id": _REL,
+            "project_key": "PAY",
+            "name": "checkout-v2",
+            "action": "gate_hold",
+            "by": "tpmhub:rollouts",
+            "by_name": "Rollout automation",
+            "reason": "automatic advance held: the gate denies production: freeze (freeze window active "
+            "without an approved exception: Year end until 2026-12-31T00:00:00+00:00)",
+            "from": {"status": "running", "stage": 1, "percent": 25},
+            "to": {"status": "running", "stage": 1, "percent": 25},
+            "stage_count": 4,
+            "environment": "production",
+            "checks": [{"name": "freeze", "reason": "freeze window active without an approved exception: "
+                        "Year end until 2026-12-31T00:00:00+00:00", "offending_ids": []}],
+            "decision_id": "01937c5e-0000-7000-8000-0000000000b2",
         },
     ),
     *[

@@ -48,6 +48,8 @@ class Api:
                 message += f": {problem['detail']}"
             for err in problem.get("errors") or []:
                 message += f"\n  - {err.get('loc')}: {err.get('message')}"
+            for check in problem.get("checks") or []:
+                message += f"\n  - {check.get('name')}: {check.get('reason')}"
             if problem.get("allowed_actions") is not None:
                 message += f"\n  allowed actions: {', '.join(problem['allowed_actions']) or 'none'}"
             raise ApiError(message, response.status_code, problem)

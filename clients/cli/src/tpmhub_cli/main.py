@@ -384,14 +384,22 @@ def dora(project: str, days: int = typer.Option(30, min=1, max=366, help="Window
 # ---- rollouts -----------------------------------------------------------------------------------------
 
 
-def _rollout_action(rollout_id: str, action: str, reason: str | None) -> None:
-    body = {"reason": reason} if reason else {}
+OverrideReason = Annotated[str | None, typer.Option(
+    "--override-reason",
+    help="tpm/admin: go on although the release gate denies, with this reason (recorded in the audit trail).")]
+
+
+def _rollout_action(rollout_id: str, action: str, reason: str | None, override_reason: str | None = None) -> None:
+    body: dict[str, Any] = {"reason": reason} if reason else {}
+    if override_reason is not None:
+        body["override_gate"] = {"reason": override_reason}
     emit(api().call("release", "POST", f"/v1/rollouts/{rollout_id}/{action}", json=body))
 
 
 @rollout_app.command("start")
-def rollout_start(rollout_id: str) -> None:
-    _rollout_action(rollout_id, "start", None)
+def rollout_start(rollout_id: str, reason: str | None = None, override_reason: OverrideReason = None) -> None:
+    """Start the rollout; the release gate is asked first (a denial lists each failing check)."""
+    _rollout_action(rollout_id, "start", reason, override_reason)
 
 
 @rollout_app.command("status")
@@ -406,8 +414,15 @@ def rollout_status(rollout_id: str) -> None:
 
 
 @rollout_app.command("advance")
-def rollout_advance(rollout_id: str, reason: str | None = None) -> None:
-    _rollout_action(rollout_id, "advance", reason)
+def rollout_advance(rollout_id: str, reason: str | None = None, override_reason: OverrideReason = None) -> None:
+    """Advance to the next stage; the release gate is asked first."""
+    _rollout_action(rollout_id, "advance", reason, override_reason)
+
+
+@rollout_app.command("complete")
+def rollout_complete(rollout_id: str, reason: str | None = None, override_reason: OverrideReason = None) -> None:
+    """Finish at the last stage; the release gate is asked first."""
+    _rollout_action(rollout_id, "complete", reason, override_reason)
 
 
 @rollout_app.command("pause")

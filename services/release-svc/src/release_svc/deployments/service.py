@@ -15,6 +15,7 @@ from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from release_svc.deployments.models import Deployment
 from release_svc.deployments.schemas import DeploymentCreate, DeploymentUpdate, DoraMetrics
+from release_svc.environments.service import resolve_environment
 from release_svc.releases.models import Release
 
 RESOURCE = "deployment"
@@ -69,6 +70,7 @@ async def create_deployment(
 ) -> Deployment:
     """Record a deployment (also the entry point for CI webhooks, with `source`)."""
     ensure_role(principal, project_key, DEPLOYERS, action="record a deployment")
+    environment = await resolve_environment(session, project_key, data.environment, loc="body.environment")
     if data.release_id is not None:
         release = await session.get(Release, data.release_id)
         if release is None or release.project_key != project_key:
@@ -80,7 +82,8 @@ async def create_deployment(
         project_key=project_key,
         created_by=principal.sub,
         source=source,
-        **data.model_dump(exclude={"started_at"}),
+        **data.model_dump(exclude={"started_at", "environment"}),
+        environment=environment,
         started_at=data.started_at or utcnow(),
     )
     _check_times(row)
@@ -153,6 +156,7 @@ async def list_deployments(
     sort_key, order = parse_sort(sort, _SORTS, "-started")
     stmt = select(Deployment).where(Deployment.project_key == project_key)
     if environment:
+        environment = await resolve_environment(session, project_key, environment)
         stmt = stmt.where(Deployment.environment == environment)
     if release_id:
         stmt = stmt.where(Deployment.release_id == release_id)
@@ -188,6 +192,7 @@ async def dora(
     end: datetime | None,
 ) -> DoraMetrics:
     ensure_read(principal, project_key)
+    environment = await resolve_environment(session, project_key, environment)
     end = as_utc(end) or utcnow()
     try:
         start = as_utc(start) or end - timedelta(days=30)

@@ -29,3 +29,9 @@ class GateDecision(SQLModel, table=True):
     request_id: str | None = Field(default=None, max_length=128)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     duration_ms: float = 0
+    # Set when a rollout action asked the gate (start, advance, complete, the scheduler's automatic advance).
+    action: str | None = Field(default=None, max_length=40)
+    rollout_id: uuid.UUID | None = Field(default=None, sa_column=Column(Uuid, nullable=True))
+    # A tpm/admin went past a denied gate: who and why.
+    overridden_by: str | None = Field(default=None, max_length=200)
+    override_reason: str | None = Field(default=None, max_length=2000)

@@ -14,7 +14,7 @@ from tpmhub_shared.problems import responses
 
 from release_svc.gate import service
 from release_svc.gate.models import GateDecision
-from release_svc.gate.schemas import GateCheck, GateResult
+from release_svc.gate.schemas import GateCheck, GateOverrideRecord, GateResult
 
 router = APIRouter(tags=["gate"])
 Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
@@ -23,7 +23,8 @@ EnvironmentQuery = Annotated[
     Query(
         pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$",
         examples=["production"],
-        description="Where the pipeline wants to deploy.",
+        description="Where the pipeline wants to deploy: one of the project's environments or an alias "
+        "(`prod` means `production`); anything else is 422 listing the allowed names.",
     ),
 ]
 
@@ -40,6 +41,11 @@ def to_result(d: GateDecision) -> GateResult:
         asked_by=d.asked_by,
         at=d.at,
         duration_ms=d.duration_ms,
+        action=d.action,
+        rollout_id=d.rollout_id,
+        override=GateOverrideRecord(by=d.overridden_by, reason=d.override_reason)
+        if d.overridden_by and d.override_reason
+        else None,
     )
 
 
@@ -81,9 +87,12 @@ async def list_gate_decisions(
     limit: Limit = 50,
     cursor: Cursor = None,
     allowed: Annotated[bool | None, Query()] = None,
-    environment: Annotated[str | None, Query(max_length=50)] = None,
+    environment: Annotated[
+        str | None, Query(max_length=50, description="A project environment or an alias (422 if unknown).")
+    ] = None,
 ) -> Page[GateResult]:
-    """Every gate answer for the release, newest first: who asked, the result and its checks."""
+    """Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a denial."""
     rows, next_cursor = await service.list_gate_decisions(
         session,
         principal=principal,

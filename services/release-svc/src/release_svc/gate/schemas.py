@@ -22,6 +22,13 @@ class GateCheck(BaseModel):
     )
 
 
+class GateOverrideRecord(BaseModel):
+    """A tpm/admin went past a denied gate for a rollout action."""
+
+    by: str = Field(examples=["tina"])
+    reason: str = Field(examples=["Payment outage hotfix; freeze owner agreed on the bridge call"])
+
+
 class GateResult(BaseModel):
     """The gate's answer: `allowed` only when every check passed. Always 200; CI reads `allowed`."""
 
@@ -37,3 +44,13 @@ class GateResult(BaseModel):
     asked_by: str = Field(examples=["ci:payments-pipeline"])
     at: datetime
     duration_ms: float = Field(examples=[41.7])
+    action: str | None = Field(
+        default=None,
+        description="Set when a rollout action asked: rollout.start, rollout.advance, rollout.complete or "
+        "rollout.auto_advance (the scheduler). Null when CI or a person asked the gate.",
+        examples=["rollout.start"],
+    )
+    rollout_id: uuid.UUID | None = Field(default=None, description="The rollout whose action asked.")
+    override: GateOverrideRecord | None = Field(
+        default=None, description="Set when the gate denied and a tpm/admin overrode it with a reason."
+    )

@@ -8,7 +8,8 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,6 +27,7 @@ from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
 
+from release_svc.environments.service import resolve_environment
 from release_svc.gate.models import GateDecision
 from release_svc.releases import service as releases
 from release_svc.releases.models import ChecklistItem, Release, ReleaseApproval
@@ -34,6 +36,26 @@ from release_svc.rollouts.models import Rollout
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})
 DONE_ITEM_STATUSES = frozenset({"done"})
 CHECKLIST_PASSING = frozenset({"done", "waived"})
+# Used when an app carries no settings (the sibling timeout's default).
+DEFAULT_BUDGET = 1.5
+
+
+@dataclass(frozen=True)
+class GateSiblings:
+    """What asking the siblings needs: their clients (None: not configured, which fails closed) and the
+    time budget of each call."""
+
+    requirements: SiblingClient | None
+    risk: SiblingClient | None
+    budget: float
+
+    @classmethod
+    def of(cls, app: Any) -> GateSiblings:
+        state = app.state
+        siblings = getattr(state, "siblings", None) or {}
+        settings = getattr(state, "settings", None)
+        budget = settings.common.sibling_timeout_seconds if settings is not None else DEFAULT_BUDGET
+        return cls(siblings.get("requirements"), siblings.get("risk"), budget)
 
 
 def check(name: str, passed: bool, reason: str, offending: list[Any] | None = None) -> dict[str, Any]:
@@ -181,10 +203,12 @@ def _bug_label(bug: ItemSummary) -> str:
 
 
 async def _scope_check(
-    client: SiblingClient, scope: list[str], version: str, budget: float
+    client: SiblingClient | None, scope: list[str], version: str, budget: float
 ) -> dict[str, Any]:
     if not scope:
         return check("scope", True, "the release has no scope items")
+    if client is None:
+        return check("scope", False, "requirements-svc is not configured (fail closed)")
     payload = ItemLookupRequest(keys=scope, found_in=version)
     try:
         result = await _bounded(
@@ -228,8 +252,10 @@ async def _scope_check(
 
 
 async def _risk_check(
-    client: SiblingClient, project_key: str, release_id: uuid.UUID, scope: list[str], budget: float
+    client: SiblingClient | None, project_key: str, release_id: uuid.UUID, scope: list[str], budget: float
 ) -> dict[str, Any]:
+    if client is None:
+        return check("risks", False, "risk-svc is not configured (fail closed)")
     payload = RiskGateQuery(project_key=project_key, release_id=release_id, item_keys=scope)
     try:
         result = await _bounded(
@@ -257,6 +283,76 @@ async def _risk_check(
 # ---- the gate --------------------------------------------------------------------------------------------
 
 
+async def sibling_checks(
+    siblings: GateSiblings, *, project_key: str, release_id: uuid.UUID, version: str, scope: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The scope and risks checks, asked concurrently. Call it with no transaction open: it waits on the
+    network."""
+    scope = list(scope)
+    return list(
+        await asyncio.gather(
+            _timed(_scope_check(siblings.requirements, scope, version, siblings.budget)),
+            _timed(_risk_check(siblings.risk, project_key, release_id, scope, siblings.budget)),
+        )
+    )
+
+
+async def local_checks(
+    session: AsyncSession, release: Release, environment: str, *, with_rollout: bool = True
+) -> list[dict[str, Any]]:
+    """state, approvals, checklist, freeze (for `environment`, canonical) and, unless left out, rollout."""
+    checks = [
+        _state_check(release),
+        await _approvals_check(session, release),
+        await _checklist_check(session, release),
+        await _freeze_check(session, release, environment),
+    ]
+    if with_rollout:
+        checks.append(await _rollout_check(session, release))
+    return checks
+
+
+def ordered(local: list[dict[str, Any]], siblings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The checks in the gate's order: state, approvals, checklist, freeze, scope, risks, rollout."""
+    return [*local[:4], *siblings, *local[4:]]
+
+
+def record_decision(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    release_id: uuid.UUID,
+    project_key: str,
+    version: str,
+    environment: str,
+    checks: list[dict[str, Any]],
+    duration_ms: float,
+    request_id: str | None = None,
+    action: str | None = None,
+    rollout_id: uuid.UUID | None = None,
+    override_reason: str | None = None,
+) -> GateDecision:
+    allowed = all(c["passed"] for c in checks)
+    decision = GateDecision(
+        release_id=release_id,
+        project_key=project_key,
+        version=version,
+        environment=environment,
+        allowed=allowed,
+        checks=checks,
+        asked_by=principal.sub,
+        asked_by_name=principal.name,
+        request_id=request_id,
+        duration_ms=duration_ms,
+        action=action,
+        rollout_id=rollout_id,
+        overridden_by=principal.sub if override_reason and not allowed else None,
+        override_reason=override_reason if not allowed else None,
+    )
+    session.add(decision)
+    return decision
+
+
 async def evaluate_gate(
     session: AsyncSession,
     *,
@@ -270,41 +366,38 @@ async def evaluate_gate(
 ) -> GateDecision:
     started = time.perf_counter()
     release = await releases.get_release(session, principal=principal, release_id=release_id)
+    environment = await resolve_environment(session, release.project_key, environment)
     project_key, version, scope = release.project_key, release.semver, list(release.scope)
     # The siblings are asked first and concurrently; the local checks run while they answer.
-    siblings = asyncio.gather(
-        _timed(_scope_check(requirements, scope, version, budget)),
-        _timed(_risk_check(risk, project_key, release_id, scope, budget)),
+    siblings = asyncio.ensure_future(
+        sibling_checks(
+            GateSiblings(requirements, risk, budget),
+            project_key=project_key,
+            release_id=release_id,
+            version=version,
+            scope=scope,
+        )
     )
     try:
-        local = [
-            _state_check(release),
-            await _approvals_check(session, release),
-            await _checklist_check(session, release),
-            await _freeze_check(session, release, environment),
-            await _rollout_check(session, release),
-        ]
+        local = await local_checks(session, release, environment)
         # End the read transaction: no snapshot or connection is held while waiting on the siblings.
         await session.rollback()
     except BaseException:
         siblings.cancel()
         await asyncio.gather(siblings, return_exceptions=True)
         raise
-    scope_check, risk_check = await siblings
-    checks = [*local[:4], scope_check, risk_check, local[4]]
-    decision = GateDecision(
+    checks = ordered(local, await siblings)
+    decision = record_decision(
+        session,
+        principal=principal,
         release_id=release_id,
         project_key=project_key,
         version=version,
         environment=environment,
-        allowed=all(c["passed"] for c in checks),
         checks=checks,
-        asked_by=principal.sub,
-        asked_by_name=principal.name,
-        request_id=request_id,
         duration_ms=round((time.perf_counter() - started) * 1000, 2),
+        request_id=request_id,
     )
-    session.add(decision)
     await session.flush()
     return decision
 
@@ -319,11 +412,12 @@ async def list_gate_decisions(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[GateDecision], str | None]:
-    await releases.get_release(session, principal=principal, release_id=release_id)
+    release = await releases.get_release(session, principal=principal, release_id=release_id)
     stmt = select(GateDecision).where(GateDecision.release_id == release_id)
     if allowed is not None:
         stmt = stmt.where(GateDecision.allowed == allowed)
     if environment:
+        environment = await resolve_environment(session, release.project_key, environment)
         stmt = stmt.where(GateDecision.environment == environment)
     return await paginate(
         session,

@@ -283,7 +283,13 @@ class FreezeWindowCreate(BaseModel):
     reason: str = Field(default="", max_length=2000)
     starts_at: UtcDateTime = Field(examples=["2026-11-10T00:00:00Z"])
     ends_at: UtcDateTime = Field(examples=["2026-11-12T00:00:00Z"])
-    environments: list[Environment] = Field(default_factory=list, max_length=20, examples=[["production"]])
+    environments: list[Environment] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Project environments or their aliases (`prod` → `production`), stored as the canonical "
+        "names; an unknown name is 422.",
+        examples=[["production"]],
+    )
 
     @model_validator(mode="after")
     def _order(self) -> "FreezeWindowCreate":

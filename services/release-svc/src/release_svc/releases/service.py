@@ -774,7 +774,17 @@ async def create_freeze_window(
     session: AsyncSession, *, principal: Principal, project_key: str, data: FreezeWindowCreate
 ) -> FreezeWindow:
     ensure_role(principal, project_key, PLANNERS, action="create a freeze window")
-    window = FreezeWindow(project_key=project_key, created_by=principal.sub, **data.model_dump())
+    from release_svc.environments.service import resolve_environments
+
+    environments = await resolve_environments(
+        session, project_key, data.environments, loc="body.environments"
+    )
+    window = FreezeWindow(
+        project_key=project_key,
+        created_by=principal.sub,
+        **data.model_dump(exclude={"environments"}),
+        environments=environments,
+    )
     session.add(window)
     await history.record(
         session,
@@ -878,6 +888,7 @@ async def delete_freeze_window(session: AsyncSession, *, principal: Principal, w
 async def active_freezes(
     session: AsyncSession, *, project_key: str, environment: str | None, at: datetime
 ) -> list[FreezeWindow]:
+    """Windows active at `at` covering `environment` (a canonical name; windows store canonical names)."""
     rows = await session.execute(
         select(FreezeWindow).where(
             FreezeWindow.project_key == project_key, FreezeWindow.ends_at > at, FreezeWindow.starts_at <= at

@@ -80,6 +80,26 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
     ).scalars()
     for checks in denials:
         denied_checks.update(c["name"] for c in checks if not c["passed"])
+    # Every time a tpm/admin went past a denied gate to start or advance a rollout.
+    overrides = [
+        {
+            "at": history.jsonable(d.at),
+            "action": d.action,
+            "rollout_id": str(d.rollout_id) if d.rollout_id else None,
+            "environment": d.environment,
+            "by": d.overridden_by,
+            "reason": d.override_reason,
+            "failed_checks": [c["name"] for c in d.checks if not c["passed"]],
+        }
+        for d in (
+            await session.execute(
+                select(GateDecision)
+                .where(GateDecision.release_id == release.id, GateDecision.overridden_by.is_not(None))
+                .order_by(GateDecision.id)
+                .limit(TIMELINE_LIMIT)
+            )
+        ).scalars()
+    ]
     rollout_ids = [
         r
         for (r,) in (await session.execute(select(Rollout.id).where(Rollout.release_id == release.id))).all()
@@ -119,6 +139,7 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
             "allowed": gate_counts.get(True, 0),
             "denied": gate_counts.get(False, 0),
             "failed_checks": dict(denied_checks),
+            "overrides": overrides,
         },
         "rollouts": len(rollout_ids),
         "guardrail_trips": trips,
@@ -155,6 +176,11 @@ async def create_retrospective(
         went_badly.append(
             f"The gate denied {facts['gate']['denied']} time(s): "
             + ", ".join(f"{k} ×{v}" for k, v in sorted(facts["gate"]["failed_checks"].items()))
+        )
+    for o in facts["gate"].get("overrides", []):
+        went_badly.append(
+            f"The gate was overridden by {o['by']} to {(o['action'] or 'act').removeprefix('rollout.')} the "
+            f"rollout in {o['environment']} despite {', '.join(o['failed_checks'])}: {o['reason']}"
         )
     if facts["slip_days"] and facts["slip_days"] > 0:
         went_badly.append(f"Released {facts['slip_days']} day(s) after the target date")

@@ -36,6 +36,8 @@ class Rollout(TableBase, table=True):
     release_id: uuid.UUID = Field(sa_column=Column(Uuid(), ForeignKey("releases.id"), nullable=False))
     name: str = Field(default="", max_length=200)
     status: str = Field(default="draft", max_length=20)
+    # Canonical name in the project's environments (see release_svc.environments): the gate is asked for it.
+    environment: str = Field(default="production", max_length=50)
     unit_kind: str = Field(default="user", max_length=20)
     group_id: str = Field(max_length=200)
     # Stages as created: [{percent, min_hold_seconds, operator, auto_advance, guardrails: [parsed]}].
@@ -47,6 +49,9 @@ class Rollout(TableBase, table=True):
     # When the scheduler should look at this rollout next (null: nothing automatic to do).
     next_check_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     pause_reason: str | None = Field(default=None, max_length=2000)
+    # Set while the scheduler holds a due automatic advance because the gate denies it:
+    # {"since", "environment", "checks": [failed checks]}; cleared when the rollout moves.
+    gate_hold: dict[str, Any] | None = Field(default=None, sa_column=json_column(nullable=True))
     on_breach: str = Field(default="pause", max_length=20)
     breach_threshold: int = Field(default=3, sa_type=Integer, nullable=False)
     # Failed guardrail checks per stage (index = stage); the current stage's count triggers `on_breach`.

@@ -15,6 +15,7 @@ from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
+from release_svc.gate.service import GateSiblings
 from release_svc.rollouts import cohorts, service
 from release_svc.rollouts.guardrails import METRIC_PATTERN
 from release_svc.rollouts.models import MetricReading, Rollout
@@ -25,6 +26,7 @@ from release_svc.rollouts.schemas import (
     DecideBatch,
     DecisionBatchPublic,
     DecisionPublic,
+    GateHold,
     GuardrailCheck,
     GuardrailPublic,
     GuardrailStatus,
@@ -37,6 +39,7 @@ from release_svc.rollouts.schemas import (
     RolloutPublic,
     RolloutStatus,
     StagePublic,
+    StartRequest,
 )
 
 router = APIRouter(tags=["rollouts"])
@@ -51,6 +54,13 @@ def current_time(request: Request) -> datetime:
 
 
 Now = Annotated[datetime, Depends(current_time)]
+
+
+def gate_siblings(request: Request) -> GateSiblings:
+    return GateSiblings.of(request.app)
+
+
+Siblings = Annotated[GateSiblings, Depends(gate_siblings)]
 
 
 def to_public(rollout: Rollout) -> RolloutPublic:
@@ -71,6 +81,7 @@ def to_public(rollout: Rollout) -> RolloutPublic:
         release_id=rollout.release_id,
         project_key=rollout.project_key,
         name=rollout.name,
+        environment=rollout.environment,
         status=rollout.status,
         unit_kind=rollout.unit_kind,
         group_id=rollout.group_id,
@@ -80,6 +91,7 @@ def to_public(rollout: Rollout) -> RolloutPublic:
         stage_started_at=rollout.stage_started_at,
         hold_until=rollout.hold_until,
         pause_reason=rollout.pause_reason,
+        gate_hold=GateHold.model_validate(rollout.gate_hold) if rollout.gate_hold else None,
         on_breach=rollout.on_breach,
         breach_threshold=rollout.breach_threshold,
         started_at=rollout.started_at,
@@ -190,6 +202,7 @@ async def get_rollout_guardrails(
 
 _ACTION_RESPONSES = responses(401, 403, 404, 409, 412, 413, 422)
 OptionalAction = Annotated[RolloutActionRequest | None, Body()]
+OptionalStart = Annotated[StartRequest | None, Body()]
 OptionalAdvance = Annotated[AdvanceRequest | None, Body()]
 
 
@@ -202,11 +215,14 @@ async def _act(
     now: datetime,
     if_match: str | None,
     response: Response,
+    **extra,
 ) -> RolloutPublic:
     if if_match is not None:
         current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
+        # An early refusal, before the gate's sibling calls; the gated actions (start, advance, complete)
+        # end this transaction while the siblings answer and check If-Match again under their own lock.
         await lock_and_check(session, current, if_match)
-    rollout = await action(session, principal=principal, rollout_id=rollout_id, body=body, now=now)
+    rollout = await action(session, principal=principal, rollout_id=rollout_id, body=body, now=now, **extra)
     set_etag(response, rollout.version)
     return to_public(rollout)
 
@@ -218,13 +234,19 @@ async def start_rollout(
     principal: CurrentPrincipal,
     now: Now,
     response: Response,
-    body: OptionalAction = None,
+    siblings: Siblings,
+    body: OptionalStart = None,
     if_match: IfMatch = None,
 ) -> RolloutPublic:
     """Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
-    deploying; an approved release moves to deploying."""
+    deploying; an approved release moves to deploying. The release gate is asked for the rollout's
+    environment first (state, approvals, checklist, freeze, scope, risks): a denial is 409 `gate-denied` with
+    the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the event
+    and the gate decision; 403 for other roles, 422 for a blank reason)."""
     return await _act(
-        service.start, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match, response
+        service.start, session, principal, rollout_id, body or StartRequest(), now, if_match, response,
+        siblings=siblings,
+        if_match=if_match,
     )
 
 
@@ -235,13 +257,18 @@ async def advance_rollout(
     principal: CurrentPrincipal,
     now: Now,
     response: Response,
+    siblings: Siblings,
     body: OptionalAdvance = None,
     if_match: IfMatch = None,
 ) -> RolloutPublic:
     """Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
-    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason."""
+    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason. Then the release gate is
+    asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
+    `override_gate: {reason}`."""
     return await _act(
-        service.advance, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response
+        service.advance, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response,
+        siblings=siblings,
+        if_match=if_match,
     )
 
 
@@ -302,13 +329,16 @@ async def complete_rollout(
     principal: CurrentPrincipal,
     now: Now,
     response: Response,
+    siblings: Siblings,
     body: OptionalAdvance = None,
     if_match: IfMatch = None,
 ) -> RolloutPublic:
-    """Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
-    hold rules as advance."""
+    """Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
+    hold and gate rules as advance."""
     return await _act(
-        service.complete, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response
+        service.complete, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response,
+        siblings=siblings,
+        if_match=if_match,
     )
 
 

@@ -19,6 +19,7 @@ UNIT_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 Unit = Annotated[str, StringConstraints(min_length=1, max_length=256, pattern=UNIT_PATTERN)]
 MAX_DECIDE_UNITS = 10_000
 MAX_READINGS = 1_000
+ENV_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$"
 
 
 class StageCreate(BaseModel):
@@ -59,6 +60,13 @@ class RolloutCreate(BaseModel):
     """A gray rollout of a release: its stages, who is counted as a unit, and what a guardrail breach does."""
 
     name: str = Field(default="", max_length=200, examples=["Wallet checkout canary"])
+    environment: str = Field(
+        default="production",
+        pattern=ENV_PATTERN,
+        description="Where it rolls out: one of the project's environments or an alias (`prod`), stored as "
+        "the canonical name; the gate is asked for it on start and every advance. Unknown names are 422.",
+        examples=["production"],
+    )
     unit_kind: UnitKind = Field(default="user", description="What a unit id names.", examples=["user"])
     group_id: str | None = Field(
         default=None,
@@ -85,6 +93,7 @@ class RolloutCreate(BaseModel):
             "examples": [
                 {
                     "name": "Wallet checkout canary",
+                    "environment": "production",
                     "unit_kind": "user",
                     "group_id": "wallet-checkout",
                     "stages": [
@@ -133,6 +142,17 @@ class StagePublic(BaseModel):
     failed_checks: int = Field(description="Failed guardrail checks counted in this stage.", examples=[0])
 
 
+class GateHold(BaseModel):
+    """The scheduler holds a due automatic advance because the gate denies it (rechecked until it allows)."""
+
+    since: datetime
+    environment: str = Field(examples=["production"])
+    checks: list[dict] = Field(
+        description="The failing gate checks: name, reason, offending_ids.",
+        examples=[[{"name": "freeze", "reason": "freeze window active without an approved exception"}]],
+    )
+
+
 class RolloutPublic(BaseModel):
     """A rollout and where it stands."""
 
@@ -140,6 +160,7 @@ class RolloutPublic(BaseModel):
     release_id: uuid.UUID
     project_key: str = Field(examples=["PAY"])
     name: str
+    environment: str = Field(examples=["production"])
     status: RolloutStatus
     unit_kind: UnitKind
     group_id: str = Field(examples=["wallet-checkout"])
@@ -152,6 +173,9 @@ class RolloutPublic(BaseModel):
     stage_started_at: datetime | None
     hold_until: datetime | None = Field(description="When the current stage's minimum hold ends.")
     pause_reason: str | None = Field(examples=["guardrail breached: error_rate <= 0.01"])
+    gate_hold: GateHold | None = Field(
+        default=None, description="Set while an automatic advance waits because the gate denies it."
+    )
     on_breach: BreachAction
     breach_threshold: int
     started_at: datetime | None
@@ -200,13 +224,35 @@ class RolloutActionRequest(BaseModel):
     reason: Reason | None = Field(default=None, examples=["error budget burning in eu-west"])
 
 
+class GateOverride(BaseModel):
+    """Go past a denied gate (tpm/admin only); the reason is recorded in the rollout history, the event,
+    the gate decision and the retrospective."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Reason = Field(examples=["Payment outage hotfix; the freeze owner agreed on the bridge call"])
+
+
+OVERRIDE_GATE_DESCRIPTION = (
+    "tpm/admin only: go on although the gate denies (its failing checks are recorded with your reason). "
+    "Without it a denied gate answers 409 with the failing checks."
+)
+
+
+class StartRequest(RolloutActionRequest):
+    """Start the rollout; the gate is asked for the rollout's environment first."""
+
+    override_gate: GateOverride | None = Field(default=None, description=OVERRIDE_GATE_DESCRIPTION)
+
+
 class AdvanceRequest(RolloutActionRequest):
-    """Advance to the next stage (or, with `complete`, finish)."""
+    """Advance to the next stage (or, with `complete`, finish); the gate is asked first."""
 
     override_hold: bool = Field(
         default=False,
         description="tpm/admin only, with a reason: advance before the minimum hold has passed.",
     )
+    override_gate: GateOverride | None = Field(default=None, description=OVERRIDE_GATE_DESCRIPTION)
 
 
 class ReadingCreate(BaseModel):

@@ -4,8 +4,10 @@ Every change of a rollout records history and emits a `rollout.*` event in the c
 change that moves the release (first start, completion, rollback) goes through the release state machine
 (`release_svc.releases.service.transition`) in the same transaction."""
 
+import asyncio
 import math
 import secrets
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
@@ -15,6 +17,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role, visible
+from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.ids import as_utc, utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.problems import (
@@ -26,12 +29,22 @@ from tpmhub_shared.problems import (
     field_error,
 )
 
+from release_svc.environments.service import resolve_environment
+from release_svc.gate import service as gate
+from release_svc.gate.service import GateSiblings
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
 from release_svc.rollouts import cohorts
 from release_svc.rollouts.guardrails import Guardrail, GuardrailSyntaxError, parse
 from release_svc.rollouts.models import ACTIVE_STATUSES, MetricReading, Rollout
-from release_svc.rollouts.schemas import AdvanceRequest, ReadingCreate, RolloutActionRequest, RolloutCreate
+from release_svc.rollouts.schemas import (
+    AdvanceRequest,
+    GateOverride,
+    ReadingCreate,
+    RolloutActionRequest,
+    RolloutCreate,
+    StartRequest,
+)
 
 SOURCE = "/tpmhub/release-svc"
 RESOURCE = "rollout"
@@ -47,6 +60,8 @@ READING_ROLES = frozenset({"tpm", "engineer", "qa", "ci"})
 FUTURE_SKEW = timedelta(minutes=5)
 # How soon the scheduler looks again at a due rollout whose guardrails are not green yet.
 RECHECK = timedelta(seconds=5)
+# How soon it asks the gate again for a due rollout the gate held.
+GATE_RECHECK = timedelta(seconds=30)
 RELEASE_STATES_FOR_START = ("approved", "deploying")
 FINISHED_RELEASE_STATES = ("released", "rolled_back", "cancelled")
 
@@ -236,6 +251,9 @@ async def create_rollout(
     release = await releases.get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, PLANNERS, action="create a rollout")
     stages = _parse_stages(data)
+    environment = await resolve_environment(
+        session, release.project_key, data.environment, loc="body.environment"
+    )
     if release.status in FINISHED_RELEASE_STATES:
         raise Conflict(
             f"Release {release.semver} is {release.status}; it takes no new rollouts.",
@@ -245,6 +263,7 @@ async def create_rollout(
         project_key=release.project_key,
         release_id=release.id,
         name=data.name,
+        environment=environment,
         unit_kind=data.unit_kind,
         group_id=data.group_id or secrets.token_hex(8),
         stages=stages,
@@ -402,13 +421,145 @@ async def _release_for_update(session: AsyncSession, rollout: Rollout) -> Releas
     return (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
 
 
-async def start(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
-    now: datetime,
-) -> Rollout:
-    rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
+# ---- the gate on start and advance ------------------------------------------------------------------
+#
+# Starting a rollout and every advance (manual, complete, the scheduler's) ask the release gate for the
+# rollout's environment: state, approvals, checklist, freeze, scope and risks. The gate's `rollout` check is
+# left out: it judges the release's current rollout, which is the one asking; its own hold, guardrails and
+# breach threshold already govern its advance. The siblings are asked with no transaction open, the local
+# checks run under the row locks of the write. A denial is 409 with the failing checks; a tpm/admin may go
+# past it with `override_gate.reason`, recorded in history, the event, the gate decision and the
+# retrospective.
+
+
+class GateDenied(Conflict):
+    slug, title = "gate-denied", "Gate denied"
+
+
+def brief(checks: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"name": c["name"], "reason": c["reason"], "offending_ids": c.get("offending_ids", [])}
+        for c in checks
+        if not c["passed"]
+    ]
+
+
+def _ensure_may_override(principal: Principal, rollout: Rollout, override: GateOverride | None) -> None:
+    if override is not None and not principal.can(rollout.project_key, STEERING_ROLES):
+        raise Forbidden(
+            "Only a tpm/admin may override the gate.",
+            required_roles=["admin", "tpm"],
+            override="override_gate",
+        )
+
+
+async def _ask_siblings(
+    session: AsyncSession, siblings: GateSiblings, rollout: Rollout
+) -> list[dict[str, Any]]:
+    """The gate's sibling checks for the rollout's release, asked after ending the read transaction (no
+    lock, snapshot or connection is held while they answer)."""
+    release = await session.get(Release, rollout.release_id)
+    assert release is not None
+    facts = {
+        "project_key": release.project_key,
+        "release_id": release.id,
+        "version": release.semver,
+        "scope": list(release.scope),
+    }
+    await session.rollback()
+    return await gate.sibling_checks(siblings, **facts)
+
+
+async def _judge_gate(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    release: Release,
+    sibling_checks: list[dict[str, Any]],
+    override: GateOverride | None,
+    action: str,
+    started: float,
+) -> dict[str, Any]:
+    """Under the row locks: the local checks with the siblings' answers. Denied without an override → 409
+    with the failing checks (nothing written); otherwise the decision is recorded and a summary returned for
+    history and the event."""
+    local = await gate.local_checks(session, release, rollout.environment, with_rollout=False)
+    checks = gate.ordered(local, sibling_checks)
+    failing = brief(checks)
+    if failing and override is None:
+        names = ", ".join(f"{c['name']} ({c['reason']})" for c in failing)
+        raise GateDenied(
+            f"The gate denies {action} of this rollout to {rollout.environment}: {names}. A tpm/admin may "
+            "override it with override_gate.reason.",
+            environment=rollout.environment,
+            action=action,
+            checks=failing,
+            override="override_gate",
+        )
+    decision = gate.record_decision(
+        session,
+        principal=principal,
+        release_id=release.id,
+        project_key=release.project_key,
+        version=release.semver,
+        environment=rollout.environment,
+        checks=checks,
+        duration_ms=round((time.perf_counter() - started) * 1000, 2),
+        action=f"rollout.{action}",
+        rollout_id=rollout.id,
+        override_reason=override.reason if override else None,
+    )
+    verdict: dict[str, Any] = {
+        "decision_id": str(decision.id),
+        "environment": rollout.environment,
+        "allowed": not failing,
+    }
+    if failing and override is not None:
+        verdict.update(overridden=True, overridden_by=principal.sub, override_reason=override.reason,
+                       failed_checks=failing)
+    return verdict
+
+
+async def _record_override(
+    session: AsyncSession, *, principal: Principal, rollout: Rollout, action: str, verdict: dict[str, Any]
+) -> None:
+    if not verdict.get("overridden"):
+        return
+    await history.record(
+        session,
+        principal=principal,
+        project_key=rollout.project_key,
+        resource_type=RESOURCE,
+        resource_id=rollout.id,
+        action="override_gate",
+        after={
+            "action": action,
+            "environment": verdict["environment"],
+            "failed_checks": verdict["failed_checks"],
+            "decision_id": verdict["decision_id"],
+        },
+        note=verdict["override_reason"],
+    )
+
+
+def _start_preflight(principal: Principal, rollout: Rollout, body: StartRequest) -> None:
     _ensure_allowed(rollout, "start")
     _ensure_steering(principal, rollout, "start")
+    _ensure_may_override(principal, rollout, body.override_gate)
+
+
+async def start(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: StartRequest,
+    now: datetime, siblings: GateSiblings, if_match: str | None = None,
+) -> Rollout:
+    started = time.perf_counter()
+    rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id)
+    _start_preflight(principal, rollout, body)
+    answers = await _ask_siblings(session, siblings, rollout)
+    rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
+    check_if_match(if_match, rollout.version)  # on the row locked for this write
+    _start_preflight(principal, rollout, body)
     release = await _release_for_update(session, rollout)
     if release.status not in RELEASE_STATES_FOR_START:
         raise Conflict(
@@ -422,6 +573,10 @@ async def start(
             f"Rollout {other.id} of this release is {other.status}; finish it first.",
             active_rollout_id=str(other.id),
         )
+    verdict = await _judge_gate(
+        session, principal=principal, rollout=rollout, release=release, sibling_checks=answers,
+        override=body.override_gate, action="start", started=started,
+    )
     if release.status == "approved":
         await releases.transition(
             session,
@@ -434,6 +589,7 @@ async def start(
     before = _state(rollout)
     rollout.status = "running"
     rollout.started_at = now
+    rollout.gate_hold = None
     _enter_stage(rollout, 0, now)
     await _changed(
         session,
@@ -443,7 +599,9 @@ async def start(
         event="rollout.started",
         before=before,
         reason=body.reason,
+        gate=verdict,
     )
+    await _record_override(session, principal=principal, rollout=rollout, action="start", verdict=verdict)
     await session.flush()
     return rollout
 
@@ -457,8 +615,10 @@ async def _advance(
     now: datetime,
     overridden: bool = False,
     automatic: bool = False,
+    verdict: dict[str, Any] | None = None,
 ) -> Rollout:
     before = _state(rollout)
+    rollout.gate_hold = None
     _enter_stage(rollout, rollout.current_stage + 1, now)
     await _changed(
         session,
@@ -470,7 +630,12 @@ async def _advance(
         reason=reason,
         hold_overridden=overridden,
         automatic=automatic,
+        gate=verdict,
     )
+    if verdict:
+        await _record_override(
+            session, principal=principal, rollout=rollout, action="advance", verdict=verdict
+        )
     await session.flush()
     return rollout
 
@@ -484,9 +649,12 @@ async def _complete(
     now: datetime,
     overridden: bool = False,
     automatic: bool = False,
+    verdict: dict[str, Any] | None = None,
+    release: Release | None = None,
 ) -> Rollout:
-    release = await _release_for_update(session, rollout)
+    release = release or await _release_for_update(session, rollout)
     before = _state(rollout)
+    rollout.gate_hold = None
     rollout.status = "completed"
     rollout.current_percent = 100
     rollout.finished_at = now
@@ -509,32 +677,72 @@ async def _complete(
         reason=reason,
         hold_overridden=overridden,
         automatic=automatic,
+        gate=verdict,
     )
+    if verdict:
+        await _record_override(
+            session, principal=principal, rollout=rollout, action="complete", verdict=verdict
+        )
     await session.flush()
     return rollout
 
 
-async def advance(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest, now: datetime
+def _advance_preflight(
+    principal: Principal, rollout: Rollout, body: AdvanceRequest, now: datetime, action: str
+) -> bool:
+    _ensure_allowed(rollout, action)
+    _ensure_steering(principal, rollout, action)
+    _ensure_may_override(principal, rollout, body.override_gate)
+    return _ensure_hold_passed(principal, rollout, body, now, action)
+
+
+async def _gated_advance(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
+    now: datetime,
+    siblings: GateSiblings, action: str, if_match: str | None = None,
 ) -> Rollout:
+    started = time.perf_counter()
+    rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id)
+    _advance_preflight(principal, rollout, body, now, action)
+    answers = await _ask_siblings(session, siblings, rollout)
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
-    _ensure_allowed(rollout, "advance")
-    _ensure_steering(principal, rollout, "advance")
-    overridden = _ensure_hold_passed(principal, rollout, body, now, "advance")
+    check_if_match(if_match, rollout.version)  # on the row locked for this write
+    overridden = _advance_preflight(principal, rollout, body, now, action)
+    release = await _release_for_update(session, rollout)
+    verdict = await _judge_gate(
+        session, principal=principal, rollout=rollout, release=release, sibling_checks=answers,
+        override=body.override_gate, action=action, started=started,
+    )
+    if action == "complete":
+        return await _complete(
+            session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden,
+            verdict=verdict, release=release,
+        )
     return await _advance(
-        session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden
+        session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden,
+        verdict=verdict,
+    )
+
+
+async def advance(
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
+    now: datetime,
+    siblings: GateSiblings, if_match: str | None = None,
+) -> Rollout:
+    return await _gated_advance(
+        session, principal=principal, rollout_id=rollout_id, body=body, now=now, siblings=siblings,
+        action="advance", if_match=if_match,
     )
 
 
 async def complete(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest, now: datetime
+    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
+    now: datetime,
+    siblings: GateSiblings, if_match: str | None = None,
 ) -> Rollout:
-    rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
-    _ensure_allowed(rollout, "complete")
-    _ensure_steering(principal, rollout, "complete")
-    overridden = _ensure_hold_passed(principal, rollout, body, now, "complete")
-    return await _complete(
-        session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden
+    return await _gated_advance(
+        session, principal=principal, rollout_id=rollout_id, body=body, now=now, siblings=siblings,
+        action="complete", if_match=if_match,
     )
 
 
@@ -813,10 +1021,126 @@ def due_query(*, now: datetime, limit: int) -> Select:
     )
 
 
-async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) -> list[uuid.UUID]:
+def _ready(rollout: Rollout, outcomes: dict[str, str], now: datetime) -> bool:
+    """Auto-advance on, the hold passed and every guardrail green: the scheduler would move it."""
+    hold_until = as_utc(rollout.hold_until)
+    auto = rollout.stages[rollout.current_stage]["auto_advance"]
+    green, _ = guardrails_green(rollout, outcomes)
+    return auto and green and (hold_until is None or now >= hold_until)
+
+
+async def gate_candidates(session: AsyncSession, *, now: datetime, limit: int = 50) -> list[dict[str, Any]]:
+    """Read only, no locks: the releases of due rollouts the scheduler would move now, for asking the gate's
+    siblings before the pass takes its locks."""
+    stmt = (
+        select(Rollout)
+        .where(Rollout.status == "running", Rollout.next_check_at <= now)
+        .order_by(Rollout.next_check_at, Rollout.id)
+        .limit(limit)
+    )
+    due = list((await session.execute(stmt)).scalars().all())
+    outcomes = await latest_outcomes(session, due)
+    release_ids = {r.release_id for r in due if _ready(r, outcomes[r.id], now)}
+    if not release_ids:
+        return []
+    rows = await session.execute(
+        select(Release.id, Release.project_key, Release.semver, Release.scope).where(
+            Release.id.in_(release_ids)
+        )
+    )
+    return [
+        {"release_id": r.id, "project_key": r.project_key, "version": r.semver, "scope": list(r.scope)}
+        for r in rows
+    ]
+
+
+async def ask_siblings_for(
+    siblings: GateSiblings, candidates: list[dict[str, Any]]
+) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """The gate's sibling checks for each candidate release, concurrently (each call within the budget)."""
+    answers = await asyncio.gather(*(gate.sibling_checks(siblings, **c) for c in candidates))
+    return {c["release_id"]: a for c, a in zip(candidates, answers, strict=True)}
+
+
+async def _hold_for_gate(
+    session: AsyncSession, *, rollout: Rollout, release: Release, checks: list[dict[str, Any]], now: datetime
+) -> None:
+    """The gate denies a due automatic advance: the stage waits and is asked again later. The denial is
+    recorded once (history, a `rollout.gate_held` notification, a gate decision) and again only when its
+    reasons change, so a long freeze does not write every pass."""
+    failing = brief(checks)
+    rollout.next_check_at = now + GATE_RECHECK
+    previous = rollout.gate_hold or {}
+    key = [(c["name"], c["reason"]) for c in failing]
+    if previous.get("environment") == rollout.environment and [
+        (c["name"], c["reason"]) for c in previous.get("checks", [])
+    ] == key:
+        return
+    hold = {"since": now.isoformat(), "environment": rollout.environment, "checks": failing}
+    rollout.gate_hold = hold
+    decision = gate.record_decision(
+        session,
+        principal=SYSTEM,
+        release_id=release.id,
+        project_key=release.project_key,
+        version=release.semver,
+        environment=rollout.environment,
+        checks=checks,
+        duration_ms=0,
+        action="rollout.auto_advance",
+        rollout_id=rollout.id,
+    )
+    names = ", ".join(f"{c['name']} ({c['reason']})" for c in failing)
+    note = f"automatic advance held: the gate denies {rollout.environment}: {names}"
+    state = _state(rollout)
+    await history.record(
+        session,
+        principal=SYSTEM,
+        project_key=rollout.project_key,
+        resource_type=RESOURCE,
+        resource_id=rollout.id,
+        action="gate_hold",
+        before=state,
+        after={**state, "gate_hold": hold},
+        note=note,
+    )
+    events.emit(
+        session,
+        source=SOURCE,
+        type="rollout.gate_held",
+        subject=str(rollout.id),
+        project_key=rollout.project_key,
+        data={
+            "rollout_id": rollout.id,
+            "release_id": rollout.release_id,
+            "project_key": rollout.project_key,
+            "name": rollout.name,
+            "action": "gate_hold",
+            "by": SYSTEM.sub,
+            "by_name": SYSTEM.name,
+            "reason": note,
+            "from": state,
+            "to": state,
+            "stage_count": len(rollout.stages),
+            "environment": rollout.environment,
+            "checks": failing,
+            "decision_id": str(decision.id),
+        },
+    )
+
+
+async def advance_due(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    sibling_checks: dict[uuid.UUID, list[dict[str, Any]]],
+    limit: int = 50,
+) -> list[uuid.UUID]:
     """One scheduler pass in the caller's transaction: lock due running rollouts (skipping those another
-    replica holds), advance (or complete, at the last stage) those whose hold has passed with every guardrail
-    green, and look again later at the others. Returns the ids moved."""
+    replica holds), and for those whose hold has passed with every guardrail green ask the gate (the
+    siblings' answers come in `sibling_checks`, asked before the locks were taken; the local checks run now)
+    and advance (or complete, at the last stage) when it allows; look again later at the others. A rollout
+    that became ready after the siblings were asked waits for the next pass. Returns the ids moved."""
     due = list((await session.execute(due_query(now=now, limit=limit))).scalars().all())
     outcomes = await latest_outcomes(session, due)
     moved = []
@@ -830,16 +1154,40 @@ async def advance_due(session: AsyncSession, *, now: datetime, limit: int = 50) 
         if not green or (hold_until is not None and now < hold_until):
             rollout.next_check_at = max(now + RECHECK, hold_until or now)
             continue
-        reason = "hold passed and guardrails green"
+        answers = sibling_checks.get(rollout.release_id)
+        if answers is None:
+            continue
+        release = await _release_for_update(session, rollout)
+        local = await gate.local_checks(session, release, rollout.environment, with_rollout=False)
+        gate_checks = gate.ordered(local, answers)
+        if not all(c["passed"] for c in gate_checks):
+            await _hold_for_gate(session, rollout=rollout, release=release, checks=gate_checks, now=now)
+            continue
+        decision = gate.record_decision(
+            session,
+            principal=SYSTEM,
+            release_id=release.id,
+            project_key=release.project_key,
+            version=release.semver,
+            environment=rollout.environment,
+            checks=gate_checks,
+            duration_ms=0,
+            action="rollout.auto_advance",
+            rollout_id=rollout.id,
+        )
+        verdict = {"decision_id": str(decision.id), "environment": rollout.environment, "allowed": True}
+        reason = "hold passed, guardrails green and the gate allows"
         try:
             async with session.begin_nested():
                 if is_last_stage(rollout):
                     await _complete(
-                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True
+                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
+                        verdict=verdict, release=release,
                     )
                 else:
                     await _advance(
-                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True
+                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
+                        verdict=verdict,
                     )
         except ProblemError:
             # The release cannot follow (e.g. it left `deploying`): leave the rollout to people.

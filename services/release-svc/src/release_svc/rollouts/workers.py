@@ -1,8 +1,13 @@
-"""The rollout scheduler: advances stages whose hold has passed with green guardrails and auto_advance on.
+"""The rollout scheduler: advances stages whose hold has passed with green guardrails and auto_advance on,
+when the release gate allows it for the rollout's environment (a denial holds the stage, recorded once).
 
 Safe with several replicas: each pass locks the due rollouts it takes with `FOR UPDATE SKIP LOCKED` on
 PostgreSQL (another replica skips them), and SQLite serializes writers; the row version counter makes a
-double advance impossible either way. Time comes from `app.state.clock` when set (tests inject it)."""
+double advance impossible either way. Time comes from `app.state.clock` when set (tests inject it).
+
+A pass has three steps: a read (which due rollouts would move, and their releases), the gate's questions
+to requirements-svc and risk-svc with no transaction open, then the locked write that runs the gate's
+local checks and moves or holds each rollout."""
 
 import asyncio
 import uuid
@@ -11,6 +16,7 @@ from typing import Any
 
 from tpmhub_shared.logging import get_logger
 
+from release_svc.gate.service import GateSiblings
 from release_svc.rollouts import service
 
 log = get_logger(__name__)
@@ -20,8 +26,11 @@ POLL_SECONDS = 1.0
 async def run_due(app: Any, now: datetime | None = None) -> list[uuid.UUID]:
     """One pass in its own transaction; returns the ids of the rollouts it moved."""
     now = now or service.clock_of(app)()
+    async with app.state.db.session(write=False) as session:
+        candidates = await service.gate_candidates(session, now=now)
+    answers = await service.ask_siblings_for(GateSiblings.of(app), candidates) if candidates else {}
     async with app.state.db.session() as session, session.begin():
-        moved = await service.advance_due(session, now=now)
+        moved = await service.advance_due(session, now=now, sibling_checks=answers)
     if moved:
         log.info("rollouts_advanced", count=len(moved))
     return moved

@@ -13,6 +13,7 @@ from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict
 
+from release_svc.environments.service import resolve_environment
 from release_svc.releases.service import get_release
 from release_svc.verification.models import Verification
 from release_svc.verification.schemas import VerificationCreate, VerificationUpdate
@@ -32,11 +33,15 @@ async def create_verification(
             f"Verifications are recorded while deploying or verifying; the release is '{release.status}'.",
             state=release.status,
         )
+    environment = await resolve_environment(
+        session, release.project_key, data.environment, loc="body.environment"
+    )
     row = Verification(
         release_id=release.id,
         project_key=release.project_key,
         verified_by=principal.sub,
-        **data.model_dump(mode="json"),
+        **data.model_dump(mode="json", exclude={"environment"}),
+        environment=environment,
     )
     session.add(row)
     await history.record(

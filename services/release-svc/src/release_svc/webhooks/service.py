@@ -38,6 +38,7 @@ from tpmhub_shared.problems import (
     field_error,
 )
 
+from release_svc.environments.service import environments_of, resolve_environments
 from release_svc.releases.models import ChecklistItem, Release
 from release_svc.webhooks import providers
 from release_svc.webhooks.models import MAX_DELIVERY_ID_LENGTH, CiDelivery, CiSource, PipelineRun
@@ -85,11 +86,15 @@ async def create_source(
     )
     if taken.first() is not None:
         raise Conflict(f"{data.provider} source {data.repository} already exists in {project_key}.")
+    production = await resolve_environments(
+        session, project_key, data.production_environments, loc="body.production_environments"
+    )
     row = CiSource(
         project_key=project_key,
         created_by=principal.sub,
         secret=data.secret or _new_secret(data.provider),
-        **data.model_dump(exclude={"secret", "checklist_rules"}),
+        **data.model_dump(exclude={"secret", "checklist_rules", "production_environments"}),
+        production_environments=production,
         checklist_rules=[r.model_dump() for r in data.checklist_rules],
     )
     session.add(row)
@@ -154,6 +159,10 @@ async def update_source(
     )
     if rules is not None:
         row.checklist_rules = [r.model_dump() for r in rules]
+    if patch.production_environments is not None:
+        row.production_environments = await resolve_environments(
+            session, row.project_key, patch.production_environments, loc="body.production_environments"
+        )
     await history.record(
         session,
         principal=principal,
@@ -599,8 +608,14 @@ async def _record_deployment(session: AsyncSession, source: CiSource, facts: Fac
 
     dep = facts.deployment
     assert dep is not None
-    environment = dep.environment.lower()
-    production = environment in {e.lower() for e in source.production_environments}
+    # The CI system's name for the environment, resolved in the project's closed set: an alias records the
+    # canonical name; an unknown one records nothing (a CI system's preview or ad-hoc environment).
+    envs = await environments_of(session, source.project_key)
+    environment = envs.lookup(dep.environment)
+    if environment is None:
+        log.info("ci_deployment_environment_unknown", environment=dep.environment[:50], allowed=envs.names)
+        return 0
+    production = environment in {envs.lookup(e) or e.lower() for e in source.production_environments}
     if dep.state == "in_progress" or not production:
         return 0
     release = await match_release(session, source, ref=dep.ref, version=dep.version, deploying=True)

@@ -47,6 +47,10 @@ from .deployment_public_status import DeploymentPublicStatus
 from .deployment_update import DeploymentUpdate
 from .deployment_update_status_type_0 import DeploymentUpdateStatusType0
 from .dora_metrics import DoraMetrics
+from .environment_def import EnvironmentDef
+from .environment_public import EnvironmentPublic
+from .environments_in import EnvironmentsIn
+from .environments_public import EnvironmentsPublic
 from .event_delivery_public import EventDeliveryPublic
 from .event_receipt import EventReceipt
 from .event_receipt_status import EventReceiptStatus
@@ -62,6 +66,10 @@ from .freeze_window_public import FreezeWindowPublic
 from .gate_check import GateCheck
 from .gate_check_name import GateCheckName
 from .gate_denial import GateDenial
+from .gate_hold import GateHold
+from .gate_hold_checks_item import GateHoldChecksItem
+from .gate_override import GateOverride
+from .gate_override_record import GateOverrideRecord
 from .gate_result import GateResult
 from .guardrail_check import GuardrailCheck
 from .guardrail_check_state import GuardrailCheckState
@@ -133,6 +141,7 @@ from .send_to_risk import SendToRisk
 from .send_to_risk_category import SendToRiskCategory
 from .stage_create import StageCreate
 from .stage_public import StagePublic
+from .start_request import StartRequest
 from .states import States
 from .subscription_create import SubscriptionCreate
 from .subscription_create_format import SubscriptionCreateFormat
@@ -199,6 +208,10 @@ __all__ = (
     "DeploymentUpdate",
     "DeploymentUpdateStatusType0",
     "DoraMetrics",
+    "EnvironmentDef",
+    "EnvironmentPublic",
+    "EnvironmentsIn",
+    "EnvironmentsPublic",
     "EventDeliveryPublic",
     "EventReceipt",
     "EventReceiptStatus",
@@ -214,6 +227,10 @@ __all__ = (
     "GateCheck",
     "GateCheckName",
     "GateDenial",
+    "GateHold",
+    "GateHoldChecksItem",
+    "GateOverride",
+    "GateOverrideRecord",
     "GateResult",
     "GuardrailCheck",
     "GuardrailCheckState",
@@ -285,6 +302,7 @@ __all__ = (
     "SendToRiskCategory",
     "StageCreate",
     "StagePublic",
+    "StartRequest",
     "States",
     "SubscriptionCreate",
     "SubscriptionCreateFormat",

@@ -1,29 +1,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.gate_override import GateOverride
+
 
 T = TypeVar("T", bound="AdvanceRequest")
 
 
 @_attrs_define
 class AdvanceRequest:
-    """Advance to the next stage (or, with `complete`, finish).
+    """Advance to the next stage (or, with `complete`, finish); the gate is asked first.
 
     Attributes:
         reason (None | str | Unset):
         override_hold (bool | Unset): tpm/admin only, with a reason: advance before the minimum hold has passed.
             Default: False.
+        override_gate (GateOverride | None | Unset): tpm/admin only: go on although the gate denies (its failing checks
+            are recorded with your reason). Without it a denied gate answers 409 with the failing checks.
     """
 
     reason: None | str | Unset = UNSET
     override_hold: bool | Unset = False
+    override_gate: GateOverride | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.gate_override import GateOverride  # noqa: PLC0415
+
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
             reason = UNSET
@@ -32,6 +41,14 @@ class AdvanceRequest:
 
         override_hold = self.override_hold
 
+        override_gate: dict[str, Any] | None | Unset
+        if isinstance(self.override_gate, Unset):
+            override_gate = UNSET
+        elif isinstance(self.override_gate, GateOverride):
+            override_gate = self.override_gate.to_dict()
+        else:
+            override_gate = self.override_gate
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -39,11 +56,15 @@ class AdvanceRequest:
             field_dict["reason"] = reason
         if override_hold is not UNSET:
             field_dict["override_hold"] = override_hold
+        if override_gate is not UNSET:
+            field_dict["override_gate"] = override_gate
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.gate_override import GateOverride  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_reason(data: object) -> None | str | Unset:
@@ -57,9 +78,27 @@ class AdvanceRequest:
 
         override_hold = d.pop("override_hold", UNSET)
 
+        def _parse_override_gate(data: object) -> GateOverride | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                override_gate_type_0 = GateOverride.from_dict(data)
+
+                return override_gate_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GateOverride | None | Unset, data)
+
+        override_gate = _parse_override_gate(d.pop("override_gate", UNSET))
+
         advance_request = cls(
             reason=reason,
             override_hold=override_hold,
+            override_gate=override_gate,
         )
 
         return advance_request

@@ -20,7 +20,8 @@ class FreezeWindowCreate:
         starts_at (datetime.datetime):
         ends_at (datetime.datetime):
         reason (str | Unset):  Default: ''.
-        environments (list[str] | Unset):
+        environments (list[str] | Unset): Project environments or their aliases (`prod` → `production`), stored as the
+            canonical names; an unknown name is 422.
     """
 
     name: str

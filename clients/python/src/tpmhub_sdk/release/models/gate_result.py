@@ -2,14 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.gate_check import GateCheck
+    from ..models.gate_override_record import GateOverrideRecord
 
 
 T = TypeVar("T", bound="GateResult")
@@ -30,6 +33,11 @@ class GateResult:
         asked_by (str):
         at (datetime.datetime):
         duration_ms (float):
+        action (None | str | Unset): Set when a rollout action asked: rollout.start, rollout.advance, rollout.complete
+            or rollout.auto_advance (the scheduler). Null when CI or a person asked the gate.
+        rollout_id (None | Unset | UUID): The rollout whose action asked.
+        override (GateOverrideRecord | None | Unset): Set when the gate denied and a tpm/admin overrode it with a
+            reason.
     """
 
     decision_id: UUID
@@ -42,9 +50,14 @@ class GateResult:
     asked_by: str
     at: datetime.datetime
     duration_ms: float
+    action: None | str | Unset = UNSET
+    rollout_id: None | Unset | UUID = UNSET
+    override: GateOverrideRecord | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.gate_override_record import GateOverrideRecord  # noqa: PLC0415
+
         decision_id = str(self.decision_id)
 
         release_id = str(self.release_id)
@@ -68,6 +81,28 @@ class GateResult:
 
         duration_ms = self.duration_ms
 
+        action: None | str | Unset
+        if isinstance(self.action, Unset):
+            action = UNSET
+        else:
+            action = self.action
+
+        rollout_id: None | str | Unset
+        if isinstance(self.rollout_id, Unset):
+            rollout_id = UNSET
+        elif isinstance(self.rollout_id, UUID):
+            rollout_id = str(self.rollout_id)
+        else:
+            rollout_id = self.rollout_id
+
+        override: dict[str, Any] | None | Unset
+        if isinstance(self.override, Unset):
+            override = UNSET
+        elif isinstance(self.override, GateOverrideRecord):
+            override = self.override.to_dict()
+        else:
+            override = self.override
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -84,12 +119,19 @@ class GateResult:
                 "duration_ms": duration_ms,
             }
         )
+        if action is not UNSET:
+            field_dict["action"] = action
+        if rollout_id is not UNSET:
+            field_dict["rollout_id"] = rollout_id
+        if override is not UNSET:
+            field_dict["override"] = override
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.gate_check import GateCheck  # noqa: PLC0415
+        from ..models.gate_override_record import GateOverrideRecord  # noqa: PLC0415
 
         d = dict(src_dict)
         decision_id = UUID(d.pop("decision_id"))
@@ -117,6 +159,49 @@ class GateResult:
 
         duration_ms = d.pop("duration_ms")
 
+        def _parse_action(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        action = _parse_action(d.pop("action", UNSET))
+
+        def _parse_rollout_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                rollout_id_type_0 = UUID(data)
+
+                return rollout_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        rollout_id = _parse_rollout_id(d.pop("rollout_id", UNSET))
+
+        def _parse_override(data: object) -> GateOverrideRecord | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                override_type_0 = GateOverrideRecord.from_dict(data)
+
+                return override_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GateOverrideRecord | None | Unset, data)
+
+        override = _parse_override(d.pop("override", UNSET))
+
         gate_result = cls(
             decision_id=decision_id,
             release_id=release_id,
@@ -128,6 +213,9 @@ class GateResult:
             asked_by=asked_by,
             at=at,
             duration_ms=duration_ms,
+            action=action,
+            rollout_id=rollout_id,
+            override=override,
         )
 
         gate_result.additional_properties = d

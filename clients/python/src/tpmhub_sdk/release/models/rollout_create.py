@@ -23,6 +23,9 @@ class RolloutCreate:
     Attributes:
         stages (list[StageCreate]):
         name (str | Unset):  Default: ''.
+        environment (str | Unset): Where it rolls out: one of the project's environments or an alias (`prod`), stored as
+            the canonical name; the gate is asked for it on start and every advance. Unknown names are 422. Default:
+            'production'.
         unit_kind (RolloutCreateUnitKind | Unset): What a unit id names. Default: 'user'.
         group_id (None | str | Unset): Hash group (Unleash `groupId`): rollouts sharing it expose the same units.
             Default: a random per-rollout salt.
@@ -32,6 +35,7 @@ class RolloutCreate:
 
     stages: list[StageCreate]
     name: str | Unset = ""
+    environment: str | Unset = "production"
     unit_kind: RolloutCreateUnitKind | Unset = "user"
     group_id: None | str | Unset = UNSET
     on_breach: RolloutCreateOnBreach | Unset = "pause"
@@ -44,6 +48,8 @@ class RolloutCreate:
             stages.append(stages_item)
 
         name = self.name
+
+        environment = self.environment
 
         unit_kind: str | Unset = UNSET
         if not isinstance(self.unit_kind, Unset):
@@ -70,6 +76,8 @@ class RolloutCreate:
         )
         if name is not UNSET:
             field_dict["name"] = name
+        if environment is not UNSET:
+            field_dict["environment"] = environment
         if unit_kind is not UNSET:
             field_dict["unit_kind"] = unit_kind
         if group_id is not UNSET:
@@ -94,6 +102,8 @@ class RolloutCreate:
             stages.append(stages_item)
 
         name = d.pop("name", UNSET)
+
+        environment = d.pop("environment", UNSET)
 
         _unit_kind = d.pop("unit_kind", UNSET)
         unit_kind: RolloutCreateUnitKind | Unset
@@ -123,6 +133,7 @@ class RolloutCreate:
         rollout_create = cls(
             stages=stages,
             name=name,
+            environment=environment,
             unit_kind=unit_kind,
             group_id=group_id,
             on_breach=on_breach,

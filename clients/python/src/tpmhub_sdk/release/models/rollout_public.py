@@ -11,8 +11,10 @@ from attrs import field as _attrs_field
 from ..models.rollout_public_on_breach import RolloutPublicOnBreach, check_rollout_public_on_breach
 from ..models.rollout_public_status import RolloutPublicStatus, check_rollout_public_status
 from ..models.rollout_public_unit_kind import RolloutPublicUnitKind, check_rollout_public_unit_kind
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.gate_hold import GateHold
     from ..models.stage_public import StagePublic
 
 
@@ -28,6 +30,7 @@ class RolloutPublic:
         release_id (UUID):
         project_key (str):
         name (str):
+        environment (str):
         status (RolloutPublicStatus):
         unit_kind (RolloutPublicUnitKind):
         group_id (str):
@@ -46,12 +49,14 @@ class RolloutPublic:
         updated_at (datetime.datetime):
         revision (int): Optimistic-concurrency counter, as in the ETag.
         allowed_actions (list[str]): Actions allowed from the current state.
+        gate_hold (GateHold | None | Unset): Set while an automatic advance waits because the gate denies it.
     """
 
     id: UUID
     release_id: UUID
     project_key: str
     name: str
+    environment: str
     status: RolloutPublicStatus
     unit_kind: RolloutPublicUnitKind
     group_id: str
@@ -70,9 +75,12 @@ class RolloutPublic:
     updated_at: datetime.datetime
     revision: int
     allowed_actions: list[str]
+    gate_hold: GateHold | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.gate_hold import GateHold  # noqa: PLC0415
+
         id = str(self.id)
 
         release_id = str(self.release_id)
@@ -80,6 +88,8 @@ class RolloutPublic:
         project_key = self.project_key
 
         name = self.name
+
+        environment = self.environment
 
         status: str = self.status
 
@@ -137,6 +147,14 @@ class RolloutPublic:
 
         allowed_actions = self.allowed_actions
 
+        gate_hold: dict[str, Any] | None | Unset
+        if isinstance(self.gate_hold, Unset):
+            gate_hold = UNSET
+        elif isinstance(self.gate_hold, GateHold):
+            gate_hold = self.gate_hold.to_dict()
+        else:
+            gate_hold = self.gate_hold
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -145,6 +163,7 @@ class RolloutPublic:
                 "release_id": release_id,
                 "project_key": project_key,
                 "name": name,
+                "environment": environment,
                 "status": status,
                 "unit_kind": unit_kind,
                 "group_id": group_id,
@@ -165,11 +184,14 @@ class RolloutPublic:
                 "allowed_actions": allowed_actions,
             }
         )
+        if gate_hold is not UNSET:
+            field_dict["gate_hold"] = gate_hold
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.gate_hold import GateHold  # noqa: PLC0415
         from ..models.stage_public import StagePublic  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -180,6 +202,8 @@ class RolloutPublic:
         project_key = d.pop("project_key")
 
         name = d.pop("name")
+
+        environment = d.pop("environment")
 
         status = check_rollout_public_status(d.pop("status"))
 
@@ -279,11 +303,29 @@ class RolloutPublic:
 
         allowed_actions = cast(list[str], d.pop("allowed_actions"))
 
+        def _parse_gate_hold(data: object) -> GateHold | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                gate_hold_type_0 = GateHold.from_dict(data)
+
+                return gate_hold_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GateHold | None | Unset, data)
+
+        gate_hold = _parse_gate_hold(d.pop("gate_hold", UNSET))
+
         rollout_public = cls(
             id=id,
             release_id=release_id,
             project_key=project_key,
             name=name,
+            environment=environment,
             status=status,
             unit_kind=unit_kind,
             group_id=group_id,
@@ -302,6 +344,7 @@ class RolloutPublic:
             updated_at=updated_at,
             revision=revision,
             allowed_actions=allowed_actions,
+            gate_hold=gate_hold,
         )
 
         rollout_public.additional_properties = d

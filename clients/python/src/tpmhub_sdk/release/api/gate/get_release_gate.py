@@ -93,7 +93,9 @@ def sync_detailed(
 
     Args:
         release_id (UUID):
-        environment (str | Unset): Where the pipeline wants to deploy. Default: 'production'.
+        environment (str | Unset): Where the pipeline wants to deploy: one of the project's
+            environments or an alias (`prod` means `production`); anything else is 422 listing the
+            allowed names. Default: 'production'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +135,9 @@ def sync(
 
     Args:
         release_id (UUID):
-        environment (str | Unset): Where the pipeline wants to deploy. Default: 'production'.
+        environment (str | Unset): Where the pipeline wants to deploy: one of the project's
+            environments or an alias (`prod` means `production`); anything else is 422 listing the
+            allowed names. Default: 'production'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +172,9 @@ async def asyncio_detailed(
 
     Args:
         release_id (UUID):
-        environment (str | Unset): Where the pipeline wants to deploy. Default: 'production'.
+        environment (str | Unset): Where the pipeline wants to deploy: one of the project's
+            environments or an alias (`prod` means `production`); anything else is 422 listing the
+            allowed names. Default: 'production'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +212,9 @@ async def asyncio(
 
     Args:
         release_id (UUID):
-        environment (str | Unset): Where the pipeline wants to deploy. Default: 'production'.
+        environment (str | Unset): Where the pipeline wants to deploy: one of the project's
+            environments or an alias (`prod` means `production`); anything else is 422 listing the
+            allowed names. Default: 'production'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

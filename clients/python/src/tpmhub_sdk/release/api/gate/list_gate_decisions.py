@@ -115,7 +115,9 @@ def sync_detailed(
 ) -> Response[PageGateResult | Problem]:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
@@ -123,7 +125,7 @@ def sync_detailed(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +161,9 @@ def sync(
 ) -> PageGateResult | Problem | None:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
@@ -167,7 +171,7 @@ def sync(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +202,9 @@ async def asyncio_detailed(
 ) -> Response[PageGateResult | Problem]:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
@@ -206,7 +212,7 @@ async def asyncio_detailed(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +246,9 @@ async def asyncio(
 ) -> PageGateResult | Problem | None:
     """List Gate Decisions
 
-     Every gate answer for the release, newest first: who asked, the result and its checks.
+     Every gate answer for the release, newest first: who asked, the result and its checks. Answers given
+    to rollout actions carry `action` and `rollout_id`, and `override` when a tpm/admin went past a
+    denial.
 
     Args:
         release_id (UUID):
@@ -248,7 +256,7 @@ async def asyncio(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         allowed (bool | None | Unset):
-        environment (None | str | Unset):
+        environment (None | str | Unset): A project environment or an alias (422 if unknown).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

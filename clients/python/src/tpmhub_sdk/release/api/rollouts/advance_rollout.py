@@ -121,7 +121,10 @@ def sync_detailed(
     """Advance Rollout
 
      Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
-    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason.
+    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason. Then the release
+    gate is
+    asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
+    `override_gate: {reason}`.
 
     Args:
         rollout_id (UUID):
@@ -163,7 +166,10 @@ def sync(
     """Advance Rollout
 
      Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
-    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason.
+    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason. Then the release
+    gate is
+    asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
+    `override_gate: {reason}`.
 
     Args:
         rollout_id (UUID):
@@ -200,7 +206,10 @@ async def asyncio_detailed(
     """Advance Rollout
 
      Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
-    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason.
+    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason. Then the release
+    gate is
+    asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
+    `override_gate: {reason}`.
 
     Args:
         rollout_id (UUID):
@@ -240,7 +249,10 @@ async def asyncio(
     """Advance Rollout
 
      Move to the next stage (current stage's operator or tpm/admin). Before the minimum hold has passed:
-    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason.
+    409 with `seconds_left`, unless a tpm/admin sends `override_hold` with a reason. Then the release
+    gate is
+    asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
+    `override_gate: {reason}`.
 
     Args:
         rollout_id (UUID):

@@ -120,8 +120,8 @@ def sync_detailed(
 ) -> Response[Problem | RolloutPublic]:
     """Complete Rollout
 
-     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
-    hold rules as advance.
+     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
+    hold and gate rules as advance.
 
     Args:
         rollout_id (UUID):
@@ -162,8 +162,8 @@ def sync(
 ) -> Problem | RolloutPublic | None:
     """Complete Rollout
 
-     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
-    hold rules as advance.
+     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
+    hold and gate rules as advance.
 
     Args:
         rollout_id (UUID):
@@ -199,8 +199,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RolloutPublic]:
     """Complete Rollout
 
-     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
-    hold rules as advance.
+     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
+    hold and gate rules as advance.
 
     Args:
         rollout_id (UUID):
@@ -239,8 +239,8 @@ async def asyncio(
 ) -> Problem | RolloutPublic | None:
     """Complete Rollout
 
-     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator and
-    hold rules as advance.
+     Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
+    hold and gate rules as advance.
 
     Args:
         rollout_id (UUID):

@@ -8,15 +8,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.rollout_action_request import RolloutActionRequest
 from ...models.rollout_public import RolloutPublic
+from ...models.start_request import StartRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     rollout_id: UUID,
     *,
-    body: None | RolloutActionRequest | Unset = UNSET,
+    body: None | StartRequest | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, RolloutActionRequest):
+    if isinstance(body, StartRequest):
         _kwargs["json"] = body.to_dict()
     else:
         _kwargs["json"] = body
@@ -114,21 +114,26 @@ def sync_detailed(
     rollout_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | RolloutActionRequest | Unset = UNSET,
+    body: None | StartRequest | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RolloutPublic]:
     """Start Rollout
 
      Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
-    deploying; an approved release moves to deploying.
+    deploying; an approved release moves to deploying. The release gate is asked for the rollout's
+    environment first (state, approvals, checklist, freeze, scope, risks): a denial is 409 `gate-denied`
+    with
+    the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the
+    event
+    and the gate decision; 403 for other roles, 422 for a blank reason).
 
     Args:
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (None | RolloutActionRequest | Unset):
+        body (None | StartRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,21 +161,26 @@ def sync(
     rollout_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | RolloutActionRequest | Unset = UNSET,
+    body: None | StartRequest | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RolloutPublic | None:
     """Start Rollout
 
      Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
-    deploying; an approved release moves to deploying.
+    deploying; an approved release moves to deploying. The release gate is asked for the rollout's
+    environment first (state, approvals, checklist, freeze, scope, risks): a denial is 409 `gate-denied`
+    with
+    the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the
+    event
+    and the gate decision; 403 for other roles, 422 for a blank reason).
 
     Args:
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (None | RolloutActionRequest | Unset):
+        body (None | StartRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,21 +203,26 @@ async def asyncio_detailed(
     rollout_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | RolloutActionRequest | Unset = UNSET,
+    body: None | StartRequest | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RolloutPublic]:
     """Start Rollout
 
      Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
-    deploying; an approved release moves to deploying.
+    deploying; an approved release moves to deploying. The release gate is asked for the rollout's
+    environment first (state, approvals, checklist, freeze, scope, risks): a denial is 409 `gate-denied`
+    with
+    the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the
+    event
+    and the gate decision; 403 for other roles, 422 for a blank reason).
 
     Args:
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (None | RolloutActionRequest | Unset):
+        body (None | StartRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,21 +248,26 @@ async def asyncio(
     rollout_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | RolloutActionRequest | Unset = UNSET,
+    body: None | StartRequest | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RolloutPublic | None:
     """Start Rollout
 
      Expose the first stage (first stage's operator or tpm/admin). The release must be approved or
-    deploying; an approved release moves to deploying.
+    deploying; an approved release moves to deploying. The release gate is asked for the rollout's
+    environment first (state, approvals, checklist, freeze, scope, risks): a denial is 409 `gate-denied`
+    with
+    the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the
+    event
+    and the gate decision; 403 for other roles, 422 for a blank reason).
 
     Args:
         rollout_id (UUID):
         if_match (None | str | Unset): The ETag you last read (e.g. `"3"`); a stale one is refused
             with 412 and nothing changes.
         idempotency_key (str | Unset):
-        body (None | RolloutActionRequest | Unset):
+        body (None | StartRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
