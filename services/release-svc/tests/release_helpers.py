@@ -12,6 +12,9 @@ def _client(name: str, common, *, app=None, url: str | None = None) -> SiblingCl
         settings=common,
         caller="release-svc",
         transport=transport,
+        # In-process siblings share this test's event loop and CPU: a loaded machine must not turn a
+        # sibling check into a fail-closed timeout the test did not ask for.
+        timeout=10,
     )
 
 

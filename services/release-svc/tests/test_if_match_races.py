@@ -6,6 +6,7 @@ import asyncio
 import uuid
 
 import pytest
+from release_helpers import ready_release
 from release_svc.releases.models import Release
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
@@ -91,11 +92,12 @@ def stages(*percents):
     ]
 
 
-async def rollout_in(client, auth, db, status: str) -> dict:
-    """A rollout of 5/25/50/100 % of an approved release, started, then paused if asked."""
-    release = await make_release(client, auth, db, status="approved")
+async def rollout_in(client, auth, status: str) -> dict:
+    """A rollout of 5/25/50/100 % of a gate-ready release, started, then paused if asked (advance asks the
+    gate, so the siblings are wired and the release passes every check)."""
+    release_id = await ready_release(client, auth, [], version=f"2.{uuid.uuid4().int % 10_000}.0")
     r = await client.post(
-        f"/v1/releases/{release['id']}/rollouts", json={"stages": stages(5, 25, 50, 100)},
+        f"/v1/releases/{release_id}/rollouts", json={"stages": stages(5, 25, 50, 100)},
         headers=auth("tpm", "PAY"),
     )
     assert r.status_code == 201, r.text
@@ -118,9 +120,9 @@ async def rollout_in(client, auth, db, status: str) -> dict:
     ],
 )
 async def test_rollout_action_with_one_if_match_happens_once(
-    client, auth, db, action, start, status, stage, event
+    client, auth, db, wired, action, start, status, stage, event
 ):
-    rollout = await rollout_in(client, auth, db, start)
+    rollout = await rollout_in(client, auth, start)
     url = f"/v1/rollouts/{rollout['id']}"
     etag = await etag_of(client, auth, url)
     events_before = await events(db, rollout["id"], event)
