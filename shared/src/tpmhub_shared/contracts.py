@@ -33,6 +33,11 @@ class ItemLookupRequest(BaseModel):
         default=None, max_length=100,
         description="Also return open S1/S2 bugs whose `found_in` is this release version (same projects).",
     )
+    criterion_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=MAX_LOOKUP_KEYS,
+        description="Acceptance criterion ids to look up in the same call (answered in `criteria` and "
+        "`missing_criteria`).",
+    )
 
 
 class AcceptanceSummary(BaseModel):
@@ -68,6 +73,15 @@ class PrdSummary(BaseModel):
                                           examples=[2])
 
 
+class CriterionRef(BaseModel):
+    """An acceptance criterion found by id: which item it belongs to and its status."""
+
+    id: uuid.UUID
+    item_key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    status: str = Field(examples=["pending"])
+
+
 class ItemLookupResponse(BaseModel):
     items: list[ItemSummary]
     missing: list[str] = Field(default_factory=list, description="Requested keys that do not exist.")
@@ -79,6 +93,13 @@ class ItemLookupResponse(BaseModel):
         default_factory=list,
         description="Requested PRD ids that do not exist, are not PRDs (a design, say) or that the caller "
         "may not read.",
+    )
+    criteria: list[CriterionRef] = Field(
+        default_factory=list, description="Requested acceptance criteria, in the order asked."
+    )
+    missing_criteria: list[uuid.UUID] = Field(
+        default_factory=list,
+        description="Requested criterion ids that do not exist or that the caller may not read.",
     )
 
 
@@ -154,6 +175,25 @@ class ChangeRequestApproved(BaseModel):
     criteria_to_reverify: int = 0
     approved_by: str
     approved_at: datetime
+
+
+class VerificationRecorded(BaseModel):
+    """`verification.recorded` from release-svc: an online-trial verification was recorded or re-run."""
+
+    verification_id: uuid.UUID
+    release_id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    version: str = Field(examples=["1.4.0"], description="The release version.")
+    scenario: str
+    result: Literal["passed", "failed", "blocked"]
+    criterion_ids: list[uuid.UUID] = Field(default_factory=list)
+    item_keys: list[str] = Field(default_factory=list)
+    evidence: str = ""
+    evidence_url: str | None = None
+    verification_url: str = Field(description="Where the verification is read (release-svc).")
+    verified_by: str = Field(examples=["qa-lin"])
+    verified_at: datetime
+    revision: int = Field(description="The verification's version after this change.", examples=[1])
 
 
 class ReleaseReleased(BaseModel):
