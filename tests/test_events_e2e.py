@@ -106,6 +106,12 @@ def test_change_request_approved_creates_the_risk_and_sends_the_release_back_to_
         ),
         201,
     )
+    # The impact, asked of the real siblings, predicts what approval will do.
+    impact = cr["impact"]
+    assert impact["complete"] is True, impact["unknown"]
+    assert [(t["id"], t["back_to_review"]) for t in impact["releases"]] == [(release["id"], True)]
+    predicted = impact["requirement_change_risk"]
+    assert predicted["linked_items"] == [item] and predicted["existing_key"] is None
     ok(
         httpx.post(
             f"{req}/v1/change-requests/{cr['key']}/approve", json={"comment": "go"}, headers=stack.headers()
@@ -124,6 +130,10 @@ def test_change_request_approved_creates_the_risk_and_sends_the_release_back_to_
 
     [risk] = wait_until(risks, what="the requirement_change risk in risk-svc")
     assert risk["category"] == "requirement_change"
+    assert (risk["probability"], risk["impact"], risk["score"], risk["level"]) == (
+        predicted["probability"], predicted["impact"], predicted["score"], predicted["level"]
+    )
+    assert risk["links"]["items"] == predicted["linked_items"]
     wait_until(lambda: release_status(stack, release["id"]) == "in_review", what="the release back in review")
     # Delivered once to each sibling; nothing left pending or dead.
     deliveries = ok(
@@ -169,6 +179,46 @@ def test_release_released_records_the_release_on_its_items(stack):
         return all(any(r["version"] == "2.0.0" for r in g["released_in"]) for g in got)
 
     wait_until(shipped, what="items learning the release that shipped them")
+
+
+def test_a_failed_verification_fails_its_criteria_in_requirements(stack):
+    key = "EVVF"
+    new_project(stack, key)
+    req, rel = stack.url("requirements"), stack.url("release")
+    item = ok(
+        httpx.post(
+            f"{req}/v1/projects/{key}/items",
+            json={"type": "story", "title": "Wallet refund", "criteria": ["refunds in a minute"]},
+            headers=stack.headers(),
+        ),
+        201,
+    )["key"]
+    [criterion] = ok(httpx.get(f"{req}/v1/items/{item}/criteria", headers=stack.headers()))
+    release = approved_release(stack, key, "3.0.0", [item])
+    ok(httpx.post(f"{rel}/v1/releases/{release['id']}/start-deploy", headers=stack.headers("tpm", key)))
+    unknown = httpx.post(
+        f"{rel}/v1/releases/{release['id']}/verifications",
+        json={"scenario": "Refund", "result": "failed", "criterion_ids": [str(uuid.uuid4())]},
+        headers=stack.headers("qa", key),
+    )
+    assert unknown.status_code == 422, unknown.text
+    verification = ok(
+        httpx.post(
+            f"{rel}/v1/releases/{release['id']}/verifications",
+            json={"scenario": "Refund 0.01", "result": "failed", "criterion_ids": [criterion["id"]]},
+            headers=stack.headers("qa", key, sub="qa-lin"),
+        ),
+        201,
+    )
+    assert verification["item_keys"] == [item]
+
+    def criterion_now() -> dict:
+        return ok(httpx.get(f"{req}/v1/items/{item}/criteria", headers=stack.headers()))[0]
+
+    failed = wait_until(lambda: criterion_now()["status"] == "failed" and criterion_now(),
+                        what="the criterion failed by the verification")
+    assert failed["verified_by"] == "qa-lin"
+    assert failed["evidence_url"].endswith(f"/v1/verifications/{verification['id']}")
 
 
 def test_ci_references_link_commits_and_pull_requests_to_items(stack):

@@ -25,6 +25,7 @@ def test_catalogue_has_the_events_between_services():
         "subscription.disabled",
         "ci.pipeline_failed",
         "ci.deployment_failed",
+        "verification.recorded",
     } <= types
     assert len(types) == len(CATALOGUE)
 

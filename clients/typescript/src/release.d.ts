@@ -225,6 +225,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/releases/scope-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query Release Scope
+         * @description Read-only, for change-request impact (service tokens and project readers): the project's releases
+         *     whose scope holds any of the items, with their status and whether an approved change to those items
+         *     sends them back to review (`back_to_review`, true for approved releases).
+         */
+        post: operations["query_release_scope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/releases/{release_id}": {
         parameters: {
             query?: never;
@@ -1028,7 +1050,10 @@ export interface paths {
         /**
          * Create Verification
          * @description Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
-         *     ci).
+         *     ci). Linked criteria and items are checked with requirements-svc in one call: unknown ones, or ones of
+         *     another project, are a 422 naming each; requirements-svc not answering is a 503; either way nothing is
+         *     saved. The item of each linked criterion is added to `item_keys`. A `failed` result fails the linked
+         *     criteria in requirements-svc (event `verification.recorded`), a `passed` one passes those pending.
          */
         post: operations["create_verification"];
         delete?: never;
@@ -1053,7 +1078,8 @@ export interface paths {
         head?: never;
         /**
          * Update Verification
-         * @description Record a re-run of the scenario (merge patch, `If-Match`).
+         * @description Record a re-run of the scenario (merge patch, `If-Match`). Changed links are checked as on create;
+         *     the new result reaches the linked criteria as on create.
          */
         patch: operations["update_verification"];
         trace?: never;
@@ -3742,6 +3768,30 @@ export interface components {
             revision: number;
         };
         /**
+         * ReleaseScopeQuery
+         * @description Releases whose scope holds any of these items (read-only; for change-request impact).
+         */
+        ReleaseScopeQuery: {
+            /** Project Key */
+            project_key: string;
+            /**
+             * Item Keys
+             * @example [
+             *       "PAY-2",
+             *       "PAY-5"
+             *     ]
+             */
+            item_keys: string[];
+        };
+        /** ReleaseScopeResult */
+        ReleaseScopeResult: {
+            /**
+             * Releases
+             * @description Releases of the project, newest first.
+             */
+            releases: components["schemas"]["ReleaseTouched"][];
+        };
+        /**
          * ReleaseSummary
          * @description A project's releases over a period [from, to] (UTC days, both included).
          */
@@ -3791,6 +3841,40 @@ export interface components {
              * @description Parts release-svc does not record (yet), left out.
              */
             sources_missing?: string[];
+        };
+        /**
+         * ReleaseTouched
+         * @description A release whose scope holds some of the items, and what an approved change to them does to it.
+         */
+        ReleaseTouched: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Version
+             * @example 1.4.0
+             */
+            version: string;
+            /**
+             * Status
+             * @example approved
+             */
+            status: string;
+            /**
+             * Items
+             * @description The queried items in its scope.
+             * @example [
+             *       "PAY-2"
+             *     ]
+             */
+            items: string[];
+            /**
+             * Back To Review
+             * @description True when an approved change to these items sends the release back to in_review (the release is approved).
+             */
+            back_to_review: boolean;
         };
         /**
          * ReleaseUpdate
@@ -4544,11 +4628,12 @@ export interface components {
             environment: string;
             /**
              * Criterion Ids
-             * @description Acceptance criteria (requirements-svc ids) this verifies.
+             * @description Acceptance criteria (requirements-svc ids) of the release's project this verifies. Each is checked with requirements-svc; a failed verification fails them, a passed one passes those still pending.
              */
             criterion_ids?: string[];
             /**
              * Item Keys
+             * @description Items of the release's project this verifies; the item of every linked criterion is added.
              * @example [
              *       "PAY-42"
              *     ]
@@ -4613,6 +4698,16 @@ export interface components {
             evidence?: string | null;
             /** Evidence Url */
             evidence_url?: string | null;
+            /**
+             * Criterion Ids
+             * @description Replace the linked criteria (checked as on create).
+             */
+            criterion_ids?: string[] | null;
+            /**
+             * Item Keys
+             * @description Replace the linked items (checked as on create).
+             */
+            item_keys?: string[] | null;
         };
         /**
          * WebhookReceipt
@@ -5572,6 +5667,78 @@ export interface operations {
             };
             /** @description Missing or invalid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    query_release_scope: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseScopeQuery"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseScopeResult"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9545,6 +9712,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_verification: {
@@ -9688,6 +9864,15 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

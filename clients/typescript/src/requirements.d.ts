@@ -39,7 +39,10 @@ export interface paths {
         put?: never;
         /**
          * Create Change Request
-         * @description Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`).
+         * @description Propose a change; the answer carries the computed impact: items, effort, dates, milestones, the
+         *     releases it touches (and which go back to review), the linked risks and the requirement_change risk
+         *     approval creates. Keys are gap-free per project (`PAY-CR3`). When release-svc or risk-svc does not
+         *     answer, the change request is still created and `impact.unknown` names the missing part.
          */
         post: operations["create_change_request"];
         delete?: never;
@@ -80,7 +83,8 @@ export interface paths {
         put?: never;
         /**
          * Approve Change Request
-         * @description Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`.
+         * @description Approve (pm, tpm, admin): recomputes the impact (releases and risks included) and emits
+         *     `change_request.approved`.
          */
         post: operations["approve_change_request"];
         delete?: never;
@@ -2096,6 +2100,32 @@ export interface components {
             updated_at: string;
         };
         /**
+         * CriterionRef
+         * @description An acceptance criterion found by id: which item it belongs to and its status.
+         */
+        CriterionRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Key
+             * @example PAY-42
+             */
+            item_key: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Status
+             * @example pending
+             */
+            status: string;
+        };
+        /**
          * CriterionUpdate
          * @description Change the text; changing the text of a passed criterion resets it to pending.
          */
@@ -3011,7 +3041,9 @@ export interface components {
         };
         /**
          * Impact
-         * @description What the change touches, computed by the service.
+         * @description What the change touches, computed by the service: items, effort, dates and milestones here;
+         *     releases (release-svc) and risks (risk-svc) asked with one call each, concurrently. A part whose
+         *     service did not answer is listed in `unknown` and the impact is not `complete`.
          */
         Impact: {
             /**
@@ -3046,6 +3078,46 @@ export interface components {
              * @example 4
              */
             criteria_to_reverify: number;
+            /**
+             * Releases
+             * @description Releases whose scope holds affected items; those with `back_to_review` go back to in_review when the change is approved.
+             */
+            releases?: components["schemas"]["ReleaseTouched"][];
+            /**
+             * Risks
+             * @description Risks (not closed) linked to the affected items.
+             */
+            risks?: components["schemas"]["LinkedRisk"][];
+            /** @description The requirement_change risk risk-svc creates on approval (null when unknown). */
+            requirement_change_risk?: components["schemas"]["PredictedRisk"] | null;
+            /**
+             * Unknown
+             * @description Parts not computed because their service did not answer.
+             */
+            unknown?: components["schemas"]["ImpactUnknown"][];
+            /**
+             * Complete
+             * @description False when any part is unknown.
+             * @default true
+             */
+            complete: boolean;
+        };
+        /**
+         * ImpactUnknown
+         * @description A part of the impact that could not be computed (its service did not answer).
+         */
+        ImpactUnknown: {
+            /**
+             * Part
+             * @example risks
+             * @enum {string}
+             */
+            part: "releases" | "risks";
+            /**
+             * Reason
+             * @example risk-svc unreachable (ConnectError)
+             */
+            reason: string;
         };
         /**
          * ImportResult
@@ -3266,6 +3338,11 @@ export interface components {
              * @description Also return open S1/S2 bugs whose `found_in` is this release version (same projects).
              */
             found_in?: string | null;
+            /**
+             * Criterion Ids
+             * @description Acceptance criterion ids to look up in the same call (answered in `criteria` and `missing_criteria`).
+             */
+            criterion_ids?: string[];
         };
         /** ItemLookupResponse */
         ItemLookupResponse: {
@@ -3291,6 +3368,16 @@ export interface components {
              * @description Requested PRD ids that do not exist, are not PRDs (a design, say) or that the caller may not read.
              */
             missing_prds?: string[];
+            /**
+             * Criteria
+             * @description Requested acceptance criteria, in the order asked.
+             */
+            criteria?: components["schemas"]["CriterionRef"][];
+            /**
+             * Missing Criteria
+             * @description Requested criterion ids that do not exist or that the caller may not read.
+             */
+            missing_criteria?: string[];
         };
         /**
          * ItemMove
@@ -3833,6 +3920,41 @@ export interface components {
             end_date?: string | null;
             /** Capacity Points */
             capacity_points?: number | null;
+        };
+        /**
+         * LinkedRisk
+         * @description A risk of the project linked to some of the items.
+         */
+        LinkedRisk: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Level
+             * @example high
+             */
+            level: string;
+            /**
+             * Score
+             * @example 16
+             */
+            score: number;
+            /**
+             * Status
+             * @example mitigating
+             */
+            status: string;
+            /**
+             * Linked Items
+             * @example [
+             *       "PAY-2"
+             *     ]
+             */
+            linked_items: string[];
         };
         /**
          * LinksDiff
@@ -4397,6 +4519,48 @@ export interface components {
             sections?: components["schemas"]["PrdSectionsInput"] | null;
         };
         /**
+         * PredictedRisk
+         * @description The requirement_change risk risk-svc creates when the change is approved (or has created).
+         */
+        PredictedRisk: {
+            /**
+             * Category
+             * @default requirement_change
+             * @example requirement_change
+             */
+            category: string;
+            /**
+             * Probability
+             * @example 3
+             */
+            probability: number;
+            /**
+             * Impact
+             * @example 4
+             */
+            impact: number;
+            /**
+             * Score
+             * @example 12
+             */
+            score: number;
+            /**
+             * Level
+             * @example high
+             */
+            level: string;
+            /**
+             * Linked Items
+             * @description Items the risk is linked to (those of the project).
+             */
+            linked_items: string[];
+            /**
+             * Existing Key
+             * @description Set when risk-svc already created it for this change request.
+             */
+            existing_key?: string | null;
+        };
+        /**
          * Problem
          * @description An RFC 9457 problem document; every 4xx and 5xx answer has this shape.
          */
@@ -4692,6 +4856,40 @@ export interface components {
              * @description Parts release-svc does not record (yet), left out.
              */
             sources_missing?: string[];
+        };
+        /**
+         * ReleaseTouched
+         * @description A release whose scope holds some of the items, and what an approved change to them does to it.
+         */
+        ReleaseTouched: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Version
+             * @example 1.4.0
+             */
+            version: string;
+            /**
+             * Status
+             * @example approved
+             */
+            status: string;
+            /**
+             * Items
+             * @description The queried items in its scope.
+             * @example [
+             *       "PAY-2"
+             *     ]
+             */
+            items: string[];
+            /**
+             * Back To Review
+             * @description True when an approved change to these items sends the release back to in_review (the release is approved).
+             */
+            back_to_review: boolean;
         };
         /**
          * ReleasesSection

@@ -218,6 +218,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risks/impact-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query Risk Impact
+         * @description Read-only, for change-request impact (service tokens and project readers): the risks (not closed)
+         *     linked to any of the items, and the requirement_change risk that approving the change creates, scored
+         *     by the same rule as the approval's handler (`existing_key` once it exists).
+         */
+        post: operations["query_risk_impact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/risks/{key}": {
         parameters: {
             query?: never;
@@ -1491,6 +1513,41 @@ export interface components {
             /** Max Score */
             max_score: number;
         };
+        /**
+         * LinkedRisk
+         * @description A risk of the project linked to some of the items.
+         */
+        LinkedRisk: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Level
+             * @example high
+             */
+            level: string;
+            /**
+             * Score
+             * @example 16
+             */
+            score: number;
+            /**
+             * Status
+             * @example mitigating
+             */
+            status: string;
+            /**
+             * Linked Items
+             * @example [
+             *       "PAY-2"
+             *     ]
+             */
+            linked_items: string[];
+        };
         /** Links */
         Links: {
             /**
@@ -1698,6 +1755,48 @@ export interface components {
              * @description Cursor of the next page, or null.
              */
             next_cursor?: string | null;
+        };
+        /**
+         * PredictedRisk
+         * @description The requirement_change risk risk-svc creates when the change is approved (or has created).
+         */
+        PredictedRisk: {
+            /**
+             * Category
+             * @default requirement_change
+             * @example requirement_change
+             */
+            category: string;
+            /**
+             * Probability
+             * @example 3
+             */
+            probability: number;
+            /**
+             * Impact
+             * @example 4
+             */
+            impact: number;
+            /**
+             * Score
+             * @example 12
+             */
+            score: number;
+            /**
+             * Level
+             * @example high
+             */
+            level: string;
+            /**
+             * Linked Items
+             * @description Items the risk is linked to (those of the project).
+             */
+            linked_items: string[];
+            /**
+             * Existing Key
+             * @description Set when risk-svc already created it for this change request.
+             */
+            existing_key?: string | null;
         };
         /**
          * Problem
@@ -1969,6 +2068,45 @@ export interface components {
             gate_level: string;
             /** Blocking */
             blocking: components["schemas"]["BlockingRisk"][];
+        };
+        /**
+         * RiskImpactQuery
+         * @description Risks a change to these items touches, and the requirement_change risk its approval would create
+         *     (read-only). The numbers are those of the change's impact (the `change_request.approved` data).
+         */
+        RiskImpactQuery: {
+            /** Project Key */
+            project_key: string;
+            /** Change Request Id */
+            change_request_id?: string | null;
+            /** Item Keys */
+            item_keys?: string[];
+            /**
+             * Points Delta
+             * @default 0
+             */
+            points_delta: number;
+            /**
+             * Date Delta Days
+             * @default 0
+             */
+            date_delta_days: number;
+            /** Affected Milestones */
+            affected_milestones?: string[];
+            /**
+             * Criteria To Reverify
+             * @default 0
+             */
+            criteria_to_reverify: number;
+        };
+        /** RiskImpactResult */
+        RiskImpactResult: {
+            /**
+             * Linked
+             * @description Risks (not closed) linked to the items.
+             */
+            linked: components["schemas"]["LinkedRisk"][];
+            requirement_change_risk: components["schemas"]["PredictedRisk"];
         };
         /**
          * RiskMatrixIn
@@ -3396,6 +3534,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RiskGateResult"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    query_risk_impact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskImpactQuery"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskImpactResult"];
                 };
             };
             /** @description Malformed body (not valid JSON) */

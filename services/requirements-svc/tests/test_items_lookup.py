@@ -158,7 +158,10 @@ async def test_lookup_bad_input(client, auth, body):
 async def test_lookup_of_nothing_is_empty(client, auth):
     r = await client.post("/v1/items/lookup", json={}, headers=auth())
     assert r.status_code == 200, r.text
-    assert r.json() == {"items": [], "missing": [], "open_bugs": [], "prds": [], "missing_prds": []}
+    assert r.json() == {
+        "items": [], "missing": [], "open_bugs": [], "prds": [], "missing_prds": [],
+        "criteria": [], "missing_criteria": [],
+    }
 
 
 async def make_document(client, auth, project, plural, title):

@@ -33,6 +33,11 @@ class ItemLookupRequest(BaseModel):
         default=None, max_length=100,
         description="Also return open S1/S2 bugs whose `found_in` is this release version (same projects).",
     )
+    criterion_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=MAX_LOOKUP_KEYS,
+        description="Acceptance criterion ids to look up in the same call (answered in `criteria` and "
+        "`missing_criteria`).",
+    )
 
 
 class AcceptanceSummary(BaseModel):
@@ -74,6 +79,15 @@ class PrdSummary(BaseModel):
                                           examples=[2])
 
 
+class CriterionRef(BaseModel):
+    """An acceptance criterion found by id: which item it belongs to and its status."""
+
+    id: uuid.UUID
+    item_key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    status: str = Field(examples=["pending"])
+
+
 class ItemLookupResponse(BaseModel):
     items: list[ItemSummary]
     missing: list[str] = Field(default_factory=list, description="Requested keys that do not exist.")
@@ -87,6 +101,13 @@ class ItemLookupResponse(BaseModel):
         default_factory=list,
         description="Requested PRD ids that do not exist, are not PRDs (a design, say) or that the caller "
         "may not read.",
+    )
+    criteria: list[CriterionRef] = Field(
+        default_factory=list, description="Requested acceptance criteria, in the order asked."
+    )
+    missing_criteria: list[uuid.UUID] = Field(
+        default_factory=list,
+        description="Requested criterion ids that do not exist or that the caller may not read.",
     )
 
 
@@ -116,6 +137,35 @@ class ReleaseLookupResponse(BaseModel):
     )
 
 
+# ---- release-svc: releases by scope (POST /v1/releases/scope-query) ----------------------------------
+
+
+class ReleaseScopeQuery(BaseModel):
+    """Releases whose scope holds any of these items (read-only; for change-request impact)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    project_key: ProjectKey
+    item_keys: list[ItemKey] = Field(max_length=MAX_LOOKUP_KEYS, examples=[["PAY-2", "PAY-5"]])
+
+
+class ReleaseTouched(BaseModel):
+    """A release whose scope holds some of the items, and what an approved change to them does to it."""
+
+    id: uuid.UUID
+    version: str = Field(examples=["1.4.0"])
+    status: str = Field(examples=["approved"])
+    items: list[str] = Field(description="The queried items in its scope.", examples=[["PAY-2"]])
+    back_to_review: bool = Field(
+        description="True when an approved change to these items sends the release back to in_review "
+        "(the release is approved)."
+    )
+
+
+class ReleaseScopeResult(BaseModel):
+    releases: list[ReleaseTouched] = Field(description="Releases of the project, newest first.")
+
+
 # ---- risk-svc: gate query (POST /v1/risks/gate-query) -------------------------------------------------
 
 
@@ -142,6 +192,54 @@ class BlockingRisk(BaseModel):
 class RiskGateResult(BaseModel):
     gate_level: str = Field(examples=["high"])
     blocking: list[BlockingRisk]
+
+
+# ---- risk-svc: change impact query (POST /v1/risks/impact-query) ------------------------------------------
+
+
+class RiskImpactQuery(BaseModel):
+    """Risks a change to these items touches, and the requirement_change risk its approval would create
+    (read-only). The numbers are those of the change's impact (the `change_request.approved` data)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    project_key: ProjectKey
+    change_request_id: uuid.UUID | None = None
+    item_keys: list[ItemKey] = Field(default_factory=list, max_length=MAX_LOOKUP_KEYS)
+    points_delta: float = 0
+    date_delta_days: int = 0
+    affected_milestones: list[str] = Field(default_factory=list, max_length=MAX_LOOKUP_KEYS)
+    criteria_to_reverify: int = Field(default=0, ge=0)
+
+
+class LinkedRisk(BaseModel):
+    """A risk of the project linked to some of the items."""
+
+    key: str = Field(examples=["PAY-R7"])
+    title: str
+    level: str = Field(examples=["high"])
+    score: int = Field(examples=[16])
+    status: str = Field(examples=["mitigating"])
+    linked_items: list[str] = Field(examples=[["PAY-2"]])
+
+
+class PredictedRisk(BaseModel):
+    """The requirement_change risk risk-svc creates when the change is approved (or has created)."""
+
+    category: str = Field(default="requirement_change", examples=["requirement_change"])
+    probability: int = Field(ge=1, le=5, examples=[3])
+    impact: int = Field(ge=1, le=5, examples=[4])
+    score: int = Field(examples=[12])
+    level: str = Field(examples=["high"])
+    linked_items: list[str] = Field(description="Items the risk is linked to (those of the project).")
+    existing_key: str | None = Field(
+        default=None, description="Set when risk-svc already created it for this change request."
+    )
+
+
+class RiskImpactResult(BaseModel):
+    linked: list[LinkedRisk] = Field(description="Risks (not closed) linked to the items.")
+    requirement_change_risk: PredictedRisk
 
 
 # ---- event data (CloudEvents `data`) -------------------------------------------------------------------
@@ -181,6 +279,25 @@ class ItemReopened(BaseModel):
                                      examples=[1])
     by: str = Field(description="Who made the change that reopened the item.", examples=["alice"])
     at: datetime
+
+
+class VerificationRecorded(BaseModel):
+    """`verification.recorded` from release-svc: an online-trial verification was recorded or re-run."""
+
+    verification_id: uuid.UUID
+    release_id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    version: str = Field(examples=["1.4.0"], description="The release version.")
+    scenario: str
+    result: Literal["passed", "failed", "blocked"]
+    criterion_ids: list[uuid.UUID] = Field(default_factory=list)
+    item_keys: list[str] = Field(default_factory=list)
+    evidence: str = ""
+    evidence_url: str | None = None
+    verification_url: str = Field(description="Where the verification is read (release-svc).")
+    verified_by: str = Field(examples=["qa-lin"])
+    verified_at: datetime
+    revision: int = Field(description="The verification's version after this change.", examples=[1])
 
 
 class ReleaseReleased(BaseModel):

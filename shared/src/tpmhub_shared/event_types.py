@@ -13,7 +13,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpmhub_shared.contracts import ChangeRequestApproved, ItemReferenced, ItemReopened, ReleaseReleased
+from tpmhub_shared.contracts import (
+    ChangeRequestApproved,
+    ItemReferenced,
+    ItemReopened,
+    ReleaseReleased,
+    VerificationRecorded,
+)
 from tpmhub_shared.events import CloudEvent
 
 RELEASE_STATES = (
@@ -532,6 +538,31 @@ CATALOGUE: list[EventType] = [
         },
     ),
     EventType(
+        "verification.recorded",
+        "release-svc",
+        "verification id",
+        VerificationRecorded,
+        {
+            "verification_id": "01937c5e-0000-7000-8000-0000000000b1",
+            "release_id": _REL,
+            "project_key": "PAY",
+            "version": "1.4.0",
+            "scenario": "Pay 0.01 CNY with a wallet, then refund it",
+            "result": "failed",
+            "criterion_ids": ["01937c5e-0000-7000-8000-0000000000c1"],
+            "item_keys": ["PAY-42"],
+            "evidence": "Refund stuck in pending",
+            "evidence_url": "https://wiki.example.com/trial/8812",
+            "verification_url": "https://release.example.com/v1/verifications/"
+            "01937c5e-0000-7000-8000-0000000000b1",
+            "verified_by": "qa-lin",
+            "verified_at": _T,
+            "revision": 1,
+        },
+        consumers="requirements-svc (a failed result fails the linked criteria, a passed one passes those "
+        "pending or failed by this verification), outbound subscriptions",
+    ),
+    EventType(
         "subscription.disabled",
         "every service",
         "subscription id",
@@ -562,6 +593,7 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
         "item.reopened": "PAY-42",
         "risk.escalated": "PAY-R7",
         "risk.deescalated": "PAY-R7",
+        "verification.recorded": "01937c5e-0000-7000-8000-0000000000b1",
     }.get(entry.type, _REL)
     return CloudEvent(
         id="01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11",

@@ -52,7 +52,9 @@ class CommonSettings(BaseSettings):
     event_routes: dict[str, dict[str, list[str]]] = Field(
         default_factory=lambda: {
             "requirements-svc": {"risk": ["change_request.approved"], "release": ["change_request.approved"]},
-            "release-svc": {"requirements": ["release.released", "ci.item_referenced"]},
+            "release-svc": {
+                "requirements": ["release.released", "ci.item_referenced", "verification.recorded"]
+            },
         })
     # Outbound subscriptions: targets on loopback/private/link-local ranges are refused unless allowed;
     # unset means allowed in development and test, refused in production.

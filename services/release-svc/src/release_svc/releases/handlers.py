@@ -1,14 +1,12 @@
 """Event handlers of the releases domain (delivery is wired by the events plumbing)."""
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.logging import get_logger
 
-from release_svc.releases.models import Release, ReleaseScopeItem
-from release_svc.releases.service import transition
+from release_svc.releases.service import REOPENED_BY_CHANGE, releases_touching, transition
 
 log = get_logger(__name__)
 
@@ -20,17 +18,12 @@ async def on_change_request_approved(session: AsyncSession, event: CloudEvent) -
     data = ChangeRequestApproved.model_validate(event.data)
     if not data.affected_items:
         return
-    rows = await session.execute(
-        select(Release, ReleaseScopeItem.item_key)
-        .join(ReleaseScopeItem, ReleaseScopeItem.release_id == Release.id)
-        .where(ReleaseScopeItem.item_key.in_(data.affected_items), Release.status == "approved")
-        .order_by(Release.id)
+    # The same selection the impact query shows before approval (`query_scope`).
+    touched = await releases_touching(
+        session, project_key=data.project_key, item_keys=data.affected_items, status=REOPENED_BY_CHANGE
     )
-    touched: dict[str, tuple[Release, list[str]]] = {}
-    for release, item_key in rows:
-        touched.setdefault(str(release.id), (release, []))[1].append(item_key)
     actor = Principal(sub=data.approved_by, name=f"change request {data.key}", service="requirements-svc")
-    for release, items in touched.values():
+    for release, items in sorted(touched, key=lambda t: t[0].id):
         await transition(
             session,
             principal=actor,

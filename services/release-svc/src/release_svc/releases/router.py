@@ -9,7 +9,12 @@ from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.contracts import ReleaseLookupRequest, ReleaseLookupResponse
+from tpmhub_shared.contracts import (
+    ReleaseLookupRequest,
+    ReleaseLookupResponse,
+    ReleaseScopeQuery,
+    ReleaseScopeResult,
+)
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -110,6 +115,20 @@ async def lookup_releases(
     """Project, version and status of many releases in one call (for sibling services and any reader);
     unknown ids and releases the caller may not read are reported as missing."""
     return await service.lookup_releases(session, principal=principal, ids=body.ids)
+
+
+@router.post(
+    "/v1/releases/scope-query", response_model=ReleaseScopeResult, responses=responses(401, 403, 413, 422)
+)
+async def query_release_scope(
+    body: ReleaseScopeQuery, session: ReadSession, principal: CurrentPrincipal
+) -> ReleaseScopeResult:
+    """Read-only, for change-request impact (service tokens and project readers): the project's releases
+    whose scope holds any of the items, with their status and whether an approved change to those items
+    sends them back to review (`back_to_review`, true for approved releases)."""
+    return await service.query_scope(
+        session, principal=principal, project_key=body.project_key, item_keys=body.item_keys
+    )
 
 
 @router.get("/v1/releases/{release_id}", response_model=ReleasePublic, responses=responses(401, 404, 422))

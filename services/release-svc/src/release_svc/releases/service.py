@@ -19,6 +19,8 @@ from tpmhub_shared.contracts import (
     ItemLookupResponse,
     ReleaseLookupEntry,
     ReleaseLookupResponse,
+    ReleaseScopeResult,
+    ReleaseTouched,
 )
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
@@ -102,6 +104,52 @@ async def lookup_releases(
         }
     return ReleaseLookupResponse(
         releases=[found[i] for i in wanted if i in found], missing=[i for i in wanted if i not in found]
+    )
+
+
+async def releases_touching(
+    session: AsyncSession, *, project_key: str, item_keys: Sequence[str], status: str | None = None
+) -> list[tuple[Release, list[str]]]:
+    """Releases of the project whose scope holds any of the items, newest first, each with the items it
+    holds (sorted): one indexed query. The change-request impact query and the `change_request.approved`
+    handler both use it, so the impact predicts what the approval does."""
+    keys = sorted(set(item_keys))
+    if not keys:
+        return []
+    stmt = (
+        select(Release, ReleaseScopeItem.item_key)
+        .join(ReleaseScopeItem, ReleaseScopeItem.release_id == Release.id)
+        .where(ReleaseScopeItem.project_key == project_key, ReleaseScopeItem.item_key.in_(keys))
+        .order_by(Release.id.desc(), ReleaseScopeItem.item_key)
+    )
+    if status is not None:
+        stmt = stmt.where(Release.status == status)
+    touched: dict[uuid.UUID, tuple[Release, list[str]]] = {}
+    for release, item_key in await session.execute(stmt):
+        touched.setdefault(release.id, (release, []))[1].append(item_key)
+    return list(touched.values())
+
+
+# An approved change request sends approved releases touching its items back to review.
+REOPENED_BY_CHANGE = "approved"
+
+
+async def query_scope(
+    session: AsyncSession, *, principal: Principal, project_key: str, item_keys: Sequence[str]
+) -> ReleaseScopeResult:
+    ensure_read(principal, project_key)
+    rows = await releases_touching(session, project_key=project_key, item_keys=item_keys)
+    return ReleaseScopeResult(
+        releases=[
+            ReleaseTouched(
+                id=r.id,
+                version=r.semver,
+                status=r.status,
+                items=items,
+                back_to_review=r.status == REOPENED_BY_CHANGE,
+            )
+            for r, items in rows
+        ]
     )
 
 

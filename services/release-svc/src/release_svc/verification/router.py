@@ -3,9 +3,10 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
+from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
@@ -29,18 +30,29 @@ Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
     "/v1/releases/{release_id}/verifications",
     status_code=status.HTTP_201_CREATED,
     response_model=VerificationPublic,
-    responses=responses(401, 403, 404, 409, 413, 422),
+    responses=responses(401, 403, 404, 409, 413, 422, 503),
 )
 async def create_verification(
     release_id: uuid.UUID,
     body: VerificationCreate,
     session: Session,
     principal: CurrentPrincipal,
+    request: Request,
     response: Response,
 ) -> VerificationPublic:
     """Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
-    ci)."""
-    row = await service.create_verification(session, principal=principal, release_id=release_id, data=body)
+    ci). Linked criteria and items are checked with requirements-svc in one call: unknown ones, or ones of
+    another project, are a 422 naming each; requirements-svc not answering is a 503; either way nothing is
+    saved. The item of each linked criterion is added to `item_keys`. A `failed` result fails the linked
+    criteria in requirements-svc (event `verification.recorded`), a `passed` one passes those pending."""
+    row = await service.create_verification(
+        session,
+        principal=principal,
+        release_id=release_id,
+        data=body,
+        requirements=get_sibling(request, "requirements"),
+        release_url=request.app.state.settings.common.release_url,
+    )
     set_etag(response, row.version)
     return VerificationPublic.model_validate(row)
 
@@ -82,19 +94,27 @@ async def get_verification(
 @router.patch(
     "/v1/verifications/{verification_id}",
     response_model=VerificationPublic,
-    responses=responses(401, 403, 404, 409, 412, 413, 422),
+    responses=responses(401, 403, 404, 409, 412, 413, 422, 503),
 )
 async def update_verification(
     verification_id: uuid.UUID,
     body: VerificationUpdate,
     session: Session,
     principal: CurrentPrincipal,
+    request: Request,
     response: Response,
     if_match: IfMatch = None,
 ) -> VerificationPublic:
-    """Record a re-run of the scenario (merge patch, `If-Match`)."""
+    """Record a re-run of the scenario (merge patch, `If-Match`). Changed links are checked as on create;
+    the new result reaches the linked criteria as on create."""
     row = await service.update_verification(
-        session, principal=principal, verification_id=verification_id, patch=body, if_match=if_match
+        session,
+        principal=principal,
+        verification_id=verification_id,
+        patch=body,
+        if_match=if_match,
+        requirements=get_sibling(request, "requirements"),
+        release_url=request.app.state.settings.common.release_url,
     )
     set_etag(response, row.version)
     return VerificationPublic.model_validate(row)
@@ -123,6 +143,6 @@ TAGS = [
     {
         "name": "verification",
         "description": "Online-trial verification (线上试单) linked to acceptance "
-        "criteria; a failed verification blocks `released`.",
+        "criteria; a failed verification blocks `released` and fails its criteria.",
     }
 ]

@@ -26,9 +26,17 @@ class VerificationCreate(BaseModel):
     criterion_ids: list[uuid.UUID] = Field(
         default_factory=list,
         max_length=200,
-        description="Acceptance criteria (requirements-svc ids) this verifies.",
+        description="Acceptance criteria (requirements-svc ids) of the release's project this verifies. "
+        "Each is checked with requirements-svc; a failed verification fails them, a passed one passes "
+        "those still pending.",
     )
-    item_keys: list[ItemKey] = Field(default_factory=list, max_length=200, examples=[["PAY-42"]])
+    item_keys: list[ItemKey] = Field(
+        default_factory=list,
+        max_length=200,
+        examples=[["PAY-42"]],
+        description="Items of the release's project this verifies; the item of every linked criterion is "
+        "added.",
+    )
 
 
 class VerificationUpdate(BaseModel):
@@ -39,6 +47,12 @@ class VerificationUpdate(BaseModel):
     result: Result | None = None
     evidence: str | None = Field(default=None, max_length=4000)
     evidence_url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
+    criterion_ids: list[uuid.UUID] | None = Field(
+        default=None, max_length=200, description="Replace the linked criteria (checked as on create)."
+    )
+    item_keys: list[ItemKey] | None = Field(
+        default=None, max_length=200, description="Replace the linked items (checked as on create)."
+    )
 
 
 class VerificationPublic(BaseModel):

@@ -2,9 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
+from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.db import request_session
@@ -28,6 +29,10 @@ ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=[
 CRKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-CR[1-9][0-9]{0,8}$", examples=["PAY-CR3"])]
 
 
+def _siblings(request: Request) -> dict:
+    return {"releases": get_sibling(request, "release"), "risks": get_sibling(request, "risk")}
+
+
 def _public(cr: ChangeRequest, response: Response | None = None) -> ChangeRequestPublic:
     if response is not None:
         set_etag(response, cr.version)
@@ -45,10 +50,16 @@ async def create_change_request(
     body: ChangeRequestCreate,
     session: Session,
     principal: CurrentPrincipal,
+    request: Request,
     response: Response,
 ) -> ChangeRequestPublic:
-    """Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`)."""
-    cr = await service.create_change_request(session, principal=principal, project_key=key, data=body)
+    """Propose a change; the answer carries the computed impact: items, effort, dates, milestones, the
+    releases it touches (and which go back to review), the linked risks and the requirement_change risk
+    approval creates. Keys are gap-free per project (`PAY-CR3`). When release-svc or risk-svc does not
+    answer, the change request is still created and `impact.unknown` names the missing part."""
+    cr = await service.create_change_request(
+        session, principal=principal, project_key=key, data=body, **_siblings(request)
+    )
     response.headers["Location"] = f"/v1/change-requests/{cr.key}"
     return _public(cr, response)
 
@@ -94,12 +105,13 @@ async def update_change_request(
     body: ChangeRequestUpdate,
     session: Session,
     principal: CurrentPrincipal,
+    request: Request,
     response: Response,
     if_match: IfMatch = None,
 ) -> ChangeRequestPublic:
     """Edit a proposed change request (its requester or a planner); the impact is recomputed."""
     cr = await service.update_change_request(
-        session, principal=principal, key=key, patch=body, if_match=if_match
+        session, principal=principal, key=key, patch=body, if_match=if_match, **_siblings(request)
     )
     return _public(cr, response)
 
@@ -114,12 +126,14 @@ async def approve_change_request(
     body: Decision,
     session: Session,
     principal: CurrentPrincipal,
+    request: Request,
     response: Response,
     if_match: IfMatch = None,
 ) -> ChangeRequestPublic:
-    """Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`."""
+    """Approve (pm, tpm, admin): recomputes the impact (releases and risks included) and emits
+    `change_request.approved`."""
     cr = await service.approve_change_request(
-        session, principal=principal, key=key, decision=body, if_match=if_match
+        session, principal=principal, key=key, decision=body, if_match=if_match, **_siblings(request)
     )
     return _public(cr, response)
 

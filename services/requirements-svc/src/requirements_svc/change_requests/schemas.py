@@ -4,8 +4,8 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from tpmhub_shared.contracts import ItemKey
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from tpmhub_shared.contracts import ItemKey, LinkedRisk, PredictedRisk, ReleaseTouched
 
 from requirements_svc.items.schemas import ItemUpdate
 
@@ -80,8 +80,20 @@ class MilestoneAtRisk(BaseModel):
     status: str = Field(examples=["planned"])
 
 
+ImpactPart = Literal["releases", "risks"]
+
+
+class ImpactUnknown(BaseModel):
+    """A part of the impact that could not be computed (its service did not answer)."""
+
+    part: ImpactPart = Field(examples=["risks"])
+    reason: str = Field(examples=["risk-svc unreachable (ConnectError)"])
+
+
 class Impact(BaseModel):
-    """What the change touches, computed by the service."""
+    """What the change touches, computed by the service: items, effort, dates and milestones here;
+    releases (release-svc) and risks (risk-svc) asked with one call each, concurrently. A part whose
+    service did not answer is listed in `unknown` and the impact is not `complete`."""
 
     affected_items: list[str] = Field(
         description="Named items and all their descendants.", examples=[["PAY-2", "PAY-5", "PAY-6"]]
@@ -98,6 +110,37 @@ class Impact(BaseModel):
         "the change sends them back to pending.",
         examples=[4],
     )
+    releases: list[ReleaseTouched] = Field(
+        default_factory=list,
+        description="Releases whose scope holds affected items; those with `back_to_review` go back to "
+        "in_review when the change is approved.",
+    )
+    risks: list[LinkedRisk] = Field(
+        default_factory=list, description="Risks (not closed) linked to the affected items."
+    )
+    requirement_change_risk: PredictedRisk | None = Field(
+        default=None,
+        description="The requirement_change risk risk-svc creates on approval (null when unknown).",
+    )
+    unknown: list[ImpactUnknown] = Field(
+        default_factory=list, description="Parts not computed because their service did not answer."
+    )
+    complete: bool = Field(default=True, description="False when any part is unknown.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parts_never_computed(cls, value: object) -> object:
+        """An impact stored before releases and risks were part of it says so instead of showing none."""
+        if isinstance(value, dict) and "affected_items" in value and "unknown" not in value:
+            value = {
+                **value,
+                "unknown": [
+                    {"part": part, "reason": "not computed when the impact was stored"}
+                    for part in ("releases", "risks")
+                ],
+                "complete": False,
+            }
+        return value
 
 
 class ChangeRequestPublic(BaseModel):

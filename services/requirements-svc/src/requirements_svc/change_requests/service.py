@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role, ensure_visible
 from tpmhub_shared.concurrency import lock_and_check
-from tpmhub_shared.contracts import ChangeRequestApproved
+from tpmhub_shared.contracts import (
+    ChangeRequestApproved,
+    ReleaseScopeQuery,
+    ReleaseScopeResult,
+    RiskImpactQuery,
+    RiskImpactResult,
+)
+from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.problems import InvalidTransition, NotFound, UnprocessableEntity, field_error
@@ -22,6 +31,7 @@ from requirements_svc.change_requests.schemas import (
     ChangeRequestUpdate,
     Decision,
     Impact,
+    ImpactUnknown,
 )
 from requirements_svc.items import criteria as criteria_service
 from requirements_svc.items.models import AcceptanceCriterion, Item
@@ -77,7 +87,7 @@ async def _validate_items(
     return rows
 
 
-async def compute_impact(session: AsyncSession, cr: ChangeRequest) -> Impact:
+async def local_impact(session: AsyncSession, cr: ChangeRequest) -> Impact:
     """Affected items with all descendants (one recursive query), the points delta, open milestones of those
     items and the passed criteria that would need re-verification (aggregates in SQL)."""
     roots = list(dict.fromkeys([*cr.affected_items, *cr.item_patches]))
@@ -148,7 +158,58 @@ async def compute_impact(session: AsyncSession, cr: ChangeRequest) -> Impact:
         if at_risk
         else [],
         criteria_to_reverify=int(reverify),
+        unknown=[],
     )
+
+
+async def compute_impact(
+    session: AsyncSession, cr: ChangeRequest, *, releases: SiblingClient, risks: SiblingClient
+) -> Impact:
+    """The local impact, then release-svc and risk-svc asked concurrently, one call each: the releases
+    whose scope holds affected items (and which go back to review), the risks linked to them and the
+    requirement_change risk the approval creates. The siblings answer with the same rules their
+    `change_request.approved` handlers apply, so the impact predicts what approval does. A sibling that
+    does not answer leaves its part `unknown` (the impact is then not `complete`); nothing fails."""
+    impact = await local_impact(session, cr)
+
+    async def ask_releases() -> ReleaseScopeResult:
+        if not impact.affected_items:
+            return ReleaseScopeResult(releases=[])
+        query = ReleaseScopeQuery(project_key=cr.project_key, item_keys=impact.affected_items)
+        return await releases.post_model(
+            "/v1/releases/scope-query", query, ReleaseScopeResult, idempotent=True
+        )
+
+    async def ask_risks() -> RiskImpactResult:
+        query = RiskImpactQuery(
+            project_key=cr.project_key,
+            change_request_id=cr.id,
+            item_keys=impact.affected_items,
+            points_delta=impact.points_delta,
+            date_delta_days=impact.date_delta_days,
+            affected_milestones=[str(m.id) for m in impact.milestones_at_risk],
+            criteria_to_reverify=impact.criteria_to_reverify,
+        )
+        return await risks.post_model("/v1/risks/impact-query", query, RiskImpactResult, idempotent=True)
+
+    release_answer, risk_answer = await asyncio.gather(ask_releases(), ask_risks(), return_exceptions=True)
+    unknown: list[ImpactUnknown] = []
+    for part, client, answer in (("releases", releases, release_answer), ("risks", risks, risk_answer)):
+        if isinstance(answer, SiblingError):
+            detail = f" ({answer.body.get('detail')})" if isinstance(answer.body, dict) else ""
+            unknown.append(ImpactUnknown(part=part, reason=f"{answer.service} {answer.reason}{detail}"[:500]))
+        elif isinstance(answer, ValidationError):
+            unknown.append(ImpactUnknown(part=part, reason=f"{client.name} answered an unexpected body"))
+        elif isinstance(answer, BaseException):
+            raise answer
+    if isinstance(release_answer, ReleaseScopeResult):
+        impact.releases = release_answer.releases
+    if isinstance(risk_answer, RiskImpactResult):
+        impact.risks = risk_answer.linked
+        impact.requirement_change_risk = risk_answer.requirement_change_risk
+    impact.unknown = unknown
+    impact.complete = not unknown
+    return impact
 
 
 async def _next_number(session: AsyncSession, project_key: str) -> int:
@@ -167,7 +228,13 @@ def _patches_json(patches: dict[str, ItemUpdate]) -> dict[str, dict[str, Any]]:
 
 
 async def create_change_request(
-    session: AsyncSession, *, principal: Principal, project_key: str, data: ChangeRequestCreate
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    data: ChangeRequestCreate,
+    releases: SiblingClient,
+    risks: SiblingClient,
 ) -> ChangeRequest:
     ensure_role(principal, project_key, CONTRIBUTORS, action="propose changes")
     await get_project_row(session, project_key)
@@ -177,11 +244,10 @@ async def create_change_request(
             errors=[field_error("body.affected_items", "nothing is affected", "missing")],
         )
     await _validate_items(session, project_key, data.affected_items, data.item_patches)
-    number = await _next_number(session, project_key)
     cr = ChangeRequest(
         project_key=project_key,
-        key=f"{project_key}-CR{number}",
-        number=number,
+        key="",
+        number=0,
         title=data.title,
         reason=data.reason,
         requester=principal.sub,
@@ -192,7 +258,10 @@ async def create_change_request(
         effort_delta_points=data.effort_delta_points,
         date_delta_days=data.date_delta_days,
     )
-    cr.impact = (await compute_impact(session, cr)).model_dump(mode="json")
+    # The siblings are asked before the project row is locked for the number: no lock waits on them.
+    cr.impact = (await compute_impact(session, cr, releases=releases, risks=risks)).model_dump(mode="json")
+    cr.number = await _next_number(session, project_key)
+    cr.key = f"{project_key}-CR{cr.number}"
     session.add(cr)
     await history.record(
         session,
@@ -208,7 +277,14 @@ async def create_change_request(
 
 
 async def update_change_request(
-    session: AsyncSession, *, principal: Principal, key: str, patch: ChangeRequestUpdate, if_match: str | None
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    patch: ChangeRequestUpdate,
+    if_match: str | None,
+    releases: SiblingClient,
+    risks: SiblingClient,
 ) -> ChangeRequest:
     cr = await get_change_request(session, principal=principal, key=key)
     if principal.sub != cr.requester:
@@ -245,7 +321,7 @@ async def update_change_request(
         cr.affected_prd_sections = list(dict.fromkeys(values["affected_prd_sections"]))
     cr.item_patches = _patches_json(patches)
     cr.affected_items = list(dict.fromkeys([*affected, *patches]))
-    cr.impact = (await compute_impact(session, cr)).model_dump(mode="json")
+    cr.impact = (await compute_impact(session, cr, releases=releases, risks=risks)).model_dump(mode="json")
     await history.record(
         session,
         principal=principal,
@@ -282,10 +358,19 @@ async def _decide(
 
 
 async def approve_change_request(
-    session: AsyncSession, *, principal: Principal, key: str, decision: Decision, if_match: str | None
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    decision: Decision,
+    if_match: str | None,
+    releases: SiblingClient,
+    risks: SiblingClient,
 ) -> ChangeRequest:
-    """Approve, with the impact recomputed now, and queue `change_request.approved` in the same
-    transaction: the event exists if and only if the approval commits."""
+    """Approve, with the impact recomputed now (the releases and risks included: what the approval is
+    about to do), and queue `change_request.approved` in the same transaction: the event exists if and
+    only if the approval commits. A sibling that does not answer does not stop the approval; the stored
+    impact then says which part is unknown (docs/decisions/change-requests.md)."""
     cr, before = await _decide(
         session,
         principal=principal,
@@ -295,7 +380,7 @@ async def approve_change_request(
         decision=decision,
         if_match=if_match,
     )
-    impact = await compute_impact(session, cr)
+    impact = await compute_impact(session, cr, releases=releases, risks=risks)
     cr.impact = impact.model_dump(mode="json")
     data = ChangeRequestApproved(
         change_request_id=cr.id,
@@ -372,7 +457,7 @@ async def apply_change_request(
     if "apply" not in ACTIONS[cr.status]:
         raise InvalidTransition("apply", cr.status, ACTIONS[cr.status])
     before = history.snapshot(cr)
-    impact = await compute_impact(session, cr)
+    impact = await local_impact(session, cr)
     note = f"change request {cr.key}"
     if cr.item_patches:
         items = {

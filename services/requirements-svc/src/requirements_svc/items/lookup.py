@@ -10,11 +10,17 @@ from sqlalchemy import Select, Text, cast, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from tpmhub_shared.auth import Principal
-from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, ItemSummary, PrdSummary
+from tpmhub_shared.contracts import (
+    CriterionRef,
+    ItemLookupRequest,
+    ItemLookupResponse,
+    ItemSummary,
+    PrdSummary,
+)
 from tpmhub_shared.db import among, among_param
 
 from requirements_svc.documents.models import Document
-from requirements_svc.items.models import OPEN_STATUSES, Item
+from requirements_svc.items.models import OPEN_STATUSES, AcceptanceCriterion, Item
 from requirements_svc.items.service import acceptance_summaries
 
 BLOCKING_SEVERITIES = ("S1", "S2")
@@ -146,12 +152,16 @@ async def lookup_items(
 
     prd_ids = list(dict.fromkeys(body.prd_ids))
     prds = await _lookup_prds(session, principal, prd_ids)
+    criterion_ids = list(dict.fromkeys(body.criterion_ids))
+    criteria = await _lookup_criteria(session, principal, criterion_ids)
     return ItemLookupResponse(
         items=[summary(found[k]) for k in keys if k in found],
         missing=[k for k in keys if k not in found],
         open_bugs=[summary(b, paths.get(b.id)) for b in bugs],
         prds=[prds[p] for p in prd_ids if p in prds],
         missing_prds=[p for p in prd_ids if p not in prds],
+        criteria=[criteria[c] for c in criterion_ids if c in criteria],
+        missing_criteria=[c for c in criterion_ids if c not in criteria],
     )
 
 
@@ -173,4 +183,23 @@ async def _lookup_prds(
         )
         for d in await session.execute(stmt)
         if principal.can_read(d.project_key)
+    }
+
+
+async def _lookup_criteria(
+    session: AsyncSession, principal: Principal, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, CriterionRef]:
+    """The readable acceptance criteria among `ids` with their item key, in one query."""
+    if not ids:
+        return {}
+    stmt = select(
+        AcceptanceCriterion.id,
+        AcceptanceCriterion.item_key,
+        AcceptanceCriterion.project_key,
+        AcceptanceCriterion.status,
+    ).where(among(session, AcceptanceCriterion.id, ids))
+    return {
+        c.id: CriterionRef(id=c.id, item_key=c.item_key, project_key=c.project_key, status=c.status)
+        for c in await session.execute(stmt)
+        if principal.can_read(c.project_key)
     }

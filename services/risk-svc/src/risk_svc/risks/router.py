@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.contracts import RiskGateQuery, RiskGateResult
+from tpmhub_shared.contracts import RiskGateQuery, RiskGateResult, RiskImpactQuery, RiskImpactResult
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.http import SiblingClient
@@ -298,6 +298,18 @@ async def query_risk_gate(
     """For release gates (service tokens and project readers): open risks at or above the project's gate
     level, or marked `blocks_release`, linked to the release or to any of the item keys."""
     return await views.gate_query(session, principal=principal, query=body)
+
+
+@router.post(
+    "/risks/impact-query", response_model=RiskImpactResult, responses=responses(401, 403, 413, 422)
+)
+async def query_risk_impact(
+    body: RiskImpactQuery, session: ReadSession, principal: CurrentPrincipal
+) -> RiskImpactResult:
+    """Read-only, for change-request impact (service tokens and project readers): the risks (not closed)
+    linked to any of the items, and the requirement_change risk that approving the change creates, scored
+    by the same rule as the approval's handler (`existing_key` once it exists)."""
+    return await views.impact_query(session, principal=principal, query=body)
 
 
 # ---- one risk -------------------------------------------------------------------------------------------

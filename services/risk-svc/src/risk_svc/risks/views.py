@@ -9,13 +9,22 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Integer, and_, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
-from tpmhub_shared.contracts import BlockingRisk, RiskGateQuery, RiskGateResult
+from tpmhub_shared.contracts import (
+    BlockingRisk,
+    LinkedRisk,
+    PredictedRisk,
+    RiskGateQuery,
+    RiskGateResult,
+    RiskImpactQuery,
+    RiskImpactResult,
+)
 from tpmhub_shared.db import Database, UTCDateTime, among
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from risk_svc.matrix.schemas import level_for
 from risk_svc.risks import heat, scoring
 from risk_svc.risks import links as link_rules
+from risk_svc.risks.handlers import derive_scores, linked_items
 from risk_svc.risks.models import ExposurePoint, Risk, RiskLink
 from risk_svc.risks.schemas import ExposurePeriod, ExposureTrend, Heatmap, HeatmapCell, TopRisk
 
@@ -292,3 +301,67 @@ async def gate_query(session: AsyncSession, *, principal: Principal, query: Risk
             )
         )
     return RiskGateResult(gate_level=matrix.gate_level, blocking=blocking)
+
+
+async def impact_query(
+    session: AsyncSession, *, principal: Principal, query: RiskImpactQuery
+) -> RiskImpactResult:
+    """For change-request impact: the project's risks (not closed) linked to any of the items, and the
+    requirement_change risk that approving the change creates, scored by the same rule and matrix as the
+    `change_request.approved` handler (or the one it already created for this change request)."""
+    ensure_read(principal, query.project_key)
+    matrix = await scoring.matrix_for(session, query.project_key)
+    item_keys = sorted(set(query.item_keys))
+    linked: list[LinkedRisk] = []
+    if item_keys:
+        rows = await session.execute(
+            select(Risk.id, Risk.key, Risk.title, Risk.level, Risk.score, Risk.status, RiskLink.target_key)
+            .join(RiskLink, RiskLink.risk_id == Risk.id)
+            .where(
+                RiskLink.project_key == query.project_key,
+                RiskLink.target_type == "item",
+                among(session, RiskLink.target_key, item_keys),
+                Risk.project_key == query.project_key,
+                Risk.status != "closed",
+            )
+            .order_by(Risk.score.desc(), Risk.seq, RiskLink.target_key)
+        )
+        by_risk: dict = {}
+        for r in rows:
+            entry = by_risk.get(r.id)
+            if entry is None:
+                entry = by_risk[r.id] = LinkedRisk(
+                    key=r.key, title=r.title, level=r.level, score=r.score, status=r.status, linked_items=[]
+                )
+            entry.linked_items.append(r.target_key)
+        linked = list(by_risk.values())
+    existing = None
+    if query.change_request_id is not None:
+        existing = (
+            await session.execute(
+                select(Risk.key, Risk.probability, Risk.impact, Risk.score, Risk.level).where(
+                    Risk.change_request_id == query.change_request_id
+                )
+            )
+        ).first()
+    probability, impact = derive_scores(query)
+    own = linked_items(query.project_key, query.item_keys)
+    if existing is not None:
+        predicted = PredictedRisk(
+            probability=existing.probability,
+            impact=existing.impact,
+            score=existing.score,
+            level=existing.level,
+            linked_items=own,
+            existing_key=existing.key,
+        )
+    else:
+        score = probability * impact
+        predicted = PredictedRisk(
+            probability=probability,
+            impact=impact,
+            score=score,
+            level=matrix.level(score) or "low",
+            linked_items=own,
+        )
+    return RiskImpactResult(linked=linked, requirement_change_risk=predicted)

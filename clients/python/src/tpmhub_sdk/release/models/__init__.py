@@ -123,7 +123,10 @@ from .release_lookup_response import ReleaseLookupResponse
 from .release_plan import ReleasePlan
 from .release_public import ReleasePublic
 from .release_public_status import ReleasePublicStatus
+from .release_scope_query import ReleaseScopeQuery
+from .release_scope_result import ReleaseScopeResult
 from .release_summary import ReleaseSummary
+from .release_touched import ReleaseTouched
 from .release_update import ReleaseUpdate
 from .retrospective_public import RetrospectivePublic
 from .retrospective_update import RetrospectiveUpdate
@@ -284,7 +287,10 @@ __all__ = (
     "ReleasePlan",
     "ReleasePublic",
     "ReleasePublicStatus",
+    "ReleaseScopeQuery",
+    "ReleaseScopeResult",
     "ReleaseSummary",
+    "ReleaseTouched",
     "ReleaseUpdate",
     "RetrospectivePublic",
     "RetrospectiveUpdate",

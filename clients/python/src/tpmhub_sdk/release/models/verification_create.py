@@ -23,8 +23,11 @@ class VerificationCreate:
             evidence (str | Unset):  Default: ''.
             evidence_url (None | str | Unset):
             environment (str | Unset):  Default: 'production'.
-            criterion_ids (list[UUID] | Unset): Acceptance criteria (requirements-svc ids) this verifies.
-            item_keys (list[str] | Unset):
+            criterion_ids (list[UUID] | Unset): Acceptance criteria (requirements-svc ids) of the release's project this
+                verifies. Each is checked with requirements-svc; a failed verification fails them, a passed one passes those
+                still pending.
+            item_keys (list[str] | Unset): Items of the release's project this verifies; the item of every linked criterion
+                is added.
     """
 
     scenario: str

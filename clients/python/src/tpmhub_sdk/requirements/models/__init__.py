@@ -25,6 +25,7 @@ from .commitment_report import CommitmentReport
 from .criterion_create import CriterionCreate
 from .criterion_public import CriterionPublic
 from .criterion_public_status import CriterionPublicStatus
+from .criterion_ref import CriterionRef
 from .criterion_update import CriterionUpdate
 from .criterion_verify import CriterionVerify
 from .criterion_verify_status import CriterionVerifyStatus
@@ -74,6 +75,8 @@ from .health_public_computed_status import HealthPublicComputedStatus
 from .health_public_status import HealthPublicStatus
 from .history_entry_public import HistoryEntryPublic
 from .impact import Impact
+from .impact_unknown import ImpactUnknown
+from .impact_unknown_part import ImpactUnknownPart
 from .import_result import ImportResult
 from .item_batch_create import ItemBatchCreate
 from .item_batch_result import ItemBatchResult
@@ -111,6 +114,7 @@ from .iteration_create import IterationCreate
 from .iteration_public import IterationPublic
 from .iteration_public_status import IterationPublicStatus
 from .iteration_update import IterationUpdate
+from .linked_risk import LinkedRisk
 from .links_diff import LinksDiff
 from .list_change_requests_status_type_0 import ListChangeRequestsStatusType0
 from .list_designs_status_type_0 import ListDesignsStatusType0
@@ -153,6 +157,7 @@ from .prd_sections_input import PrdSectionsInput
 from .prd_submit import PrdSubmit
 from .prd_summary import PrdSummary
 from .prd_update import PrdUpdate
+from .predicted_risk import PredictedRisk
 from .problem import Problem
 from .progress_section import ProgressSection
 from .project_create import ProjectCreate
@@ -164,6 +169,7 @@ from .project_update_status_type_0 import ProjectUpdateStatusType0
 from .release_brief import ReleaseBrief
 from .release_ref import ReleaseRef
 from .release_summary import ReleaseSummary
+from .release_touched import ReleaseTouched
 from .releases_section import ReleasesSection
 from .report import Report
 from .report_burndown_point import ReportBurndownPoint
@@ -233,6 +239,7 @@ __all__ = (
     "CriterionCreate",
     "CriterionPublic",
     "CriterionPublicStatus",
+    "CriterionRef",
     "CriterionUpdate",
     "CriterionVerify",
     "CriterionVerifyStatus",
@@ -282,6 +289,8 @@ __all__ = (
     "HealthPublicStatus",
     "HistoryEntryPublic",
     "Impact",
+    "ImpactUnknown",
+    "ImpactUnknownPart",
     "ImportResult",
     "ItemBatchCreate",
     "ItemBatchResult",
@@ -319,6 +328,7 @@ __all__ = (
     "IterationPublic",
     "IterationPublicStatus",
     "IterationUpdate",
+    "LinkedRisk",
     "LinksDiff",
     "ListChangeRequestsStatusType0",
     "ListDesignsStatusType0",
@@ -361,6 +371,7 @@ __all__ = (
     "PrdSubmit",
     "PrdSummary",
     "PrdUpdate",
+    "PredictedRisk",
     "Problem",
     "ProgressSection",
     "ProjectCreate",
@@ -373,6 +384,7 @@ __all__ = (
     "ReleaseRef",
     "ReleasesSection",
     "ReleaseSummary",
+    "ReleaseTouched",
     "Report",
     "ReportBurndownPoint",
     "RequirementsSection",

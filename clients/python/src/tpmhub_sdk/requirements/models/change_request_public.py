@@ -38,7 +38,9 @@ class ChangeRequestPublic:
         item_patches (ItemPatches):
         effort_delta_points (float):
         date_delta_days (int):
-        impact (Impact): What the change touches, computed by the service.
+        impact (Impact): What the change touches, computed by the service: items, effort, dates and milestones here;
+            releases (release-svc) and risks (risk-svc) asked with one call each, concurrently. A part whose
+            service did not answer is listed in `unknown` and the impact is not `complete`.
         status (ChangeRequestPublicStatus):
         decided_by (None | str):
         decided_at (datetime.datetime | None):

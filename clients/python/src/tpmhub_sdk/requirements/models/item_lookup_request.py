@@ -20,11 +20,14 @@ class ItemLookupRequest:
         prd_ids (list[UUID] | Unset): PRD ids to look up in the same call (answered in `prds` and `missing_prds`).
         found_in (None | str | Unset): Also return open S1/S2 bugs whose `found_in` is this release version (same
             projects).
+        criterion_ids (list[UUID] | Unset): Acceptance criterion ids to look up in the same call (answered in `criteria`
+            and `missing_criteria`).
     """
 
     keys: list[str] | Unset = UNSET
     prd_ids: list[UUID] | Unset = UNSET
     found_in: None | str | Unset = UNSET
+    criterion_ids: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         keys: list[str] | Unset = UNSET
@@ -44,6 +47,13 @@ class ItemLookupRequest:
         else:
             found_in = self.found_in
 
+        criterion_ids: list[str] | Unset = UNSET
+        if not isinstance(self.criterion_ids, Unset):
+            criterion_ids = []
+            for criterion_ids_item_data in self.criterion_ids:
+                criterion_ids_item = str(criterion_ids_item_data)
+                criterion_ids.append(criterion_ids_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -53,6 +63,8 @@ class ItemLookupRequest:
             field_dict["prd_ids"] = prd_ids
         if found_in is not UNSET:
             field_dict["found_in"] = found_in
+        if criterion_ids is not UNSET:
+            field_dict["criterion_ids"] = criterion_ids
 
         return field_dict
 
@@ -79,10 +91,20 @@ class ItemLookupRequest:
 
         found_in = _parse_found_in(d.pop("found_in", UNSET))
 
+        _criterion_ids = d.pop("criterion_ids", UNSET)
+        criterion_ids: list[UUID] | Unset = UNSET
+        if _criterion_ids is not UNSET:
+            criterion_ids = []
+            for criterion_ids_item_data in _criterion_ids:
+                criterion_ids_item = UUID(criterion_ids_item_data)
+
+                criterion_ids.append(criterion_ids_item)
+
         item_lookup_request = cls(
             keys=keys,
             prd_ids=prd_ids,
             found_in=found_in,
+            criterion_ids=criterion_ids,
         )
 
         return item_lookup_request

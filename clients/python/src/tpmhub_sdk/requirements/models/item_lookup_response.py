@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.criterion_ref import CriterionRef
     from ..models.item_summary import ItemSummary
     from ..models.prd_summary import PrdSummary
 
@@ -28,6 +29,9 @@ class ItemLookupResponse:
         prds (list[PrdSummary] | Unset): Requested PRDs, in the order asked.
         missing_prds (list[UUID] | Unset): Requested PRD ids that do not exist, are not PRDs (a design, say) or that the
             caller may not read.
+        criteria (list[CriterionRef] | Unset): Requested acceptance criteria, in the order asked.
+        missing_criteria (list[UUID] | Unset): Requested criterion ids that do not exist or that the caller may not
+            read.
     """
 
     items: list[ItemSummary]
@@ -35,6 +39,8 @@ class ItemLookupResponse:
     open_bugs: list[ItemSummary] | Unset = UNSET
     prds: list[PrdSummary] | Unset = UNSET
     missing_prds: list[UUID] | Unset = UNSET
+    criteria: list[CriterionRef] | Unset = UNSET
+    missing_criteria: list[UUID] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +74,20 @@ class ItemLookupResponse:
                 missing_prds_item = str(missing_prds_item_data)
                 missing_prds.append(missing_prds_item)
 
+        criteria: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.criteria, Unset):
+            criteria = []
+            for criteria_item_data in self.criteria:
+                criteria_item = criteria_item_data.to_dict()
+                criteria.append(criteria_item)
+
+        missing_criteria: list[str] | Unset = UNSET
+        if not isinstance(self.missing_criteria, Unset):
+            missing_criteria = []
+            for missing_criteria_item_data in self.missing_criteria:
+                missing_criteria_item = str(missing_criteria_item_data)
+                missing_criteria.append(missing_criteria_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -83,11 +103,16 @@ class ItemLookupResponse:
             field_dict["prds"] = prds
         if missing_prds is not UNSET:
             field_dict["missing_prds"] = missing_prds
+        if criteria is not UNSET:
+            field_dict["criteria"] = criteria
+        if missing_criteria is not UNSET:
+            field_dict["missing_criteria"] = missing_criteria
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.criterion_ref import CriterionRef  # noqa: PLC0415
         from ..models.item_summary import ItemSummary  # noqa: PLC0415
         from ..models.prd_summary import PrdSummary  # noqa: PLC0415
 
@@ -128,12 +153,32 @@ class ItemLookupResponse:
 
                 missing_prds.append(missing_prds_item)
 
+        _criteria = d.pop("criteria", UNSET)
+        criteria: list[CriterionRef] | Unset = UNSET
+        if _criteria is not UNSET:
+            criteria = []
+            for criteria_item_data in _criteria:
+                criteria_item = CriterionRef.from_dict(criteria_item_data)
+
+                criteria.append(criteria_item)
+
+        _missing_criteria = d.pop("missing_criteria", UNSET)
+        missing_criteria: list[UUID] | Unset = UNSET
+        if _missing_criteria is not UNSET:
+            missing_criteria = []
+            for missing_criteria_item_data in _missing_criteria:
+                missing_criteria_item = UUID(missing_criteria_item_data)
+
+                missing_criteria.append(missing_criteria_item)
+
         item_lookup_response = cls(
             items=items,
             missing=missing,
             open_bugs=open_bugs,
             prds=prds,
             missing_prds=missing_prds,
+            criteria=criteria,
+            missing_criteria=missing_criteria,
         )
 
         item_lookup_response.additional_properties = d

@@ -41,6 +41,7 @@ from .heatmap_cell_level import HeatmapCellLevel
 from .history_entry_public import HistoryEntryPublic
 from .level_threshold import LevelThreshold
 from .level_threshold_level import LevelThresholdLevel
+from .linked_risk import LinkedRisk
 from .links import Links
 from .links_in import LinksIn
 from .list_event_deliveries_status_type_0 import ListEventDeliveriesStatusType0
@@ -65,6 +66,7 @@ from .page_overdue_review import PageOverdueReview
 from .page_review_public import PageReviewPublic
 from .page_risk_public import PageRiskPublic
 from .page_subscription_public import PageSubscriptionPublic
+from .predicted_risk import PredictedRisk
 from .problem import Problem
 from .reason_in import ReasonIn
 from .review_cadence import ReviewCadence
@@ -80,6 +82,8 @@ from .risk_create_kind import RiskCreateKind
 from .risk_create_response_strategy_type_0 import RiskCreateResponseStrategyType0
 from .risk_gate_query import RiskGateQuery
 from .risk_gate_result import RiskGateResult
+from .risk_impact_query import RiskImpactQuery
+from .risk_impact_result import RiskImpactResult
 from .risk_matrix_in import RiskMatrixIn
 from .risk_matrix_in_gate_level import RiskMatrixInGateLevel
 from .risk_matrix_public import RiskMatrixPublic
@@ -156,6 +160,7 @@ __all__ = (
     "HistoryEntryPublic",
     "LevelThreshold",
     "LevelThresholdLevel",
+    "LinkedRisk",
     "Links",
     "LinksIn",
     "ListEventDeliveriesStatusType0",
@@ -180,6 +185,7 @@ __all__ = (
     "PageReviewPublic",
     "PageRiskPublic",
     "PageSubscriptionPublic",
+    "PredictedRisk",
     "Problem",
     "ReasonIn",
     "ReviewCadence",
@@ -195,6 +201,8 @@ __all__ = (
     "RiskCreateResponseStrategyType0",
     "RiskGateQuery",
     "RiskGateResult",
+    "RiskImpactQuery",
+    "RiskImpactResult",
     "RiskMatrixIn",
     "RiskMatrixInGateLevel",
     "RiskMatrixPublic",

@@ -81,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +113,12 @@ def sync_detailed(
     """Create Verification
 
      Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
-    ci).
+    ci). Linked criteria and items are checked with requirements-svc in one call: unknown ones, or ones
+    of
+    another project, are a 422 naming each; requirements-svc not answering is a 503; either way nothing
+    is
+    saved. The item of each linked criterion is added to `item_keys`. A `failed` result fails the linked
+    criteria in requirements-svc (event `verification.recorded`), a `passed` one passes those pending.
 
     Args:
         release_id (UUID):
@@ -148,7 +158,12 @@ def sync(
     """Create Verification
 
      Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
-    ci).
+    ci). Linked criteria and items are checked with requirements-svc in one call: unknown ones, or ones
+    of
+    another project, are a 422 naming each; requirements-svc not answering is a 503; either way nothing
+    is
+    saved. The item of each linked criterion is added to `item_keys`. A `failed` result fails the linked
+    criteria in requirements-svc (event `verification.recorded`), a `passed` one passes those pending.
 
     Args:
         release_id (UUID):
@@ -183,7 +198,12 @@ async def asyncio_detailed(
     """Create Verification
 
      Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
-    ci).
+    ci). Linked criteria and items are checked with requirements-svc in one call: unknown ones, or ones
+    of
+    another project, are a 422 naming each; requirements-svc not answering is a 503; either way nothing
+    is
+    saved. The item of each linked criterion is added to `item_keys`. A `failed` result fails the linked
+    criteria in requirements-svc (event `verification.recorded`), a `passed` one passes those pending.
 
     Args:
         release_id (UUID):
@@ -221,7 +241,12 @@ async def asyncio(
     """Create Verification
 
      Record a verification while the release is deploying or verifying (admin, pm, tpm, engineer, qa,
-    ci).
+    ci). Linked criteria and items are checked with requirements-svc in one call: unknown ones, or ones
+    of
+    another project, are a 422 naming each; requirements-svc not answering is a 503; either way nothing
+    is
+    saved. The item of each linked criterion is added to `item_keys`. A `failed` result fails the linked
+    criteria in requirements-svc (event `verification.recorded`), a `passed` one passes those pending.
 
     Args:
         release_id (UUID):

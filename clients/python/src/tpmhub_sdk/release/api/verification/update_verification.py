@@ -86,6 +86,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -112,7 +117,8 @@ def sync_detailed(
 ) -> Response[Problem | VerificationPublic]:
     """Update Verification
 
-     Record a re-run of the scenario (merge patch, `If-Match`).
+     Record a re-run of the scenario (merge patch, `If-Match`). Changed links are checked as on create;
+    the new result reaches the linked criteria as on create.
 
     Args:
         verification_id (UUID):
@@ -150,7 +156,8 @@ def sync(
 ) -> Problem | VerificationPublic | None:
     """Update Verification
 
-     Record a re-run of the scenario (merge patch, `If-Match`).
+     Record a re-run of the scenario (merge patch, `If-Match`). Changed links are checked as on create;
+    the new result reaches the linked criteria as on create.
 
     Args:
         verification_id (UUID):
@@ -183,7 +190,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | VerificationPublic]:
     """Update Verification
 
-     Record a re-run of the scenario (merge patch, `If-Match`).
+     Record a re-run of the scenario (merge patch, `If-Match`). Changed links are checked as on create;
+    the new result reaches the linked criteria as on create.
 
     Args:
         verification_id (UUID):
@@ -219,7 +227,8 @@ async def asyncio(
 ) -> Problem | VerificationPublic | None:
     """Update Verification
 
-     Record a re-run of the scenario (merge patch, `If-Match`).
+     Record a re-run of the scenario (merge patch, `If-Match`). Changed links are checked as on create;
+    the new result reaches the linked criteria as on create.
 
     Args:
         verification_id (UUID):

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[ChangeRequestPublic | Problem]:
     """Approve Change Request
 
-     Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`.
+     Approve (pm, tpm, admin): recomputes the impact (releases and risks included) and emits
+    `change_request.approved`.
 
     Args:
         key (str):
@@ -157,7 +158,8 @@ def sync(
 ) -> ChangeRequestPublic | Problem | None:
     """Approve Change Request
 
-     Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`.
+     Approve (pm, tpm, admin): recomputes the impact (releases and risks included) and emits
+    `change_request.approved`.
 
     Args:
         key (str):
@@ -193,7 +195,8 @@ async def asyncio_detailed(
 ) -> Response[ChangeRequestPublic | Problem]:
     """Approve Change Request
 
-     Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`.
+     Approve (pm, tpm, admin): recomputes the impact (releases and risks included) and emits
+    `change_request.approved`.
 
     Args:
         key (str):
@@ -232,7 +235,8 @@ async def asyncio(
 ) -> ChangeRequestPublic | Problem | None:
     """Approve Change Request
 
-     Approve (pm, tpm, admin): recomputes the impact and emits `change_request.approved`.
+     Approve (pm, tpm, admin): recomputes the impact (releases and risks included) and emits
+    `change_request.approved`.
 
     Args:
         key (str):

@@ -106,7 +106,10 @@ def sync_detailed(
 ) -> Response[ChangeRequestPublic | Problem]:
     """Create Change Request
 
-     Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`).
+     Propose a change; the answer carries the computed impact: items, effort, dates, milestones, the
+    releases it touches (and which go back to review), the linked risks and the requirement_change risk
+    approval creates. Keys are gap-free per project (`PAY-CR3`). When release-svc or risk-svc does not
+    answer, the change request is still created and `impact.unknown` names the missing part.
 
     Args:
         key (str):
@@ -145,7 +148,10 @@ def sync(
 ) -> ChangeRequestPublic | Problem | None:
     """Create Change Request
 
-     Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`).
+     Propose a change; the answer carries the computed impact: items, effort, dates, milestones, the
+    releases it touches (and which go back to review), the linked risks and the requirement_change risk
+    approval creates. Keys are gap-free per project (`PAY-CR3`). When release-svc or risk-svc does not
+    answer, the change request is still created and `impact.unknown` names the missing part.
 
     Args:
         key (str):
@@ -179,7 +185,10 @@ async def asyncio_detailed(
 ) -> Response[ChangeRequestPublic | Problem]:
     """Create Change Request
 
-     Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`).
+     Propose a change; the answer carries the computed impact: items, effort, dates, milestones, the
+    releases it touches (and which go back to review), the linked risks and the requirement_change risk
+    approval creates. Keys are gap-free per project (`PAY-CR3`). When release-svc or risk-svc does not
+    answer, the change request is still created and `impact.unknown` names the missing part.
 
     Args:
         key (str):
@@ -216,7 +225,10 @@ async def asyncio(
 ) -> ChangeRequestPublic | Problem | None:
     """Create Change Request
 
-     Propose a change; the answer carries the computed impact. Keys are gap-free per project (`PAY-CR3`).
+     Propose a change; the answer carries the computed impact: items, effort, dates, milestones, the
+    releases it touches (and which go back to review), the linked risks and the requirement_change risk
+    approval creates. Keys are gap-free per project (`PAY-CR3`). When release-svc or risk-svc does not
+    answer, the change request is still created and `impact.unknown` names the missing part.
 
     Args:
         key (str):
