@@ -165,6 +165,21 @@ class ItemCreated(BaseModel):
     created_by: str = Field(examples=["alice"])
 
 
+class ItemDeleted(BaseModel):
+    """`item.deleted`: a backlog item was deleted (soft: its history stays readable)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    type: str = Field(examples=["story"])
+    title: str
+    status: str = Field(examples=["backlog"])
+    parent: str | None = Field(default=None, examples=["PAY-7"])
+    deleted_by: str = Field(examples=["alice"])
+    deleted_at: datetime
+
+
 class RiskCreated(BaseModel):
     """`risk.created`: a risk was identified (by hand, or by an approved change request)."""
 
@@ -474,6 +489,22 @@ CATALOGUE: list[EventType] = [
         },
     ),
     EventType(
+        "item.deleted",
+        "requirements-svc",
+        "item key (PAY-42)",
+        ItemDeleted,
+        {
+            "key": "PAY-42",
+            "project_key": "PAY",
+            "type": "story",
+            "title": "Pay with a saved card",
+            "status": "backlog",
+            "parent": "PAY-7",
+            "deleted_by": "alice",
+            "deleted_at": _T,
+        },
+    ),
+    EventType(
         "risk.created",
         "risk-svc",
         "risk key (PAY-R7)",
@@ -581,6 +612,7 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
         "change_request.approved": "PAY-CR3",
         "ci.item_referenced": "PAY-42",
         "item.created": "PAY-42",
+        "item.deleted": "PAY-42",
         "risk.created": "PAY-R7",
         "item.reopened": "PAY-42",
         "risk.escalated": "PAY-R7",

@@ -9,7 +9,12 @@ from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.contracts import ReleaseLookupRequest, ReleaseLookupResponse
+from tpmhub_shared.contracts import (
+    ItemHoldersQuery,
+    ReleaseLookupRequest,
+    ReleaseLookupResponse,
+    ReleasesHoldingItems,
+)
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -110,6 +115,17 @@ async def lookup_releases(
     """Project, version and status of many releases in one call (for sibling services and any reader);
     unknown ids and releases the caller may not read are reported as missing."""
     return await service.lookup_releases(session, principal=principal, ids=body.ids)
+
+
+@router.post(
+    "/v1/releases/scope-query", response_model=ReleasesHoldingItems, responses=responses(401, 403, 413, 422)
+)
+async def query_release_scopes(
+    body: ItemHoldersQuery, session: ReadSession, principal: CurrentPrincipal
+) -> ReleasesHoldingItems:
+    """Releases of the project (any state) whose scope contains any of the items (for requirements-svc
+    before it deletes an item; service tokens and project readers). Read-only."""
+    return await service.releases_holding_items(session, principal=principal, query=body)
 
 
 @router.get("/v1/releases/{release_id}", response_model=ReleasePublic, responses=responses(401, 404, 422))

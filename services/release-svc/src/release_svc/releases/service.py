@@ -15,11 +15,15 @@ from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.contracts import (
+    ItemHoldersQuery,
     ItemLookupRequest,
     ItemLookupResponse,
+    ReleaseHoldingItems,
     ReleaseLookupEntry,
     ReleaseLookupResponse,
+    ReleasesHoldingItems,
 )
+from tpmhub_shared.db import among
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
@@ -103,6 +107,29 @@ async def lookup_releases(
     return ReleaseLookupResponse(
         releases=[found[i] for i in wanted if i in found], missing=[i for i in wanted if i not in found]
     )
+
+
+async def releases_holding_items(
+    session: AsyncSession, *, principal: Principal, query: ItemHoldersQuery
+) -> ReleasesHoldingItems:
+    """Releases of `query.project_key` whose scope holds any of the items: one indexed query on
+    release_scope_items joined to the releases."""
+    ensure_read(principal, query.project_key)
+    keys = sorted(set(query.item_keys))
+    rows = await session.execute(
+        select(Release.id, Release.semver, Release.status, ReleaseScopeItem.item_key)
+        .join(ReleaseScopeItem, ReleaseScopeItem.release_id == Release.id)
+        .where(
+            ReleaseScopeItem.project_key == query.project_key,
+            among(session, ReleaseScopeItem.item_key, keys),
+        )
+        .order_by(Release.id, ReleaseScopeItem.item_key)
+    )
+    found: dict[uuid.UUID, ReleaseHoldingItems] = {}
+    for rid, semver, state, item_key in rows:
+        entry = found.setdefault(rid, ReleaseHoldingItems(id=rid, version=semver, status=state, item_keys=[]))
+        entry.item_keys.append(item_key)
+    return ReleasesHoldingItems(releases=list(found.values()))
 
 
 async def list_releases(

@@ -10,7 +10,7 @@ from tpmhub_shared.contracts import ItemReferenced, ReleaseReleased
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.logging import get_logger
 
-from requirements_svc.items.models import Item
+from requirements_svc.items.models import LIVE, Item
 from requirements_svc.items.service import RESOURCE
 
 log = get_logger(__name__)
@@ -32,7 +32,7 @@ async def on_release_released(session: AsyncSession, event: CloudEvent) -> None:
         (
             await session.execute(
                 select(Item)
-                .where(Item.key.in_(keys), Item.project_key == data.project_key)
+                .where(Item.key.in_(keys), Item.project_key == data.project_key, LIVE)
                 .order_by(Item.number)
             )
         )
@@ -74,7 +74,7 @@ async def on_item_referenced(session: AsyncSession, event: CloudEvent) -> None:
     data = ItemReferenced.model_validate(event.data)
     item = (
         await session.execute(
-            select(Item).where(Item.key == data.item_key, Item.project_key == data.project_key)
+            select(Item).where(Item.key == data.item_key, Item.project_key == data.project_key, LIVE)
         )
     ).scalar_one_or_none()
     if item is None:

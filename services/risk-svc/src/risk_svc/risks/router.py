@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.contracts import RiskGateQuery, RiskGateResult
+from tpmhub_shared.contracts import ItemHoldersQuery, RiskGateQuery, RiskGateResult, RisksLinkedToItems
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.http import SiblingClient
@@ -298,6 +298,17 @@ async def query_risk_gate(
     """For release gates (service tokens and project readers): open risks at or above the project's gate
     level, or marked `blocks_release`, linked to the release or to any of the item keys."""
     return await views.gate_query(session, principal=principal, query=body)
+
+
+@router.post(
+    "/risks/link-query", response_model=RisksLinkedToItems, responses=responses(401, 403, 413, 422)
+)
+async def query_risk_links(
+    body: ItemHoldersQuery, session: ReadSession, principal: CurrentPrincipal
+) -> RisksLinkedToItems:
+    """Risks of the project (open or closed) linked to any of the items (for requirements-svc before it
+    deletes an item; service tokens and project readers). Read-only."""
+    return await views.risks_linked_to_items(session, principal=principal, query=body)
 
 
 # ---- one risk -------------------------------------------------------------------------------------------
