@@ -71,6 +71,7 @@ from .guardrail_status import GuardrailStatus
 from .guardrail_status_status import GuardrailStatusStatus
 from .health import Health
 from .history_entry_public import HistoryEntryPublic
+from .item_holders_query import ItemHoldersQuery
 from .list_ci_deliveries_status_type_0 import ListCiDeliveriesStatusType0
 from .list_deployments_status_type_0 import ListDeploymentsStatusType0
 from .list_event_deliveries_status_type_0 import ListEventDeliveriesStatusType0
@@ -109,6 +110,7 @@ from .receive_github_webhook_body import ReceiveGithubWebhookBody
 from .receive_gitlab_webhook_body import ReceiveGitlabWebhookBody
 from .release_brief import ReleaseBrief
 from .release_create import ReleaseCreate
+from .release_holding_items import ReleaseHoldingItems
 from .release_lookup_entry import ReleaseLookupEntry
 from .release_lookup_request import ReleaseLookupRequest
 from .release_lookup_response import ReleaseLookupResponse
@@ -117,6 +119,7 @@ from .release_public import ReleasePublic
 from .release_public_status import ReleasePublicStatus
 from .release_summary import ReleaseSummary
 from .release_update import ReleaseUpdate
+from .releases_holding_items import ReleasesHoldingItems
 from .retrospective_public import RetrospectivePublic
 from .retrospective_update import RetrospectiveUpdate
 from .rollback_event import RollbackEvent
@@ -131,6 +134,11 @@ from .rollout_public_status import RolloutPublicStatus
 from .rollout_public_unit_kind import RolloutPublicUnitKind
 from .send_to_risk import SendToRisk
 from .send_to_risk_category import SendToRiskCategory
+from .slack_interaction_body import SlackInteractionBody
+from .slack_reply import SlackReply
+from .slack_user_public import SlackUserPublic
+from .slack_user_put import SlackUserPut
+from .slack_user_put_role import SlackUserPutRole
 from .stage_create import StageCreate
 from .stage_public import StagePublic
 from .states import States
@@ -223,6 +231,7 @@ __all__ = (
     "GuardrailStatusStatus",
     "Health",
     "HistoryEntryPublic",
+    "ItemHoldersQuery",
     "ListCiDeliveriesStatusType0",
     "ListDeploymentsStatusType0",
     "ListEventDeliveriesStatusType0",
@@ -261,12 +270,14 @@ __all__ = (
     "ReceiveGitlabWebhookBody",
     "ReleaseBrief",
     "ReleaseCreate",
+    "ReleaseHoldingItems",
     "ReleaseLookupEntry",
     "ReleaseLookupRequest",
     "ReleaseLookupResponse",
     "ReleasePlan",
     "ReleasePublic",
     "ReleasePublicStatus",
+    "ReleasesHoldingItems",
     "ReleaseSummary",
     "ReleaseUpdate",
     "RetrospectivePublic",
@@ -283,6 +294,11 @@ __all__ = (
     "RolloutPublicUnitKind",
     "SendToRisk",
     "SendToRiskCategory",
+    "SlackInteractionBody",
+    "SlackReply",
+    "SlackUserPublic",
+    "SlackUserPut",
+    "SlackUserPutRole",
     "StageCreate",
     "StagePublic",
     "States",
