@@ -752,7 +752,14 @@ export interface paths {
         get: operations["get_item"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Item
+         * @description Delete the item (tpm/pm/admin; `If-Match` required). A soft delete: the item is gone from every list,
+         *     read (404) and look-up (reported missing), its history stays readable at `/v1/items/{key}/history`.
+         *     Refused with 409 while it has child items (`children`) or while a release scope or a risk link holds it
+         *     (`held_by: {releases, risks}`); 503 when release-svc or risk-svc cannot be asked (nothing is deleted).
+         */
+        delete: operations["delete_item"];
         options?: never;
         head?: never;
         /**
@@ -812,7 +819,7 @@ export interface paths {
         };
         /**
          * List Item History
-         * @description Every recorded change of the item, oldest first.
+         * @description Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`).
          */
         get: operations["list_item_history"];
         put?: never;
@@ -9362,6 +9369,101 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

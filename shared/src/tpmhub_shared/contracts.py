@@ -486,3 +486,30 @@ class ReleaseSummary(BaseModel):
     dora: SummaryDora
     sources_missing: list[str] = Field(default_factory=list,
                                        description="Parts release-svc does not record (yet), left out.")
+
+
+# ---- holders of backlog items (asked by requirements-svc before deleting an item) ----------------------
+
+
+class ItemHoldersQuery(BaseModel):
+    """Which risks (risk-svc `POST /v1/risks/link-query`) are linked to any of these items of one project
+    (the releases holding them come from release-svc's `POST /v1/releases/scope-query`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    project_key: ProjectKey
+    item_keys: list[ItemKey] = Field(min_length=1, max_length=MAX_LOOKUP_KEYS, examples=[["PAY-42"]])
+
+
+class RiskLinkedToItems(BaseModel):
+    key: str = Field(examples=["PAY-R7"])
+    title: str
+    status: str = Field(examples=["mitigating"])
+    level: str = Field(examples=["high"])
+    item_keys: list[str] = Field(description="The asked items the risk is linked to.", examples=[["PAY-42"]])
+
+
+class RisksLinkedToItems(BaseModel):
+    """Risks of the project (open or closed) linked to any of the asked items, by key."""
+
+    risks: list[RiskLinkedToItems]

@@ -8,7 +8,7 @@ import json
 import sys
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -139,6 +139,31 @@ class RiskEscalated(BaseModel):
     trigger: str | None = None
 
 
+class ReviewDueRisk(BaseModel):
+    """One risk in a review reminder."""
+
+    key: str = Field(examples=["PAY-R7"])
+    title: str
+    level: str = Field(examples=["high"])
+    status: str = Field(examples=["mitigating"])
+    next_review_at: datetime
+    due_date: date = Field(examples=["2026-11-20"], description="UTC date the review was due.")
+    days_overdue: int = Field(ge=0, examples=[2], description="0 when due today.")
+
+
+class RiskReviewDue(BaseModel):
+    """`risk.review_due`: once a UTC day, an owner's open risks whose review is due that day or overdue."""
+
+    model_config = ConfigDict(extra="allow")
+
+    project_key: str = Field(examples=["PAY"])
+    owner: str = Field(examples=["dave"])
+    day: date = Field(examples=["2026-11-22"], description="The UTC day of the reminder.")
+    count: int = Field(examples=[2])
+    overdue: int = Field(examples=[1], description="How many of them are overdue (not just due today).")
+    risks: list[ReviewDueRisk]
+
+
 class ItemCreated(BaseModel):
     """`item.created`: a backlog item was created (one at a time, in bulk or by an import)."""
 
@@ -155,6 +180,21 @@ class ItemCreated(BaseModel):
     points: float | None = None
     criteria: int = Field(examples=[2], description="How many acceptance criteria it was created with.")
     created_by: str = Field(examples=["alice"])
+
+
+class ItemDeleted(BaseModel):
+    """`item.deleted`: a backlog item was deleted (soft: its history stays readable)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    key: str = Field(examples=["PAY-42"])
+    project_key: str = Field(examples=["PAY"])
+    type: str = Field(examples=["story"])
+    title: str
+    status: str = Field(examples=["backlog"])
+    parent: str | None = Field(default=None, examples=["PAY-7"])
+    deleted_by: str = Field(examples=["alice"])
+    deleted_at: datetime
 
 
 class RiskCreated(BaseModel):
@@ -490,6 +530,22 @@ CATALOGUE: list[EventType] = [
         },
     ),
     EventType(
+        "item.deleted",
+        "requirements-svc",
+        "item key (PAY-42)",
+        ItemDeleted,
+        {
+            "key": "PAY-42",
+            "project_key": "PAY",
+            "type": "story",
+            "title": "Pay with a saved card",
+            "status": "backlog",
+            "parent": "PAY-7",
+            "deleted_by": "alice",
+            "deleted_at": _T,
+        },
+    ),
+    EventType(
         "risk.created",
         "risk-svc",
         "risk key (PAY-R7)",
@@ -563,6 +619,39 @@ CATALOGUE: list[EventType] = [
         "pending or failed by this verification), outbound subscriptions",
     ),
     EventType(
+        "risk.review_due",
+        "risk-svc",
+        "project/owner (PAY/dave)",
+        RiskReviewDue,
+        {
+            "project_key": "PAY",
+            "owner": "dave",
+            "day": "2026-11-22",
+            "count": 2,
+            "overdue": 1,
+            "risks": [
+                {
+                    "key": "PAY-R7",
+                    "title": "Card network latency",
+                    "level": "high",
+                    "status": "mitigating",
+                    "next_review_at": "2026-11-20T09:00:00Z",
+                    "due_date": "2026-11-20",
+                    "days_overdue": 2,
+                },
+                {
+                    "key": "PAY-R9",
+                    "title": "Settlement file format change",
+                    "level": "medium",
+                    "status": "monitoring",
+                    "next_review_at": "2026-11-22T14:00:00Z",
+                    "due_date": "2026-11-22",
+                    "days_overdue": 0,
+                },
+            ],
+        },
+    ),
+    EventType(
         "subscription.disabled",
         "every service",
         "subscription id",
@@ -589,11 +678,13 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
         "change_request.approved": "PAY-CR3",
         "ci.item_referenced": "PAY-42",
         "item.created": "PAY-42",
+        "item.deleted": "PAY-42",
         "risk.created": "PAY-R7",
         "item.reopened": "PAY-42",
         "risk.escalated": "PAY-R7",
         "risk.deescalated": "PAY-R7",
         "verification.recorded": "01937c5e-0000-7000-8000-0000000000b1",
+        "risk.review_due": "PAY/dave",
     }.get(entry.type, _REL)
     return CloudEvent(
         id="01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11",

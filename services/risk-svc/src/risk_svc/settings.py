@@ -18,3 +18,9 @@ class Settings(ServiceSettings):
         le=365,
         description="A high risk is escalated when a review or action has been overdue for longer than this.",
     )
+    review_reminder_interval_seconds: float = Field(
+        default=300,
+        gt=0,
+        le=86400,
+        description="How often the review reminder check runs (each owner is reminded once per UTC day).",
+    )

@@ -26,7 +26,7 @@ from tpmhub_shared.ids import utcnow
 from requirements_svc.archive.zipstream import ZipStream
 from requirements_svc.change_requests.models import ChangeRequest
 from requirements_svc.documents.models import DocumentVersion
-from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.items.models import LIVE, AcceptanceCriterion, Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.projects import service as projects
@@ -131,6 +131,8 @@ class Archive:
             while True:
                 async with self.db.session(write=False) as session:
                     stmt = select(model).where(model.project_key == self.key)
+                    if model is Item:
+                        stmt = stmt.where(LIVE)  # deleted items are not part of the archive
                     if last is not None:
                         stmt = stmt.where(order > last)
                     batch = (await session.execute(stmt.order_by(order).limit(PAGE))).scalars().all()

@@ -34,7 +34,7 @@ from requirements_svc.change_requests.schemas import (
     ImpactUnknown,
 )
 from requirements_svc.items import criteria as criteria_service
-from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.items.models import LIVE, AcceptanceCriterion, Item
 from requirements_svc.items.schemas import ItemUpdate
 from requirements_svc.items.service import apply_patch, get_project_row
 from requirements_svc.milestones.models import Milestone
@@ -64,7 +64,7 @@ async def _validate_items(
 ) -> dict[str, Item]:
     wanted = list(dict.fromkeys([*affected, *patches]))
     rows = (
-        {i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(wanted)))).scalars()}
+        {i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(wanted), LIVE))).scalars()}
         if wanted
         else {}
     )
@@ -95,11 +95,13 @@ async def local_impact(session: AsyncSession, cr: ChangeRequest) -> Impact:
     ids: list[Any] = []
     if roots:
         seed = select(Item.id.label("node"), Item.key.label("key")).where(
-            Item.key.in_(roots), Item.project_key == cr.project_key
+            Item.key.in_(roots), Item.project_key == cr.project_key, LIVE
         )
         tree = seed.cte("impact_tree", recursive=True)
         child = aliased(Item)
-        tree = tree.union_all(select(child.id, child.key).where(child.parent_id == tree.c.node))
+        tree = tree.union_all(
+            select(child.id, child.key).where(child.parent_id == tree.c.node, child.deleted_at.is_(None))
+        )
         rows = (
             await session.execute(
                 select(tree.c.node, tree.c.key, Item.number)
@@ -118,7 +120,7 @@ async def local_impact(session: AsyncSession, cr: ChangeRequest) -> Impact:
         current = dict(
             (
                 await session.execute(
-                    select(Item.key, Item.points).where(Item.key.in_(list(cr.item_patches)))
+                    select(Item.key, Item.points).where(Item.key.in_(list(cr.item_patches)), LIVE)
                 )
             ).all()
         )
@@ -463,7 +465,9 @@ async def apply_change_request(
         items = {
             i.key: i
             for i in (
-                await session.execute(select(Item).where(Item.key.in_(list(cr.item_patches))))
+                await session.execute(
+                    select(Item).where(Item.key.in_(list(cr.item_patches)), LIVE)
+                )
             ).scalars()
         }
         for item_key, values in cr.item_patches.items():
@@ -478,7 +482,9 @@ async def apply_change_request(
             )
     if impact.affected_items:
         ids = list(
-            (await session.execute(select(Item.id).where(Item.key.in_(impact.affected_items)))).scalars()
+            (
+                await session.execute(select(Item.id).where(Item.key.in_(impact.affected_items), LIVE))
+            ).scalars()
         )
         await criteria_service.reset_passed(session, principal=principal, item_ids=ids, note=note)
     cr.status, cr.applied_by, cr.applied_at = "applied", principal.sub, utcnow()

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from requirements_svc.documents.models import Document
 from requirements_svc.health.rules import BugFact, DocumentFact, MilestoneFact
-from requirements_svc.items.models import OPEN_STATUSES, Item
+from requirements_svc.items.models import LIVE, OPEN_STATUSES, Item
 from requirements_svc.milestones import forecast
 from requirements_svc.milestones.forecast import CONTAINER_TYPES, day_start, velocity
 from requirements_svc.milestones.models import Milestone
@@ -62,6 +62,7 @@ async def open_s1_bugs(session: AsyncSession, *, project_key: str) -> list[BugFa
                 Item.type == "bug",
                 Item.severity == "S1",
                 Item.status.in_(OPEN_STATUSES),
+                LIVE,
             )
             .order_by(Item.number)
             .limit(200)

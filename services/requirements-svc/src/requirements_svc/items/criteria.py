@@ -14,7 +14,7 @@ from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict
 
 from requirements_svc.items import done_rule
-from requirements_svc.items.models import AcceptanceCriterion
+from requirements_svc.items.models import AcceptanceCriterion, Item
 from requirements_svc.items.schemas import CriterionCreate, CriterionUpdate, CriterionVerify
 from requirements_svc.items.service import get_item
 
@@ -56,6 +56,10 @@ async def get_criterion(
     session: AsyncSession, *, principal: Principal, criterion_id: uuid.UUID
 ) -> AcceptanceCriterion:
     criterion = await session.get(AcceptanceCriterion, criterion_id)
+    if criterion is not None:  # the criteria of a deleted item went with it
+        item = await session.get(Item, criterion.item_id)
+        if item is None or item.deleted_at is not None:
+            criterion = None
     return visible(principal, criterion, f"Acceptance criterion {criterion_id} does not exist.")
 
 

@@ -13,7 +13,7 @@ from tpmhub_shared.logging import get_logger
 from tpmhub_shared.problems import ProblemError
 
 from requirements_svc.items import criteria as criteria_service
-from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.items.models import LIVE, AcceptanceCriterion, Item
 from requirements_svc.items.schemas import CriterionVerify
 from requirements_svc.items.service import RESOURCE
 
@@ -36,7 +36,7 @@ async def on_release_released(session: AsyncSession, event: CloudEvent) -> None:
         (
             await session.execute(
                 select(Item)
-                .where(Item.key.in_(keys), Item.project_key == data.project_key)
+                .where(Item.key.in_(keys), Item.project_key == data.project_key, LIVE)
                 .order_by(Item.number)
             )
         )
@@ -78,7 +78,7 @@ async def on_item_referenced(session: AsyncSession, event: CloudEvent) -> None:
     data = ItemReferenced.model_validate(event.data)
     item = (
         await session.execute(
-            select(Item).where(Item.key == data.item_key, Item.project_key == data.project_key)
+            select(Item).where(Item.key == data.item_key, Item.project_key == data.project_key, LIVE)
         )
     ).scalar_one_or_none()
     if item is None:

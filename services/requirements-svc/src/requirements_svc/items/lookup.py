@@ -20,7 +20,7 @@ from tpmhub_shared.contracts import (
 from tpmhub_shared.db import among, among_param
 
 from requirements_svc.documents.models import Document
-from requirements_svc.items.models import OPEN_STATUSES, AcceptanceCriterion, Item
+from requirements_svc.items.models import LIVE, OPEN_STATUSES, AcceptanceCriterion, Item
 from requirements_svc.items.service import acceptance_summaries
 
 BLOCKING_SEVERITIES = ("S1", "S2")
@@ -51,7 +51,7 @@ def _subtree_bugs_statement(dialect: str) -> Select:
         Item.id.label("node"),
         cast(Item.key, Text).label("path"),
         literal(0).label("depth"),
-    ).where(among_param(dialect, Item.key, "keys"))
+    ).where(among_param(dialect, Item.key, "keys"), LIVE)
     tree = seed.cte("scope_tree", recursive=True)
     child = aliased(Item)
     tree = tree.union_all(
@@ -59,7 +59,7 @@ def _subtree_bugs_statement(dialect: str) -> Select:
             child.id,
             tree.c.path.op("||")(literal_column(f"'{PATH_SEPARATOR}'")).op("||")(child.key),
             tree.c.depth + 1,
-        ).where(child.parent_id == tree.c.node, tree.c.depth < MAX_DEPTH)
+        ).where(child.parent_id == tree.c.node, tree.c.depth < MAX_DEPTH, child.deleted_at.is_(None))
     )
     return (
         select(*SUMMARY_COLUMNS, tree.c.path, tree.c.depth)
@@ -68,6 +68,7 @@ def _subtree_bugs_statement(dialect: str) -> Select:
             Item.type == "bug",
             Item.severity.in_(BLOCKING_SEVERITIES),
             Item.status.in_(OPEN_STATUSES),
+            LIVE,
         )
         .order_by(Item.project_key, Item.number, tree.c.depth, tree.c.path)
     )
@@ -109,7 +110,9 @@ async def lookup_items(
     readable = [k for k in keys if principal.can_read(k.rsplit("-", 1)[0])]
     rows: list[Any] = []
     if readable:
-        rows = list(await session.execute(select(*SUMMARY_COLUMNS).where(among(session, Item.key, readable))))
+        rows = list(
+            await session.execute(select(*SUMMARY_COLUMNS).where(among(session, Item.key, readable), LIVE))
+        )
     found = {i.key: i for i in rows}
     under = await subtree_bugs(session, [r.key for r in rows])
     bugs: list[Any] = [b for b, _ in under]
@@ -121,6 +124,7 @@ async def lookup_items(
             Item.found_in == body.found_in,
             Item.severity.in_(BLOCKING_SEVERITIES),
             Item.status.in_(OPEN_STATUSES),
+            LIVE,
         )
         if keys:
             stmt = stmt.where(Item.project_key.in_(projects))

@@ -85,6 +85,9 @@ class Item(TableBase, table=True):
     references: list[dict[str, Any]] = Field(default_factory=list, sa_column=json_column(nullable=False))
     created_by: str = Field(default="", max_length=200)
     done_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    # Soft delete: a deleted item keeps its row and history but is left out of every list, read and look-up.
+    deleted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    deleted_by: str | None = Field(default=None, max_length=200)
 
 
 class AcceptanceCriterion(TableBase, table=True):
@@ -102,3 +105,7 @@ class AcceptanceCriterion(TableBase, table=True):
     verified_by: str | None = Field(default=None, max_length=200)
     evidence_url: str | None = Field(default=None, max_length=2000)
     verified_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+# The condition every query of items carries (a deleted item exists only for its history).
+LIVE = Item.deleted_at.is_(None)

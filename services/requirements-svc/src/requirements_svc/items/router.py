@@ -16,7 +16,7 @@ from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
 from requirements_svc.items import criteria as criteria_service
-from requirements_svc.items import csv_import, lookup, service
+from requirements_svc.items import csv_import, deletion, lookup, service
 from requirements_svc.items.models import Item
 from requirements_svc.items.schemas import (
     CriterionCreate,
@@ -197,6 +197,28 @@ async def update_item(
     return await _one(session, item)
 
 
+@router.delete(
+    "/v1/items/{key}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401, 403, 404, 409, 412, 422, 428, 503),
+)
+async def delete_item(
+    key: ItemKeyPath,
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+) -> Response:
+    """Delete the item (tpm/pm/admin; `If-Match` required). A soft delete: the item is gone from every list,
+    read (404) and look-up (reported missing), its history stays readable at `/v1/items/{key}/history`.
+    Refused with 409 while it has child items (`children`) or while a release scope or a risk link holds it
+    (`held_by: {releases, risks}`); 503 when release-svc or risk-svc cannot be asked (nothing is deleted)."""
+    await deletion.delete_item(
+        session, principal=principal, siblings=request.app.state.siblings, key=key, if_match=if_match
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post(
     "/v1/items/{key}/transition", response_model=ItemPublic, responses=responses(401, 403, 404, 409, 412, 422)
 )
@@ -240,8 +262,8 @@ async def move_item(
 async def list_item_history(
     key: ItemKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[HistoryEntryPublic]:
-    """Every recorded change of the item, oldest first."""
-    await service.get_item(session, principal=principal, key=key)
+    """Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`)."""
+    await service.get_item(session, principal=principal, key=key, include_deleted=True)
     return await history.list_history(
         session, resource_type=service.RESOURCE, resource_id=key, limit=limit, cursor=cursor
     )

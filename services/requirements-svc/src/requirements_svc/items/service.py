@@ -43,7 +43,7 @@ from tpmhub_shared.problems import (
 )
 
 from requirements_svc.items import done_rule, ranking
-from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.items.models import LIVE, AcceptanceCriterion, Item
 from requirements_svc.items.schemas import (
     ItemCreate,
     ItemMove,
@@ -112,8 +112,13 @@ async def ensure_project(session: AsyncSession, project_key: str) -> None:
         raise NotFound(f"Project {project_key} does not exist.")
 
 
-async def get_item_row(session: AsyncSession, key: str, *, for_update: bool = False) -> Item:
+async def get_item_row(
+    session: AsyncSession, key: str, *, for_update: bool = False, include_deleted: bool = False
+) -> Item:
+    """The item by key; a deleted item is not found unless `include_deleted` (its history stays readable)."""
     stmt = select(Item).where(Item.key == key)
+    if not include_deleted:
+        stmt = stmt.where(LIVE)
     if for_update:
         stmt = stmt.with_for_update()
     item = (await session.execute(stmt)).scalar_one_or_none()
@@ -122,13 +127,15 @@ async def get_item_row(session: AsyncSession, key: str, *, for_update: bool = Fa
     return item
 
 
-async def get_item(session: AsyncSession, *, principal: Principal, key: str) -> Item:
+async def get_item(
+    session: AsyncSession, *, principal: Principal, key: str, include_deleted: bool = False
+) -> Item:
     """The item, if the caller may read its project (checked first: the key names the project)."""
     ensure_visible(principal, key.rsplit("-", 1)[0], f"Item {key} does not exist.")
-    return await get_item_row(session, key)
+    return await get_item_row(session, key, include_deleted=include_deleted)
 
 
-_ITEM_BY_KEY = select(Item.__table__).where(Item.key == bindparam("key"))
+_ITEM_BY_KEY = select(Item.__table__).where(Item.key == bindparam("key"), LIVE)
 
 
 async def read_item(session: AsyncSession, *, principal: Principal, key: str) -> Row[Any]:
@@ -175,7 +182,9 @@ async def _check_parent(
         return None
     parent = (preloaded or {}).get(parent_key)
     if parent is None:
-        parent = (await session.execute(select(Item).where(Item.key == parent_key))).scalar_one_or_none()
+        parent = (
+            await session.execute(select(Item).where(Item.key == parent_key, LIVE))
+        ).scalar_one_or_none()
     if parent is None:
         raise UnprocessableEntity(
             f"Parent {parent_key} does not exist.",
@@ -212,7 +221,9 @@ async def _check_parent(
 
 async def _check_children_fit(session: AsyncSession, item: Item, new_type: str) -> None:
     child_types = (
-        (await session.execute(select(Item.type).where(Item.parent_id == item.id).distinct())).scalars().all()
+        (await session.execute(select(Item.type).where(Item.parent_id == item.id, LIVE).distinct()))
+        .scalars()
+        .all()
     )
     bad = sorted(t for t in child_types if new_type not in ALLOWED_PARENTS[t])
     if bad:
@@ -409,7 +420,7 @@ async def create_items(
     external = sorted({p for p in parents if p and not p.startswith("#")})
     existing: dict[str, Item] = {}
     if external:
-        found = (await session.execute(select(Item).where(Item.key.in_(external)))).scalars().all()
+        found = (await session.execute(select(Item).where(Item.key.in_(external), LIVE))).scalars().all()
         existing = {i.key: i for i in found}
     iterations = {r.iteration_id for r in rows if r.iteration_id}
     milestones = {r.milestone_id for r in rows if r.milestone_id}
@@ -635,14 +646,16 @@ async def move_item(
                 "An item cannot be moved relative to itself.",
                 errors=[field_error(f"body.{field}", "names the moved item", "value_error")],
             )
-        anchor = (await session.execute(select(Item).where(Item.key == anchor_key))).scalar_one_or_none()
+        anchor = (
+            await session.execute(select(Item).where(Item.key == anchor_key, LIVE))
+        ).scalar_one_or_none()
         if anchor is None or anchor.project_key != item.project_key:
             raise UnprocessableEntity(
                 f"Item {anchor_key} does not exist in project {item.project_key}.",
                 errors=[field_error(f"body.{field}", "unknown item", "item_missing")],
             )
         anchors[field] = anchor
-    others = and_(Item.project_key == item.project_key, Item.id != item.id)
+    others = and_(Item.project_key == item.project_key, Item.id != item.id, LIVE)
     if "after" in anchors and "before" in anchors:
         low, high = anchors["after"], anchors["before"]
         if (low.rank, low.id) >= (high.rank, high.id):
@@ -696,7 +709,7 @@ async def rebalance_ranks(session: AsyncSession, project_key: str) -> int:
     rows = (
         (
             await session.execute(
-                select(Item.id).where(Item.project_key == project_key).order_by(Item.rank, Item.id)
+                select(Item.id).where(Item.project_key == project_key, LIVE).order_by(Item.rank, Item.id)
             )
         )
         .scalars()
@@ -713,8 +726,10 @@ async def projects_needing_rebalance(
     session: AsyncSession, project_key: str | None = None, max_length: int = ranking.REBALANCE_LENGTH
 ) -> list[str]:
     """Projects with an over-long rank key or two items sharing one."""
-    long_keys = select(Item.project_key).where(func.length(Item.rank) > max_length)
-    dup = select(Item.project_key).group_by(Item.project_key, Item.rank).having(func.count() > 1)
+    long_keys = select(Item.project_key).where(func.length(Item.rank) > max_length, LIVE)
+    dup = (
+        select(Item.project_key).where(LIVE).group_by(Item.project_key, Item.rank).having(func.count() > 1)
+    )
     if project_key is not None:
         long_keys, dup = (
             long_keys.where(Item.project_key == project_key),
@@ -745,7 +760,9 @@ def _read_model_statements(dialect: str) -> tuple[Select, Select, Select]:
     seed = select(Item.id.label("root"), Item.id.label("node")).where(among(Item.id))
     tree = seed.cte("tree", recursive=True)
     child = aliased(Item)
-    tree = tree.union_all(select(tree.c.root, child.id).where(child.parent_id == tree.c.node))
+    tree = tree.union_all(
+        select(tree.c.root, child.id).where(child.parent_id == tree.c.node, child.deleted_at.is_(None))
+    )
     counted = Item.status != "wont_do"
     rollup = (
         select(
@@ -760,7 +777,7 @@ def _read_model_statements(dialect: str) -> tuple[Select, Select, Select]:
     )
     children = (
         select(Item.parent_id, Item.status, func.count())
-        .where(among(Item.parent_id))
+        .where(among(Item.parent_id), LIVE)
         .group_by(Item.parent_id, Item.status)
     )
     return acceptance, rollup, children
@@ -897,7 +914,7 @@ async def list_items(
     await ensure_project(session, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "rank")
     # Plain rows, not entities: a page is only read, and ORM hydration was most of its cost (bench/).
-    stmt: Select = select(Item.__table__).where(Item.project_key == project_key)
+    stmt: Select = select(Item.__table__).where(Item.project_key == project_key, LIVE)
     if filters.get("type"):
         stmt = stmt.where(Item.type.in_(filters["type"]))
     if filters.get("status"):

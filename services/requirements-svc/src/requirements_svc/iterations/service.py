@@ -18,7 +18,7 @@ from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, InvalidTransition, UnprocessableEntity, field_error
 
-from requirements_svc.items.models import CLOSED_STATUSES, Item
+from requirements_svc.items.models import CLOSED_STATUSES, LIVE, Item
 from requirements_svc.items.service import RESOURCE as ITEM_RESOURCE
 from requirements_svc.items.service import get_project_row
 from requirements_svc.iterations.models import Iteration
@@ -55,7 +55,7 @@ async def totals(
             func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
             func.count(),
         )
-        .where(Item.iteration_id.in_(iteration_ids))
+        .where(Item.iteration_id.in_(iteration_ids), LIVE)
         .group_by(Item.iteration_id)
     )
     for iteration_id, committed, done, count in rows:
@@ -173,7 +173,9 @@ async def commit_items(
             "commit items", "closed", [], detail="A closed iteration takes no more items."
         )
     keys = list(dict.fromkeys(body.items))
-    rows = {i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(keys)))).scalars()}
+    rows = {
+        i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(keys), LIVE))).scalars()
+    }
     errors = [
         field_error(
             f"body.items.{n}", f"item {k} does not exist in project {iteration.project_key}", "item_missing"
@@ -291,7 +293,7 @@ async def close_iteration(
         (
             await session.execute(
                 select(Item)
-                .where(Item.iteration_id == iteration.id, Item.status.not_in(CLOSED_STATUSES))
+                .where(Item.iteration_id == iteration.id, Item.status.not_in(CLOSED_STATUSES), LIVE)
                 .order_by(Item.rank)
             )
         )
@@ -346,7 +348,9 @@ async def burndown(
     if iteration.burndown is not None and not final:
         return [BurndownPoint.model_validate(p) for p in iteration.burndown]
     me = str(iteration.id)
-    keys = set((await session.execute(select(Item.key).where(Item.iteration_id == iteration.id))).scalars())
+    keys = set(
+        (await session.execute(select(Item.key).where(Item.iteration_id == iteration.id, LIVE))).scalars()
+    )
     entries = (
         (
             await session.execute(

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.ids import as_utc
 
 from requirements_svc.health.rules import VELOCITY_FALLBACK_DAYS, VELOCITY_ITERATIONS, project_finish
-from requirements_svc.items.models import Item
+from requirements_svc.items.models import LIVE, Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
 
@@ -57,6 +57,7 @@ async def velocity(session: AsyncSession, *, project_key: str, now: datetime) ->
                 Item.done_at <= now,
                 Item.status == "done",
                 Item.type.not_in(CONTAINER_TYPES),
+                LIVE,
             )
         )
     ).scalar_one()
@@ -131,6 +132,7 @@ async def figures(
             Item.milestone_id.in_(list(out)),
             Item.status != "wont_do",
             Item.type.not_in(CONTAINER_TYPES),
+            LIVE,
         )
         .group_by(Item.milestone_id)
     )

@@ -17,7 +17,7 @@ from requirements_svc.health import service as health
 from requirements_svc.health.facts import CONTAINER_TYPES, day_start
 from requirements_svc.health.rules import Facts
 from requirements_svc.health.sources import fetch_summaries
-from requirements_svc.items.models import OPEN_STATUSES, Item
+from requirements_svc.items.models import LIVE, OPEN_STATUSES, Item
 from requirements_svc.iterations import service as iterations
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.projects import service as projects
@@ -50,11 +50,11 @@ def _ref(item: Item) -> ItemRef:
 async def _count(session: AsyncSession, *conditions) -> ItemCount:  # noqa: ANN002
     n, points = (
         await session.execute(
-            select(func.count(), func.coalesce(func.sum(Item.points), 0.0)).where(*conditions)
+            select(func.count(), func.coalesce(func.sum(Item.points), 0.0)).where(LIVE, *conditions)
         )
     ).one()
     rows = (
-        (await session.execute(select(Item).where(*conditions).order_by(Item.number).limit(LIST_LIMIT)))
+        (await session.execute(select(Item).where(LIVE, *conditions).order_by(Item.number).limit(LIST_LIMIT)))
         .scalars()
         .all()
     )

@@ -210,3 +210,20 @@ class RiskHeatCell(SQLModel, table=True):
     probability: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     impact: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     count: int = Field(default=0, sa_column=Column(Integer, nullable=False))
+
+
+class RiskReviewReminder(SQLModel, table=True):
+    """One review reminder sent to a risk owner on a UTC day. The unique (project, owner, day) is what
+    makes the reminder once a day with any number of replicas: a replica sends only if its insert wins."""
+
+    __tablename__ = "risk_review_reminders"
+    __table_args__ = (
+        UniqueConstraint("project_key", "owner", "day", name="uq_risk_review_reminders_owner_day"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    project_key: str = Field(sa_column=Column(String(10), nullable=False))
+    owner: str = Field(max_length=200)
+    day: date = Field(sa_column=Column(Date, nullable=False))
+    risk_keys: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

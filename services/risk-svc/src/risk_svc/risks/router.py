@@ -10,7 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.contracts import RiskGateQuery, RiskGateResult, RiskImpactQuery, RiskImpactResult
+from tpmhub_shared.contracts import (
+    ItemHoldersQuery,
+    RiskGateQuery,
+    RiskGateResult,
+    RiskImpactQuery,
+    RiskImpactResult,
+    RisksLinkedToItems,
+)
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.http import SiblingClient
@@ -310,6 +317,17 @@ async def query_risk_impact(
     linked to any of the items, and the requirement_change risk that approving the change creates, scored
     by the same rule as the approval's handler (`existing_key` once it exists)."""
     return await views.impact_query(session, principal=principal, query=body)
+
+
+@router.post(
+    "/risks/link-query", response_model=RisksLinkedToItems, responses=responses(401, 403, 413, 422)
+)
+async def query_risk_links(
+    body: ItemHoldersQuery, session: ReadSession, principal: CurrentPrincipal
+) -> RisksLinkedToItems:
+    """Risks of the project (open or closed) linked to any of the items (for requirements-svc before it
+    deletes an item; service tokens and project readers). Read-only."""
+    return await views.risks_linked_to_items(session, principal=principal, query=body)
 
 
 # ---- one risk -------------------------------------------------------------------------------------------

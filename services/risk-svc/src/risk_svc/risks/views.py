@@ -5,18 +5,22 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Integer, and_, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
     BlockingRisk,
+    ItemHoldersQuery,
     LinkedRisk,
     PredictedRisk,
     RiskGateQuery,
     RiskGateResult,
     RiskImpactQuery,
     RiskImpactResult,
+    RiskLinkedToItems,
+    RisksLinkedToItems,
 )
 from tpmhub_shared.db import Database, UTCDateTime, among
 from tpmhub_shared.problems import UnprocessableEntity, field_error
@@ -365,3 +369,28 @@ async def impact_query(
             linked_items=own,
         )
     return RiskImpactResult(linked=linked, requirement_change_risk=predicted)
+
+
+async def risks_linked_to_items(
+    session: AsyncSession, *, principal: Principal, query: ItemHoldersQuery
+) -> RisksLinkedToItems:
+    """Risks of the project, open or closed, linked to any of the items: one query over the link index."""
+    ensure_read(principal, query.project_key)
+    keys = sorted(set(query.item_keys))
+    rows = await session.execute(
+        select(Risk.id, Risk.key, Risk.title, Risk.status, Risk.level, RiskLink.target_key)
+        .join(RiskLink, RiskLink.risk_id == Risk.id)
+        .where(
+            RiskLink.project_key == query.project_key,
+            RiskLink.target_type == "item",
+            among(session, RiskLink.target_key, keys),
+        )
+        .order_by(Risk.seq, RiskLink.target_key)
+    )
+    found: dict[Any, RiskLinkedToItems] = {}
+    for rid, key, title, state, level, item_key in rows:
+        entry = found.setdefault(
+            rid, RiskLinkedToItems(key=key, title=title, status=state, level=level, item_keys=[])
+        )
+        entry.item_keys.append(item_key)
+    return RisksLinkedToItems(risks=list(found.values()))

@@ -1,4 +1,4 @@
-"""Background work of the register: the automatic escalation check."""
+"""Background work of the register: the automatic escalation check and the daily review reminders."""
 
 import asyncio
 
@@ -7,6 +7,7 @@ from tpmhub_shared.logging import get_logger
 
 from risk_svc.risks.clock import now_for
 from risk_svc.risks.escalation import check_escalations
+from risk_svc.risks.reminders import check_review_reminders
 
 log = get_logger(__name__)
 
@@ -28,4 +29,21 @@ async def escalation_worker(app: FastAPI) -> None:
             pass
 
 
-WORKERS = [escalation_worker]
+async def review_reminder_worker(app: FastAPI) -> None:
+    """Every `review_reminder_interval_seconds`, remind each owner of due or overdue reviews once per UTC
+    day (see reminders.check_review_reminders; safe with several replicas)."""
+    settings = app.state.settings
+    while not app.state.stopping.is_set():
+        try:
+            await check_review_reminders(app.state.db, now=now_for(app))
+        except Exception:
+            log.exception("review_reminder_check_failed")
+        try:
+            await asyncio.wait_for(
+                app.state.stopping.wait(), timeout=settings.review_reminder_interval_seconds
+            )
+        except TimeoutError:
+            pass
+
+
+WORKERS = [escalation_worker, review_reminder_worker]

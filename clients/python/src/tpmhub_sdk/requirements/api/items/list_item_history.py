@@ -101,7 +101,7 @@ def sync_detailed(
 ) -> Response[PageHistoryEntryPublic | Problem]:
     """List Item History
 
-     Every recorded change of the item, oldest first.
+     Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`).
 
     Args:
         key (str):
@@ -139,7 +139,7 @@ def sync(
 ) -> PageHistoryEntryPublic | Problem | None:
     """List Item History
 
-     Every recorded change of the item, oldest first.
+     Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`).
 
     Args:
         key (str):
@@ -172,7 +172,7 @@ async def asyncio_detailed(
 ) -> Response[PageHistoryEntryPublic | Problem]:
     """List Item History
 
-     Every recorded change of the item, oldest first.
+     Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`).
 
     Args:
         key (str):
@@ -208,7 +208,7 @@ async def asyncio(
 ) -> PageHistoryEntryPublic | Problem | None:
     """List Item History
 
-     Every recorded change of the item, oldest first.
+     Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`).
 
     Args:
         key (str):
