@@ -78,7 +78,8 @@ async def _receive(
         source_id=source,
         settings=request.app.state.settings,
     )
-    return JSONResponse(result.receipt.model_dump(mode="json"), status_code=result.status_code)
+    body = result.receipt.model_dump(mode="json", exclude_none=True)
+    return JSONResponse(body, status_code=result.status_code)
 
 
 @router.post(
