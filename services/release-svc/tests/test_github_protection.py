@@ -364,3 +364,44 @@ async def test_source_without_app_ignores_with_a_receipt(client, auth, github):
     assert "no GitHub App" in got.json()["detail"]
     assert await scalar(client, select(func.count()).select_from(ProtectionRequest)) == 0
     assert github.requests == []
+
+
+# ---- migration ---------------------------------------------------------------------------------------
+
+
+async def test_protection_migration_up_and_down(backend, request, common_settings):
+    import asyncio
+
+    from alembic import command
+    from release_svc.main import SPEC
+    from release_svc.settings import Settings
+    from sqlalchemy import inspect
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from tpmhub_shared.app import migration_config
+    from tpmhub_shared.testing.plugin import new_database_url
+
+    pg = request.getfixturevalue("pg_server") if backend == "postgresql" else None
+    url = await new_database_url(backend, pg, "release_protection_migration")
+    cfg = migration_config(SPEC, Settings(database_url=url, common=common_settings, background_enabled=False))
+    engine = create_async_engine(url)
+
+    async def shape():
+        async with engine.connect() as conn:
+            return await conn.run_sync(
+                lambda c: (
+                    {col["name"] for col in inspect(c).get_columns("ci_sources")},
+                    inspect(c).has_table("deployment_protection_requests"),
+                )
+            )
+
+    try:
+        await asyncio.to_thread(command.upgrade, cfg, "heads")
+        columns, table = await shape()
+        assert {"github_app_id", "github_app_private_key", "github_app_webhook_secret"} <= columns and table
+        await asyncio.to_thread(command.downgrade, cfg, "b7e4c2a91f3d-1")
+        columns, table = await shape()
+        assert "github_app_id" not in columns and not table
+        await asyncio.to_thread(command.upgrade, cfg, "heads")
+        assert (await shape())[1]
+    finally:
+        await engine.dispose()
