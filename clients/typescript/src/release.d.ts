@@ -181,6 +181,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{key}/deployment-protection-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deployment Protection Requests
+         * @description Deployments GitHub asked TPM Hub to gate (custom deployment protection rule), oldest first; anyone
+         *     with a role on the project may read them.
+         */
+        get: operations["list_deployment_protection_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{key}/releases": {
         parameters: {
             query?: never;
@@ -1117,8 +1138,9 @@ export interface paths {
          * Receive Github Webhook
          * @description GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
          *     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
-         *     workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release (and
-         *     answers ping).
+         *     workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release,
+         *     deployment_protection_rule (a GitHub App's custom deployment protection rule: the gate answers GitHub
+         *     at `deployment_callback_url`; see `list_deployment_protection_requests`) (and answers ping).
          */
         post: operations["receive_github_webhook"];
         delete?: never;
@@ -1858,6 +1880,8 @@ export interface components {
              * @default true
              */
             active: boolean;
+            /** @description GitHub only: the App answering the custom deployment protection rule. */
+            github_app?: components["schemas"]["GitHubAppConfig"] | null;
         };
         /**
          * CiSourcePublic
@@ -1894,6 +1918,8 @@ export interface components {
             production_environments: string[];
             /** Active */
             active: boolean;
+            /** @description The GitHub App answering the custom deployment protection rule. */
+            github_app?: components["schemas"]["GitHubAppPublic"] | null;
             /**
              * Webhook Url
              * @description Where to point the CI system (path on release-svc).
@@ -1932,6 +1958,8 @@ export interface components {
             production_environments?: string[] | null;
             /** Active */
             active?: boolean | null;
+            /** @description Replace the GitHub App configuration (all fields); `null` removes it. */
+            github_app?: components["schemas"]["GitHubAppConfig"] | null;
         };
         /**
          * CiSourceWithSecret
@@ -1968,6 +1996,8 @@ export interface components {
             production_environments: string[];
             /** Active */
             active: boolean;
+            /** @description The GitHub App answering the custom deployment protection rule. */
+            github_app?: components["schemas"]["GitHubAppPublic"] | null;
             /**
              * Webhook Url
              * @description Where to point the CI system (path on release-svc).
@@ -2259,6 +2289,113 @@ export interface components {
             status: "in_progress" | "succeeded" | "failed" | "rolled_back";
             /** Url */
             url?: string | null;
+        };
+        /**
+         * DeploymentProtectionRequestPublic
+         * @description A deployment GitHub asked TPM Hub to gate (custom deployment protection rule), and where it stands.
+         */
+        DeploymentProtectionRequestPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Source Id
+             * Format: uuid
+             */
+            source_id: string;
+            /**
+             * Release Id
+             * @description The matched release (none: rejected at once).
+             */
+            release_id: string | null;
+            /**
+             * Repository
+             * @example acme/payments
+             */
+            repository: string;
+            /**
+             * Environment
+             * @description GitHub's environment name.
+             * @example production
+             */
+            environment: string;
+            /**
+             * Gate Environment
+             * @description The gate's environment.
+             * @example production
+             */
+            gate_environment: string | null;
+            /**
+             * Event
+             * @description The workflow's trigger event.
+             * @example push
+             */
+            event: string;
+            /**
+             * Ref
+             * @example refs/tags/v1.4.0
+             */
+            ref: string | null;
+            /** Sha */
+            sha: string | null;
+            /** Installation Id */
+            installation_id: number;
+            /**
+             * Status
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected";
+            /**
+             * Reason
+             * @description Why it is pending or was decided so.
+             */
+            reason: string;
+            /**
+             * Failing Checks
+             * @description The gate's failing checks when last evaluated.
+             */
+            failing_checks: components["schemas"]["FailingCheck"][];
+            /**
+             * Reports Posted
+             * @description Status reports posted to GitHub (at most 10).
+             */
+            reports_posted: number;
+            /**
+             * Last Decision Id
+             * @description The gate decision last reported to GitHub.
+             */
+            last_decision_id: string | null;
+            /**
+             * Next Check At
+             * Format: date-time
+             */
+            next_check_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description When a still pending request is rejected.
+             */
+            expires_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * DeploymentPublic
@@ -2611,6 +2748,19 @@ export interface components {
              */
             status: "processed" | "ignored" | "duplicate";
         };
+        /** FailingCheck */
+        FailingCheck: {
+            /**
+             * Name
+             * @example checklist
+             */
+            name: string;
+            /**
+             * Reason
+             * @example 1 of 3 checklist item(s) not done: Pressure test (pending)
+             */
+            reason: string;
+        };
         /** FieldChange */
         FieldChange: {
             /**
@@ -2960,6 +3110,62 @@ export interface components {
             override?: components["schemas"]["GateOverrideRecord"] | null;
         };
         /**
+         * GitHubAppConfig
+         * @description The GitHub App that answers this repository's custom deployment protection rule. The private key and
+         *     the webhook secret are stored like the source's secret and never shown again.
+         */
+        GitHubAppConfig: {
+            /**
+             * App Id
+             * @description The App's id (App settings → About).
+             * @example 123456
+             */
+            app_id: number;
+            /**
+             * Private Key
+             * @description The App's private key (PEM, RSA, unencrypted, at most 16 KiB), used to sign the App JWT (RS256) that obtains installation tokens.
+             */
+            private_key: string;
+            /**
+             * Webhook Secret
+             * @description The App's webhook secret; when omitted, the App must use the source's secret.
+             */
+            webhook_secret?: string | null;
+            /**
+             * Installation Id
+             * @description When set, deliveries from any other installation are recorded and ignored.
+             * @example 987654
+             */
+            installation_id?: number | null;
+        };
+        /**
+         * GitHubAppPublic
+         * @description The GitHub App configuration as shown: never its private key or webhook secret.
+         */
+        GitHubAppPublic: {
+            /**
+             * App Id
+             * @example 123456
+             */
+            app_id: number;
+            /**
+             * Installation Id
+             * @example 987654
+             */
+            installation_id: number | null;
+            /**
+             * Private Key Fingerprint
+             * @description SHA-256 of the public key: compare with the App's keys on GitHub.
+             * @example SHA256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            private_key_fingerprint: string;
+            /**
+             * Webhook Secret Set
+             * @description Whether the App has a webhook secret of its own.
+             */
+            webhook_secret_set: boolean;
+        };
+        /**
          * GuardrailCheck
          * @description Where one guardrail of the current stage stands.
          */
@@ -3141,6 +3347,16 @@ export interface components {
         Page_DeliveryAttemptPublic_: {
             /** Items */
             items: components["schemas"]["DeliveryAttemptPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[DeploymentProtectionRequestPublic] */
+        Page_DeploymentProtectionRequestPublic_: {
+            /** Items */
+            items: components["schemas"]["DeploymentProtectionRequestPublic"][];
             /**
              * Next Cursor
              * @description Cursor of the next page, or null.
@@ -4749,6 +4965,12 @@ export interface components {
              * @default 0
              */
             checklist_ticked: number;
+            /**
+             * Detail
+             * @description What was done with a deployment protection request, or why it was ignored.
+             * @example deployment protection request 0193… pending on release 1.4.0 (production)
+             */
+            detail?: string | null;
         };
     };
     responses: never;
@@ -5464,6 +5686,71 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deployment_protection_requests: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
+                cursor?: string | null;
+                /** @description `pending`: GitHub still waits. */
+                status?: ("pending" | "approved" | "rejected") | null;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeploymentProtectionRequestPublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

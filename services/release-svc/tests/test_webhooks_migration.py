@@ -8,7 +8,7 @@ from alembic import command
 from release_svc.main import SPEC
 from release_svc.settings import Settings
 from release_svc.webhooks.models import CiDelivery, CiSource
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from tpmhub_shared.app import migration_config
@@ -36,9 +36,23 @@ def _delivery(source: CiSource, delivery_id: str, **kw) -> CiDelivery:
     )
 
 
+_OLD_SOURCE_COLUMNS = [
+    "id", "created_at", "updated_at", "version", "project_key", "provider", "name", "repository", "secret",
+    "version_patterns", "checklist_rules", "production_environments", "active", "created_by",
+]
+
+
 async def _add(engine, *rows) -> None:
+    """Sources with the columns these revisions have (later migrations add more), deliveries as rows."""
     async with AsyncSession(engine, expire_on_commit=False) as session:
-        session.add_all(rows)
+        for row in rows:
+            if isinstance(row, CiSource):
+                table = CiSource.__table__
+                await session.execute(
+                    insert(table).values({c: getattr(row, c) for c in _OLD_SOURCE_COLUMNS})
+                )
+            else:
+                session.add(row)
         await session.commit()
 
 
@@ -55,7 +69,7 @@ async def test_deliveries_per_source_migration_up_and_down(backend, request, com
         with pytest.raises(IntegrityError):  # before: one id per provider, whichever project sent it first
             await _add(engine, _delivery(ops, "d-1"))
 
-        await asyncio.to_thread(command.upgrade, cfg, "heads")
+        await asyncio.to_thread(command.upgrade, cfg, AFTER)
         async with engine.connect() as conn:
             versions = {r[0] for r in await conn.execute(text("SELECT version_num FROM alembic_version"))}
         assert AFTER in versions

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,6 +37,7 @@ log = get_logger("tpmhub.outbox")
 
 SIBLING_PREFIX = "sibling:"
 SUBSCRIPTION_PREFIX = "subscription:"
+SERVICE_PREFIX = "service:"
 EXCERPT_CHARS = 500
 
 PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
@@ -120,6 +122,37 @@ def sibling_targets(settings: CommonSettings, service: str, event_type: str) -> 
     return [f"{SIBLING_PREFIX}{sibling}" for sibling, types in sorted(routes.items()) if event_type in types]
 
 
+# ---- service-owned targets -----------------------------------------------------------------------------
+# A service may deliver some of its own events to a sender of its own (e.g. release-svc's callbacks to
+# GitHub), with the same durability, leases, ordering per subject, retry schedule, dead letters, delivery log
+# and replay as siblings and subscriptions. Registered at import time, keyed by service name.
+
+Sender = Callable[[FastAPI, OutboxEvent], Awaitable[Outcome]]
+
+
+@dataclass(frozen=True)
+class ServiceTarget:
+    name: str  # the target is `service:<name>`
+    event_types: frozenset[str]
+    send: Sender
+
+
+_SERVICE_TARGETS: dict[str, dict[str, ServiceTarget]] = {}
+
+
+def register_target(service: str, name: str, event_types: set[str] | frozenset[str], send: Sender) -> None:
+    """Deliver this service's events of `event_types` to `send` (as target `service:<name>`)."""
+    _SERVICE_TARGETS.setdefault(service, {})[name] = ServiceTarget(name, frozenset(event_types), send)
+
+
+def service_targets(service: str, event_type: str) -> list[str]:
+    return [
+        f"{SERVICE_PREFIX}{t.name}"
+        for t in sorted(_SERVICE_TARGETS.get(service, {}).values(), key=lambda t: t.name)
+        if event_type in t.event_types
+    ]
+
+
 # ---- routing -------------------------------------------------------------------------------------------
 
 
@@ -140,6 +173,7 @@ async def route_pending(db: Database, *, service: str, settings: CommonSettings,
             targets: list[tuple[str, uuid.UUID | None]] = [
                 (t, None) for t in sibling_targets(settings, service, event.type)
             ]
+            targets += [(t, None) for t in service_targets(service, event.type)]
             targets += [(f"{SUBSCRIPTION_PREFIX}{s.id}", s.id) for s in subscriptions if s.matches(event)]
             for target, subscription_id in targets:
                 session.add(
@@ -314,6 +348,10 @@ async def send(app: FastAPI, claimed: Claimed) -> Outcome:
         if claimed.subscription is None:
             return Outcome(success=False, error="the subscription no longer exists", gone=True)
         return await send_to_subscription(app, claimed.subscription, claimed.event)
+    if claimed.target.startswith(SERVICE_PREFIX):
+        own = _SERVICE_TARGETS.get(app.state.spec.name, {}).get(claimed.target.removeprefix(SERVICE_PREFIX))
+        if own is not None:
+            return await own.send(app, claimed.event)
     return Outcome(success=False, error=f"unknown target {claimed.target}", gone=True)
 
 

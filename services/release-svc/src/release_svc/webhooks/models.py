@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlmodel import Field, SQLModel
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import new_id, utcnow
@@ -33,6 +33,12 @@ class CiSource(TableBase, table=True):
     production_environments: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, server_default="1"))
     created_by: str = Field(max_length=200)
+    # The GitHub App that answers this repository's custom deployment protection rule (all or none set;
+    # the private key and webhook secret are never returned nor logged).
+    github_app_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    github_app_private_key: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    github_app_webhook_secret: str | None = Field(default=None, sa_column=Column(String(200), nullable=True))
+    github_app_installation_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
 
 MAX_DELIVERY_ID_LENGTH = 200

@@ -50,6 +50,18 @@ class RefFact:
 
 
 @dataclass
+class ProtectionFact:
+    """A GitHub `deployment_protection_rule` request: GitHub waits for an answer at `callback_url`."""
+
+    environment: str
+    event: str
+    callback_url: str
+    sha: str | None
+    ref: str | None
+    installation_id: int
+
+
+@dataclass
 class Facts:
     event: str
     action: str | None = None
@@ -58,6 +70,9 @@ class Facts:
     deployment: DeploymentFact | None = None
     refs: list[RefFact] = field(default_factory=list)
     summary: str = ""
+    protection: ProtectionFact | None = None
+    # Why a payload that must be acted on cannot be (field, message): the delivery is refused with 422.
+    invalid: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _s(value: Any, limit: int = 300) -> str | None:
@@ -134,6 +149,7 @@ GITHUB_EVENTS = (
     "push",
     "pull_request",
     "release",
+    "deployment_protection_rule",
     "ping",
 )
 
@@ -288,11 +304,53 @@ def github_facts(event: str, body: dict[str, Any]) -> Facts:
                 finished_at=parse_time(release.get("published_at")),
             )
         )
+    elif event == "deployment_protection_rule":
+        if action == "requested":
+            facts.protection = _protection_fact(body, facts.invalid)
+        else:
+            facts.used = False
     elif event == "ping":
         facts.summary = "ping"
     else:
         facts.used = False
     return facts
+
+
+def _protection_fact(body: dict[str, Any], invalid: list[tuple[str, str]]) -> ProtectionFact | None:
+    """GitHub's `deployment_protection_rule.requested` schema: `environment`, `event`,
+    `deployment_callback_url`, `deployment` (`sha`, `ref`), `installation` (`id`)."""
+    environment = body.get("environment")
+    if not isinstance(environment, str) or not 1 <= len(environment) <= 255:
+        invalid.append(("body.environment", "a string of 1 to 255 characters is required"))
+    callback = body.get("deployment_callback_url")
+    if not isinstance(callback, str) or not 1 <= len(callback) <= 2000:
+        invalid.append(("body.deployment_callback_url", "a URL of at most 2000 characters is required"))
+    event = body.get("event")
+    if event is not None and (not isinstance(event, str) or len(event) > 100):
+        invalid.append(("body.event", "a string of at most 100 characters is expected"))
+    deployment = body.get("deployment")
+    if deployment is not None and not isinstance(deployment, dict):
+        invalid.append(("body.deployment", "an object is expected"))
+    dep = _dict(deployment)
+    sha = dep.get("sha")
+    if sha is not None and _sha(sha) is None:
+        invalid.append(("body.deployment.sha", "a hexadecimal commit id is expected"))
+    ref = dep.get("ref")
+    if ref is not None and (not isinstance(ref, str) or len(ref) > 300):
+        invalid.append(("body.deployment.ref", "a string of at most 300 characters is expected"))
+    installation = _dict(body.get("installation")).get("id")
+    if isinstance(installation, bool) or not isinstance(installation, int) or not 0 < installation < 2**63:
+        invalid.append(("body.installation.id", "the App installation id (a positive integer) is required"))
+    if invalid:
+        return None
+    return ProtectionFact(
+        environment=environment,
+        event=event or "",
+        callback_url=callback,
+        sha=_sha(sha),
+        ref=ref or None,
+        installation_id=installation,
+    )
 
 
 # ---- GitLab -----------------------------------------------------------------------------------------

@@ -60,7 +60,9 @@ def _inline(schema: dict) -> dict:
 
 
 def _public(row, model=CiSourcePublic):  # noqa: ANN001, ANN202
-    return model.model_validate(row).model_copy(update={"webhook_url": service.WEBHOOK_PATHS[row.provider]})
+    return model.model_validate(row).model_copy(
+        update={"webhook_url": service.WEBHOOK_PATHS[row.provider], "github_app": service.app_public(row)}
+    )
 
 
 async def _receive(
@@ -68,8 +70,16 @@ async def _receive(
 ) -> JSONResponse:
     raw = await request.body()
     headers = {k.lower(): v for k, v in request.headers.items()}
-    result = await service.ingest(session, provider=provider, headers=headers, raw=raw, source_id=source)
-    return JSONResponse(result.receipt.model_dump(mode="json"), status_code=result.status_code)
+    result = await service.ingest(
+        session,
+        provider=provider,
+        headers=headers,
+        raw=raw,
+        source_id=source,
+        settings=request.app.state.settings,
+    )
+    body = result.receipt.model_dump(mode="json", exclude_none=True)
+    return JSONResponse(body, status_code=result.status_code)
 
 
 @router.post(
@@ -95,8 +105,9 @@ async def receive_github_webhook(
 ) -> JSONResponse:
     """GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
-    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release (and
-    answers ping)."""
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release,
+    deployment_protection_rule (a GitHub App's custom deployment protection rule: the gate answers GitHub
+    at `deployment_callback_url`; see `list_deployment_protection_requests`) (and answers ping)."""
     return await _receive("github", request, session, source)
 
 

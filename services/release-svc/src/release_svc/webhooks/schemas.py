@@ -32,6 +32,56 @@ class ChecklistRule(BaseModel):
     checklist_code: str = Field(min_length=1, max_length=50, examples=["pressure_test"])
 
 
+def _check_private_key(value: str) -> str:
+    from release_svc.protection.github import load_private_key
+
+    load_private_key(value)  # ValueError without quoting the key
+    return value.strip() + "\n"
+
+
+PrivateKey = Annotated[
+    str, StringConstraints(min_length=1, max_length=16_384), AfterValidator(_check_private_key)
+]
+
+
+class GitHubAppConfig(BaseModel):
+    """The GitHub App that answers this repository's custom deployment protection rule. The private key and
+    the webhook secret are stored like the source's secret and never shown again."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    app_id: int = Field(gt=0, lt=2**63, examples=[123456], description="The App's id (App settings → About).")
+    private_key: PrivateKey = Field(
+        description="The App's private key (PEM, RSA, unencrypted, at most 16 KiB), used to sign the App "
+        "JWT (RS256) that obtains installation tokens."
+    )
+    webhook_secret: str | None = Field(
+        default=None,
+        min_length=16,
+        max_length=200,
+        description="The App's webhook secret; when omitted, the App must use the source's secret.",
+    )
+    installation_id: int | None = Field(
+        default=None,
+        gt=0,
+        lt=2**63,
+        examples=[987654],
+        description="When set, deliveries from any other installation are recorded and ignored.",
+    )
+
+
+class GitHubAppPublic(BaseModel):
+    """The GitHub App configuration as shown: never its private key or webhook secret."""
+
+    app_id: int = Field(examples=[123456])
+    installation_id: int | None = Field(examples=[987654])
+    private_key_fingerprint: str = Field(
+        examples=["SHA256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"],
+        description="SHA-256 of the public key: compare with the App's keys on GitHub.",
+    )
+    webhook_secret_set: bool = Field(description="Whether the App has a webhook secret of its own.")
+
+
 class CiSourceCreate(BaseModel):
     """A repository whose CI may call TPM Hub's webhooks for this project."""
 
@@ -68,6 +118,9 @@ class CiSourceCreate(BaseModel):
         default_factory=lambda: ["production"], max_length=20, examples=[["production", "prod"]]
     )
     active: bool = True
+    github_app: GitHubAppConfig | None = Field(
+        default=None, description="GitHub only: the App answering the custom deployment protection rule."
+    )
 
 
 class CiSourceUpdate(BaseModel):
@@ -82,6 +135,9 @@ class CiSourceUpdate(BaseModel):
     checklist_rules: list[ChecklistRule] | None = Field(default=None, max_length=50)
     production_environments: list[Environment] | None = Field(default=None, max_length=20)
     active: bool | None = None
+    github_app: GitHubAppConfig | None = Field(
+        default=None, description="Replace the GitHub App configuration (all fields); `null` removes it."
+    )
 
 
 class CiSourcePublic(BaseModel):
@@ -98,6 +154,9 @@ class CiSourcePublic(BaseModel):
     checklist_rules: list[ChecklistRule]
     production_environments: list[str]
     active: bool
+    github_app: GitHubAppPublic | None = Field(
+        default=None, description="The GitHub App answering the custom deployment protection rule."
+    )
     webhook_url: str = Field(
         default="",
         examples=["/v1/webhooks/github"],
@@ -192,6 +251,11 @@ class WebhookReceipt(BaseModel):
     deployments: int = Field(default=0, description="Deployments recorded.")
     references: int = Field(default=0, description="Item keys referenced (emitted as `ci.item_referenced`).")
     checklist_ticked: int = Field(default=0)
+    detail: str | None = Field(
+        default=None,
+        examples=["deployment protection request 0193… pending on release 1.4.0 (production)"],
+        description="What was done with a deployment protection request, or why it was ignored.",
+    )
 
 
 class PipelineRunPublic(BaseModel):

@@ -39,12 +39,20 @@ from tpmhub_shared.problems import (
 )
 
 from release_svc.environments.service import environments_of, resolve_environments
+from release_svc.protection.github import under_api
 from release_svc.releases.models import ChecklistItem, Release
 from release_svc.webhooks import providers
 from release_svc.webhooks.models import MAX_DELIVERY_ID_LENGTH, CiDelivery, CiSource, PipelineRun
 from release_svc.webhooks.patterns import version_from_name
 from release_svc.webhooks.providers import FAILURE, SUCCESS, Facts, RunFact
-from release_svc.webhooks.schemas import CiEvent, CiSourceCreate, CiSourceUpdate, WebhookReceipt
+from release_svc.webhooks.schemas import (
+    CiEvent,
+    CiSourceCreate,
+    CiSourceUpdate,
+    GitHubAppConfig,
+    GitHubAppPublic,
+    WebhookReceipt,
+)
 
 log = get_logger(__name__)
 
@@ -77,6 +85,11 @@ async def create_source(
             "A generic source's secret is generated (Standard Webhooks `whsec_`).",
             errors=[field_error("body.secret", "not accepted for provider generic")],
         )
+    if data.github_app is not None and data.provider != "github":
+        raise UnprocessableEntity(
+            "A GitHub App configures GitHub sources only.",
+            errors=[field_error("body.github_app", f"not accepted for provider {data.provider}")],
+        )
     taken = await session.execute(
         select(CiSource.id).where(
             CiSource.project_key == project_key,
@@ -93,10 +106,11 @@ async def create_source(
         project_key=project_key,
         created_by=principal.sub,
         secret=data.secret or _new_secret(data.provider),
-        **data.model_dump(exclude={"secret", "checklist_rules", "production_environments"}),
+        **data.model_dump(exclude={"secret", "checklist_rules", "production_environments", "github_app"}),
         production_environments=production,
         checklist_rules=[r.model_dump() for r in data.checklist_rules],
     )
+    _set_app(row, data.github_app)
     session.add(row)
     await history.record(
         session,
@@ -119,7 +133,34 @@ _AUDITED = [
     "checklist_rules",
     "production_environments",
     "active",
-]
+    "github_app_id",
+    "github_app_installation_id",
+]  # never the secret, the App's private key or its webhook secret
+
+
+def _set_app(row: CiSource, app: GitHubAppConfig | None) -> None:
+    row.github_app_id = app.app_id if app else None
+    row.github_app_private_key = app.private_key if app else None
+    row.github_app_webhook_secret = app.webhook_secret if app else None
+    row.github_app_installation_id = app.installation_id if app else None
+
+
+def app_public(row: CiSource) -> GitHubAppPublic | None:
+    """The App configuration as shown (a fingerprint of its key, never the key or the webhook secret)."""
+    from release_svc.protection.github import key_fingerprint
+
+    if row.github_app_id is None or not row.github_app_private_key:
+        return None
+    try:
+        fingerprint = key_fingerprint(row.github_app_private_key)
+    except ValueError:
+        fingerprint = "(unreadable)"
+    return GitHubAppPublic(
+        app_id=row.github_app_id,
+        installation_id=row.github_app_installation_id,
+        private_key_fingerprint=fingerprint,
+        webhook_secret_set=bool(row.github_app_webhook_secret),
+    )
 
 
 async def get_source(session: AsyncSession, *, principal: Principal, source_id: uuid.UUID) -> CiSource:
@@ -152,9 +193,17 @@ async def update_source(
     await lock_and_check(session, row, if_match)
     before = history.snapshot(row, _AUDITED)
     rules = patch.checklist_rules
+    app_sent = "github_app" in patch.model_fields_set
+    if app_sent and patch.github_app is not None and row.provider != "github":
+        raise UnprocessableEntity(
+            "A GitHub App configures GitHub sources only.",
+            errors=[field_error("body.github_app", f"not accepted for provider {row.provider}")],
+        )
+    plain = patch.model_copy()
+    plain.__pydantic_fields_set__.discard("github_app")
     merge_patch(
         row,
-        patch,
+        plain,
         required={"name", "version_patterns", "checklist_rules", "production_environments", "active"},
     )
     if rules is not None:
@@ -163,6 +212,8 @@ async def update_source(
         row.production_environments = await resolve_environments(
             session, row.project_key, patch.production_environments, loc="body.production_environments"
         )
+    if app_sent:
+        _set_app(row, patch.github_app)
     await history.record(
         session,
         principal=principal,
@@ -319,10 +370,17 @@ async def _verified_sources(
         stmt = stmt.where(CiSource.repository == repository)
     candidates = list((await session.execute(stmt.order_by(CiSource.id))).scalars().all())
     verify = _VERIFIERS[provider]
-    matched = [s for s in candidates if verify(s.secret, raw, headers)]
+    matched = [s for s in candidates if any(verify(secret, raw, headers) for secret in _secrets(provider, s))]
     if not matched:
         raise Unauthorized("The delivery's signature or token does not match a configured CI source.")
     return matched
+
+
+def _secrets(provider: str, source: CiSource) -> list[str]:
+    """The source's secret, and for GitHub its App's webhook secret (App deliveries are signed with it)."""
+    if provider == "github" and source.github_app_webhook_secret:
+        return [source.secret, source.github_app_webhook_secret]
+    return [source.secret]
 
 
 # ---- ingest -------------------------------------------------------------------------------------------
@@ -335,9 +393,15 @@ class Ingested:
 
 
 async def ingest(
-    session: AsyncSession, *, provider: str, headers: dict[str, str], raw: bytes, source_id: uuid.UUID | None
+    session: AsyncSession,
+    *,
+    provider: str,
+    headers: dict[str, str],
+    raw: bytes,
+    source_id: uuid.UUID | None,
+    settings: Any = None,
 ) -> Ingested:
-    """Verify → deduplicate → act, all in the caller's transaction. 401 records nothing."""
+    """Verify → deduplicate → act, all in the caller's transaction. 401 records nothing; 422 neither."""
     body = _parse(raw)
     sources = await _verified_sources(
         session, provider=provider, headers=headers, raw=raw, body=body, source_id=source_id
@@ -361,6 +425,15 @@ async def ingest(
                     for e in exc.errors()[:20]
                 ],
             ) from exc
+    if facts.protection is not None and not under_api(facts.protection.callback_url, _api_url(settings)):
+        facts.invalid.append(
+            ("body.deployment_callback_url", "must be a URL under the configured GitHub API")
+        )
+    if facts.invalid:
+        raise UnprocessableEntity(
+            f"{len(facts.invalid)} invalid field(s) in the {facts.event} payload.",
+            errors=[field_error(loc, msg, "invalid_payload") for loc, msg in facts.invalid],
+        )
     # Deduplicated per verified source: an id is "seen" only if this source accepted it before.
     seen = set(
         (
@@ -400,6 +473,8 @@ async def ingest(
         for _, record in fresh:
             record.summary = f"event {facts.event or '(none)'} is not used"
         return Ingested(receipt, 202)
+    if facts.protection is not None:
+        return await _protection(session, fresh, facts, delivery_id, settings)
     for source, record in fresh:
         done = WebhookReceipt(delivery_id=delivery_id, status=status)
         await _apply(session, source, facts, delivery_id, done)
@@ -412,6 +487,35 @@ async def ingest(
         receipt.references += done.references
         receipt.checklist_ticked += done.checklist_ticked
     return Ingested(receipt, 200)
+
+
+def _api_url(settings: Any) -> str:
+    return getattr(settings, "github_api_url", None) or "https://api.github.com"
+
+
+async def _protection(
+    session: AsyncSession,
+    fresh: list[tuple[CiSource, CiDelivery]],
+    facts: Facts,
+    delivery_id: str,
+    settings: Any,
+) -> Ingested:
+    from release_svc.protection.service import intake
+    from release_svc.settings import Settings
+
+    settings = settings if settings is not None else Settings()
+    summaries: list[str] = []
+    used = False
+    for source, record in fresh:
+        done = await intake(session, source=source, fact=facts.protection, delivery_id=delivery_id,
+                            settings=settings)
+        record.status = done.status
+        record.summary = done.summary[:500]
+        summaries.append(done.summary)
+        used = used or done.status == "processed"
+    status = "processed" if used else "ignored"
+    receipt = WebhookReceipt(delivery_id=delivery_id, status=status, detail="; ".join(summaries)[:1000])
+    return Ingested(receipt, 200 if used else 202)
 
 
 def _ci_principal(source: CiSource) -> Principal:

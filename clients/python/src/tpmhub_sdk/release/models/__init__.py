@@ -42,6 +42,8 @@ from .decision_public_unit_kind import DecisionPublicUnitKind
 from .delivery_attempt_public import DeliveryAttemptPublic
 from .deployment_create import DeploymentCreate
 from .deployment_create_status import DeploymentCreateStatus
+from .deployment_protection_request_public import DeploymentProtectionRequestPublic
+from .deployment_protection_request_public_status import DeploymentProtectionRequestPublicStatus
 from .deployment_public import DeploymentPublic
 from .deployment_public_status import DeploymentPublicStatus
 from .deployment_update import DeploymentUpdate
@@ -55,6 +57,7 @@ from .event_delivery_public import EventDeliveryPublic
 from .event_receipt import EventReceipt
 from .event_receipt_status import EventReceiptStatus
 from .facts import Facts
+from .failing_check import FailingCheck
 from .field_change import FieldChange
 from .field_error import FieldError
 from .freeze_exception_create import FreezeExceptionCreate
@@ -71,6 +74,8 @@ from .gate_hold_checks_item import GateHoldChecksItem
 from .gate_override import GateOverride
 from .gate_override_record import GateOverrideRecord
 from .gate_result import GateResult
+from .git_hub_app_config import GitHubAppConfig
+from .git_hub_app_public import GitHubAppPublic
 from .guardrail_check import GuardrailCheck
 from .guardrail_check_state import GuardrailCheckState
 from .guardrail_public import GuardrailPublic
@@ -80,6 +85,7 @@ from .guardrail_status_status import GuardrailStatusStatus
 from .health import Health
 from .history_entry_public import HistoryEntryPublic
 from .list_ci_deliveries_status_type_0 import ListCiDeliveriesStatusType0
+from .list_deployment_protection_requests_status_type_0 import ListDeploymentProtectionRequestsStatusType0
 from .list_deployments_status_type_0 import ListDeploymentsStatusType0
 from .list_event_deliveries_status_type_0 import ListEventDeliveriesStatusType0
 from .list_releases_status_type_0 import ListReleasesStatusType0
@@ -89,6 +95,7 @@ from .list_verifications_result_type_0 import ListVerificationsResultType0
 from .page_ci_delivery_public import PageCiDeliveryPublic
 from .page_ci_source_public import PageCiSourcePublic
 from .page_delivery_attempt_public import PageDeliveryAttemptPublic
+from .page_deployment_protection_request_public import PageDeploymentProtectionRequestPublic
 from .page_deployment_public import PageDeploymentPublic
 from .page_event_delivery_public import PageEventDeliveryPublic
 from .page_freeze_window_public import PageFreezeWindowPublic
@@ -206,6 +213,8 @@ __all__ = (
     "DeliveryAttemptPublic",
     "DeploymentCreate",
     "DeploymentCreateStatus",
+    "DeploymentProtectionRequestPublic",
+    "DeploymentProtectionRequestPublicStatus",
     "DeploymentPublic",
     "DeploymentPublicStatus",
     "DeploymentUpdate",
@@ -219,6 +228,7 @@ __all__ = (
     "EventReceipt",
     "EventReceiptStatus",
     "Facts",
+    "FailingCheck",
     "FieldChange",
     "FieldError",
     "FreezeExceptionCreate",
@@ -235,6 +245,8 @@ __all__ = (
     "GateOverride",
     "GateOverrideRecord",
     "GateResult",
+    "GitHubAppConfig",
+    "GitHubAppPublic",
     "GuardrailCheck",
     "GuardrailCheckState",
     "GuardrailPublic",
@@ -244,6 +256,7 @@ __all__ = (
     "Health",
     "HistoryEntryPublic",
     "ListCiDeliveriesStatusType0",
+    "ListDeploymentProtectionRequestsStatusType0",
     "ListDeploymentsStatusType0",
     "ListEventDeliveriesStatusType0",
     "ListReleasesStatusType0",
@@ -253,6 +266,7 @@ __all__ = (
     "PageCiDeliveryPublic",
     "PageCiSourcePublic",
     "PageDeliveryAttemptPublic",
+    "PageDeploymentProtectionRequestPublic",
     "PageDeploymentPublic",
     "PageEventDeliveryPublic",
     "PageFreezeWindowPublic",

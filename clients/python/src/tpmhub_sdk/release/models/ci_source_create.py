@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.checklist_rule import ChecklistRule
+    from ..models.git_hub_app_config import GitHubAppConfig
 
 
 T = TypeVar("T", bound="CiSourceCreate")
@@ -32,6 +33,8 @@ class CiSourceCreate:
         checklist_rules (list[ChecklistRule] | Unset):
         production_environments (list[str] | Unset):
         active (bool | Unset):  Default: True.
+        github_app (GitHubAppConfig | None | Unset): GitHub only: the App answering the custom deployment protection
+            rule.
     """
 
     provider: CiSourceCreateProvider
@@ -42,8 +45,11 @@ class CiSourceCreate:
     checklist_rules: list[ChecklistRule] | Unset = UNSET
     production_environments: list[str] | Unset = UNSET
     active: bool | Unset = True
+    github_app: GitHubAppConfig | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.git_hub_app_config import GitHubAppConfig  # noqa: PLC0415
+
         provider: str = self.provider
 
         repository = self.repository
@@ -73,6 +79,14 @@ class CiSourceCreate:
 
         active = self.active
 
+        github_app: dict[str, Any] | None | Unset
+        if isinstance(self.github_app, Unset):
+            github_app = UNSET
+        elif isinstance(self.github_app, GitHubAppConfig):
+            github_app = self.github_app.to_dict()
+        else:
+            github_app = self.github_app
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -93,12 +107,15 @@ class CiSourceCreate:
             field_dict["production_environments"] = production_environments
         if active is not UNSET:
             field_dict["active"] = active
+        if github_app is not UNSET:
+            field_dict["github_app"] = github_app
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checklist_rule import ChecklistRule  # noqa: PLC0415
+        from ..models.git_hub_app_config import GitHubAppConfig  # noqa: PLC0415
 
         d = dict(src_dict)
         provider = check_ci_source_create_provider(d.pop("provider"))
@@ -131,6 +148,23 @@ class CiSourceCreate:
 
         active = d.pop("active", UNSET)
 
+        def _parse_github_app(data: object) -> GitHubAppConfig | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                github_app_type_0 = GitHubAppConfig.from_dict(data)
+
+                return github_app_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GitHubAppConfig | None | Unset, data)
+
+        github_app = _parse_github_app(d.pop("github_app", UNSET))
+
         ci_source_create = cls(
             provider=provider,
             repository=repository,
@@ -140,6 +174,7 @@ class CiSourceCreate:
             checklist_rules=checklist_rules,
             production_environments=production_environments,
             active=active,
+            github_app=github_app,
         )
 
         return ci_source_create

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.checklist_rule import ChecklistRule
+    from ..models.git_hub_app_public import GitHubAppPublic
 
 
 T = TypeVar("T", bound="CiSourcePublic")
@@ -34,6 +35,7 @@ class CiSourcePublic:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        github_app (GitHubAppPublic | None | Unset): The GitHub App answering the custom deployment protection rule.
         webhook_url (str | Unset): Where to point the CI system (path on release-svc). Default: ''.
     """
 
@@ -49,10 +51,13 @@ class CiSourcePublic:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    github_app: GitHubAppPublic | None | Unset = UNSET
     webhook_url: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.git_hub_app_public import GitHubAppPublic  # noqa: PLC0415
+
         id = str(self.id)
 
         project_key = self.project_key
@@ -80,6 +85,14 @@ class CiSourcePublic:
 
         updated_at = self.updated_at.isoformat()
 
+        github_app: dict[str, Any] | None | Unset
+        if isinstance(self.github_app, Unset):
+            github_app = UNSET
+        elif isinstance(self.github_app, GitHubAppPublic):
+            github_app = self.github_app.to_dict()
+        else:
+            github_app = self.github_app
+
         webhook_url = self.webhook_url
 
         field_dict: dict[str, Any] = {}
@@ -100,6 +113,8 @@ class CiSourcePublic:
                 "updated_at": updated_at,
             }
         )
+        if github_app is not UNSET:
+            field_dict["github_app"] = github_app
         if webhook_url is not UNSET:
             field_dict["webhook_url"] = webhook_url
 
@@ -108,6 +123,7 @@ class CiSourcePublic:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checklist_rule import ChecklistRule  # noqa: PLC0415
+        from ..models.git_hub_app_public import GitHubAppPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -139,6 +155,23 @@ class CiSourcePublic:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_github_app(data: object) -> GitHubAppPublic | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                github_app_type_0 = GitHubAppPublic.from_dict(data)
+
+                return github_app_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GitHubAppPublic | None | Unset, data)
+
+        github_app = _parse_github_app(d.pop("github_app", UNSET))
+
         webhook_url = d.pop("webhook_url", UNSET)
 
         ci_source_public = cls(
@@ -154,6 +187,7 @@ class CiSourcePublic:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            github_app=github_app,
             webhook_url=webhook_url,
         )
 

@@ -9,6 +9,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.checklist_rule import ChecklistRule
+    from ..models.git_hub_app_config import GitHubAppConfig
 
 
 T = TypeVar("T", bound="CiSourceUpdate")
@@ -26,6 +27,8 @@ class CiSourceUpdate:
         checklist_rules (list[ChecklistRule] | None | Unset):
         production_environments (list[str] | None | Unset):
         active (bool | None | Unset):
+        github_app (GitHubAppConfig | None | Unset): Replace the GitHub App configuration (all fields); `null` removes
+            it.
     """
 
     name: None | str | Unset = UNSET
@@ -33,8 +36,11 @@ class CiSourceUpdate:
     checklist_rules: list[ChecklistRule] | None | Unset = UNSET
     production_environments: list[str] | None | Unset = UNSET
     active: bool | None | Unset = UNSET
+    github_app: GitHubAppConfig | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.git_hub_app_config import GitHubAppConfig  # noqa: PLC0415
+
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -77,6 +83,14 @@ class CiSourceUpdate:
         else:
             active = self.active
 
+        github_app: dict[str, Any] | None | Unset
+        if isinstance(self.github_app, Unset):
+            github_app = UNSET
+        elif isinstance(self.github_app, GitHubAppConfig):
+            github_app = self.github_app.to_dict()
+        else:
+            github_app = self.github_app
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -90,12 +104,15 @@ class CiSourceUpdate:
             field_dict["production_environments"] = production_environments
         if active is not UNSET:
             field_dict["active"] = active
+        if github_app is not UNSET:
+            field_dict["github_app"] = github_app
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checklist_rule import ChecklistRule  # noqa: PLC0415
+        from ..models.git_hub_app_config import GitHubAppConfig  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -173,12 +190,30 @@ class CiSourceUpdate:
 
         active = _parse_active(d.pop("active", UNSET))
 
+        def _parse_github_app(data: object) -> GitHubAppConfig | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                github_app_type_0 = GitHubAppConfig.from_dict(data)
+
+                return github_app_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GitHubAppConfig | None | Unset, data)
+
+        github_app = _parse_github_app(d.pop("github_app", UNSET))
+
         ci_source_update = cls(
             name=name,
             version_patterns=version_patterns,
             checklist_rules=checklist_rules,
             production_environments=production_environments,
             active=active,
+            github_app=github_app,
         )
 
         return ci_source_update

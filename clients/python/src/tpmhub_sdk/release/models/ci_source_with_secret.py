@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.checklist_rule import ChecklistRule
+    from ..models.git_hub_app_public import GitHubAppPublic
 
 
 T = TypeVar("T", bound="CiSourceWithSecret")
@@ -35,6 +36,7 @@ class CiSourceWithSecret:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         secret (str): Configure this in the CI system; it is not shown again.
+        github_app (GitHubAppPublic | None | Unset): The GitHub App answering the custom deployment protection rule.
         webhook_url (str | Unset): Where to point the CI system (path on release-svc). Default: ''.
     """
 
@@ -51,10 +53,13 @@ class CiSourceWithSecret:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     secret: str
+    github_app: GitHubAppPublic | None | Unset = UNSET
     webhook_url: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.git_hub_app_public import GitHubAppPublic  # noqa: PLC0415
+
         id = str(self.id)
 
         project_key = self.project_key
@@ -84,6 +89,14 @@ class CiSourceWithSecret:
 
         secret = self.secret
 
+        github_app: dict[str, Any] | None | Unset
+        if isinstance(self.github_app, Unset):
+            github_app = UNSET
+        elif isinstance(self.github_app, GitHubAppPublic):
+            github_app = self.github_app.to_dict()
+        else:
+            github_app = self.github_app
+
         webhook_url = self.webhook_url
 
         field_dict: dict[str, Any] = {}
@@ -105,6 +118,8 @@ class CiSourceWithSecret:
                 "secret": secret,
             }
         )
+        if github_app is not UNSET:
+            field_dict["github_app"] = github_app
         if webhook_url is not UNSET:
             field_dict["webhook_url"] = webhook_url
 
@@ -113,6 +128,7 @@ class CiSourceWithSecret:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checklist_rule import ChecklistRule  # noqa: PLC0415
+        from ..models.git_hub_app_public import GitHubAppPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -146,6 +162,23 @@ class CiSourceWithSecret:
 
         secret = d.pop("secret")
 
+        def _parse_github_app(data: object) -> GitHubAppPublic | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                github_app_type_0 = GitHubAppPublic.from_dict(data)
+
+                return github_app_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GitHubAppPublic | None | Unset, data)
+
+        github_app = _parse_github_app(d.pop("github_app", UNSET))
+
         webhook_url = d.pop("webhook_url", UNSET)
 
         ci_source_with_secret = cls(
@@ -162,6 +195,7 @@ class CiSourceWithSecret:
             created_at=created_at,
             updated_at=updated_at,
             secret=secret,
+            github_app=github_app,
             webhook_url=webhook_url,
         )
 

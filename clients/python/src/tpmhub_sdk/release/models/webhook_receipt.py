@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,6 +24,7 @@ class WebhookReceipt:
         deployments (int | Unset): Deployments recorded. Default: 0.
         references (int | Unset): Item keys referenced (emitted as `ci.item_referenced`). Default: 0.
         checklist_ticked (int | Unset):  Default: 0.
+        detail (None | str | Unset): What was done with a deployment protection request, or why it was ignored.
     """
 
     delivery_id: str
@@ -32,6 +33,7 @@ class WebhookReceipt:
     deployments: int | Unset = 0
     references: int | Unset = 0
     checklist_ticked: int | Unset = 0
+    detail: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +48,12 @@ class WebhookReceipt:
         references = self.references
 
         checklist_ticked = self.checklist_ticked
+
+        detail: None | str | Unset
+        if isinstance(self.detail, Unset):
+            detail = UNSET
+        else:
+            detail = self.detail
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,6 +71,8 @@ class WebhookReceipt:
             field_dict["references"] = references
         if checklist_ticked is not UNSET:
             field_dict["checklist_ticked"] = checklist_ticked
+        if detail is not UNSET:
+            field_dict["detail"] = detail
 
         return field_dict
 
@@ -81,6 +91,15 @@ class WebhookReceipt:
 
         checklist_ticked = d.pop("checklist_ticked", UNSET)
 
+        def _parse_detail(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        detail = _parse_detail(d.pop("detail", UNSET))
+
         webhook_receipt = cls(
             delivery_id=delivery_id,
             status=status,
@@ -88,6 +107,7 @@ class WebhookReceipt:
             deployments=deployments,
             references=references,
             checklist_ticked=checklist_ticked,
+            detail=detail,
         )
 
         webhook_receipt.additional_properties = d

@@ -106,9 +106,10 @@ def sync_detailed(
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
-    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
-    (and
-    answers ping).
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release,
+    deployment_protection_rule (a GitHub App's custom deployment protection rule: the gate answers
+    GitHub
+    at `deployment_callback_url`; see `list_deployment_protection_requests`) (and answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -145,9 +146,10 @@ def sync(
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
-    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
-    (and
-    answers ping).
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release,
+    deployment_protection_rule (a GitHub App's custom deployment protection rule: the gate answers
+    GitHub
+    at `deployment_callback_url`; see `list_deployment_protection_requests`) (and answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -179,9 +181,10 @@ async def asyncio_detailed(
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
-    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
-    (and
-    answers ping).
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release,
+    deployment_protection_rule (a GitHub App's custom deployment protection rule: the gate answers
+    GitHub
+    at `deployment_callback_url`; see `list_deployment_protection_requests`) (and answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active
@@ -216,9 +219,10 @@ async def asyncio(
 
      GitHub webhooks, verified by `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the source's
     secret), deduplicated per source by `X-GitHub-Delivery` (at most 200 characters). Uses workflow_run,
-    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release
-    (and
-    answers ping).
+    workflow_job, check_suite, check_run, deployment, deployment_status, push, pull_request, release,
+    deployment_protection_rule (a GitHub App's custom deployment protection rule: the gate answers
+    GitHub
+    at `deployment_callback_url`; see `list_deployment_protection_requests`) (and answers ping).
 
     Args:
         source (None | Unset | UUID): The CI source to verify against; default: every active

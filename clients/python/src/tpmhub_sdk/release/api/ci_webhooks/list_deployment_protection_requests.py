@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_deployment_protection_requests_status_type_0 import (
+    ListDeploymentProtectionRequestsStatusType0,
+)
+from ...models.page_deployment_protection_request_public import PageDeploymentProtectionRequestPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    key: str,
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListDeploymentProtectionRequestsStatusType0 | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, str):
+        json_status = status
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/projects/{key}/deployment-protection-requests".format(
+            key=quote(str(key), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageDeploymentProtectionRequestPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageDeploymentProtectionRequestPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageDeploymentProtectionRequestPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListDeploymentProtectionRequestsStatusType0 | None | Unset = UNSET,
+) -> Response[PageDeploymentProtectionRequestPublic | Problem]:
+    """List Deployment Protection Requests
+
+     Deployments GitHub asked TPM Hub to gate (custom deployment protection rule), oldest first; anyone
+    with a role on the project may read them.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
+        status (ListDeploymentProtectionRequestsStatusType0 | None | Unset): `pending`: GitHub
+            still waits.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDeploymentProtectionRequestPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListDeploymentProtectionRequestsStatusType0 | None | Unset = UNSET,
+) -> PageDeploymentProtectionRequestPublic | Problem | None:
+    """List Deployment Protection Requests
+
+     Deployments GitHub asked TPM Hub to gate (custom deployment protection rule), oldest first; anyone
+    with a role on the project may read them.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
+        status (ListDeploymentProtectionRequestsStatusType0 | None | Unset): `pending`: GitHub
+            still waits.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDeploymentProtectionRequestPublic | Problem
+    """
+
+    return sync_detailed(
+        key=key,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListDeploymentProtectionRequestsStatusType0 | None | Unset = UNSET,
+) -> Response[PageDeploymentProtectionRequestPublic | Problem]:
+    """List Deployment Protection Requests
+
+     Deployments GitHub asked TPM Hub to gate (custom deployment protection rule), oldest first; anyone
+    with a role on the project may read them.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
+        status (ListDeploymentProtectionRequestsStatusType0 | None | Unset): `pending`: GitHub
+            still waits.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDeploymentProtectionRequestPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key=key,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    key: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListDeploymentProtectionRequestsStatusType0 | None | Unset = UNSET,
+) -> PageDeploymentProtectionRequestPublic | Problem | None:
+    """List Deployment Protection Requests
+
+     Deployments GitHub asked TPM Hub to gate (custom deployment protection rule), oldest first; anyone
+    with a role on the project may read them.
+
+    Args:
+        key (str):
+        limit (int | Unset): Page size (1–200). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
+            this list did not issue is a 400.
+        status (ListDeploymentProtectionRequestsStatusType0 | None | Unset): `pending`: GitHub
+            still waits.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDeploymentProtectionRequestPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            key=key,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+        )
+    ).parsed

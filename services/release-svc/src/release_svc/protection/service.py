@@ -1,0 +1,398 @@
+"""GitHub custom deployment protection rules: a `deployment_protection_rule` delivery becomes a protection
+request on the matching release; the gate decides it (at once, or while pending whenever something it
+depends on changes), and every answer to GitHub is an outbox event delivered by `github.send_callback`.
+
+- No matching release, or a release that can never deploy again (cancelled, rolled back, released), is
+  rejected in the webhook's own transaction.
+- Otherwise the request is pending and evaluated by the re-check worker: at once, again whenever release-svc
+  changes the release (a flush of its approvals, checklist, freeze windows, rollouts marks it due), and on
+  `protection_recheck_seconds` for what the siblings own (scope, risks). A change of the failing reasons
+  posts a status report (no `state`, at most 10 per deployment); the first allowed answer approves.
+- A pending request older than `protection_ttl_seconds` is rejected with a comment.
+Each state is emitted once: the request row is locked while it moves, and only a pending row moves."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import event as sa_event
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+from tpmhub_shared import events
+from tpmhub_shared.auth import Principal, ensure_read
+from tpmhub_shared.ids import utcnow
+from tpmhub_shared.logging import get_logger
+from tpmhub_shared.pagination import paginate
+
+from release_svc.environments.service import environments_of
+from release_svc.protection.github import CALLBACK_EVENT, under_api
+from release_svc.protection.models import APPROVED, PENDING, REJECTED, ProtectionRequest
+from release_svc.releases.models import ChecklistItem, FreezeException, FreezeWindow, Release, ReleaseApproval
+from release_svc.rollouts.models import Rollout
+
+log = get_logger(__name__)
+
+SOURCE = "/tpmhub/release-svc"
+MAX_COMMENT = 1024
+MAX_STATUS_REPORTS = 10
+FINAL_RELEASE_STATES = frozenset({"cancelled", "rolled_back", "released"})
+_GATE_ENVIRONMENT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,49}$")
+
+
+async def gate_environment(session: AsyncSession, source: Any, github_environment: str) -> str | None:
+    """The gate's environment for GitHub's environment name: the project's environment it names or is an
+    alias of (any case), None when the project has no such environment (rejected at once)."""
+    name = github_environment.strip().lower()
+    if not _GATE_ENVIRONMENT.fullmatch(name):
+        return None
+    return (await environments_of(session, source.project_key)).lookup(name)
+
+
+# ---- comments -----------------------------------------------------------------------------------------
+
+
+def decisions_url(base: str, release_id: uuid.UUID, environment: str | None) -> str:
+    url = f"{base.rstrip('/')}/v1/releases/{release_id}/gate-decisions"
+    return f"{url}?environment={environment}" if environment else url
+
+
+def compose(head: str, lines: list[str], footer: str, limit: int = MAX_COMMENT) -> str:
+    """`head`, one line per item, `footer`, in at most `limit` characters: whole lines are dropped from the
+    end (saying how many), a line too long for what is left is cut at a word with `…`; the footer stays."""
+    tail = f"\n{footer}" if footer else ""
+    body = head
+    for index, line in enumerate(lines):
+        left = len(lines) - index - 1
+        more = f"\n… and {left} more" if left else ""
+        candidate = f"{body}\n{line}"
+        if len(candidate) + len(more) + len(tail) <= limit:
+            body = candidate
+            continue
+        room = limit - len(tail) - len(body) - 1 - len(f"\n… and {left + 1} more")
+        if room > 40:
+            cut = line[: room - 1].rsplit(" ", 1)[0] if " " in line[: room - 1] else line[: room - 1]
+            body = f"{body}\n{cut}…"
+            left_after = left
+        else:
+            left_after = left + 1
+        if left_after:
+            body += f"\n… and {left_after} more"
+        break
+    text = body + tail
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _failing(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"name": c["name"], "reason": c["reason"]} for c in checks if not c.get("passed")]
+
+
+def _digest(failing: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(orjson.dumps(failing, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+# ---- the outgoing callbacks ---------------------------------------------------------------------------
+
+
+def _emit(session: AsyncSession, req: ProtectionRequest, *, state: str | None, comment: str,
+          decision_id: uuid.UUID | None) -> None:
+    body: dict[str, Any] = {"environment_name": req.environment, "comment": comment}
+    if state is not None:
+        body["state"] = state
+    events.emit(
+        session,
+        source=SOURCE,
+        type=CALLBACK_EVENT,
+        subject=str(req.id),
+        project_key=req.project_key,
+        data={
+            "request_id": req.id,
+            "project_key": req.project_key,
+            "source_id": req.source_id,
+            "release_id": req.release_id,
+            "installation_id": req.installation_id,
+            "callback_url": req.callback_url,
+            "decision_id": decision_id,
+            "body": body,
+        },
+    )
+
+
+def _finish(session: AsyncSession, req: ProtectionRequest, state: str, reason: str, comment: str,
+            decision_id: uuid.UUID | None = None) -> None:
+    now = utcnow()
+    req.status = state
+    req.reason = reason[:1000]
+    req.decided_at = now
+    req.updated_at = now
+    req.locked_until = None
+    if decision_id is not None:
+        req.last_decision_id = decision_id
+    _emit(session, req, state=state, comment=comment, decision_id=decision_id)
+
+
+# ---- intake (in the webhook's transaction) ------------------------------------------------------------
+
+
+@dataclass
+class Intake:
+    status: str  # processed or ignored
+    summary: str
+
+
+async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: str, settings: Any) -> Intake:
+    from release_svc.webhooks.service import match_release
+
+    if source.github_app_id is None or not source.github_app_private_key:
+        return Intake("ignored", "deployment protection request ignored: this CI source has no GitHub App "
+                      "configured (github_app)")
+    configured = source.github_app_installation_id
+    if configured is not None and configured != fact.installation_id:
+        return Intake("ignored", f"deployment protection request ignored: installation "
+                      f"{fact.installation_id} is not this source's installation {configured}")
+    existing = (
+        await session.execute(
+            select(ProtectionRequest).where(
+                ProtectionRequest.source_id == source.id, ProtectionRequest.callback_url == fact.callback_url
+            )
+        )
+    ).scalar_one_or_none()
+    if existing is not None:
+        return Intake("processed", f"deployment protection request {existing.id} already received "
+                      f"({existing.status})")
+    now = utcnow()
+    environment = await gate_environment(session, source, fact.environment)
+    release = await match_release(session, source, ref=fact.ref, version=None, deploying=True)
+    req = ProtectionRequest(
+        project_key=source.project_key,
+        source_id=source.id,
+        release_id=release.id if release else None,
+        delivery_id=delivery_id,
+        repository=source.repository,
+        environment=fact.environment,
+        gate_environment=environment,
+        event=fact.event[:100],
+        ref=fact.ref,
+        sha=fact.sha,
+        installation_id=fact.installation_id,
+        callback_url=fact.callback_url,
+        next_check_at=now,
+        expires_at=now + timedelta(seconds=settings.protection_ttl_seconds),
+    )
+    session.add(req)
+    await session.flush()
+    where = f"ref {fact.ref or '(none)'}" + (f", commit {fact.sha[:12]}" if fact.sha else "")
+    if release is None:
+        reason = f"no TPM Hub release of {source.project_key} matches {source.repository} {where}"
+        _finish(session, req, REJECTED, reason, f"TPM Hub rejected this deployment: {reason}.")
+    elif release.status in FINAL_RELEASE_STATES:
+        reason = f"release {release.semver} is {release.status}"
+        _finish(session, req, REJECTED, reason,
+                f"TPM Hub rejected this deployment: {reason} and can no longer be deployed.")
+    elif environment is None:
+        reason = f"environment {fact.environment!r} is not one of {source.project_key}'s environments"
+        _finish(session, req, REJECTED, reason, f"TPM Hub rejected this deployment: {reason}.")
+    else:
+        req.reason = "waiting for the gate"
+        return Intake("processed", f"deployment protection request {req.id} pending on release "
+                      f"{release.semver} ({environment})")
+    return Intake("processed", f"deployment protection request {req.id} rejected: {req.reason}")
+
+
+def callback_allowed(url: str, settings: Any) -> bool:
+    return under_api(url, settings.github_api_url)
+
+
+# ---- re-evaluation ------------------------------------------------------------------------------------
+
+
+def _principal(req: ProtectionRequest) -> Principal:
+    return Principal(sub=f"github-app:{req.repository}"[:200], name=f"GitHub deployment protection "
+                     f"({req.repository})"[:200], roles={req.project_key: "ci"})
+
+
+async def claim_due(app: Any, now: datetime, limit: int = 20) -> list[uuid.UUID]:
+    """Reserve due pending requests for this replica (`FOR UPDATE SKIP LOCKED` on PostgreSQL)."""
+    db = app.state.db
+    async with db.session() as session, session.begin():
+        stmt = (
+            select(ProtectionRequest)
+            .where(
+                ProtectionRequest.status == PENDING,
+                or_(ProtectionRequest.next_check_at <= now, ProtectionRequest.expires_at <= now),
+                or_(ProtectionRequest.locked_until.is_(None), ProtectionRequest.locked_until < now),
+            )
+            .order_by(ProtectionRequest.next_check_at, ProtectionRequest.id)
+            .limit(limit)
+        )
+        if not db.is_sqlite:
+            stmt = stmt.with_for_update(skip_locked=True)
+        rows = list((await session.execute(stmt)).scalars().all())
+        until = now + timedelta(seconds=app.state.settings.protection_lease_seconds)
+        for row in rows:
+            row.locked_until = until
+        return [r.id for r in rows]
+
+
+async def _locked(session: AsyncSession, request_id: uuid.UUID) -> ProtectionRequest | None:
+    stmt = select(ProtectionRequest).where(ProtectionRequest.id == request_id).with_for_update()
+    row = (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one_or_none()
+    return row if row is not None and row.status == PENDING else None
+
+
+async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) -> str | None:
+    """Evaluate one pending request and answer GitHub if there is something to say; returns what was
+    emitted (approved, rejected, report) or None."""
+    from tpmhub_shared.problems import NotFound
+
+    from release_svc.gate.service import evaluate_gate
+
+    settings = app.state.settings
+    base = settings.public_url or settings.common.release_url
+    now = now or utcnow()
+    session: AsyncSession = app.state.db.session()
+    try:
+        req = await _locked(session, request_id)
+        if req is None:
+            return None
+        release = await session.get(Release, req.release_id) if req.release_id else None
+        if req.expires_at <= now:
+            days = settings.protection_ttl_seconds / 86400
+            reason = f"still not allowed after {days:g} day(s)"
+            link = ""
+            if release is not None:
+                link = f"\nGate decisions: {decisions_url(base, release.id, req.gate_environment)}"
+            text = f"TPM Hub rejected this deployment: the request expired, {reason}. Reasons: {req.reason}"
+            _finish(session, req, REJECTED, reason, compose(text, [], link.strip()))
+            await session.commit()
+            return REJECTED
+        if release is None or release.status in FINAL_RELEASE_STATES:
+            reason = "the release no longer exists" if release is None else \
+                f"release {release.semver} is {release.status}"
+            _finish(session, req, REJECTED, reason,
+                    f"TPM Hub rejected this deployment: {reason} and can no longer be deployed.")
+            await session.commit()
+            return REJECTED
+        environment = req.gate_environment or "production"
+        release_id = release.id
+        try:
+            decision = await evaluate_gate(
+                session,
+                principal=_principal(req),
+                release_id=release_id,
+                environment=environment,
+                requirements=app.state.siblings["requirements"],
+                risk=app.state.siblings["risk"],
+                budget=settings.common.sibling_timeout_seconds,
+            )
+        except NotFound:
+            await session.rollback()
+            return None
+        # evaluate_gate ended the first transaction while the siblings answered: lock the request again.
+        req = await _locked(session, request_id)
+        if req is None:
+            await session.rollback()
+            return None
+        link = decisions_url(base, release_id, environment)
+        failing = _failing(decision.checks)
+        footer = f"Decision {decision.id}: {link}"
+        if decision.allowed:
+            _finish(session, req, APPROVED, "the gate allows the deployment",
+                    f"TPM Hub gate allows release {decision.version} to {environment}: every check passed.\n"
+                    f"{footer}", decision.id)
+            req.failing_checks = []
+            await session.commit()
+            return APPROVED
+        lines = [f"- {c['name']}: {c['reason']}" for c in failing]
+        digest = _digest(failing)
+        emitted = None
+        req.next_check_at = min(now + timedelta(seconds=settings.protection_recheck_seconds), req.expires_at)
+        req.locked_until = None
+        req.updated_at = utcnow()
+        if digest != req.reasons_digest:
+            req.reasons_digest = digest
+            req.failing_checks = failing
+            req.reason = "; ".join(f"{c['name']}: {c['reason']}" for c in failing)[:1000]
+            req.last_decision_id = decision.id
+            if req.reports_posted < MAX_STATUS_REPORTS:
+                head = (f"TPM Hub gate: release {decision.version} may not deploy to {environment} yet "
+                        f"({len(failing)} failing check(s)); waiting.")
+                _emit(session, req, state=None, comment=compose(head, lines, footer), decision_id=decision.id)
+                req.reports_posted += 1
+                emitted = "report"
+        else:
+            await session.delete(decision)  # nothing new to say: the decision is not kept
+        await session.commit()
+        return emitted
+    except BaseException:
+        await session.rollback()
+        raise
+    finally:
+        await session.close()
+
+
+async def run_once(app: Any, now: datetime | None = None) -> int:
+    claimed = await claim_due(app, now or utcnow())
+    for request_id in claimed:
+        try:
+            await recheck(app, request_id, now)
+        except Exception:  # one request's failure leaves it to its lease and the next round
+            log.exception("protection_recheck_failed", request_id=str(request_id))
+    return len(claimed)
+
+
+# ---- what makes a pending request due at once ---------------------------------------------------------
+
+
+def _mark_due(session: Session, flush_context: Any) -> None:
+    """After a flush that changed what the gate reads of a release, its pending requests are due now (in the
+    same transaction: a committed change is never missed, whichever replica made it)."""
+    releases: set[uuid.UUID] = set()
+    projects: set[str] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Release):
+            releases.add(obj.id)
+        elif isinstance(obj, ChecklistItem | ReleaseApproval | Rollout | FreezeException):
+            if obj.release_id is not None:
+                releases.add(obj.release_id)
+        elif isinstance(obj, FreezeWindow):
+            projects.add(obj.project_key)
+    if not releases and not projects:
+        return
+    clauses = []
+    if releases:
+        clauses.append(ProtectionRequest.release_id.in_(releases))
+    if projects:
+        clauses.append(ProtectionRequest.project_key.in_(projects))
+    session.connection().execute(
+        update(ProtectionRequest)
+        .where(ProtectionRequest.status == PENDING, or_(*clauses))
+        .values(next_check_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+sa_event.listen(Session, "after_flush", _mark_due)
+
+
+# ---- listing ------------------------------------------------------------------------------------------
+
+
+async def list_requests(
+    session: AsyncSession, *, principal: Principal, project_key: str, status: str | None, limit: int,
+    cursor: str | None,
+) -> tuple[list[ProtectionRequest], str | None]:
+    ensure_read(principal, project_key)
+    stmt = select(ProtectionRequest).where(ProtectionRequest.project_key == project_key)
+    if status:
+        stmt = stmt.where(ProtectionRequest.status == status)
+    return await paginate(
+        session, stmt, order=[], id_column=ProtectionRequest.id, limit=limit, cursor=cursor,
+        sort_key="protection_requests",
+    )
