@@ -4995,6 +4995,8 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
                 status?: ("draft" | "in_review" | "approved" | "deploying" | "verifying" | "released" | "rolled_back" | "cancelled") | null;
+                /** @description Only the release with exactly this version (at most one: versions are unique per project). CI finds the release of its tag this way. */
+                version?: string | null;
                 /** @description created, target_date, version */
                 sort?: string | null;
             };
