@@ -5516,6 +5516,20 @@ export interface components {
              */
             format: "cloudevents" | "slack" | "dingtalk" | "feishu" | "feishu_card";
             /**
+             * Signature Scheme
+             * @description Standard Webhooks signature: `v1` (HMAC-SHA256 with the `whsec_…` secret returned once) or `v1a` (ed25519: the service keeps the private key and returns the public key `whpk_…` to verify with). Fixed for the subscription's life.
+             * @default v1
+             * @example v1
+             * @enum {string}
+             */
+            signature_scheme: "v1" | "v1a";
+            /**
+             * Robot Secret
+             * @description `dingtalk`, `feishu` and `feishu_card` only: the robot's signing secret (加签), for robots whose security setting requires a signature. Never shown again.
+             * @example SEC3f5a0c2b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c
+             */
+            robot_secret?: string | null;
+            /**
              * Description
              * @default
              * @example #pay-release room
@@ -5561,6 +5575,24 @@ export interface components {
              * @example cloudevents
              */
             format: string;
+            /**
+             * Signature Scheme
+             * @description `v1` (HMAC-SHA256) or `v1a` (ed25519)
+             * @example v1
+             */
+            signature_scheme: string;
+            /**
+             * Public Key
+             * @description For `v1a`: the ed25519 public key (`whpk_` + base64 of the 32 raw bytes) that verifies the `v1a,…` signatures; null for `v1`.
+             * @example whpk_MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=
+             */
+            public_key?: string | null;
+            /**
+             * Robot Signing
+             * @description A chat robot signing secret is set (the secret itself is never shown).
+             * @default false
+             */
+            robot_signing: boolean;
             /** Active */
             active: boolean;
             /**
@@ -5601,6 +5633,11 @@ export interface components {
             event_types?: string[] | null;
             /** Format */
             format?: ("cloudevents" | "slack" | "dingtalk" | "feishu" | "feishu_card") | null;
+            /**
+             * Robot Secret
+             * @description A new robot signing secret; null removes it (the robot must then not require a signature).
+             */
+            robot_secret?: string | null;
             /** Description */
             description?: string | null;
             /** Active */
@@ -5640,6 +5677,24 @@ export interface components {
              * @example cloudevents
              */
             format: string;
+            /**
+             * Signature Scheme
+             * @description `v1` (HMAC-SHA256) or `v1a` (ed25519)
+             * @example v1
+             */
+            signature_scheme: string;
+            /**
+             * Public Key
+             * @description For `v1a`: the ed25519 public key (`whpk_` + base64 of the 32 raw bytes) that verifies the `v1a,…` signatures; null for `v1`.
+             * @example whpk_MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=
+             */
+            public_key?: string | null;
+            /**
+             * Robot Signing
+             * @description A chat robot signing secret is set (the secret itself is never shown).
+             * @default false
+             */
+            robot_signing: boolean;
             /** Active */
             active: boolean;
             /**
@@ -5670,10 +5725,10 @@ export interface components {
             updated_at: string;
             /**
              * Secret
-             * @description Standard Webhooks signing secret; store it now, it is not shown again.
+             * @description For `v1`: the Standard Webhooks signing secret; store it now, it is not shown again. Null for `v1a`, whose private key never leaves the service (verify with `public_key`).
              * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
              */
-            secret: string;
+            secret: string | null;
         };
         /**
          * SummaryDora

@@ -121,7 +121,7 @@ async def create_subscription(
     )
     set_etag(response, row.version)
     response.headers["Location"] = f"/v1/subscriptions/{row.id}"
-    return SubscriptionWithSecret.model_validate(row)
+    return SubscriptionWithSecret.of(row)
 
 
 @subscriptions_router.get("", response_model=Page[SubscriptionPublic], responses=responses(401, 422))
@@ -210,7 +210,7 @@ async def rotate_subscription_secret(
         session, principal=principal, subscription_id=subscription_id, if_match=if_match
     )
     set_etag(response, row.version)
-    return SubscriptionWithSecret.model_validate(row)
+    return SubscriptionWithSecret.of(row)
 
 
 @subscriptions_router.get(

@@ -1,6 +1,8 @@
 """Outbound webhook subscriptions (every service): table, request/response models, rules, and the signed
 delivery of one event to one subscriber (Standard Webhooks: `webhook-id`, `webhook-timestamp`,
-`webhook-signature`)."""
+`webhook-signature`; `v1` HMAC-SHA256 with a `whsec_` secret, or `v1a` ed25519 with a per-subscription key
+pair whose public half `whpk_…` is shown and whose private half `whsk_…` never leaves the service). Chat
+robot formats may also carry the robot's own signature (DingTalk / Feishu 加签)."""
 
 from __future__ import annotations
 
@@ -11,11 +13,13 @@ import secrets
 import time
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from fastapi import FastAPI
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, SecretStr, StringConstraints, field_validator
 from pydantic import Field as PField
 from sqlalchemy import Boolean, Column, String, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,7 +45,7 @@ from tpmhub_shared.pagination import Page, paginate
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, NotFound, UnprocessableEntity, field_error
 from tpmhub_shared.settings import CommonSettings
-from tpmhub_shared.webhook_formats import Format, render
+from tpmhub_shared.webhook_formats import ROBOT_PLATFORMS, Format, render, robot_signed
 
 log = get_logger("tpmhub.subscriptions")
 RESOURCE = "subscription"
@@ -49,6 +53,9 @@ USER_AGENT = "TPM-Hub-Webhooks/1.0"
 
 TypeGlob = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"^[a-z0-9_.*?\[\]-]+$")]
 ProjectKey = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,9}$")]
+SignatureScheme = Literal["v1", "v1a"]
+ROBOT_SECRET_MAX = 200
+_ROBOT_SECRET_CHARS = re.compile(r"^[\x21-\x7e]+$")  # printable ASCII, no spaces: what the platforms issue
 
 
 class Subscription(TableBase, table=True):
@@ -59,12 +66,22 @@ class Subscription(TableBase, table=True):
     event_types: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
     project_key: str | None = Field(default=None, sa_column=Column(String(10), nullable=True, index=True))
     format: str = Field(default="cloudevents", max_length=20)
+    # The signing secret of the scheme: `whsec_…` (v1, HMAC) or `whsk_…` (v1a, the ed25519 private key).
     secret: str = Field(max_length=100)
+    signature_scheme: str = Field(
+        default="v1", sa_column=Column(String(4), nullable=False, server_default="v1")
+    )
+    public_key: str | None = Field(default=None, max_length=100)  # `whpk_…` for v1a
+    robot_secret: str | None = Field(default=None, max_length=ROBOT_SECRET_MAX)  # DingTalk / Feishu 加签
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, server_default="1"))
     consecutive_failures: int = 0
     disabled_reason: str | None = Field(default=None, max_length=500)
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_by: str = Field(max_length=200)
+
+    @property
+    def robot_signing(self) -> bool:
+        return bool(self.robot_secret)
 
     def matches(self, event: events.OutboxEvent) -> bool:
         if not self.active:
@@ -105,6 +122,19 @@ class SubscriptionCreate(BaseModel):
         description="`cloudevents` (the envelope as JSON), or a chat message: `slack`, "
         "`dingtalk` (markdown), `feishu` (text), `feishu_card` (interactive card).",
     )
+    signature_scheme: SignatureScheme = PField(
+        default="v1",
+        examples=["v1"],
+        description="Standard Webhooks signature: `v1` (HMAC-SHA256 with the `whsec_…` secret returned "
+        "once) or `v1a` (ed25519: the service keeps the private key and returns the public key `whpk_…` "
+        "to verify with). Fixed for the subscription's life.",
+    )
+    robot_secret: SecretStr | None = PField(
+        default=None,
+        examples=["SEC3f5a0c2b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c"],
+        description="`dingtalk`, `feishu` and `feishu_card` only: the robot's signing secret (加签), for "
+        "robots whose security setting requires a signature. Never shown again.",
+    )
     description: str = PField(default="", max_length=500, examples=["#pay-release room"])
     active: bool = True
 
@@ -112,6 +142,21 @@ class SubscriptionCreate(BaseModel):
     @classmethod
     def _strip(cls, value: str) -> str:
         return value.strip()
+
+    @field_validator("robot_secret")
+    @classmethod
+    def _robot_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        return _check_robot_secret(value)
+
+
+def _check_robot_secret(value: SecretStr | None) -> SecretStr | None:
+    if value is None:
+        return None
+    raw = value.get_secret_value().strip()
+    if not raw or len(raw) > ROBOT_SECRET_MAX or not _ROBOT_SECRET_CHARS.match(raw):
+        # The message never repeats the value.
+        raise ValueError(f"a robot secret is 1 to {ROBOT_SECRET_MAX} printable characters without spaces")
+    return SecretStr(raw)
 
 
 class SubscriptionUpdate(BaseModel):
@@ -122,8 +167,17 @@ class SubscriptionUpdate(BaseModel):
     url: str | None = PField(default=None, min_length=8, max_length=2000)
     event_types: list[TypeGlob] | None = PField(default=None, min_length=1, max_length=50)
     format: Format | None = None
+    robot_secret: SecretStr | None = PField(
+        default=None, description="A new robot signing secret; null removes it (the robot must then not "
+        "require a signature)."
+    )
     description: str | None = PField(default=None, max_length=500)
     active: bool | None = None
+
+    @field_validator("robot_secret")
+    @classmethod
+    def _robot_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        return _check_robot_secret(value)
 
 
 class SubscriptionPublic(BaseModel):
@@ -137,6 +191,16 @@ class SubscriptionPublic(BaseModel):
     event_types: list[str] = PField(examples=[["rollout.*"]])
     project_key: str | None = PField(examples=["PAY"])
     format: str = PField(examples=["cloudevents"])
+    signature_scheme: str = PField(examples=["v1"], description="`v1` (HMAC-SHA256) or `v1a` (ed25519)")
+    public_key: str | None = PField(
+        default=None,
+        examples=["whpk_MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="],
+        description="For `v1a`: the ed25519 public key (`whpk_` + base64 of the 32 raw bytes) that "
+        "verifies the `v1a,…` signatures; null for `v1`.",
+    )
+    robot_signing: bool = PField(
+        default=False, description="A chat robot signing secret is set (the secret itself is never shown)."
+    )
     active: bool
     consecutive_failures: int = PField(examples=[0])
     disabled_reason: str | None = PField(default=None, examples=["the target answered 410 Gone"])
@@ -150,10 +214,16 @@ class SubscriptionPublic(BaseModel):
 class SubscriptionWithSecret(SubscriptionPublic):
     """The subscription with its signing secret: returned only when it is created or the secret rotated."""
 
-    secret: str = PField(
+    secret: str | None = PField(
         examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
-        description="Standard Webhooks signing secret; store it now, it is not shown again.",
+        description="For `v1`: the Standard Webhooks signing secret; store it now, it is not shown again. "
+        "Null for `v1a`, whose private key never leaves the service (verify with `public_key`).",
     )
+
+    @classmethod
+    def of(cls, row: Subscription) -> SubscriptionWithSecret:
+        public = SubscriptionPublic.model_validate(row).model_dump()
+        return cls(**public, secret=row.secret if row.signature_scheme == "v1" else None)
 
 
 class DeliveryAttemptPublic(BaseModel):
@@ -202,6 +272,25 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
+def new_key_pair() -> tuple[str, str]:
+    """A fresh ed25519 key pair as (`whsk_…`, `whpk_…`): base64 of the raw 32-byte private and public keys."""
+    key = Ed25519PrivateKey.generate()
+    private = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return "whsk_" + base64.b64encode(private).decode(), "whpk_" + base64.b64encode(public).decode()
+
+
+def _new_signing_secret(row: Subscription) -> None:
+    if row.signature_scheme == "v1a":
+        row.secret, row.public_key = new_key_pair()
+    else:
+        row.secret, row.public_key = new_secret(), None
+
+
+def _robot_secret_error(message: str) -> UnprocessableEntity:
+    return UnprocessableEntity(message, errors=[field_error("body.robot_secret", message, "robot_secret")])
+
+
 def _ensure_manage(principal: Principal, project_key: str | None) -> None:
     if project_key is None:
         ensure_role(principal, None, {"admin"}, action="manage subscriptions to every project")
@@ -243,7 +332,17 @@ async def create_subscription(
 ) -> Subscription:
     _ensure_manage(principal, data.project_key)
     await _check_url(data.url, settings)
-    row = Subscription(**data.model_dump(), secret=new_secret(), created_by=principal.sub)
+    if data.robot_secret is not None and data.format not in ROBOT_PLATFORMS:
+        raise _robot_secret_error(
+            f"A robot secret is for the dingtalk, feishu and feishu_card formats, not {data.format}."
+        )
+    row = Subscription(
+        **data.model_dump(exclude={"robot_secret"}),
+        robot_secret=data.robot_secret.get_secret_value() if data.robot_secret else None,
+        secret="",
+        created_by=principal.sub,
+    )
+    _new_signing_secret(row)
     session.add(row)
     await history.record(
         session,
@@ -258,7 +357,8 @@ async def create_subscription(
     return row
 
 
-_AUDITED = ["url", "description", "event_types", "project_key", "format", "active"]
+_AUDITED = ["url", "description", "event_types", "project_key", "format", "signature_scheme", "robot_signing",
+            "active"]
 
 
 async def update_subscription(
@@ -274,9 +374,24 @@ async def update_subscription(
     await lock_and_check(session, row, if_match)
     before = history.snapshot(row, _AUDITED)
     was_active = row.active
-    merge_patch(row, patch, required={"url", "event_types", "format", "description", "active"})
+    old_platform = ROBOT_PLATFORMS.get(row.format)
+    robot_sent = "robot_secret" in patch.model_fields_set
+    fields = SubscriptionUpdate.model_validate(patch.model_dump(exclude_unset=True, exclude={"robot_secret"}))
+    merge_patch(row, fields, required={"url", "event_types", "format", "description", "active"})
     if patch.url is not None:
         await _check_url(row.url, settings)
+    new_platform = ROBOT_PLATFORMS.get(row.format)
+    if robot_sent:
+        if patch.robot_secret is not None and new_platform is None:
+            raise _robot_secret_error(
+                f"A robot secret is for the dingtalk, feishu and feishu_card formats, not {row.format}."
+            )
+        row.robot_secret = patch.robot_secret.get_secret_value() if patch.robot_secret else None
+    elif row.robot_secret and new_platform != old_platform:
+        raise _robot_secret_error(
+            "The robot secret belongs to the previous platform: send a new `robot_secret` for "
+            f"{row.format}, or null to remove it."
+        )
     if row.active and not was_active:
         row.consecutive_failures = 0
         row.disabled_reason = None
@@ -300,7 +415,7 @@ async def rotate_secret(
 ) -> Subscription:
     row = await get_subscription(session, principal=principal, subscription_id=subscription_id)
     await lock_and_check(session, row, if_match)
-    row.secret = new_secret()
+    _new_signing_secret(row)  # v1a: a new key pair; the old public key stops verifying at once
     await history.record(
         session,
         principal=principal,
@@ -491,14 +606,42 @@ async def close_http(app: FastAPI) -> None:
         setattr(app.state, _client_lock_key, None)
 
 
+def sign_v1a(private_key: str, msg_id: str, timestamp: int, body: bytes) -> str:
+    """`v1a,` + base64 of the ed25519 signature over `{msg_id}.{timestamp}.{body}` (Standard Webhooks)."""
+    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_key.removeprefix("whsk_")))
+    return "v1a," + base64.b64encode(key.sign(f"{msg_id}.{timestamp}.".encode() + body)).decode()
+
+
 def signed_request(
-    secret: str, event: events.CloudEvent, fmt: str, *, now: int | None = None
+    secret: str, event: events.CloudEvent, fmt: str, *, now: float | None = None
 ) -> tuple[bytes, dict[str, str]]:
     """The body and headers of one delivery, signed per Standard Webhooks (the event id is `webhook-id`,
-    so a receiver deduplicates retries by it)."""
+    so a receiver deduplicates retries by it). `secret` is `whsec_…` (v1) or `whsk_…` (v1a)."""
     body, content_type = render(event, fmt)
+    return body, _standard_headers(secret, event, fmt, body, content_type, now=now)
+
+
+def delivery_request(
+    sub: Subscription, event: events.CloudEvent, *, now: float | None = None
+) -> tuple[str, bytes, dict[str, str]]:
+    """URL, body and headers of one delivery to one subscription: the message in its format, the chat
+    robot's own signature when one is configured, then the Standard Webhooks signature over that body."""
+    moment = now if now is not None else time.time()
+    body, content_type = render(event, sub.format)
+    url = sub.url
+    if sub.robot_secret and sub.format in ROBOT_PLATFORMS:
+        url, body = robot_signed(sub.format, sub.robot_secret, url, body, now=moment)
+    return url, body, _standard_headers(sub.secret, event, sub.format, body, content_type, now=moment)
+
+
+def _standard_headers(
+    secret: str, event: events.CloudEvent, fmt: str, body: bytes, content_type: str, *, now: float | None
+) -> dict[str, str]:
     timestamp = int(now if now is not None else time.time())
-    signature = Webhook(secret).sign(event.id, datetime.fromtimestamp(timestamp, tz=UTC), body.decode())
+    if secret.startswith("whsk_"):
+        signature = sign_v1a(secret, event.id, timestamp, body)
+    else:
+        signature = Webhook(secret).sign(event.id, datetime.fromtimestamp(timestamp, tz=UTC), body.decode())
     headers = {
         "content-type": content_type,
         "webhook-id": event.id,
@@ -507,7 +650,7 @@ def signed_request(
     }
     if fmt == "cloudevents":
         headers["ce-type"] = event.type
-    return body, headers
+    return headers
 
 
 async def send_to_subscription(app: FastAPI, sub: Subscription, event: events.OutboxEvent) -> Outcome:
@@ -518,11 +661,10 @@ async def send_to_subscription(app: FastAPI, sub: Subscription, event: events.Ou
         await check_target(sub.url, allow_private=settings.allow_private_targets)
     except UnsafeTarget as exc:
         return Outcome(success=False, error=f"target refused: {exc}")
-    envelope = event.envelope()
-    body, headers = signed_request(sub.secret, envelope, sub.format)
+    url, body, headers = delivery_request(sub, event.envelope())
     start = time.perf_counter()
     try:
-        response = await _http(app).post(sub.url, content=body, headers=headers)
+        response = await _http(app).post(url, content=body, headers=headers)
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         return Outcome(
             success=False,

@@ -1,10 +1,15 @@
 """Message formats for outbound subscriptions: the CloudEvent itself, or a chat message for Slack,
 DingTalk (markdown) and Feishu/Lark (text or interactive card), so a rollout stage change reaches the
-team's chat room (灰度同步)."""
+team's chat room (灰度同步). DingTalk and Feishu robots with "signature" security (加签) also get the
+platform's own `timestamp` + `sign`, each as that platform specifies (the two differ)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from typing import Any, Literal
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import orjson
 
@@ -154,3 +159,44 @@ def _markdown_message(event: CloudEvent, fmt: str, title: str, text: str) -> dic
             },
         }
     raise ValueError(f"unknown format {fmt}")
+
+
+# ---- chat robot signatures ----------------------------------------------------------------------------
+
+# Formats whose robot webhooks can require a signature, and the platform that defines it.
+ROBOT_PLATFORMS: dict[str, str] = {"dingtalk": "dingtalk", "feishu": "feishu", "feishu_card": "feishu"}
+
+
+def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
+    """DingTalk custom robot: base64(HMAC-SHA256(key=secret, msg="{timestamp_ms}\\n{secret}")), before the
+    URL encoding that putting it in the query string adds."""
+    string_to_sign = f"{timestamp_ms}\n{secret}"
+    digest = hmac.new(secret.encode(), string_to_sign.encode(), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def feishu_sign(secret: str, timestamp_s: int) -> str:
+    """Feishu/Lark custom bot: base64(HMAC-SHA256(key="{timestamp_s}\\n{secret}", msg=b"")) — the string to
+    sign is the key and the message is empty."""
+    string_to_sign = f"{timestamp_s}\n{secret}"
+    digest = hmac.new(string_to_sign.encode(), b"", hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def robot_signed(fmt: str, secret: str, url: str, body: bytes, *, now: float) -> tuple[str, bytes]:
+    """The URL and body of a chat message to a robot that checks signatures: DingTalk takes `timestamp`
+    (milliseconds) and `sign` (URL-encoded) as query parameters, Feishu `timestamp` (seconds, a string)
+    and `sign` in the JSON body."""
+    platform = ROBOT_PLATFORMS.get(fmt)
+    if platform == "dingtalk":
+        timestamp_ms = int(now * 1000)
+        parts = urlsplit(url)
+        extra = urlencode({"timestamp": str(timestamp_ms), "sign": dingtalk_sign(secret, timestamp_ms)})
+        query = f"{parts.query}&{extra}" if parts.query else extra
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment)), body
+    if platform == "feishu":
+        timestamp_s = int(now)
+        message = orjson.loads(body)
+        signed = {"timestamp": str(timestamp_s), "sign": feishu_sign(secret, timestamp_s), **message}
+        return url, orjson.dumps(signed)
+    raise ValueError(f"format {fmt} has no robot signature")

@@ -27,8 +27,9 @@ item_app = typer.Typer(help="Backlog items and acceptance criteria.", no_args_is
 risk_app = typer.Typer(help="The risk register.", no_args_is_help=True)
 release_app = typer.Typer(help="Releases, checklist, approvals and the gate.", no_args_is_help=True)
 rollout_app = typer.Typer(help="Gray rollouts and cohort decisions.", no_args_is_help=True)
+deployment_app = typer.Typer(help="Deployment records (DORA).", no_args_is_help=True)
 for sub, name in [(project_app, "project"), (prd_app, "prd"), (item_app, "item"), (risk_app, "risk"),
-                  (release_app, "release"), (rollout_app, "rollout")]:
+                  (release_app, "release"), (rollout_app, "rollout"), (deployment_app, "deployment")]:
     app.add_typer(sub, name=name)
 
 console = Console()
@@ -336,6 +337,28 @@ def release_approve(release_id: str, comment: str = "") -> None:
                     json={"decision": "approve", "comment": comment}))
 
 
+def release_version(version: str) -> str:
+    """A tag such as `v1.4.0` names release 1.4.0 (release versions are SemVer without a `v`)."""
+    version = version.strip()
+    return version[1:] if re.match(r"^[vV]\d", version) else version
+
+
+def resolve_release(client: Api, release_id: str | None, project: str | None, version: str | None) -> str:
+    """The release id given, or the id of the project's release with that version (usage error if none)."""
+    if release_id:
+        if project or version:
+            raise typer.BadParameter("give a release id or --project and --version, not both")
+        return release_id
+    if not (project and version):
+        raise typer.BadParameter("give a release id, or both --project and --version")
+    wanted = release_version(version)
+    page = client.call("release", "GET", f"/v1/projects/{project}/releases",
+                       params={"version": wanted, "limit": 1})
+    if not page["items"]:
+        raise ApiError(f"No release {wanted} in project {project}.", 404)
+    return str(page["items"][0]["id"])
+
+
 # Exit codes of `tpm release gate`: CI must tell "no" from "could not ask".
 GATE_ALLOWED, GATE_DENIED, GATE_USAGE, GATE_UNREACHABLE = 0, 1, 2, 3
 
@@ -347,11 +370,20 @@ GATE_ALLOWED, GATE_DENIED, GATE_USAGE, GATE_UNREACHABLE = 0, 1, 2, 3
     "role); 3 could not ask (a service unreachable, timed out or failed with 5xx). Treat 2 and 3 as "
     "\"no answer\", never as \"allowed\".",
 )
-def release_gate(release_id: str, environment: str = "production") -> None:
+def release_gate(
+    release_id: Annotated[str | None, typer.Argument(help="The release id; or name it with --project and "
+                                                       "--version.")] = None,
+    project: Annotated[str | None, typer.Option("--project", "-p", help="Project key, e.g. PAY.")] = None,
+    version: Annotated[str | None, typer.Option("--version", "-V", help="Release version, e.g. 1.4.0 (a "
+                                                "tag's leading `v` is dropped).")] = None,
+    environment: str = "production",
+) -> None:
     """Ask the gate whether the release may deploy now, with every reason."""
     try:
-        result = api().call("release", "GET", f"/v1/releases/{release_id}/gate",
-                            params={"environment": environment})
+        client = api()
+        release_id = resolve_release(client, release_id, project, version)
+        result = client.call("release", "GET", f"/v1/releases/{release_id}/gate",
+                             params={"environment": environment})
     except ApiError as exc:
         err.print(f"[red]error:[/red] {exc}")
         could_not_ask = exc.unreachable or (exc.status or 0) >= 500
@@ -366,6 +398,63 @@ def release_gate(release_id: str, environment: str = "production") -> None:
             ids = f" [{', '.join(map(str, check.get('offending_ids') or []))}]" if check.get("offending_ids") else ""
             console.print(f"  {mark} {check['name']}: {check['reason']}{ids}")
     raise typer.Exit(GATE_ALLOWED if result["allowed"] else GATE_DENIED)
+
+
+# ---- deployments --------------------------------------------------------------------------------------
+
+
+class DeploymentStatus(str, Enum):
+    in_progress = "in_progress"
+    succeeded = "succeeded"
+    failed = "failed"
+    rolled_back = "rolled_back"
+
+
+@deployment_app.command("record")
+def deployment_record(
+    project: Annotated[str, typer.Option("--project", "-p", help="Project key, e.g. PAY.")],
+    commit: Annotated[str, typer.Option("--commit", help="The deployed commit SHA (7 to 64 hex digits).")],
+    environment: Annotated[str, typer.Option("--environment", "-e")] = "production",
+    version: Annotated[str | None, typer.Option("--version", "-V", help="Release version deployed (a tag's "
+                                                "leading `v` is dropped).")] = None,
+    release_id: Annotated[str | None, typer.Option("--release-id", help="Release id deployed.")] = None,
+    status: Annotated[DeploymentStatus, typer.Option("--status", "-s")] = DeploymentStatus.succeeded,
+    started_at: Annotated[str | None, typer.Option(help="ISO 8601 with a zone; default now.")] = None,
+    finished_at: Annotated[str | None, typer.Option(help="ISO 8601 with a zone; default now unless "
+                                                    "in_progress.")] = None,
+    committed_at: Annotated[str | None, typer.Option(help="When the commit was made (lead time), e.g. "
+                                                     "`git log -1 --format=%cI`.")] = None,
+    url: Annotated[str | None, typer.Option(help="Link to the pipeline or job.")] = None,
+) -> None:
+    """Record a deployment (for DORA): after the deploy step of a pipeline, with what was deployed."""
+    from datetime import UTC, datetime
+
+    client = api()
+    if release_id and version:
+        raise typer.BadParameter("give --release-id or --version, not both")
+    rid = release_id or (resolve_release(client, None, project, version) if version else None)
+    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    body: dict[str, Any] = {
+        "environment": environment,
+        "commit_sha": commit.strip().lower(),
+        "release_id": rid,
+        "status": status.value,
+        "started_at": started_at or None,
+        "committed_at": committed_at or None,
+        "url": url or None,
+    }
+    if status is not DeploymentStatus.in_progress:
+        body["finished_at"] = finished_at or now
+        body["started_at"] = body["started_at"] or body["finished_at"]
+    elif finished_at:
+        body["finished_at"] = finished_at
+    data = client.call("release", "POST", f"/v1/projects/{project}/deployments",
+                       json={k: v for k, v in body.items() if v is not None})
+    if state.output is Output.json:
+        emit(data)
+    else:
+        console.print(f"recorded deployment {data['id']}: {data.get('environment')} {data.get('status')} "
+                      f"({data.get('commit_sha', '')[:12]})")
 
 
 @app.command()

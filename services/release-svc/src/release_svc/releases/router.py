@@ -100,10 +100,26 @@ async def list_releases(
     limit: Limit = 50,
     cursor: Cursor = None,
     status: Annotated[ReleaseStatus | None, Query()] = None,
+    version: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            examples=["1.4.0"],
+            description="Only the release with exactly this version (at most one: versions are unique per "
+            "project). CI finds the release of its tag this way.",
+        ),
+    ] = None,
     sort: Annotated[str | None, Query(description="created, target_date, version")] = None,
 ) -> Page[ReleasePublic]:
     rows, next_cursor = await service.list_releases(
-        session, principal=principal, project_key=key, status=status, sort=sort, limit=limit, cursor=cursor
+        session,
+        principal=principal,
+        project_key=key,
+        status=status,
+        version=version,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
     )
     return Page[ReleasePublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
 

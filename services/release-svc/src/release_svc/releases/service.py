@@ -162,12 +162,15 @@ async def list_releases(
     sort: str | None,
     limit: int,
     cursor: str | None,
+    version: str | None = None,
 ) -> tuple[list[Release], str | None]:
     ensure_read(principal, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "-created")
     stmt = select(Release).where(Release.project_key == project_key)
     if status:
         stmt = stmt.where(Release.status == status)
+    if version is not None:
+        stmt = stmt.where(Release.semver == version)
     return await paginate(
         session, stmt, order=order, id_column=Release.id, limit=limit, cursor=cursor, sort_key=sort_key
     )

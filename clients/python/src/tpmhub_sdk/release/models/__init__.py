@@ -155,6 +155,7 @@ from .start_request import StartRequest
 from .states import States
 from .subscription_create import SubscriptionCreate
 from .subscription_create_format import SubscriptionCreateFormat
+from .subscription_create_signature_scheme import SubscriptionCreateSignatureScheme
 from .subscription_public import SubscriptionPublic
 from .subscription_update import SubscriptionUpdate
 from .subscription_update_format_type_0 import SubscriptionUpdateFormatType0
@@ -326,6 +327,7 @@ __all__ = (
     "States",
     "SubscriptionCreate",
     "SubscriptionCreateFormat",
+    "SubscriptionCreateSignatureScheme",
     "SubscriptionPublic",
     "SubscriptionUpdate",
     "SubscriptionUpdateFormatType0",

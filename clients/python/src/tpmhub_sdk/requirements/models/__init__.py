@@ -199,6 +199,7 @@ from .sources import Sources
 from .states import States
 from .subscription_create import SubscriptionCreate
 from .subscription_create_format import SubscriptionCreateFormat
+from .subscription_create_signature_scheme import SubscriptionCreateSignatureScheme
 from .subscription_public import SubscriptionPublic
 from .subscription_update import SubscriptionUpdate
 from .subscription_update_format_type_0 import SubscriptionUpdateFormatType0
@@ -413,6 +414,7 @@ __all__ = (
     "States",
     "SubscriptionCreate",
     "SubscriptionCreateFormat",
+    "SubscriptionCreateSignatureScheme",
     "SubscriptionPublic",
     "SubscriptionUpdate",
     "SubscriptionUpdateFormatType0",

@@ -6,6 +6,10 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.subscription_create_format import SubscriptionCreateFormat, check_subscription_create_format
+from ..models.subscription_create_signature_scheme import (
+    SubscriptionCreateSignatureScheme,
+    check_subscription_create_signature_scheme,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SubscriptionCreate")
@@ -21,6 +25,11 @@ class SubscriptionCreate:
         project_key (None | str | Unset): Only events of this project; null for every project (admins only).
         format_ (SubscriptionCreateFormat | Unset): `cloudevents` (the envelope as JSON), or a chat message: `slack`,
             `dingtalk` (markdown), `feishu` (text), `feishu_card` (interactive card). Default: 'cloudevents'.
+        signature_scheme (SubscriptionCreateSignatureScheme | Unset): Standard Webhooks signature: `v1` (HMAC-SHA256
+            with the `whsec_…` secret returned once) or `v1a` (ed25519: the service keeps the private key and returns the
+            public key `whpk_…` to verify with). Fixed for the subscription's life. Default: 'v1'.
+        robot_secret (None | str | Unset): `dingtalk`, `feishu` and `feishu_card` only: the robot's signing secret (加签),
+            for robots whose security setting requires a signature. Never shown again.
         description (str | Unset):  Default: ''.
         active (bool | Unset):  Default: True.
     """
@@ -29,6 +38,8 @@ class SubscriptionCreate:
     event_types: list[str]
     project_key: None | str | Unset = UNSET
     format_: SubscriptionCreateFormat | Unset = "cloudevents"
+    signature_scheme: SubscriptionCreateSignatureScheme | Unset = "v1"
+    robot_secret: None | str | Unset = UNSET
     description: str | Unset = ""
     active: bool | Unset = True
 
@@ -47,6 +58,16 @@ class SubscriptionCreate:
         if not isinstance(self.format_, Unset):
             format_ = self.format_
 
+        signature_scheme: str | Unset = UNSET
+        if not isinstance(self.signature_scheme, Unset):
+            signature_scheme = self.signature_scheme
+
+        robot_secret: None | str | Unset
+        if isinstance(self.robot_secret, Unset):
+            robot_secret = UNSET
+        else:
+            robot_secret = self.robot_secret
+
         description = self.description
 
         active = self.active
@@ -63,6 +84,10 @@ class SubscriptionCreate:
             field_dict["project_key"] = project_key
         if format_ is not UNSET:
             field_dict["format"] = format_
+        if signature_scheme is not UNSET:
+            field_dict["signature_scheme"] = signature_scheme
+        if robot_secret is not UNSET:
+            field_dict["robot_secret"] = robot_secret
         if description is not UNSET:
             field_dict["description"] = description
         if active is not UNSET:
@@ -93,6 +118,22 @@ class SubscriptionCreate:
         else:
             format_ = check_subscription_create_format(_format_)
 
+        _signature_scheme = d.pop("signature_scheme", UNSET)
+        signature_scheme: SubscriptionCreateSignatureScheme | Unset
+        if isinstance(_signature_scheme, Unset):
+            signature_scheme = UNSET
+        else:
+            signature_scheme = check_subscription_create_signature_scheme(_signature_scheme)
+
+        def _parse_robot_secret(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        robot_secret = _parse_robot_secret(d.pop("robot_secret", UNSET))
+
         description = d.pop("description", UNSET)
 
         active = d.pop("active", UNSET)
@@ -102,6 +143,8 @@ class SubscriptionCreate:
             event_types=event_types,
             project_key=project_key,
             format_=format_,
+            signature_scheme=signature_scheme,
+            robot_secret=robot_secret,
             description=description,
             active=active,
         )

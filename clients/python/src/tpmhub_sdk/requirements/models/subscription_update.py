@@ -22,6 +22,8 @@ class SubscriptionUpdate:
         url (None | str | Unset):
         event_types (list[str] | None | Unset):
         format_ (None | SubscriptionUpdateFormatType0 | Unset):
+        robot_secret (None | str | Unset): A new robot signing secret; null removes it (the robot must then not require
+            a signature).
         description (None | str | Unset):
         active (bool | None | Unset):
     """
@@ -29,6 +31,7 @@ class SubscriptionUpdate:
     url: None | str | Unset = UNSET
     event_types: list[str] | None | Unset = UNSET
     format_: None | SubscriptionUpdateFormatType0 | Unset = UNSET
+    robot_secret: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     active: bool | None | Unset = UNSET
 
@@ -56,6 +59,12 @@ class SubscriptionUpdate:
         else:
             format_ = self.format_
 
+        robot_secret: None | str | Unset
+        if isinstance(self.robot_secret, Unset):
+            robot_secret = UNSET
+        else:
+            robot_secret = self.robot_secret
+
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -77,6 +86,8 @@ class SubscriptionUpdate:
             field_dict["event_types"] = event_types
         if format_ is not UNSET:
             field_dict["format"] = format_
+        if robot_secret is not UNSET:
+            field_dict["robot_secret"] = robot_secret
         if description is not UNSET:
             field_dict["description"] = description
         if active is not UNSET:
@@ -131,6 +142,15 @@ class SubscriptionUpdate:
 
         format_ = _parse_format_(d.pop("format", UNSET))
 
+        def _parse_robot_secret(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        robot_secret = _parse_robot_secret(d.pop("robot_secret", UNSET))
+
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -153,6 +173,7 @@ class SubscriptionUpdate:
             url=url,
             event_types=event_types,
             format_=format_,
+            robot_secret=robot_secret,
             description=description,
             active=active,
         )

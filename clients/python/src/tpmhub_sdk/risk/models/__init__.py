@@ -103,6 +103,7 @@ from .risk_update_kind_type_0 import RiskUpdateKindType0
 from .risk_update_response_strategy_type_0 import RiskUpdateResponseStrategyType0
 from .subscription_create import SubscriptionCreate
 from .subscription_create_format import SubscriptionCreateFormat
+from .subscription_create_signature_scheme import SubscriptionCreateSignatureScheme
 from .subscription_public import SubscriptionPublic
 from .subscription_update import SubscriptionUpdate
 from .subscription_update_format_type_0 import SubscriptionUpdateFormatType0
@@ -222,6 +223,7 @@ __all__ = (
     "RiskUpdateResponseStrategyType0",
     "SubscriptionCreate",
     "SubscriptionCreateFormat",
+    "SubscriptionCreateSignatureScheme",
     "SubscriptionPublic",
     "SubscriptionUpdate",
     "SubscriptionUpdateFormatType0",

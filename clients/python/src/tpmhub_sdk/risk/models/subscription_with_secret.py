@@ -24,13 +24,19 @@ class SubscriptionWithSecret:
         event_types (list[str]):
         project_key (None | str):
         format_ (str):
+        signature_scheme (str): `v1` (HMAC-SHA256) or `v1a` (ed25519)
         active (bool):
         consecutive_failures (int):
         created_by (str):
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        secret (str): Standard Webhooks signing secret; store it now, it is not shown again.
+        secret (None | str): For `v1`: the Standard Webhooks signing secret; store it now, it is not shown again. Null
+            for `v1a`, whose private key never leaves the service (verify with `public_key`).
+        public_key (None | str | Unset): For `v1a`: the ed25519 public key (`whpk_` + base64 of the 32 raw bytes) that
+            verifies the `v1a,…` signatures; null for `v1`.
+        robot_signing (bool | Unset): A chat robot signing secret is set (the secret itself is never shown). Default:
+            False.
         disabled_reason (None | str | Unset):
         disabled_at (datetime.datetime | None | Unset):
     """
@@ -41,13 +47,16 @@ class SubscriptionWithSecret:
     event_types: list[str]
     project_key: None | str
     format_: str
+    signature_scheme: str
     active: bool
     consecutive_failures: int
     created_by: str
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    secret: str
+    secret: None | str
+    public_key: None | str | Unset = UNSET
+    robot_signing: bool | Unset = False
     disabled_reason: None | str | Unset = UNSET
     disabled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -66,6 +75,8 @@ class SubscriptionWithSecret:
 
         format_ = self.format_
 
+        signature_scheme = self.signature_scheme
+
         active = self.active
 
         consecutive_failures = self.consecutive_failures
@@ -78,7 +89,16 @@ class SubscriptionWithSecret:
 
         updated_at = self.updated_at.isoformat()
 
+        secret: None | str
         secret = self.secret
+
+        public_key: None | str | Unset
+        if isinstance(self.public_key, Unset):
+            public_key = UNSET
+        else:
+            public_key = self.public_key
+
+        robot_signing = self.robot_signing
 
         disabled_reason: None | str | Unset
         if isinstance(self.disabled_reason, Unset):
@@ -104,6 +124,7 @@ class SubscriptionWithSecret:
                 "event_types": event_types,
                 "project_key": project_key,
                 "format": format_,
+                "signature_scheme": signature_scheme,
                 "active": active,
                 "consecutive_failures": consecutive_failures,
                 "created_by": created_by,
@@ -113,6 +134,10 @@ class SubscriptionWithSecret:
                 "secret": secret,
             }
         )
+        if public_key is not UNSET:
+            field_dict["public_key"] = public_key
+        if robot_signing is not UNSET:
+            field_dict["robot_signing"] = robot_signing
         if disabled_reason is not UNSET:
             field_dict["disabled_reason"] = disabled_reason
         if disabled_at is not UNSET:
@@ -140,6 +165,8 @@ class SubscriptionWithSecret:
 
         format_ = d.pop("format")
 
+        signature_scheme = d.pop("signature_scheme")
+
         active = d.pop("active")
 
         consecutive_failures = d.pop("consecutive_failures")
@@ -152,7 +179,23 @@ class SubscriptionWithSecret:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        secret = d.pop("secret")
+        def _parse_secret(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        secret = _parse_secret(d.pop("secret"))
+
+        def _parse_public_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        public_key = _parse_public_key(d.pop("public_key", UNSET))
+
+        robot_signing = d.pop("robot_signing", UNSET)
 
         def _parse_disabled_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -187,6 +230,7 @@ class SubscriptionWithSecret:
             event_types=event_types,
             project_key=project_key,
             format_=format_,
+            signature_scheme=signature_scheme,
             active=active,
             consecutive_failures=consecutive_failures,
             created_by=created_by,
@@ -194,6 +238,8 @@ class SubscriptionWithSecret:
             created_at=created_at,
             updated_at=updated_at,
             secret=secret,
+            public_key=public_key,
+            robot_signing=robot_signing,
             disabled_reason=disabled_reason,
             disabled_at=disabled_at,
         )

@@ -18,6 +18,7 @@ def _get_kwargs(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     status: ListReleasesStatusType0 | None | Unset = UNSET,
+    version: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -40,6 +41,13 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    json_version: None | str | Unset
+    if isinstance(version, Unset):
+        json_version = UNSET
+    else:
+        json_version = version
+    params["version"] = json_version
 
     json_sort: None | str | Unset
     if isinstance(sort, Unset):
@@ -113,6 +121,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     status: ListReleasesStatusType0 | None | Unset = UNSET,
+    version: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
 ) -> Response[PageReleasePublic | Problem]:
     """List Releases
@@ -123,6 +132,8 @@ def sync_detailed(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
+        version (None | str | Unset): Only the release with exactly this version (at most one:
+            versions are unique per project). CI finds the release of its tag this way.
         sort (None | str | Unset): created, target_date, version
 
     Raises:
@@ -138,6 +149,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         status=status,
+        version=version,
         sort=sort,
     )
 
@@ -155,6 +167,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     status: ListReleasesStatusType0 | None | Unset = UNSET,
+    version: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
 ) -> PageReleasePublic | Problem | None:
     """List Releases
@@ -165,6 +178,8 @@ def sync(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
+        version (None | str | Unset): Only the release with exactly this version (at most one:
+            versions are unique per project). CI finds the release of its tag this way.
         sort (None | str | Unset): created, target_date, version
 
     Raises:
@@ -181,6 +196,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         status=status,
+        version=version,
         sort=sort,
     ).parsed
 
@@ -192,6 +208,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     status: ListReleasesStatusType0 | None | Unset = UNSET,
+    version: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
 ) -> Response[PageReleasePublic | Problem]:
     """List Releases
@@ -202,6 +219,8 @@ async def asyncio_detailed(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
+        version (None | str | Unset): Only the release with exactly this version (at most one:
+            versions are unique per project). CI finds the release of its tag this way.
         sort (None | str | Unset): created, target_date, version
 
     Raises:
@@ -217,6 +236,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         status=status,
+        version=version,
         sort=sort,
     )
 
@@ -232,6 +252,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     status: ListReleasesStatusType0 | None | Unset = UNSET,
+    version: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
 ) -> PageReleasePublic | Problem | None:
     """List Releases
@@ -242,6 +263,8 @@ async def asyncio(
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`; one
             this list did not issue is a 400.
         status (ListReleasesStatusType0 | None | Unset):
+        version (None | str | Unset): Only the release with exactly this version (at most one:
+            versions are unique per project). CI finds the release of its tag this way.
         sort (None | str | Unset): created, target_date, version
 
     Raises:
@@ -259,6 +282,7 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             status=status,
+            version=version,
             sort=sort,
         )
     ).parsed
