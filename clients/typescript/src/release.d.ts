@@ -1036,6 +1036,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/slack/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Slack Interaction
+         * @description Slack's interactivity request URL. Verified by Slack's signature (`X-Slack-Signature`, HMAC-SHA256
+         *     with the app's signing secret over `v0:{X-Slack-Request-Timestamp}:{body}`, 5 minutes at most old):
+         *     401 otherwise. The button's value names the action — `advance:<rollout_id>` or `approve:<release_id>` —
+         *     run as the TPM Hub user the Slack user is mapped to in the project, with every rule of the REST action.
+         *     Answered with an ephemeral message saying what happened or why it was refused (nothing changed then).
+         */
+        post: operations["slack_interaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/slack-users/{slack_user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Slack User
+         * @description Map a Slack user to the TPM Hub user (`sub`) and project role that acts when they click a button
+         *     (tpm/admin; only an admin may map someone as admin). 201 when new, 200 when replaced.
+         */
+        put: operations["put_slack_user"];
+        post?: never;
+        /**
+         * Delete Slack User
+         * @description Remove a mapping (tpm/admin): that Slack user's clicks are refused from then on.
+         */
+        delete: operations["delete_slack_user"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{key}/slack-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Slack Users
+         * @description The project's Slack user mapping (tpm/admin).
+         */
+        get: operations["list_slack_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{key}/release-summary": {
         parameters: {
             query?: never;
@@ -4484,6 +4553,95 @@ export interface components {
              * @default 3
              */
             impact: number;
+        };
+        /**
+         * SlackReply
+         * @description What Slack shows the person who clicked: an ephemeral message saying what happened or why not.
+         */
+        SlackReply: {
+            /**
+             * Response Type
+             * @default ephemeral
+             * @constant
+             */
+            response_type: "ephemeral";
+            /**
+             * Replace Original
+             * @default false
+             */
+            replace_original: boolean;
+            /**
+             * Text
+             * @example Advanced checkout-v2 (release 1.4.0) to stage 2 of 4 (25%).
+             */
+            text: string;
+        };
+        /** SlackUserPublic */
+        SlackUserPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Slack User Id
+             * @example U2CERLKJA
+             */
+            slack_user_id: string;
+            /**
+             * Sub
+             * @example bob
+             */
+            sub: string;
+            /**
+             * Role
+             * @example engineer
+             */
+            role: string;
+            /**
+             * Updated By
+             * @example alice
+             */
+            updated_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SlackUserPut
+         * @description The TPM Hub identity and project role a Slack user acts as.
+         * @example {
+         *       "role": "engineer",
+         *       "sub": "bob"
+         *     }
+         */
+        SlackUserPut: {
+            /**
+             * Sub
+             * @example bob
+             */
+            sub: string;
+            /**
+             * Role
+             * @description The role in this project (only an admin may grant admin).
+             * @example engineer
+             * @enum {string}
+             */
+            role: "admin" | "pm" | "tpm" | "engineer" | "qa" | "viewer" | "ci";
         };
         /**
          * StageCreate
@@ -9839,6 +9997,265 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    slack_interaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description Slack's block_actions JSON. */
+                    payload: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackReply"];
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database or sibling service) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_slack_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                slack_user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlackUserPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackUserPublic"];
+                };
+            };
+            /** @description Mapping created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackUserPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_slack_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                slack_user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_slack_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackUserPublic"][];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -240,6 +240,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risks/link-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query Risk Links
+         * @description Risks of the project (open or closed) linked to any of the items (for requirements-svc before it
+         *     deletes an item; service tokens and project readers). Read-only.
+         */
+        post: operations["query_risk_links"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/risks/{key}": {
         parameters: {
             query?: never;
@@ -1501,6 +1522,22 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /**
+         * ItemHoldersQuery
+         * @description Which risks (risk-svc `POST /v1/risks/link-query`) are linked to any of these items of one project
+         *     (the releases holding them come from release-svc's `POST /v1/releases/scope-query`).
+         */
+        ItemHoldersQuery: {
+            /** Project Key */
+            project_key: string;
+            /**
+             * Item Keys
+             * @example [
+             *       "PAY-42"
+             *     ]
+             */
+            item_keys: string[];
+        };
         /** LevelThreshold */
         LevelThreshold: {
             /**
@@ -2108,6 +2145,34 @@ export interface components {
             linked: components["schemas"]["LinkedRisk"][];
             requirement_change_risk: components["schemas"]["PredictedRisk"];
         };
+        /** RiskLinkedToItems */
+        RiskLinkedToItems: {
+            /**
+             * Key
+             * @example PAY-R7
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * @example mitigating
+             */
+            status: string;
+            /**
+             * Level
+             * @example high
+             */
+            level: string;
+            /**
+             * Item Keys
+             * @description The asked items the risk is linked to.
+             * @example [
+             *       "PAY-42"
+             *     ]
+             */
+            item_keys: string[];
+        };
         /**
          * RiskMatrixIn
          * @description The whole matrix (PUT replaces it). Thresholds must cover scores 1–25 with no gap or overlap,
@@ -2483,6 +2548,14 @@ export interface components {
              * @description Recorded with the assessment.
              */
             note?: string | null;
+        };
+        /**
+         * RisksLinkedToItems
+         * @description Risks of the project (open or closed) linked to any of the asked items, by key.
+         */
+        RisksLinkedToItems: {
+            /** Risks */
+            risks: components["schemas"]["RiskLinkedToItems"][];
         };
         /**
          * SubscriptionCreate
@@ -3661,6 +3734,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RiskImpactResult"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    query_risk_links: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemHoldersQuery"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RisksLinkedToItems"];
                 };
             };
             /** @description Malformed body (not valid JSON) */

@@ -149,6 +149,11 @@ from .rollout_public_status import RolloutPublicStatus
 from .rollout_public_unit_kind import RolloutPublicUnitKind
 from .send_to_risk import SendToRisk
 from .send_to_risk_category import SendToRiskCategory
+from .slack_interaction_body import SlackInteractionBody
+from .slack_reply import SlackReply
+from .slack_user_public import SlackUserPublic
+from .slack_user_put import SlackUserPut
+from .slack_user_put_role import SlackUserPutRole
 from .stage_create import StageCreate
 from .stage_public import StagePublic
 from .start_request import StartRequest
@@ -321,6 +326,11 @@ __all__ = (
     "RolloutPublicUnitKind",
     "SendToRisk",
     "SendToRiskCategory",
+    "SlackInteractionBody",
+    "SlackReply",
+    "SlackUserPublic",
+    "SlackUserPut",
+    "SlackUserPutRole",
     "StageCreate",
     "StagePublic",
     "StartRequest",

@@ -39,6 +39,7 @@ from .heatmap_basis import HeatmapBasis
 from .heatmap_cell import HeatmapCell
 from .heatmap_cell_level import HeatmapCellLevel
 from .history_entry_public import HistoryEntryPublic
+from .item_holders_query import ItemHoldersQuery
 from .level_threshold import LevelThreshold
 from .level_threshold_level import LevelThresholdLevel
 from .linked_risk import LinkedRisk
@@ -84,6 +85,7 @@ from .risk_gate_query import RiskGateQuery
 from .risk_gate_result import RiskGateResult
 from .risk_impact_query import RiskImpactQuery
 from .risk_impact_result import RiskImpactResult
+from .risk_linked_to_items import RiskLinkedToItems
 from .risk_matrix_in import RiskMatrixIn
 from .risk_matrix_in_gate_level import RiskMatrixInGateLevel
 from .risk_matrix_public import RiskMatrixPublic
@@ -101,6 +103,7 @@ from .risk_update import RiskUpdate
 from .risk_update_category_type_0 import RiskUpdateCategoryType0
 from .risk_update_kind_type_0 import RiskUpdateKindType0
 from .risk_update_response_strategy_type_0 import RiskUpdateResponseStrategyType0
+from .risks_linked_to_items import RisksLinkedToItems
 from .subscription_create import SubscriptionCreate
 from .subscription_create_format import SubscriptionCreateFormat
 from .subscription_create_signature_scheme import SubscriptionCreateSignatureScheme
@@ -159,6 +162,7 @@ __all__ = (
     "HeatmapCell",
     "HeatmapCellLevel",
     "HistoryEntryPublic",
+    "ItemHoldersQuery",
     "LevelThreshold",
     "LevelThresholdLevel",
     "LinkedRisk",
@@ -204,6 +208,7 @@ __all__ = (
     "RiskGateResult",
     "RiskImpactQuery",
     "RiskImpactResult",
+    "RiskLinkedToItems",
     "RiskMatrixIn",
     "RiskMatrixInGateLevel",
     "RiskMatrixPublic",
@@ -216,6 +221,7 @@ __all__ = (
     "RiskPublicResidualLevelType0",
     "RiskPublicResponseStrategyType0",
     "RiskPublicStatus",
+    "RisksLinkedToItems",
     "RiskSummary",
     "RiskUpdate",
     "RiskUpdateCategoryType0",

@@ -10,8 +10,8 @@ T = TypeVar("T", bound="ItemHoldersQuery")
 
 @_attrs_define
 class ItemHoldersQuery:
-    """Which releases (release-svc `POST /v1/releases/scope-query`) or risks (risk-svc
-    `POST /v1/risks/link-query`) hold any of these items of one project.
+    """Which risks (risk-svc `POST /v1/risks/link-query`) are linked to any of these items of one project
+    (the releases holding them come from release-svc's `POST /v1/releases/scope-query`).
 
         Attributes:
             project_key (str):

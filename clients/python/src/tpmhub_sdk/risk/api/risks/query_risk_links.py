@@ -96,9 +96,9 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemHoldersQuery): Which releases (release-svc `POST /v1/releases/scope-query`) or
-            risks (risk-svc
-            `POST /v1/risks/link-query`) hold any of these items of one project.
+        body (ItemHoldersQuery): Which risks (risk-svc `POST /v1/risks/link-query`) are linked to
+            any of these items of one project
+            (the releases holding them come from release-svc's `POST /v1/releases/scope-query`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,9 +133,9 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemHoldersQuery): Which releases (release-svc `POST /v1/releases/scope-query`) or
-            risks (risk-svc
-            `POST /v1/risks/link-query`) hold any of these items of one project.
+        body (ItemHoldersQuery): Which risks (risk-svc `POST /v1/risks/link-query`) are linked to
+            any of these items of one project
+            (the releases holding them come from release-svc's `POST /v1/releases/scope-query`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,9 +165,9 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemHoldersQuery): Which releases (release-svc `POST /v1/releases/scope-query`) or
-            risks (risk-svc
-            `POST /v1/risks/link-query`) hold any of these items of one project.
+        body (ItemHoldersQuery): Which risks (risk-svc `POST /v1/risks/link-query`) are linked to
+            any of these items of one project
+            (the releases holding them come from release-svc's `POST /v1/releases/scope-query`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,9 +200,9 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (ItemHoldersQuery): Which releases (release-svc `POST /v1/releases/scope-query`) or
-            risks (risk-svc
-            `POST /v1/risks/link-query`) hold any of these items of one project.
+        body (ItemHoldersQuery): Which risks (risk-svc `POST /v1/risks/link-query`) are linked to
+            any of these items of one project
+            (the releases holding them come from release-svc's `POST /v1/releases/scope-query`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
