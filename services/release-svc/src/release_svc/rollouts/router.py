@@ -213,15 +213,16 @@ async def _act(
     rollout_id: uuid.UUID,
     body,
     now: datetime,
-    if_match: str | None,
+    expected: str | None,
     response: Response,
     **extra,
 ) -> RolloutPublic:
-    if if_match is not None:
+    if expected is not None:
         current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
         # An early refusal, before the gate's sibling calls; the gated actions (start, advance, complete)
-        # end this transaction while the siblings answer and check If-Match again under their own lock.
-        await lock_and_check(session, current, if_match)
+        # end this transaction while the siblings answer and check If-Match again under their own lock
+        # (they receive it as `if_match` in `extra`).
+        await lock_and_check(session, current, expected)
     rollout = await action(session, principal=principal, rollout_id=rollout_id, body=body, now=now, **extra)
     set_etag(response, rollout.version)
     return to_public(rollout)
