@@ -149,7 +149,7 @@ async def test_create_get_list_rollout(client, auth, db):
     assert (
         rollout["status"] == "draft"
         and rollout["current_percent"] == 0
-        and rollout["allowed_actions"] == ["start"]
+        and rollout["allowed_actions"] == ["start", "edit", "abort"]
     )
     assert (
         rollout["unit_kind"] == "tenant"
@@ -328,7 +328,8 @@ async def test_start_moves_an_approved_release_to_deploying(client, auth, db, cl
         started["status"] == "running" and started["current_stage"] == 0 and started["current_percent"] == 10
     )
     assert started["started_at"] == "2026-11-22T06:00:00Z" and started["hold_until"] == "2026-11-22T06:05:00Z"
-    assert started["allowed_actions"] == ["advance", "pause", "rollback"] and r.headers["etag"] == '"2"'
+    assert started["allowed_actions"] == ["advance", "pause", "rollback", "abort"]
+    assert r.headers["etag"] == '"2"'
     assert await release_status(client, auth, release_id) == "deploying"
     [event] = await events_of(db, rollout["id"], "rollout.started")
     assert event["from"] == {"status": "draft", "stage": 0, "percent": 0}
@@ -370,19 +371,20 @@ async def test_actions_illegal_in_the_current_state_are_409_with_allowed_ones(cl
         r = await act(client, auth, rid, action)
         assert r.status_code == 409, action
         body = r.json()
-        assert body["allowed_actions"] == ["start"] and body["state"] == "draft" and body["action"] == action
+        assert body["allowed_actions"] == ["abort", "edit", "start"]
+        assert body["state"] == "draft" and body["action"] == action
     assert (await act(client, auth, rid, "start")).status_code == 200
     r = await act(client, auth, rid, "resume")
-    assert r.status_code == 409 and r.json()["allowed_actions"] == ["advance", "pause", "rollback"]
+    assert r.status_code == 409 and r.json()["allowed_actions"] == ["abort", "advance", "pause", "rollback"]
     r = await act(client, auth, rid, "complete")
     assert r.status_code == 409 and "last stage" in r.json()["detail"]
     assert (await act(client, auth, rid, "advance")).status_code == 200
     r = await act(client, auth, rid, "advance")
-    assert r.status_code == 409 and r.json()["allowed_actions"] == ["complete", "pause", "rollback"]
+    assert r.status_code == 409 and r.json()["allowed_actions"] == ["abort", "complete", "pause", "rollback"]
     assert (await act(client, auth, rid, "pause")).status_code == 200
     for action in ("advance", "pause", "complete", "start"):
         r = await act(client, auth, rid, action)
-        assert r.status_code == 409 and r.json()["allowed_actions"] == ["resume", "rollback"]
+        assert r.status_code == 409 and r.json()["allowed_actions"] == ["abort", "resume", "rollback"]
     assert (await act(client, auth, rid, "rollback")).status_code == 200
     for action in ("start", "advance", "pause", "resume", "rollback", "complete"):
         r = await act(client, auth, rid, action)

@@ -111,6 +111,43 @@ class RolloutGateHeld(RolloutChanged):
     decision_id: uuid.UUID | None = None
 
 
+class RolloutAborted(RolloutChanged):
+    """`rollout.aborted`: a person stopped the rollout for good, with a reason (distinct from a rollback).
+    `exposed`: units had been inside (the release rolled back too); only then it counts as a change
+    failure."""
+
+    exposed: bool
+    counts_as_change_failure: bool
+    schedules_cancelled: int = 0
+
+
+class RolloutUpdated(RolloutChanged):
+    """`rollout.updated`: a draft rollout was edited (`changed`: the fields that changed)."""
+
+    changed: list[str] = Field(default_factory=list, examples=[["stages"]])
+
+
+class RolloutScheduleEvent(BaseModel):
+    """`rollout.schedule_created` / `_cancelled` / `_failed`: a start or advance planned for a time; a failed
+    one (gate denied, freeze window, the rollout's state, the hold) carries `failure_reason` and `problem`."""
+
+    model_config = ConfigDict(extra="allow")
+
+    rollout_id: uuid.UUID
+    release_id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    name: str = Field(examples=["checkout-v2"])
+    schedule_id: uuid.UUID
+    action: Literal["start", "advance"]
+    at: datetime
+    by: str = Field(examples=["alice"])
+    by_name: str = ""
+    scheduled_by: str = Field(examples=["alice"])
+    reason: str = Field(examples=["advance after the nightly batch"])
+    failure_reason: str | None = None
+    problem: dict[str, Any] | None = None
+
+
 class DocumentChanged(BaseModel):
     """`prd.<change>` / `design.<change>`: a PRD or technical design was created, submitted, reviewed, …"""
 
@@ -484,6 +521,80 @@ CATALOGUE: list[EventType] = [
             "decision_id": "01937c5e-0000-7000-8000-0000000000b2",
         },
     ),
+    EventType(
+        "rollout.aborted",
+        "release-svc",
+        "rollout id",
+        RolloutAborted,
+        {
+            "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+            "release_id": _REL,
+            "project_key": "PAY",
+            "name": "checkout-v2",
+            "action": "abort",
+            "by": "alice",
+            "by_name": "Alice",
+            "reason": "wrong build promoted to the canary",
+            "from": {"status": "running", "stage": 1, "percent": 25},
+            "to": {"status": "aborted", "stage": 1, "percent": 0},
+            "stage_count": 4,
+            "exposed": True,
+            "counts_as_change_failure": True,
+            "schedules_cancelled": 1,
+        },
+    ),
+    EventType(
+        "rollout.updated",
+        "release-svc",
+        "rollout id",
+        RolloutUpdated,
+        {
+            "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+            "release_id": _REL,
+            "project_key": "PAY",
+            "name": "checkout-v2",
+            "action": "edit",
+            "by": "alice",
+            "by_name": "Alice",
+            "reason": None,
+            "from": {"status": "draft", "stage": 0, "percent": 0},
+            "to": {"status": "draft", "stage": 0, "percent": 0},
+            "stage_count": 3,
+            "changed": ["stages"],
+        },
+    ),
+    *[
+        EventType(
+            f"rollout.schedule_{what}",
+            "release-svc",
+            "rollout id",
+            RolloutScheduleEvent,
+            {
+                "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+                "release_id": _REL,
+                "project_key": "PAY",
+                "name": "checkout-v2",
+                "schedule_id": "01937c5e-0000-7000-8000-0000000000c3",
+                "action": "advance",
+                "at": _T,
+                "by": "tpmhub:rollouts" if what == "failed" else "alice",
+                "by_name": "Rollout automation" if what == "failed" else "Alice",
+                "scheduled_by": "alice",
+                "reason": "advance after the nightly batch",
+                **(
+                    {
+                        "failure_reason": "freeze window active without an approved exception for "
+                        "production at 2026-12-24T02:00:00+00:00: Year end until 2027-01-02T00:00:00+00:00",
+                        "problem": {"type": "https://tpmhub.dev/problems/freeze-window", "status": 409,
+                                    "title": "Freeze window active"},
+                    }
+                    if what == "failed"
+                    else {}
+                ),
+            },
+        )
+        for what in ("created", "cancelled", "failed")
+    ],
     *[
         EventType(
             f"{kind}.{change}",

@@ -529,6 +529,48 @@ def rollout_rollback(rollout_id: str, reason: str = "rolled back from the CLI") 
     _rollout_action(rollout_id, "rollback", reason)
 
 
+@rollout_app.command("abort")
+def rollout_abort(rollout_id: str, reason: str = typer.Option(..., "--reason", help="Why (required).")) -> None:
+    """Stop the rollout for good (a draft, or while running or paused): nobody is exposed any more."""
+    emit(api().call("release", "POST", f"/v1/rollouts/{rollout_id}/abort", json={"reason": reason}))
+
+
+@rollout_app.command("schedule")
+def rollout_schedule(
+    rollout_id: str,
+    action: str = typer.Argument(..., help="start or advance"),
+    at: str = typer.Option(..., "--at", help="When (ISO 8601; without an offset: UTC)."),
+    reason: str = typer.Option(..., "--reason", help="Why (required)."),
+) -> None:
+    """Start or advance the rollout at a given time (refused inside a freeze window)."""
+    emit(api().call("release", "POST", f"/v1/rollouts/{rollout_id}/schedules",
+                    json={"action": action, "at": at, "reason": reason}))
+
+
+@rollout_app.command("schedules")
+def rollout_schedules(rollout_id: str) -> None:
+    """The rollout's scheduled actions with their status."""
+    data = api().call("release", "GET", f"/v1/rollouts/{rollout_id}/schedules", params={"limit": 200})
+    emit(data["items"], ["id", "action", "at", "status", "created_by", "failure_reason"])
+
+
+@rollout_app.command("unschedule")
+def rollout_unschedule(rollout_id: str, schedule_id: str) -> None:
+    """Cancel a pending scheduled action."""
+    emit(api().call("release", "DELETE", f"/v1/rollouts/{rollout_id}/schedules/{schedule_id}"))
+
+
+@rollout_app.command("portfolio")
+def rollout_portfolio(status: str = "running,paused", project: str | None = None) -> None:
+    """Every running or paused rollout across the projects you can read (first 200)."""
+    params: dict[str, Any] = {"status": status, "limit": 200}
+    if project:
+        params["project"] = project
+    data = api().call("release", "GET", "/v1/rollouts", params=params)
+    emit(data["items"], ["id", "project_key", "version", "status", "current_percent", "operator",
+                         "hold_left_seconds", "guardrail_outcome"])
+
+
 @rollout_app.command("decide")
 def rollout_decide(rollout_id: str, unit: Annotated[list[str], typer.Argument()]) -> None:
     """Is each unit in the rollout's cohort now?"""

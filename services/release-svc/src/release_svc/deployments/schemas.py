@@ -82,6 +82,29 @@ class DeploymentPublic(BaseModel):
     version: int
 
 
+class RolloutOutcomes(BaseModel):
+    """How the environment's gray rollouts ended in the window (by `finished_at`). A guardrail rollback, a
+    manual rollback and an abort after units were exposed are change failures; an abort before any
+    exposure (a draft called off) is not: nothing reached users."""
+
+    completed: int = Field(examples=[9])
+    guardrail_rollbacks: int = Field(description="Rolled back by a guardrail breach.", examples=[1])
+    manual_rollbacks: int = Field(description="Rolled back by a person.", examples=[0])
+    aborted_after_exposure: int = Field(
+        description="Aborted while running or paused: counted as change failures.", examples=[1]
+    )
+    aborted_before_exposure: int = Field(
+        description="Aborted as drafts: not counted (no change reached users).", examples=[2]
+    )
+    change_failures: int = Field(
+        description="guardrail_rollbacks + manual_rollbacks + aborted_after_exposure.", examples=[2]
+    )
+    change_failure_rate: float | None = Field(
+        description="change_failures ÷ (completed + change_failures); null without finished exposures.",
+        examples=[0.1818],
+    )
+
+
 class DoraMetrics(BaseModel):
     """The four DORA keys for one project, environment and window (by deployment start)."""
 
@@ -109,3 +132,8 @@ class DoraMetrics(BaseModel):
         description="Median time from a failed change to restored service.", examples=[1800]
     )
     restored_failures: int = Field(examples=[2])
+    rollouts: RolloutOutcomes | None = Field(
+        default=None,
+        description="The environment's gray rollouts that ended in the window, with change failures told "
+        "apart: guardrail and manual rollbacks and aborts after exposure count, aborts of drafts do not.",
+    )

@@ -14,9 +14,15 @@ from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
 from release_svc.deployments.models import Deployment
-from release_svc.deployments.schemas import DeploymentCreate, DeploymentUpdate, DoraMetrics
+from release_svc.deployments.schemas import (
+    DeploymentCreate,
+    DeploymentUpdate,
+    DoraMetrics,
+    RolloutOutcomes,
+)
 from release_svc.environments.service import resolve_environment
 from release_svc.releases.models import Release
+from release_svc.rollouts.controls import rollout_outcomes
 
 RESOURCE = "deployment"
 DEPLOYERS = frozenset({"admin", "pm", "tpm", "engineer", "ci"})
@@ -269,4 +275,9 @@ async def dora(
         failed_deployments=failures,
         time_to_restore_median_seconds=restore_median,
         restored_failures=restored,
+        rollouts=RolloutOutcomes(
+            **await rollout_outcomes(
+                session, project_key=project_key, environment=environment, start=start, end=end
+            )
+        ),
     )

@@ -13,7 +13,7 @@ from tpmhub_shared.db import TableBase, UTCDateTime, json_column
 from tpmhub_shared.ids import new_id, utcnow
 
 ACTIVE_STATUSES = ("running", "paused")
-FINISHED_STATUSES = ("completed", "rolled_back")
+FINISHED_STATUSES = ("completed", "rolled_back", "aborted")
 
 
 class Rollout(TableBase, table=True):
@@ -22,6 +22,8 @@ class Rollout(TableBase, table=True):
         Index("ix_rollouts_release_id_id", "release_id", "id"),
         # The scheduler's scan: running rollouts whose next automatic check is due.
         Index("ix_rollouts_status_next_check_at", "status", "next_check_at"),
+        # The portfolio (`GET /v1/rollouts?status=running,paused`): by status and project, keyset on id.
+        Index("ix_rollouts_status_project_key_id", "status", "project_key", "id"),
         # At most one running or paused rollout per release (concurrent starts cannot both win).
         Index(
             "uq_rollouts_active_release",
@@ -57,6 +59,8 @@ class Rollout(TableBase, table=True):
     # Failed guardrail checks per stage (index = stage); the current stage's count triggers `on_breach`.
     failed_checks: list[int] = Field(default_factory=list, sa_column=json_column(nullable=False))
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Why a person aborted the rollout (status `aborted`); null otherwise.
+    abort_reason: str | None = Field(default=None, max_length=2000)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_by: str = Field(max_length=200)
 
@@ -95,3 +99,37 @@ class MetricReading(SQLModel, table=True):
     failed: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
     created_by: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+SCHEDULE_STATUSES = ("pending", "running", "done", "failed", "cancelled")
+
+
+class RolloutSchedule(TableBase, table=True):
+    """A start or advance of a rollout planned for a given time, run by the rollout scheduler through the
+    same rules as the HTTP action (operator, hold, gate), as the person who scheduled it."""
+
+    __tablename__ = "rollout_schedules"
+    __table_args__ = (
+        # The scheduler's scan: pending schedules that are due.
+        Index("ix_rollout_schedules_status_at", "status", "at"),
+        Index("ix_rollout_schedules_rollout_id_id", "rollout_id", "id"),
+    )
+
+    project_key: str = Field(sa_column=Column(String(10), nullable=False))
+    rollout_id: uuid.UUID = Field(sa_column=Column(Uuid(), ForeignKey("rollouts.id"), nullable=False))
+    action: str = Field(max_length=20)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    reason: str = Field(max_length=2000)
+    # pending → running (claimed by one scheduler) → done | failed; pending → cancelled.
+    status: str = Field(default="pending", max_length=20)
+    created_by: str = Field(max_length=200)
+    created_by_name: str = Field(default="", max_length=200)
+    # The scheduler acts as the creator with the role they had on the project when they scheduled it.
+    created_by_role: str | None = Field(default=None, max_length=20)
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    executed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    failure_reason: str | None = Field(default=None, max_length=2000)
+    # The problem the action answered with ({type, title, status, detail, ...extensions}).
+    failure: dict[str, Any] | None = Field(default=None, sa_column=json_column(nullable=True))
+    cancelled_by: str | None = Field(default=None, max_length=200)
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -13,14 +13,15 @@ from tpmhub_shared.concurrency import IfMatch, lock_and_check, set_etag
 from tpmhub_shared.db import read_only_session, request_session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
-from tpmhub_shared.problems import responses
+from tpmhub_shared.problems import UnprocessableEntity, field_error, responses
 
 from release_svc.gate.service import GateSiblings
-from release_svc.rollouts import cohorts, service
+from release_svc.rollouts import cohorts, controls, schedules, service
 from release_svc.rollouts.guardrails import METRIC_PATTERN
-from release_svc.rollouts.models import MetricReading, Rollout
+from release_svc.rollouts.models import MetricReading, Rollout, RolloutSchedule
 from release_svc.rollouts.schemas import (
     UNIT_PATTERN,
+    AbortRequest,
     AdvanceRequest,
     Cohort,
     DecideBatch,
@@ -30,6 +31,7 @@ from release_svc.rollouts.schemas import (
     GuardrailCheck,
     GuardrailPublic,
     GuardrailStatus,
+    PortfolioItem,
     ReadingBatch,
     ReadingPublic,
     ReadingsBody,
@@ -38,6 +40,9 @@ from release_svc.rollouts.schemas import (
     RolloutCreate,
     RolloutPublic,
     RolloutStatus,
+    RolloutUpdate,
+    ScheduleCreate,
+    SchedulePublic,
     StagePublic,
     StartRequest,
 )
@@ -94,6 +99,7 @@ def to_public(rollout: Rollout) -> RolloutPublic:
         gate_hold=GateHold.model_validate(rollout.gate_hold) if rollout.gate_hold else None,
         on_breach=rollout.on_breach,
         breach_threshold=rollout.breach_threshold,
+        abort_reason=rollout.abort_reason,
         started_at=rollout.started_at,
         finished_at=rollout.finished_at,
         created_by=rollout.created_by,
@@ -213,18 +219,19 @@ async def _act(
     rollout_id: uuid.UUID,
     body,
     now: datetime,
-    if_match: str | None,
+    expected: str | None,
     response: Response,
     gated: bool = False,
     **extra,
 ) -> RolloutPublic:
     if gated:
-        extra["if_match"] = if_match
-    if if_match is not None:
+        extra["if_match"] = expected
+    if expected is not None:
         current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
         # An early refusal, before the gate's sibling calls; the gated actions (start, advance, complete)
-        # end this transaction while the siblings answer and check If-Match again under their own lock.
-        await lock_and_check(session, current, if_match)
+        # end this transaction while the siblings answer and check If-Match again under their own lock
+        # (they receive it as `if_match`).
+        await lock_and_check(session, current, expected)
     rollout = await action(session, principal=principal, rollout_id=rollout_id, body=body, now=now, **extra)
     set_etag(response, rollout.version)
     return to_public(rollout)
@@ -457,6 +464,154 @@ async def decide_cohorts(
         "enabled_count": enabled_count,
     }
     return Response(orjson.dumps(payload), media_type="application/json")
+
+
+# ---- controls: the portfolio, draft edits, abort, scheduled actions --------------------------------------
+
+_PORTFOLIO_STATUSES = ("draft", "running", "paused", "completed", "rolled_back", "aborted")
+
+
+def _statuses(value: str) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [n for n in names if n not in _PORTFOLIO_STATUSES]
+    if bad or not names:
+        raise UnprocessableEntity(
+            f"Unknown status {', '.join(bad) or '(none)'}; allowed: {', '.join(_PORTFOLIO_STATUSES)}.",
+            errors=[field_error("query.status", "comma-separated rollout states", "status_invalid")],
+        )
+    return sorted(set(names))
+
+
+@router.get("/v1/rollouts", response_model=Page[PortfolioItem], responses=responses(401, 422))
+async def list_portfolio_rollouts(
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    status: Annotated[
+        str,
+        Query(
+            max_length=200,
+            description="Comma-separated states (default `running,paused`).",
+            examples=["running,paused"],
+        ),
+    ] = "running,paused",
+    project: Annotated[str | None, Query(pattern=r"^[A-Z][A-Z0-9]{1,9}$")] = None,
+) -> Page[PortfolioItem]:
+    """The portfolio: every rollout in the given states across the projects the caller can read, oldest
+    first, with the current stage, operator, hold left, guardrail outcome and next scheduled action."""
+    items, next_cursor = await controls.portfolio(
+        session, principal=principal, statuses=_statuses(status), project=project, limit=limit,
+        cursor=cursor, now=now,
+    )
+    return Page[PortfolioItem](items=[PortfolioItem(**i) for i in items], next_cursor=next_cursor)
+
+
+@router.patch(
+    "/v1/rollouts/{rollout_id}",
+    response_model=RolloutPublic,
+    responses=responses(401, 403, 404, 409, 412, 422),
+)
+async def update_rollout(
+    rollout_id: uuid.UUID,
+    body: RolloutUpdate,
+    session: Session,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
+    """Edit a draft rollout (admin, pm, tpm; JSON merge patch, the same rules as on create; `stages`
+    replaces the stages). A stale `If-Match` is 412; a rollout that is not a draft is 409 with the allowed
+    actions. Recorded in history and as `rollout.updated`."""
+    rollout = await controls.update_draft(
+        session, principal=principal, rollout_id=rollout_id, patch=body, if_match=if_match
+    )
+    set_etag(response, rollout.version)
+    return to_public(rollout)
+
+
+@router.post("/v1/rollouts/{rollout_id}/abort", response_model=RolloutPublic, responses=_ACTION_RESPONSES)
+async def abort_rollout(
+    rollout_id: uuid.UUID,
+    body: AbortRequest,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+    if_match: IfMatch = None,
+) -> RolloutPublic:
+    """Stop a draft, running or paused rollout for good, with a required reason (any stage operator or
+    tpm/admin). Nobody is exposed afterwards; a rollout that had exposed units rolls its release back and
+    counts as a change failure, a draft does not. Pending scheduled actions are cancelled."""
+    return await _act(controls.abort, session, principal, rollout_id, body, now, if_match, response)
+
+
+def schedule_public(row: RolloutSchedule) -> SchedulePublic:
+    return SchedulePublic.model_validate(row, from_attributes=True)
+
+
+@router.post(
+    "/v1/rollouts/{rollout_id}/schedules",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SchedulePublic,
+    responses=responses(401, 403, 404, 409, 413, 422),
+)
+async def create_rollout_schedule(
+    rollout_id: uuid.UUID,
+    body: ScheduleCreate,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+    response: Response,
+) -> SchedulePublic:
+    """Start or advance the rollout at a given time (who may steer it: the stage's operator or a
+    tpm/admin). Inside a freeze window of the rollout's environment without an approved exception: 409
+    `freeze-window`, now and again when due. When due the scheduler acts as you, with the action's rules."""
+    row = await schedules.create_schedule(
+        session, principal=principal, rollout_id=rollout_id, body=body, now=now
+    )
+    response.headers["Location"] = f"/v1/rollouts/{rollout_id}/schedules/{row.id}"
+    return schedule_public(row)
+
+
+@router.get(
+    "/v1/rollouts/{rollout_id}/schedules",
+    response_model=Page[SchedulePublic],
+    responses=responses(401, 404, 422),
+)
+async def list_rollout_schedules(
+    rollout_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[SchedulePublic]:
+    """The rollout's scheduled actions, oldest first, with their status and failure reasons."""
+    rows, next_cursor = await schedules.list_schedules(
+        session, principal=principal, rollout_id=rollout_id, limit=limit, cursor=cursor
+    )
+    return Page[SchedulePublic](items=[schedule_public(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.delete(
+    "/v1/rollouts/{rollout_id}/schedules/{schedule_id}",
+    response_model=SchedulePublic,
+    responses=responses(401, 403, 404, 409, 422),
+)
+async def cancel_rollout_schedule(
+    rollout_id: uuid.UUID,
+    schedule_id: uuid.UUID,
+    session: Session,
+    principal: CurrentPrincipal,
+    now: Now,
+) -> SchedulePublic:
+    """Cancel a pending scheduled action (whoever scheduled it, the stage's operator or a tpm/admin); it
+    stays listed as cancelled. One that ran already is 409."""
+    row = await schedules.cancel_schedule(
+        session, principal=principal, rollout_id=rollout_id, schedule_id=schedule_id, now=now
+    )
+    return schedule_public(row)
 
 
 TAGS = [

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstrai
 from release_svc.rollouts.guardrails import METRIC_PATTERN
 
 UnitKind = Literal["user", "tenant", "device", "region"]
-RolloutStatus = Literal["draft", "running", "paused", "completed", "rolled_back"]
+RolloutStatus = Literal["draft", "running", "paused", "completed", "rolled_back", "aborted"]
 BreachAction = Literal["pause", "rollback"]
 Cohort = Literal["canary", "baseline"]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -178,6 +178,10 @@ class RolloutPublic(BaseModel):
     )
     on_breach: BreachAction
     breach_threshold: int
+    abort_reason: str | None = Field(
+        default=None, description="Why a person aborted the rollout (status `aborted`).",
+        examples=["wrong build promoted"],
+    )
     started_at: datetime | None
     finished_at: datetime | None
     created_by: str
@@ -368,3 +372,124 @@ ReadingsBody = Annotated[
     Annotated[ReadingCreate, Tag("single")] | Annotated[ReadingBatch, Tag("batch")],
     Discriminator(_reading_shape),
 ]
+
+
+# ---- controls: abort, scheduled actions, draft edits, the portfolio --------------------------------------
+
+
+class AbortRequest(BaseModel):
+    """Stop the rollout now: nobody is exposed any more. The reason is required (history, event, DORA)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Reason = Field(examples=["Wrong build promoted to the canary"])
+
+
+ScheduleAction = Literal["start", "advance"]
+ScheduleStatus = Literal["pending", "running", "done", "failed", "cancelled"]
+MAX_SCHEDULE_AHEAD_DAYS = 366
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("is outside the representable range in UTC") from exc
+
+
+class ScheduleCreate(BaseModel):
+    """Start or advance the rollout at a given time (run by the scheduler with the same rules as the action:
+    operator, hold, gate). Refused inside a freeze window of the rollout's environment without an approved
+    exception, when created and again when due."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: ScheduleAction = Field(examples=["advance"])
+    at: datetime = Field(
+        description="When to act (UTC; a time without offset is taken as UTC); in the future, at most a year "
+        "ahead.",
+        examples=["2026-11-23T02:00:00Z"],
+    )
+    reason: Reason = Field(examples=["Advance to 50% after the nightly batch"])
+
+    @field_validator("at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return _utc(value)
+
+
+class SchedulePublic(BaseModel):
+    """A planned action and what became of it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    rollout_id: uuid.UUID
+    project_key: str = Field(examples=["PAY"])
+    action: ScheduleAction
+    at: datetime
+    reason: str
+    status: ScheduleStatus = Field(
+        description="pending until due; running while the scheduler acts; done, failed (see "
+        "`failure_reason`) or cancelled."
+    )
+    created_by: str = Field(examples=["alice"])
+    created_at: datetime
+    executed_at: datetime | None = None
+    failure_reason: str | None = Field(
+        default=None, examples=["freeze window active without an approved exception: Year end"]
+    )
+    failure: dict | None = Field(
+        default=None, description="The problem the action answered with (type, title, status, detail, …)."
+    )
+    cancelled_by: str | None = None
+    cancelled_at: datetime | None = None
+    revision: int = Field(
+        validation_alias="version", description="Optimistic-concurrency counter.", examples=[1]
+    )
+
+
+class RolloutUpdate(BaseModel):
+    """Change a draft rollout (JSON merge patch; the same rules as on create). `stages` replaces all
+    stages."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, max_length=200, examples=["Wallet checkout canary"])
+    environment: str | None = Field(default=None, pattern=ENV_PATTERN, examples=["staging"])
+    unit_kind: UnitKind | None = None
+    group_id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$")
+    stages: list[StageCreate] | None = Field(default=None, min_length=1, max_length=20)
+    on_breach: BreachAction | None = None
+    breach_threshold: int | None = Field(default=None, ge=1, le=1000)
+
+
+class PortfolioItem(BaseModel):
+    """One active rollout as a release manager's portfolio shows it."""
+
+    id: uuid.UUID
+    release_id: uuid.UUID
+    version: str = Field(examples=["1.4.0"])
+    project_key: str = Field(examples=["PAY"])
+    name: str
+    environment: str = Field(examples=["production"])
+    status: RolloutStatus
+    current_stage: int = Field(examples=[1])
+    stage_count: int = Field(examples=[3])
+    current_percent: int = Field(examples=[50])
+    operator: str = Field(description="The current stage's operator.", examples=["bob"])
+    hold_until: datetime | None
+    hold_left_seconds: int = Field(description="Seconds until the minimum hold has passed (0: passed).")
+    pause_reason: str | None = None
+    gate_held: bool = Field(description="An automatic advance waits because the gate denies it.")
+    guardrail_outcome: Literal["pass", "fail", "pending", "none"] = Field(
+        description="The current stage's guardrails by their latest canary readings: pass (all green), fail "
+        "(a latest reading failed), pending (no data or no baseline yet), none (the stage has no guardrails)."
+    )
+    failed_checks: int = Field(description="Failed guardrail checks in the current stage.", examples=[0])
+    next_schedule_at: datetime | None = Field(
+        default=None, description="When the next pending scheduled action is due."
+    )
+    updated_at: datetime

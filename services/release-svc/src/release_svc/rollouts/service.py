@@ -87,11 +87,11 @@ def is_last_stage(rollout: Rollout) -> bool:
 
 def allowed_actions(rollout: Rollout) -> list[str]:
     if rollout.status == "draft":
-        return ["start"]
+        return ["start", "edit", "abort"]
     if rollout.status == "running":
-        return ["complete" if is_last_stage(rollout) else "advance", "pause", "rollback"]
+        return ["complete" if is_last_stage(rollout) else "advance", "pause", "rollback", "abort"]
     if rollout.status == "paused":
-        return ["resume", "rollback"]
+        return ["resume", "rollback", "abort"]
     return []
 
 

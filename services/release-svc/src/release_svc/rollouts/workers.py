@@ -17,7 +17,7 @@ from typing import Any
 from tpmhub_shared.logging import get_logger
 
 from release_svc.gate.service import GateSiblings
-from release_svc.rollouts import service
+from release_svc.rollouts import schedules, service
 
 log = get_logger(__name__)
 POLL_SECONDS = 1.0
@@ -52,4 +52,21 @@ async def rollout_scheduler(app: Any) -> None:
             pass
 
 
-WORKERS = [rollout_scheduler]
+async def schedule_runner(app: Any) -> None:
+    """Run due scheduled actions (start/advance at a time) until `app.state.stopping` is set, on the same
+    poll interval as the rollout scheduler."""
+    stopping: asyncio.Event = app.state.stopping
+    while not stopping.is_set():
+        try:
+            await schedules.run_due_schedules(app)
+        except Exception:  # a database hiccup must not stop the runner; log it and try again
+            log.exception("rollout_schedule_runner_failed")
+        try:
+            await asyncio.wait_for(
+                stopping.wait(), timeout=getattr(app.state, "rollout_poll_seconds", POLL_SECONDS)
+            )
+        except TimeoutError:
+            pass
+
+
+WORKERS = [rollout_scheduler, schedule_runner]

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .abort_request import AbortRequest
 from .action_item_in import ActionItemIn
 from .action_item_public import ActionItemPublic
 from .action_request import ActionRequest
@@ -102,15 +103,20 @@ from .page_freeze_window_public import PageFreezeWindowPublic
 from .page_gate_result import PageGateResult
 from .page_history_entry_public import PageHistoryEntryPublic
 from .page_pipeline_run_public import PagePipelineRunPublic
+from .page_portfolio_item import PagePortfolioItem
 from .page_reading_public import PageReadingPublic
 from .page_release_public import PageReleasePublic
 from .page_rollout_public import PageRolloutPublic
+from .page_schedule_public import PageSchedulePublic
 from .page_subscription_public import PageSubscriptionPublic
 from .page_verification_public import PageVerificationPublic
 from .pipeline_run_public import PipelineRunPublic
 from .plan_step import PlanStep
 from .plan_step_kind import PlanStepKind
 from .plan_step_ordered import PlanStepOrdered
+from .portfolio_item import PortfolioItem
+from .portfolio_item_guardrail_outcome import PortfolioItemGuardrailOutcome
+from .portfolio_item_status import PortfolioItemStatus
 from .problem import Problem
 from .reading_batch import ReadingBatch
 from .reading_create import ReadingCreate
@@ -142,11 +148,21 @@ from .rollout_action_request import RolloutActionRequest
 from .rollout_create import RolloutCreate
 from .rollout_create_on_breach import RolloutCreateOnBreach
 from .rollout_create_unit_kind import RolloutCreateUnitKind
+from .rollout_outcomes import RolloutOutcomes
 from .rollout_progress import RolloutProgress
 from .rollout_public import RolloutPublic
 from .rollout_public_on_breach import RolloutPublicOnBreach
 from .rollout_public_status import RolloutPublicStatus
 from .rollout_public_unit_kind import RolloutPublicUnitKind
+from .rollout_update import RolloutUpdate
+from .rollout_update_on_breach_type_0 import RolloutUpdateOnBreachType0
+from .rollout_update_unit_kind_type_0 import RolloutUpdateUnitKindType0
+from .schedule_create import ScheduleCreate
+from .schedule_create_action import ScheduleCreateAction
+from .schedule_public import SchedulePublic
+from .schedule_public_action import SchedulePublicAction
+from .schedule_public_failure_type_0 import SchedulePublicFailureType0
+from .schedule_public_status import SchedulePublicStatus
 from .send_to_risk import SendToRisk
 from .send_to_risk_category import SendToRiskCategory
 from .slack_interaction_body import SlackInteractionBody
@@ -177,6 +193,7 @@ from .webhook_receipt import WebhookReceipt
 from .webhook_receipt_status import WebhookReceiptStatus
 
 __all__ = (
+    "AbortRequest",
     "ActionItemIn",
     "ActionItemPublic",
     "ActionRequest",
@@ -279,15 +296,20 @@ __all__ = (
     "PageGateResult",
     "PageHistoryEntryPublic",
     "PagePipelineRunPublic",
+    "PagePortfolioItem",
     "PageReadingPublic",
     "PageReleasePublic",
     "PageRolloutPublic",
+    "PageSchedulePublic",
     "PageSubscriptionPublic",
     "PageVerificationPublic",
     "PipelineRunPublic",
     "PlanStep",
     "PlanStepKind",
     "PlanStepOrdered",
+    "PortfolioItem",
+    "PortfolioItemGuardrailOutcome",
+    "PortfolioItemStatus",
     "Problem",
     "ReadingBatch",
     "ReadingCreate",
@@ -319,11 +341,21 @@ __all__ = (
     "RolloutCreate",
     "RolloutCreateOnBreach",
     "RolloutCreateUnitKind",
+    "RolloutOutcomes",
     "RolloutProgress",
     "RolloutPublic",
     "RolloutPublicOnBreach",
     "RolloutPublicStatus",
     "RolloutPublicUnitKind",
+    "RolloutUpdate",
+    "RolloutUpdateOnBreachType0",
+    "RolloutUpdateUnitKindType0",
+    "ScheduleCreate",
+    "ScheduleCreateAction",
+    "SchedulePublic",
+    "SchedulePublicAction",
+    "SchedulePublicFailureType0",
+    "SchedulePublicStatus",
     "SendToRisk",
     "SendToRiskCategory",
     "SlackInteractionBody",

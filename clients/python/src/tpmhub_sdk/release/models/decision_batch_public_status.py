@@ -1,8 +1,9 @@
 from typing import Literal
 
-DecisionBatchPublicStatus = Literal["completed", "draft", "paused", "rolled_back", "running"]
+DecisionBatchPublicStatus = Literal["aborted", "completed", "draft", "paused", "rolled_back", "running"]
 
 DECISION_BATCH_PUBLIC_STATUS_VALUES: set[DecisionBatchPublicStatus] = {
+    "aborted",
     "completed",
     "draft",
     "paused",

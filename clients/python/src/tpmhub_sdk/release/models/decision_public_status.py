@@ -1,8 +1,9 @@
 from typing import Literal
 
-DecisionPublicStatus = Literal["completed", "draft", "paused", "rolled_back", "running"]
+DecisionPublicStatus = Literal["aborted", "completed", "draft", "paused", "rolled_back", "running"]
 
 DECISION_PUBLIC_STATUS_VALUES: set[DecisionPublicStatus] = {
+    "aborted",
     "completed",
     "draft",
     "paused",

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.rollout_outcomes import RolloutOutcomes
+
 
 T = TypeVar("T", bound="DoraMetrics")
 
@@ -32,6 +36,8 @@ class DoraMetrics:
         time_to_restore_median_seconds (float | None): Median time from a failed change to restored service.
         restored_failures (int):
         lead_time_mean_seconds (float | None | Unset):
+        rollouts (None | RolloutOutcomes | Unset): The environment's gray rollouts that ended in the window, with change
+            failures told apart: guardrail and manual rollbacks and aborts after exposure count, aborts of drafts do not.
     """
 
     project_key: str
@@ -49,9 +55,12 @@ class DoraMetrics:
     time_to_restore_median_seconds: float | None
     restored_failures: int
     lead_time_mean_seconds: float | None | Unset = UNSET
+    rollouts: None | RolloutOutcomes | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.rollout_outcomes import RolloutOutcomes  # noqa: PLC0415
+
         project_key = self.project_key
 
         environment = self.environment
@@ -89,6 +98,14 @@ class DoraMetrics:
         else:
             lead_time_mean_seconds = self.lead_time_mean_seconds
 
+        rollouts: dict[str, Any] | None | Unset
+        if isinstance(self.rollouts, Unset):
+            rollouts = UNSET
+        elif isinstance(self.rollouts, RolloutOutcomes):
+            rollouts = self.rollouts.to_dict()
+        else:
+            rollouts = self.rollouts
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -111,11 +128,15 @@ class DoraMetrics:
         )
         if lead_time_mean_seconds is not UNSET:
             field_dict["lead_time_mean_seconds"] = lead_time_mean_seconds
+        if rollouts is not UNSET:
+            field_dict["rollouts"] = rollouts
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rollout_outcomes import RolloutOutcomes  # noqa: PLC0415
+
         d = dict(src_dict)
         project_key = d.pop("project_key")
 
@@ -171,6 +192,23 @@ class DoraMetrics:
 
         lead_time_mean_seconds = _parse_lead_time_mean_seconds(d.pop("lead_time_mean_seconds", UNSET))
 
+        def _parse_rollouts(data: object) -> None | RolloutOutcomes | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rollouts_type_0 = RolloutOutcomes.from_dict(data)
+
+                return rollouts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RolloutOutcomes | Unset, data)
+
+        rollouts = _parse_rollouts(d.pop("rollouts", UNSET))
+
         dora_metrics = cls(
             project_key=project_key,
             environment=environment,
@@ -187,6 +225,7 @@ class DoraMetrics:
             time_to_restore_median_seconds=time_to_restore_median_seconds,
             restored_failures=restored_failures,
             lead_time_mean_seconds=lead_time_mean_seconds,
+            rollouts=rollouts,
         )
 
         dora_metrics.additional_properties = d

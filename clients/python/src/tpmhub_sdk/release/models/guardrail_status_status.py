@@ -1,8 +1,9 @@
 from typing import Literal
 
-GuardrailStatusStatus = Literal["completed", "draft", "paused", "rolled_back", "running"]
+GuardrailStatusStatus = Literal["aborted", "completed", "draft", "paused", "rolled_back", "running"]
 
 GUARDRAIL_STATUS_STATUS_VALUES: set[GuardrailStatusStatus] = {
+    "aborted",
     "completed",
     "draft",
     "paused",

@@ -1,8 +1,9 @@
 from typing import Literal
 
-ListRolloutsStatusType0 = Literal["completed", "draft", "paused", "rolled_back", "running"]
+ListRolloutsStatusType0 = Literal["aborted", "completed", "draft", "paused", "rolled_back", "running"]
 
 LIST_ROLLOUTS_STATUS_TYPE_0_VALUES: set[ListRolloutsStatusType0] = {
+    "aborted",
     "completed",
     "draft",
     "paused",

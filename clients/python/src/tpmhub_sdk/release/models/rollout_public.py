@@ -50,6 +50,7 @@ class RolloutPublic:
         revision (int): Optimistic-concurrency counter, as in the ETag.
         allowed_actions (list[str]): Actions allowed from the current state.
         gate_hold (GateHold | None | Unset): Set while an automatic advance waits because the gate denies it.
+        abort_reason (None | str | Unset): Why a person aborted the rollout (status `aborted`).
     """
 
     id: UUID
@@ -76,6 +77,7 @@ class RolloutPublic:
     revision: int
     allowed_actions: list[str]
     gate_hold: GateHold | None | Unset = UNSET
+    abort_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +157,12 @@ class RolloutPublic:
         else:
             gate_hold = self.gate_hold
 
+        abort_reason: None | str | Unset
+        if isinstance(self.abort_reason, Unset):
+            abort_reason = UNSET
+        else:
+            abort_reason = self.abort_reason
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -186,6 +194,8 @@ class RolloutPublic:
         )
         if gate_hold is not UNSET:
             field_dict["gate_hold"] = gate_hold
+        if abort_reason is not UNSET:
+            field_dict["abort_reason"] = abort_reason
 
         return field_dict
 
@@ -320,6 +330,15 @@ class RolloutPublic:
 
         gate_hold = _parse_gate_hold(d.pop("gate_hold", UNSET))
 
+        def _parse_abort_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        abort_reason = _parse_abort_reason(d.pop("abort_reason", UNSET))
+
         rollout_public = cls(
             id=id,
             release_id=release_id,
@@ -345,6 +364,7 @@ class RolloutPublic:
             revision=revision,
             allowed_actions=allowed_actions,
             gate_hold=gate_hold,
+            abort_reason=abort_reason,
         )
 
         rollout_public.additional_properties = d

@@ -1,8 +1,9 @@
 from typing import Literal
 
-RolloutPublicStatus = Literal["completed", "draft", "paused", "rolled_back", "running"]
+RolloutPublicStatus = Literal["aborted", "completed", "draft", "paused", "rolled_back", "running"]
 
 ROLLOUT_PUBLIC_STATUS_VALUES: set[RolloutPublicStatus] = {
+    "aborted",
     "completed",
     "draft",
     "paused",
