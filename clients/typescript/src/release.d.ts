@@ -813,7 +813,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update Rollout
+         * @description Edit a draft rollout (admin, pm, tpm; JSON merge patch, the same rules as on create; `stages`
+         *     replaces the stages). A stale `If-Match` is 412; a rollout that is not a draft is 409 with the allowed
+         *     actions. Recorded in history and as `rollout.updated`.
+         */
+        patch: operations["update_rollout"];
         trace?: never;
     };
     "/v1/rollouts/{rollout_id}/history": {
@@ -1031,6 +1037,96 @@ export interface paths {
          */
         post: operations["decide_cohorts"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rollouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Portfolio Rollouts
+         * @description The portfolio: every rollout in the given states across the projects the caller can read, oldest
+         *     first, with the current stage, operator, hold left, guardrail outcome and next scheduled action.
+         */
+        get: operations["list_portfolio_rollouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rollouts/{rollout_id}/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Abort Rollout
+         * @description Stop a draft, running or paused rollout for good, with a required reason (any stage operator or
+         *     tpm/admin). Nobody is exposed afterwards; a rollout that had exposed units rolls its release back and
+         *     counts as a change failure, a draft does not. Pending scheduled actions are cancelled.
+         */
+        post: operations["abort_rollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rollouts/{rollout_id}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Rollout Schedules
+         * @description The rollout's scheduled actions, oldest first, with their status and failure reasons.
+         */
+        get: operations["list_rollout_schedules"];
+        put?: never;
+        /**
+         * Create Rollout Schedule
+         * @description Start or advance the rollout at a given time (who may steer it: the stage's operator or a
+         *     tpm/admin). Inside a freeze window of the rollout's environment without an approved exception: 409
+         *     `freeze-window`, now and again when due. When due the scheduler acts as you, with the action's rules.
+         */
+        post: operations["create_rollout_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rollouts/{rollout_id}/schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel Rollout Schedule
+         * @description Cancel a pending scheduled action (whoever scheduled it, the stage's operator or a tpm/admin); it
+         *     stays listed as cancelled. One that ran already is 409.
+         */
+        delete: operations["cancel_rollout_schedule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1573,6 +1669,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AbortRequest
+         * @description Stop the rollout now: nobody is exposed any more. The reason is required (history, event, DORA).
+         */
+        AbortRequest: {
+            /**
+             * Reason
+             * @example Wrong build promoted to the canary
+             */
+            reason: string;
+        };
         /**
          * ActionItemIn
          * @description An action item; send `id` to keep an existing one (and its link to a risk).
@@ -2193,7 +2300,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "draft" | "running" | "paused" | "completed" | "rolled_back";
+            status: "draft" | "running" | "paused" | "completed" | "rolled_back" | "aborted";
             /**
              * Percent
              * @example 80
@@ -2242,7 +2349,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "draft" | "running" | "paused" | "completed" | "rolled_back";
+            status: "draft" | "running" | "paused" | "completed" | "rolled_back" | "aborted";
             /**
              * Percent
              * @description Share exposed now.
@@ -2632,6 +2739,8 @@ export interface components {
              * @example 2
              */
             restored_failures: number;
+            /** @description The environment's gray rollouts that ended in the window, with change failures told apart: guardrail and manual rollbacks and aborts after exposure count, aborts of drafts do not. */
+            rollouts?: components["schemas"]["RolloutOutcomes"] | null;
         };
         /**
          * EnvironmentDef
@@ -3304,7 +3413,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "draft" | "running" | "paused" | "completed" | "rolled_back";
+            status: "draft" | "running" | "paused" | "completed" | "rolled_back" | "aborted";
             /**
              * Stage
              * @example 0
@@ -3492,6 +3601,16 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[PortfolioItem] */
+        Page_PortfolioItem_: {
+            /** Items */
+            items: components["schemas"]["PortfolioItem"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[ReadingPublic] */
         Page_ReadingPublic_: {
             /** Items */
@@ -3516,6 +3635,16 @@ export interface components {
         Page_RolloutPublic_: {
             /** Items */
             items: components["schemas"]["RolloutPublic"][];
+            /**
+             * Next Cursor
+             * @description Cursor of the next page, or null.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[SchedulePublic] */
+        Page_SchedulePublic_: {
+            /** Items */
+            items: components["schemas"]["SchedulePublic"][];
             /**
              * Next Cursor
              * @description Cursor of the next page, or null.
@@ -3668,6 +3797,101 @@ export interface components {
              * @example 0
              */
             level: number;
+        };
+        /**
+         * PortfolioItem
+         * @description One active rollout as a release manager's portfolio shows it.
+         */
+        PortfolioItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Release Id
+             * Format: uuid
+             */
+            release_id: string;
+            /**
+             * Version
+             * @example 1.4.0
+             */
+            version: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /** Name */
+            name: string;
+            /**
+             * Environment
+             * @example production
+             */
+            environment: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "rolled_back" | "aborted";
+            /**
+             * Current Stage
+             * @example 1
+             */
+            current_stage: number;
+            /**
+             * Stage Count
+             * @example 3
+             */
+            stage_count: number;
+            /**
+             * Current Percent
+             * @example 50
+             */
+            current_percent: number;
+            /**
+             * Operator
+             * @description The current stage's operator.
+             * @example bob
+             */
+            operator: string;
+            /** Hold Until */
+            hold_until: string | null;
+            /**
+             * Hold Left Seconds
+             * @description Seconds until the minimum hold has passed (0: passed).
+             */
+            hold_left_seconds: number;
+            /** Pause Reason */
+            pause_reason?: string | null;
+            /**
+             * Gate Held
+             * @description An automatic advance waits because the gate denies it.
+             */
+            gate_held: boolean;
+            /**
+             * Guardrail Outcome
+             * @description The current stage's guardrails by their latest canary readings: pass (all green), fail (a latest reading failed), pending (no data or no baseline yet), none (the stage has no guardrails).
+             * @enum {string}
+             */
+            guardrail_outcome: "pass" | "fail" | "pending" | "none";
+            /**
+             * Failed Checks
+             * @description Failed guardrail checks in the current stage.
+             * @example 0
+             */
+            failed_checks: number;
+            /**
+             * Next Schedule At
+             * @description When the next pending scheduled action is due.
+             */
+            next_schedule_at?: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * Problem
@@ -4366,6 +4590,55 @@ export interface components {
              */
             breach_threshold: number;
         };
+        /**
+         * RolloutOutcomes
+         * @description How the environment's gray rollouts ended in the window (by `finished_at`). A guardrail rollback, a
+         *     manual rollback and an abort after units were exposed are change failures; an abort before any
+         *     exposure (a draft called off) is not: nothing reached users.
+         */
+        RolloutOutcomes: {
+            /**
+             * Completed
+             * @example 9
+             */
+            completed: number;
+            /**
+             * Guardrail Rollbacks
+             * @description Rolled back by a guardrail breach.
+             * @example 1
+             */
+            guardrail_rollbacks: number;
+            /**
+             * Manual Rollbacks
+             * @description Rolled back by a person.
+             * @example 0
+             */
+            manual_rollbacks: number;
+            /**
+             * Aborted After Exposure
+             * @description Aborted while running or paused: counted as change failures.
+             * @example 1
+             */
+            aborted_after_exposure: number;
+            /**
+             * Aborted Before Exposure
+             * @description Aborted as drafts: not counted (no change reached users).
+             * @example 2
+             */
+            aborted_before_exposure: number;
+            /**
+             * Change Failures
+             * @description guardrail_rollbacks + manual_rollbacks + aborted_after_exposure.
+             * @example 2
+             */
+            change_failures: number;
+            /**
+             * Change Failure Rate
+             * @description change_failures ÷ (completed + change_failures); null without finished exposures.
+             * @example 0.1818
+             */
+            change_failure_rate: number | null;
+        };
         /** RolloutProgress */
         RolloutProgress: {
             /**
@@ -4451,7 +4724,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "draft" | "running" | "paused" | "completed" | "rolled_back";
+            status: "draft" | "running" | "paused" | "completed" | "rolled_back" | "aborted";
             /**
              * Unit Kind
              * @enum {string}
@@ -4497,6 +4770,12 @@ export interface components {
             on_breach: "pause" | "rollback";
             /** Breach Threshold */
             breach_threshold: number;
+            /**
+             * Abort Reason
+             * @description Why a person aborted the rollout (status `aborted`).
+             * @example wrong build promoted
+             */
+            abort_reason?: string | null;
             /** Started At */
             started_at: string | null;
             /** Finished At */
@@ -4530,6 +4809,132 @@ export interface components {
              *     ]
              */
             allowed_actions: string[];
+        };
+        /**
+         * RolloutUpdate
+         * @description Change a draft rollout (JSON merge patch; the same rules as on create). `stages` replaces all
+         *     stages.
+         */
+        RolloutUpdate: {
+            /**
+             * Name
+             * @example Wallet checkout canary
+             */
+            name?: string | null;
+            /**
+             * Environment
+             * @example staging
+             */
+            environment?: string | null;
+            /** Unit Kind */
+            unit_kind?: ("user" | "tenant" | "device" | "region") | null;
+            /** Group Id */
+            group_id?: string | null;
+            /** Stages */
+            stages?: components["schemas"]["StageCreate"][] | null;
+            /** On Breach */
+            on_breach?: ("pause" | "rollback") | null;
+            /** Breach Threshold */
+            breach_threshold?: number | null;
+        };
+        /**
+         * ScheduleCreate
+         * @description Start or advance the rollout at a given time (run by the scheduler with the same rules as the action:
+         *     operator, hold, gate). Refused inside a freeze window of the rollout's environment without an approved
+         *     exception, when created and again when due.
+         */
+        ScheduleCreate: {
+            /**
+             * Action
+             * @example advance
+             * @enum {string}
+             */
+            action: "start" | "advance";
+            /**
+             * At
+             * Format: date-time
+             * @description When to act (UTC; a time without offset is taken as UTC); in the future, at most a year ahead.
+             * @example 2026-11-23T02:00:00Z
+             */
+            at: string;
+            /**
+             * Reason
+             * @example Advance to 50% after the nightly batch
+             */
+            reason: string;
+        };
+        /**
+         * SchedulePublic
+         * @description A planned action and what became of it.
+         */
+        SchedulePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Rollout Id
+             * Format: uuid
+             */
+            rollout_id: string;
+            /**
+             * Project Key
+             * @example PAY
+             */
+            project_key: string;
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "start" | "advance";
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Status
+             * @description pending until due; running while the scheduler acts; done, failed (see `failure_reason`) or cancelled.
+             * @enum {string}
+             */
+            status: "pending" | "running" | "done" | "failed" | "cancelled";
+            /**
+             * Created By
+             * @example alice
+             */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Executed At */
+            executed_at?: string | null;
+            /**
+             * Failure Reason
+             * @example freeze window active without an approved exception: Year end
+             */
+            failure_reason?: string | null;
+            /**
+             * Failure
+             * @description The problem the action answered with (type, title, status, detail, …).
+             */
+            failure?: {
+                [key: string]: unknown;
+            } | null;
+            /** Cancelled By */
+            cancelled_by?: string | null;
+            /** Cancelled At */
+            cancelled_at?: string | null;
+            /**
+             * Revision
+             * @description Optimistic-concurrency counter.
+             * @example 1
+             */
+            revision: number;
         };
         /**
          * SendToRisk
@@ -8805,7 +9210,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
                 cursor?: string | null;
-                status?: ("draft" | "running" | "paused" | "completed" | "rolled_back") | null;
+                status?: ("draft" | "running" | "paused" | "completed" | "rolled_back" | "aborted") | null;
             };
             header?: never;
             path: {
@@ -8985,6 +9390,107 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                rollout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolloutUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9997,6 +10503,387 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_portfolio_rollouts: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
+                cursor?: string | null;
+                /** @description Comma-separated states (default `running,paused`). */
+                status?: string;
+                project?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PortfolioItem_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    abort_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read (e.g. `"3"`); a stale one is refused with 412 and nothing changes. */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                rollout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbortRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutPublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: the resource changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_rollout_schedules: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; one this list did not issue is a 400. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                rollout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SchedulePublic_"];
+                };
+            };
+            /** @description Invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_rollout_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the first answer; the same key with another body is refused (422). Keys are per caller and kept 24 h. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                rollout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePublic"];
+                };
+            };
+            /** @description Malformed body (not valid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_rollout_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rollout_id: string;
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
