@@ -215,8 +215,11 @@ async def _act(
     now: datetime,
     if_match: str | None,
     response: Response,
+    gated: bool = False,
     **extra,
 ) -> RolloutPublic:
+    if gated:
+        extra["if_match"] = if_match
     if if_match is not None:
         current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
         # An early refusal, before the gate's sibling calls; the gated actions (start, advance, complete)
@@ -246,7 +249,7 @@ async def start_rollout(
     return await _act(
         service.start, session, principal, rollout_id, body or StartRequest(), now, if_match, response,
         siblings=siblings,
-        if_match=if_match,
+        gated=True,
     )
 
 
@@ -268,7 +271,7 @@ async def advance_rollout(
     return await _act(
         service.advance, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response,
         siblings=siblings,
-        if_match=if_match,
+        gated=True,
     )
 
 
@@ -338,7 +341,7 @@ async def complete_rollout(
     return await _act(
         service.complete, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response,
         siblings=siblings,
-        if_match=if_match,
+        gated=True,
     )
 
 
