@@ -569,7 +569,7 @@ class NeverOnNonPass(RuleBasedStateMachine):
         if hasattr(self, "rid"):
             self.run(act(self.ctx.client, self.ctx.auth, self.rid, "rollback"))
 
-    @rule(value=st.sampled_from([0.001, 0.005, 0.015, 0.5]), dry=st.booleans())
+    @rule(value=st.sampled_from([0.001, 0.002, 0.003, 0.005, 0.015, 0.5]), dry=st.booleans())
     def reading(self, value, dry):
         got = self.run(get(self.ctx.client, self.ctx.auth, self.rid))
         if got["status"] not in ("running", "paused"):
@@ -591,15 +591,25 @@ class NeverOnNonPass(RuleBasedStateMachine):
         self.ctx.clock.tick(seconds)
 
     @rule()
+    def healthy_minute(self):
+        """Passing readings for a minute and a person resuming: the scheduler gets chances to move."""
+        for _ in range(2):
+            self.reading(0.001, False)
+        self.ctx.clock.tick(61)
+        self.resume()
+        self.scheduler_pass(0)
+
+    @rule()
     def resume(self):
         got = self.run(get(self.ctx.client, self.ctx.auth, self.rid))
         if got["status"] == "paused":
             r = self.run(act(self.ctx.client, self.ctx.auth, self.rid, "resume"))
             assert r.status_code == 200, r.text
 
-    @rule()
-    def scheduler_pass(self):
+    @rule(seconds=st.sampled_from([0, 5, 61]))
+    def scheduler_pass(self, seconds):
         c = self.ctx
+        c.clock.tick(seconds)
         before = self.run(guardrails(c.client, c.auth, self.rid))
         was = self.run(get(c.client, c.auth, self.rid))
         moved = self.run(workers.run_due(c.scheduler_app))
@@ -627,8 +637,8 @@ async def test_the_scheduler_never_advances_on_a_non_pass(client, auth, db, cloc
     )
     test = NeverOnNonPass.TestCase
     test.settings = settings(
-        max_examples=10,
-        stateful_step_count=20,
+        max_examples=15,
+        stateful_step_count=25,
         deadline=None,
         derandomize=True,
         suppress_health_check=list(HealthCheck),
