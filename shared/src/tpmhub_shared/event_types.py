@@ -32,7 +32,9 @@ RELEASE_STATES = (
     "rolled_back",
     "cancelled",
 )
-ROLLOUT_CHANGES = ("started", "stage_changed", "paused", "resumed", "completed", "rolled_back")
+ROLLOUT_CHANGES = (
+    "started", "stage_changed", "bake_started", "paused", "resumed", "completed", "rolled_back"
+)
 DOCUMENT_CHANGES = (
     "created",
     "submitted",
@@ -82,7 +84,9 @@ class RolloutChanged(BaseModel):
 
 
 class GuardrailBreached(BaseModel):
-    """`rollout.guardrail_breached`: guardrails failed at a stage (`action_taken`: pause/rollback/null)."""
+    """`rollout.guardrail_breached`: guardrails failed at a stage or in the bake (`action_taken`:
+    pause/rollback/null). `dry_run: true` reports failures of dry-run guardrails, which never act; each
+    request with both sends one event of each kind."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -97,6 +101,31 @@ class GuardrailBreached(BaseModel):
     failures: list[dict[str, Any]] = Field(default_factory=list)
     failed_checks: int
     breach_threshold: int
+    action_taken: str | None = Field(default=None, examples=["pause"])
+    dry_run: bool = Field(default=False, description="Dry-run guardrails: recorded, never acted on.")
+    baking: bool = Field(default=False, description="In the bake after the last stage.")
+
+
+class GuardrailInconclusive(BaseModel):
+    """`rollout.guardrail_inconclusive`: a canary reading fell in a guardrail's grey band (`trigger:
+    reading`), or a stage or bake was due with an inconclusive guardrail (grey band or too few readings,
+    `trigger: due`). An acting guardrail pauses a running rollout for a person's decision (`action_taken:
+    pause`; `warn` guardrails only notify); `dry_run: true` never acts. Automatic advance never follows."""
+
+    model_config = ConfigDict(extra="allow")
+
+    rollout_id: uuid.UUID
+    release_id: uuid.UUID
+    project_key: str
+    name: str
+    stage: int
+    percent: float
+    baking: bool = False
+    by: str
+    dry_run: bool = False
+    trigger: Literal["reading", "due"] = "reading"
+    guardrails: list[str] = Field(examples=[["error_rate <= 0.01"]])
+    items: list[dict[str, Any]] = Field(default_factory=list)
     action_taken: str | None = Field(default=None, examples=["pause"])
 
 
@@ -331,6 +360,7 @@ _ACTION_TO = {to: (action, frm) for action, (frm, to) in _NEXT.items()}
 _ROLLOUT_ACTIONS = {
     "started": "start",
     "stage_changed": "advance",
+    "bake_started": "bake",
     "paused": "pause",
     "resumed": "resume",
     "completed": "complete",
@@ -494,6 +524,28 @@ CATALOGUE: list[EventType] = [
             "failures": [{"failed": ["error_rate <= 0.01"], "metrics": {"error_rate": 0.03}}],
             "failed_checks": 2,
             "breach_threshold": 2,
+            "action_taken": "pause",
+        },
+    ),
+    EventType(
+        "rollout.guardrail_inconclusive",
+        "release-svc",
+        "rollout id",
+        GuardrailInconclusive,
+        {
+            "rollout_id": "01937c5e-0000-7000-8000-0000000000a1",
+            "release_id": _REL,
+            "project_key": "PAY",
+            "name": "checkout-v2",
+            "stage": 1,
+            "percent": 25,
+            "baking": False,
+            "by": "monitoring",
+            "dry_run": False,
+            "trigger": "reading",
+            "guardrails": ["error_rate <= 0.01"],
+            "items": [{"metric": "error_rate", "value": 0.015, "guardrail": "error_rate <= 0.01",
+                       "outcome": "inconclusive", "limit": 0.01, "action": "pause"}],
             "action_taken": "pause",
         },
     ),

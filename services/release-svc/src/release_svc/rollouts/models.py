@@ -56,6 +56,16 @@ class Rollout(TableBase, table=True):
     gate_hold: dict[str, Any] | None = Field(default=None, sa_column=json_column(nullable=True))
     on_breach: str = Field(default="pause", max_length=20)
     breach_threshold: int = Field(default=3, sa_type=Integer, nullable=False)
+    # Bake after the last stage: held at 100% this long with the last stage's guardrails judged, then
+    # completed. `bake_until` is set while baking (and then doubles as `hold_until`).
+    bake_seconds: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default=text("0"))
+    )
+    bake_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set when the scheduler paused the stage on an inconclusive guardrail: {"since", "stage", "bake",
+    # "stage_started_at", "checks"}; valid only for that stage (and phase), so after a resume the scheduler
+    # holds instead of pausing again.
+    inconclusive_hold: dict[str, Any] | None = Field(default=None, sa_column=json_column(nullable=True))
     # Failed guardrail checks per stage (index = stage); the current stage's count triggers `on_breach`.
     failed_checks: list[int] = Field(default_factory=list, sa_column=json_column(nullable=False))
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -97,6 +107,9 @@ class MetricReading(SQLModel, table=True):
     outcome: str = Field(default="unchecked", max_length=20)
     # The guardrail expressions this reading failed, if any.
     failed: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
+    # Each guardrail of the stage naming the metric: [{index, guardrail, outcome, dry_run, limit}] (dry runs
+    # included; `outcome` above judges the acting ones only). Empty for readings recorded before.
+    checks: list[dict[str, Any]] = Field(default_factory=list, sa_column=json_column(nullable=False))
     created_by: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 

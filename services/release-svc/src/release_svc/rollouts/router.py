@@ -31,6 +31,7 @@ from release_svc.rollouts.schemas import (
     GuardrailCheck,
     GuardrailPublic,
     GuardrailStatus,
+    InconclusiveHold,
     PortfolioItem,
     ReadingBatch,
     ReadingPublic,
@@ -100,6 +101,14 @@ def to_public(rollout: Rollout) -> RolloutPublic:
         on_breach=rollout.on_breach,
         breach_threshold=rollout.breach_threshold,
         abort_reason=rollout.abort_reason,
+        bake_seconds=rollout.bake_seconds,
+        baking=service.is_baking(rollout),
+        bake_until=rollout.bake_until if service.is_baking(rollout) else None,
+        inconclusive_hold=(
+            InconclusiveHold.model_validate(hold)
+            if (hold := service.current_inconclusive_hold(rollout)) and rollout.is_active
+            else None
+        ),
         started_at=rollout.started_at,
         finished_at=rollout.finished_at,
         created_by=rollout.created_by,
@@ -188,8 +197,9 @@ async def list_rollout_history(
 async def get_rollout_guardrails(
     rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now
 ) -> GuardrailStatus:
-    """The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
-    the hold has passed: what the scheduler needs to advance."""
+    """The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
+    no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
+    advance."""
     rollout = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
     green, checks = await service.guardrail_status(session, rollout)
     hold_until = rollout.hold_until
@@ -199,6 +209,7 @@ async def get_rollout_guardrails(
         stage=rollout.current_stage,
         percent=rollout.current_percent,
         green=green,
+        baking=service.is_baking(rollout),
         hold_until=hold_until,
         hold_passed=hold_until is not None and now >= hold_until,
         failed_checks=rollout.failed_checks[rollout.current_stage],
@@ -372,9 +383,12 @@ async def record_rollout_metrics(
     rollout, rows, action = await service.record_readings(
         session, principal=principal, rollout_id=rollout_id, readings=readings, now=now
     )
+    checks = [c for r in rows for c in r.checks]
     return ReadingsResult(
         readings=[reading_public(r) for r in rows],
         action_taken=action,
+        inconclusive=sum(1 for r in rows if r.outcome == "inconclusive"),
+        dry_run_failures=sum(1 for c in checks if c["dry_run"] and c["outcome"] == "fail"),
         failed_checks=rollout.failed_checks[rollout.current_stage],
         rollout=to_public(rollout),
     )

@@ -11,6 +11,7 @@ from release_svc.rollouts.guardrails import METRIC_PATTERN
 UnitKind = Literal["user", "tenant", "device", "region"]
 RolloutStatus = Literal["draft", "running", "paused", "completed", "rolled_back", "aborted"]
 BreachAction = Literal["pause", "rollback"]
+FailAction = Literal["warn", "pause", "rollback"]
 Cohort = Literal["canary", "baseline"]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 GuardrailText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -20,6 +21,56 @@ Unit = Annotated[str, StringConstraints(min_length=1, max_length=256, pattern=UN
 MAX_DECIDE_UNITS = 10_000
 MAX_READINGS = 1_000
 ENV_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$"
+
+
+class GuardrailSpec(BaseModel):
+    """A guardrail with options: a grey band, a minimum number of readings, its own action, dry run."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    expression: GuardrailText = Field(
+        description="The pass condition, as in the short form: `error_rate <= 0.01`, "
+        "`p99_ms <= 1.2 x baseline`.",
+        examples=["error_rate <= 0.01"],
+    )
+    inconclusive: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="The grey band's far edge, in the threshold's grammar (`0.02`, `1.5 x baseline`), on "
+        "the failing side of the pass threshold: a reading between the two is inconclusive (it pauses the "
+        "rollout for a person's decision and never lets it advance), beyond it fails.",
+        examples=["0.02"],
+    )
+    min_readings: int = Field(
+        default=1,
+        ge=1,
+        le=10_000,
+        description="Canary readings of the metric needed in the stage; with fewer the guardrail is "
+        "inconclusive (never green).",
+        examples=[3],
+    )
+    on_fail: FailAction | None = Field(
+        default=None,
+        description="What a failure does at the breach threshold: warn (notify only), pause or rollback. "
+        "Default: the rollout's `on_breach`.",
+        examples=["rollback"],
+    )
+    dry_run: bool = Field(
+        default=False,
+        description="Evaluate and record (history, readings, events), never act and never hold an advance.",
+    )
+
+
+def _guardrail_shape(value: object) -> str:
+    return "spec" if isinstance(value, (dict, GuardrailSpec)) else "text"
+
+
+# `"error_rate <= 0.01"` or `{"expression": "error_rate <= 0.01", "inconclusive": "0.02", ...}`.
+GuardrailEntry = Annotated[
+    Annotated[GuardrailText, Tag("text")] | Annotated[GuardrailSpec, Tag("spec")],
+    Discriminator(_guardrail_shape),
+]
 
 
 class StageCreate(BaseModel):
@@ -43,11 +94,12 @@ class StageCreate(BaseModel):
         description="`sub` of the person who advances this stage.",
         examples=["bob"],
     )
-    guardrails: list[GuardrailText] = Field(
+    guardrails: list[GuardrailEntry] = Field(
         default_factory=list,
         max_length=20,
         description="Conditions on canary metrics: `metric <=|<|>=|> number` or `metric <= N x baseline` "
-        "(`×` accepted).",
+        "(`×` accepted), or an object with the expression and options (grey band, min_readings, on_fail, "
+        "dry_run).",
         examples=[["error_rate <= 0.01", "p99_ms <= 1.2 x baseline"]],
     )
     auto_advance: bool = Field(
@@ -85,6 +137,15 @@ class RolloutCreate(BaseModel):
         le=1000,
         description="Failed guardrail checks within one stage that trigger `on_breach`.",
         examples=[3],
+    )
+    bake_seconds: int = Field(
+        default=0,
+        ge=0,
+        le=30 * 86400,
+        description="After the last stage, hold at 100% this long with the last stage's guardrails still "
+        "judged before the rollout completes (0: complete at once). A breach during the bake acts as in any "
+        "stage; completion comes only once the bake has passed.",
+        examples=[3600],
     )
 
     model_config = ConfigDict(
@@ -130,6 +191,16 @@ class GuardrailPublic(BaseModel):
     relative: bool = Field(
         description="The threshold multiplies the latest baseline reading.", examples=[True]
     )
+    inconclusive: float | None = Field(
+        default=None,
+        description="The grey band's far edge (a multiple of the baseline when `relative`); null: no band.",
+        examples=[1.5],
+    )
+    min_readings: int = Field(default=1, examples=[1])
+    on_fail: FailAction | None = Field(
+        default=None, description="Its action at the breach threshold; null: the rollout's `on_breach`."
+    )
+    dry_run: bool = False
 
 
 class StagePublic(BaseModel):
@@ -150,6 +221,18 @@ class GateHold(BaseModel):
     checks: list[dict] = Field(
         description="The failing gate checks: name, reason, offending_ids.",
         examples=[[{"name": "freeze", "reason": "freeze window active without an approved exception"}]],
+    )
+
+
+class InconclusiveHold(BaseModel):
+    """The scheduler paused the stage because a guardrail was inconclusive when it was due to move; after a
+    resume it holds (never advances) until the guardrails are green, without pausing again for the stage."""
+
+    since: datetime
+    stage: int
+    bake: bool = False
+    checks: list[dict] = Field(
+        description="The inconclusive guardrails: guardrail, metric, state, readings, min_readings, detail."
     )
 
 
@@ -182,6 +265,13 @@ class RolloutPublic(BaseModel):
         default=None, description="Why a person aborted the rollout (status `aborted`).",
         examples=["wrong build promoted"],
     )
+    bake_seconds: int = Field(default=0, description="Bake after the last stage (0: none).", examples=[3600])
+    baking: bool = Field(default=False, description="In the bake after the last stage, at 100%.")
+    bake_until: datetime | None = Field(default=None, description="When the bake ends (while baking).")
+    inconclusive_hold: InconclusiveHold | None = Field(
+        default=None,
+        description="Set when the scheduler paused the current stage on an inconclusive guardrail.",
+    )
     started_at: datetime | None
     finished_at: datetime | None
     created_by: str
@@ -199,11 +289,16 @@ class GuardrailCheck(BaseModel):
 
     guardrail: str = Field(examples=["error_rate <= 0.01"])
     metric: str = Field(examples=["error_rate"])
-    state: Literal["pass", "fail", "no_baseline", "no_data"] = Field(
+    state: Literal["pass", "inconclusive", "fail", "no_baseline", "no_data"] = Field(
         description="Outcome of the latest canary reading of the metric taken in this stage; no_data when "
-        "there is none (which holds the stage, never passes it).",
+        "there is none (which holds the stage, never passes it); inconclusive when that reading is in the "
+        "grey band or the stage has fewer than `min_readings` readings.",
         examples=["pass"],
     )
+    dry_run: bool = Field(default=False, description="Shown, never holding or moving the stage.")
+    readings: int = Field(default=0, description="Canary readings of the metric in this stage.")
+    min_readings: int = 1
+    detail: str | None = Field(default=None, examples=["2 of 3 readings"])
 
 
 class GuardrailStatus(BaseModel):
@@ -213,7 +308,11 @@ class GuardrailStatus(BaseModel):
     status: RolloutStatus
     stage: int = Field(examples=[0])
     percent: int = Field(examples=[5])
-    green: bool = Field(description="Every guardrail's latest reading in this stage passed.")
+    green: bool = Field(
+        description="Every guardrail's (dry runs aside) latest reading in this stage passed, with enough "
+        "readings."
+    )
+    baking: bool = Field(default=False, description="The bake after the last stage.")
     hold_until: datetime | None
     hold_passed: bool
     failed_checks: int = Field(description="Failed checks counted in this stage.", examples=[0])
@@ -295,6 +394,15 @@ class ReadingBatch(BaseModel):
     readings: list[ReadingCreate] = Field(min_length=1, max_length=MAX_READINGS)
 
 
+class ReadingCheck(BaseModel):
+    """One guardrail's judgement of one reading."""
+
+    guardrail: str = Field(examples=["error_rate <= 0.01"])
+    outcome: Literal["pass", "inconclusive", "fail", "no_baseline"] = Field(examples=["pass"])
+    dry_run: bool = False
+    limit: float | None = Field(default=None, description="The pass threshold applied.", examples=[0.01])
+
+
 class ReadingPublic(BaseModel):
     id: uuid.UUID
     rollout_id: uuid.UUID
@@ -304,12 +412,16 @@ class ReadingPublic(BaseModel):
     cohort: Cohort
     at: datetime
     source: str
-    outcome: Literal["pass", "fail", "unchecked", "no_baseline"] = Field(
-        description="pass/fail against the stage's guardrails; unchecked when no guardrail names the metric "
-        "(and for baseline readings); no_baseline when a relative guardrail has no baseline yet."
+    outcome: Literal["pass", "inconclusive", "fail", "unchecked", "no_baseline"] = Field(
+        description="pass/inconclusive/fail against the stage's acting guardrails (dry runs aside: see "
+        "`checks`); unchecked when no acting guardrail names the metric (and for baseline readings); "
+        "no_baseline when a relative guardrail has no baseline yet."
     )
     failed: list[str] = Field(
-        description="Guardrails this reading failed.", examples=[["error_rate <= 0.01"]]
+        description="Acting guardrails this reading failed.", examples=[["error_rate <= 0.01"]]
+    )
+    checks: list[ReadingCheck] = Field(
+        default_factory=list, description="Each guardrail of the stage naming the metric, dry runs included."
     )
     created_by: str
 
@@ -320,8 +432,11 @@ class ReadingsResult(BaseModel):
     readings: list[ReadingPublic]
     failed_checks: int = Field(description="Failed checks in the current stage after these readings.")
     action_taken: BreachAction | None = Field(
-        description="pause or rollback when the breach threshold was reached."
+        description="pause or rollback when the breach threshold was reached (or an inconclusive reading "
+        "paused the rollout)."
     )
+    inconclusive: int = Field(default=0, description="Readings in a grey band (acting guardrails).")
+    dry_run_failures: int = Field(default=0, description="Failures of dry-run guardrails (never acted on).")
     rollout: RolloutPublic
 
 

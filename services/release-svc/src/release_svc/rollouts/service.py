@@ -34,12 +34,21 @@ from release_svc.gate import service as gate
 from release_svc.gate.service import GateSiblings
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
-from release_svc.rollouts import cohorts
-from release_svc.rollouts.guardrails import Guardrail, GuardrailSyntaxError, parse
+from release_svc.rollouts import cohorts, evaluation
+from release_svc.rollouts.guardrails import (
+    FAIL,
+    INCONCLUSIVE,
+    SEVERITY,
+    Guardrail,
+    GuardrailSyntaxError,
+    parse,
+    with_options,
+)
 from release_svc.rollouts.models import ACTIVE_STATUSES, MetricReading, Rollout
 from release_svc.rollouts.schemas import (
     AdvanceRequest,
     GateOverride,
+    GuardrailSpec,
     ReadingCreate,
     RolloutActionRequest,
     RolloutCreate,
@@ -203,9 +212,36 @@ def guardrails_green(rollout: Rollout, outcomes: dict[str, str]) -> tuple[bool, 
 
 
 async def guardrail_status(session: AsyncSession, rollout: Rollout) -> tuple[bool, list[dict[str, Any]]]:
-    """(green, [{guardrail, metric, state: pass|fail|no_baseline|no_data}]) of the rollout's current stage."""
-    outcomes = (await latest_outcomes(session, [rollout]))[rollout.id]
-    return guardrails_green(rollout, outcomes)
+    """(green, [{guardrail, metric, state: pass|inconclusive|fail|no_baseline|no_data, dry_run, readings,
+    min_readings, detail}]) of the rollout's current stage (dry-run guardrails never make it red)."""
+    evidence = (await evaluation.stage_evidence(session, [rollout]))[rollout.id]
+    return evaluation.stage_checks(rollout, evidence)
+
+
+def _parse_guardrail(entry: str | GuardrailSpec, loc: str, errors: list[dict[str, str]]) -> dict | None:
+    """One guardrail as given (a string, or an object with options), parsed; errors name the field."""
+    if isinstance(entry, str):
+        text, spec, where = entry, None, loc
+    else:
+        text, spec, where = entry.expression, entry, f"{loc}.expression"
+    try:
+        guardrail = parse(text)
+    except GuardrailSyntaxError as exc:
+        errors.append(field_error(where, str(exc), "guardrail_invalid"))
+        return None
+    if spec is not None:
+        try:
+            guardrail = with_options(
+                guardrail,
+                inconclusive=spec.inconclusive,
+                min_readings=spec.min_readings,
+                on_fail=spec.on_fail,
+                dry_run=spec.dry_run,
+            )
+        except GuardrailSyntaxError as exc:
+            errors.append(field_error(f"{loc}.inconclusive", str(exc), "guardrail_invalid"))
+            return None
+    return guardrail.as_dict()
 
 
 # ---- creating ------------------------------------------------------------------------------------------
@@ -226,11 +262,9 @@ def _parse_stages(data: RolloutCreate) -> list[dict[str, Any]]:
             )
         previous = max(previous, stage.percent)
         parsed = []
-        for j, text in enumerate(stage.guardrails):
-            try:
-                parsed.append(parse(text).as_dict())
-            except GuardrailSyntaxError as exc:
-                errors.append(field_error(f"body.stages.{i}.guardrails.{j}", str(exc), "guardrail_invalid"))
+        for j, entry in enumerate(stage.guardrails):
+            if (one := _parse_guardrail(entry, f"body.stages.{i}.guardrails.{j}", errors)) is not None:
+                parsed.append(one)
         stages.append(
             {
                 "percent": stage.percent,
@@ -269,6 +303,7 @@ async def create_rollout(
         stages=stages,
         on_breach=data.on_breach,
         breach_threshold=data.breach_threshold,
+        bake_seconds=data.bake_seconds,
         failed_checks=[0] * len(stages),
         created_by=principal.sub,
     )
@@ -652,6 +687,11 @@ async def _complete(
     verdict: dict[str, Any] | None = None,
     release: Release | None = None,
 ) -> Rollout:
+    if bake_pending(rollout):
+        return await _start_bake(
+            session, principal=principal, rollout=rollout, reason=reason, now=now, overridden=overridden,
+            automatic=automatic, verdict=verdict,
+        )
     release = release or await _release_for_update(session, rollout)
     before = _state(rollout)
     rollout.gate_hold = None
@@ -693,6 +733,7 @@ def _advance_preflight(
     _ensure_allowed(rollout, action)
     _ensure_steering(principal, rollout, action)
     _ensure_may_override(principal, rollout, body.override_gate)
+    _ensure_bake_passed(rollout, now)
     return _ensure_hold_passed(principal, rollout, body, now, action)
 
 
@@ -788,7 +829,7 @@ async def resume(
     paused_for = rollout.pause_reason
     rollout.status = "running"
     rollout.pause_reason = None
-    if rollout.stages[rollout.current_stage]["auto_advance"]:
+    if rollout.stages[rollout.current_stage]["auto_advance"] or is_baking(rollout):
         hold_until = as_utc(rollout.hold_until) or now
         rollout.next_check_at = max(hold_until, now)
     await _changed(
@@ -852,6 +893,206 @@ async def rollback(
     return await _rollback(session, principal=principal, rollout=rollout, reason=body.reason, now=now)
 
 
+# ---- bake ----------------------------------------------------------------------------------------------
+#
+# With `bake_seconds`, completing the last stage (by its operator, a tpm/admin or the scheduler, through the
+# gate as ever) first enters the bake: 100% exposed, the last stage's guardrails judged on readings taken
+# from then on, hold until `bake_until`. A breach acts as in any stage (pause or rollback); an inconclusive
+# guardrail pauses for a person. The scheduler completes the rollout once the bake has passed with green
+# guardrails (a person may complete it once the bake has passed); nobody can skip the bake.
+
+
+def bake_pending(rollout: Rollout) -> bool:
+    return rollout.bake_seconds > 0 and rollout.bake_until is None
+
+
+def is_baking(rollout: Rollout) -> bool:
+    return rollout.bake_until is not None and rollout.is_active
+
+
+def _ensure_bake_passed(rollout: Rollout, now: datetime) -> None:
+    bake_until = as_utc(rollout.bake_until)
+    if bake_until is None or not rollout.is_active or now >= bake_until:
+        return
+    left = math.ceil((bake_until - now).total_seconds())
+    raise Conflict(
+        f"The rollout is baking at 100% for {left} more second(s); it completes once the bake has passed "
+        "(a breach meanwhile pauses or rolls it back). The bake cannot be skipped.",
+        title="Bake not passed",
+        seconds_left=left,
+        bake_until=bake_until.isoformat(),
+    )
+
+
+async def _start_bake(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    reason: str | None,
+    now: datetime,
+    overridden: bool = False,
+    automatic: bool = False,
+    verdict: dict[str, Any] | None = None,
+) -> Rollout:
+    before = _state(rollout)
+    rollout.gate_hold = None
+    rollout.current_percent = 100
+    rollout.stage_started_at = now  # the bake judges readings taken from now on
+    rollout.bake_until = now + timedelta(seconds=rollout.bake_seconds)
+    rollout.hold_until = rollout.bake_until
+    rollout.next_check_at = rollout.bake_until
+    await _changed(
+        session,
+        principal=principal,
+        rollout=rollout,
+        action="bake",
+        event="rollout.bake_started",
+        before=before,
+        reason=reason,
+        hold_overridden=overridden,
+        automatic=automatic,
+        gate=verdict,
+        bake_seconds=rollout.bake_seconds,
+        bake_until=rollout.bake_until,
+    )
+    if verdict:
+        await _record_override(
+            session, principal=principal, rollout=rollout, action="complete", verdict=verdict
+        )
+    await session.flush()
+    return rollout
+
+
+async def _bake_due(
+    session: AsyncSession, *, rollout: Rollout, green: bool, checks: list[dict[str, Any]], now: datetime
+) -> bool:
+    """The scheduler at a baking rollout: complete once the bake has passed with green guardrails (no gate:
+    it allowed the completion that started the bake, and the bake widens nothing); pause once on an
+    inconclusive guardrail; else look again later. Returns whether it completed."""
+    bake_until = as_utc(rollout.bake_until)
+    if bake_until is not None and now < bake_until:
+        rollout.next_check_at = bake_until
+        return False
+    if not green:
+        if not await _pause_if_inconclusive(session, rollout=rollout, checks=checks, now=now):
+            rollout.next_check_at = now + RECHECK
+        return False
+    try:
+        async with session.begin_nested():
+            await _complete(
+                session, principal=SYSTEM, rollout=rollout, now=now, automatic=True,
+                reason=f"bake of {rollout.bake_seconds} s passed with guardrails green",
+            )
+    except ProblemError:
+        await session.refresh(rollout)
+        rollout.next_check_at = None
+        return False
+    return True
+
+
+# ---- inconclusive guardrails when a stage is due -------------------------------------------------------
+
+
+def current_inconclusive_hold(rollout: Rollout) -> dict[str, Any] | None:
+    """The scheduler's inconclusive pause marker, if it is for the current stage (or bake) as entered."""
+    marker = rollout.inconclusive_hold or {}
+    started = as_utc(rollout.stage_started_at)
+    if marker and marker.get("stage") == rollout.current_stage and marker.get("stage_started_at") == (
+        started.isoformat() if started else None
+    ):
+        return marker
+    return None
+
+
+def _fail_action(rollout: Rollout, check: dict[str, Any]) -> str:
+    return check.get("on_fail") or rollout.on_breach
+
+
+async def _pause_if_inconclusive(
+    session: AsyncSession, *, rollout: Rollout, checks: list[dict[str, Any]], now: datetime
+) -> bool:
+    """A due stage (hold or bake passed) with an inconclusive acting guardrail never advances: the rollout
+    pauses for a person's decision (only `warn` guardrails: a notification, no pause), recorded once per
+    stage. After a resume the stage holds until green without pausing again. Returns whether it acted."""
+    found = evaluation.inconclusive_checks(checks)
+    if not found:
+        return False
+    if current_inconclusive_hold(rollout) is not None:
+        return False
+    started = as_utc(rollout.stage_started_at)
+    pausing = any(_fail_action(rollout, c) != "warn" for c in found)
+    rollout.inconclusive_hold = {
+        "since": now.isoformat(),
+        "stage": rollout.current_stage,
+        "bake": is_baking(rollout),
+        "stage_started_at": started.isoformat() if started else None,
+        "checks": found,
+    }
+    names = ", ".join(f"{c['guardrail']} ({c['detail']})" for c in found)
+    phase = "bake" if is_baking(rollout) else f"stage {rollout.current_stage + 1}"
+    note = f"guardrail inconclusive when the {phase} was due: {names}; a person decides"
+    _emit_guardrail_event(
+        session,
+        rollout,
+        "rollout.guardrail_inconclusive",
+        by=SYSTEM.sub,
+        dry_run=False,
+        items=[{**c, "action": _fail_action(rollout, c)} for c in found],
+        action_taken="pause" if pausing else None,
+        trigger="due",
+    )
+    if pausing:
+        rollout.next_check_at = None
+        await _pause(
+            session, principal=SYSTEM, rollout=rollout, reason=note, automatic=True, inconclusive=True
+        )
+    else:
+        state = _state(rollout)
+        await history.record(
+            session, principal=SYSTEM, project_key=rollout.project_key, resource_type=RESOURCE,
+            resource_id=rollout.id, action="guardrail_inconclusive", before=state,
+            after={**state, "inconclusive": found}, note=note,
+        )
+        rollout.next_check_at = now + RECHECK
+    return True
+
+
+def _emit_guardrail_event(
+    session: AsyncSession,
+    rollout: Rollout,
+    type_: str,
+    *,
+    by: str,
+    dry_run: bool,
+    items: list[dict[str, Any]],
+    action_taken: str | None,
+    **extra: Any,
+) -> None:
+    events.emit(
+        session,
+        source=SOURCE,
+        type=type_,
+        subject=str(rollout.id),
+        project_key=rollout.project_key,
+        data={
+            "rollout_id": rollout.id,
+            "release_id": rollout.release_id,
+            "project_key": rollout.project_key,
+            "name": rollout.name,
+            "stage": rollout.current_stage,
+            "percent": rollout.current_percent,
+            "baking": is_baking(rollout),
+            "by": by,
+            "dry_run": dry_run,
+            "guardrails": sorted({i["guardrail"] for i in items}),
+            "items": items[:20],
+            "action_taken": action_taken,
+            **extra,
+        },
+    )
+
+
 # ---- metric readings -----------------------------------------------------------------------------------
 
 
@@ -902,25 +1143,26 @@ async def record_readings(
             "Readings may not be stamped in the future.",
             errors=[field_error(f"body.readings.{i}.at", "is in the future", "future") for i in late],
         )
-    guardrails = stage_guardrails(rollout)
-    by_metric: dict[str, list[Guardrail]] = {}
-    for guardrail in guardrails:
-        by_metric.setdefault(guardrail.metric, []).append(guardrail)
-    baselines = await _latest_baselines(session, rollout.id, (g.metric for g in guardrails if g.relative))
+    by_metric = _guardrails_by_metric(rollout)
+    baselines = await _latest_baselines(
+        session, rollout.id, (m for m, gs in by_metric.items() if any(g.relative for _, g in gs))
+    )
     stage = rollout.current_stage
     ordered = sorted(readings, key=lambda r: as_utc(r.at) or now)
     rows: list[MetricReading] = []
     failures: list[dict[str, Any]] = []
+    judged: list[dict[str, Any]] = []
     for item in ordered:
         at = as_utc(item.at) or now
-        outcome, failed = "unchecked", []
+        outcome, failed, checks = "unchecked", [], []
         if item.cohort == "baseline":
             baselines[item.metric] = item.value
         elif item.metric in by_metric:
-            results = [(g, g.holds(item.value, baselines.get(item.metric))) for g in by_metric[item.metric]]
-            failed = [g.expression for g, ok in results if ok is False]
-            outcome = (
-                "fail" if failed else ("no_baseline" if any(ok is None for _, ok in results) else "pass")
+            baseline = baselines.get(item.metric)
+            outcome, failed, checks = evaluation.judge_reading(by_metric[item.metric], item.value, baseline)
+            judged.extend(
+                {"metric": item.metric, "value": item.value, "at": at, "baseline": baseline, **c}
+                for c in checks
             )
             if failed:
                 failures.append(
@@ -929,7 +1171,7 @@ async def record_readings(
                         "value": item.value,
                         "at": at,
                         "failed": failed,
-                        "baseline": baselines.get(item.metric),
+                        "baseline": baseline,
                     }
                 )
         rows.append(
@@ -944,18 +1186,70 @@ async def record_readings(
                 source=item.source,
                 outcome=outcome,
                 failed=failed,
+                checks=checks,
                 created_by=principal.sub,
             )
         )
     session.add_all(rows)
-    action_taken = None
+    action_taken = await _act_on_readings(
+        session, principal=principal, rollout=rollout, failures=failures, judged=judged, now=now
+    )
+    await session.flush()
+    return rollout, rows, action_taken
+
+
+def _guardrails_by_metric(rollout: Rollout) -> dict[str, list[tuple[int, Guardrail]]]:
+    by_metric: dict[str, list[tuple[int, Guardrail]]] = {}
+    for index, guardrail in enumerate(stage_guardrails(rollout)):
+        by_metric.setdefault(guardrail.metric, []).append((index, guardrail))
+    return by_metric
+
+
+def _action_of(rollout: Rollout, guardrail: str, stage_guardrails_: list[Guardrail]) -> str:
+    for g in stage_guardrails_:
+        if g.expression == guardrail:
+            return g.action(rollout.on_breach)
+    return rollout.on_breach
+
+
+async def _act_on_readings(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout: Rollout,
+    failures: list[dict[str, Any]],
+    judged: list[dict[str, Any]],
+    now: datetime,
+) -> str | None:
+    """What one request's judged readings do. Acting failures count for the stage (one per failing reading);
+    at the breach threshold the strongest action of the guardrails that failed happens — rollback (also
+    while paused: a breach during a pause or an operator's wait still rolls back), pause (while running),
+    warn (a notification only). Otherwise an inconclusive reading of an acting guardrail pauses a running
+    rollout for a person's decision (`warn` guardrails only notify). Dry runs are recorded and notified,
+    never acted on. Every failure and inconclusive reading is in the history entry and an event."""
+    stage = rollout.current_stage
+    guardrails = stage_guardrails(rollout)
+    for j in judged:
+        j["action"] = "none" if j["dry_run"] else _action_of(rollout, j["guardrail"], guardrails)
+    notable = [j for j in judged if j["outcome"] in (FAIL, INCONCLUSIVE)]
+    acting_fail = [j for j in notable if j["outcome"] == FAIL and not j["dry_run"]]
+    acting_grey = [j for j in notable if j["outcome"] == INCONCLUSIVE and not j["dry_run"]]
+    dry_fail = [j for j in notable if j["outcome"] == FAIL and j["dry_run"]]
+    dry_grey = [j for j in notable if j["outcome"] == INCONCLUSIVE and j["dry_run"]]
+    action_taken, cause = None, None
+    counts = list(rollout.failed_checks)
     if failures:
-        counts = list(rollout.failed_checks)
         counts[stage] += len(failures)
         rollout.failed_checks = counts
+        if counts[stage] >= rollout.breach_threshold:
+            wanted = max((j["action"] for j in acting_fail), key=lambda a: SEVERITY.get(a, 0))
+            if wanted == "rollback" or (wanted == "pause" and rollout.status == "running"):
+                action_taken, cause = wanted, "breach"
+    if action_taken is None and rollout.status == "running":
+        if any(j["action"] != "warn" for j in acting_grey):
+            action_taken, cause = "pause", "inconclusive"
+    if failures:
         breached = sorted({e for f in failures for e in f["failed"]})
-        reached = counts[stage] >= rollout.breach_threshold and rollout.status == "running"
-        action_taken = rollout.on_breach if reached else None
         events.emit(
             session,
             source=SOURCE,
@@ -969,40 +1263,79 @@ async def record_readings(
                 "name": rollout.name,
                 "stage": stage,
                 "percent": rollout.current_percent,
+                "baking": is_baking(rollout),
                 "by": principal.sub,
                 "guardrails": breached,
                 "failures": failures[:20],
                 "failed_checks": counts[stage],
                 "breach_threshold": rollout.breach_threshold,
-                "action_taken": action_taken,
+                "action_taken": action_taken if cause == "breach" else None,
+                "actions": {j["guardrail"]: j["action"] for j in acting_fail},
+                "dry_run": False,
             },
         )
-        if action_taken:
-            reason = (
-                f"guardrail breached: {', '.join(breached)} ({counts[stage]} failed check(s) in stage "
-                f"{stage + 1}, threshold {rollout.breach_threshold})"
+    for type_, items, dry in (
+        ("rollout.guardrail_breached", dry_fail, True),
+        ("rollout.guardrail_inconclusive", acting_grey, False),
+        ("rollout.guardrail_inconclusive", dry_grey, True),
+    ):
+        if not items:
+            continue
+        taken = action_taken if (not dry and cause == "inconclusive") else None
+        extra: dict[str, Any] = {"trigger": "reading"}
+        if type_ == "rollout.guardrail_breached":
+            extra.update(
+                failures=items[:20], failed_checks=counts[stage], breach_threshold=rollout.breach_threshold
             )
-            if action_taken == "pause":
-                await _pause(
-                    session,
-                    principal=SYSTEM,
-                    rollout=rollout,
-                    reason=reason,
-                    automatic=True,
-                    triggered_by=principal.sub,
-                )
-            else:
-                await _rollback(
-                    session,
-                    principal=SYSTEM,
-                    rollout=rollout,
-                    reason=reason,
-                    now=now,
-                    automatic=True,
-                    triggered_by=principal.sub,
-                )
-    await session.flush()
-    return rollout, rows, action_taken
+        _emit_guardrail_event(
+            session, rollout, type_, by=principal.sub, dry_run=dry, items=items, action_taken=taken, **extra
+        )
+    if notable or any(j["dry_run"] for j in judged):
+        tally: dict[str, dict[str, int]] = {"acting": {}, "dry_run": {}}
+        for j in judged:
+            side = tally["dry_run" if j["dry_run"] else "acting"]
+            side[j["outcome"]] = side.get(j["outcome"], 0) + 1
+        await history.record(
+            session,
+            principal=principal,
+            project_key=rollout.project_key,
+            resource_type=RESOURCE,
+            resource_id=rollout.id,
+            action="guardrails_judged",
+            after=history.jsonable(
+                {
+                    "stage": stage,
+                    "baking": is_baking(rollout),
+                    "outcomes": tally,
+                    "notable": notable[:20],
+                    "failed_checks": counts[stage],
+                    "action_taken": action_taken,
+                }
+            ),
+            note=f"{len(notable)} failing or inconclusive guardrail check(s)" if notable else "dry run",
+        )
+    if action_taken is None:
+        return None
+    if cause == "breach":
+        breached = sorted({e for f in failures for e in f["failed"]})
+        reason = (
+            f"guardrail breached: {', '.join(breached)} ({counts[stage]} failed check(s) in stage "
+            f"{stage + 1}, threshold {rollout.breach_threshold})"
+        )
+    else:
+        names = ", ".join(sorted({j["guardrail"] for j in acting_grey if j["action"] != "warn"}))
+        reason = f"guardrail inconclusive: {names} (a reading in the grey band); a person decides"
+    if action_taken == "pause":
+        await _pause(
+            session, principal=SYSTEM, rollout=rollout, reason=reason, automatic=True,
+            triggered_by=principal.sub, inconclusive=cause == "inconclusive",
+        )
+    else:
+        await _rollback(
+            session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
+            triggered_by=principal.sub,
+        )
+    return action_taken
 
 
 # ---- the scheduler -------------------------------------------------------------------------------------
@@ -1021,12 +1354,13 @@ def due_query(*, now: datetime, limit: int) -> Select:
     )
 
 
-def _ready(rollout: Rollout, outcomes: dict[str, str], now: datetime) -> bool:
-    """Auto-advance on, the hold passed and every guardrail green: the scheduler would move it."""
+def _ready(rollout: Rollout, evidence: dict[int, tuple[str | None, int]], now: datetime) -> bool:
+    """Auto-advance on, the hold passed and every guardrail green: the scheduler would move it through the
+    gate (a baking rollout completes without asking it)."""
     hold_until = as_utc(rollout.hold_until)
     auto = rollout.stages[rollout.current_stage]["auto_advance"]
-    green, _ = guardrails_green(rollout, outcomes)
-    return auto and green and (hold_until is None or now >= hold_until)
+    green, _ = evaluation.stage_checks(rollout, evidence)
+    return auto and green and not is_baking(rollout) and (hold_until is None or now >= hold_until)
 
 
 async def gate_candidates(session: AsyncSession, *, now: datetime, limit: int = 50) -> list[dict[str, Any]]:
@@ -1039,8 +1373,8 @@ async def gate_candidates(session: AsyncSession, *, now: datetime, limit: int = 
         .limit(limit)
     )
     due = list((await session.execute(stmt)).scalars().all())
-    outcomes = await latest_outcomes(session, due)
-    release_ids = {r.release_id for r in due if _ready(r, outcomes[r.id], now)}
+    evidence = await evaluation.stage_evidence(session, due)
+    release_ids = {r.release_id for r in due if _ready(r, evidence[r.id], now)}
     if not release_ids:
         return []
     rows = await session.execute(
@@ -1142,16 +1476,24 @@ async def advance_due(
     and advance (or complete, at the last stage) when it allows; look again later at the others. A rollout
     that became ready after the siblings were asked waits for the next pass. Returns the ids moved."""
     due = list((await session.execute(due_query(now=now, limit=limit))).scalars().all())
-    outcomes = await latest_outcomes(session, due)
+    evidence = await evaluation.stage_evidence(session, due)
     moved = []
     for rollout in due:
-        green, checks = guardrails_green(rollout, outcomes[rollout.id])
+        green, checks = evaluation.stage_checks(rollout, evidence[rollout.id])
         hold_until = as_utc(rollout.hold_until)
         auto = rollout.stages[rollout.current_stage]["auto_advance"]
+        if is_baking(rollout):
+            if await _bake_due(session, rollout=rollout, green=green, checks=checks, now=now):
+                moved.append(rollout.id)
+            continue
         if not auto:
             rollout.next_check_at = None
             continue
         if not green or (hold_until is not None and now < hold_until):
+            if hold_until is None or now >= hold_until:
+                # Due, but inconclusive: pause for a person (once per stage); never advance.
+                if await _pause_if_inconclusive(session, rollout=rollout, checks=checks, now=now):
+                    continue
             rollout.next_check_at = max(now + RECHECK, hold_until or now)
             continue
         answers = sibling_checks.get(rollout.release_id)

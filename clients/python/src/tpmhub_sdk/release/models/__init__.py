@@ -81,10 +81,15 @@ from .guardrail_check import GuardrailCheck
 from .guardrail_check_state import GuardrailCheckState
 from .guardrail_public import GuardrailPublic
 from .guardrail_public_comparator import GuardrailPublicComparator
+from .guardrail_public_on_fail_type_0 import GuardrailPublicOnFailType0
+from .guardrail_spec import GuardrailSpec
+from .guardrail_spec_on_fail_type_0 import GuardrailSpecOnFailType0
 from .guardrail_status import GuardrailStatus
 from .guardrail_status_status import GuardrailStatusStatus
 from .health import Health
 from .history_entry_public import HistoryEntryPublic
+from .inconclusive_hold import InconclusiveHold
+from .inconclusive_hold_checks_item import InconclusiveHoldChecksItem
 from .list_ci_deliveries_status_type_0 import ListCiDeliveriesStatusType0
 from .list_deployment_protection_requests_status_type_0 import ListDeploymentProtectionRequestsStatusType0
 from .list_deployments_status_type_0 import ListDeploymentsStatusType0
@@ -119,6 +124,8 @@ from .portfolio_item_guardrail_outcome import PortfolioItemGuardrailOutcome
 from .portfolio_item_status import PortfolioItemStatus
 from .problem import Problem
 from .reading_batch import ReadingBatch
+from .reading_check import ReadingCheck
+from .reading_check_outcome import ReadingCheckOutcome
 from .reading_create import ReadingCreate
 from .reading_create_cohort import ReadingCreateCohort
 from .reading_public import ReadingPublic
@@ -274,10 +281,15 @@ __all__ = (
     "GuardrailCheckState",
     "GuardrailPublic",
     "GuardrailPublicComparator",
+    "GuardrailPublicOnFailType0",
+    "GuardrailSpec",
+    "GuardrailSpecOnFailType0",
     "GuardrailStatus",
     "GuardrailStatusStatus",
     "Health",
     "HistoryEntryPublic",
+    "InconclusiveHold",
+    "InconclusiveHoldChecksItem",
     "ListCiDeliveriesStatusType0",
     "ListDeploymentProtectionRequestsStatusType0",
     "ListDeploymentsStatusType0",
@@ -312,6 +324,8 @@ __all__ = (
     "PortfolioItemStatus",
     "Problem",
     "ReadingBatch",
+    "ReadingCheck",
+    "ReadingCheckOutcome",
     "ReadingCreate",
     "ReadingCreateCohort",
     "ReadingPublic",

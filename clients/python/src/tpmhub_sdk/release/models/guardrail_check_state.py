@@ -1,9 +1,10 @@
 from typing import Literal
 
-GuardrailCheckState = Literal["fail", "no_baseline", "no_data", "pass"]
+GuardrailCheckState = Literal["fail", "inconclusive", "no_baseline", "no_data", "pass"]
 
 GUARDRAIL_CHECK_STATE_VALUES: set[GuardrailCheckState] = {
     "fail",
+    "inconclusive",
     "no_baseline",
     "no_data",
     "pass",

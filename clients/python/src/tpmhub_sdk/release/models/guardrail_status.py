@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.guardrail_status_status import GuardrailStatusStatus, check_guardrail_status_status
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.guardrail_check import GuardrailCheck
@@ -26,11 +27,12 @@ class GuardrailStatus:
         status (GuardrailStatusStatus):
         stage (int):
         percent (int):
-        green (bool): Every guardrail's latest reading in this stage passed.
+        green (bool): Every guardrail's (dry runs aside) latest reading in this stage passed, with enough readings.
         hold_until (datetime.datetime | None):
         hold_passed (bool):
         failed_checks (int): Failed checks counted in this stage.
         checks (list[GuardrailCheck]):
+        baking (bool | Unset): The bake after the last stage. Default: False.
     """
 
     rollout_id: UUID
@@ -42,6 +44,7 @@ class GuardrailStatus:
     hold_passed: bool
     failed_checks: int
     checks: list[GuardrailCheck]
+    baking: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +73,8 @@ class GuardrailStatus:
             checks_item = checks_item_data.to_dict()
             checks.append(checks_item)
 
+        baking = self.baking
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -85,6 +90,8 @@ class GuardrailStatus:
                 "checks": checks,
             }
         )
+        if baking is not UNSET:
+            field_dict["baking"] = baking
 
         return field_dict
 
@@ -129,6 +136,8 @@ class GuardrailStatus:
 
             checks.append(checks_item)
 
+        baking = d.pop("baking", UNSET)
+
         guardrail_status = cls(
             rollout_id=rollout_id,
             status=status,
@@ -139,6 +148,7 @@ class GuardrailStatus:
             hold_passed=hold_passed,
             failed_checks=failed_checks,
             checks=checks,
+            baking=baking,
         )
 
         guardrail_status.additional_properties = d

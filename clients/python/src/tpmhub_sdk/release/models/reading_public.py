@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,6 +10,11 @@ from attrs import field as _attrs_field
 
 from ..models.reading_public_cohort import ReadingPublicCohort, check_reading_public_cohort
 from ..models.reading_public_outcome import ReadingPublicOutcome, check_reading_public_outcome
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.reading_check import ReadingCheck
+
 
 T = TypeVar("T", bound="ReadingPublic")
 
@@ -26,10 +31,12 @@ class ReadingPublic:
         cohort (ReadingPublicCohort):
         at (datetime.datetime):
         source (str):
-        outcome (ReadingPublicOutcome): pass/fail against the stage's guardrails; unchecked when no guardrail names the
-            metric (and for baseline readings); no_baseline when a relative guardrail has no baseline yet.
-        failed (list[str]): Guardrails this reading failed.
+        outcome (ReadingPublicOutcome): pass/inconclusive/fail against the stage's acting guardrails (dry runs aside:
+            see `checks`); unchecked when no acting guardrail names the metric (and for baseline readings); no_baseline when
+            a relative guardrail has no baseline yet.
+        failed (list[str]): Acting guardrails this reading failed.
         created_by (str):
+        checks (list[ReadingCheck] | Unset): Each guardrail of the stage naming the metric, dry runs included.
     """
 
     id: UUID
@@ -43,6 +50,7 @@ class ReadingPublic:
     outcome: ReadingPublicOutcome
     failed: list[str]
     created_by: str
+    checks: list[ReadingCheck] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +76,13 @@ class ReadingPublic:
 
         created_by = self.created_by
 
+        checks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.checks, Unset):
+            checks = []
+            for checks_item_data in self.checks:
+                checks_item = checks_item_data.to_dict()
+                checks.append(checks_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -85,11 +100,15 @@ class ReadingPublic:
                 "created_by": created_by,
             }
         )
+        if checks is not UNSET:
+            field_dict["checks"] = checks
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.reading_check import ReadingCheck  # noqa: PLC0415
+
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -113,6 +132,15 @@ class ReadingPublic:
 
         created_by = d.pop("created_by")
 
+        _checks = d.pop("checks", UNSET)
+        checks: list[ReadingCheck] | Unset = UNSET
+        if _checks is not UNSET:
+            checks = []
+            for checks_item_data in _checks:
+                checks_item = ReadingCheck.from_dict(checks_item_data)
+
+                checks.append(checks_item)
+
         reading_public = cls(
             id=id,
             rollout_id=rollout_id,
@@ -125,6 +153,7 @@ class ReadingPublic:
             outcome=outcome,
             failed=failed,
             created_by=created_by,
+            checks=checks,
         )
 
         reading_public.additional_properties = d

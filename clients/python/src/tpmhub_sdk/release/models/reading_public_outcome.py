@@ -1,9 +1,10 @@
 from typing import Literal
 
-ReadingPublicOutcome = Literal["fail", "no_baseline", "pass", "unchecked"]
+ReadingPublicOutcome = Literal["fail", "inconclusive", "no_baseline", "pass", "unchecked"]
 
 READING_PUBLIC_OUTCOME_VALUES: set[ReadingPublicOutcome] = {
     "fail",
+    "inconclusive",
     "no_baseline",
     "pass",
     "unchecked",

@@ -10,6 +10,7 @@ from ..models.readings_result_action_taken_type_0 import (
     ReadingsResultActionTakenType0,
     check_readings_result_action_taken_type_0,
 )
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.reading_public import ReadingPublic
@@ -26,14 +27,19 @@ class ReadingsResult:
     Attributes:
         readings (list[ReadingPublic]):
         failed_checks (int): Failed checks in the current stage after these readings.
-        action_taken (None | ReadingsResultActionTakenType0): pause or rollback when the breach threshold was reached.
+        action_taken (None | ReadingsResultActionTakenType0): pause or rollback when the breach threshold was reached
+            (or an inconclusive reading paused the rollout).
         rollout (RolloutPublic): A rollout and where it stands.
+        inconclusive (int | Unset): Readings in a grey band (acting guardrails). Default: 0.
+        dry_run_failures (int | Unset): Failures of dry-run guardrails (never acted on). Default: 0.
     """
 
     readings: list[ReadingPublic]
     failed_checks: int
     action_taken: None | ReadingsResultActionTakenType0
     rollout: RolloutPublic
+    inconclusive: int | Unset = 0
+    dry_run_failures: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +58,10 @@ class ReadingsResult:
 
         rollout = self.rollout.to_dict()
 
+        inconclusive = self.inconclusive
+
+        dry_run_failures = self.dry_run_failures
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,6 +72,10 @@ class ReadingsResult:
                 "rollout": rollout,
             }
         )
+        if inconclusive is not UNSET:
+            field_dict["inconclusive"] = inconclusive
+        if dry_run_failures is not UNSET:
+            field_dict["dry_run_failures"] = dry_run_failures
 
         return field_dict
 
@@ -97,11 +111,17 @@ class ReadingsResult:
 
         rollout = RolloutPublic.from_dict(d.pop("rollout"))
 
+        inconclusive = d.pop("inconclusive", UNSET)
+
+        dry_run_failures = d.pop("dry_run_failures", UNSET)
+
         readings_result = cls(
             readings=readings,
             failed_checks=failed_checks,
             action_taken=action_taken,
             rollout=rollout,
+            inconclusive=inconclusive,
+            dry_run_failures=dry_run_failures,
         )
 
         readings_result.additional_properties = d

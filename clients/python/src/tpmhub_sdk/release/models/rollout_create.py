@@ -31,6 +31,9 @@ class RolloutCreate:
             Default: a random per-rollout salt.
         on_breach (RolloutCreateOnBreach | Unset): What happens at the breach threshold. Default: 'pause'.
         breach_threshold (int | Unset): Failed guardrail checks within one stage that trigger `on_breach`. Default: 3.
+        bake_seconds (int | Unset): After the last stage, hold at 100% this long with the last stage's guardrails still
+            judged before the rollout completes (0: complete at once). A breach during the bake acts as in any stage;
+            completion comes only once the bake has passed. Default: 0.
     """
 
     stages: list[StageCreate]
@@ -40,6 +43,7 @@ class RolloutCreate:
     group_id: None | str | Unset = UNSET
     on_breach: RolloutCreateOnBreach | Unset = "pause"
     breach_threshold: int | Unset = 3
+    bake_seconds: int | Unset = 0
 
     def to_dict(self) -> dict[str, Any]:
         stages = []
@@ -67,6 +71,8 @@ class RolloutCreate:
 
         breach_threshold = self.breach_threshold
 
+        bake_seconds = self.bake_seconds
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -86,6 +92,8 @@ class RolloutCreate:
             field_dict["on_breach"] = on_breach
         if breach_threshold is not UNSET:
             field_dict["breach_threshold"] = breach_threshold
+        if bake_seconds is not UNSET:
+            field_dict["bake_seconds"] = bake_seconds
 
         return field_dict
 
@@ -130,6 +138,8 @@ class RolloutCreate:
 
         breach_threshold = d.pop("breach_threshold", UNSET)
 
+        bake_seconds = d.pop("bake_seconds", UNSET)
+
         rollout_create = cls(
             stages=stages,
             name=name,
@@ -138,6 +148,7 @@ class RolloutCreate:
             group_id=group_id,
             on_breach=on_breach,
             breach_threshold=breach_threshold,
+            bake_seconds=bake_seconds,
         )
 
         return rollout_create

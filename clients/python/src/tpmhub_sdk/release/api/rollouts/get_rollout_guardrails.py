@@ -73,8 +73,9 @@ def sync_detailed(
 ) -> Response[GuardrailStatus | Problem]:
     """Get Rollout Guardrails
 
-     The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
-    the hold has passed: what the scheduler needs to advance.
+     The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
+    no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
+    advance.
 
     Args:
         rollout_id (UUID):
@@ -105,8 +106,9 @@ def sync(
 ) -> GuardrailStatus | Problem | None:
     """Get Rollout Guardrails
 
-     The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
-    the hold has passed: what the scheduler needs to advance.
+     The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
+    no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
+    advance.
 
     Args:
         rollout_id (UUID):
@@ -132,8 +134,9 @@ async def asyncio_detailed(
 ) -> Response[GuardrailStatus | Problem]:
     """Get Rollout Guardrails
 
-     The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
-    the hold has passed: what the scheduler needs to advance.
+     The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
+    no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
+    advance.
 
     Args:
         rollout_id (UUID):
@@ -162,8 +165,9 @@ async def asyncio(
 ) -> GuardrailStatus | Problem | None:
     """Get Rollout Guardrails
 
-     The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
-    the hold has passed: what the scheduler needs to advance.
+     The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
+    no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
+    advance.
 
     Args:
         rollout_id (UUID):
