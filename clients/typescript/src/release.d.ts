@@ -851,8 +851,9 @@ export interface paths {
         };
         /**
          * Get Rollout Guardrails
-         * @description The current stage's guardrails with the state of each (pass, fail, no_baseline, no_data) and whether
-         *     the hold has passed: what the scheduler needs to advance.
+         * @description The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
+         *     no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
+         *     advance.
          */
         get: operations["get_rollout_guardrails"];
         put?: never;
@@ -3360,11 +3361,33 @@ export interface components {
             metric: string;
             /**
              * State
-             * @description Outcome of the latest canary reading of the metric taken in this stage; no_data when there is none (which holds the stage, never passes it).
+             * @description Outcome of the latest canary reading of the metric taken in this stage; no_data when there is none (which holds the stage, never passes it); inconclusive when that reading is in the grey band or the stage has fewer than `min_readings` readings.
              * @example pass
              * @enum {string}
              */
-            state: "pass" | "fail" | "no_baseline" | "no_data";
+            state: "pass" | "inconclusive" | "fail" | "no_baseline" | "no_data";
+            /**
+             * Dry Run
+             * @description Shown, never holding or moving the stage.
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * Readings
+             * @description Canary readings of the metric in this stage.
+             * @default 0
+             */
+            readings: number;
+            /**
+             * Min Readings
+             * @default 1
+             */
+            min_readings: number;
+            /**
+             * Detail
+             * @example 2 of 3 readings
+             */
+            detail?: string | null;
         };
         /**
          * GuardrailPublic
@@ -3398,6 +3421,65 @@ export interface components {
              * @example true
              */
             relative: boolean;
+            /**
+             * Inconclusive
+             * @description The grey band's far edge (a multiple of the baseline when `relative`); null: no band.
+             * @example 1.5
+             */
+            inconclusive?: number | null;
+            /**
+             * Min Readings
+             * @default 1
+             * @example 1
+             */
+            min_readings: number;
+            /**
+             * On Fail
+             * @description Its action at the breach threshold; null: the rollout's `on_breach`.
+             */
+            on_fail?: ("warn" | "pause" | "rollback") | null;
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        /**
+         * GuardrailSpec
+         * @description A guardrail with options: a grey band, a minimum number of readings, its own action, dry run.
+         */
+        GuardrailSpec: {
+            /**
+             * Expression
+             * @description The pass condition, as in the short form: `error_rate <= 0.01`, `p99_ms <= 1.2 x baseline`.
+             * @example error_rate <= 0.01
+             */
+            expression: string;
+            /**
+             * Inconclusive
+             * @description The grey band's far edge, in the threshold's grammar (`0.02`, `1.5 x baseline`), on the failing side of the pass threshold: a reading between the two is inconclusive (it pauses the rollout for a person's decision and never lets it advance), beyond it fails.
+             * @example 0.02
+             */
+            inconclusive?: string | null;
+            /**
+             * Min Readings
+             * @description Canary readings of the metric needed in the stage; with fewer the guardrail is inconclusive (never green).
+             * @default 1
+             * @example 3
+             */
+            min_readings: number;
+            /**
+             * On Fail
+             * @description What a failure does at the breach threshold: warn (notify only), pause or rollback. Default: the rollout's `on_breach`.
+             * @example rollback
+             */
+            on_fail?: ("warn" | "pause" | "rollback") | null;
+            /**
+             * Dry Run
+             * @description Evaluate and record (history, readings, events), never act and never hold an advance.
+             * @default false
+             */
+            dry_run: boolean;
         };
         /**
          * GuardrailStatus
@@ -3426,9 +3508,15 @@ export interface components {
             percent: number;
             /**
              * Green
-             * @description Every guardrail's latest reading in this stage passed.
+             * @description Every guardrail's (dry runs aside) latest reading in this stage passed, with enough readings.
              */
             green: boolean;
+            /**
+             * Baking
+             * @description The bake after the last stage.
+             * @default false
+             */
+            baking: boolean;
             /** Hold Until */
             hold_until: string | null;
             /** Hold Passed */
@@ -3500,6 +3588,32 @@ export interface components {
             changes: components["schemas"]["FieldChange"][];
             /** Note */
             note?: string | null;
+        };
+        /**
+         * InconclusiveHold
+         * @description The scheduler paused the stage because a guardrail was inconclusive when it was due to move; after a
+         *     resume it holds (never advances) until the guardrails are green, without pausing again for the stage.
+         */
+        InconclusiveHold: {
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** Stage */
+            stage: number;
+            /**
+             * Bake
+             * @default false
+             */
+            bake: boolean;
+            /**
+             * Checks
+             * @description The inconclusive guardrails: guardrail, metric, state, readings, min_readings, detail.
+             */
+            checks: {
+                [key: string]: unknown;
+            }[];
         };
         /** Page[CiDeliveryPublic] */
         Page_CiDeliveryPublic_: {
@@ -3940,6 +4054,34 @@ export interface components {
             readings: components["schemas"]["ReadingCreate"][];
         };
         /**
+         * ReadingCheck
+         * @description One guardrail's judgement of one reading.
+         */
+        ReadingCheck: {
+            /**
+             * Guardrail
+             * @example error_rate <= 0.01
+             */
+            guardrail: string;
+            /**
+             * Outcome
+             * @example pass
+             * @enum {string}
+             */
+            outcome: "pass" | "inconclusive" | "fail" | "no_baseline";
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * Limit
+             * @description The pass threshold applied.
+             * @example 0.01
+             */
+            limit?: number | null;
+        };
+        /**
          * ReadingCreate
          * @description One metric value for the rollout, from monitoring or CI.
          */
@@ -4006,18 +4148,23 @@ export interface components {
             source: string;
             /**
              * Outcome
-             * @description pass/fail against the stage's guardrails; unchecked when no guardrail names the metric (and for baseline readings); no_baseline when a relative guardrail has no baseline yet.
+             * @description pass/inconclusive/fail against the stage's acting guardrails (dry runs aside: see `checks`); unchecked when no acting guardrail names the metric (and for baseline readings); no_baseline when a relative guardrail has no baseline yet.
              * @enum {string}
              */
-            outcome: "pass" | "fail" | "unchecked" | "no_baseline";
+            outcome: "pass" | "inconclusive" | "fail" | "unchecked" | "no_baseline";
             /**
              * Failed
-             * @description Guardrails this reading failed.
+             * @description Acting guardrails this reading failed.
              * @example [
              *       "error_rate <= 0.01"
              *     ]
              */
             failed: string[];
+            /**
+             * Checks
+             * @description Each guardrail of the stage naming the metric, dry runs included.
+             */
+            checks?: components["schemas"]["ReadingCheck"][];
             /** Created By */
             created_by: string;
         };
@@ -4035,9 +4182,21 @@ export interface components {
             failed_checks: number;
             /**
              * Action Taken
-             * @description pause or rollback when the breach threshold was reached.
+             * @description pause or rollback when the breach threshold was reached (or an inconclusive reading paused the rollout).
              */
             action_taken: ("pause" | "rollback") | null;
+            /**
+             * Inconclusive
+             * @description Readings in a grey band (acting guardrails).
+             * @default 0
+             */
+            inconclusive: number;
+            /**
+             * Dry Run Failures
+             * @description Failures of dry-run guardrails (never acted on).
+             * @default 0
+             */
+            dry_run_failures: number;
             rollout: components["schemas"]["RolloutPublic"];
         };
         /** ReleaseBrief */
@@ -4589,6 +4748,13 @@ export interface components {
              * @example 3
              */
             breach_threshold: number;
+            /**
+             * Bake Seconds
+             * @description After the last stage, hold at 100% this long with the last stage's guardrails still judged before the rollout completes (0: complete at once). A breach during the bake acts as in any stage; completion comes only once the bake has passed.
+             * @default 0
+             * @example 3600
+             */
+            bake_seconds: number;
         };
         /**
          * RolloutOutcomes
@@ -4776,6 +4942,26 @@ export interface components {
              * @example wrong build promoted
              */
             abort_reason?: string | null;
+            /**
+             * Bake Seconds
+             * @description Bake after the last stage (0: none).
+             * @default 0
+             * @example 3600
+             */
+            bake_seconds: number;
+            /**
+             * Baking
+             * @description In the bake after the last stage, at 100%.
+             * @default false
+             */
+            baking: boolean;
+            /**
+             * Bake Until
+             * @description When the bake ends (while baking).
+             */
+            bake_until?: string | null;
+            /** @description Set when the scheduler paused the current stage on an inconclusive guardrail. */
+            inconclusive_hold?: components["schemas"]["InconclusiveHold"] | null;
             /** Started At */
             started_at: string | null;
             /** Finished At */
@@ -5074,13 +5260,13 @@ export interface components {
             operator: string;
             /**
              * Guardrails
-             * @description Conditions on canary metrics: `metric <=|<|>=|> number` or `metric <= N x baseline` (`×` accepted).
+             * @description Conditions on canary metrics: `metric <=|<|>=|> number` or `metric <= N x baseline` (`×` accepted), or an object with the expression and options (grey band, min_readings, on_fail, dry_run).
              * @example [
              *       "error_rate <= 0.01",
              *       "p99_ms <= 1.2 x baseline"
              *     ]
              */
-            guardrails?: string[];
+            guardrails?: (string | components["schemas"]["GuardrailSpec"])[];
             /**
              * Auto Advance
              * @description Let the scheduler advance once the hold has passed and every guardrail is green.

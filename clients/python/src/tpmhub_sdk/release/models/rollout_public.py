@@ -15,6 +15,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.gate_hold import GateHold
+    from ..models.inconclusive_hold import InconclusiveHold
     from ..models.stage_public import StagePublic
 
 
@@ -51,6 +52,11 @@ class RolloutPublic:
         allowed_actions (list[str]): Actions allowed from the current state.
         gate_hold (GateHold | None | Unset): Set while an automatic advance waits because the gate denies it.
         abort_reason (None | str | Unset): Why a person aborted the rollout (status `aborted`).
+        bake_seconds (int | Unset): Bake after the last stage (0: none). Default: 0.
+        baking (bool | Unset): In the bake after the last stage, at 100%. Default: False.
+        bake_until (datetime.datetime | None | Unset): When the bake ends (while baking).
+        inconclusive_hold (InconclusiveHold | None | Unset): Set when the scheduler paused the current stage on an
+            inconclusive guardrail.
     """
 
     id: UUID
@@ -78,10 +84,15 @@ class RolloutPublic:
     allowed_actions: list[str]
     gate_hold: GateHold | None | Unset = UNSET
     abort_reason: None | str | Unset = UNSET
+    bake_seconds: int | Unset = 0
+    baking: bool | Unset = False
+    bake_until: datetime.datetime | None | Unset = UNSET
+    inconclusive_hold: InconclusiveHold | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.gate_hold import GateHold  # noqa: PLC0415
+        from ..models.inconclusive_hold import InconclusiveHold  # noqa: PLC0415
 
         id = str(self.id)
 
@@ -163,6 +174,26 @@ class RolloutPublic:
         else:
             abort_reason = self.abort_reason
 
+        bake_seconds = self.bake_seconds
+
+        baking = self.baking
+
+        bake_until: None | str | Unset
+        if isinstance(self.bake_until, Unset):
+            bake_until = UNSET
+        elif isinstance(self.bake_until, datetime.datetime):
+            bake_until = self.bake_until.isoformat()
+        else:
+            bake_until = self.bake_until
+
+        inconclusive_hold: dict[str, Any] | None | Unset
+        if isinstance(self.inconclusive_hold, Unset):
+            inconclusive_hold = UNSET
+        elif isinstance(self.inconclusive_hold, InconclusiveHold):
+            inconclusive_hold = self.inconclusive_hold.to_dict()
+        else:
+            inconclusive_hold = self.inconclusive_hold
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -196,12 +227,21 @@ class RolloutPublic:
             field_dict["gate_hold"] = gate_hold
         if abort_reason is not UNSET:
             field_dict["abort_reason"] = abort_reason
+        if bake_seconds is not UNSET:
+            field_dict["bake_seconds"] = bake_seconds
+        if baking is not UNSET:
+            field_dict["baking"] = baking
+        if bake_until is not UNSET:
+            field_dict["bake_until"] = bake_until
+        if inconclusive_hold is not UNSET:
+            field_dict["inconclusive_hold"] = inconclusive_hold
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.gate_hold import GateHold  # noqa: PLC0415
+        from ..models.inconclusive_hold import InconclusiveHold  # noqa: PLC0415
         from ..models.stage_public import StagePublic  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -339,6 +379,44 @@ class RolloutPublic:
 
         abort_reason = _parse_abort_reason(d.pop("abort_reason", UNSET))
 
+        bake_seconds = d.pop("bake_seconds", UNSET)
+
+        baking = d.pop("baking", UNSET)
+
+        def _parse_bake_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                bake_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return bake_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        bake_until = _parse_bake_until(d.pop("bake_until", UNSET))
+
+        def _parse_inconclusive_hold(data: object) -> InconclusiveHold | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                inconclusive_hold_type_0 = InconclusiveHold.from_dict(data)
+
+                return inconclusive_hold_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InconclusiveHold | None | Unset, data)
+
+        inconclusive_hold = _parse_inconclusive_hold(d.pop("inconclusive_hold", UNSET))
+
         rollout_public = cls(
             id=id,
             release_id=release_id,
@@ -365,6 +443,10 @@ class RolloutPublic:
             allowed_actions=allowed_actions,
             gate_hold=gate_hold,
             abort_reason=abort_reason,
+            bake_seconds=bake_seconds,
+            baking=baking,
+            bake_until=bake_until,
+            inconclusive_hold=inconclusive_hold,
         )
 
         rollout_public.additional_properties = d
