@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 from github_standin import APP_ID, INSTALLATION_ID, GitHubStandIn, protection_payload, rsa_key_pem
+from release_helpers import ready_release
 from release_svc.protection import service as protection
 from sqlalchemy import func, select
-from test_gate import ready_release, sibling_apps, wired  # noqa: F401
 from test_webhooks import GH_SECRET, github_headers, scalar
 from tpmhub_shared import outbox
 from tpmhub_shared.ids import utcnow
