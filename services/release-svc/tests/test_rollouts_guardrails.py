@@ -481,6 +481,7 @@ async def test_the_bake_holds_completion_then_completes(client, auth, db, clock,
         "complete",
         "pause",
         "rollback",
+        "abort",
     ]
     [bake] = await events_of(db, rid, "rollout.bake_started")
     assert bake["to"]["percent"] == 100 and bake["bake_seconds"] == 600
