@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpmhub_shared.contracts import ChangeRequestApproved, ItemReferenced, ReleaseReleased
+from tpmhub_shared.contracts import ChangeRequestApproved, ItemReferenced, ProjectCreated, ReleaseReleased
 from tpmhub_shared.events import CloudEvent
 
 RELEASE_STATES = (
@@ -412,6 +412,23 @@ CATALOGUE: list[EventType] = [
         for change in DOCUMENT_CHANGES
     ],
     EventType(
+        "project.created",
+        "requirements-svc",
+        "project key (PAY)",
+        ProjectCreated,
+        {
+            "key": "PAY",
+            "project_key": "PAY",
+            "name": "Payments",
+            "status": "active",
+            "owner": "carol",
+            "created_by": "carol",
+            "created_at": _T,
+        },
+        consumers="risk-svc and release-svc (their project directory learns the project exists), "
+        "outbound subscriptions",
+    ),
+    EventType(
         "item.created",
         "requirements-svc",
         "item key (PAY-42)",
@@ -505,6 +522,7 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
         "change_request.approved": "PAY-CR3",
         "ci.item_referenced": "PAY-42",
         "item.created": "PAY-42",
+        "project.created": "PAY",
         "risk.created": "PAY-R7",
         "risk.escalated": "PAY-R7",
         "risk.deescalated": "PAY-R7",
