@@ -2,7 +2,7 @@ import httpx
 import pytest
 from release_svc.main import SPEC, create_app
 from release_svc.settings import Settings
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +18,9 @@ async def release_app_client(release_settings):
 
 
 @pytest.fixture
-async def client(release_app_client, release_settings) -> httpx.AsyncClient:
-    """release-svc in-process on a clean database (each test runs on SQLite and on PostgreSQL)."""
+async def client(release_app_client, release_settings, auth) -> httpx.AsyncClient:
+    """release-svc in-process on a clean database (each test runs on SQLite and on PostgreSQL), knowing
+    projects PAY, OPS and NEW from requirements-svc's `project.created` events."""
     await truncate_all(release_settings.database_url)
+    await learn_projects(release_app_client, auth(service="requirements-svc"))
     return release_app_client
