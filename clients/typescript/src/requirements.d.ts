@@ -1432,6 +1432,7 @@ export interface paths {
         /**
          * Redeliver Subscription Delivery
          * @description Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate).
+         *     `delivery_id` is the delivery's id or the `id` of any of its rows in the delivery log.
          */
         post: operations["redeliver_subscription_delivery"];
         delete?: never;

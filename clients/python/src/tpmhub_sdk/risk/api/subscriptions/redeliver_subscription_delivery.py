@@ -89,6 +89,7 @@ def sync_detailed(
     """Redeliver Subscription Delivery
 
      Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate).
+    `delivery_id` is the delivery's id or the `id` of any of its rows in the delivery log.
 
     Args:
         subscription_id (UUID):
@@ -126,6 +127,7 @@ def sync(
     """Redeliver Subscription Delivery
 
      Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate).
+    `delivery_id` is the delivery's id or the `id` of any of its rows in the delivery log.
 
     Args:
         subscription_id (UUID):
@@ -158,6 +160,7 @@ async def asyncio_detailed(
     """Redeliver Subscription Delivery
 
      Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate).
+    `delivery_id` is the delivery's id or the `id` of any of its rows in the delivery log.
 
     Args:
         subscription_id (UUID):
@@ -193,6 +196,7 @@ async def asyncio(
     """Redeliver Subscription Delivery
 
      Send one event to the subscriber again (it keeps its `webhook-id`, so the receiver can deduplicate).
+    `delivery_id` is the delivery's id or the `id` of any of its rows in the delivery log.
 
     Args:
         subscription_id (UUID):
