@@ -29,6 +29,7 @@ from sqlalchemy import insert, update
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.ids import new_id
 from tpmhub_shared.settings import CommonSettings
+from tpmhub_shared.testing.plugin import project_created_event
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
 
@@ -96,6 +97,12 @@ async def approve(url: str, release_id: str) -> None:
 
 async def setup(base: str, headers: dict[str, str], db_url: str, rows: int) -> tuple[str, float]:
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+        # release-svc runs alone: tell it the project exists, as requirements-svc's `project.created` does.
+        token = issue_token(CommonSettings(env="test"), sub="service:requirements-svc", roles={"*": "viewer"},
+                            service="requirements-svc")
+        r = await client.post("/v1/events", json=project_created_event("BENCH"),
+                              headers={"Authorization": f"Bearer {token}"})
+        r.raise_for_status()
         r = await client.post("/v1/projects/BENCH/releases", json={"version": "0.0.1"})
         r.raise_for_status()
         filler = r.json()["id"]

@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.ids import new_id
 from tpmhub_shared.settings import CommonSettings
+from tpmhub_shared.testing.plugin import project_created_event
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
 
@@ -145,6 +146,12 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
             try:
                 release_id = uuid.uuid4()
                 seeded = await seed(db_url, rows, release_id)
+                # risk-svc runs alone: tell it the project exists, as requirements-svc's project.created does.
+                svc_token = issue_token(common, sub="service:requirements-svc", roles={"*": "viewer"},
+                                        service="requirements-svc")
+                async with httpx.AsyncClient(base_url=proc.url) as client:
+                    (await client.post("/v1/events", json=project_created_event(PROJECT),
+                                       headers={"Authorization": f"Bearer {svc_token}"})).raise_for_status()
                 print(f"# seeded {rows} risks in {seeded:.1f}s", flush=True)
                 gate_body = {"project_key": PROJECT, "release_id": str(release_id),
                              "item_keys": [f"{PROJECT}-{n}" for n in range(1, 201)]}

@@ -34,11 +34,21 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.settings import CommonSettings
+from tpmhub_shared.testing.plugin import project_created_event
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
 
 FIXTURE = Path("/work/shared/fixtures/ci-webhooks/github/workflow_run.completed.json")
 SECRET = "bench-github-secret-0123456789"
+
+
+async def announce_project(client: httpx.AsyncClient, key: str) -> None:
+    """release-svc runs alone: tell it the project exists, as requirements-svc's `project.created` does."""
+    token = issue_token(CommonSettings(env="test"), sub="service:requirements-svc", roles={"*": "viewer"},
+                        service="requirements-svc")
+    r = await client.post("/v1/events", json=project_created_event(key),
+                          headers={"Authorization": f"Bearer {token}"})
+    r.raise_for_status()
 
 
 def pct(values: list[float], q: float) -> float:
@@ -153,6 +163,7 @@ async def main() -> None:
         token = issue_token(CommonSettings(env="test"), sub="bench", roles={"*": "admin"})
         admin = {"Authorization": f"Bearer {token}"}
         async with httpx.AsyncClient(base_url=svc.url, headers=admin) as c:
+            await announce_project(c, "BENCH")
             r = await c.post(
                 "/v1/projects/BENCH/ci-sources",
                 json={"provider": "github", "repository": "octo-org/octo-repo", "secret": SECRET},

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
+from tpmhub_shared.testing.plugin import project_created_event
 from tpmhub_shared.testing.processes import ServiceProcess
 
 pytestmark = pytest.mark.e2e
@@ -354,6 +355,9 @@ def test_kill_9_after_acknowledged_writes_loses_no_event(pg_server, make_token, 
             201,
         )
         collector.secret = sub["secret"]
+        # release-svc runs alone: it learns project CRASH the way requirements-svc tells it.
+        service = {"Authorization": f"Bearer {make_token(service='requirements-svc')}"}
+        ok(httpx.post(f"{svc.url}/v1/events", json=project_created_event("CRASH"), headers=service))
         with httpx.Client(headers=admin, timeout=10) as client:
             releases = [
                 ok(

@@ -97,12 +97,20 @@ def faults(make_token: Callable[..., str]) -> Iterator[FaultStack]:
 
 
 @pytest.fixture(scope="module")
-def ready_release(faults: FaultStack) -> str:
+def project(faults: FaultStack) -> str:
+    """Project FAULT, created in requirements-svc (risk-svc and release-svc refuse projects it does not
+    know)."""
+    ok(httpx.post(f"{faults.url('requirements')}/v1/projects", json={"key": PROJECT, "name": "Faults"},
+                  headers=faults.headers()), 201)
+    return PROJECT
+
+
+@pytest.fixture(scope="module")
+def ready_release(faults: FaultStack, project: str) -> str:
     """A release the gate allows while everything is up: one finished item in scope, approved, checklist
     done."""
     req, rel = faults.url("requirements"), faults.url("release")
     admin = faults.headers()
-    ok(httpx.post(f"{req}/v1/projects", json={"key": PROJECT, "name": "Faults"}, headers=admin), 201)
     item = ok(httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": "Done story"},
                          headers=admin), 201)["key"]
     criterion = ok(httpx.post(f"{req}/v1/items/{item}/criteria", json={"text": "it works"}, headers=admin),
@@ -188,7 +196,7 @@ def github_delivery(secret: str, n: int) -> tuple[str, bytes, dict[str, str]]:
     return delivery_id, body, headers
 
 
-def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: FaultStack):
+def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: FaultStack, project: str):
     rel = faults.url("release")
     tpm = faults.headers("tpm", PROJECT, sub="tina")
     secret = "github-secret-faults-0123456789"
@@ -244,7 +252,7 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     assert runs == [[str(len(deliveries)), str(len(deliveries))]], runs
 
 
-def test_postgres_restart_under_load_gives_503_problems_and_recovers(faults: FaultStack):
+def test_postgres_restart_under_load_gives_503_problems_and_recovers(faults: FaultStack, project: str):
     pg = faults.pg
     admin = faults.headers()
     pids = {name: p.proc.pid for name, p in faults.services.items() if p.proc is not None}

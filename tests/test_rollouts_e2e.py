@@ -10,6 +10,14 @@ pytestmark = pytest.mark.e2e
 PROJECT = "ROLLE2E"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def project(stack):
+    """The project, created in requirements-svc (release-svc refuses projects it does not know)."""
+    r = httpx.post(f"{stack.url('requirements')}/v1/projects", json={"key": PROJECT, "name": "Rollouts"},
+                   headers=stack.headers())
+    assert r.status_code == 201, r.text
+
+
 def approved_release(stack, version: str) -> str:
     base = stack.url("release")
     tpm = stack.headers("tpm", PROJECT, sub="tina")

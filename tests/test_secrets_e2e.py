@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from tpmhub_shared.settings import DEV_JWT_SECRET
+from tpmhub_shared.testing.plugin import project_created_event
 from tpmhub_shared.testing.postgres import PostgresServer, free_port
 from tpmhub_shared.testing.processes import SERVICES, ServiceProcess
 
@@ -56,6 +57,8 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
         "url": "http://127.0.0.1:9/hook", "event_types": ["project.*"]}).json()
     subscription_secret = sub["secret"]
     assert subscription_secret.startswith("whsec_")
+    project = httpx.post(f"{req}/v1/projects", headers=headers, json={"key": "SEC", "name": "Secrets"})
+    assert project.status_code == 201, project.text
     source = httpx.post(f"{rel}/v1/projects/SEC/ci-sources", headers=headers, json={
         "provider": "github", "repository": "acme/payments"}).json()
     ci_secret = source["secret"]
@@ -117,6 +120,10 @@ def test_no_secret_in_console_logs_through_a_database_outage(outage, make_token)
     token = make_token("admin", sub="sam")
     headers = {"Authorization": f"Bearer {token}", "Cookie": f"session={SESSION_COOKIE}"}
     base = service.url
+    # release-svc runs alone: it learns project OUT the way requirements-svc would tell it.
+    service_headers = {"Authorization": f"Bearer {make_token(service='requirements-svc')}"}
+    learned = httpx.post(f"{base}/v1/events", json=project_created_event("OUT"), headers=service_headers)
+    assert learned.status_code == 200, learned.text
     ci_secret = httpx.post(f"{base}/v1/projects/OUT/ci-sources", headers=headers, json={
         "provider": "gitlab", "repository": "acme/payments"}).json()["secret"]
 

@@ -26,6 +26,7 @@ import asyncpg
 import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
+from tpmhub_shared.testing.plugin import project_created_event
 from tpmhub_shared.testing.postgres import PostgresServer
 from tpmhub_shared.testing.processes import ServiceProcess
 
@@ -158,6 +159,10 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
                             json={"url": receiver.url, "event_types": ["release.*"]})
             assert r.status_code == 201, r.text
             receiver.secret = r.json()["secret"]
+            # release-svc runs alone: it learns the project the way requirements-svc tells it.
+            service = {"Authorization": f"Bearer {make_token(service='requirements-svc')}"}
+            r = client.post(f"{svc.url}/v1/events", json=project_created_event(PROJECT), headers=service)
+            assert r.status_code == 200, r.text
             releases = []
             for n in range(50):
                 r = client.post(f"{svc.url}/v1/projects/{PROJECT}/releases",

@@ -12,7 +12,7 @@ from risk_svc.main import SPEC as RISK_SPEC
 from risk_svc.main import create_app as create_risk_app
 from risk_svc.settings import Settings as RiskSettings
 from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +28,11 @@ async def release_app_client(release_settings):
 
 
 @pytest.fixture
-async def client(release_app_client, release_settings) -> httpx.AsyncClient:
-    """release-svc in-process on a clean database (each test runs on SQLite and on PostgreSQL)."""
+async def client(release_app_client, release_settings, auth) -> httpx.AsyncClient:
+    """release-svc in-process on a clean database (each test runs on SQLite and on PostgreSQL), knowing
+    projects PAY, OPS and NEW from requirements-svc's `project.created` events."""
     await truncate_all(release_settings.database_url)
+    await learn_projects(release_app_client, auth(service="requirements-svc"))
     return release_app_client
 
 
@@ -55,11 +57,13 @@ async def sibling_apps(backend, request, common_settings):
 
 
 @pytest.fixture
-async def wired(client, sibling_apps, common_settings):
-    """release-svc's sibling clients pointed at the in-process siblings (on clean databases), and risk-svc's
-    release sibling at this release-svc (risk links to releases are checked with it)."""
+async def wired(client, sibling_apps, common_settings, auth):
+    """release-svc's sibling clients pointed at the in-process siblings (on clean databases; risk-svc
+    knowing the test projects as release-svc does), and risk-svc's release sibling at this release-svc
+    (risk links to releases are checked with it)."""
     for url in sibling_apps.urls:
         await truncate_all(url)
+    await learn_projects(sibling_apps.risk, auth(service="requirements-svc"))
     release_app = client._transport.app
     siblings = release_app.state.siblings
     saved = dict(siblings)

@@ -9,7 +9,7 @@ from risk_svc.main import SPEC as RISK_SPEC
 from risk_svc.main import create_app as create_risk_app
 from risk_svc.settings import Settings as RiskSettings
 from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
@@ -22,10 +22,12 @@ async def risk_app(backend, request, common_settings):
 
 
 @pytest.fixture
-async def risk(client, risk_app, common_settings):
+async def risk(client, risk_app, common_settings, auth):
     """risk-svc wired as release-svc's sibling and this release-svc as risk-svc's (a risk linked to a release
-    is checked with release-svc: sending an action item calls back while the retrospective is locked)."""
+    is checked with release-svc: sending an action item calls back while the retrospective is locked); it
+    knows the test projects as release-svc does."""
     await truncate_all(risk_app.url)
+    await learn_projects(risk_app.client, auth(service="requirements-svc"))
     release_app = client._transport.app
     siblings = release_app.state.siblings
     saved = siblings["risk"]

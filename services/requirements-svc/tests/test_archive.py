@@ -18,7 +18,7 @@ from requirements_svc.documents.models import Document, DocumentVersion
 from requirements_svc.items.models import AcceptanceCriterion, Item
 from tpmhub_shared.db import Database
 from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import ConfirmingWith, LifespanClient, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +55,8 @@ async def app(client):
 
 @pytest.fixture
 async def wired(app, sibling_apps, req_settings):
+    """risk-svc and release-svc in-process (clean databases) as this requirements-svc's siblings, and it as
+    theirs (they confirm projects with it)."""
     for name, (sib_app, _, settings) in sibling_apps.items():
         await truncate_all(settings.database_url)
         app.state.siblings[name] = SiblingClient(
@@ -65,11 +67,13 @@ async def wired(app, sibling_apps, req_settings):
             transport=httpx.ASGITransport(app=sib_app),
             timeout=10,
         )
-    return {
+    back = ConfirmingWith(app, *(sib_app for sib_app, _, _ in sibling_apps.values()))
+    yield {
         "risk": sibling_apps["risk"][1],
         "release": sibling_apps["release"][1],
         "release_settings": sibling_apps["release"][2],
     }
+    await back.restore()
 
 
 @pytest.fixture

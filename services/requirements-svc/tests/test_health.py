@@ -25,7 +25,7 @@ from tpmhub_shared.contracts import (
 from tpmhub_shared.db import Database
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import ConfirmingWith, LifespanClient, migrated_database, truncate_all
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -248,10 +248,12 @@ async def wired(app, sibling_apps, req_settings):
             transport=httpx.ASGITransport(app=sib_app),
             timeout=10,
         )
-    return {
+    back = ConfirmingWith(app, *(sib_app for sib_app, _, _ in sibling_apps.values()))  # they confirm projects
+    yield {
         **{name: client for name, (_, client, _) in sibling_apps.items()},
         "release_settings": sibling_apps["release"][2],
     }
+    await back.restore()
 
 
 def _closed_port() -> int:

@@ -20,7 +20,7 @@ from tpmhub_shared.db import Database
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import ConfirmingWith, LifespanClient, migrated_database, truncate_all
 
 TODAY = utcnow().date()
 
@@ -87,7 +87,9 @@ async def wired(app, risk_side, release_side, req_settings):
             transport=httpx.ASGITransport(app=sib_app),
             timeout=10,
         )
-    return {"risk": risk_side[1], "release": release_side[1], "release_settings": release_side[2]}
+    back = ConfirmingWith(app, risk_side[0], release_side[0])  # they confirm projects with this app
+    yield {"risk": risk_side[1], "release": release_side[1], "release_settings": release_side[2]}
+    await back.restore()
 
 
 def _closed_port() -> int:

@@ -5,7 +5,7 @@ import pytest
 from risk_svc.main import SPEC, create_app
 from risk_svc.settings import Settings
 from tpmhub_shared.http import SiblingClient
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database, truncate_all
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +38,11 @@ async def app(risk_lifespan):
 
 
 @pytest.fixture
-async def client(risk_app_client, risk_settings, app) -> httpx.AsyncClient:
-    """risk-svc in-process on a clean database (each test runs on SQLite and on PostgreSQL)."""
+async def client(risk_app_client, risk_settings, app, auth) -> httpx.AsyncClient:
+    """risk-svc in-process on a clean database (each test runs on SQLite and on PostgreSQL), knowing
+    projects PAY, OPS and NEW from requirements-svc's `project.created` events."""
     await truncate_all(risk_settings.database_url)
+    await learn_projects(risk_app_client, auth(service="requirements-svc"))
     return risk_app_client
 
 
@@ -151,10 +153,11 @@ async def release_lifespan(release_settings):
 
 
 @pytest.fixture
-async def release_transport(app, release_lifespan, release_settings):
-    """The real release-svc in-process on a clean database, wired as risk-svc's `release` sibling; its
-    `requests` are the calls risk-svc made to it."""
+async def release_transport(app, release_lifespan, release_settings, auth):
+    """The real release-svc in-process on a clean database (knowing PAY, OPS and NEW), wired as risk-svc's
+    `release` sibling; its `requests` are the calls risk-svc made to it."""
     await truncate_all(release_settings.database_url)
+    await learn_projects(release_lifespan.client, auth(service="requirements-svc"))
     transport = CountingTransport(release_lifespan.app)
     sibling = SiblingClient(
         name="release-svc",

@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tpmhub_shared import events_api, migrations, outbox, subscriptions
+from tpmhub_shared import events_api, migrations, outbox, project_directory, subscriptions
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import wake_dispatchers
 from tpmhub_shared.http import SiblingClient
@@ -126,6 +126,9 @@ class ServiceSpec:
     workers: Sequence[Worker] = ()
     upload_paths: Sequence[str] = ()  # regexes of paths allowed the larger upload limit
     event_handlers: dict[str, Any] = field(default_factory=dict)  # event type → async handler
+    # Refuse projects requirements-svc does not know on every /v1/projects/{key}… route (404, or 503 when
+    # that cannot be confirmed), learning them from `project.created` (tpmhub_shared.project_directory).
+    project_directory: bool = False
 
     @classmethod
     def from_package(cls, package: str, *, name: str, title: str, description: str, versions_dir: Path,
@@ -534,13 +537,19 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         openapi_tags=[*spec.tags, *events_api.TAGS,
                       {"name": "ops", "description": "Health, readiness and metrics."}],
         generate_unique_id_function=operation_id,
-        dependencies=[Depends(reject_unknown_query)],
+        dependencies=[
+            Depends(reject_unknown_query),
+            *([Depends(project_directory.require_known_project)] if spec.project_directory else []),
+        ],
         lifespan=lifespan,
         swagger_ui_parameters={"persistAuthorization": True, "displayOperationId": True},
     )
     app.state.settings = settings
     app.state.spec = spec
     app.state.event_handlers = dict(spec.event_handlers)
+    if spec.project_directory:
+        app.state.event_handlers = {**project_directory.HANDLERS, **app.state.event_handlers}
+        app.state.project_directory = project_directory.ProjectDirectory()
     app.state.metrics = registry
     app.state.shutting_down = False
     app.state.stopping = asyncio.Event()
@@ -550,7 +559,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     for router in events_api.ROUTERS:  # /v1/events, /v1/event-deliveries, /v1/subscriptions
         app.include_router(router)
     app.include_router(_ops_router(spec))
-    app.openapi = problem_openapi(app)
+    app.openapi = problem_openapi(app, project_directory=spec.project_directory)
     # Outermost first: context (ids, logs, metrics) → body limit → idempotency → cursor key → routes.
     app.add_middleware(CursorKeyMiddleware, key=cursor_key(settings.common.jwt_secret.get_secret_value(),
                                                            spec.name))
@@ -572,13 +581,21 @@ _IDEMPOTENCY_PARAM = {
     "description": "Makes a retry safe: the same key and body replay the first answer; "
     "the same key with another body is refused (422). Keys are per caller and kept 24 h.",
 }
-_DEFAULT_ERROR_TEXT = {"401": "Missing or invalid bearer token", "422": "Validation error"}
+_DEFAULT_ERROR_TEXT = {
+    "401": "Missing or invalid bearer token",
+    "422": "Validation error",
+    "404": "Not found (also: the project does not exist)",
+    "503": "A dependency is unavailable (also: requirements-svc cannot confirm the project exists)",
+}
+_PROJECT_PATH = project_directory.ROUTE_PREFIX
 
 
-def problem_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+def problem_openapi(app: FastAPI, *, project_directory: bool = False) -> Callable[[], dict[str, Any]]:
     """The OpenAPI document with our error contract applied everywhere: every 4xx/5xx is the Problem
     schema (`application/problem+json`), every authenticated /v1 operation declares 401 and 422, and POST
-    operations declare `Idempotency-Key` — so SDKs and fuzzers know what the API really answers."""
+    operations declare `Idempotency-Key` — so SDKs and fuzzers know what the API really answers. With
+    the project directory, every `/v1/projects/{key}…` operation declares 404 (unknown project) and 503
+    (requirements-svc cannot confirm it)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -606,6 +623,9 @@ def problem_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
                     if op.get("requestBody"):
                         responses.setdefault("400", {"description": "Malformed body (not valid JSON)"})
                         responses.setdefault("413", {"description": "Request body too large"})
+                    if project_directory and (path == _PROJECT_PATH or path.startswith(_PROJECT_PATH + "/")):
+                        responses.setdefault("404", {"description": _DEFAULT_ERROR_TEXT["404"]})
+                        responses.setdefault("503", {"description": _DEFAULT_ERROR_TEXT["503"]})
                     if method == "post" and op.get("security"):
                         params = op.setdefault("parameters", [])
                         if not any(p.get("name", "").lower() == "idempotency-key" for p in params):

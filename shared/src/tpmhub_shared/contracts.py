@@ -300,6 +300,20 @@ class VerificationRecorded(BaseModel):
     revision: int = Field(description="The verification's version after this change.", examples=[1])
 
 
+class ProjectCreated(BaseModel):
+    """`project.created` from requirements-svc: the siblings learn that the project exists."""
+
+    model_config = ConfigDict(extra="allow")
+
+    key: ProjectKey = Field(examples=["PAY"])
+    project_key: ProjectKey = Field(examples=["PAY"])
+    name: str = Field(max_length=200, examples=["Payments"])
+    status: str = Field(default="active", examples=["active"])
+    owner: str | None = Field(default=None, examples=["carol"])
+    created_by: str = Field(examples=["carol"])
+    created_at: datetime
+
+
 class ReleaseReleased(BaseModel):
     """`release.released` from release-svc."""
 

@@ -17,6 +17,7 @@ from tpmhub_shared.contracts import (
     ChangeRequestApproved,
     ItemReferenced,
     ItemReopened,
+    ProjectCreated,
     ReleaseReleased,
     VerificationRecorded,
 )
@@ -674,6 +675,23 @@ CATALOGUE: list[EventType] = [
         for change in DOCUMENT_CHANGES
     ],
     EventType(
+        "project.created",
+        "requirements-svc",
+        "project key (PAY)",
+        ProjectCreated,
+        {
+            "key": "PAY",
+            "project_key": "PAY",
+            "name": "Payments",
+            "status": "active",
+            "owner": "carol",
+            "created_by": "carol",
+            "created_at": _T,
+        },
+        consumers="risk-svc and release-svc (their project directory learns the project exists), "
+        "outbound subscriptions",
+    ),
+    EventType(
         "item.created",
         "requirements-svc",
         "item key (PAY-42)",
@@ -842,6 +860,7 @@ def example_envelope(entry: EventType) -> dict[str, Any]:
         "ci.item_referenced": "PAY-42",
         "item.created": "PAY-42",
         "item.deleted": "PAY-42",
+        "project.created": "PAY",
         "risk.created": "PAY-R7",
         "item.reopened": "PAY-42",
         "risk.escalated": "PAY-R7",

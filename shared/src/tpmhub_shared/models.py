@@ -6,9 +6,10 @@ from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.idempotency import IdempotencyRecord
 from tpmhub_shared.inbox import InboxEvent
 from tpmhub_shared.outbox import DeliveryAttempt, EventDelivery
+from tpmhub_shared.project_directory import KnownProject
 from tpmhub_shared.subscriptions import Subscription
 
 SHARED_TABLES = (HistoryEntry, IdempotencyRecord, OutboxEvent, EventDelivery, DeliveryAttempt, InboxEvent,
-                 Subscription)
+                 Subscription, KnownProject)
 for _model in SHARED_TABLES:
     _model.__table__.info["shared"] = True

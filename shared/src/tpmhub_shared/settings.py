@@ -51,7 +51,10 @@ class CommonSettings(BaseSettings):
     # Which event types each service sends to which sibling's POST /v1/events (JSON in TPM_EVENT_ROUTES).
     event_routes: dict[str, dict[str, list[str]]] = Field(
         default_factory=lambda: {
-            "requirements-svc": {"risk": ["change_request.approved"], "release": ["change_request.approved"]},
+            "requirements-svc": {
+                "risk": ["change_request.approved", "project.created"],
+                "release": ["change_request.approved", "project.created"],
+            },
             "release-svc": {
                 "requirements": ["release.released", "ci.item_referenced", "verification.recorded"]
             },

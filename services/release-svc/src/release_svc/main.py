@@ -17,6 +17,7 @@ SPEC = ServiceSpec.from_package(
     description="Release plans (steps, migrations, approvals, go/no-go checklist), the release gate CI asks "
     "before deploying, gray rollouts with guardrails and sticky cohorts, CI webhooks, verification, DORA.",
     versions_dir=SERVICE_DIR / "migrations" / "versions",
+    project_directory=True,  # refuse projects requirements-svc does not know
 )
 
 

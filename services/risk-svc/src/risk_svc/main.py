@@ -17,6 +17,7 @@ SPEC = ServiceSpec.from_package(
     description="Risk registers: scoring matrix, levels, responses, mitigation actions, review cadence, "
     "escalation, trend and heatmap, links to items and releases.",
     versions_dir=SERVICE_DIR / "migrations" / "versions",
+    project_directory=True,  # refuse projects requirements-svc does not know
 )
 
 

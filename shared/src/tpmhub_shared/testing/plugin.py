@@ -121,6 +121,63 @@ async def truncate_all(url: str) -> None:
         await engine.dispose()
 
 
+# The projects the in-process tests of risk-svc and release-svc work in (requirements-svc owns projects;
+# these services learn them from its `project.created` events).
+TEST_PROJECTS = ("PAY", "OPS", "NEW")
+
+
+def project_created_event(key: str, name: str | None = None) -> dict[str, Any]:
+    """A `project.created` CloudEvent as requirements-svc sends it, as JSON."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from tpmhub_shared.events import CloudEvent
+
+    now = datetime.now(UTC)
+    return CloudEvent(
+        id=str(uuid.uuid4()), source="/tpmhub/requirements-svc", type="project.created", subject=key,
+        time=now,
+        data={"key": key, "project_key": key, "name": name or key.title(), "status": "active", "owner": None,
+              "created_by": "alice", "created_at": now},
+    ).model_dump(mode="json")
+
+
+async def learn_projects(client: httpx.AsyncClient, service_headers: dict[str, str], *keys: str) -> None:
+    """Tell a service (its POST /v1/events, as requirements-svc does) that these projects exist; its
+    in-process directory is cleared first, since its tables were emptied under it."""
+    app = getattr(client._transport, "app", None)
+    cache = getattr(getattr(app, "state", None), "project_directory", None)
+    if cache is not None:
+        cache.clear()
+    for key in keys or TEST_PROJECTS:
+        r = await client.post("/v1/events", json=project_created_event(key), headers=service_headers)
+        assert r.status_code == 200 and r.json()["status"] == "processed", r.text
+
+
+class ConfirmingWith:
+    """Point risk-svc / release-svc apps' `requirements` sibling at a requirements-svc app in-process, so
+    that they confirm projects with it (their directories start empty); `await restore()` undoes it."""
+
+    def __init__(self, requirements_app: Any, *apps: Any) -> None:
+        from tpmhub_shared.http import SiblingClient
+
+        self.saved = []
+        for app in apps:
+            cache = getattr(app.state, "project_directory", None)
+            if cache is not None:
+                cache.clear()
+            self.saved.append((app, app.state.siblings["requirements"]))
+            app.state.siblings["requirements"] = SiblingClient(
+                name="requirements-svc", base_url="http://requirements", settings=app.state.settings.common,
+                caller=app.state.spec.name, transport=httpx.ASGITransport(app=requirements_app),
+            )
+
+    async def restore(self) -> None:
+        for app, original in self.saved:
+            await app.state.siblings["requirements"].aclose()
+            app.state.siblings["requirements"] = original
+
+
 class LifespanClient:
     """The app in-process (lifespan run) behind an httpx AsyncClient."""
 

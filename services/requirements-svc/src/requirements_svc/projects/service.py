@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tpmhub_shared import history
+from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.pagination import paginate, parse_sort
@@ -13,6 +13,7 @@ from requirements_svc.projects.models import Project
 from requirements_svc.projects.schemas import ProjectCreate, ProjectUpdate
 
 RESOURCE = "project"
+SOURCE = "/tpmhub/requirements-svc"
 _SORTS = {
     "key": Project.key, "created": Project.created_at, "updated": Project.updated_at, "name": Project.name,
 }
@@ -36,6 +37,14 @@ async def create_project(session: AsyncSession, *, principal: Principal, data: P
     await history.record(
         session, principal=principal, project_key=project.key, resource_type=RESOURCE,
         resource_id=project.key, action="create", after=history.snapshot(project),
+    )
+    # The siblings keep a directory of projects (tpmhub_shared.project_directory) fed by this event.
+    events.emit(
+        session, source=SOURCE, type="project.created", subject=project.key, project_key=project.key,
+        data={
+            "key": project.key, "project_key": project.key, "name": project.name, "status": project.status,
+            "owner": project.owner, "created_by": principal.sub, "created_at": project.created_at,
+        },
     )
     await session.flush()
     return project
