@@ -35,7 +35,7 @@ from risk_svc.main import create_app as create_risk
 from risk_svc.settings import Settings as RiskSettings
 from tpmhub_shared.db import Database
 from tpmhub_shared.pagination import cursor_key
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database
 
 PROBLEM = "application/problem+json"
 
@@ -160,9 +160,22 @@ async def _seed_release(client: httpx.AsyncClient, h: dict[str, str], url: str) 
     stages = [{"percent": p, "min_hold_seconds": 0, "operator": "bob", "guardrails": [],
                "auto_advance": False} for p in (10, 100)]
     rollout = await _post(client, f"/v1/releases/{first['id']}/rollouts", {"stages": stages}, h)
-    await _post(client, f"/v1/rollouts/{rollout['id']}/start", {}, h)
+    # Setup only: past the gate (its siblings are not wired here), recorded as an override.
+    await _post(client, f"/v1/rollouts/{rollout['id']}/start",
+                {"override_gate": {"reason": "cursor test setup"}}, h)
+    deployment = await _post(client, "/v1/projects/PAY/deployments",
+                             {"environment": "production", "release_id": first["id"],
+                              "commit_sha": "9fceb02d0ae598e95dc970b74767f19372d61af8"}, h)
+    window = await _post(client, "/v1/projects/PAY/freeze-windows",
+                         {"name": "Year end", "starts_at": "2030-12-20T00:00:00Z",
+                          "ends_at": "2031-01-03T00:00:00Z"}, h)
+    verification = await _post(client, f"/v1/releases/{first['id']}/verifications",
+                               {"scenario": "Pay 0.01 and refund it", "result": "passed"}, h)
+    [item, *_] = (await client.get(f"/v1/releases/{first['id']}/checklist", headers=h)).json()
     return {("projects", "key"): "PAY", ("releases", "release_id"): first["id"],
-            ("rollouts", "rollout_id"): rollout["id"]}
+            ("rollouts", "rollout_id"): rollout["id"], ("deployments", "deployment_id"): deployment["id"],
+            ("freeze-windows", "window_id"): window["id"], ("checklist", "item_id"): item["id"],
+            ("verifications", "verification_id"): verification["id"]}
 
 
 @pytest.fixture(scope="session")
@@ -182,6 +195,10 @@ async def services(backend, request, common_settings, make_token) -> Any:
             client = await ctx.__aenter__()
             contexts.append(ctx)
             built[spec.name] = Service(spec.name, client, ctx.app, cfg)
+        # risk-svc and release-svc learn the projects as requirements-svc tells them (project.created).
+        service_headers = {"Authorization": f"Bearer {make_token(service='requirements-svc')}"}
+        for name in ("risk-svc", "release-svc"):
+            await learn_projects(built[name].client, service_headers, "PAY", "OPS", "WEB")
         seeds = {
             "requirements-svc": await _seed_requirements(built["requirements-svc"].client, h),
             "risk-svc": await _seed_risk(built["risk-svc"].client, h),

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, inspect, select, table
 from sqlalchemy.ext.asyncio import create_async_engine
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database
 
 SERVICES = {"requirements": "requirements_svc", "risk": "risk_svc", "release": "release_svc"}
 METHODS = ("post", "put", "patch", "delete")
@@ -168,6 +168,7 @@ async def test_text_that_only_looks_like_an_escape_is_stored(service_apps, auth)
 
 async def test_a_risk_trigger_threshold_of_nan_is_refused_not_stored_as_null(service_apps, auth):
     client, _, _ = service_apps["risk"]
+    await learn_projects(client, auth(service="requirements-svc"), "NAN")
     body = {"title": "Card processor rate-limits us", "category": "dependency", "owner": "bob",
             "probability": 4, "impact": 4,
             "triggers": [{"metric": "payment_error_rate", "comparator": ">", "threshold": math.nan}]}

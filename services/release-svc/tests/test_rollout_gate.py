@@ -16,6 +16,7 @@ from release_svc.rollouts import workers
 from sqlalchemy import select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.testing.plugin import learn_projects
 
 _projects = itertools.count(1)
 
@@ -269,6 +270,7 @@ class GateMachine(RuleBasedStateMachine):
     def setup(self, environment):
         c = self.ctx
         self.project = f"G{next(_projects)}"
+        self.run(learn_projects(c.client, c.auth(service="requirements-svc"), self.project))
         self.rid = self.run(ready_release(c.client, c.auth, [], version="1.0.0", project=self.project))
         r = self.req(
             "POST",

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 
 import pytest
 from pydantic import SecretStr
+from release_helpers import ready_release
 from release_svc.main import create_app
-from release_svc.releases.models import Release
 from release_svc.slack import service as slack
 from tpmhub_shared.db import Database
 from tpmhub_shared.problems import Unauthorized
@@ -48,10 +48,16 @@ def test_signature_reproduces_slacks_published_example():
 
 @pytest.fixture
 async def slack_app(client, release_settings):
-    """A release-svc replica with the signing secret set, on the same (clean) database as `client`."""
+    """A release-svc replica with the signing secret set, on the same (clean) database as `client`, asking
+    the gate's siblings through `client`'s sibling clients (the in-process ones where a test wires them)."""
     settings = release_settings.model_copy(update={"slack_signing_secret": SecretStr(SECRET)})
     async with LifespanClient(create_app(settings)) as slack_client:
+        replica = slack_client._transport.app
+        own = dict(replica.state.siblings)
+        # The same dict object: a test's `wired` fixture, applied to `client`, reaches the replica too.
+        replica.state.siblings = client._transport.app.state.siblings
         yield slack_client
+        replica.state.siblings = own
 
 
 @pytest.fixture
@@ -96,13 +102,10 @@ async def _map(client, auth, user, sub, role, by="tpm"):
 
 
 @pytest.fixture
-async def running(client, auth, db):
-    """A running rollout of an approved release of PAY; every stage operated by bob."""
-    r = await client.post("/v1/projects/PAY/releases", json={"version": "2.0.0"}, headers=auth("tpm", "PAY"))
-    assert r.status_code == 201, r.text
-    release_id = r.json()["id"]
-    async with db.session() as session, session.begin():
-        (await session.get(Release, uuid.UUID(release_id))).status = "approved"
+async def running(client, auth, wired):
+    """A running rollout of a gate-ready release of PAY (start and advance ask the gate, so the siblings are
+    wired); every stage operated by bob."""
+    release_id = await ready_release(client, auth, [], version="2.0.0")
     stage = {"min_hold_seconds": 0, "operator": "bob", "guardrails": [], "auto_advance": False}
     r = await client.post(
         f"/v1/releases/{release_id}/rollouts",

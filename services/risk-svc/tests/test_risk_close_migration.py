@@ -8,7 +8,7 @@ from risk_svc.settings import Settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from tpmhub_shared.app import migration_config
-from tpmhub_shared.testing.plugin import LifespanClient, migrated_database
+from tpmhub_shared.testing.plugin import LifespanClient, learn_projects, migrated_database
 
 REVISION, BEFORE = "5c1d0a7e93b2", "2f140a44ff6d"
 
@@ -27,6 +27,7 @@ async def test_close_reason_migration_up_and_down(backend, request, common_setti
     pg = request.getfixturevalue("pg_server") if backend == "postgresql" else None
     settings = await migrated_database(SPEC, Settings, backend, pg, common_settings)
     async with LifespanClient(create_app(settings)) as client:
+        await learn_projects(client, auth(service="requirements-svc"), "PAY")
         h = auth("tpm", "PAY")
         for title in ("closed", "open"):
             r = await client.post("/v1/projects/PAY/risks", json={

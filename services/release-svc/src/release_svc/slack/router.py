@@ -8,6 +8,7 @@ from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.db import request_session
 from tpmhub_shared.problems import PayloadTooLarge, ServiceUnavailable, responses
 
+from release_svc.gate.service import GateSiblings
 from release_svc.rollouts.service import clock_of
 from release_svc.slack import service
 from release_svc.slack.schemas import SLACK_USER_ID, SlackReply, SlackUserPublic, SlackUserPut
@@ -63,7 +64,9 @@ async def slack_interaction(request: Request) -> SlackReply:
         body=raw,
         now=now,
     )
-    return await service.handle(request.app.state.db, service.parse(raw), now=now)
+    return await service.handle(
+        request.app.state.db, service.parse(raw), now=now, siblings=GateSiblings.of(request.app)
+    )
 
 
 @router.put(

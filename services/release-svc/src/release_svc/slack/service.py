@@ -19,6 +19,7 @@ from tpmhub_shared.db import Database
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.problems import BadRequest, Forbidden, NotFound, ProblemError, Unauthorized
 
+from release_svc.gate.service import GateSiblings
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
 from release_svc.rollouts import service as rollouts
@@ -173,7 +174,7 @@ async def _principal(session: AsyncSession, project_key: str, slack_user: str) -
 
 
 async def _advance(
-    session: AsyncSession, slack_user: str, rollout_id: uuid.UUID, now: datetime
+    session: AsyncSession, slack_user: str, rollout_id: uuid.UUID, now: datetime, siblings: GateSiblings
 ) -> SlackReply:
     found = await session.get(Rollout, rollout_id)
     if found is None:
@@ -185,7 +186,8 @@ async def _advance(
             "ask a TPM to map it. Nothing was changed."
         )
     rollout = await rollouts.advance(
-        session, principal=principal, rollout_id=rollout_id, body=AdvanceRequest(reason=VIA), now=now
+        session, principal=principal, rollout_id=rollout_id, body=AdvanceRequest(reason=VIA), now=now,
+        siblings=siblings,
     )
     stage = rollout.current_stage + 1
     return _reply(
@@ -210,21 +212,27 @@ async def _approve(session: AsyncSession, slack_user: str, release_id: uuid.UUID
     return _reply(f"Approved release {release.semver} as {principal.sub}; it is now {release.status}.")
 
 
-async def handle(db: Database, interaction: SlackInteraction, *, now: datetime) -> SlackReply:
-    """Run the clicked action in one transaction as the mapped user. A refusal (any problem the action
-    raises: not the operator, hold not passed, wrong state, …) rolls everything back and is told to Slack."""
+async def handle(
+    db: Database, interaction: SlackInteraction, *, now: datetime, siblings: GateSiblings
+) -> SlackReply:
+    """Run the clicked action as the mapped user, committed once at the end (an advance asks the gate's
+    siblings between its read and its locked write, as over HTTP). A refusal (any problem the action
+    raises: not the operator, hold not passed, gate denied, wrong state, …) rolls everything back and is
+    told to Slack."""
     target = _target(interaction.actions[0].value)
     if target is None:
         return _reply("TPM Hub does not know that button; nothing was changed.")
     verb, ident = target
-    try:
-        async with db.session(write=True) as session, session.begin():
+    async with db.session(write=True) as session:
+        try:
             if verb == "advance":
-                reply = await _advance(session, interaction.user.id, ident, now)
+                reply = await _advance(session, interaction.user.id, ident, now, siblings)
             else:
                 reply = await _approve(session, interaction.user.id, ident)
-    except ProblemError as exc:
-        reason = exc.detail or exc.title
-        log.info("slack_action_refused", action=verb, status=exc.status)
-        return _reply(f"Not done: {reason}")
+            await session.commit()
+        except ProblemError as exc:
+            await session.rollback()
+            reason = exc.detail or exc.title
+            log.info("slack_action_refused", action=verb, status=exc.status)
+            return _reply(f"Not done: {reason}")
     return reply
