@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from release_helpers import ready_release
+from release_helpers import patient, ready_release
 from release_svc.rollouts import schedules
 from release_svc.rollouts.models import Rollout
 from sqlalchemy import event, func, select
@@ -64,7 +64,7 @@ def runner_app(db, clock, client):
             stopping=asyncio.Event(),
             rollout_poll_seconds=0.01,
             siblings=app.state.siblings,
-            settings=app.state.settings,
+            settings=patient(app.state.settings),
         )
     )
 

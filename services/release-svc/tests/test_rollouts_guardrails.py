@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
-from release_helpers import ready_release
+from release_helpers import patient, ready_release
 from release_svc.rollouts import workers
 from release_svc.rollouts.guardrails import parse, stage_state, with_options
 from release_svc.rollouts.models import Rollout
@@ -66,7 +66,7 @@ def scheduler_app(db, clock, client, wired):
             stopping=asyncio.Event(),
             rollout_poll_seconds=0.01,
             siblings=app.state.siblings,
-            settings=app.state.settings,
+            settings=patient(app.state.settings),
         )
     )
 

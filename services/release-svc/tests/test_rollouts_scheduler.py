@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from release_helpers import ready_release
+from release_helpers import patient, ready_release
 from release_svc.releases.models import Release
 from release_svc.rollouts import workers
 from sqlalchemy import func, select
@@ -57,7 +57,7 @@ def scheduler_app(db, clock, client, wired):
             stopping=asyncio.Event(),
             rollout_poll_seconds=0.01,
             siblings=app.state.siblings,
-            settings=app.state.settings,
+            settings=patient(app.state.settings),
         )
     )
 
