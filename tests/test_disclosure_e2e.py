@@ -51,6 +51,9 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/v1/rollouts/{rollout_id}/metrics"): {"metric": "error_rate", "value": 0.001},
     ("POST", "/v1/rollouts/{rollout_id}/decide"): {"units": ["user-1"]},
     ("POST", "/v1/releases/{release_id}/verifications"): {"scenario": "Pay and refund", "result": "passed"},
+    ("POST", "/v1/rollouts/{rollout_id}/abort"): {"reason": "Wrong build"},
+    ("POST", "/v1/rollouts/{rollout_id}/schedules"): {
+        "action": "start", "at": (datetime.now(UTC) + timedelta(days=3)).isoformat(), "reason": "At night"},
 }
 QUERIES: dict[tuple[str, str], dict[str, str]] = {
     ("GET", "/v1/prds/{doc_id}/diff"): {"from": "1"},
@@ -134,6 +137,9 @@ def seed(stack: Any, project: str) -> dict[str, str]:
     ids["action-items:item_id"] = retro["action_items"][0]["id"]
     ids["rollouts:rollout_id"] = _ok(rel.post(f"/v1/releases/{release['id']}/rollouts", json={
         "stages": [{"percent": 100, "operator": "bob"}]}))["id"]
+    in_two_days = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+    ids["schedules:schedule_id"] = _ok(rel.post(f"/v1/rollouts/{ids['rollouts:rollout_id']}/schedules", json={
+        "action": "start", "at": in_two_days, "reason": "night"}))["id"]
     # A verification is recorded while deploying: approve the release, tick its checklist, deploy it.
     _ok(rel.post(f"/v1/releases/{release['id']}/submit", json={}))
     _ok(rel.post(f"/v1/releases/{release['id']}/approvals", json={"decision": "approve"}))
