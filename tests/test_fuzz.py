@@ -31,12 +31,14 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 PUBLIC = {"/healthz", "/readyz", "/metrics"}
 # POSTs that read: batch look-ups and cohort decisions carry a body but change nothing.
-READ_POSTS = ("/lookup", "/gate-query", "/decide")
+READ_POSTS = ("/lookup", "/gate-query", "/decide", "/scope-query", "/impact-query", "/link-query")
 SUMMARY: list[str] = []
 
 
 def _is_webhook(path: str) -> bool:
-    return path.startswith("/v1/webhooks/") or path == "/v1/events"
+    """Authenticated by a signature, not a bearer token (CI webhooks, Slack's interactive messages) or by
+    the service token (events between services)."""
+    return path.startswith(("/v1/webhooks/", "/v1/integrations/")) or path == "/v1/events"
 
 
 def fuzz(stack: Any, service: str, check: Callable[[Any], str | None], *, modes: tuple[GenerationMode, ...],
