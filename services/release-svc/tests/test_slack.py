@@ -137,12 +137,12 @@ async def test_bad_signatures_are_401_and_change_nothing(client, auth, slack_app
     assert bare.status_code == 401
     assert SECRET not in stale.text + wrong.text + bare.text
     assert await _stage(client, auth, running) == 0
-    # Signed but not an interaction: 400. Not configured (no secret on this replica): 503.
+    # Signed but not an interaction: 400. Not enabled (no secret on this replica): 404.
     junk = "payload=%7Bnot-json"
     r = await slack_app.post("/v1/integrations/slack/interactions", content=junk, headers=_signed(junk))
     assert r.status_code == 400
     r = await client.post("/v1/integrations/slack/interactions", content=body, headers=_signed(body))
-    assert r.status_code == 503
+    assert r.status_code == 404
 
 
 async def test_advance_from_slack_follows_the_rollout_rules(client, auth, slack_app, running, db):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.db import request_session
-from tpmhub_shared.problems import PayloadTooLarge, ServiceUnavailable, responses
+from tpmhub_shared.problems import NotFound, PayloadTooLarge, responses
 
 from release_svc.gate.service import GateSiblings
 from release_svc.rollouts.service import clock_of
@@ -27,7 +27,7 @@ SlackUserPath = Annotated[str, Path(pattern=SLACK_USER_ID, examples=["U2CERLKJA"
 @router.post(
     "/v1/integrations/slack/interactions",
     response_model=SlackReply,
-    responses=responses(400, 401, 413, 503),
+    responses=responses(400, 401, 404, 413),
     openapi_extra={
         "security": [],
         "requestBody": {
@@ -49,7 +49,8 @@ async def slack_interaction(request: Request) -> SlackReply:
     settings = request.app.state.settings
     secret = settings.slack_signing_secret
     if secret is None:
-        raise ServiceUnavailable("The Slack integration is not configured (RELEASE_SLACK_SIGNING_SECRET).")
+        # Switched off (no signing secret): the endpoint does not exist for this deployment.
+        raise NotFound("The Slack integration is not enabled here (RELEASE_SLACK_SIGNING_SECRET).")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > service.MAX_BODY_BYTES:
         raise PayloadTooLarge(f"A Slack interaction is at most {service.MAX_BODY_BYTES} bytes.")
