@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -271,7 +272,9 @@ def test_allowed_release_deploys_and_records_the_deployment(stack, story, checko
     assert dep["commit_sha"] == sha and dep["release_id"] == rid and dep["project_key"] == PROJECT
     assert dep["created_by"] == "ci:pipeline" and dep["url"] == EXPECTED_URL[kind]
     assert dep["committed_at"] is not None and dep["lead_time_seconds"] is not None
-    assert dep["finished_at"] is not None and dep["started_at"] <= dep["finished_at"]
+    assert dep["finished_at"] is not None
+    # As instants, not strings: "…:13Z" sorts after "…:13.918784Z" as text.
+    assert datetime.fromisoformat(dep["started_at"]) <= datetime.fromisoformat(dep["finished_at"])
 
 
 @pytest.mark.parametrize("kind", ["github", "any"])
