@@ -106,7 +106,7 @@ def _emit_recorded(session: AsyncSession, release: Release, row: Verification, r
         project_key=row.project_key,
         version=release.semver,
         scenario=row.scenario,
-        result=row.result,  # type: ignore[arg-type]
+        result=row.result,  # a str column; the contract validates it against its Literal
         criterion_ids=[uuid.UUID(c) for c in row.criterion_ids],
         item_keys=list(row.item_keys),
         evidence=row.evidence,
