@@ -10,20 +10,20 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import httpx
 import orjson
 import pytest
 import uvicorn
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import SettingsConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.app import ServiceSpec, create_app
 from tpmhub_shared.auth import CurrentPrincipal, Principal
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import Session
 from tpmhub_shared.problems import ServiceUnavailable
 from tpmhub_shared.settings import CommonSettings, ServiceSettings
 from tpmhub_shared.testing.plugin import LifespanClient, migrated_database, truncate_all
@@ -50,7 +50,7 @@ emit_router = APIRouter(prefix="/v1/test")
 
 @emit_router.post("/emit")
 async def emit_test_events(
-    body: EmitBody, session: Annotated[AsyncSession, Depends(request_session)], principal: CurrentPrincipal
+    body: EmitBody, session: Session, principal: CurrentPrincipal
 ) -> dict[str, list[str]]:
     """Write `count` events in one transaction, as a domain service does with a change."""
     ids = []

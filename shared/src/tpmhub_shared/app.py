@@ -73,41 +73,22 @@ def begin_shutdown() -> None:
             log.info("shutdown_started", reason="signal")
 
 
-def discover(package: str) -> dict[str, list[Any]]:
-    """Collect what each domain folder of a service offers, so adding a domain edits no central file:
-    `<domain>/router.py` → `router` (+ optional `TAGS`), `<domain>/workers.py` → `WORKERS`,
-    `<domain>/handlers.py` → `HANDLERS` ({event type: handler}). Domains load in name order."""
-    import importlib
-    import pkgutil
-
-    found: dict[str, list[Any]] = {"routers": [], "tags": [], "workers": [], "handlers": []}
-    root = importlib.import_module(package)
-    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda m: m.name):
-        if not info.ispkg:
-            continue
-        base = f"{package}.{info.name}"
-        spec_dir = Path(root.__path__[0]) / info.name
-        if (spec_dir / "router.py").exists():
-            module = importlib.import_module(f"{base}.router")
-            found["routers"].extend(module.ROUTERS if hasattr(module, "ROUTERS") else [module.router])
-            found["tags"].extend(getattr(module, "TAGS", []))
-        if (spec_dir / "workers.py").exists():
-            found["workers"].extend(importlib.import_module(f"{base}.workers").WORKERS)
-        if (spec_dir / "handlers.py").exists():
-            found["handlers"].append(importlib.import_module(f"{base}.handlers").HANDLERS)
-    return found
+class DuplicateHandler(RuntimeError):
+    """Two domains handle the same event type: refused when the service is put together, never last-wins."""
 
 
-def import_models(package: str) -> None:
-    """Import every `<domain>/models.py` of a service (its tables), for the app and for migrations."""
-    import importlib
-    import pkgutil
-
-    importlib.import_module("tpmhub_shared.models")
-    root = importlib.import_module(package)
-    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda m: m.name):
-        if info.ispkg and (Path(root.__path__[0]) / info.name / "models.py").exists():
-            importlib.import_module(f"{package}.{info.name}.models")
+def merge_handlers(*tables: dict[str, Any]) -> dict[str, Any]:
+    """Merge the domains' handler tables ({event type: async handler}); a type handled twice is an error."""
+    merged: dict[str, Any] = {}
+    for table in tables:
+        for event_type, handler in table.items():
+            if event_type in merged:
+                raise DuplicateHandler(
+                    f"{event_type!r} is handled by both {merged[event_type].__module__}."
+                    f"{merged[event_type].__qualname__} and {handler.__module__}.{handler.__qualname__}"
+                )
+            merged[event_type] = handler
+    return merged
 
 
 @dataclass
@@ -129,17 +110,6 @@ class ServiceSpec:
     # Refuse projects requirements-svc does not know on every /v1/projects/{key}… route (404, or 503 when
     # that cannot be confirmed), learning them from `project.created` (tpmhub_shared.project_directory).
     project_directory: bool = False
-
-    @classmethod
-    def from_package(cls, package: str, *, name: str, title: str, description: str, versions_dir: Path,
-                     **kw: Any) -> ServiceSpec:
-        found = discover(package)
-        handlers: dict[str, Any] = {}
-        for mapping in found["handlers"]:
-            handlers.update(mapping)
-        return cls(name=name, title=title, description=description, routers=found["routers"],
-                   models_module=f"{package}.models", versions_dir=versions_dir, tags=found["tags"],
-                   workers=[*found["workers"], *kw.pop("workers", [])], event_handlers=handlers, **kw)
 
 
 def operation_id(route: APIRoute) -> str:
@@ -548,7 +518,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     app.state.spec = spec
     app.state.event_handlers = dict(spec.event_handlers)
     if spec.project_directory:
-        app.state.event_handlers = {**project_directory.HANDLERS, **app.state.event_handlers}
+        app.state.event_handlers = merge_handlers(project_directory.HANDLERS, app.state.event_handlers)
         app.state.project_directory = project_directory.ProjectDirectory()
     app.state.metrics = registry
     app.state.shutting_down = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Literal, Protocol, TypeVar
+from typing import Annotated, Protocol, TypeVar
 
 import jwt
 from fastapi import Depends, Request
@@ -13,9 +13,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from tpmhub_shared.problems import Forbidden, NotFound, Unauthorized
 from tpmhub_shared.settings import CommonSettings
+from tpmhub_shared.vocabulary import ROLES
 
-Role = Literal["admin", "pm", "tpm", "engineer", "qa", "viewer", "ci"]
-ROLES: tuple[str, ...] = ("admin", "pm", "tpm", "engineer", "qa", "viewer", "ci")
 ALL_ROLES = frozenset(ROLES)
 # Common role sets, named for what they may do.
 PLANNERS = frozenset({"admin", "pm", "tpm"})

@@ -5,14 +5,33 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
-ProjectKey = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,9}$")]
-ItemKey = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$")]
+from tpmhub_shared.vocabulary import (
+    BLOCKING_SEVERITIES_TEXT,
+    CriterionStatus,
+    DocumentStatus,
+    ItemStatus,
+    ItemType,
+    ReleaseStatus,
+    RiskLevel,
+    RiskStatus,
+    Severity,
+)
+
+PROJECT_KEY_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
+ITEM_KEY_PATTERN = r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$"
+ProjectKey = Annotated[str, StringConstraints(pattern=PROJECT_KEY_PATTERN)]
+ItemKey = Annotated[str, StringConstraints(pattern=ITEM_KEY_PATTERN)]
 RiskKey = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,9}-R[1-9][0-9]{0,8}$")]
 MAX_LOOKUP_KEYS = 1000
+
+# A vocabulary type (validated on both sides) that the published documents keep as the open string they
+# have always been: an SDK generated with a closed enum would fail on the first value a newer service adds.
+_Word = TypeVar("_Word")
+Published = Annotated[_Word, WithJsonSchema({"type": "string"})]
 
 # ---- requirements-svc: batch item lookup (POST /v1/items/lookup) -------------------------------------
 
@@ -31,7 +50,8 @@ class ItemLookupRequest(BaseModel):
     )
     found_in: str | None = Field(
         default=None, max_length=100,
-        description="Also return open S1/S2 bugs whose `found_in` is this release version (same projects).",
+        description=f"Also return open {BLOCKING_SEVERITIES_TEXT} bugs whose `found_in` is this release "
+        "version (same projects).",
     )
     criterion_ids: list[uuid.UUID] = Field(
         default_factory=list, max_length=MAX_LOOKUP_KEYS,
@@ -50,11 +70,11 @@ class AcceptanceSummary(BaseModel):
 class ItemSummary(BaseModel):
     key: str = Field(examples=["PAY-42"])
     project_key: str = Field(examples=["PAY"])
-    type: str = Field(examples=["story"])
+    type: Published[ItemType] = Field(examples=["story"])
     title: str
-    status: str = Field(examples=["done"])
+    status: Published[ItemStatus] = Field(examples=["done"])
     points: float | None = None
-    severity: str | None = Field(default=None, examples=["S2"])
+    severity: Published[Severity] | None = Field(default=None, examples=["S2"])
     found_in: str | None = None
     fixed_in: str | None = None
     acceptance: AcceptanceSummary = Field(default_factory=AcceptanceSummary)
@@ -70,7 +90,7 @@ class PrdSummary(BaseModel):
     id: uuid.UUID
     project_key: str = Field(examples=["PAY"])
     title: str
-    status: str = Field(examples=["approved"])
+    status: Published[DocumentStatus] = Field(examples=["approved"])
     revision: int = Field(
         description="Revision of the working copy (equal to `approved_revision` while the PRD is approved).",
         examples=[2],
@@ -85,7 +105,7 @@ class CriterionRef(BaseModel):
     id: uuid.UUID
     item_key: str = Field(examples=["PAY-42"])
     project_key: str = Field(examples=["PAY"])
-    status: str = Field(examples=["pending"])
+    status: Published[CriterionStatus] = Field(examples=["pending"])
 
 
 class ItemLookupResponse(BaseModel):
@@ -93,7 +113,8 @@ class ItemLookupResponse(BaseModel):
     missing: list[str] = Field(default_factory=list, description="Requested keys that do not exist.")
     open_bugs: list[ItemSummary] = Field(
         default_factory=list,
-        description="Open S1/S2 bugs among the keys or anywhere under them (every descendant, with `path`), "
+        description=f"Open {BLOCKING_SEVERITIES_TEXT} bugs among the keys or anywhere under them (every "
+        "descendant, with `path`), "
         "or found in `found_in`.",
     )
     prds: list[PrdSummary] = Field(default_factory=list, description="Requested PRDs, in the order asked.")
@@ -127,7 +148,7 @@ class ReleaseLookupEntry(BaseModel):
     id: uuid.UUID
     project_key: str = Field(examples=["PAY"])
     version: str = Field(examples=["1.4.0"])
-    status: str = Field(examples=["draft"])
+    status: Published[ReleaseStatus] = Field(examples=["draft"])
 
 
 class ReleaseLookupResponse(BaseModel):
@@ -154,7 +175,7 @@ class ReleaseTouched(BaseModel):
 
     id: uuid.UUID
     version: str = Field(examples=["1.4.0"])
-    status: str = Field(examples=["approved"])
+    status: Published[ReleaseStatus] = Field(examples=["approved"])
     items: list[str] = Field(description="The queried items in its scope.", examples=[["PAY-2"]])
     back_to_review: bool = Field(
         description="True when an approved change to these items sends the release back to in_review "
@@ -182,15 +203,15 @@ class RiskGateQuery(BaseModel):
 class BlockingRisk(BaseModel):
     key: str = Field(examples=["PAY-R7"])
     title: str
-    level: str = Field(examples=["high"])
+    level: Published[RiskLevel] = Field(examples=["high"])
     score: int = Field(examples=[16])
-    status: str = Field(examples=["mitigating"])
+    status: Published[RiskStatus] = Field(examples=["mitigating"])
     reason: str = Field(examples=["level high ≥ gate level high"])
     linked_items: list[str] = Field(default_factory=list)
 
 
 class RiskGateResult(BaseModel):
-    gate_level: str = Field(examples=["high"])
+    gate_level: Published[RiskLevel] = Field(examples=["high"])
     blocking: list[BlockingRisk]
 
 
@@ -217,9 +238,9 @@ class LinkedRisk(BaseModel):
 
     key: str = Field(examples=["PAY-R7"])
     title: str
-    level: str = Field(examples=["high"])
+    level: Published[RiskLevel] = Field(examples=["high"])
     score: int = Field(examples=[16])
-    status: str = Field(examples=["mitigating"])
+    status: Published[RiskStatus] = Field(examples=["mitigating"])
     linked_items: list[str] = Field(examples=[["PAY-2"]])
 
 
@@ -230,7 +251,7 @@ class PredictedRisk(BaseModel):
     probability: int = Field(ge=1, le=5, examples=[3])
     impact: int = Field(ge=1, le=5, examples=[4])
     score: int = Field(examples=[12])
-    level: str = Field(examples=["high"])
+    level: Published[RiskLevel] = Field(examples=["high"])
     linked_items: list[str] = Field(description="Items the risk is linked to (those of the project).")
     existing_key: str | None = Field(
         default=None, description="Set when risk-svc already created it for this change request."
@@ -271,7 +292,7 @@ class ItemReopened(BaseModel):
     key: str = Field(examples=["PAY-42"])
     project_key: str = Field(examples=["PAY"])
     title: str
-    type: str = Field(examples=["story"])
+    type: Published[ItemType] = Field(examples=["story"])
     from_: Literal["done"] = Field(default="done", alias="from")
     to: str = Field(examples=["in_review"])
     cause: str = Field(examples=["acceptance criterion failed: Refund reaches the card in 5 days"])

@@ -160,14 +160,28 @@ class Database:
         await self.engine.dispose()
 
 
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One session per request: committed when the handler returns (before the response is sent, so an
-    acknowledged write is durable), rolled back on any error."""
+async def write_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The session of a route that writes: committed when the handler returns (before the response is
+    sent, so an acknowledged write is durable), rolled back on any error. On SQLite it takes the write lock
+    up front, so only routes that write ask for it (`deps.Session`); reads take `read_only_session`."""
     db: Database = request.app.state.db
-    session = db.session(write=request.method not in _SAFE_METHODS)
+    session = db.session(write=True)
+    try:
+        yield session
+        if session.in_transaction():
+            await session.commit()
+    except BaseException:
+        await session.rollback()
+        raise
+    finally:
+        await session.close()
+
+
+async def deferred_write_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The session of a route that reads (and may ask siblings) before it writes a little at the end, such
+    as the gate recording its decision: no write lock until the first write (SQLite's deferred BEGIN), so
+    readers and other writers are not queued behind its sibling calls; committed when the handler returns."""
+    session = request.app.state.db.session(write=False)
     try:
         yield session
         if session.in_transaction():
@@ -180,9 +194,10 @@ async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 async def read_only_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A read session for POST endpoints that write nothing (batch look-ups, batch decisions, the gate
-    query): no write lock. On SQLite a write session takes the write lock up front, which would queue these
-    behind every writer, and a sibling may call them while its caller's own write transaction is open."""
+    """The session of a route that only reads (every GET, and POSTs that write nothing: batch look-ups,
+    batch decisions, the gate query): no write lock, nothing committed. On SQLite a write session takes the
+    write lock up front, which would queue reads behind every writer, and a sibling may call them while its
+    caller's own write transaction is open."""
     session = request.app.state.db.session(write=False)
     try:
         yield session

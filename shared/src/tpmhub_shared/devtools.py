@@ -11,8 +11,9 @@ import time
 import httpx
 import typer
 
-from tpmhub_shared.auth import ROLES, issue_token
+from tpmhub_shared.auth import issue_token
 from tpmhub_shared.settings import CommonSettings
+from tpmhub_shared.vocabulary import ROLES
 
 cli = typer.Typer(help="TPM Hub developer commands.", no_args_is_help=True, add_completion=False)
 

@@ -9,7 +9,7 @@ import sys
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,17 +22,9 @@ from tpmhub_shared.contracts import (
     VerificationRecorded,
 )
 from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.vocabulary import ReleaseStatus
 
-RELEASE_STATES = (
-    "draft",
-    "in_review",
-    "approved",
-    "deploying",
-    "verifying",
-    "released",
-    "rolled_back",
-    "cancelled",
-)
+RELEASE_STATES: tuple[str, ...] = get_args(ReleaseStatus)
 ROLLOUT_CHANGES = (
     "started", "stage_changed", "bake_started", "paused", "resumed", "completed", "rolled_back"
 )

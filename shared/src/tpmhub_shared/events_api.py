@@ -6,14 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Request, Response, status
 
 from tpmhub_shared import inbox, outbox
 from tpmhub_shared import subscriptions as subs
 from tpmhub_shared.auth import CurrentPrincipal, ServicePrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ReadSession, Session
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.inbox import EventReceipt
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -26,8 +25,6 @@ from tpmhub_shared.subscriptions import (
     SubscriptionUpdate,
     SubscriptionWithSecret,
 )
-
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 events_router = APIRouter(prefix="/v1", tags=["events"])
 subscriptions_router = APIRouter(prefix="/v1/subscriptions", tags=["subscriptions"])
@@ -58,7 +55,7 @@ async def receive_event(
     "/event-deliveries", response_model=Page[EventDeliveryPublic], responses=responses(401, 403, 422)
 )
 async def list_event_deliveries(
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -126,7 +123,7 @@ async def create_subscription(
 
 @subscriptions_router.get("", response_model=Page[SubscriptionPublic], responses=responses(401, 422))
 async def list_subscriptions(
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -145,7 +142,7 @@ async def list_subscriptions(
     "/{subscription_id}", response_model=SubscriptionPublic, responses=responses(401, 404, 422)
 )
 async def get_subscription(
-    subscription_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    subscription_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> SubscriptionPublic:
     row = await subs.get_subscription(session, principal=principal, subscription_id=subscription_id)
     set_etag(response, row.version)
@@ -220,7 +217,7 @@ async def rotate_subscription_secret(
 )
 async def list_subscription_deliveries(
     subscription_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

@@ -1,5 +1,7 @@
 """Every table of risk-svc (each domain's models.py), imported once for the app and migrations."""
 
-from tpmhub_shared.app import import_models
+# Every table must be imported before the app or Alembic reads the metadata; listed, not discovered.
+import tpmhub_shared.models  # noqa: F401
 
-import_models("risk_svc")
+import risk_svc.matrix.models  # noqa: F401
+import risk_svc.risks.models  # noqa: F401

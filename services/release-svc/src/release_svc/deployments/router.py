@@ -3,12 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Response, status
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.params import QueryDateTime
@@ -25,8 +24,6 @@ from release_svc.deployments.schemas import (
 )
 
 router = APIRouter(tags=["deployments"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 @router.post(
@@ -56,7 +53,7 @@ async def create_deployment(
 )
 async def list_deployments(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -85,7 +82,7 @@ async def list_deployments(
     "/v1/deployments/{deployment_id}", response_model=DeploymentPublic, responses=responses(401, 404, 422)
 )
 async def get_deployment(
-    deployment_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    deployment_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> DeploymentPublic:
     row = await service.get_deployment(session, principal=principal, deployment_id=deployment_id)
     set_etag(response, row.version)
@@ -120,7 +117,7 @@ async def update_deployment(
 )
 async def list_deployment_history(
     deployment_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -136,7 +133,7 @@ async def list_deployment_history(
 @router.get("/v1/projects/{key}/dora", response_model=DoraMetrics, responses=responses(401, 403, 422))
 async def get_dora_metrics(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     environment: Annotated[str, Query(pattern=ENV_PATTERN)] = "production",
     from_: Annotated[

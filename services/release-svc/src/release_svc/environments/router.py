@@ -1,13 +1,11 @@
 """A project's environments over HTTP: the closed set every environment name is checked against."""
 
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Response
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -16,13 +14,11 @@ from release_svc.environments import service
 from release_svc.environments.schemas import EnvironmentsIn, EnvironmentsPublic
 
 router = APIRouter(prefix="/v1/projects/{key}/environments", tags=["environments"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 @router.get("", response_model=EnvironmentsPublic, responses=responses(401, 403, 422))
 async def get_environments(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal, response: Response
+    key: ProjectKeyPath, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> EnvironmentsPublic:
     """The project's environments and their aliases (the default development, staging, production until a
     list is saved). Gate, freeze windows, deployments, rollouts, DORA, verification and CI webhooks accept a
@@ -54,7 +50,7 @@ async def put_environments(
 @router.get("/history", response_model=Page[HistoryEntryPublic], responses=responses(401, 403, 422))
 async def list_environment_history(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

@@ -4,11 +4,10 @@ import uuid
 from typing import Annotated
 
 import structlog
-from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Request
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import DeferredSession, ReadSession
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
@@ -17,7 +16,6 @@ from release_svc.gate.models import GateDecision
 from release_svc.gate.schemas import GateCheck, GateOverrideRecord, GateResult
 
 router = APIRouter(tags=["gate"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 EnvironmentQuery = Annotated[
     str,
     Query(
@@ -52,7 +50,7 @@ def to_result(d: GateDecision) -> GateResult:
 @router.get("/v1/releases/{release_id}/gate", response_model=GateResult, responses=responses(401, 404, 422))
 async def get_release_gate(
     release_id: uuid.UUID,
-    session: Session,
+    session: DeferredSession,
     principal: CurrentPrincipal,
     request: Request,
     environment: EnvironmentQuery = "production",
@@ -82,7 +80,7 @@ async def get_release_gate(
 )
 async def list_gate_decisions(
     release_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

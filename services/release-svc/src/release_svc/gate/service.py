@@ -26,6 +26,7 @@ from tpmhub_shared.contracts import (
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
+from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES_TEXT
 
 from release_svc.environments.service import resolve_environment
 from release_svc.gate.models import GateDecision
@@ -238,7 +239,8 @@ async def _scope_check(
         problems.append(f"acceptance criteria not passed: {', '.join(criteria)}")
     bugs = [b.key for b in result.open_bugs]
     if bugs:
-        problems.append(f"open S1/S2 bugs: {', '.join(_bug_label(b) for b in result.open_bugs)}")
+        labels = ", ".join(_bug_label(b) for b in result.open_bugs)
+        problems.append(f"open {BLOCKING_SEVERITIES_TEXT} bugs: {labels}")
     for key in [*not_done, *criteria, *bugs]:
         if key not in offending:
             offending.append(key)
@@ -247,7 +249,8 @@ async def _scope_check(
     return check(
         "scope",
         True,
-        f"all {len(scope)} scope item(s) done with acceptance criteria passed; no open S1/S2 bug",
+        f"all {len(scope)} scope item(s) done with acceptance criteria passed; "
+        f"no open {BLOCKING_SEVERITIES_TEXT} bug",
     )
 
 

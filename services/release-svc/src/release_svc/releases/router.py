@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
@@ -15,7 +15,7 @@ from tpmhub_shared.contracts import (
     ReleaseScopeQuery,
     ReleaseScopeResult,
 )
-from tpmhub_shared.db import read_only_session, request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.params import QueryDateTime
@@ -48,11 +48,8 @@ from release_svc.releases.schemas import (
 )
 
 router = APIRouter(tags=["releases"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
-ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 def to_public(release: Release) -> ReleasePublic:
@@ -95,7 +92,7 @@ async def create_release(
 )
 async def list_releases(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -149,7 +146,7 @@ async def query_release_scope(
 
 @router.get("/v1/releases/{release_id}", response_model=ReleasePublic, responses=responses(401, 404, 422))
 async def get_release(
-    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> ReleasePublic:
     release = await service.get_release(session, principal=principal, release_id=release_id)
     set_etag(response, release.version)
@@ -186,7 +183,7 @@ async def update_release(
 
 @router.get("/v1/releases/{release_id}/plan", response_model=ReleasePlan, responses=responses(401, 404, 422))
 async def get_release_plan(
-    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
 ) -> ReleasePlan:
     """The deploy steps in dependency (topological) order, with levels that may run in parallel, and the
     reverse order for rolling back."""
@@ -210,7 +207,7 @@ async def get_release_plan(
 )
 async def list_release_history(
     release_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -387,7 +384,7 @@ async def approve_release(
     "/v1/releases/{release_id}/approvals", response_model=ApprovalState, responses=responses(401, 404, 422)
 )
 async def get_release_approvals(
-    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
 ) -> ApprovalState:
     """Approvals of the current review round: who approved, who is pending."""
     release = await service.get_release(session, principal=principal, release_id=release_id)
@@ -403,7 +400,7 @@ async def get_release_approvals(
     responses=responses(401, 403, 422),
 )
 async def get_checklist_template(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal
+    key: ProjectKeyPath, session: ReadSession, principal: CurrentPrincipal
 ) -> ChecklistTemplatePublic:
     """The go/no-go items new releases of the project start with (the six defaults until set)."""
     items, is_default = await service.get_checklist_template(session, principal=principal, project_key=key)
@@ -435,7 +432,7 @@ async def put_checklist_template(
     responses=responses(401, 404, 422),
 )
 async def list_checklist_items(
-    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
 ) -> list[ChecklistItemPublic]:
     rows = await service.list_checklist(session, principal=principal, release_id=release_id)
     return [ChecklistItemPublic.model_validate(r) for r in rows]
@@ -490,7 +487,7 @@ async def update_checklist_item(
 async def list_checklist_item_history(
     release_id: uuid.UUID,
     item_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -527,7 +524,7 @@ async def create_freeze_window(
 )
 async def list_freeze_windows(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -571,7 +568,7 @@ async def delete_freeze_window(
 )
 async def list_freeze_window_history(
     window_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -606,7 +603,7 @@ async def request_freeze_exception(
     responses=responses(401, 404, 422),
 )
 async def list_freeze_exceptions(
-    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal
+    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
 ) -> list[FreezeExceptionPublic]:
     rows = await service.list_freeze_exceptions(session, principal=principal, release_id=release_id)
     return [FreezeExceptionPublic.model_validate(r) for r in rows]

@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from tpmhub_shared.contracts import ItemKey
+from tpmhub_shared.vocabulary import ReleaseStatus
 
 # Semantic Versioning 2.0.0 (semver.org), optional leading "v" not allowed: versions compare as typed.
 SEMVER = (
@@ -12,9 +13,6 @@ SEMVER = (
     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
 )
 SemVer = Annotated[str, StringConstraints(pattern=SEMVER, max_length=100)]
-ReleaseStatus = Literal[
-    "draft", "in_review", "approved", "deploying", "verifying", "released", "rolled_back", "cancelled"
-]
 StepName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")]
 Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Environment = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$")]

@@ -1,14 +1,12 @@
 """Release retrospectives over HTTP."""
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Request, Response, status
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ReadSession, Session
 from tpmhub_shared.problems import responses
 
 from release_svc.retrospectives import service
@@ -16,7 +14,6 @@ from release_svc.retrospectives.models import Retrospective
 from release_svc.retrospectives.schemas import RetrospectivePublic, RetrospectiveUpdate, SendToRisk
 
 router = APIRouter(tags=["retrospectives"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
 def _public(row: Retrospective, response: Response) -> RetrospectivePublic:
@@ -46,7 +43,7 @@ async def create_retrospective(
     responses=responses(401, 404, 422),
 )
 async def get_retrospective(
-    release_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> RetrospectivePublic:
     return _public(
         await service.get_retrospective(session, principal=principal, release_id=release_id), response

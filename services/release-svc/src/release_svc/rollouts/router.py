@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, lock_and_check, set_etag
-from tpmhub_shared.db import read_only_session, request_session
+from tpmhub_shared.deps import Now, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import UnprocessableEntity, field_error, responses
@@ -49,17 +49,10 @@ from release_svc.rollouts.schemas import (
 )
 
 router = APIRouter(tags=["rollouts"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
-ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
 
 
-def current_time(request: Request) -> datetime:
-    return service.clock_of(request.app)()
-
-
-Now = Annotated[datetime, Depends(current_time)]
 
 
 def gate_siblings(request: Request) -> GateSiblings:
@@ -150,7 +143,7 @@ async def create_rollout(
 )
 async def list_rollouts(
     release_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -165,7 +158,7 @@ async def list_rollouts(
 
 @router.get("/v1/rollouts/{rollout_id}", response_model=RolloutPublic, responses=responses(401, 404, 422))
 async def get_rollout(
-    rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    rollout_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> RolloutPublic:
     rollout = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
     set_etag(response, rollout.version)
@@ -179,7 +172,7 @@ async def get_rollout(
 )
 async def list_rollout_history(
     rollout_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -195,7 +188,7 @@ async def list_rollout_history(
     "/v1/rollouts/{rollout_id}/guardrails", response_model=GuardrailStatus, responses=responses(401, 404, 422)
 )
 async def get_rollout_guardrails(
-    rollout_id: uuid.UUID, session: Session, principal: CurrentPrincipal, now: Now
+    rollout_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, now: Now
 ) -> GuardrailStatus:
     """The current stage's guardrails (or the bake's) with the state of each (pass, inconclusive, fail,
     no_baseline, no_data; dry runs flagged) and whether the hold has passed: what the scheduler needs to
@@ -401,7 +394,7 @@ async def record_rollout_metrics(
 )
 async def list_rollout_metrics(
     rollout_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -498,7 +491,7 @@ def _statuses(value: str) -> list[str]:
 
 @router.get("/v1/rollouts", response_model=Page[PortfolioItem], responses=responses(401, 422))
 async def list_portfolio_rollouts(
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     limit: Limit = 50,
@@ -596,7 +589,7 @@ async def create_rollout_schedule(
 )
 async def list_rollout_schedules(
     rollout_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import Principal
+from tpmhub_shared.clock import now_for
 from tpmhub_shared.db import Database
 from tpmhub_shared.ids import as_utc
 from tpmhub_shared.logging import get_logger
@@ -341,7 +342,7 @@ async def _execute(app: Any, db: Database, schedule_id: uuid.UUID, now: datetime
 async def run_due_schedules(app: Any, now: datetime | None = None, limit: int = 20) -> dict[str, list]:
     """One pass: claim due schedules, then run each in its own transaction. Returns the ids done and
     failed."""
-    now = now or service.clock_of(app)()
+    now = now or now_for(app)
     db: Database = app.state.db
     claimed = await claim_due(db, now=now, limit=limit)
     done, failed = [], []

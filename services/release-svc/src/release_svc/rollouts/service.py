@@ -9,7 +9,7 @@ import math
 import secrets
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role, visible
 from tpmhub_shared.concurrency import check_if_match
-from tpmhub_shared.ids import as_utc, utcnow
+from tpmhub_shared.ids import as_utc
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.problems import (
     Conflict,
@@ -74,12 +74,8 @@ GATE_RECHECK = timedelta(seconds=30)
 RELEASE_STATES_FOR_START = ("approved", "deploying")
 FINISHED_RELEASE_STATES = ("released", "rolled_back", "cancelled")
 
-Clock = Callable[[], datetime]
 
 
-def clock_of(app: Any) -> Clock:
-    """The app's clock: `app.state.clock` when set (tests drive time with it), else the wall clock."""
-    return getattr(app.state, "clock", None) or utcnow
 
 
 # ---- reading ------------------------------------------------------------------------------------------

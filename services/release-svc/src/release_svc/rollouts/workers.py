@@ -14,6 +14,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from tpmhub_shared.clock import now_for
 from tpmhub_shared.logging import get_logger
 
 from release_svc.gate.service import GateSiblings
@@ -25,7 +26,7 @@ POLL_SECONDS = 1.0
 
 async def run_due(app: Any, now: datetime | None = None) -> list[uuid.UUID]:
     """One pass in its own transaction; returns the ids of the rollouts it moved."""
-    now = now or service.clock_of(app)()
+    now = now or now_for(app)
     async with app.state.db.session(write=False) as session:
         candidates = await service.gate_candidates(session, now=now)
     answers = await service.ask_siblings_for(GateSiblings.of(app), candidates) if candidates else {}

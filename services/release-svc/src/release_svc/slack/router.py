@@ -2,14 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Path, Request, Response, status
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.db import request_session
+from tpmhub_shared.clock import now_for
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.problems import NotFound, PayloadTooLarge, responses
 
 from release_svc.gate.service import GateSiblings
-from release_svc.rollouts.service import clock_of
 from release_svc.slack import service
 from release_svc.slack.schemas import SLACK_USER_ID, SlackReply, SlackUserPublic, SlackUserPut
 
@@ -19,8 +18,6 @@ TAGS = [{
     "per-project mapping of Slack users to TPM Hub users.",
 }]
 router = APIRouter(tags=["slack"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 SlackUserPath = Annotated[str, Path(pattern=SLACK_USER_ID, examples=["U2CERLKJA"])]
 
 
@@ -57,7 +54,7 @@ async def slack_interaction(request: Request) -> SlackReply:
     raw = await request.body()
     if len(raw) > service.MAX_BODY_BYTES:
         raise PayloadTooLarge(f"A Slack interaction is at most {service.MAX_BODY_BYTES} bytes.")
-    now = clock_of(request.app)()
+    now = now_for(request.app)
     service.verify(
         secret.get_secret_value(),
         timestamp=request.headers.get("x-slack-request-timestamp"),
@@ -97,7 +94,7 @@ async def put_slack_user(
     "/v1/projects/{key}/slack-users", response_model=list[SlackUserPublic], responses=responses(401, 403, 422)
 )
 async def list_slack_users(
-    key: ProjectKeyPath, session: Session, principal: CurrentPrincipal
+    key: ProjectKeyPath, session: ReadSession, principal: CurrentPrincipal
 ) -> list[SlackUserPublic]:
     """The project's Slack user mapping (tpm/admin)."""
     rows = await service.list_users(session, principal=principal, project_key=key)

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from tpmhub_shared.auth import Role
+from tpmhub_shared.vocabulary import Role
 
 SLACK_USER_ID = r"^[UW][A-Z0-9]{2,31}$"
 

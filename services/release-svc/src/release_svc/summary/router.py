@@ -2,27 +2,24 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Request
 from tpmhub_shared.auth import CurrentPrincipal
+from tpmhub_shared.clock import now_for
 from tpmhub_shared.contracts import ReleaseSummary
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession
 from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
-from release_svc.rollouts.service import clock_of
 from release_svc.summary import service
 
 router = APIRouter(prefix="/v1/projects", tags=["release summary"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 @router.get("/{key}/release-summary", response_model=ReleaseSummary, responses=responses(401, 403, 422))
 async def get_release_summary(
     key: ProjectKeyPath,
     request: Request,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     start: Annotated[QueryDate, Query(alias="from", description="First UTC day of the period.")],
     end: Annotated[QueryDate, Query(alias="to", description="Last UTC day of the period (included).")],
@@ -31,7 +28,7 @@ async def get_release_summary(
     operator,
     rollbacks, verifications and DORA over the period."""
     return await service.release_summary(
-        session, principal=principal, project_key=key, start=start, end=end, now=clock_of(request.app)()
+        session, principal=principal, project_key=key, start=start, end=end, now=now_for(request.app)
     )
 
 

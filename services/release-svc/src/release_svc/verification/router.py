@@ -3,13 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Request, Response, status
 from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -23,7 +22,6 @@ from release_svc.verification.schemas import (
 )
 
 router = APIRouter(tags=["verification"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
 @router.post(
@@ -64,7 +62,7 @@ async def create_verification(
 )
 async def list_verifications(
     release_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -84,7 +82,7 @@ async def list_verifications(
     responses=responses(401, 404, 422),
 )
 async def get_verification(
-    verification_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    verification_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> VerificationPublic:
     row = await service.get_verification(session, principal=principal, verification_id=verification_id)
     set_etag(response, row.version)
@@ -127,7 +125,7 @@ async def update_verification(
 )
 async def list_verification_history(
     verification_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

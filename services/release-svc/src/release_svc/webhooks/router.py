@@ -3,12 +3,12 @@
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
@@ -25,8 +25,6 @@ from release_svc.webhooks.schemas import (
 )
 
 router = APIRouter(tags=["ci-webhooks"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 SourceQuery = Annotated[
     uuid.UUID | None,
     Query(
@@ -179,7 +177,7 @@ async def create_ci_source(
 )
 async def list_ci_sources(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -192,7 +190,7 @@ async def list_ci_sources(
 
 @router.get("/v1/ci-sources/{source_id}", response_model=CiSourcePublic, responses=responses(401, 404, 422))
 async def get_ci_source(
-    source_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    source_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> CiSourcePublic:
     row = await service.get_source(session, principal=principal, source_id=source_id)
     set_etag(response, row.version)
@@ -240,7 +238,7 @@ async def delete_ci_source(
 )
 async def list_ci_deliveries(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -262,7 +260,7 @@ async def list_ci_deliveries(
 )
 async def list_release_pipeline_runs(
     release_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

@@ -1,19 +1,16 @@
 """The closing archive over HTTP: a streamed zip."""
 
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ReadSession
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import responses
 
 from requirements_svc.archive import service
 
 router = APIRouter(prefix="/v1/projects/{key}", tags=["archive"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
 @router.get(
@@ -30,7 +27,7 @@ Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
     },
 )
 async def get_project_archive(
-    key: str, request: Request, session: Session, principal: CurrentPrincipal
+    key: str, request: Request, session: ReadSession, principal: CurrentPrincipal
 ) -> StreamingResponse:
     """The closing archive (项目收尾): every PRD and design version as Markdown, the backlog, risks, releases,
     gate decisions and retrospectives as JSON and CSV, and a README index — streamed, page by page, so any

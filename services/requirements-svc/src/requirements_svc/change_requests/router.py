@@ -2,13 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Path, Query, Request, Response, status
 from tpmhub_shared import history
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -24,8 +23,6 @@ from requirements_svc.change_requests.schemas import (
 )
 
 router = APIRouter(tags=["change requests"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 CRKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-CR[1-9][0-9]{0,8}$", examples=["PAY-CR3"])]
 
 
@@ -71,7 +68,7 @@ async def create_change_request(
 )
 async def list_change_requests(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -90,7 +87,7 @@ async def list_change_requests(
     "/v1/change-requests/{key}", response_model=ChangeRequestPublic, responses=responses(401, 403, 404, 422)
 )
 async def get_change_request(
-    key: CRKeyPath, session: Session, principal: CurrentPrincipal, response: Response
+    key: CRKeyPath, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> ChangeRequestPublic:
     return _public(await service.get_change_request(session, principal=principal, key=key), response)
 
@@ -182,7 +179,8 @@ async def apply_change_request(
     responses=responses(401, 403, 404, 422),
 )
 async def list_change_request_history(
-    key: CRKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: CRKeyPath, session: ReadSession, principal: CurrentPrincipal,
+    limit: Limit = 50, cursor: Cursor = None
 ) -> Page[HistoryEntryPublic]:
     await service.get_change_request(session, principal=principal, key=key)
     return await history.list_history(

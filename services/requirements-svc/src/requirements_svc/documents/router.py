@@ -2,17 +2,17 @@
 the operation ids differ (`create_prd` / `create_design`, …)."""
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Path, Query, Response, status
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
+from tpmhub_shared.vocabulary import DocumentStatus
 
 from requirements_svc.documents import service
 from requirements_svc.documents.kinds import DESIGN, KINDS, PRD, DocumentKind
@@ -35,8 +35,6 @@ from requirements_svc.documents.schemas import (
     VersionSummary,
 )
 
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 VersionNumber = Annotated[int, Path(ge=1, le=1_000_000, examples=[1])]
 
 
@@ -91,12 +89,12 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
 
     async def list_(
         key: ProjectKeyPath,
-        session: Session,
+        session: ReadSession,
         principal: CurrentPrincipal,
         limit: Limit = 50,
         cursor: Cursor = None,
         status: Annotated[
-            Literal["draft", "in_review", "approved", "changes_requested"] | None, Query()
+            DocumentStatus | None, Query()
         ] = None,
         owner: Annotated[str | None, Query(max_length=200)] = None,
         sort: Annotated[
@@ -119,7 +117,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
         )
 
     async def get(
-        doc_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+        doc_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
     ) -> DocumentPublic:
         view = await service.get_document(session, kind=kind, principal=principal, doc_id=doc_id)
         set_etag(response, view.document.version)
@@ -182,7 +180,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
 
     async def list_reviews(
         doc_id: uuid.UUID,
-        session: Session,
+        session: ReadSession,
         principal: CurrentPrincipal,
         limit: Limit = 50,
         cursor: Cursor = None,
@@ -196,7 +194,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
 
     async def list_versions(
         doc_id: uuid.UUID,
-        session: Session,
+        session: ReadSession,
         principal: CurrentPrincipal,
         limit: Limit = 50,
         cursor: Cursor = None,
@@ -209,14 +207,14 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
         )
 
     async def get_version(
-        doc_id: uuid.UUID, number: VersionNumber, session: Session, principal: CurrentPrincipal
+        doc_id: uuid.UUID, number: VersionNumber, session: ReadSession, principal: CurrentPrincipal
     ) -> VersionPublic:
         row = await service.get_version(session, kind=kind, principal=principal, doc_id=doc_id, number=number)
         return version_public(row)
 
     async def diff(
         doc_id: uuid.UUID,
-        session: Session,
+        session: ReadSession,
         principal: CurrentPrincipal,
         from_: Annotated[int, Query(alias="from", ge=1, le=1_000_000, description="An approved version.")],
         to: Annotated[
@@ -232,7 +230,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
 
     async def list_history(
         doc_id: uuid.UUID,
-        session: Session,
+        session: ReadSession,
         principal: CurrentPrincipal,
         limit: Limit = 50,
         cursor: Cursor = None,
@@ -361,7 +359,7 @@ router.include_router(build_router(DESIGN, DesignCreate, DesignUpdate, DesignSub
 
 
 @router.get("/v1/sections/{section_id}", tags=["prds", "designs"], responses=responses(401, 403, 404, 422))
-async def get_section(section_id: uuid.UUID, session: Session, principal: CurrentPrincipal) -> SectionRef:
+async def get_section(section_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal) -> SectionRef:
     """Resolve a section's stable id (as stored in an item's `prd_section_id`) to its current text and
     document."""
     section, doc = await service.get_section(session, principal=principal, section_id=section_id)

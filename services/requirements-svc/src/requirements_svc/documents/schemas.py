@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from tpmhub_shared.contracts import ItemKey
+from tpmhub_shared.vocabulary import DocumentStatus
 
 MAX_SECTION_CHARS = 50_000
 MAX_REVIEWERS = 20
@@ -15,7 +16,6 @@ MAX_LINKED_ITEMS = 100
 SectionText = Annotated[str, StringConstraints(max_length=MAX_SECTION_CHARS)]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 Subject = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
-DocumentStatus = Literal["draft", "in_review", "approved", "changes_requested"]
 DesignDomain = Literal["architecture", "security", "data", "ops"]
 
 _SECTION_HELP = "Markdown, up to 50,000 characters. In a PATCH: omitted stays, null empties the section."

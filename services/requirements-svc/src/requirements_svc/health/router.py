@@ -2,12 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Request, Response
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import Database, request_session
+from tpmhub_shared.deps import ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -19,28 +18,11 @@ from requirements_svc.projects import service as projects
 router = APIRouter(prefix="/v1/projects/{key}/health", tags=["health"])
 
 
-async def write_session(request: Request):  # noqa: ANN201 - a dependency generator
-    """A write session even for GET: evaluating health records a changed status in history."""
-    db: Database = request.app.state.db
-    session = db.session(write=True)
-    try:
-        yield session
-        if session.in_transaction():
-            await session.commit()
-    except BaseException:
-        await session.rollback()
-        raise
-    finally:
-        await session.close()
-
-
-WriteSession = Annotated[AsyncSession, Depends(write_session, scope="function")]
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
 @router.get("", response_model=HealthPublic, responses=responses(401, 403, 404))
 async def get_project_health(
-    key: str, request: Request, session: WriteSession, principal: CurrentPrincipal, response: Response
+    key: str, request: Request, session: Session, principal: CurrentPrincipal, response: Response
 ) -> HealthPublic:
     """The project's health: on_track / at_risk / off_track from the rules over the facts of all three
     services,
@@ -58,7 +40,7 @@ async def override_project_health(
     key: str,
     body: HealthOverrideCreate,
     request: Request,
-    session: WriteSession,
+    session: Session,
     principal: CurrentPrincipal,
     response: Response,
     if_match: IfMatch = None,
@@ -81,7 +63,7 @@ async def delete_health_override(
     key: str,
     note: Annotated[Note, Query(description="Why the override ends.")],
     request: Request,
-    session: WriteSession,
+    session: Session,
     principal: CurrentPrincipal,
     response: Response,
     if_match: IfMatch = None,
@@ -101,7 +83,7 @@ async def delete_health_override(
 
 @router.get("/history", response_model=Page[HistoryEntryPublic], responses=responses(401, 403, 404, 422))
 async def list_health_history(
-    key: str, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: str, session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[HistoryEntryPublic]:
     """Computed health changes, overrides and their removal, oldest first."""
     await projects.get_project(session, principal=principal, key=key)

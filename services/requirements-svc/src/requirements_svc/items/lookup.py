@@ -18,12 +18,12 @@ from tpmhub_shared.contracts import (
     PrdSummary,
 )
 from tpmhub_shared.db import among, among_param
+from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES
 
 from requirements_svc.documents.models import Document
 from requirements_svc.items.models import LIVE, OPEN_STATUSES, AcceptanceCriterion, Item
 from requirements_svc.items.service import acceptance_summaries
 
-BLOCKING_SEVERITIES = ("S1", "S2")
 # Only the columns a summary needs: loading whole Item entities cost 3× as much per key (bench/README.md).
 SUMMARY_COLUMNS = (
     Item.id,

@@ -2,20 +2,20 @@
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, get_args
 
 from sqlalchemy import Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
 from tpmhub_shared.db import TableBase, json_column, utc_column
+from tpmhub_shared.vocabulary import CriterionStatus, ItemStatus, ItemType, Priority
 
-ITEM_TYPES = ("epic", "feature", "story", "task", "bug", "spike")
-ITEM_STATUSES = ("backlog", "ready", "in_progress", "in_review", "done", "wont_do")
+ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
+ITEM_STATUSES: tuple[str, ...] = get_args(ItemStatus)
 OPEN_STATUSES = ("backlog", "ready", "in_progress", "in_review")
 CLOSED_STATUSES = ("done", "wont_do")
-PRIORITIES = ("P0", "P1", "P2", "P3")
-SEVERITIES = ("S1", "S2", "S3", "S4")
+PRIORITIES: tuple[str, ...] = get_args(Priority)
 MOSCOW = ("must", "should", "could", "wont")
-CRITERION_STATUSES = ("pending", "passed", "failed")
+CRITERION_STATUSES: tuple[str, ...] = get_args(CriterionStatus)
 
 
 class Item(TableBase, table=True):

@@ -3,14 +3,14 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse
-from tpmhub_shared.db import read_only_session, request_session
+from tpmhub_shared.deps import ItemKeyPath, ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -39,10 +39,6 @@ from requirements_svc.items.schemas import (
 
 router = APIRouter(tags=["items"])
 criteria_router = APIRouter(tags=["acceptance criteria"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
-ItemKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$", examples=["PAY-42"])]
 
 
 async def _one(session: AsyncSession, item: Item | Row[Any]) -> ItemPublic:
@@ -70,7 +66,7 @@ async def create_item(
 )
 async def list_items(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -173,7 +169,7 @@ async def lookup_items(
 
 @router.get("/v1/items/{key}", response_model=ItemPublic, responses=responses(401, 403, 404, 422))
 async def get_item(
-    key: ItemKeyPath, session: Session, principal: CurrentPrincipal, response: Response
+    key: ItemKeyPath, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> ItemPublic:
     item = await service.read_item(session, principal=principal, key=key)
     set_etag(response, item.version)
@@ -260,7 +256,8 @@ async def move_item(
     responses=responses(401, 403, 404, 422),
 )
 async def list_item_history(
-    key: ItemKeyPath, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: ItemKeyPath, session: ReadSession, principal: CurrentPrincipal,
+    limit: Limit = 50, cursor: Cursor = None
 ) -> Page[HistoryEntryPublic]:
     """Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`)."""
     await service.get_item(session, principal=principal, key=key, include_deleted=True)
@@ -276,7 +273,7 @@ async def list_item_history(
     "/v1/items/{key}/criteria", response_model=list[CriterionPublic], responses=responses(401, 403, 404, 422)
 )
 async def list_criteria(
-    key: ItemKeyPath, session: Session, principal: CurrentPrincipal
+    key: ItemKeyPath, session: ReadSession, principal: CurrentPrincipal
 ) -> list[CriterionPublic]:
     """The item's acceptance criteria in order (at most 100 per item)."""
     rows = await criteria_service.list_criteria(session, principal=principal, key=key)
@@ -362,7 +359,7 @@ async def delete_criterion(
 )
 async def list_criterion_history(
     criterion_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

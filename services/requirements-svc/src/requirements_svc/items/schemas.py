@@ -6,13 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from tpmhub_shared.contracts import AcceptanceSummary, ItemKey
+from tpmhub_shared.vocabulary import CriterionStatus, ItemStatus, ItemType, Priority, Severity
 
-ItemType = Literal["epic", "feature", "story", "task", "bug", "spike"]
-ItemStatus = Literal["backlog", "ready", "in_progress", "in_review", "done", "wont_do"]
-Priority = Literal["P0", "P1", "P2", "P3"]
-Severity = Literal["S1", "S2", "S3", "S4"]
 MoSCoW = Literal["must", "should", "could", "wont"]
-CriterionStatus = Literal["pending", "passed", "failed"]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=r"^[^\s,]+$")]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 # RICE impact uses Intercom's scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal.

@@ -3,12 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -28,8 +28,6 @@ from requirements_svc.iterations.schemas import (
 )
 
 router = APIRouter(tags=["iterations"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 async def _one(session: AsyncSession, iteration: Iteration) -> IterationPublic:
@@ -63,7 +61,7 @@ async def create_iteration(
 )
 async def list_iterations(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -80,7 +78,7 @@ async def list_iterations(
     "/v1/iterations/{iteration_id}", response_model=IterationPublic, responses=responses(401, 403, 404, 422)
 )
 async def get_iteration(
-    iteration_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    iteration_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> IterationPublic:
     iteration = await service.get_iteration(session, principal=principal, iteration_id=iteration_id)
     set_etag(response, iteration.version)
@@ -174,7 +172,9 @@ async def close_iteration(
 @router.get(
     "/v1/iterations/{iteration_id}/burndown", response_model=Burndown, responses=responses(401, 403, 404, 422)
 )
-async def get_burndown(iteration_id: uuid.UUID, session: Session, principal: CurrentPrincipal) -> Burndown:
+async def get_burndown(
+    iteration_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
+) -> Burndown:
     """Remaining points per day, replayed from item history, with the ideal line."""
     iteration = await service.get_iteration(session, principal=principal, iteration_id=iteration_id)
     days = await service.burndown(session, iteration)
@@ -190,7 +190,7 @@ async def get_burndown(iteration_id: uuid.UUID, session: Session, principal: Cur
 )
 async def list_iteration_history(
     iteration_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

@@ -3,12 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.params import QueryDate
@@ -27,8 +27,6 @@ from requirements_svc.milestones.schemas import (
 )
 
 router = APIRouter(prefix="/v1", tags=["milestones"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 def _public(row: Milestone, figures: Figures) -> MilestonePublic:
@@ -87,7 +85,7 @@ async def create_milestone(
 @router.get("/projects/{key}/milestones", responses=responses(401, 403, 404, 422))
 async def list_milestones(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -117,7 +115,7 @@ async def list_milestones(
 
 @router.get("/milestones/{milestone_id}", responses=responses(401, 403, 404, 422))
 async def get_milestone(
-    milestone_id: uuid.UUID, session: Session, principal: CurrentPrincipal, response: Response
+    milestone_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
 ) -> MilestonePublic:
     """A milestone with its progress (done points / total points of its items)."""
     row = await service.get_milestone(session, principal=principal, milestone_id=milestone_id)
@@ -145,7 +143,7 @@ async def update_milestone(
 @router.get("/milestones/{milestone_id}/history", responses=responses(401, 403, 404, 422))
 async def list_milestone_history(
     milestone_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,

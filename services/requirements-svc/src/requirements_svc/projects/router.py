@@ -2,12 +2,11 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query, Response, status
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -16,7 +15,6 @@ from requirements_svc.projects import service
 from requirements_svc.projects.schemas import ProjectCreate, ProjectPublic, ProjectUpdate
 
 router = APIRouter(prefix="/v1/projects", tags=["projects"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ProjectPublic,
@@ -32,7 +30,7 @@ async def create_project(body: ProjectCreate, session: Session, principal: Curre
 
 @router.get("", response_model=Page[ProjectPublic], responses=responses(401, 422))
 async def list_projects(
-    session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
+    session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None,
     status: Annotated[Literal["active", "archived"] | None, Query()] = None,
     sort: Annotated[str | None, Query(description="key, name, created, updated; `-` for descending")] = None,
 ) -> Page[ProjectPublic]:
@@ -44,7 +42,7 @@ async def list_projects(
 
 
 @router.get("/{key}", response_model=ProjectPublic, responses=responses(401, 403, 404))
-async def get_project(key: str, session: Session, principal: CurrentPrincipal,
+async def get_project(key: str, session: ReadSession, principal: CurrentPrincipal,
                       response: Response) -> ProjectPublic:
     project = await service.get_project(session, principal=principal, key=key)
     set_etag(response, project.version)
@@ -63,7 +61,7 @@ async def update_project(key: str, body: ProjectUpdate, session: Session, princi
 
 @router.get("/{key}/history", response_model=Page[HistoryEntryPublic],
             responses=responses(401, 403, 404, 422))
-async def list_project_history(key: str, session: Session, principal: CurrentPrincipal, limit: Limit = 50,
+async def list_project_history(key: str, session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50,
                                cursor: Cursor = None) -> Page[HistoryEntryPublic]:
     """Every recorded change of the project, oldest first."""
     await service.get_project(session, principal=principal, key=key)

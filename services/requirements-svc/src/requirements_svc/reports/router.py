@@ -2,11 +2,10 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request, status
+from fastapi import APIRouter, Header, Query, Request, status
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ReadSession, Session
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
@@ -22,7 +21,6 @@ from requirements_svc.reports.schemas import (
 )
 
 router = APIRouter(prefix="/v1/projects/{key}", tags=["reports"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
 
 MARKDOWN = "text/markdown; charset=utf-8"
 
@@ -64,7 +62,7 @@ _CONTENT = {
 async def get_project_report(
     key: str,
     request: Request,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     period: Annotated[
         Literal["day", "week"], Query(description="A UTC day or an ISO week (Monday–Sunday).")
@@ -121,7 +119,7 @@ async def create_report_schedule(
 
 @router.get("/report-schedules", response_model=list[SchedulePublic], responses=responses(401, 403, 404))
 async def list_report_schedules(
-    key: str, session: Session, principal: CurrentPrincipal
+    key: str, session: ReadSession, principal: CurrentPrincipal
 ) -> list[SchedulePublic]:
     """The project's report schedules with their next run."""
     now = utcnow()
@@ -149,7 +147,8 @@ async def delete_report_schedule(
     "/report-deliveries", response_model=list[DeliveryPublic], responses=responses(401, 403, 404, 422)
 )
 async def list_report_deliveries(
-    key: str, session: Session, principal: CurrentPrincipal, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    key: str, session: ReadSession, principal: CurrentPrincipal,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50
 ) -> list[DeliveryPublic]:
     """Reports the scheduler queued, newest first: one per period."""
     return await schedules.list_deliveries(session, principal=principal, key=key, limit=limit)

@@ -1,11 +1,9 @@
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Response
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -14,12 +12,10 @@ from risk_svc.matrix import service
 from risk_svc.matrix.schemas import RiskMatrixIn, RiskMatrixPublic
 
 router = APIRouter(prefix="/v1/projects/{key}/risk-matrix", tags=["risk matrix"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 @router.get("", response_model=RiskMatrixPublic, responses=responses(401, 403, 422))
-async def get_risk_matrix(key: ProjectKeyPath, session: Session, principal: CurrentPrincipal,
+async def get_risk_matrix(key: ProjectKeyPath, session: ReadSession, principal: CurrentPrincipal,
                           response: Response) -> RiskMatrixPublic:
     """The project's scoring matrix (the default 5×5 until one is saved)."""
     matrix = await service.get_matrix(session, principal=principal, project_key=key)
@@ -39,7 +35,7 @@ async def put_risk_matrix(key: ProjectKeyPath, body: RiskMatrixIn, session: Sess
 
 
 @router.get("/history", response_model=Page[HistoryEntryPublic], responses=responses(401, 403, 422))
-async def list_risk_matrix_history(key: ProjectKeyPath, session: Session, principal: CurrentPrincipal,
+async def list_risk_matrix_history(key: ProjectKeyPath, session: ReadSession, principal: CurrentPrincipal,
                                    limit: Limit = 50, cursor: Cursor = None) -> Page[HistoryEntryPublic]:
     """Every save of the matrix with each field before and after (the first save against the
     defaults), oldest first. Empty while the project uses the defaults."""

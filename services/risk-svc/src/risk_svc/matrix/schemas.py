@@ -1,10 +1,11 @@
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from tpmhub_shared.vocabulary import RISK_LEVELS
+from tpmhub_shared.vocabulary import RiskLevel as Level
 
-Level = Literal["low", "medium", "high", "critical"]
-LEVELS: tuple[str, ...] = ("low", "medium", "high", "critical")
+LEVELS = RISK_LEVELS
 Label = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 
 DEFAULT_PROBABILITY = ["rare", "unlikely", "possible", "likely", "almost certain"]

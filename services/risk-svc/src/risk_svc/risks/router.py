@@ -18,14 +18,14 @@ from tpmhub_shared.contracts import (
     RiskImpactResult,
     RisksLinkedToItems,
 )
-from tpmhub_shared.db import read_only_session, request_session
+from tpmhub_shared.deps import Now, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.params import QueryDate, QueryDateTime
 from tpmhub_shared.problems import responses
 
-from risk_svc.risks import clock, service, views
+from risk_svc.risks import service, views
 from risk_svc.risks.schemas import (
     ActionCreate,
     ActionPublic,
@@ -55,11 +55,8 @@ from risk_svc.risks.schemas import (
 )
 
 router = APIRouter(prefix="/v1", tags=["risks"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-ReadSession = Annotated[AsyncSession, Depends(read_only_session, scope="function")]
 ProjectKey = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 RiskKey = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}-R[1-9][0-9]{0,8}$", examples=["PAY-R7"])]
-Now = Annotated[datetime, Depends(clock.request_now)]
 
 
 def _requirements(request: Request) -> SiblingClient:
@@ -119,7 +116,7 @@ async def create_risk(
 @router.get("/projects/{key}/risks", response_model=Page[RiskPublic], responses=responses(401, 403, 422))
 async def list_risks(
     key: ProjectKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     limit: Limit = 50,
@@ -168,7 +165,7 @@ async def list_risks(
 @router.get("/projects/{key}/risks/heatmap", response_model=Heatmap, responses=responses(401, 403, 422))
 async def get_risk_heatmap(
     key: ProjectKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     basis: Literal["inherent", "residual"] = "inherent",
     kind: Kind | None = "threat",
@@ -181,7 +178,7 @@ async def get_risk_heatmap(
 @router.get("/projects/{key}/risks/top", response_model=list[TopRisk], responses=responses(401, 403, 422))
 async def list_top_risks(
     key: ProjectKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     n: Annotated[int, Query(ge=1, le=100)] = 10,
     basis: Literal["inherent", "residual"] = "inherent",
@@ -216,7 +213,7 @@ async def export_risks(
 @router.get("/projects/{key}/risk-exposure", response_model=ExposureTrend, responses=responses(401, 403, 422))
 async def get_risk_exposure(
     key: ProjectKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     start: Annotated[QueryDate, Query(alias="from", examples=["2026-11-01"])],
@@ -234,7 +231,7 @@ async def get_risk_exposure(
 )
 async def list_overdue_reviews(
     key: ProjectKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     as_of: Annotated[
@@ -271,7 +268,7 @@ async def list_overdue_reviews(
 )
 async def list_overdue_risk_actions(
     key: ProjectKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     limit: Limit = 50,
@@ -335,7 +332,7 @@ async def query_risk_links(
 
 @router.get("/risks/{key}", response_model=RiskPublic, responses=READ)
 async def get_risk(
-    key: RiskKey, session: Session, principal: CurrentPrincipal, now: Now, response: Response
+    key: RiskKey, session: ReadSession, principal: CurrentPrincipal, now: Now, response: Response
 ) -> RiskPublic:
     return await _one(session, await service.get_risk(session, principal=principal, key=key), now, response)
 
@@ -359,7 +356,7 @@ async def update_risk(
 
 @router.get("/risks/{key}/history", response_model=Page[HistoryEntryPublic], responses=READ)
 async def list_risk_history(
-    key: RiskKey, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: RiskKey, session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[HistoryEntryPublic]:
     """Every recorded change of the risk, oldest first."""
     await service.get_risk(session, principal=principal, key=key)
@@ -483,7 +480,7 @@ async def assess_risk(
 
 @router.get("/risks/{key}/assessments", response_model=Page[AssessmentPublic], responses=READ)
 async def list_risk_assessments(
-    key: RiskKey, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: RiskKey, session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[AssessmentPublic]:
     """The risk's trend: every assessment, oldest first."""
     rows, next_cursor = await service.list_assessments(
@@ -552,7 +549,7 @@ async def create_risk_action(
 @router.get("/risks/{key}/actions", response_model=Page[ActionPublic], responses=READ)
 async def list_risk_actions(
     key: RiskKey,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     limit: Limit = 50,
@@ -588,7 +585,7 @@ async def update_risk_action(
 @router.get("/risk-actions/{action_id}/history", response_model=Page[HistoryEntryPublic], responses=READ)
 async def list_risk_action_history(
     action_id: uuid.UUID,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -617,7 +614,7 @@ async def review_risk(
 
 @router.get("/risks/{key}/reviews", response_model=Page[ReviewPublic], responses=READ)
 async def list_risk_reviews(
-    key: RiskKey, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: RiskKey, session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[ReviewPublic]:
     rows, next_cursor = await service.list_reviews(
         session, principal=principal, key=key, limit=limit, cursor=cursor
@@ -645,7 +642,7 @@ async def deescalate_risk(
 
 @router.get("/risks/{key}/escalations", response_model=Page[EscalationPublic], responses=READ)
 async def list_risk_escalations(
-    key: RiskKey, session: Session, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    key: RiskKey, session: ReadSession, principal: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[EscalationPublic]:
     rows, next_cursor = await service.list_escalations(
         session, principal=principal, key=key, limit=limit, cursor=cursor

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from tpmhub_shared.contracts import ItemKey
+from tpmhub_shared.vocabulary import RiskLevel as Level
+from tpmhub_shared.vocabulary import RiskStatus as Status
 
 Category = Literal[
     "technical",
@@ -23,8 +25,6 @@ Kind = Literal["threat", "opportunity"]
 Strategy = Literal["avoid", "mitigate", "transfer", "accept", "escalate", "exploit", "enhance", "share"]
 THREAT_STRATEGIES = frozenset({"avoid", "mitigate", "transfer", "accept", "escalate"})
 OPPORTUNITY_STRATEGIES = frozenset({"exploit", "enhance", "share", "accept", "escalate"})
-Status = Literal["identified", "assessed", "mitigating", "monitoring", "occurred", "closed"]
-Level = Literal["low", "medium", "high", "critical"]
 Scale = Annotated[int, Field(ge=1, le=5, description="1–5 on the project's matrix scale.")]
 ShortText = Annotated[str, StringConstraints(max_length=4000)]
 Person = Annotated[str, StringConstraints(min_length=1, max_length=200)]

@@ -3,9 +3,9 @@
 import asyncio
 
 from fastapi import FastAPI
+from tpmhub_shared.clock import now_for
 from tpmhub_shared.logging import get_logger
 
-from risk_svc.risks.clock import now_for
 from risk_svc.risks.escalation import check_escalations
 from risk_svc.risks.reminders import check_review_reminders
 

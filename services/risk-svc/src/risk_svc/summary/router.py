@@ -1,29 +1,23 @@
 """A project's risk register over a period, in one call (requirements-svc's health and reports read it)."""
 
-from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Query
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.contracts import RiskSummary
-from tpmhub_shared.db import request_session
+from tpmhub_shared.deps import Now, ProjectKeyPath, ReadSession
 from tpmhub_shared.params import QueryDate
 from tpmhub_shared.problems import responses
 
-from risk_svc.risks.clock import request_now
 from risk_svc.summary import service
 
 router = APIRouter(prefix="/v1/projects", tags=["risk summary"])
-Session = Annotated[AsyncSession, Depends(request_session, scope="function")]
-Now = Annotated[datetime, Depends(request_now)]
-ProjectKeyPath = Annotated[str, Path(pattern=r"^[A-Z][A-Z0-9]{1,9}$", examples=["PAY"])]
 
 
 @router.get("/{key}/risk-summary", response_model=RiskSummary, responses=responses(401, 403, 422))
 async def get_risk_summary(
     key: ProjectKeyPath,
-    session: Session,
+    session: ReadSession,
     principal: CurrentPrincipal,
     now: Now,
     start: Annotated[QueryDate, Query(alias="from", description="First UTC day of the period.")],

@@ -1,0 +1,107 @@
+"""The house rules that a reader relies on, checked on the source: each cross-service word is defined once
+(tpmhub_shared.vocabulary), each service lists what it offers (no discovery), and a second copy of a rule
+fails here rather than drifting in review."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from pydantic import ValidationError
+from tpmhub_shared import contracts, vocabulary
+from tpmhub_shared.app import DuplicateHandler, merge_handlers
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted(
+    p
+    for base in (ROOT / "shared" / "src", *(ROOT / "services").glob("*/src"))
+    for p in base.rglob("*.py")
+    if "migrations" not in p.parts
+)
+VOCABULARY_FILE = ROOT / "shared" / "src" / "tpmhub_shared" / "vocabulary.py"
+WORDS = {
+    name: frozenset(get_args(value))
+    for name, value in vars(vocabulary).items()
+    if name[:1].isupper() and not name.isupper() and get_args(value)
+}
+RULES = {"BLOCKING_SEVERITIES": frozenset(vocabulary.BLOCKING_SEVERITIES)}
+
+
+def _string_sets(tree: ast.AST) -> list[tuple[int, frozenset[str]]]:
+    """Every `Literal["a", "b", …]` and every tuple, list or set display made only of string constants."""
+    found: list[tuple[int, frozenset[str]]] = []
+    for node in ast.walk(tree):
+        elements: list[ast.expr] | None = None
+        if isinstance(node, ast.Subscript) and getattr(node.value, "id", None) == "Literal":
+            elements = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            elements = list(node.elts)
+        if elements and len(elements) > 1 and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elements
+        ):
+            found.append((node.lineno, frozenset(e.value for e in elements)))  # type: ignore[union-attr]
+    return found
+
+
+def test_sources_are_found() -> None:
+    assert len(SOURCES) > 100 and VOCABULARY_FILE in SOURCES
+
+
+def test_each_cross_service_word_and_rule_is_defined_once() -> None:
+    crossing = {"Role", "ItemStatus", "ItemType", "Severity", "ReleaseStatus", "RiskLevel", "RiskStatus"}
+    assert crossing <= set(WORDS)
+    copies = []
+    for path in SOURCES:
+        if path == VOCABULARY_FILE:
+            continue
+        for line, values in _string_sets(ast.parse(path.read_text(), str(path))):
+            for name, word in {**WORDS, **RULES}.items():
+                if values == word:
+                    copies.append(f"{path.relative_to(ROOT)}:{line} repeats vocabulary.{name}")
+    assert copies == []
+
+
+def test_the_copy_detector_sees_a_copy() -> None:
+    source = 'Level = Literal["low", "medium", "high", "critical"]\nBLOCKING = ("S1", "S2")\n'
+    sets = [values for _, values in _string_sets(ast.parse(source))]
+    assert WORDS["RiskLevel"] in sets and RULES["BLOCKING_SEVERITIES"] in sets
+
+
+def test_contracts_validate_the_words_they_carry() -> None:
+    summary = {"key": "PAY-1", "project_key": "PAY", "type": "bug", "title": "t", "status": "done",
+               "severity": "S1"}
+    assert contracts.ItemSummary.model_validate(summary).severity == "S1"
+    for field, wrong in (("status", "finished"), ("type", "chore"), ("severity", "S9")):
+        with pytest.raises(ValidationError):
+            contracts.ItemSummary.model_validate({**summary, field: wrong})
+    with pytest.raises(ValidationError):
+        contracts.BlockingRisk.model_validate(
+            {"key": "PAY-R1", "title": "t", "level": "severe", "status": "mitigating", "reason": "r"}
+        )
+
+
+def test_blocking_rule() -> None:
+    assert [s for s in vocabulary.SEVERITIES if vocabulary.blocks_release(s)] == ["S1", "S2"]
+    assert not vocabulary.blocks_release(None)
+
+
+def test_no_discovery_in_the_services() -> None:
+    """Routers, workers, handlers and models are listed in each service's main.py/models.py."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in SOURCES
+        if "/services/" in str(p) and ("importlib" in p.read_text() or "pkgutil" in p.read_text())
+    ]
+    assert offenders == []
+
+
+def test_a_doubly_handled_event_type_is_refused() -> None:
+    async def first(*_: object) -> None: ...
+
+    async def second(*_: object) -> None: ...
+
+    assert merge_handlers({"a.b": first}, {"c.d": second}) == {"a.b": first, "c.d": second}
+    with pytest.raises(DuplicateHandler, match="a.b"):
+        merge_handlers({"a.b": first}, {"a.b": second})
