@@ -13,7 +13,7 @@ ROLE ?= admin
 PROJECT ?= *
 SUB ?= dev
 
-.PHONY: help install up token test test-fast lint migrate openapi sdk bench demo clean
+.PHONY: help install up token test test-fast lint format migrate openapi sdk bench demo clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,8 +46,12 @@ test: install  ## Run every test (SQLite and a throwaway PostgreSQL; installs Po
 test-fast: install  ## Tests on SQLite only, no real-process tests
 	$(PY) -m pytest --backend sqlite -m "not e2e" $(PYTEST_ARGS)
 
-lint: install  ## ruff over all Python code (also run by CI before the tests)
+lint: install  ## ruff (rules and formatting) over all Python code (also run by CI before the tests)
 	$(PY) -m ruff check shared services tests bench scripts
+	$(PY) -m ruff format --check shared services tests bench scripts
+
+format: install  ## Format all Python code with ruff (what `make lint` checks)
+	$(PY) -m ruff format shared services tests bench scripts
 
 openapi: install  ## Write the three OpenAPI documents to clients/openapi/
 	$(PY) scripts/openapi.py

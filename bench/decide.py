@@ -98,10 +98,15 @@ async def approve(url: str, release_id: str) -> None:
 async def setup(base: str, headers: dict[str, str], db_url: str, rows: int) -> tuple[str, float]:
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
         # release-svc runs alone: tell it the project exists, as requirements-svc's `project.created` does.
-        token = issue_token(CommonSettings(env="test"), sub="service:requirements-svc", roles={"*": "viewer"},
-                            service="requirements-svc")
-        r = await client.post("/v1/events", json=project_created_event("BENCH"),
-                              headers={"Authorization": f"Bearer {token}"})
+        token = issue_token(
+            CommonSettings(env="test"),
+            sub="service:requirements-svc",
+            roles={"*": "viewer"},
+            service="requirements-svc",
+        )
+        r = await client.post(
+            "/v1/events", json=project_created_event("BENCH"), headers={"Authorization": f"Bearer {token}"}
+        )
         r.raise_for_status()
         r = await client.post("/v1/projects/BENCH/releases", json={"version": "0.0.1"})
         r.raise_for_status()

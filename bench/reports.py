@@ -58,23 +58,39 @@ async def seed(urls: dict[str, str], items: int, risks: int, releases: int) -> f
     today = now.date()
     req = Database(urls["requirements"])
     async with req.session() as s, s.begin():
-        it = Iteration(project_key=KEY, name="Sprint", start_date=today - timedelta(days=6),
-                       end_date=today + timedelta(days=7), status="active", capacity_points=500)
-        ms = Milestone(project_key=KEY, name="GA", target_date=today + timedelta(days=30),
-                       status="in_progress")
+        it = Iteration(
+            project_key=KEY,
+            name="Sprint",
+            start_date=today - timedelta(days=6),
+            end_date=today + timedelta(days=7),
+            status="active",
+            capacity_points=500,
+        )
+        ms = Milestone(
+            project_key=KEY, name="GA", target_date=today + timedelta(days=30), status="in_progress"
+        )
         s.add_all([it, ms])
     for start in range(1, items + 1, CHUNK):
         async with req.session() as s, s.begin():
             for n in range(start, min(start + CHUNK, items + 1)):
                 done = n % 4 == 0
-                s.add(Item(project_key=KEY, key=f"{KEY}-{n}", number=n,
-                           type="bug" if n % 50 == 0 else "story",
-                           severity="S2" if n % 50 == 0 else None, title=f"Item {n}",
-                           status="done" if done else "ready", rank=f"{n:012d}", points=float(n % 8 or 1),
-                           iteration_id=it.id if n % 10 == 0 else None,
-                           milestone_id=ms.id if n % 7 == 0 else None,
-                           done_at=now - timedelta(hours=n % 200) if done else None,
-                           created_at=now - timedelta(days=n % 30)))
+                s.add(
+                    Item(
+                        project_key=KEY,
+                        key=f"{KEY}-{n}",
+                        number=n,
+                        type="bug" if n % 50 == 0 else "story",
+                        severity="S2" if n % 50 == 0 else None,
+                        title=f"Item {n}",
+                        status="done" if done else "ready",
+                        rank=f"{n:012d}",
+                        points=float(n % 8 or 1),
+                        iteration_id=it.id if n % 10 == 0 else None,
+                        milestone_id=ms.id if n % 7 == 0 else None,
+                        done_at=now - timedelta(hours=n % 200) if done else None,
+                        created_at=now - timedelta(days=n % 30),
+                    )
+                )
     await req.dispose()
     risk = Database(urls["risk"])
     for start in range(1, risks + 1, CHUNK):
@@ -82,22 +98,49 @@ async def seed(urls: dict[str, str], items: int, risks: int, releases: int) -> f
             points = []
             for n in range(start, min(start + CHUNK, risks + 1)):
                 p, i = 1 + n % 5, 1 + (n // 5) % 5
-                r = Risk(id=uuid.uuid4(), project_key=KEY, seq=n, key=f"{KEY}-R{n}", title=f"Risk {n}",
-                         category="technical", probability=p, impact=i, score=p * i, level=level(p * i),
-                         status="closed" if n % 5 == 0 else "identified", created_by="bench",
-                         created_at=now - timedelta(days=n % 40), next_review_at=now - timedelta(days=n % 3))
+                r = Risk(
+                    id=uuid.uuid4(),
+                    project_key=KEY,
+                    seq=n,
+                    key=f"{KEY}-R{n}",
+                    title=f"Risk {n}",
+                    category="technical",
+                    probability=p,
+                    impact=i,
+                    score=p * i,
+                    level=level(p * i),
+                    status="closed" if n % 5 == 0 else "identified",
+                    created_by="bench",
+                    created_at=now - timedelta(days=n % 40),
+                    next_review_at=now - timedelta(days=n % 3),
+                )
                 s.add(r)
-                points.append(ExposurePoint(risk_id=r.id, project_key=KEY, at=r.created_at, is_open=True,
-                                            score=p * i, residual_score=p * i, emv=0.0))
+                points.append(
+                    ExposurePoint(
+                        risk_id=r.id,
+                        project_key=KEY,
+                        at=r.created_at,
+                        is_open=True,
+                        score=p * i,
+                        residual_score=p * i,
+                        emv=0.0,
+                    )
+                )
             await s.flush()
             s.add_all(points)
     await risk.dispose()
     rel = Database(urls["release"])
     async with rel.session() as s, s.begin():
         for n in range(releases):
-            s.add(Release(project_key=KEY, semver=f"1.{n}.0", created_by="bench",
-                          status=random.choice(["draft", "approved", "released", "deploying"]),
-                          scope=[f"{KEY}-{k}" for k in range(1 + n * 5, 6 + n * 5)]))
+            s.add(
+                Release(
+                    project_key=KEY,
+                    semver=f"1.{n}.0",
+                    created_by="bench",
+                    status=random.choice(["draft", "approved", "released", "deploying"]),
+                    scope=[f"{KEY}-{k}" for k in range(1 + n * 5, 6 + n * 5)],
+                )
+            )
     await rel.dispose()
     return time.perf_counter() - started
 
@@ -118,9 +161,13 @@ async def load(url: str, headers: dict[str, str], concurrency: int, seconds: flo
     async with httpx.AsyncClient(timeout=60) as client:
         await asyncio.gather(*[worker(client) for _ in range(concurrency)])
     latencies.sort()
-    return {"requests": len(latencies), "rps": len(latencies) / seconds, "errors": errors,
-            "p50_ms": statistics.median(latencies) * 1000,
-            "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000}
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / seconds,
+        "errors": errors,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+    }
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -148,8 +195,10 @@ async def run(backend: str, items: int, risks: int, releases: int, concurrency: 
             return pg.create_database(f"bench_reports_{name}_{tag}")
         return f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='bench-reports-')) / f'{name}.db'}"
 
-    procs = {name: ServiceProcess(name=name, database_url=db(name), env=dict(QUIET))
-             for name in ("requirements", "risk", "release")}
+    procs = {
+        name: ServiceProcess(name=name, database_url=db(name), env=dict(QUIET))
+        for name in ("requirements", "risk", "release")
+    }
     wiring = {f"TPM_{n.upper()}_URL": p.url for n, p in procs.items()}
     for p in procs.values():
         p.env.update(wiring)
@@ -161,8 +210,10 @@ async def run(backend: str, items: int, risks: int, releases: int, concurrency: 
             r = await client.post(f"{req}/v1/projects", json={"key": KEY, "name": "Benchmark"}, headers=admin)
         assert r.status_code == 201, r.text
         took = await seed({n: p.database_url for n, p in procs.items()}, items, risks, releases)
-        print(f"# {backend}: {items} items, {risks} risks, {releases} releases (seeded in {took:.0f}s); "
-              f"concurrency {concurrency}, {seconds:.0f}s per mode")
+        print(
+            f"# {backend}: {items} items, {risks} risks, {releases} releases (seeded in {took:.0f}s); "
+            f"concurrency {concurrency}, {seconds:.0f}s per mode"
+        )
         base = f"{req}/v1/projects/{KEY}/reports?period=week"
         async with httpx.AsyncClient() as client:
             first = (await client.get(base, headers=admin, timeout=60)).json()
@@ -170,8 +221,10 @@ async def run(backend: str, items: int, risks: int, releases: int, concurrency: 
         modes = (("report", base), ("markdown", base + "&format=markdown"), ("html", base + "&format=html"))
         for mode, url in modes:
             s = await load(url, admin, concurrency, seconds)
-            print(f"{mode:9s} {s['requests']:6d} req  {s['rps']:7.1f}/s  p50 {s['p50_ms']:7.1f} ms  "
-                  f"p99 {s['p99_ms']:7.1f} ms  errors {s['errors']}")
+            print(
+                f"{mode:9s} {s['requests']:6d} req  {s['rps']:7.1f}/s  p50 {s['p50_ms']:7.1f} ms  "
+                f"p99 {s['p99_ms']:7.1f} ms  errors {s['errors']}"
+            )
         pid = procs["requirements"].proc.pid
         before_peak, before = peak_rss_mb(pid), rss_mb(pid)
         started, size = time.perf_counter(), 0
@@ -181,9 +234,11 @@ async def run(backend: str, items: int, risks: int, releases: int, concurrency: 
                 async for chunk in resp.aiter_raw():
                     size += len(chunk)
         elapsed = time.perf_counter() - started
-        print(f"archive   {size / 1e6:7.1f} MB in {elapsed:5.1f}s = {size / 1e6 / elapsed:6.2f} MB/s; "
-              f"requirements-svc RSS {before:.0f} MB before, peak {peak_rss_mb(pid):.0f} MB "
-              f"(peak before the archive {before_peak:.0f} MB)")
+        print(
+            f"archive   {size / 1e6:7.1f} MB in {elapsed:5.1f}s = {size / 1e6 / elapsed:6.2f} MB/s; "
+            f"requirements-svc RSS {before:.0f} MB before, peak {peak_rss_mb(pid):.0f} MB "
+            f"(peak before the archive {before_peak:.0f} MB)"
+        )
     finally:
         for p in procs.values():
             p.stop()

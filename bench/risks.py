@@ -60,26 +60,51 @@ async def seed(url: str, rows: int, release_id: uuid.UUID) -> float:
                 p, im = rng.randint(1, 5), rng.randint(1, 5)
                 rp, ri = max(1, p - 1), max(1, im - 1)
                 rid = new_id()
-                risks.append({
-                    "id": rid, "created_at": now, "updated_at": now, "version": 1, "project_key": PROJECT,
-                    "seq": i + 1, "key": f"{PROJECT}-R{i + 1}", "title": f"Risk {i + 1}",
-                    "category": rng.choice(CATEGORIES), "kind": "threat",
-                    "cause": "", "event": "", "effect": "",
-                    "owner": f"user{i % 50}", "status": rng.choice(STATUSES), "probability": p, "impact": im,
-                    "score": p * im, "level": level_for(p * im, thresholds), "residual_probability": rp,
-                    "residual_impact": ri, "residual_score": rp * ri,
-                    "residual_level": level_for(rp * ri, thresholds),
-                    "response_plan": "", "contingency_plan": "", "triggers": [], "cost_impact": 1000.0 * p,
-                    "emv": 100.0 * p * p, "blocks_release": False, "escalated": False,
-                    "next_review_at": now + timedelta(days=rng.randint(-20, 60)), "created_by": "bench",
-                })
+                risks.append(
+                    {
+                        "id": rid,
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 1,
+                        "project_key": PROJECT,
+                        "seq": i + 1,
+                        "key": f"{PROJECT}-R{i + 1}",
+                        "title": f"Risk {i + 1}",
+                        "category": rng.choice(CATEGORIES),
+                        "kind": "threat",
+                        "cause": "",
+                        "event": "",
+                        "effect": "",
+                        "owner": f"user{i % 50}",
+                        "status": rng.choice(STATUSES),
+                        "probability": p,
+                        "impact": im,
+                        "score": p * im,
+                        "level": level_for(p * im, thresholds),
+                        "residual_probability": rp,
+                        "residual_impact": ri,
+                        "residual_score": rp * ri,
+                        "residual_level": level_for(rp * ri, thresholds),
+                        "response_plan": "",
+                        "contingency_plan": "",
+                        "triggers": [],
+                        "cost_impact": 1000.0 * p,
+                        "emv": 100.0 * p * p,
+                        "blocks_release": False,
+                        "escalated": False,
+                        "next_review_at": now + timedelta(days=rng.randint(-20, 60)),
+                        "created_by": "bench",
+                    }
+                )
                 # Item keys BENCH-1..rows: the 200 scope items are linked to ~200 risks at every size.
                 link = {"risk_id": rid, "project_key": PROJECT, "created_at": now, "created_by": "bench"}
-                links.append({**link, "id": new_id(), "target_type": "item",
-                              "target_key": f"{PROJECT}-{i + 1}"})
+                links.append(
+                    {**link, "id": new_id(), "target_type": "item", "target_key": f"{PROJECT}-{i + 1}"}
+                )
                 if i % 50 == 0 and i < 1_000:  # 20 risks on the release at every size
-                    links.append({**link, "id": new_id(), "target_type": "release",
-                                  "target_key": str(release_id)})
+                    links.append(
+                        {**link, "id": new_id(), "target_type": "release", "target_key": str(release_id)}
+                    )
             async with engine.begin() as conn:
                 await conn.execute(insert(Risk.__table__), risks)
                 await conn.execute(insert(RiskLink.__table__), links)
@@ -120,7 +145,9 @@ async def load(base: str, headers: dict[str, str], concurrency: int, seconds: fl
         elapsed = time.perf_counter() - started
     latencies.sort()
     return {
-        "requests": len(latencies), "errors": errors, "rps": len(latencies) / elapsed,
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
     }
@@ -129,8 +156,9 @@ async def load(base: str, headers: dict[str, str], concurrency: int, seconds: fl
 async def run(backend: str, rows_list: list[int], concurrency: int, seconds: float) -> None:
     common = CommonSettings(env="test")
     token = issue_token(common, sub="bench", roles={"*": "admin"})
-    service_token = issue_token(common, sub="service:release-svc", roles={"*": "viewer"},
-                                service="release-svc")
+    service_token = issue_token(
+        common, sub="service:release-svc", roles={"*": "viewer"}, service="release-svc"
+    )
     headers = {"Authorization": f"Bearer {token}"}
     pg = PostgresServer().start() if backend == "postgresql" else None
     print(f"backend={backend} concurrency={concurrency} seconds={seconds}")
@@ -147,31 +175,51 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
                 release_id = uuid.uuid4()
                 seeded = await seed(db_url, rows, release_id)
                 # risk-svc runs alone: tell it the project exists, as requirements-svc's project.created does.
-                svc_token = issue_token(common, sub="service:requirements-svc", roles={"*": "viewer"},
-                                        service="requirements-svc")
+                svc_token = issue_token(
+                    common, sub="service:requirements-svc", roles={"*": "viewer"}, service="requirements-svc"
+                )
                 async with httpx.AsyncClient(base_url=proc.url) as client:
-                    (await client.post("/v1/events", json=project_created_event(PROJECT),
-                                       headers={"Authorization": f"Bearer {svc_token}"})).raise_for_status()
+                    (
+                        await client.post(
+                            "/v1/events",
+                            json=project_created_event(PROJECT),
+                            headers={"Authorization": f"Bearer {svc_token}"},
+                        )
+                    ).raise_for_status()
                 print(f"# seeded {rows} risks in {seeded:.1f}s", flush=True)
-                gate_body = {"project_key": PROJECT, "release_id": str(release_id),
-                             "item_keys": [f"{PROJECT}-{n}" for n in range(1, 201)]}
+                gate_body = {
+                    "project_key": PROJECT,
+                    "release_id": str(release_id),
+                    "item_keys": [f"{PROJECT}-{n}" for n in range(1, 201)],
+                }
                 gate_headers = {"Authorization": f"Bearer {service_token}"}
 
                 async def heatmap(client: httpx.AsyncClient) -> httpx.Response:
                     return await client.get(f"/v1/projects/{PROJECT}/risks/heatmap")
 
                 async def page(client: httpx.AsyncClient) -> httpx.Response:
-                    return await client.get(f"/v1/projects/{PROJECT}/risks", params={
-                        "status": "mitigating", "level": "high", "category": "technical", "limit": 50})
+                    return await client.get(
+                        f"/v1/projects/{PROJECT}/risks",
+                        params={
+                            "status": "mitigating",
+                            "level": "high",
+                            "category": "technical",
+                            "limit": 50,
+                        },
+                    )
 
-                async def gate(client: httpx.AsyncClient, body=gate_body,
-                               hdrs=gate_headers) -> httpx.Response:
+                async def gate(
+                    client: httpx.AsyncClient, body=gate_body, hdrs=gate_headers
+                ) -> httpx.Response:
                     return await client.post("/v1/risks/gate-query", json=body, headers=hdrs)
 
                 for mode, fn in (("heatmap", heatmap), ("page50", page), ("gate", gate)):
                     s = await load(proc.url, headers, concurrency, seconds, fn)
-                    print(f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
-                          f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}", flush=True)
+                    print(
+                        f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
+                        f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}",
+                        flush=True,
+                    )
             finally:
                 proc.stop()
     finally:

@@ -184,8 +184,20 @@ def run_load(spec: Spec) -> dict[str, Any]:
 WRK = shutil.which("wrk")
 # Scenarios wrk drives: all but webhook ingest, whose deliveries each need their own HMAC signature.
 WRK_SCENARIOS = frozenset(
-    {"list", "floor list", "get", "floor get", "create", "move", "heatmap", "item lookup", "risk gate-query",
-     "gate", "decide single", "decide batch"}
+    {
+        "list",
+        "floor list",
+        "get",
+        "floor get",
+        "create",
+        "move",
+        "heatmap",
+        "item lookup",
+        "risk gate-query",
+        "gate",
+        "decide single",
+        "decide batch",
+    }
 )
 _WRK_DONE = r"""
 done = function(summary, latency, requests)
@@ -274,8 +286,17 @@ async def run_wrk(spec: Spec) -> dict[str, Any]:
         f.write(wrk_script(spec))
     try:
         proc = await asyncio.create_subprocess_exec(
-            WRK, "-t2", f"-c{spec.concurrency}", f"-d{max(1, round(spec.seconds))}s", "--timeout", "60s",
-            "-s", f.name, spec.base, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            WRK,
+            "-t2",
+            f"-c{spec.concurrency}",
+            f"-d{max(1, round(spec.seconds))}s",
+            "--timeout",
+            "60s",
+            "-s",
+            f.name,
+            spec.base,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         out, err = await proc.communicate()
     finally:

@@ -44,10 +44,15 @@ SECRET = "bench-github-secret-0123456789"
 
 async def announce_project(client: httpx.AsyncClient, key: str) -> None:
     """release-svc runs alone: tell it the project exists, as requirements-svc's `project.created` does."""
-    token = issue_token(CommonSettings(env="test"), sub="service:requirements-svc", roles={"*": "viewer"},
-                        service="requirements-svc")
-    r = await client.post("/v1/events", json=project_created_event(key),
-                          headers={"Authorization": f"Bearer {token}"})
+    token = issue_token(
+        CommonSettings(env="test"),
+        sub="service:requirements-svc",
+        roles={"*": "viewer"},
+        service="requirements-svc",
+    )
+    r = await client.post(
+        "/v1/events", json=project_created_event(key), headers={"Authorization": f"Bearer {token}"}
+    )
     r.raise_for_status()
 
 

@@ -23,8 +23,9 @@ def render(name: str) -> str:
     url = f"sqlite+aiosqlite:///{tempfile.gettempdir()}/tpmhub-openapi-{name}.db"
     app = module.create_app(settings_module.Settings(database_url=url))
     spec = app.openapi()
-    spec["servers"] = [{"url": f"http://127.0.0.1:{8001 + list(SERVICES).index(name)}",
-                        "description": "local (make up)"}]
+    spec["servers"] = [
+        {"url": f"http://127.0.0.1:{8001 + list(SERVICES).index(name)}", "description": "local (make up)"}
+    ]
     return json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
 
 

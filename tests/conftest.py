@@ -22,19 +22,20 @@ class Stack:
     def url(self, name: str) -> str:
         return self.services[name].url
 
-    def headers(self, role: str = "admin", project: str = "*", sub: str = "alice",
-                **kw: object) -> dict[str, str]:
+    def headers(
+        self, role: str = "admin", project: str = "*", sub: str = "alice", **kw: object
+    ) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.make_token(role, project, sub=sub, **kw)}"}
 
     def logs(self) -> str:
         return "\n".join(p.logs() for p in self.services.values())
 
 
-def start_stack(pg: PostgresServer, make_token: Callable[..., str], *, tag: str,
-                extra_env: dict[str, str] | None = None) -> Stack:
+def start_stack(
+    pg: PostgresServer, make_token: Callable[..., str], *, tag: str, extra_env: dict[str, str] | None = None
+) -> Stack:
     processes = {
-        name: ServiceProcess(name=name, database_url=pg.create_database(f"{name}_{tag}"))
-        for name in SERVICES
+        name: ServiceProcess(name=name, database_url=pg.create_database(f"{name}_{tag}")) for name in SERVICES
     }
     urls = {f"TPM_{name.upper()}_URL": p.url for name, p in processes.items()}
     for p in processes.values():
@@ -68,7 +69,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ANN0
     import sys
 
     fuzz = sys.modules.get("test_fuzz") or next(
-        (m for name, m in sys.modules.items() if name.endswith("test_fuzz") and hasattr(m, "SUMMARY")), None)
+        (m for name, m in sys.modules.items() if name.endswith("test_fuzz") and hasattr(m, "SUMMARY")), None
+    )
     if fuzz is not None and getattr(fuzz, "SUMMARY", None):
         terminalreporter.write_sep("-", "fuzzing summary (schemathesis)")
         for line in fuzz.SUMMARY:

@@ -43,8 +43,15 @@ p99 of the authorise call under 300 ms at 2,000 requests per second.
 class Walkthrough:
     """Runs the story step by step; `log` receives one line per step for people watching."""
 
-    def __init__(self, *, urls: dict[str, str], token_for: Callable[..., str], project: str = "WAL",
-                 log: Callable[[str], None] = print, fixtures: Path = FIXTURES) -> None:
+    def __init__(
+        self,
+        *,
+        urls: dict[str, str],
+        token_for: Callable[..., str],
+        project: str = "WAL",
+        log: Callable[[str], None] = print,
+        fixtures: Path = FIXTURES,
+    ) -> None:
         self.urls = urls
         self.token_for = token_for
         self.project = project
@@ -56,13 +63,25 @@ class Walkthrough:
 
     def http(self, service: str, user: str = "tina", role: str = "tpm") -> httpx.Client:
         """The SDK's authenticated client for one person (httpx underneath)."""
-        hub = Hub(token=self.token_for(role, self.project, sub=user),
-                  requirements_url=self.urls["requirements"], risk_url=self.urls["risk"],
-                  release_url=self.urls["release"])
+        hub = Hub(
+            token=self.token_for(role, self.project, sub=user),
+            requirements_url=self.urls["requirements"],
+            risk_url=self.urls["risk"],
+            release_url=self.urls["release"],
+        )
         return getattr(hub, service).get_httpx_client()
 
-    def call(self, service: str, method: str, path: str, *, user: str = "tina", role: str = "tpm",
-             expect: int | tuple[int, ...] = (200, 201), **kw: Any) -> Any:
+    def call(
+        self,
+        service: str,
+        method: str,
+        path: str,
+        *,
+        user: str = "tina",
+        role: str = "tpm",
+        expect: int | tuple[int, ...] = (200, 201),
+        **kw: Any,
+    ) -> Any:
         response = self.http(service, user, role).request(method, path, **kw)
         expected = (expect,) if isinstance(expect, int) else expect
         if response.status_code not in expected:
@@ -72,12 +91,18 @@ class Walkthrough:
 
     def tpm(self, *args: str, user: str = "tina", role: str = "tpm", expect_exit: int = 0) -> str:
         """Run the `tpm` CLI as a person would."""
-        env = {**os.environ, "TPM_TOKEN": self.token_for(role, self.project, sub=user),
-               "TPM_REQUIREMENTS_URL": self.urls["requirements"], "TPM_RISK_URL": self.urls["risk"],
-               "TPM_RELEASE_URL": self.urls["release"], "TPM_CONFIG": str(self.config_dir / "config.json"),
-               "COLUMNS": "200"}
-        result = subprocess.run([sys.executable, "-m", "tpmhub_cli", *args], env=env, capture_output=True,
-                                text=True, timeout=60)
+        env = {
+            **os.environ,
+            "TPM_TOKEN": self.token_for(role, self.project, sub=user),
+            "TPM_REQUIREMENTS_URL": self.urls["requirements"],
+            "TPM_RISK_URL": self.urls["risk"],
+            "TPM_RELEASE_URL": self.urls["release"],
+            "TPM_CONFIG": str(self.config_dir / "config.json"),
+            "COLUMNS": "200",
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "tpmhub_cli", *args], env=env, capture_output=True, text=True, timeout=60
+        )
         if result.returncode != expect_exit:
             raise AssertionError(
                 f"tpm {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
@@ -90,24 +115,39 @@ class Walkthrough:
         published = self.fixtures / "github" / "deployment_status.created.success.json"
         if published.exists():
             return published.read_bytes()
-        return json.dumps({
-            "action": "created",
-            "deployment_status": {"state": "success", "environment": "production",
-                                  "created_at": "2019-05-15T15:20:55Z", "updated_at": "2019-05-15T15:20:55Z"},
-            "deployment": {"ref": "master", "sha": "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
-                           "environment": "production", "created_at": "2019-05-15T15:20:53Z"},
-            "repository": {"full_name": "Codertocat/Hello-World"},
-        }).encode()
+        return json.dumps(
+            {
+                "action": "created",
+                "deployment_status": {
+                    "state": "success",
+                    "environment": "production",
+                    "created_at": "2019-05-15T15:20:55Z",
+                    "updated_at": "2019-05-15T15:20:55Z",
+                },
+                "deployment": {
+                    "ref": "master",
+                    "sha": "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
+                    "environment": "production",
+                    "created_at": "2019-05-15T15:20:53Z",
+                },
+                "repository": {"full_name": "Codertocat/Hello-World"},
+            }
+        ).encode()
 
     # ---- the story ----------------------------------------------------------------------------------
 
     def run(self) -> dict[str, Any]:
         p = self.project
         self.log(f"1. project {p}")
-        hub = Hub(token=self.token_for("admin", "*", sub="tina"), requirements_url=self.urls["requirements"],
-                  risk_url=self.urls["risk"], release_url=self.urls["release"])
-        created = create_project.sync_detailed(client=hub.requirements,
-                                               body=ProjectCreate(key=p, name="Wallet checkout"))
+        hub = Hub(
+            token=self.token_for("admin", "*", sub="tina"),
+            requirements_url=self.urls["requirements"],
+            risk_url=self.urls["risk"],
+            release_url=self.urls["release"],
+        )
+        created = create_project.sync_detailed(
+            client=hub.requirements, body=ProjectCreate(key=p, name="Wallet checkout")
+        )
         assert created.status_code == 201, created.content
 
         self.log("2. PRD written from Markdown, reviewed and approved (CLI)")
@@ -115,43 +155,100 @@ class Walkthrough:
         prd_file.write_text(PRD_MARKDOWN)
         prd = json.loads(self.tpm("-o", "json", "prd", "create", p, str(prd_file)))
         self.tpm("-o", "json", "prd", "submit", prd["id"], "--reviewer", "paula")
-        self.tpm("-o", "json", "prd", "review", prd["id"], "--approve", "--comment", "ship it", user="paula",
-                 role="pm")
+        self.tpm(
+            "-o",
+            "json",
+            "prd",
+            "review",
+            prd["id"],
+            "--approve",
+            "--comment",
+            "ship it",
+            user="paula",
+            role="pm",
+        )
         approved = self.call("requirements", "GET", f"/v1/prds/{prd['id']}")
         assert approved["status"] == "approved", approved
 
         self.log("3. epic → feature → stories with acceptance criteria")
-        epic = self.call("requirements", "POST", f"/v1/projects/{p}/items",
-                         json={"type": "epic", "title": "Wallet checkout"})
-        feature = self.call("requirements", "POST", f"/v1/projects/{p}/items",
-                            json={"type": "feature", "title": "Stored wallets", "parent": epic["key"]})
+        epic = self.call(
+            "requirements",
+            "POST",
+            f"/v1/projects/{p}/items",
+            json={"type": "epic", "title": "Wallet checkout"},
+        )
+        feature = self.call(
+            "requirements",
+            "POST",
+            f"/v1/projects/{p}/items",
+            json={"type": "feature", "title": "Stored wallets", "parent": epic["key"]},
+        )
         stories = [
-            self.call("requirements", "POST", f"/v1/projects/{p}/items", json={
-                "type": "story", "title": title, "parent": feature["key"], "points": 3,
-                "criteria": [f"Given a stored wallet, when {when}, then it succeeds"]})
+            self.call(
+                "requirements",
+                "POST",
+                f"/v1/projects/{p}/items",
+                json={
+                    "type": "story",
+                    "title": title,
+                    "parent": feature["key"],
+                    "points": 3,
+                    "criteria": [f"Given a stored wallet, when {when}, then it succeeds"],
+                },
+            )
             for title, when in [("Pick a stored wallet", "I pick it"), ("Authorise in one call", "I pay")]
         ]
         story_keys = [s["key"] for s in stories]
 
         self.log("4. a high risk linked to the first story")
-        risk = self.call("risk", "POST", f"/v1/projects/{p}/risks", json={
-            "title": "Wallet provider rate limits at peak", "category": "dependency", "probability": 4,
-            "impact": 4, "links": {"items": [story_keys[0]]}})
+        risk = self.call(
+            "risk",
+            "POST",
+            f"/v1/projects/{p}/risks",
+            json={
+                "title": "Wallet provider rate limits at peak",
+                "category": "dependency",
+                "probability": 4,
+                "impact": 4,
+                "links": {"items": [story_keys[0]]},
+            },
+        )
         assert risk["level"] in ("high", "critical"), risk
 
         self.log("5. release with scope, a two-service deploy DAG and the go/no-go checklist")
-        release = self.call("release", "POST", f"/v1/projects/{p}/releases", json={
-            "version": "1.0.0", "name": "Wallet checkout", "scope": story_keys,
-            "repository": "Codertocat/Hello-World",
-            "steps": [
-                {"name": "migrate-wallets", "component": "payments-api", "kind": "migration",
-                 "rollback": "drop column wallet_id"},
-                {"name": "deploy-payments-api", "component": "payments-api", "kind": "deploy",
-                 "depends_on": ["migrate-wallets"]},
-                {"name": "deploy-checkout-web", "component": "checkout-web", "kind": "deploy",
-                 "depends_on": ["deploy-payments-api"]},
-            ],
-            "approvers": ["alice", "bob"], "required_approvals": 2})
+        release = self.call(
+            "release",
+            "POST",
+            f"/v1/projects/{p}/releases",
+            json={
+                "version": "1.0.0",
+                "name": "Wallet checkout",
+                "scope": story_keys,
+                "repository": "Codertocat/Hello-World",
+                "steps": [
+                    {
+                        "name": "migrate-wallets",
+                        "component": "payments-api",
+                        "kind": "migration",
+                        "rollback": "drop column wallet_id",
+                    },
+                    {
+                        "name": "deploy-payments-api",
+                        "component": "payments-api",
+                        "kind": "deploy",
+                        "depends_on": ["migrate-wallets"],
+                    },
+                    {
+                        "name": "deploy-checkout-web",
+                        "component": "checkout-web",
+                        "kind": "deploy",
+                        "depends_on": ["deploy-payments-api"],
+                    },
+                ],
+                "approvers": ["alice", "bob"],
+                "required_approvals": 2,
+            },
+        )
         rid = release["id"]
         plan = self.call("release", "GET", f"/v1/releases/{rid}/plan")
         assert json.dumps(plan).index("migrate-wallets") < json.dumps(plan).index("deploy-checkout-web")
@@ -167,21 +264,42 @@ class Walkthrough:
         for story in stories:
             criteria = self.call("requirements", "GET", f"/v1/items/{story['key']}/criteria")
             for criterion in criteria.get("items", []) if isinstance(criteria, dict) else criteria:
-                self.tpm("item", "pass", criterion["id"], "--evidence", "https://ci.example.com/run/1",
-                         role="qa", user="quinn")
+                self.tpm(
+                    "item",
+                    "pass",
+                    criterion["id"],
+                    "--evidence",
+                    "https://ci.example.com/run/1",
+                    role="qa",
+                    user="quinn",
+                )
             for status in ("ready", "in_progress", "in_review", "done"):
                 self.tpm("item", "transition", story["key"], status, role="engineer", user="eve")
         for status_action in ("mitigate", "monitor"):
             self.call("risk", "POST", f"/v1/risks/{risk['key']}/{status_action}", json={})
-        self.call("risk", "POST", f"/v1/risks/{risk['key']}/close",
-                  json={"reason": "mitigated", "comment": "Provider raised our limit"})
+        self.call(
+            "risk",
+            "POST",
+            f"/v1/risks/{risk['key']}/close",
+            json={"reason": "mitigated", "comment": "Provider raised our limit"},
+        )
         checklist = self.call("release", "GET", f"/v1/releases/{rid}/checklist")
         for item in checklist.get("items", []) if isinstance(checklist, dict) else checklist:
-            self.call("release", "PATCH", f"/v1/releases/{rid}/checklist/{item['id']}",
-                      json={"status": "done", "evidence_url": "https://wiki.example.com/go-no-go"})
+            self.call(
+                "release",
+                "PATCH",
+                f"/v1/releases/{rid}/checklist/{item['id']}",
+                json={"status": "done", "evidence_url": "https://wiki.example.com/go-no-go"},
+            )
         for approver in ("alice", "bob"):
-            self.call("release", "POST", f"/v1/releases/{rid}/approvals", user=approver, role="tpm",
-                      json={"decision": "approve", "comment": "go"})
+            self.call(
+                "release",
+                "POST",
+                f"/v1/releases/{rid}/approvals",
+                user=approver,
+                role="tpm",
+                json={"decision": "approve", "comment": "go"},
+            )
 
         self.log("8. the gate says yes (CLI exits 0)")
         gate = self.call("release", "GET", f"/v1/releases/{rid}/gate", role="ci", user="pipeline")
@@ -190,18 +308,42 @@ class Walkthrough:
 
         self.log("9. a freeze on `prod` (= production): the gate refuses the rollout; the TPM overrides it")
         operators = {1: "oscar", 10: "olga", 50: "oscar", 100: "olga"}
-        rollout = self.call("release", "POST", f"/v1/releases/{rid}/rollouts", json={
-            "name": "wallet", "environment": "prod", "unit_kind": "user", "group_id": "wallet-checkout",
-            "on_breach": "pause", "breach_threshold": 1,
-            "stages": [{"percent": pct, "operator": op, "min_hold_seconds": 0,
-                        "guardrails": ["error_rate <= 0.01"]} for pct, op in operators.items()]})
+        rollout = self.call(
+            "release",
+            "POST",
+            f"/v1/releases/{rid}/rollouts",
+            json={
+                "name": "wallet",
+                "environment": "prod",
+                "unit_kind": "user",
+                "group_id": "wallet-checkout",
+                "on_breach": "pause",
+                "breach_threshold": 1,
+                "stages": [
+                    {
+                        "percent": pct,
+                        "operator": op,
+                        "min_hold_seconds": 0,
+                        "guardrails": ["error_rate <= 0.01"],
+                    }
+                    for pct, op in operators.items()
+                ],
+            },
+        )
         ro = rollout["id"]
         assert rollout["environment"] == "production", rollout
         now = datetime.now(UTC)
-        freeze = self.call("release", "POST", f"/v1/projects/{p}/freeze-windows", json={
-            "name": "Payments peak", "environments": ["prod"],
-            "starts_at": (now - timedelta(minutes=5)).isoformat(),
-            "ends_at": (now + timedelta(hours=2)).isoformat()})
+        freeze = self.call(
+            "release",
+            "POST",
+            f"/v1/projects/{p}/freeze-windows",
+            json={
+                "name": "Payments peak",
+                "environments": ["prod"],
+                "starts_at": (now - timedelta(minutes=5)).isoformat(),
+                "ends_at": (now + timedelta(hours=2)).isoformat(),
+            },
+        )
         assert freeze["environments"] == ["production"], freeze
         refused = self.http("release", "oscar", "engineer").post(f"/v1/rollouts/{ro}/start", json={})
         assert refused.status_code == 409, refused.text
@@ -209,8 +351,16 @@ class Walkthrough:
         self.tpm("rollout", "start", ro, user="oscar", role="engineer", expect_exit=1)
         override = "Wallet launch date agreed with the freeze owner"
         # Only a tpm/admin may override (the engineer is refused), and the reason is recorded.
-        self.tpm("rollout", "start", ro, "--override-reason", override, user="oscar", role="engineer",
-                 expect_exit=1)
+        self.tpm(
+            "rollout",
+            "start",
+            ro,
+            "--override-reason",
+            override,
+            user="oscar",
+            role="engineer",
+            expect_exit=1,
+        )
         self.tpm("rollout", "start", ro, "--override-reason", override)
         audit = self.call("release", "GET", f"/v1/rollouts/{ro}/history", params={"limit": 100})["items"]
         assert [e["note"] for e in audit if e["action"] == "override_gate"] == [override], audit
@@ -220,8 +370,14 @@ class Walkthrough:
         self.tpm("rollout", "advance", ro, user="oscar", role="engineer")
 
         self.log("11. a guardrail breach pauses it; it is resumed")
-        self.call("release", "POST", f"/v1/rollouts/{ro}/metrics", role="ci", user="monitor",
-                  json={"readings": [{"metric": "error_rate", "value": 0.2, "cohort": "canary"}]})
+        self.call(
+            "release",
+            "POST",
+            f"/v1/rollouts/{ro}/metrics",
+            role="ci",
+            user="monitor",
+            json={"readings": [{"metric": "error_rate", "value": 0.2, "cohort": "canary"}]},
+        )
         paused = self.call("release", "GET", f"/v1/rollouts/{ro}")
         assert paused["status"] == "paused", paused
         self.tpm("rollout", "resume", ro, "--reason", "bad node drained")
@@ -234,14 +390,29 @@ class Walkthrough:
         self.call("release", "POST", f"/v1/rollouts/{ro}/complete", json={}, user="olga", role="engineer")
 
         self.log("12. a signed GitHub deployment_status webhook records the production deployment")
-        source = self.call("release", "POST", f"/v1/projects/{p}/ci-sources", json={
-            "provider": "github", "repository": "Codertocat/Hello-World", "name": "main pipeline",
-            "production_environments": ["production"]})
+        source = self.call(
+            "release",
+            "POST",
+            f"/v1/projects/{p}/ci-sources",
+            json={
+                "provider": "github",
+                "repository": "Codertocat/Hello-World",
+                "name": "main pipeline",
+                "production_environments": ["production"],
+            },
+        )
         body = self._deployment_status_payload()
         signature = "sha256=" + hmac.new(source["secret"].encode(), body, hashlib.sha256).hexdigest()
-        delivered = httpx.post(f"{self.urls['release']}/v1/webhooks/github", content=body, headers={
-            "Content-Type": "application/json", "X-GitHub-Event": "deployment_status",
-            "X-GitHub-Delivery": str(uuid.uuid4()), "X-Hub-Signature-256": signature})
+        delivered = httpx.post(
+            f"{self.urls['release']}/v1/webhooks/github",
+            content=body,
+            headers={
+                "Content-Type": "application/json",
+                "X-GitHub-Event": "deployment_status",
+                "X-GitHub-Delivery": str(uuid.uuid4()),
+                "X-Hub-Signature-256": signature,
+            },
+        )
         assert delivered.status_code in (200, 202), delivered.text
 
         self.log("13. DORA shows it")
@@ -263,11 +434,18 @@ class Walkthrough:
         assert "pause" in facts or "guardrail" in facts, retro["facts"]
         overrides = retro["facts"]["gate"]["overrides"]
         assert [(o["by"], o["reason"], o["failed_checks"]) for o in overrides] == [
-            ("tina", override, ["freeze"])], overrides
+            ("tina", override, ["freeze"])
+        ], overrides
         self.log("done: released with a full audit trail")
-        return {"project": p, "release": rid, "rollout": ro, "gate_failures_first": sorted(failing),
-                "gate_overrides": overrides,
-                "dora": dora, "retrospective": retro}
+        return {
+            "project": p,
+            "release": rid,
+            "rollout": ro,
+            "gate_failures_first": sorted(failing),
+            "gate_overrides": overrides,
+            "dora": dora,
+            "retrospective": retro,
+        }
 
 
 def main() -> None:
@@ -277,13 +455,19 @@ def main() -> None:
 
     settings = CommonSettings()
     urls = {
-        "requirements": settings.requirements_url, "risk": settings.risk_url, "release": settings.release_url,
+        "requirements": settings.requirements_url,
+        "risk": settings.risk_url,
+        "release": settings.release_url,
     }
     project = os.environ.get("DEMO_PROJECT", "DEMO" + uuid.uuid4().hex[:4].upper())
 
     def token_for(role: str, project_key: str = "*", *, sub: str = "demo") -> str:
-        return issue_token(settings, sub=sub, name=sub.title(), roles={project_key: role, "*": "viewer"}
-                           if project_key != "*" else {"*": role})
+        return issue_token(
+            settings,
+            sub=sub,
+            name=sub.title(),
+            roles={project_key: role, "*": "viewer"} if project_key != "*" else {"*": role},
+        )
 
     result = Walkthrough(urls=urls, token_for=token_for, project=project).run()
     print(json.dumps({k: v for k, v in result.items() if k != "retrospective"}, indent=2, default=str))

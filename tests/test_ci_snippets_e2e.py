@@ -34,8 +34,11 @@ BIN = Path(sys.executable).parent
 
 def finish(req: str, headers: dict[str, str], key: str) -> None:
     for c in httpx.get(f"{req}/v1/items/{key}/criteria", headers=headers).json():
-        r = httpx.post(f"{req}/v1/criteria/{c['id']}/verify", headers=headers,
-                       json={"status": "passed", "evidence_url": "https://ci.example.com/1"})
+        r = httpx.post(
+            f"{req}/v1/criteria/{c['id']}/verify",
+            headers=headers,
+            json={"status": "passed", "evidence_url": "https://ci.example.com/1"},
+        )
         assert r.status_code == 200, r.text
     for to in ("ready", "in_progress", "in_review", "done"):
         r = httpx.post(f"{req}/v1/items/{key}/transition", json={"to": to}, headers=headers)
@@ -48,8 +51,9 @@ def story(stack) -> str:
     admin = stack.headers("admin", PROJECT)
     r = httpx.post(f"{req}/v1/projects", json={"key": PROJECT, "name": "CI snippets"}, headers=admin)
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": "Ship it"},
-                   headers=admin)
+    r = httpx.post(
+        f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": "Ship it"}, headers=admin
+    )
     assert r.status_code == 201, r.text
     key = r.json()["key"]
     r = httpx.post(f"{req}/v1/items/{key}/criteria", json={"text": "it works"}, headers=admin)
@@ -62,26 +66,38 @@ def release(stack, version: str, scope: list[str], *, ready: bool) -> str:
     """A release of PROJECT: approved with its checklist done (the gate allows it), or left in draft."""
     rel = stack.url("release")
     tpm = stack.headers("tpm", PROJECT, sub="tina")
-    r = httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
-                   json={"version": version, "scope": scope, "approvers": ["carol"]})
+    r = httpx.post(
+        f"{rel}/v1/projects/{PROJECT}/releases",
+        headers=tpm,
+        json={"version": version, "scope": scope, "approvers": ["carol"]},
+    )
     assert r.status_code == 201, r.text
     rid = r.json()["id"]
     if not ready:
         return rid
     assert httpx.post(f"{rel}/v1/releases/{rid}/submit", headers=tpm).status_code == 200
-    r = httpx.post(f"{rel}/v1/releases/{rid}/approvals", json={"decision": "approve"},
-                   headers=stack.headers("engineer", PROJECT, sub="carol"))
+    r = httpx.post(
+        f"{rel}/v1/releases/{rid}/approvals",
+        json={"decision": "approve"},
+        headers=stack.headers("engineer", PROJECT, sub="carol"),
+    )
     assert r.json()["status"] == "approved", r.text
     for item in httpx.get(f"{rel}/v1/releases/{rid}/checklist", headers=tpm).json():
-        r = httpx.patch(f"{rel}/v1/releases/{rid}/checklist/{item['id']}", headers=tpm,
-                        json={"status": "done", "evidence_url": "https://wiki.example.com/go"})
+        r = httpx.patch(
+            f"{rel}/v1/releases/{rid}/checklist/{item['id']}",
+            headers=tpm,
+            json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+        )
         assert r.status_code == 200, r.text
     return rid
 
 
 def deployments(stack, rid: str) -> list[dict]:
-    r = httpx.get(f"{stack.url('release')}/v1/projects/{PROJECT}/deployments", params={"release_id": rid},
-                  headers=stack.headers("viewer", PROJECT))
+    r = httpx.get(
+        f"{stack.url('release')}/v1/projects/{PROJECT}/deployments",
+        params={"release_id": rid},
+        headers=stack.headers("viewer", PROJECT),
+    )
     assert r.status_code == 200, r.text
     return r.json()["items"]
 
@@ -94,8 +110,13 @@ def checkout(tmp_path) -> tuple[Path, str]:
     """A real git work tree with one commit, and a `./deploy.sh` that leaves a mark (exit DEPLOY_EXIT)."""
     work = tmp_path / "repo"
     work.mkdir()
-    env = {**os.environ, "GIT_AUTHOR_NAME": "dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
-           "GIT_COMMITTER_NAME": "dev", "GIT_COMMITTER_EMAIL": "dev@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "dev",
+        "GIT_AUTHOR_EMAIL": "dev@example.com",
+        "GIT_COMMITTER_NAME": "dev",
+        "GIT_COMMITTER_EMAIL": "dev@example.com",
+    }
     deploy = work / "deploy.sh"
     deploy.write_text(
         '#!/usr/bin/env bash\necho "deploying $*" | tee -a deployed.txt\nexit "${DEPLOY_EXIT:-0}"\n'
@@ -103,24 +124,38 @@ def checkout(tmp_path) -> tuple[Path, str]:
     deploy.chmod(0o755)
     for args in (["init", "-q"], ["add", "deploy.sh"], ["commit", "-q", "-m", "PAY-1 ship it"]):
         subprocess.run(["git", *args], cwd=work, env=env, check=True, capture_output=True)
-    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=work, check=True, capture_output=True,
-                         text=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=work, check=True, capture_output=True, text=True
+    ).stdout.strip()
     return work, sha
 
 
 def base_env(tmp: Path) -> dict[str, str]:
     """A clean CI-like environment: `tpm` on PATH, no stray TPM settings or config file."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TPM_", "GITHUB_", "CI_"))}
-    env.update({"PATH": f"{BIN}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}", "HOME": str(tmp),
-                "TPM_CONFIG": str(tmp / "no-config.json"), "COLUMNS": "200", "NO_COLOR": "1"})
+    env.update(
+        {
+            "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}",
+            "HOME": str(tmp),
+            "TPM_CONFIG": str(tmp / "no-config.json"),
+            "COLUMNS": "200",
+            "NO_COLOR": "1",
+        }
+    )
     return env
 
 
 def bash(script: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     # GitHub Actions runs `run:` as `bash --noprofile --norc -eo pipefail {0}`; GitLab stops at the first
     # failing line too.
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 class Job:
@@ -130,15 +165,22 @@ class Job:
         self.ran: list[str] = []
 
 
-def run_github_job(env: dict[str, str], cwd: Path, *, secrets: dict[str, str], variables: dict[str, str],
-                   skip_install: bool = True) -> Job:
+def run_github_job(
+    env: dict[str, str],
+    cwd: Path,
+    *,
+    secrets: dict[str, str],
+    variables: dict[str, str],
+    skip_install: bool = True,
+) -> Job:
     doc = yaml.safe_load((CI_DOCS / "github-actions.yml").read_text())
     job_def = doc["jobs"]["deploy"]
     contexts = {"secrets": secrets, "vars": variables}
 
     def evaluate(value: object) -> str:
-        return re.sub(r"\$\{\{\s*(secrets|vars)\.(\w+)\s*\}\}",
-                      lambda m: contexts[m[1]].get(m[2], ""), str(value))
+        return re.sub(
+            r"\$\{\{\s*(secrets|vars)\.(\w+)\s*\}\}", lambda m: contexts[m[1]].get(m[2], ""), str(value)
+        )
 
     env = {**env, **{k: evaluate(v) for k, v in job_def.get("env", {}).items()}}
     github_env = cwd.parent / "github_env"
@@ -185,8 +227,14 @@ def run_gitlab_job(env: dict[str, str], cwd: Path) -> Job:
 
 
 def run_any_ci(env: dict[str, str], cwd: Path) -> Job:
-    result = subprocess.run(["bash", str(CI_DOCS / "any-ci.sh"), "./deploy.sh", "production"], cwd=cwd,
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["bash", str(CI_DOCS / "any-ci.sh"), "./deploy.sh", "production"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     job = Job()
     job.failed = result.returncode != 0
     job.output = result.stdout + result.stderr
@@ -198,17 +246,36 @@ def pipeline(kind: str, stack, tag: str, sha: str, cwd: Path, *, deploy_exit: in
     env["DEPLOY_EXIT"] = str(deploy_exit)
     token = stack.make_token("ci", PROJECT, sub="ci:pipeline")
     if kind == "github":
-        env.update({"GITHUB_REF_NAME": tag, "GITHUB_REF": f"refs/tags/{tag}", "GITHUB_SHA": sha,
-                    "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/payments",
-                    "GITHUB_RUN_ID": "4242", "RUNNER_TEMP": str(cwd.parent)})
-        return run_github_job(env, cwd, secrets={"TPM_TOKEN": token},
-                              variables={"TPM_RELEASE_URL": stack.url("release"), "TPM_PROJECT": PROJECT})
-    committed = subprocess.run(["git", "log", "-1", "--format=%cI"], cwd=cwd, check=True, capture_output=True,
-                               text=True).stdout.strip()
+        env.update(
+            {
+                "GITHUB_REF_NAME": tag,
+                "GITHUB_REF": f"refs/tags/{tag}",
+                "GITHUB_SHA": sha,
+                "GITHUB_SERVER_URL": "https://github.com",
+                "GITHUB_REPOSITORY": "acme/payments",
+                "GITHUB_RUN_ID": "4242",
+                "RUNNER_TEMP": str(cwd.parent),
+            }
+        )
+        return run_github_job(
+            env,
+            cwd,
+            secrets={"TPM_TOKEN": token},
+            variables={"TPM_RELEASE_URL": stack.url("release"), "TPM_PROJECT": PROJECT},
+        )
+    committed = subprocess.run(
+        ["git", "log", "-1", "--format=%cI"], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout.strip()
     env.update({"TPM_TOKEN": token, "TPM_RELEASE_URL": stack.url("release"), "TPM_PROJECT": PROJECT})
     if kind == "gitlab":
-        env.update({"CI_COMMIT_TAG": tag, "CI_COMMIT_SHA": sha, "CI_COMMIT_TIMESTAMP": committed,
-                    "CI_JOB_URL": "https://gitlab.example.com/acme/payments/-/jobs/4242"})
+        env.update(
+            {
+                "CI_COMMIT_TAG": tag,
+                "CI_COMMIT_SHA": sha,
+                "CI_COMMIT_TIMESTAMP": committed,
+                "CI_JOB_URL": "https://gitlab.example.com/acme/payments/-/jobs/4242",
+            }
+        )
         return run_gitlab_job(env, cwd)
     env.update({"CI_COMMIT_TAG": tag, "TPM_RUN_URL": "https://jenkins.example.com/job/payments/4242/"})
     return run_any_ci(env, cwd)
@@ -290,8 +357,12 @@ def test_a_failed_deploy_is_recorded_as_failed(stack, story, checkout, kind):
 
 def test_gate_by_project_and_version_usage_and_unknown(stack, story, tmp_path):
     env = base_env(tmp_path)
-    env.update({"TPM_TOKEN": stack.make_token("ci", PROJECT, sub="ci:pipeline"),
-                "TPM_RELEASE_URL": stack.url("release")})
+    env.update(
+        {
+            "TPM_TOKEN": stack.make_token("ci", PROJECT, sub="ci:pipeline"),
+            "TPM_RELEASE_URL": stack.url("release"),
+        }
+    )
 
     def tpm(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(BIN / "tpm"), *args], env=env, capture_output=True, text=True, timeout=60)

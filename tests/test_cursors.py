@@ -115,41 +115,88 @@ async def _seed_requirements(client: httpx.AsyncClient, h: dict[str, str]) -> di
     await _post(client, "/v1/projects/PAY/prds", {"title": "PRD two", "sections": {"goals": "G"}}, h)
     design = await _post(client, "/v1/projects/PAY/designs", {"title": "D", "sections": {"proposal": "P"}}, h)
     await _post(client, "/v1/projects/PAY/designs", {"title": "D2", "sections": {"proposal": "P"}}, h)
-    it = await _post(client, "/v1/projects/PAY/iterations", {
-        "name": "Sprint 1", "goal": "g", "start_date": "2026-11-02", "end_date": "2026-11-15",
-        "capacity_points": 10}, h)
-    await _post(client, "/v1/projects/PAY/iterations", {
-        "name": "Sprint 2", "goal": "g", "start_date": "2026-11-16", "end_date": "2026-11-29",
-        "capacity_points": 10}, h)
-    cr = await _post(client, "/v1/projects/PAY/change-requests", {
-        "title": "Wallets", "reason": "r", "proposed_change": "c", "affected_items": ["PAY-2"]}, h)
-    await _post(client, "/v1/projects/PAY/change-requests", {
-        "title": "Wallets 2", "reason": "r", "proposed_change": "c", "affected_items": ["PAY-3"]}, h)
+    it = await _post(
+        client,
+        "/v1/projects/PAY/iterations",
+        {
+            "name": "Sprint 1",
+            "goal": "g",
+            "start_date": "2026-11-02",
+            "end_date": "2026-11-15",
+            "capacity_points": 10,
+        },
+        h,
+    )
+    await _post(
+        client,
+        "/v1/projects/PAY/iterations",
+        {
+            "name": "Sprint 2",
+            "goal": "g",
+            "start_date": "2026-11-16",
+            "end_date": "2026-11-29",
+            "capacity_points": 10,
+        },
+        h,
+    )
+    cr = await _post(
+        client,
+        "/v1/projects/PAY/change-requests",
+        {"title": "Wallets", "reason": "r", "proposed_change": "c", "affected_items": ["PAY-2"]},
+        h,
+    )
+    await _post(
+        client,
+        "/v1/projects/PAY/change-requests",
+        {"title": "Wallets 2", "reason": "r", "proposed_change": "c", "affected_items": ["PAY-3"]},
+        h,
+    )
     return {
-        ("projects", "key"): "PAY", ("items", "key"): "PAY-1",
+        ("projects", "key"): "PAY",
+        ("items", "key"): "PAY-1",
         ("criteria", "criterion_id"): criteria[0]["id"],
-        ("prds", "doc_id"): prd["id"], ("designs", "doc_id"): design["id"],
-        ("iterations", "iteration_id"): it["id"], ("milestones", "milestone_id"): ms["id"],
+        ("prds", "doc_id"): prd["id"],
+        ("designs", "doc_id"): design["id"],
+        ("iterations", "iteration_id"): it["id"],
+        ("milestones", "milestone_id"): ms["id"],
         ("change-requests", "key"): cr["key"],
     }
 
 
 async def _seed_risk(client: httpx.AsyncClient, h: dict[str, str]) -> dict[tuple[str, str], str]:
-    body = {"title": "Processor caps us", "category": "dependency", "owner": "bob", "probability": 4,
-            "impact": 4, "response_strategy": "mitigate"}
+    body = {
+        "title": "Processor caps us",
+        "category": "dependency",
+        "owner": "bob",
+        "probability": 4,
+        "impact": 4,
+        "response_strategy": "mitigate",
+    }
     risk = await _post(client, "/v1/projects/PAY/risks", body, h)
     await _post(client, "/v1/projects/PAY/risks", {**body, "title": "Second", "probability": 2}, h)
-    action = await _post(client, f"/v1/risks/{risk['key']}/actions",
-                         {"title": "Raise cap", "owner": "bob", "due_date": "2020-01-01"}, h)
-    await _post(client, f"/v1/risks/{risk['key']}/actions",
-                {"title": "Fallback", "owner": "bob", "due_date": "2020-01-02"}, h)
-    return {("projects", "key"): "PAY", ("risks", "key"): risk["key"],
-            ("risk-actions", "action_id"): action["id"]}
+    action = await _post(
+        client,
+        f"/v1/risks/{risk['key']}/actions",
+        {"title": "Raise cap", "owner": "bob", "due_date": "2020-01-01"},
+        h,
+    )
+    await _post(
+        client,
+        f"/v1/risks/{risk['key']}/actions",
+        {"title": "Fallback", "owner": "bob", "due_date": "2020-01-02"},
+        h,
+    )
+    return {
+        ("projects", "key"): "PAY",
+        ("risks", "key"): risk["key"],
+        ("risk-actions", "action_id"): action["id"],
+    }
 
 
 async def _seed_release(client: httpx.AsyncClient, h: dict[str, str], url: str) -> dict[tuple[str, str], str]:
-    first = await _post(client, "/v1/projects/PAY/releases",
-                        {"version": "1.0.0", "target_date": "2026-12-01"}, h)
+    first = await _post(
+        client, "/v1/projects/PAY/releases", {"version": "1.0.0", "target_date": "2026-12-01"}, h
+    )
     await _post(client, "/v1/projects/PAY/releases", {"version": "1.1.0"}, h)
     db = Database(url)
     try:
@@ -157,25 +204,47 @@ async def _seed_release(client: httpx.AsyncClient, h: dict[str, str], url: str) 
             (await session.get(Release, uuid.UUID(first["id"]))).status = "approved"
     finally:
         await db.dispose()
-    stages = [{"percent": p, "min_hold_seconds": 0, "operator": "bob", "guardrails": [],
-               "auto_advance": False} for p in (10, 100)]
+    stages = [
+        {"percent": p, "min_hold_seconds": 0, "operator": "bob", "guardrails": [], "auto_advance": False}
+        for p in (10, 100)
+    ]
     rollout = await _post(client, f"/v1/releases/{first['id']}/rollouts", {"stages": stages}, h)
     # Setup only: past the gate (its siblings are not wired here), recorded as an override.
-    await _post(client, f"/v1/rollouts/{rollout['id']}/start",
-                {"override_gate": {"reason": "cursor test setup"}}, h)
-    deployment = await _post(client, "/v1/projects/PAY/deployments",
-                             {"environment": "production", "release_id": first["id"],
-                              "commit_sha": "9fceb02d0ae598e95dc970b74767f19372d61af8"}, h)
-    window = await _post(client, "/v1/projects/PAY/freeze-windows",
-                         {"name": "Year end", "starts_at": "2030-12-20T00:00:00Z",
-                          "ends_at": "2031-01-03T00:00:00Z"}, h)
-    verification = await _post(client, f"/v1/releases/{first['id']}/verifications",
-                               {"scenario": "Pay 0.01 and refund it", "result": "passed"}, h)
+    await _post(
+        client, f"/v1/rollouts/{rollout['id']}/start", {"override_gate": {"reason": "cursor test setup"}}, h
+    )
+    deployment = await _post(
+        client,
+        "/v1/projects/PAY/deployments",
+        {
+            "environment": "production",
+            "release_id": first["id"],
+            "commit_sha": "9fceb02d0ae598e95dc970b74767f19372d61af8",
+        },
+        h,
+    )
+    window = await _post(
+        client,
+        "/v1/projects/PAY/freeze-windows",
+        {"name": "Year end", "starts_at": "2030-12-20T00:00:00Z", "ends_at": "2031-01-03T00:00:00Z"},
+        h,
+    )
+    verification = await _post(
+        client,
+        f"/v1/releases/{first['id']}/verifications",
+        {"scenario": "Pay 0.01 and refund it", "result": "passed"},
+        h,
+    )
     [item, *_] = (await client.get(f"/v1/releases/{first['id']}/checklist", headers=h)).json()
-    return {("projects", "key"): "PAY", ("releases", "release_id"): first["id"],
-            ("rollouts", "rollout_id"): rollout["id"], ("deployments", "deployment_id"): deployment["id"],
-            ("freeze-windows", "window_id"): window["id"], ("checklist", "item_id"): item["id"],
-            ("verifications", "verification_id"): verification["id"]}
+    return {
+        ("projects", "key"): "PAY",
+        ("releases", "release_id"): first["id"],
+        ("rollouts", "rollout_id"): rollout["id"],
+        ("deployments", "deployment_id"): deployment["id"],
+        ("freeze-windows", "window_id"): window["id"],
+        ("checklist", "item_id"): item["id"],
+        ("verifications", "verification_id"): verification["id"],
+    }
 
 
 @pytest.fixture(scope="session")
@@ -202,14 +271,17 @@ async def services(backend, request, common_settings, make_token) -> Any:
         seeds = {
             "requirements-svc": await _seed_requirements(built["requirements-svc"].client, h),
             "risk-svc": await _seed_risk(built["risk-svc"].client, h),
-            "release-svc": await _seed_release(built["release-svc"].client, h,
-                                               built["release-svc"].settings.database_url),
+            "release-svc": await _seed_release(
+                built["release-svc"].client, h, built["release-svc"].settings.database_url
+            ),
         }
         for name, svc in built.items():
-            sub = await _post(svc.client, "/v1/subscriptions",
-                              {"url": "http://127.0.0.1:9/hook", "event_types": ["*"]}, h)
-            await _post(svc.client, "/v1/subscriptions",
-                        {"url": "http://127.0.0.1:9/hook2", "event_types": ["*"]}, h)
+            sub = await _post(
+                svc.client, "/v1/subscriptions", {"url": "http://127.0.0.1:9/hook", "event_types": ["*"]}, h
+            )
+            await _post(
+                svc.client, "/v1/subscriptions", {"url": "http://127.0.0.1:9/hook2", "event_types": ["*"]}, h
+            )
             svc.params = {**seeds[name], ("subscriptions", "subscription_id"): sub["id"]}
             svc.lists = _lists(svc.app, svc.params)
         yield built
@@ -233,9 +305,18 @@ def _assert_invalid_cursor(r: httpx.Response, what: str) -> None:
 
 # The issue's examples, in the old unsigned shape: values of the wrong type for the sort.
 ISSUE_VALUES: list[Any] = [[True, True], [7, 7], ["zz", "zz"]]
-OTHER_VALUES: list[Any] = [[None, None], [1.5, "x"], [{"d": "zz"}, 1], [{"u": "not-a-uuid"}, 1], [{"day": 3}],
-                           [], [[1], {"x": 1}], [2**70, -(2**70)], ["\u0000", "\u0000"],
-                           [{"d": "0001-01-01T00:00:00+01:00"}] * 2]
+OTHER_VALUES: list[Any] = [
+    [None, None],
+    [1.5, "x"],
+    [{"d": "zz"}, 1],
+    [{"u": "not-a-uuid"}, 1],
+    [{"day": 3}],
+    [],
+    [[1], {"x": 1}],
+    [2**70, -(2**70)],
+    ["\u0000", "\u0000"],
+    [{"d": "0001-01-01T00:00:00+01:00"}] * 2,
+]
 OTHER_STRINGS = ["garbage!", "e30", "bnVsbA", "W10", "...", ".", "a.b.c", "\u00e9\u00e9", "%00", " ", "=="]
 
 
@@ -303,10 +384,23 @@ async def _get(svc: Service, path: str, sort: str | None, cursor: str, h: dict[s
     return await svc.client.get(path, params=params, headers=h)
 
 
-WRONG_VALUES: list[Any] = [True, 7, 1.5, "zz", None, [1], {"x": 1}, {"d": "2026-01-01T00:00:00+00:00"},
-                           {"day": "2026-01-01"}, {"u": "018f0000-0000-7000-8000-000000000000"}, 2**63,
-                           -(2**40), "\u0000", {"d": "2026-01-01T00:00:00"},
-                           {"d": "0001-01-01T00:00:00+01:00"}]
+WRONG_VALUES: list[Any] = [
+    True,
+    7,
+    1.5,
+    "zz",
+    None,
+    [1],
+    {"x": 1},
+    {"d": "2026-01-01T00:00:00+00:00"},
+    {"day": "2026-01-01"},
+    {"u": "018f0000-0000-7000-8000-000000000000"},
+    2**63,
+    -(2**40),
+    "\u0000",
+    {"d": "2026-01-01T00:00:00"},
+    {"d": "0001-01-01T00:00:00+01:00"},
+]
 
 
 async def test_signed_cursors_with_values_that_do_not_fit_the_sort_are_refused(services, admin):
@@ -323,7 +417,7 @@ async def test_signed_cursors_with_values_that_do_not_fit_the_sort_are_refused(s
             for wrong in WRONG_VALUES:
                 if wrong == real:
                     continue
-                values = [*genuine[:i], wrong, *genuine[i + 1:]]
+                values = [*genuine[:i], wrong, *genuine[i + 1 :]]
                 r = await _get(svc, lst["path"], sort, _sign(svc.key, {**payload, "v": values}), admin)
                 what = f"{svc.name} {lst['path']} sort={sort} value {i}: {real!r} → {wrong!r}"
                 assert r.status_code in (200, 400), (what, r.status_code, r.text[:300])
@@ -345,16 +439,21 @@ async def test_genuine_cursors_page_and_tampered_or_foreign_ones_are_refused(ser
     issued = await _genuine(services, admin)
     assert len(issued) >= 30, [(s.name, lst["path"], sort) for s, lst, sort, _ in issued]
     for svc, lst, sort, cursor in issued:
-        first = (await svc.client.get(lst["path"], params={"limit": 1, **({"sort": sort} if sort else {})},
-                                      headers=admin)).json()["items"]
+        first = (
+            await svc.client.get(
+                lst["path"], params={"limit": 1, **({"sort": sort} if sort else {})}, headers=admin
+            )
+        ).json()["items"]
         r = await _get(svc, lst["path"], sort, cursor, admin)
         assert r.status_code == 200, (svc.name, lst["path"], sort, r.text[:300])
         assert r.json()["items"] and r.json()["items"] != first, (svc.name, lst["path"], sort)
         for _ in range(6):  # one character changed, anywhere (signature, payload or the dot)
             i = rng.randrange(len(cursor))
-            flipped = cursor[:i] + rng.choice(alphabet.replace(cursor[i], "")) + cursor[i + 1:]
-            _assert_invalid_cursor(await _get(svc, lst["path"], sort, flipped, admin),
-                                   f"{svc.name} {lst['path']} sort={sort} flipped at {i}")
+            flipped = cursor[:i] + rng.choice(alphabet.replace(cursor[i], "")) + cursor[i + 1 :]
+            _assert_invalid_cursor(
+                await _get(svc, lst["path"], sort, flipped, admin),
+                f"{svc.name} {lst['path']} sort={sort} flipped at {i}",
+            )
     # Every cursor used on every other (list, sort) of its service: refused unless it names the same
     # table and sort (lists of one table, e.g. every history, share a cursor harmlessly); at another
     # service always refused.
@@ -370,8 +469,9 @@ async def test_genuine_cursors_page_and_tampered_or_foreign_ones_are_refused(ser
             _assert_invalid_cursor(await _get(other_svc, other["path"], other_sort, cursor, admin), what)
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=150, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+)
 @given(data=st.data())
 async def test_arbitrary_strings_as_cursor_are_a_page_or_a_400(services, admin, data):
     """Any string at all (text, base64 of any bytes, JSON of anything, signed or not): never a 5xx."""
@@ -379,18 +479,28 @@ async def test_arbitrary_strings_as_cursor_are_a_page_or_a_400(services, admin, 
     svc = services[name]
     lst = data.draw(st.sampled_from(svc.lists), label="list")
     json_values = st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
         | st.text(),
-        lambda kids: st.lists(kids, max_size=4)
-        | st.dictionaries(st.sampled_from(["d", "day", "u", "x"]), kids, max_size=2),
-        max_leaves=8)
-    cursor = data.draw(st.one_of(
-        st.text(max_size=300),
-        st.binary(max_size=300).map(_b64),
-        json_values.map(lambda v: _b64(_json({"s": "default", "v": v}))),
-        st.lists(json_values, min_size=1, max_size=3).map(
-            lambda v: _sign(svc.key, {"s": "history", "t": "history", "v": v})),
-    ), label="cursor")
+        lambda kids: (
+            st.lists(kids, max_size=4)
+            | st.dictionaries(st.sampled_from(["d", "day", "u", "x"]), kids, max_size=2)
+        ),
+        max_leaves=8,
+    )
+    cursor = data.draw(
+        st.one_of(
+            st.text(max_size=300),
+            st.binary(max_size=300).map(_b64),
+            json_values.map(lambda v: _b64(_json({"s": "default", "v": v}))),
+            st.lists(json_values, min_size=1, max_size=3).map(
+                lambda v: _sign(svc.key, {"s": "history", "t": "history", "v": v})
+            ),
+        ),
+        label="cursor",
+    )
     r = await svc.client.get(lst["path"], params={"limit": 1, "cursor": cursor}, headers=admin)
     assert r.status_code in (200, 400, 422), (name, lst["path"], cursor, r.status_code, r.text[:300])
     if r.status_code != 200:
@@ -437,15 +547,17 @@ async def test_every_date_query_parameter_takes_iso_8601_only(services, admin):
                 base = {p["name"]: GOOD[f] for p, f in dated if p.get("required")}
                 for p, fmt in dated:
                     for bad in [*NOT_ISO, *WRONG_SHAPE[fmt]]:
-                        r = await svc.client.request(method.upper(), url, params={**base, p["name"]: bad},
-                                                     headers=admin)
+                        r = await svc.client.request(
+                            method.upper(), url, params={**base, p["name"]: bad}, headers=admin
+                        )
                         what = f"{svc.name} {method} {path} {p['name']}={bad!r}"
                         assert r.status_code == 422, (what, r.status_code, r.text[:300])
                         assert r.headers["content-type"].startswith(PROBLEM), what
                         locs = [e["loc"] for e in r.json()["errors"]]
                         assert f"query.{p['name']}" in locs, (what, r.json())
-                    r = await svc.client.request(method.upper(), url, params={**base, p["name"]: GOOD[fmt]},
-                                                 headers=admin)
+                    r = await svc.client.request(
+                        method.upper(), url, params={**base, p["name"]: GOOD[fmt]}, headers=admin
+                    )
                     assert r.status_code < 500, (svc.name, path, p["name"], r.text[:300])
                     if r.status_code == 422:
                         locs = [e["loc"] for e in r.json().get("errors", [])]

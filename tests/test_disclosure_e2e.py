@@ -46,14 +46,19 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/v1/releases/{release_id}/approvals"): {"decision": "approve"},
     ("POST", "/v1/releases/{release_id}/checklist"): {"title": "Reconciliation"},
     ("POST", "/v1/releases/{release_id}/freeze-exceptions"): {
-        "freeze_window_id": str(uuid.uuid4()), "reason": "Hotfix"},
+        "freeze_window_id": str(uuid.uuid4()),
+        "reason": "Hotfix",
+    },
     ("POST", "/v1/releases/{release_id}/rollouts"): {"stages": [{"percent": 100, "operator": "bob"}]},
     ("POST", "/v1/rollouts/{rollout_id}/metrics"): {"metric": "error_rate", "value": 0.001},
     ("POST", "/v1/rollouts/{rollout_id}/decide"): {"units": ["user-1"]},
     ("POST", "/v1/releases/{release_id}/verifications"): {"scenario": "Pay and refund", "result": "passed"},
     ("POST", "/v1/rollouts/{rollout_id}/abort"): {"reason": "Wrong build"},
     ("POST", "/v1/rollouts/{rollout_id}/schedules"): {
-        "action": "start", "at": (datetime.now(UTC) + timedelta(days=3)).isoformat(), "reason": "At night"},
+        "action": "start",
+        "at": (datetime.now(UTC) + timedelta(days=3)).isoformat(),
+        "reason": "At night",
+    },
 }
 QUERIES: dict[tuple[str, str], dict[str, str]] = {
     ("GET", "/v1/prds/{doc_id}/diff"): {"from": "1"},
@@ -85,8 +90,16 @@ def seed(stack: Any, project: str) -> dict[str, str]:
     admin = stack.headers("admin", "*")
     _ok(req.post("/v1/projects", json={"key": project, "name": "Hidden"}, headers=admin))
     subs = {
-        name: _ok(client.post("/v1/subscriptions", json={
-            "url": "https://hooks.example.com/tpmhub", "event_types": ["*"], "project_key": project}))["id"]
+        name: _ok(
+            client.post(
+                "/v1/subscriptions",
+                json={
+                    "url": "https://hooks.example.com/tpmhub",
+                    "event_types": ["*"],
+                    "project_key": project,
+                },
+            )
+        )["id"]
         for name, client in (("requirements", req), ("risk", risk), ("release", rel))
     }
     ids: dict[str, str] = {}
@@ -100,59 +113,118 @@ def seed(stack: Any, project: str) -> dict[str, str]:
             full = _ok(req.get(f"/v1/prds/{doc['id']}"))
             ids["sections:section_id"] = full["sections"][0]["id"]
     ids["versions:number"] = "1"
-    item = _ok(req.post(f"/v1/projects/{project}/items",
-                        json={"type": "story", "title": "Pay", "criteria": ["It pays"]}))
+    item = _ok(
+        req.post(
+            f"/v1/projects/{project}/items", json={"type": "story", "title": "Pay", "criteria": ["It pays"]}
+        )
+    )
     ids["items:key"] = item["key"]
     ids["criteria:criterion_id"] = _items(_ok(req.get(f"/v1/items/{item['key']}/criteria")))[0]["id"]
-    ids["iterations:iteration_id"] = _ok(req.post(f"/v1/projects/{project}/iterations", json={
-        "name": "Sprint 1", "start_date": "2030-01-01", "end_date": "2030-01-14"}))["id"]
-    ids["milestones:milestone_id"] = _ok(req.post(f"/v1/projects/{project}/milestones", json={
-        "name": "Beta", "target_date": "2030-02-01"}))["id"]
-    ids["change-requests:key"] = _ok(req.post(f"/v1/projects/{project}/change-requests",
-                                              json={"title": "Drop the wallet limit",
-                                                    "affected_items": [item["key"]]}))["key"]
+    ids["iterations:iteration_id"] = _ok(
+        req.post(
+            f"/v1/projects/{project}/iterations",
+            json={"name": "Sprint 1", "start_date": "2030-01-01", "end_date": "2030-01-14"},
+        )
+    )["id"]
+    ids["milestones:milestone_id"] = _ok(
+        req.post(f"/v1/projects/{project}/milestones", json={"name": "Beta", "target_date": "2030-02-01"})
+    )["id"]
+    ids["change-requests:key"] = _ok(
+        req.post(
+            f"/v1/projects/{project}/change-requests",
+            json={"title": "Drop the wallet limit", "affected_items": [item["key"]]},
+        )
+    )["key"]
 
-    r = _ok(risk.post(f"/v1/projects/{project}/risks", json={
-        "title": "Rate limits", "category": "dependency", "probability": 3, "impact": 3,
-        "links": {"items": [item["key"]]}}))
+    r = _ok(
+        risk.post(
+            f"/v1/projects/{project}/risks",
+            json={
+                "title": "Rate limits",
+                "category": "dependency",
+                "probability": 3,
+                "impact": 3,
+                "links": {"items": [item["key"]]},
+            },
+        )
+    )
     ids["risks:key"] = r["key"]
     ids["links:target_type"], ids["{target_type}:target"] = "item", item["key"]
-    ids["risk-actions:action_id"] = _ok(risk.post(f"/v1/risks/{r['key']}/actions", json={
-        "title": "Negotiate", "owner": "bob", "due_date": "2030-01-01"}))["id"]
+    ids["risk-actions:action_id"] = _ok(
+        risk.post(
+            f"/v1/risks/{r['key']}/actions",
+            json={"title": "Negotiate", "owner": "bob", "due_date": "2030-01-01"},
+        )
+    )["id"]
 
-    release = _ok(rel.post(f"/v1/projects/{project}/releases", json={
-        "version": "1.0.0", "approvers": ["alice"], "required_approvals": 1}))
+    release = _ok(
+        rel.post(
+            f"/v1/projects/{project}/releases",
+            json={"version": "1.0.0", "approvers": ["alice"], "required_approvals": 1},
+        )
+    )
     ids["releases:release_id"] = release["id"]
     ids["checklist:item_id"] = _items(_ok(rel.get(f"/v1/releases/{release['id']}/checklist")))[0]["id"]
-    window = _ok(rel.post(f"/v1/projects/{project}/freeze-windows", json={
-        "name": "Freeze", "starts_at": _SOON, "ends_at": _LATER}))
+    window = _ok(
+        rel.post(
+            f"/v1/projects/{project}/freeze-windows",
+            json={"name": "Freeze", "starts_at": _SOON, "ends_at": _LATER},
+        )
+    )
     ids["freeze-windows:window_id"] = window["id"]
-    ids["freeze-exceptions:exception_id"] = _ok(rel.post(
-        f"/v1/releases/{release['id']}/freeze-exceptions",
-        json={"freeze_window_id": window["id"], "reason": "Hotfix"}))["id"]
+    ids["freeze-exceptions:exception_id"] = _ok(
+        rel.post(
+            f"/v1/releases/{release['id']}/freeze-exceptions",
+            json={"freeze_window_id": window["id"], "reason": "Hotfix"},
+        )
+    )["id"]
     retro = _ok(rel.post(f"/v1/releases/{release['id']}/retrospective"))
-    retro = _ok(rel.patch(f"/v1/releases/{release['id']}/retrospective",
-                          json={"action_items": [{"title": "Automate the dry run"}]},
-                          headers={**h, "If-Match": f'"{retro["version"]}"'}))
+    retro = _ok(
+        rel.patch(
+            f"/v1/releases/{release['id']}/retrospective",
+            json={"action_items": [{"title": "Automate the dry run"}]},
+            headers={**h, "If-Match": f'"{retro["version"]}"'},
+        )
+    )
     ids["action-items:item_id"] = retro["action_items"][0]["id"]
-    ids["rollouts:rollout_id"] = _ok(rel.post(f"/v1/releases/{release['id']}/rollouts", json={
-        "stages": [{"percent": 100, "operator": "bob"}]}))["id"]
+    ids["rollouts:rollout_id"] = _ok(
+        rel.post(
+            f"/v1/releases/{release['id']}/rollouts", json={"stages": [{"percent": 100, "operator": "bob"}]}
+        )
+    )["id"]
     in_two_days = (datetime.now(UTC) + timedelta(days=2)).isoformat()
-    ids["schedules:schedule_id"] = _ok(rel.post(f"/v1/rollouts/{ids['rollouts:rollout_id']}/schedules", json={
-        "action": "start", "at": in_two_days, "reason": "night"}))["id"]
+    ids["schedules:schedule_id"] = _ok(
+        rel.post(
+            f"/v1/rollouts/{ids['rollouts:rollout_id']}/schedules",
+            json={"action": "start", "at": in_two_days, "reason": "night"},
+        )
+    )["id"]
     # A verification is recorded while deploying: approve the release, tick its checklist, deploy it.
     _ok(rel.post(f"/v1/releases/{release['id']}/submit", json={}))
     _ok(rel.post(f"/v1/releases/{release['id']}/approvals", json={"decision": "approve"}))
     for check in _items(_ok(rel.get(f"/v1/releases/{release['id']}/checklist"))):
-        _ok(rel.patch(f"/v1/releases/{release['id']}/checklist/{check['id']}",
-                      json={"status": "done", "evidence_url": "https://wiki.example.com/go"}))
+        _ok(
+            rel.patch(
+                f"/v1/releases/{release['id']}/checklist/{check['id']}",
+                json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            )
+        )
     _ok(rel.post(f"/v1/releases/{release['id']}/start-deploy", json={}))
-    ids["verifications:verification_id"] = _ok(rel.post(
-        f"/v1/releases/{release['id']}/verifications", json={"scenario": "Pay", "result": "passed"}))["id"]
-    ids["ci-sources:source_id"] = _ok(rel.post(f"/v1/projects/{project}/ci-sources", json={
-        "provider": "github", "repository": f"acme/{project.lower()}"}))["id"]
-    ids["deployments:deployment_id"] = _ok(rel.post(f"/v1/projects/{project}/deployments", json={
-        "environment": "production", "commit_sha": "9fceb02d0ae598e95dc970b74767f19372d61af8"}))["id"]
+    ids["verifications:verification_id"] = _ok(
+        rel.post(f"/v1/releases/{release['id']}/verifications", json={"scenario": "Pay", "result": "passed"})
+    )["id"]
+    ids["ci-sources:source_id"] = _ok(
+        rel.post(
+            f"/v1/projects/{project}/ci-sources",
+            json={"provider": "github", "repository": f"acme/{project.lower()}"},
+        )
+    )["id"]
+    ids["deployments:deployment_id"] = _ok(
+        rel.post(
+            f"/v1/projects/{project}/deployments",
+            json={"environment": "production", "commit_sha": "9fceb02d0ae598e95dc970b74767f19372d61af8"},
+        )
+    )["id"]
 
     ids.update({f"{name}/subscriptions:subscription_id": sub for name, sub in subs.items()})
     for name, client in (("requirements", req), ("risk", risk), ("release", rel)):

@@ -132,7 +132,10 @@ def test_change_request_approved_creates_the_risk_and_sends_the_release_back_to_
     [risk] = wait_until(risks, what="the requirement_change risk in risk-svc")
     assert risk["category"] == "requirement_change"
     assert (risk["probability"], risk["impact"], risk["score"], risk["level"]) == (
-        predicted["probability"], predicted["impact"], predicted["score"], predicted["level"]
+        predicted["probability"],
+        predicted["impact"],
+        predicted["score"],
+        predicted["level"],
     )
     assert risk["links"]["items"] == predicted["linked_items"]
     wait_until(lambda: release_status(stack, release["id"]) == "in_review", what="the release back in review")
@@ -216,8 +219,10 @@ def test_a_failed_verification_fails_its_criteria_in_requirements(stack):
     def criterion_now() -> dict:
         return ok(httpx.get(f"{req}/v1/items/{item}/criteria", headers=stack.headers()))[0]
 
-    failed = wait_until(lambda: criterion_now()["status"] == "failed" and criterion_now(),
-                        what="the criterion failed by the verification")
+    failed = wait_until(
+        lambda: criterion_now()["status"] == "failed" and criterion_now(),
+        what="the criterion failed by the verification",
+    )
     assert failed["verified_by"] == "qa-lin"
     assert failed["evidence_url"].endswith(f"/v1/verifications/{verification['id']}")
 

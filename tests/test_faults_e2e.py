@@ -100,8 +100,14 @@ def faults(make_token: Callable[..., str]) -> Iterator[FaultStack]:
 def project(faults: FaultStack) -> str:
     """Project FAULT, created in requirements-svc (risk-svc and release-svc refuse projects it does not
     know)."""
-    ok(httpx.post(f"{faults.url('requirements')}/v1/projects", json={"key": PROJECT, "name": "Faults"},
-                  headers=faults.headers()), 201)
+    ok(
+        httpx.post(
+            f"{faults.url('requirements')}/v1/projects",
+            json={"key": PROJECT, "name": "Faults"},
+            headers=faults.headers(),
+        ),
+        201,
+    )
     return PROJECT
 
 
@@ -111,23 +117,50 @@ def ready_release(faults: FaultStack, project: str) -> str:
     done."""
     req, rel = faults.url("requirements"), faults.url("release")
     admin = faults.headers()
-    item = ok(httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": "Done story"},
-                         headers=admin), 201)["key"]
-    criterion = ok(httpx.post(f"{req}/v1/items/{item}/criteria", json={"text": "it works"}, headers=admin),
-                   201)
-    ok(httpx.post(f"{req}/v1/criteria/{criterion['id']}/verify", headers=admin,
-                  json={"status": "passed", "evidence_url": "https://ci.example.com/1"}))
+    item = ok(
+        httpx.post(
+            f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": "Done story"}, headers=admin
+        ),
+        201,
+    )["key"]
+    criterion = ok(
+        httpx.post(f"{req}/v1/items/{item}/criteria", json={"text": "it works"}, headers=admin), 201
+    )
+    ok(
+        httpx.post(
+            f"{req}/v1/criteria/{criterion['id']}/verify",
+            headers=admin,
+            json={"status": "passed", "evidence_url": "https://ci.example.com/1"},
+        )
+    )
     for to in ("ready", "in_progress", "in_review", "done"):
         ok(httpx.post(f"{req}/v1/items/{item}/transition", json={"to": to}, headers=admin))
     tpm = faults.headers("tpm", PROJECT, sub="tina")
-    release = ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
-                            json={"version": "1.0.0", "scope": [item], "approvers": ["carol"]}), 201)
+    release = ok(
+        httpx.post(
+            f"{rel}/v1/projects/{PROJECT}/releases",
+            headers=tpm,
+            json={"version": "1.0.0", "scope": [item], "approvers": ["carol"]},
+        ),
+        201,
+    )
     ok(httpx.post(f"{rel}/v1/releases/{release['id']}/submit", headers=tpm))
-    ok(httpx.post(f"{rel}/v1/releases/{release['id']}/approvals", json={"decision": "approve"},
-                  headers=faults.headers("engineer", PROJECT, sub="carol")), 201)
+    ok(
+        httpx.post(
+            f"{rel}/v1/releases/{release['id']}/approvals",
+            json={"decision": "approve"},
+            headers=faults.headers("engineer", PROJECT, sub="carol"),
+        ),
+        201,
+    )
     for check in ok(httpx.get(f"{rel}/v1/releases/{release['id']}/checklist", headers=tpm)):
-        ok(httpx.patch(f"{rel}/v1/releases/{release['id']}/checklist/{check['id']}", headers=tpm,
-                       json={"status": "done", "evidence_url": "https://wiki.example.com/go"}))
+        ok(
+            httpx.patch(
+                f"{rel}/v1/releases/{release['id']}/checklist/{check['id']}",
+                headers=tpm,
+                json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            )
+        )
     result, _ = ask_gate(faults, release["id"])
     assert result["allowed"] is True, result
     return release["id"]
@@ -135,9 +168,12 @@ def ready_release(faults: FaultStack, project: str) -> str:
 
 def ask_gate(faults: FaultStack, release_id: str) -> tuple[dict, float]:
     started = time.monotonic()
-    r = httpx.get(f"{faults.url('release')}/v1/releases/{release_id}/gate",
-                  params={"environment": "production"},
-                  headers=faults.headers("ci", PROJECT, sub="ci:pipeline"), timeout=30)
+    r = httpx.get(
+        f"{faults.url('release')}/v1/releases/{release_id}/gate",
+        params={"environment": "production"},
+        headers=faults.headers("ci", PROJECT, sub="ci:pipeline"),
+        timeout=30,
+    )
     elapsed = time.monotonic() - started
     assert r.status_code == 200, r.text
     return r.json(), elapsed
@@ -182,17 +218,30 @@ def test_sibling_frozen_gate_denies_within_the_timeout_and_recovers(faults: Faul
 
 def github_delivery(secret: str, n: int) -> tuple[str, bytes, dict[str, str]]:
     delivery_id = str(uuid.uuid4())
-    body = json.dumps({
-        "action": "completed",
-        "repository": {"full_name": "acme/faults"},
-        "workflow_run": {"id": 900000 + n, "name": "ci", "status": "completed", "conclusion": "success",
-                         "head_branch": "release/2.0.0", "head_sha": f"{n:040x}",
-                         "html_url": f"https://github.com/acme/faults/actions/runs/{900000 + n}",
-                         "run_started_at": "2026-11-22T05:00:00Z", "updated_at": "2026-11-22T05:05:00Z"},
-    }).encode()
+    body = json.dumps(
+        {
+            "action": "completed",
+            "repository": {"full_name": "acme/faults"},
+            "workflow_run": {
+                "id": 900000 + n,
+                "name": "ci",
+                "status": "completed",
+                "conclusion": "success",
+                "head_branch": "release/2.0.0",
+                "head_sha": f"{n:040x}",
+                "html_url": f"https://github.com/acme/faults/actions/runs/{900000 + n}",
+                "run_started_at": "2026-11-22T05:00:00Z",
+                "updated_at": "2026-11-22T05:05:00Z",
+            },
+        }
+    ).encode()
     signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    headers = {"X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": delivery_id,
-               "X-Hub-Signature-256": signature, "Content-Type": "application/json"}
+    headers = {
+        "X-GitHub-Event": "workflow_run",
+        "X-GitHub-Delivery": delivery_id,
+        "X-Hub-Signature-256": signature,
+        "Content-Type": "application/json",
+    }
     return delivery_id, body, headers
 
 
@@ -200,10 +249,17 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     rel = faults.url("release")
     tpm = faults.headers("tpm", PROJECT, sub="tina")
     secret = "github-secret-faults-0123456789"
-    ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/ci-sources", headers=tpm,
-                  json={"provider": "github", "repository": "acme/faults", "secret": secret}), 201)
-    release = ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm, json={"version": "2.0.0"}),
-                 201)
+    ok(
+        httpx.post(
+            f"{rel}/v1/projects/{PROJECT}/ci-sources",
+            headers=tpm,
+            json={"provider": "github", "repository": "acme/faults", "secret": secret},
+        ),
+        201,
+    )
+    release = ok(
+        httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm, json={"version": "2.0.0"}), 201
+    )
     deliveries = [github_delivery(secret, n) for n in range(100)]
     answers: dict[str, int | str] = {}
     lock = threading.Lock()
@@ -212,8 +268,9 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
     def send(delivery: tuple[str, bytes, dict[str, str]]) -> None:
         delivery_id, body, headers = delivery
         try:
-            result: int | str = httpx.post(f"{rel}/v1/webhooks/github", content=body, headers=headers,
-                                           timeout=10).status_code
+            result: int | str = httpx.post(
+                f"{rel}/v1/webhooks/github", content=body, headers=headers, timeout=10
+            ).status_code
         except httpx.HTTPError as exc:
             result = type(exc).__name__
         with lock:
@@ -242,13 +299,18 @@ def test_kill_9_while_ingesting_webhooks_loses_and_doubles_nothing(faults: Fault
         list(pool.map(send, retry))
     assert all(answers[d[0]] == 200 for d in deliveries), {d[0]: answers[d[0]] for d in retry}
 
-    rows = faults.sql("release", "SELECT delivery_id, count(*) FROM ci_deliveries WHERE provider = 'github' "
-                                 "GROUP BY delivery_id")
+    rows = faults.sql(
+        "release",
+        "SELECT delivery_id, count(*) FROM ci_deliveries WHERE provider = 'github' GROUP BY delivery_id",
+    )
     counts = {delivery_id: int(n) for delivery_id, n in rows}
     assert set(counts) == {d[0] for d in deliveries}  # every delivery, the first-time 2xx ones included
     assert set(counts.values()) == {1}  # none twice
-    runs = faults.sql("release", "SELECT count(*), count(DISTINCT external_id) FROM pipeline_runs "
-                                 f"WHERE release_id = '{release['id']}'")
+    runs = faults.sql(
+        "release",
+        "SELECT count(*), count(DISTINCT external_id) FROM pipeline_runs "
+        f"WHERE release_id = '{release['id']}'",
+    )
     assert runs == [[str(len(deliveries)), str(len(deliveries))]], runs
 
 
@@ -267,8 +329,12 @@ def test_postgres_restart_under_load_gives_503_problems_and_recovers(faults: Fau
             while not stop.is_set():
                 n += 1
                 calls = [
-                    ("requirements", "POST", f"/v1/projects/{PROJECT}/items",
-                     {"type": "task", "title": f"load {worker}-{n}"}),
+                    (
+                        "requirements",
+                        "POST",
+                        f"/v1/projects/{PROJECT}/items",
+                        {"type": "task", "title": f"load {worker}-{n}"},
+                    ),
                     ("risk", "GET", f"/v1/projects/{PROJECT}/risks", None),
                     ("release", "GET", f"/v1/projects/{PROJECT}/releases", None),
                 ]

@@ -40,8 +40,14 @@ def test_production_refuses_the_dev_secret():
 def test_service_exits_with_a_clear_message_on_the_dev_secret_in_production(module, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TPM_")}
     env.update(TPM_ENV="production", TPM_JWT_SECRET=DEV_JWT_SECRET)
-    result = subprocess.run([sys.executable, "-m", module, "migrate"], env=env, cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", module, "migrate"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 78
     assert "TPM_JWT_SECRET" in result.stderr and "refusing to start" in result.stderr
     assert not (tmp_path / "var").exists() or not any((tmp_path / "var").iterdir())
@@ -78,17 +84,20 @@ def test_if_match_forms():
         check_if_match(None, 3, required=True)
 
 
-@pytest.mark.parametrize("value", [
-    'W/"3"',  # RFC 9110 §13.1.1: If-Match uses the strong comparison, a weak tag never matches
-    'W/"1", W/"3"',
-    '"1", "2"',
-    "3",  # not an entity-tag
-    '"3',
-    '"3" "4"',
-    '"3", *',  # `*` stands alone
-    "",
-    ",",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        'W/"3"',  # RFC 9110 §13.1.1: If-Match uses the strong comparison, a weak tag never matches
+        'W/"1", W/"3"',
+        '"1", "2"',
+        "3",  # not an entity-tag
+        '"3',
+        '"3" "4"',
+        '"3", *',  # `*` stands alone
+        "",
+        ",",
+    ],
+)
 def test_if_match_refuses_weak_stale_and_malformed_tags(value):
     with pytest.raises(PreconditionFailed):
         check_if_match(value, 3)
@@ -105,10 +114,13 @@ def test_cursor_round_trip_and_tampering():
     values = [datetime(2026, 1, 2, tzinfo=UTC), 3, "x", uuid.UUID(int=5)]
     cursor = encode_cursor("-created", values, scope="items", key=key)
     assert decode_cursor(cursor, "-created", columns, scope="items", key=key) == values
-    for sort, scope, other_key, text in [("key", "items", key, cursor), ("-created", "risks", key, cursor),
-                                         ("-created", "items", cursor_key("secret", "risk-svc"), cursor),
-                                         ("-created", "items", key, cursor[:-1] + "A"),
-                                         ("-created", "items", key, "!!!")]:
+    for sort, scope, other_key, text in [
+        ("key", "items", key, cursor),
+        ("-created", "risks", key, cursor),
+        ("-created", "items", cursor_key("secret", "risk-svc"), cursor),
+        ("-created", "items", key, cursor[:-1] + "A"),
+        ("-created", "items", key, "!!!"),
+    ]:
         with pytest.raises(InvalidCursor):
             decode_cursor(text, sort, columns, scope=scope, key=other_key)
 
@@ -155,8 +167,12 @@ def test_the_problem_builder_never_lets_an_extension_member_overwrite_its_own():
 
     extra = {name: "x" for name in RESERVED_MEMBERS} | {"delivery_status": "pending"}
     body = orjson.loads(problem_response(409, slug="conflict", title="Conflict", extra=extra).body)
-    assert body == {"type": "https://tpmhub.dev/problems/conflict", "title": "Conflict", "status": 409,
-                    "delivery_status": "pending"}
+    assert body == {
+        "type": "https://tpmhub.dev/problems/conflict",
+        "title": "Conflict",
+        "status": 409,
+        "delivery_status": "pending",
+    }
 
 
 def test_no_problem_raised_anywhere_names_an_extension_member_like_a_problem_member():
@@ -181,8 +197,11 @@ def test_no_problem_raised_anywhere_names_an_extension_member_like_a_problem_mem
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
                 if name in names:
-                    found += [f"{path.relative_to(root)}:{node.lineno} {k.arg}=" for k in node.keywords
-                              if k.arg in RESERVED_MEMBERS - {"detail", "title"}]
+                    found += [
+                        f"{path.relative_to(root)}:{node.lineno} {k.arg}="
+                        for k in node.keywords
+                        if k.arg in RESERVED_MEMBERS - {"detail", "title"}
+                    ]
     assert not found, found
 
 
@@ -223,8 +242,10 @@ async def test_every_unsupported_method_is_405_with_every_allowed_method(module)
                 r = await client.request(method, path)
                 allow = {m.strip() for m in r.headers.get("allow", "").split(",") if m.strip()}
                 if r.status_code != 405 or allow != documented:
-                    wrong.append(f"{method} {path}: {r.status_code} Allow={sorted(allow)} "
-                                 f"documented={sorted(documented)}")
+                    wrong.append(
+                        f"{method} {path}: {r.status_code} Allow={sorted(allow)} "
+                        f"documented={sorted(documented)}"
+                    )
                 elif method != "HEAD":
                     problem = r.json()
                     assert problem["status"] == 405 and problem["type"].endswith("/method-not-allowed")

@@ -41,8 +41,15 @@ def _is_webhook(path: str) -> bool:
     return path.startswith(("/v1/webhooks/", "/v1/integrations/")) or path == "/v1/events"
 
 
-def fuzz(stack: Any, service: str, check: Callable[[Any], str | None], *, modes: tuple[GenerationMode, ...],
-         examples: int = EXAMPLES, skip: Callable[[Any], bool] = lambda op: False) -> None:
+def fuzz(
+    stack: Any,
+    service: str,
+    check: Callable[[Any], str | None],
+    *,
+    modes: tuple[GenerationMode, ...],
+    examples: int = EXAMPLES,
+    skip: Callable[[Any], bool] = lambda op: False,
+) -> None:
     """Run `check(case)` on generated cases of every operation; collect failures across operations."""
     schema = schemathesis.openapi.from_url(stack.url(service) + "/openapi.json")
     failures: list[str] = []
@@ -55,8 +62,13 @@ def fuzz(stack: Any, service: str, check: Callable[[Any], str | None], *, modes:
         for mode in modes:
             seen: list[str] = []
 
-            @settings(max_examples=examples, deadline=None, derandomize=True, database=None,
-                      suppress_health_check=list(HealthCheck))
+            @settings(
+                max_examples=examples,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
             @given(case=operation.as_strategy(generation_mode=mode))
             def run(case: Any, seen: list[str]) -> None:  # `seen` passed in: @given refuses defaults
                 nonlocal calls
@@ -73,8 +85,9 @@ def fuzz(stack: Any, service: str, check: Callable[[Any], str | None], *, modes:
             except Unsatisfiable:  # no such data for this operation (e.g. nothing to make negative)
                 continue
             failures.extend(f"{operation.method.upper()} {operation.path} [{mode.value}]: {p}" for p in seen)
-    SUMMARY.append(f"{service}/{check.__name__}: {operations} operations, {calls} requests, "
-                   f"{len(failures)} failures")
+    SUMMARY.append(
+        f"{service}/{check.__name__}: {operations} operations, {calls} requests, {len(failures)} failures"
+    )
     assert not failures, "\n".join(failures[:40])
 
 
@@ -94,8 +107,9 @@ def problem_mismatch(response: Any) -> str | None:
     if problem.get("status") != response.status_code:
         return f"{response.status_code}: problem status is {problem.get('status')!r}"
     if not isinstance(problem.get("type"), str) or not isinstance(problem.get("title"), str):
-        return (f"{response.status_code}: problem type/title are "
-                f"{problem.get('type')!r}/{problem.get('title')!r}")
+        return (
+            f"{response.status_code}: problem type/title are {problem.get('type')!r}/{problem.get('title')!r}"
+        )
     return None
 
 
@@ -104,8 +118,10 @@ class Methods:
 
     def __init__(self, url: str) -> None:
         paths = httpx.get(url + "/openapi.json").json()["paths"]
-        self.templates = [(re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", t) + "$"),
-                           {m.upper() for m in item}) for t, item in paths.items()]
+        self.templates = [
+            (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", t) + "$"), {m.upper() for m in item})
+            for t, item in paths.items()
+        ]
 
     def of(self, path: str) -> set[str]:
         return set().union(*(methods for regex, methods in self.templates if regex.match(path)))
@@ -134,12 +150,15 @@ def test_admin_gets_no_server_error_and_conforming_answers(stack, service):
         if mismatch:
             return mismatch
         try:
-            case.validate_response(response, checks=[
-                schemathesis.checks.not_a_server_error,
-                schemathesis.checks.status_code_conformance,
-                schemathesis.checks.content_type_conformance,
-                schemathesis.checks.response_schema_conformance,
-            ])
+            case.validate_response(
+                response,
+                checks=[
+                    schemathesis.checks.not_a_server_error,
+                    schemathesis.checks.status_code_conformance,
+                    schemathesis.checks.content_type_conformance,
+                    schemathesis.checks.response_schema_conformance,
+                ],
+            )
         except (Exception, BaseExceptionGroup) as exc:  # a failed check: report it with the operation
             return f"{response.status_code}: {str(exc).splitlines()[0][:300]}"
         return None
@@ -176,8 +195,13 @@ def test_other_project_sees_nothing(stack, service):
             return f"project ZZZ got {response.status_code} on {key}"
         return problem_mismatch(response)
 
-    fuzz(stack, service, other_project_is_refused, modes=(GenerationMode.POSITIVE,),
-         skip=lambda op: "{key}" not in op.path or _is_webhook(op.path))
+    fuzz(
+        stack,
+        service,
+        other_project_is_refused,
+        modes=(GenerationMode.POSITIVE,),
+        skip=lambda op: "{key}" not in op.path or _is_webhook(op.path),
+    )
 
 
 @pytest.mark.parametrize("service", ["requirements", "risk", "release"])
@@ -188,10 +212,14 @@ def test_every_operation_requires_a_token(stack, service):
             return f"no token got {response.status_code}"
         return problem_mismatch(response)
 
-    fuzz(stack, service, anonymous_is_refused, modes=(GenerationMode.POSITIVE,), examples=2,
-         skip=lambda op: op.path in PUBLIC or _is_webhook(op.path))
-
-
+    fuzz(
+        stack,
+        service,
+        anonymous_is_refused,
+        modes=(GenerationMode.POSITIVE,),
+        examples=2,
+        skip=lambda op: op.path in PUBLIC or _is_webhook(op.path),
+    )
 
 
 @pytest.mark.parametrize("service", ["requirements", "risk", "release"])
@@ -202,8 +230,9 @@ def test_undocumented_methods_get_405_with_every_documented_method(stack, servic
     def undocumented_method_is_405(case: Any) -> str | None:
         path = case.formatted_path
         documented = methods.of(path)
-        method = next((m for m in ("DELETE", "PUT", "PATCH", "POST", "GET") if m not in documented),
-                      "OPTIONS")
+        method = next(
+            (m for m in ("DELETE", "PUT", "PATCH", "POST", "GET") if m not in documented), "OPTIONS"
+        )
         response = httpx.request(method, stack.url(service) + path, headers=headers)
         if response.status_code != 405:
             return f"{method} {path} got {response.status_code}"

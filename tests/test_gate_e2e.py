@@ -257,17 +257,27 @@ class FailingGateway:
         self.server.server_close()
 
 
-def tpm_gate(stack, *args: str, release_url: str | None = None, role: str = "ci",
-             project: str = PROJECT) -> tuple[int, str]:
+def tpm_gate(
+    stack, *args: str, release_url: str | None = None, role: str = "ci", project: str = PROJECT
+) -> tuple[int, str]:
     import os
     import subprocess
     import sys
 
-    env = {**os.environ, "TPM_TOKEN": stack.make_token(role, project, sub="ci:pipeline"),
-           "TPM_RELEASE_URL": release_url or stack.url("release"), "TPM_CONFIG": "/nonexistent/tpm.json",
-           "COLUMNS": "200"}
-    result = subprocess.run([sys.executable, "-m", "tpmhub_cli", "release", "gate", *args], env=env,
-                            capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "TPM_TOKEN": stack.make_token(role, project, sub="ci:pipeline"),
+        "TPM_RELEASE_URL": release_url or stack.url("release"),
+        "TPM_CONFIG": "/nonexistent/tpm.json",
+        "COLUMNS": "200",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tpmhub_cli", "release", "gate", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result.returncode, result.stdout + result.stderr
 
@@ -298,8 +308,13 @@ def test_cli_gate_help_documents_the_exit_codes():
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "tpmhub_cli", "release", "gate", "--help"],
-                            capture_output=True, text=True, timeout=60, env={"COLUMNS": "200", "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "tpmhub_cli", "release", "gate", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"COLUMNS": "200", "PATH": ""},
+    )
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     for phrase in ("0 allowed", "1 denied", "2 usage error", "3 could not ask"):

@@ -95,32 +95,73 @@ def ghstack(pg_server, make_token, github) -> Iterator[Stack]:
 def test_callback_survives_a_crash_between_decision_and_callback(ghstack: Stack, github, keys):
     rel = ghstack.url("release")
     tpm = ghstack.headers("tpm", PROJECT, sub="tina")
-    ok(httpx.post(f"{ghstack.url('requirements')}/v1/projects", json={"key": PROJECT, "name": "GH"},
-                  headers=ghstack.headers()), 201)
-    release = ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/releases", headers=tpm,
-                            json={"version": "1.0.0", "approvers": ["carol"]}), 201)
+    ok(
+        httpx.post(
+            f"{ghstack.url('requirements')}/v1/projects",
+            json={"key": PROJECT, "name": "GH"},
+            headers=ghstack.headers(),
+        ),
+        201,
+    )
+    release = ok(
+        httpx.post(
+            f"{rel}/v1/projects/{PROJECT}/releases",
+            headers=tpm,
+            json={"version": "1.0.0", "approvers": ["carol"]},
+        ),
+        201,
+    )
     rid = release["id"]
     ok(httpx.post(f"{rel}/v1/releases/{rid}/submit", headers=tpm))
-    ok(httpx.post(f"{rel}/v1/releases/{rid}/approvals", json={"decision": "approve"},
-                  headers=ghstack.headers("engineer", PROJECT, sub="carol")), 201)
+    ok(
+        httpx.post(
+            f"{rel}/v1/releases/{rid}/approvals",
+            json={"decision": "approve"},
+            headers=ghstack.headers("engineer", PROJECT, sub="carol"),
+        ),
+        201,
+    )
     for item in ok(httpx.get(f"{rel}/v1/releases/{rid}/checklist", headers=tpm)):
-        ok(httpx.patch(f"{rel}/v1/releases/{rid}/checklist/{item['id']}", headers=tpm,
-                       json={"status": "done", "evidence_url": "https://wiki.example.com/go"}))
-    ok(httpx.post(f"{rel}/v1/projects/{PROJECT}/ci-sources", headers=tpm, json={
-        "provider": "github", "repository": "acme/payments",
-        "github_app": {"app_id": APP_ID, "private_key": keys[0], "webhook_secret": APP_SECRET},
-    }), 201)
+        ok(
+            httpx.patch(
+                f"{rel}/v1/releases/{rid}/checklist/{item['id']}",
+                headers=tpm,
+                json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            )
+        )
+    ok(
+        httpx.post(
+            f"{rel}/v1/projects/{PROJECT}/ci-sources",
+            headers=tpm,
+            json={
+                "provider": "github",
+                "repository": "acme/payments",
+                "github_app": {"app_id": APP_ID, "private_key": keys[0], "webhook_secret": APP_SECRET},
+            },
+        ),
+        201,
+    )
 
     github.token_delay = 60  # the first token exchange hangs: the callback cannot be sent yet
     payload = protection_payload(github.url)
     raw = json.dumps(payload).encode()
-    receipt = ok(httpx.post(f"{rel}/v1/webhooks/github", content=raw,
-                            headers=github_headers(raw, "deployment_protection_rule", secret=APP_SECRET)))
+    receipt = ok(
+        httpx.post(
+            f"{rel}/v1/webhooks/github",
+            content=raw,
+            headers=github_headers(raw, "deployment_protection_rule", secret=APP_SECRET),
+        )
+    )
     assert receipt["status"] == "processed" and "pending" in receipt["detail"]
 
     def approved() -> list[dict]:
-        page = ok(httpx.get(f"{rel}/v1/projects/{PROJECT}/deployment-protection-requests",
-                            params={"status": "approved"}, headers=tpm))
+        page = ok(
+            httpx.get(
+                f"{rel}/v1/projects/{PROJECT}/deployment-protection-requests",
+                params={"status": "approved"},
+                headers=tpm,
+            )
+        )
         return page["items"]
 
     [decided] = wait_until(approved, 30, "the gate's decision to be committed")

@@ -38,8 +38,10 @@ def _string_sets(tree: ast.AST) -> list[tuple[int, frozenset[str]]]:
             elements = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
         elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             elements = list(node.elts)
-        if elements and len(elements) > 1 and all(
-            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elements
+        if (
+            elements
+            and len(elements) > 1
+            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elements)
         ):
             found.append((node.lineno, frozenset(e.value for e in elements)))  # type: ignore[union-attr]
     return found
@@ -70,8 +72,14 @@ def test_the_copy_detector_sees_a_copy() -> None:
 
 
 def test_contracts_validate_the_words_they_carry() -> None:
-    summary = {"key": "PAY-1", "project_key": "PAY", "type": "bug", "title": "t", "status": "done",
-               "severity": "S1"}
+    summary = {
+        "key": "PAY-1",
+        "project_key": "PAY",
+        "type": "bug",
+        "title": "t",
+        "status": "done",
+        "severity": "S1",
+    }
     assert contracts.ItemSummary.model_validate(summary).severity == "S1"
     for field, wrong in (("status", "finished"), ("type", "chore"), ("severity", "S9")):
         with pytest.raises(ValidationError):

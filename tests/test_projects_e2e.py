@@ -20,8 +20,12 @@ RISK = {"title": "Processor caps TPS", "category": "dependency", "probability": 
 def delivered(stack, key: str, target: str) -> bool:
     page = httpx.get(
         f"{stack.url('requirements')}/v1/event-deliveries",
-        params={"status": "delivered", "event_type": "project.created", "target": f"sibling:{target}",
-                "limit": 200},
+        params={
+            "status": "delivered",
+            "event_type": "project.created",
+            "target": f"sibling:{target}",
+            "limit": 200,
+        },
         headers=stack.headers(),
     ).json()
     return any(d["subject"] == key for d in page["items"])
@@ -38,21 +42,30 @@ def wait_until(check, what: str, timeout: float = 20.0) -> None:
 
 @pytest.fixture(scope="module")
 def project(stack) -> str:
-    r = httpx.post(f"{stack.url('requirements')}/v1/projects", json={"key": PROJECT, "name": "Projects e2e"},
-                   headers=stack.headers())
+    r = httpx.post(
+        f"{stack.url('requirements')}/v1/projects",
+        json={"key": PROJECT, "name": "Projects e2e"},
+        headers=stack.headers(),
+    )
     assert r.status_code == 201, r.text
     for target in ("risk", "release"):
-        wait_until(lambda t=target: delivered(stack, PROJECT, t),
-                   f"project.created delivered to {target}-svc")
+        wait_until(
+            lambda t=target: delivered(stack, PROJECT, t), f"project.created delivered to {target}-svc"
+        )
     return PROJECT
 
 
 @pytest.fixture(scope="module")
 def cut_off_risk(stack) -> Iterator[ServiceProcess]:
     """Another risk-svc process on the stack's risk database whose requirements-svc is unreachable."""
-    replica = ServiceProcess(name="risk", database_url=stack.services["risk"].database_url,
-                             env={"TPM_REQUIREMENTS_URL": f"http://127.0.0.1:{free_port()}",
-                                  "TPM_RELEASE_URL": stack.url("release")})
+    replica = ServiceProcess(
+        name="risk",
+        database_url=stack.services["risk"].database_url,
+        env={
+            "TPM_REQUIREMENTS_URL": f"http://127.0.0.1:{free_port()}",
+            "TPM_RELEASE_URL": stack.url("release"),
+        },
+    )
     replica.start()
     try:
         yield replica
@@ -62,23 +75,29 @@ def cut_off_risk(stack) -> Iterator[ServiceProcess]:
 
 def test_the_event_tells_risk_and_release_about_a_new_project(stack, project):
     tpm = stack.headers("tpm", project, sub="tina")
-    rows = stack.pg.psql(f"SELECT name FROM known_projects WHERE key = '{project}'",
-                         db=stack.services["risk"].database_url.rsplit("/", 1)[1])
+    rows = stack.pg.psql(
+        f"SELECT name FROM known_projects WHERE key = '{project}'",
+        db=stack.services["risk"].database_url.rsplit("/", 1)[1],
+    )
     assert rows.strip() == "Projects e2e"
     r = httpx.post(f"{stack.url('risk')}/v1/projects/{project}/risks", json=RISK, headers=tpm)
     assert r.status_code == 201, r.text
-    r = httpx.post(f"{stack.url('release')}/v1/projects/{project}/releases", json={"version": "1.0.0"},
-                   headers=tpm)
+    r = httpx.post(
+        f"{stack.url('release')}/v1/projects/{project}/releases", json={"version": "1.0.0"}, headers=tpm
+    )
     assert r.status_code == 201, r.text
 
 
-@pytest.mark.parametrize(("service", "path", "body"), [
-    ("requirements", "/v1/projects/NOPE", None),
-    ("risk", "/v1/projects/NOPE/risks", RISK),
-    ("risk", "/v1/projects/NOPE/risks", None),
-    ("release", "/v1/projects/NOPE/releases", {"version": "1.0.0"}),
-    ("release", "/v1/projects/NOPE/releases", None),
-])
+@pytest.mark.parametrize(
+    ("service", "path", "body"),
+    [
+        ("requirements", "/v1/projects/NOPE", None),
+        ("risk", "/v1/projects/NOPE/risks", RISK),
+        ("risk", "/v1/projects/NOPE/risks", None),
+        ("release", "/v1/projects/NOPE/releases", {"version": "1.0.0"}),
+        ("release", "/v1/projects/NOPE/releases", None),
+    ],
+)
 def test_an_unknown_project_is_404_in_every_service(stack, service, path, body):
     method = "POST" if body is not None else "GET"
     r = httpx.request(method, stack.url(service) + path, json=body, headers=stack.headers("admin", "NOPE"))

@@ -140,11 +140,23 @@ def replicas(pg_server: PostgresServer, make_token: Callable[..., str]) -> Itera
                 started.append(p.start(timeout=120))
         r = Replicas(pg=pg_server, procs=procs, dbs=dbs, receivers=receivers, make_token=make_token)
         for name, receiver in receivers.items():
-            sub = ok(httpx.post(f"{r.pick(name, 1)}/v1/subscriptions",
-                                json={"url": receiver.url, "event_types": ["*"]}, headers=r.headers()), 201)
+            sub = ok(
+                httpx.post(
+                    f"{r.pick(name, 1)}/v1/subscriptions",
+                    json={"url": receiver.url, "event_types": ["*"]},
+                    headers=r.headers(),
+                ),
+                201,
+            )
             receiver.secret = sub["secret"]
-        ok(httpx.post(f"{r.pick('requirements', 0)}/v1/projects", json={"key": PROJECT, "name": "Replicas"},
-                      headers=r.headers()), 201)
+        ok(
+            httpx.post(
+                f"{r.pick('requirements', 0)}/v1/projects",
+                json={"key": PROJECT, "name": "Replicas"},
+                headers=r.headers(),
+            ),
+            201,
+        )
         yield r
     finally:
         for p in started:
@@ -155,9 +167,15 @@ def replicas(pg_server: PostgresServer, make_token: Callable[..., str]) -> Itera
 
 def create_items(r: Replicas, count: int, prefix: str) -> list[str]:
     def create(n: int) -> str:
-        body = ok(httpx.post(f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/items",
-                             json={"type": "story", "title": f"{prefix} {n}"}, headers=r.headers(),
-                             timeout=30), 201)
+        body = ok(
+            httpx.post(
+                f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/items",
+                json={"type": "story", "title": f"{prefix} {n}"},
+                headers=r.headers(),
+                timeout=30,
+            ),
+            201,
+        )
         return body["key"]
 
     with ThreadPoolExecutor(max_workers=12) as pool:
@@ -172,9 +190,10 @@ def test_concurrent_creates_on_both_replicas_give_gap_free_unique_keys(replicas:
     assert len(set(keys)) == len(keys) == 60
     assert numbers == list(range(before + 1, before + 61)), numbers
     # Both replicas read the same rows.
-    listed = [ok(httpx.get(f"{url}/v1/projects/{PROJECT}/items", params={"limit": 200},
-                           headers=replicas.headers()))
-              for url in replicas.urls("requirements")]
+    listed = [
+        ok(httpx.get(f"{url}/v1/projects/{PROJECT}/items", params={"limit": 200}, headers=replicas.headers()))
+        for url in replicas.urls("requirements")
+    ]
     assert {x["key"] for x in listed[0]["items"]} == {x["key"] for x in listed[1]["items"]} >= set(keys)
     # And both replicas did serve creates (the load really was spread).
     for url in replicas.urls("requirements"):
@@ -184,19 +203,37 @@ def test_concurrent_creates_on_both_replicas_give_gap_free_unique_keys(replicas:
 
 def approved_release(r: Replicas, n: int, version: str, scope: list[str] | None = None) -> str:
     tpm = r.headers("tpm", PROJECT, sub="tina")
-    release = ok(httpx.post(f"{r.pick('release', n)}/v1/projects/{PROJECT}/releases", headers=tpm, timeout=30,
-                            json={"version": version, "scope": scope or [], "approvers": ["carol"],
-                                  "required_approvals": 1}), 201)
+    release = ok(
+        httpx.post(
+            f"{r.pick('release', n)}/v1/projects/{PROJECT}/releases",
+            headers=tpm,
+            timeout=30,
+            json={"version": version, "scope": scope or [], "approvers": ["carol"], "required_approvals": 1},
+        ),
+        201,
+    )
     ok(httpx.post(f"{r.pick('release', n + 1)}/v1/releases/{release['id']}/submit", headers=tpm, timeout=30))
-    approved = ok(httpx.post(f"{r.pick('release', n)}/v1/releases/{release['id']}/approvals", timeout=30,
-                             json={"decision": "approve"},
-                             headers=r.headers("engineer", PROJECT, sub="carol")), 201)
+    approved = ok(
+        httpx.post(
+            f"{r.pick('release', n)}/v1/releases/{release['id']}/approvals",
+            timeout=30,
+            json={"decision": "approve"},
+            headers=r.headers("engineer", PROJECT, sub="carol"),
+        ),
+        201,
+    )
     assert approved["status"] == "approved"
     # Go/no-go checklist done, so the gate lets a rollout of it start.
     checklist = f"{r.pick('release', n)}/v1/releases/{release['id']}/checklist"
     for item in ok(httpx.get(checklist, headers=tpm, timeout=30)):
-        ok(httpx.patch(f"{checklist}/{item['id']}", timeout=30, headers=tpm,
-                       json={"status": "done", "evidence_url": "https://wiki.example.com/go"}))
+        ok(
+            httpx.patch(
+                f"{checklist}/{item['id']}",
+                timeout=30,
+                headers=tpm,
+                json={"status": "done", "evidence_url": "https://wiki.example.com/go"},
+            )
+        )
     return release["id"]
 
 
@@ -207,12 +244,28 @@ def test_events_reach_every_subscriber_once(replicas: Replicas):
 
     # change_request.approved: to risk-svc and release-svc (siblings) and to the requirements subscriber.
     def change(n: int) -> str:
-        cr = ok(httpx.post(f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/change-requests", timeout=30,
-                           json={"title": f"Change {n}", "reason": "scope moved", "affected_items": [item],
-                                 "date_delta_days": 1},
-                           headers=pm), 201)
-        ok(httpx.post(f"{r.pick('requirements', n + 1)}/v1/change-requests/{cr['key']}/approve", json={},
-                      headers=pm, timeout=30))
+        cr = ok(
+            httpx.post(
+                f"{r.pick('requirements', n)}/v1/projects/{PROJECT}/change-requests",
+                timeout=30,
+                json={
+                    "title": f"Change {n}",
+                    "reason": "scope moved",
+                    "affected_items": [item],
+                    "date_delta_days": 1,
+                },
+                headers=pm,
+            ),
+            201,
+        )
+        ok(
+            httpx.post(
+                f"{r.pick('requirements', n + 1)}/v1/change-requests/{cr['key']}/approve",
+                json={},
+                headers=pm,
+                timeout=30,
+            )
+        )
         return cr["id"]
 
     # release.* events: to the release subscriber.
@@ -231,8 +284,10 @@ def test_events_reach_every_subscriber_once(replicas: Replicas):
 
     # Exactly one delivery row per (event, target), all delivered.
     for name in ("requirements", "release"):
-        assert r.sql(name, "SELECT event_id, target FROM event_deliveries "
-                           "GROUP BY 1, 2 HAVING count(*) > 1") == []
+        assert (
+            r.sql(name, "SELECT event_id, target FROM event_deliveries GROUP BY 1, 2 HAVING count(*) > 1")
+            == []
+        )
 
     # The subscribers: every event once (by webhook-id), and no event sent twice on the wire.
     for name in ("requirements", "release"):
@@ -249,13 +304,21 @@ def test_events_reach_every_subscriber_once(replicas: Replicas):
 
     # The siblings: each approved change handled once (inbox), one requirement_change risk per change.
     for sibling in ("risk", "release"):
-        rows = r.sql(sibling, "SELECT count(*), count(DISTINCT event_id) FROM inbox_events "
-                              "WHERE type = 'change_request.approved'")
+        rows = r.sql(
+            sibling,
+            "SELECT count(*), count(DISTINCT event_id) FROM inbox_events "
+            "WHERE type = 'change_request.approved'",
+        )
         assert rows == [["6", "6"]], (sibling, rows)
 
     def risks() -> list[dict]:
-        page = ok(httpx.get(f"{r.pick('risk', 1)}/v1/projects/{PROJECT}/risks",
-                            params={"category": "requirement_change", "limit": 100}, headers=r.headers()))
+        page = ok(
+            httpx.get(
+                f"{r.pick('risk', 1)}/v1/projects/{PROJECT}/risks",
+                params={"category": "requirement_change", "limit": 100},
+                headers=r.headers(),
+            )
+        )
         return page["items"]
 
     wait_until(lambda: len(risks()) >= 6, timeout=30, what="one requirement_change risk per approved change")
@@ -271,20 +334,37 @@ def test_rollout_advance_and_risk_escalation_fire_once(replicas: Replicas):
     rollouts = []
     for n in range(4):
         rid = approved_release(r, n, f"4.0.{n}")
-        body = {"stages": [{"percent": 10, "min_hold_seconds": 2, "operator": "bob", "auto_advance": True},
-                           {"percent": 100, "operator": "bob"}]}
-        rollout = ok(httpx.post(f"{r.pick('release', n)}/v1/releases/{rid}/rollouts", json=body, headers=tpm,
-                                timeout=30), 201)
-        ok(httpx.post(f"{r.pick('release', n + 1)}/v1/rollouts/{rollout['id']}/start", headers=tpm,
-                      timeout=30))
+        body = {
+            "stages": [
+                {"percent": 10, "min_hold_seconds": 2, "operator": "bob", "auto_advance": True},
+                {"percent": 100, "operator": "bob"},
+            ]
+        }
+        rollout = ok(
+            httpx.post(
+                f"{r.pick('release', n)}/v1/releases/{rid}/rollouts", json=body, headers=tpm, timeout=30
+            ),
+            201,
+        )
+        ok(
+            httpx.post(
+                f"{r.pick('release', n + 1)}/v1/rollouts/{rollout['id']}/start", headers=tpm, timeout=30
+            )
+        )
         rollouts.append(rollout["id"])
 
     # Critical risks: both replicas' escalation checks (every 0.3 s) see them as candidates.
     risk_keys = []
     for n in range(6):
-        risk = ok(httpx.post(f"{r.pick('risk', n)}/v1/projects/{PROJECT}/risks", headers=tpm, timeout=30,
-                             json={"title": f"Ledger lock {n}", "category": "technical", "probability": 5,
-                                   "impact": 5}), 201)
+        risk = ok(
+            httpx.post(
+                f"{r.pick('risk', n)}/v1/projects/{PROJECT}/risks",
+                headers=tpm,
+                timeout=30,
+                json={"title": f"Ledger lock {n}", "category": "technical", "probability": 5, "impact": 5},
+            ),
+            201,
+        )
         assert risk["level"] == "critical", risk
         risk_keys.append(risk["key"])
 
@@ -295,35 +375,51 @@ def test_rollout_advance_and_risk_escalation_fire_once(replicas: Replicas):
     def escalated(key: str, n: int) -> bool:
         return ok(httpx.get(f"{r.pick('risk', n)}/v1/risks/{key}", headers=tpm))["escalated"]
 
-    wait_until(lambda: all(percent(x, n) == 100 for n, x in enumerate(rollouts)), timeout=45,
-               what="every rollout advanced by the scheduler")
-    wait_until(lambda: all(escalated(k, n) for n, k in enumerate(risk_keys)), timeout=30,
-               what="every critical risk escalated")
+    wait_until(
+        lambda: all(percent(x, n) == 100 for n, x in enumerate(rollouts)),
+        timeout=45,
+        what="every rollout advanced by the scheduler",
+    )
+    wait_until(
+        lambda: all(escalated(k, n) for n, k in enumerate(risk_keys)),
+        timeout=30,
+        what="every critical risk escalated",
+    )
     time.sleep(2.5)  # several more passes of both replicas' schedulers and checks
 
     for n, rollout_id in enumerate(rollouts):
-        history = ok(httpx.get(f"{r.pick('release', n)}/v1/rollouts/{rollout_id}/history",
-                               headers=tpm))["items"]
+        history = ok(httpx.get(f"{r.pick('release', n)}/v1/rollouts/{rollout_id}/history", headers=tpm))[
+            "items"
+        ]
         automatic = [h for h in history if h["action"] == "advance" and h["actor"] == "tpmhub:rollouts"]
         assert len(automatic) == 1, history
         assert percent(rollout_id, n + 1) == 100
-    changed = r.sql("release", "SELECT subject, count(*) FROM outbox_events "
-                               "WHERE type = 'rollout.stage_changed' GROUP BY subject")
+    changed = r.sql(
+        "release",
+        "SELECT subject, count(*) FROM outbox_events WHERE type = 'rollout.stage_changed' GROUP BY subject",
+    )
     assert sorted(changed) == sorted([[x, "1"] for x in rollouts]), changed
 
     for n, key in enumerate(risk_keys):
         records = ok(httpx.get(f"{r.pick('risk', n)}/v1/risks/{key}/escalations", headers=tpm))["items"]
         assert len(records) == 1, records
         assert records[0]["trigger"] == "critical"
-    escalations = r.sql("risk", "SELECT subject, count(*) FROM outbox_events WHERE type = 'risk.escalated' "
-                                "GROUP BY subject")
+    escalations = r.sql(
+        "risk", "SELECT subject, count(*) FROM outbox_events WHERE type = 'risk.escalated' GROUP BY subject"
+    )
     assert sorted(escalations) == sorted([[k, "1"] for k in risk_keys]), escalations
 
     # The subscribers saw each once.
-    wait_until(lambda: len(r.receivers["risk"].of_type("risk.escalated")) >= len(risk_keys), timeout=30,
-               what="risk.escalated at the subscriber")
-    wait_until(lambda: len(r.receivers["release"].of_type("rollout.stage_changed")) >= len(rollouts),
-               timeout=30, what="rollout.stage_changed at the subscriber")
+    wait_until(
+        lambda: len(r.receivers["risk"].of_type("risk.escalated")) >= len(risk_keys),
+        timeout=30,
+        what="risk.escalated at the subscriber",
+    )
+    wait_until(
+        lambda: len(r.receivers["release"].of_type("rollout.stage_changed")) >= len(rollouts),
+        timeout=30,
+        what="rollout.stage_changed at the subscriber",
+    )
     time.sleep(1)
     assert sorted(e["subject"] for e in r.receivers["risk"].of_type("risk.escalated")) == sorted(risk_keys)
     stage_changed = r.receivers["release"].of_type("rollout.stage_changed")

@@ -51,8 +51,12 @@ def _resolve(schema: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def fields(schema: dict[str, Any], spec: dict[str, Any], path: tuple[str | int, ...] = (),
-           seen: frozenset[str] = frozenset()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def fields(
+    schema: dict[str, Any],
+    spec: dict[str, Any],
+    path: tuple[str | int, ...] = (),
+    seen: frozenset[str] = frozenset(),
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(path into the body, "number" | "string") for every scalar field a body schema describes."""
     ref = schema.get("$ref")
     if ref in seen:
@@ -86,8 +90,11 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]
         for method, op in item.items():
             body = op.get("requestBody", {}).get("content", {}).get("application/json")
             if method in METHODS and body:
-                path = re.sub(r"\{[^}]+\}", "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
-                              if "_id}" in template else "PAY-1", template)
+                path = re.sub(
+                    r"\{[^}]+\}",
+                    "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b" if "_id}" in template else "PAY-1",
+                    template,
+                )
                 path = path.replace("{key}", "PAY")
                 yield method, path, body["schema"]
 
@@ -97,15 +104,22 @@ async def row_counts(url: str) -> dict[str, int]:
     try:
         async with engine.connect() as conn:
             names = await conn.run_sync(lambda c: inspect(c).get_table_names())
-            return {n: (await conn.execute(select(func.count()).select_from(table(n)))).scalar_one()
-                    for n in names if n != "alembic_version"}
+            return {
+                n: (await conn.execute(select(func.count()).select_from(table(n)))).scalar_one()
+                for n in names
+                if n != "alembic_version"
+            }
     finally:
         await engine.dispose()
 
 
 async def _refused(client: Any, method: str, path: str, body: Any, headers: dict[str, str]) -> dict[str, Any]:
-    r = await client.request(method, path, content=json.dumps(body).encode(),
-                             headers={**headers, "Content-Type": "application/json"})
+    r = await client.request(
+        method,
+        path,
+        content=json.dumps(body).encode(),
+        headers={**headers, "Content-Type": "application/json"},
+    )
     assert r.status_code == 422, (method, path, r.status_code, r.text[:300])
     assert r.headers["content-type"] == "application/problem+json"
     problem = r.json()
@@ -129,8 +143,10 @@ async def test_no_field_of_any_body_takes_a_non_finite_number(service_apps, serv
                 continue
             for value in NON_FINITE.values():
                 problem = await _refused(client, method, path, placed(field, value), auth("admin"))
-                assert any(e["loc"] == _loc(field) and e["type"] == "finite_number"
-                           for e in problem.get("errors", [])), (method, path, field, problem)
+                assert any(
+                    e["loc"] == _loc(field) and e["type"] == "finite_number"
+                    for e in problem.get("errors", [])
+                ), (method, path, field, problem)
                 checked += 1
     assert checked, "no number field found: the schema walk is broken"
     assert await row_counts(url) == before
@@ -150,8 +166,9 @@ async def test_no_text_of_any_body_takes_a_nul_character(service_apps, service, 
                 body = placed(field, text if kind == "string" else "v")
                 problem = await _refused(client, method, path, body, auth("admin"))
                 loc = _loc(field).replace("\x00", "\\u0000")
-                assert any(e["loc"] == loc and e["type"] == "nul_character"
-                           for e in problem.get("errors", [])), (method, path, field, problem)
+                assert any(
+                    e["loc"] == loc and e["type"] == "nul_character" for e in problem.get("errors", [])
+                ), (method, path, field, problem)
                 checked += 1
     assert checked > 100, "few text fields found: the schema walk is broken"
     assert await row_counts(url) == before
@@ -169,9 +186,14 @@ async def test_text_that_only_looks_like_an_escape_is_stored(service_apps, auth)
 async def test_a_risk_trigger_threshold_of_nan_is_refused_not_stored_as_null(service_apps, auth):
     client, _, _ = service_apps["risk"]
     await learn_projects(client, auth(service="requirements-svc"), "NAN")
-    body = {"title": "Card processor rate-limits us", "category": "dependency", "owner": "bob",
-            "probability": 4, "impact": 4,
-            "triggers": [{"metric": "payment_error_rate", "comparator": ">", "threshold": math.nan}]}
+    body = {
+        "title": "Card processor rate-limits us",
+        "category": "dependency",
+        "owner": "bob",
+        "probability": 4,
+        "impact": 4,
+        "triggers": [{"metric": "payment_error_rate", "comparator": ">", "threshold": math.nan}],
+    }
     problem = await _refused(client, "post", "/v1/projects/NAN/risks", body, auth("admin"))
     assert [e["loc"] for e in problem["errors"]] == ["body.triggers.0.threshold"]
     body["triggers"][0]["threshold"] = 0.01

@@ -20,8 +20,9 @@ def project(stack):
     assert r.status_code == 201, r.text
     keys = []
     for n in range(3):
-        r = httpx.post(f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": f"Story {n}"},
-                       headers=tpm)
+        r = httpx.post(
+            f"{req}/v1/projects/{PROJECT}/items", json={"type": "story", "title": f"Story {n}"}, headers=tpm
+        )
         assert r.status_code == 201, r.text
         keys.append(r.json()["key"])
     return keys
@@ -30,8 +31,14 @@ def project(stack):
 def test_links_validated_against_requirements_and_gate_query(stack, project):
     risk = stack.url("risk")
     tpm = stack.headers("tpm", PROJECT, sub="tina")
-    body = {"title": "Processor cap", "category": "dependency", "probability": 4, "impact": 4,
-            "owner": "tina", "links": {"items": project[:2]}}
+    body = {
+        "title": "Processor cap",
+        "category": "dependency",
+        "probability": 4,
+        "impact": 4,
+        "owner": "tina",
+        "links": {"items": project[:2]},
+    }
     r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks", json=body, headers=tpm)
     assert r.status_code == 201, r.text
     created = r.json()
@@ -39,22 +46,29 @@ def test_links_validated_against_requirements_and_gate_query(stack, project):
     assert created["level"] == "high"
 
     missing = f"{PROJECT}-999"
-    r = httpx.post(f"{risk}/v1/projects/{PROJECT}/risks",
-                   json={**body, "links": {"items": [project[2], missing]}}, headers=tpm)
+    r = httpx.post(
+        f"{risk}/v1/projects/{PROJECT}/risks",
+        json={**body, "links": {"items": [project[2], missing]}},
+        headers=tpm,
+    )
     assert r.status_code == 422, r.text
     assert r.json()["missing"] == [missing]
     listed = httpx.get(f"{risk}/v1/projects/{PROJECT}/risks", headers=tpm).json()["items"]
     assert [x["key"] for x in listed] == [created["key"]]
 
     service = stack.headers("viewer", "*", sub="service:release-svc", service="release-svc")
-    r = httpx.post(f"{risk}/v1/risks/gate-query", json={"project_key": PROJECT, "item_keys": project},
-                   headers=service)
+    r = httpx.post(
+        f"{risk}/v1/risks/gate-query", json={"project_key": PROJECT, "item_keys": project}, headers=service
+    )
     assert r.status_code == 200, r.text
     gate = r.json()
     assert gate["gate_level"] == "high"
     assert [(b["key"], b["linked_items"]) for b in gate["blocking"]] == [(created["key"], project[:2])]
-    r = httpx.post(f"{risk}/v1/risks/gate-query", json={"project_key": PROJECT, "item_keys": [project[2]]},
-                   headers=service)
+    r = httpx.post(
+        f"{risk}/v1/risks/gate-query",
+        json={"project_key": PROJECT, "item_keys": [project[2]]},
+        headers=service,
+    )
     assert r.json()["blocking"] == []
 
 
@@ -76,8 +90,9 @@ def test_prd_and_release_links_validated_against_their_services(stack, project):
     assert r.status_code == 201, r.text
     assert r.json()["links"] == links
     key = r.json()["key"]
-    r = httpx.post(f"{risk}/v1/risks/{key}/links", json={"prds": [ids["designs"]], "releases": [unknown]},
-                   headers=tpm)
+    r = httpx.post(
+        f"{risk}/v1/risks/{key}/links", json={"prds": [ids["designs"]], "releases": [unknown]}, headers=tpm
+    )
     assert r.status_code == 422, r.text
     assert r.json()["missing"] == [ids["designs"], unknown]
     assert httpx.get(f"{risk}/v1/risks/{key}", headers=tpm).json()["links"] == links
@@ -86,9 +101,17 @@ def test_prd_and_release_links_validated_against_their_services(stack, project):
 def test_approved_change_request_becomes_a_risk(stack, project):
     req, risk = stack.url("requirements"), stack.url("risk")
     pm = stack.headers("pm", PROJECT, sub="paula")
-    r = httpx.post(f"{req}/v1/projects/{PROJECT}/change-requests", json={
-        "title": "Add wallets", "reason": "Wallet share passed 30%", "affected_items": [project[2]],
-        "effort_delta_points": 5, "date_delta_days": 12}, headers=pm)
+    r = httpx.post(
+        f"{req}/v1/projects/{PROJECT}/change-requests",
+        json={
+            "title": "Add wallets",
+            "reason": "Wallet share passed 30%",
+            "affected_items": [project[2]],
+            "effort_delta_points": 5,
+            "date_delta_days": 12,
+        },
+        headers=pm,
+    )
     assert r.status_code == 201, r.text
     cr = r.json()
     r = httpx.post(f"{req}/v1/change-requests/{cr['key']}/approve", json={}, headers=pm)
@@ -96,8 +119,9 @@ def test_approved_change_request_becomes_a_risk(stack, project):
     deadline = time.monotonic() + 30
     found = []
     while time.monotonic() < deadline:
-        found = httpx.get(f"{risk}/v1/projects/{PROJECT}/risks", params={"category": "requirement_change"},
-                          headers=pm).json()["items"]
+        found = httpx.get(
+            f"{risk}/v1/projects/{PROJECT}/risks", params={"category": "requirement_change"}, headers=pm
+        ).json()["items"]
         if found:
             break
         time.sleep(0.3)

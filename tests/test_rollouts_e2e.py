@@ -13,8 +13,11 @@ PROJECT = "ROLLE2E"
 @pytest.fixture(scope="module", autouse=True)
 def project(stack):
     """The project, created in requirements-svc (release-svc refuses projects it does not know)."""
-    r = httpx.post(f"{stack.url('requirements')}/v1/projects", json={"key": PROJECT, "name": "Rollouts"},
-                   headers=stack.headers())
+    r = httpx.post(
+        f"{stack.url('requirements')}/v1/projects",
+        json={"key": PROJECT, "name": "Rollouts"},
+        headers=stack.headers(),
+    )
     assert r.status_code == 201, r.text
 
 

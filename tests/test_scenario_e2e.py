@@ -12,7 +12,8 @@ def test_release_from_prd_to_full_rollout(stack):
     result = Walkthrough(
         urls={name: stack.url(name) for name in ("requirements", "risk", "release")},
         token_for=lambda role, project="*", *, sub="alice": stack.make_token(role, project, sub=sub),
-        project="WAL", log=steps.append,
+        project="WAL",
+        log=steps.append,
     ).run()
     assert steps[-1].startswith("done")
     assert result["gate_failures_first"], "the gate should first have said no"

@@ -33,8 +33,9 @@ def guarded_stack(request, pg_server, make_token):
     processes = {}
     for name in SERVICES:
         url = with_password(pg_server.create_database(f"{name}_secrets_{fmt}"))
-        processes[name] = ServiceProcess(name=name, database_url=url, env={
-            "TPM_LOG_LEVEL": "DEBUG", "TPM_LOG_FORMAT": fmt})
+        processes[name] = ServiceProcess(
+            name=name, database_url=url, env={"TPM_LOG_LEVEL": "DEBUG", "TPM_LOG_FORMAT": fmt}
+        )
     urls = {f"TPM_{n.upper()}_URL": p.url for n, p in processes.items()}
     started = []
     try:
@@ -53,27 +54,41 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
     req, rel = guarded_stack["requirements"].url, guarded_stack["release"].url
 
     # Hand out secrets: an outbound subscription and a CI source.
-    sub = httpx.post(f"{req}/v1/subscriptions", headers=headers, json={
-        "url": "http://127.0.0.1:9/hook", "event_types": ["project.*"]}).json()
+    sub = httpx.post(
+        f"{req}/v1/subscriptions",
+        headers=headers,
+        json={"url": "http://127.0.0.1:9/hook", "event_types": ["project.*"]},
+    ).json()
     subscription_secret = sub["secret"]
     assert subscription_secret.startswith("whsec_")
     project = httpx.post(f"{req}/v1/projects", headers=headers, json={"key": "SEC", "name": "Secrets"})
     assert project.status_code == 201, project.text
-    source = httpx.post(f"{rel}/v1/projects/SEC/ci-sources", headers=headers, json={
-        "provider": "github", "repository": "acme/payments"}).json()
+    source = httpx.post(
+        f"{rel}/v1/projects/SEC/ci-sources",
+        headers=headers,
+        json={"provider": "github", "repository": "acme/payments"},
+    ).json()
     ci_secret = source["secret"]
 
     # Exercise the paths that log: errors, bad tokens, bad and good webhook signatures, a 404, a 422.
     httpx.get(f"{req}/v1/projects", headers={"Authorization": f"Bearer {token}x"})
     httpx.post(f"{req}/v1/projects", headers=headers, json={"key": "bad key", "name": "x"})
     httpx.get(f"{req}/v1/projects/NOPE", headers=headers)
-    body = json.dumps({"zen": "Keep it logically awesome.", "hook_id": 1,
-                       "repository": {"full_name": "acme/payments"}}).encode()
+    body = json.dumps(
+        {"zen": "Keep it logically awesome.", "hook_id": 1, "repository": {"full_name": "acme/payments"}}
+    ).encode()
     good = "sha256=" + hmac.new(ci_secret.encode(), body, hashlib.sha256).hexdigest()
     for signature in ("sha256=" + "0" * 64, good):
-        httpx.post(f"{rel}/v1/webhooks/github", content=body, headers={
-            "Content-Type": "application/json", "X-GitHub-Event": "ping",
-            "X-GitHub-Delivery": str(uuid.uuid4()), "X-Hub-Signature-256": signature})
+        httpx.post(
+            f"{rel}/v1/webhooks/github",
+            content=body,
+            headers={
+                "Content-Type": "application/json",
+                "X-GitHub-Event": "ping",
+                "X-GitHub-Delivery": str(uuid.uuid4()),
+                "X-Hub-Signature-256": signature,
+            },
+        )
 
     # Later answers never repeat a secret.
     later = [
@@ -84,8 +99,9 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
     ]
     logs = "\n".join(p.logs() for p in guarded_stack.values())
     # The logs were captured, in the format asked for.
-    assert ("\"status\": 401" in logs and "\"status\": 201" in logs) or (
-        "status=401" in logs and "status=201" in logs)
+    assert ('"status": 401' in logs and '"status": 201' in logs) or (
+        "status=401" in logs and "status=201" in logs
+    )
     for secret in (DEV_JWT_SECRET, token, DB_PASSWORD, subscription_secret, ci_secret, good):
         assert secret not in logs, f"a secret ({secret[:6]}…) appears in the logs"
         for answer in later:
@@ -103,10 +119,18 @@ def outage(make_token) -> Iterator[tuple[PostgresServer, ServiceProcess]]:
     # Its own PostgreSQL, stopped here, so no other test shares it.
     pg = PostgresServer().start()
     unwired = f"http://127.0.0.1:{free_port()}"
-    service = ServiceProcess(name="release", database_url=with_password(pg.create_database("release_outage")),
-                             env={"TPM_LOG_FORMAT": "console", "TPM_LOG_LEVEL": "DEBUG",
-                                  "TPM_EVENTS_POLL_SECONDS": "0.2", "TPM_REQUIREMENTS_URL": unwired,
-                                  "TPM_RISK_URL": unwired, "TPM_RELEASE_URL": unwired})
+    service = ServiceProcess(
+        name="release",
+        database_url=with_password(pg.create_database("release_outage")),
+        env={
+            "TPM_LOG_FORMAT": "console",
+            "TPM_LOG_LEVEL": "DEBUG",
+            "TPM_EVENTS_POLL_SECONDS": "0.2",
+            "TPM_REQUIREMENTS_URL": unwired,
+            "TPM_RISK_URL": unwired,
+            "TPM_RELEASE_URL": unwired,
+        },
+    )
     try:
         service.start(timeout=120)
         yield pg, service
@@ -124,8 +148,11 @@ def test_no_secret_in_console_logs_through_a_database_outage(outage, make_token)
     service_headers = {"Authorization": f"Bearer {make_token(service='requirements-svc')}"}
     learned = httpx.post(f"{base}/v1/events", json=project_created_event("OUT"), headers=service_headers)
     assert learned.status_code == 200, learned.text
-    ci_secret = httpx.post(f"{base}/v1/projects/OUT/ci-sources", headers=headers, json={
-        "provider": "gitlab", "repository": "acme/payments"}).json()["secret"]
+    ci_secret = httpx.post(
+        f"{base}/v1/projects/OUT/ci-sources",
+        headers=headers,
+        json={"provider": "gitlab", "repository": "acme/payments"},
+    ).json()["secret"]
 
     pg.stop_server()  # returns once the server is down
     body = json.dumps({"object_kind": "pipeline", "project": {"path_with_namespace": "acme/payments"}})
@@ -134,11 +161,21 @@ def test_no_secret_in_console_logs_through_a_database_outage(outage, make_token)
     while time.monotonic() < deadline:
         statuses += [
             httpx.get(f"{base}/v1/projects/OUT/ci-sources", headers=headers).status_code,
-            httpx.post(f"{base}/v1/projects/OUT/ci-sources", headers=headers, json={
-                "provider": "github", "repository": "acme/other"}).status_code,
-            httpx.post(f"{base}/v1/webhooks/gitlab", content=body, headers={
-                "Content-Type": "application/json", "X-Gitlab-Event": "Pipeline Hook",
-                "X-Gitlab-Token": GITLAB_TOKEN, "Authorization": f"Bearer {token}"}).status_code,
+            httpx.post(
+                f"{base}/v1/projects/OUT/ci-sources",
+                headers=headers,
+                json={"provider": "github", "repository": "acme/other"},
+            ).status_code,
+            httpx.post(
+                f"{base}/v1/webhooks/gitlab",
+                content=body,
+                headers={
+                    "Content-Type": "application/json",
+                    "X-Gitlab-Event": "Pipeline Hook",
+                    "X-Gitlab-Token": GITLAB_TOKEN,
+                    "Authorization": f"Bearer {token}",
+                },
+            ).status_code,
             httpx.get(f"{base}/readyz").status_code,
         ]
         time.sleep(0.2)

@@ -108,8 +108,9 @@ class RowLocks:
             self.conn = await asyncpg.connect(self.dsn, timeout=10)
             self.tx = self.conn.transaction()
             await self.tx.start()
-            await self.conn.execute("SELECT id FROM releases WHERE id = ANY($1::uuid[]) FOR UPDATE",
-                                    [uuid.UUID(i) for i in ids])
+            await self.conn.execute(
+                "SELECT id FROM releases WHERE id = ANY($1::uuid[]) FOR UPDATE", [uuid.UUID(i) for i in ids]
+            )
 
         self.loop.run_until_complete(go())
 
@@ -145,18 +146,23 @@ def _rows(pg: PostgresServer, db: str, sql: str) -> list[list[str]]:
 
 def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, make_token, receiver):
     db_name = f"release_shutdown_{uuid.uuid4().hex[:8]}"
-    svc = ServiceProcess(name="release", database_url=pg_server.create_database(db_name), env={
-        "TPM_SHUTDOWN_DRAIN_SECONDS": str(DRAIN_SECONDS),
-        "TPM_EVENTS_POLL_SECONDS": "0.2",
-        "TPM_EVENTS_LEASE_SECONDS": "30",
-    })
+    svc = ServiceProcess(
+        name="release",
+        database_url=pg_server.create_database(db_name),
+        env={
+            "TPM_SHUTDOWN_DRAIN_SECONDS": str(DRAIN_SECONDS),
+            "TPM_EVENTS_POLL_SECONDS": "0.2",
+            "TPM_EVENTS_LEASE_SECONDS": "30",
+        },
+    )
     admin = {"Authorization": f"Bearer {make_token('admin')}"}
     locks = RowLocks(svc.database_url)
     svc.start()
     try:
         with httpx.Client(headers=admin, timeout=10) as client:
-            r = client.post(f"{svc.url}/v1/subscriptions",
-                            json={"url": receiver.url, "event_types": ["release.*"]})
+            r = client.post(
+                f"{svc.url}/v1/subscriptions", json={"url": receiver.url, "event_types": ["release.*"]}
+            )
             assert r.status_code == 201, r.text
             receiver.secret = r.json()["secret"]
             # release-svc runs alone: it learns the project the way requirements-svc tells it.
@@ -165,8 +171,10 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
             assert r.status_code == 200, r.text
             releases = []
             for n in range(50):
-                r = client.post(f"{svc.url}/v1/projects/{PROJECT}/releases",
-                                json={"version": f"1.0.{n}", "approvers": ["bob"]})
+                r = client.post(
+                    f"{svc.url}/v1/projects/{PROJECT}/releases",
+                    json={"version": f"1.0.{n}", "approvers": ["bob"]},
+                )
                 assert r.status_code == 201, r.text
                 releases.append(r.json()["id"])
         held, loaded = releases[:4], releases[4:]
@@ -249,9 +257,11 @@ def test_sigterm_under_load_drains_and_loses_nothing(pg_server: PostgresServer, 
 
         # The dispatcher stopped after its batch: nothing left leased, and everything the subscriber
         # acknowledged is recorded as delivered.
-        leased = _rows(pg_server, db_name,
-                       "SELECT count(*) FROM event_deliveries "
-                       "WHERE status = 'pending' AND locked_until IS NOT NULL")
+        leased = _rows(
+            pg_server,
+            db_name,
+            "SELECT count(*) FROM event_deliveries WHERE status = 'pending' AND locked_until IS NOT NULL",
+        )
         assert leased == [["0"]]
         rows = _rows(pg_server, db_name, "SELECT event_id FROM event_deliveries WHERE status = 'delivered'")
         delivered_ids = {row[0] for row in rows}

@@ -23,11 +23,14 @@ def test_each_service_serves_health_docs_and_problems(stack, name):
     assert "http_requests_total" in httpx.get(f"{base}/metrics").text
 
 
-@pytest.mark.parametrize(("name", "path"), [
-    ("requirements", "/v1/projects"),
-    ("risk", "/v1/projects/PAY/risk-matrix"),
-    ("release", "/v1/projects/PAY/releases"),
-])
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("requirements", "/v1/projects"),
+        ("risk", "/v1/projects/PAY/risk-matrix"),
+        ("release", "/v1/projects/PAY/releases"),
+    ],
+)
 def test_each_service_requires_a_token(stack, name, path):
     r = httpx.get(stack.url(name) + path)
     assert r.status_code == 401
@@ -36,8 +39,9 @@ def test_each_service_requires_a_token(stack, name, path):
 
 def test_one_resource_per_service_over_http(stack):
     h = stack.headers("tpm", "E2E")
-    r = httpx.post(stack.url("requirements") + "/v1/projects", json={"key": "E2E", "name": "End to end"},
-                   headers=h)
+    r = httpx.post(
+        stack.url("requirements") + "/v1/projects", json={"key": "E2E", "name": "End to end"}, headers=h
+    )
     assert r.status_code == 201, r.text
     r = httpx.get(stack.url("risk") + "/v1/projects/E2E/risk-matrix", headers=h)
     assert r.status_code == 200 and r.json()["gate_level"] == "high"

@@ -32,8 +32,18 @@ WEBHOOK_SIGNATURE = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="
 COOKIE = "session=" + uuid.uuid4().hex
 PRIVATE_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow" + uuid.uuid4().hex + "\n-----END RSA PRIVATE KEY-----"
 WHSEC = "whsec_" + uuid.uuid4().hex
-SECRETS = (DB_PASSWORD, SHORT_PASSWORD, BEARER, GITLAB_TOKEN, SIGNATURE, WEBHOOK_SIGNATURE, COOKIE,
-           PRIVATE_KEY, WHSEC, DEV_JWT_SECRET)
+SECRETS = (
+    DB_PASSWORD,
+    SHORT_PASSWORD,
+    BEARER,
+    GITLAB_TOKEN,
+    SIGNATURE,
+    WEBHOOK_SIGNATURE,
+    COOKIE,
+    PRIVATE_KEY,
+    WHSEC,
+    DEV_JWT_SECRET,
+)
 URL = f"postgresql+asyncpg://tpm:{DB_PASSWORD}@db.internal:5432/tpm"
 SHORT_URL = f"postgresql+asyncpg://tpm:{SHORT_PASSWORD}@db.internal:5432/tpm"
 
@@ -61,8 +71,14 @@ def restore_logging() -> Iterator[None]:
 
 def common(fmt: str) -> CommonSettings:
     unwired = f"http://127.0.0.1:{free_port()}"
-    return CommonSettings(env="test", log_format=fmt, log_level="INFO", requirements_url=unwired,
-                          risk_url=unwired, release_url=unwired)
+    return CommonSettings(
+        env="test",
+        log_format=fmt,
+        log_level="INFO",
+        requirements_url=unwired,
+        risk_url=unwired,
+        release_url=unwired,
+    )
 
 
 class DriverError(Exception):
@@ -83,18 +99,28 @@ def test_tracebacks_and_nested_values_are_redacted(fmt, capsys, restore_logging)
     try:
         connect(SHORT_URL, headers)
     except DriverError:
-        log.exception("connect_failed", url=URL, request={
-            "headers": headers, "raw_headers": [(b"x-hub-signature-256", SIGNATURE.encode()),
-                                                ("webhook-signature", WEBHOOK_SIGNATURE)],
-            "body": {"config": {"private_key": PRIVATE_KEY, "note": f"key {PRIVATE_KEY}"}},
-            "nested": [({"password": SHORT_PASSWORD},), f"subscription secret {WHSEC}"],
-        }, jwt_secret=DEV_JWT_SECRET, detail=f"retrying {SHORT_URL}")
+        log.exception(
+            "connect_failed",
+            url=URL,
+            request={
+                "headers": headers,
+                "raw_headers": [
+                    (b"x-hub-signature-256", SIGNATURE.encode()),
+                    ("webhook-signature", WEBHOOK_SIGNATURE),
+                ],
+                "body": {"config": {"private_key": PRIVATE_KEY, "note": f"key {PRIVATE_KEY}"}},
+                "nested": [({"password": SHORT_PASSWORD},), f"subscription secret {WHSEC}"],
+            },
+            jwt_secret=DEV_JWT_SECRET,
+            detail=f"retrying {SHORT_URL}",
+        )
     # A stdlib logger (uvicorn's), with its own traceback and secrets in its message.
     try:
         connect(URL, headers)
     except DriverError:
-        logging.getLogger("uvicorn.error").error("Exception in ASGI application: %s %r", URL, headers,
-                                                 exc_info=True)
+        logging.getLogger("uvicorn.error").error(
+            "Exception in ASGI application: %s %r", URL, headers, exc_info=True
+        )
     output = capsys.readouterr().err
     assert "connect_failed" in output and "Exception in ASGI application" in output
     assert "Traceback (most recent call last)" in output and "in connect" in output
@@ -112,13 +138,23 @@ async def test_a_500_under_uvicorn_logs_no_secret(fmt, capsys, restore_logging, 
         connect(URL, dict(request.headers.items()) | {"Authorization": request.headers["authorization"]})
         return {}
 
-    spec = ServiceSpec(name="logtest-svc", title="logtest", description="logging test", routers=[router],
-                       models_module="tpmhub_shared.models", versions_dir=tmp_path)
-    settings = ServiceSettings(database_url=SHORT_URL.replace("db.internal", "127.0.0.1").replace(
-        "5432", str(free_port())), background_enabled=False, common=common(fmt))
+    spec = ServiceSpec(
+        name="logtest-svc",
+        title="logtest",
+        description="logging test",
+        routers=[router],
+        models_module="tpmhub_shared.models",
+        versions_dir=tmp_path,
+    )
+    settings = ServiceSettings(
+        database_url=SHORT_URL.replace("db.internal", "127.0.0.1").replace("5432", str(free_port())),
+        background_enabled=False,
+        common=common(fmt),
+    )
     app = create_app(spec, settings)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, access_log=False,
-                                           lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, access_log=False, lifespan="on")
+    )
     task = asyncio.create_task(server.serve())
     try:
         async with asyncio.timeout(20):
@@ -126,9 +162,16 @@ async def test_a_500_under_uvicorn_logs_no_secret(fmt, capsys, restore_logging, 
                 await asyncio.sleep(0.01)
         port = server.servers[0].sockets[0].getsockname()[1]
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            answer = await client.get("/v1/boom", headers={
-                "Authorization": f"Bearer {BEARER}", "X-Gitlab-Token": GITLAB_TOKEN, "Cookie": COOKIE,
-                "X-Hub-Signature-256": SIGNATURE, "webhook-signature": WEBHOOK_SIGNATURE})
+            answer = await client.get(
+                "/v1/boom",
+                headers={
+                    "Authorization": f"Bearer {BEARER}",
+                    "X-Gitlab-Token": GITLAB_TOKEN,
+                    "Cookie": COOKIE,
+                    "X-Hub-Signature-256": SIGNATURE,
+                    "webhook-signature": WEBHOOK_SIGNATURE,
+                },
+            )
         assert answer.status_code == 500
         assert_clean(answer.text)
     finally:
@@ -140,20 +183,32 @@ async def test_a_500_under_uvicorn_logs_no_secret(fmt, capsys, restore_logging, 
     assert_clean(output)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("postgresql+asyncpg://tpm:s3cr3t@db/tpm", "postgresql+asyncpg://tpm:[redacted]@db/tpm"),
-    ("redis://:s3cr3t@cache:6379/0", "redis://:[redacted]@cache:6379/0"),
-    ("host=db user=tpm password=s3cr3t dbname=tpm", "host=db user=tpm password=[redacted] dbname=tpm"),
-    ("{'authorization': 'Bearer abc.def.ghi', 'accept': '*/*'}",
-     "{'authorization': '[redacted]', 'accept': '*/*'}"),
-    ("[(b'x-gitlab-token', b'glt-123'), (b'host', b'x')]",
-     "[(b'x-gitlab-token', b'[redacted]'), (b'host', b'x')]"),
-    ("Settings(database_url='x', jwt_secret='abc')", "Settings(database_url='x', jwt_secret='[redacted]')"),
-    ("sent Authorization: Bearer abc.def.ghi to risk", "sent Authorization: [redacted] to risk"),
-    ("token validation failed for the sibling", "token validation failed for the sibling"),
-    ("Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)",
-     "Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("postgresql+asyncpg://tpm:s3cr3t@db/tpm", "postgresql+asyncpg://tpm:[redacted]@db/tpm"),
+        ("redis://:s3cr3t@cache:6379/0", "redis://:[redacted]@cache:6379/0"),
+        ("host=db user=tpm password=s3cr3t dbname=tpm", "host=db user=tpm password=[redacted] dbname=tpm"),
+        (
+            "{'authorization': 'Bearer abc.def.ghi', 'accept': '*/*'}",
+            "{'authorization': '[redacted]', 'accept': '*/*'}",
+        ),
+        (
+            "[(b'x-gitlab-token', b'glt-123'), (b'host', b'x')]",
+            "[(b'x-gitlab-token', b'[redacted]'), (b'host', b'x')]",
+        ),
+        (
+            "Settings(database_url='x', jwt_secret='abc')",
+            "Settings(database_url='x', jwt_secret='[redacted]')",
+        ),
+        ("sent Authorization: Bearer abc.def.ghi to risk", "sent Authorization: [redacted] to risk"),
+        ("token validation failed for the sibling", "token validation failed for the sibling"),
+        (
+            "Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)",
+            "Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)",
+        ),
+    ],
+)
 def test_scrub(text, expected):
     from tpmhub_shared.logging import scrub
 

@@ -623,12 +623,20 @@ async def test_several_dispatchers_share_the_work_without_losing_or_reordering(
         assert orjson.loads(receiver.requests[0].body)["source"] == "/tpmhub/test"
 
 
-@pytest.mark.parametrize("url", ["http://no-such-host.invalid/x", "http://xn--a.example/x", "http://[zz::1]/x",
-                                 "http://example.com:99999/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://no-such-host.invalid/x",
+        "http://xn--a.example/x",
+        "http://[zz::1]/x",
+        "http://example.com:99999/x",
+    ],
+)
 async def test_unresolvable_or_malformed_targets_are_422(service_app, auth, url):
     async with service_app(subscriptions_allow_private_targets=False) as (app, client):
-        r = await client.post("/v1/subscriptions", json={"url": url, "event_types": ["*"]},
-                              headers=auth("admin"))
+        r = await client.post(
+            "/v1/subscriptions", json={"url": url, "event_types": ["*"]}, headers=auth("admin")
+        )
         assert r.status_code == 422, r.text
 
 

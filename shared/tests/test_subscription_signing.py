@@ -45,10 +45,14 @@ async def drain(app, *, max_seconds: float = 10) -> None:
 
 
 async def emit(client, auth, *, type="thing.happened", subject="S1", **data):
-    r = await client.post("/v1/test/emit", json={"type": type, "subject": subject, "count": 1, "data": data},
-                          headers=auth("admin"))
+    r = await client.post(
+        "/v1/test/emit",
+        json={"type": type, "subject": subject, "count": 1, "data": data},
+        headers=auth("admin"),
+    )
     assert r.status_code == 200, r.text
     return r.json()["ids"]
+
 
 DING_SECRET = "SEC" + "0123456789abcdef" * 4
 FEISHU_SECRET = "qF7pXk2Lm9Zt4Wv8Rb3Nc6Yd"
@@ -113,8 +117,9 @@ class Robots:
         async def dingtalk(request: Request) -> Response:
             raw_query = request.url.query
             body = await request.body()
-            self.seen.append({"kind": "dingtalk", "query": raw_query, "body": body,
-                              "headers": dict(request.headers)})
+            self.seen.append(
+                {"kind": "dingtalk", "query": raw_query, "body": body, "headers": dict(request.headers)}
+            )
             params = parse_qs(raw_query, keep_blank_values=True)
             if params.get("access_token") != ["tok123"]:
                 return Response('{"errcode":300001,"errmsg":"token is not exist"}', status_code=400)
@@ -131,8 +136,9 @@ class Robots:
         @self.app.post("/open-apis/bot/v2/hook/{hook}")
         async def feishu(hook: str, request: Request) -> Response:
             body = await request.body()
-            self.seen.append({"kind": "feishu", "query": request.url.query, "body": body,
-                              "headers": dict(request.headers)})
+            self.seen.append(
+                {"kind": "feishu", "query": request.url.query, "body": body, "headers": dict(request.headers)}
+            )
             message = orjson.loads(body)
             timestamp, sign = message.get("timestamp"), message.get("sign")
             if not isinstance(timestamp, str) or not isinstance(sign, str):
@@ -251,8 +257,11 @@ async def test_robot_secret_is_write_only_and_validated(service_app, auth, robot
             ({"format": "dingtalk", "robot_secret": "S" * 201}, "body.robot_secret"),
             ({"format": "dingtalk", "robot_secret": 42}, "body.robot_secret"),
         ]:
-            r = await client.post("/v1/subscriptions", headers=admin,
-                                  json={"url": robots.dingtalk_url, "event_types": ["*"], **body})
+            r = await client.post(
+                "/v1/subscriptions",
+                headers=admin,
+                json={"url": robots.dingtalk_url, "event_types": ["*"], **body},
+            )
             assert r.status_code == 422, r.text
             assert r.headers["content-type"].startswith("application/problem+json")
             assert loc in [e["loc"] for e in r.json()["errors"]], r.text
@@ -318,8 +327,14 @@ def verify_v1a(public_key: str, body: bytes, headers: dict[str, str], *, toleran
 
 async def test_v1a_subscription_signs_with_ed25519(service_app, auth, receiver):
     async with service_app() as (app, client):
-        sub = await create(client, auth, url=receiver.url, format="cloudevents", signature_scheme="v1a",
-                           event_types=["thing.*"])
+        sub = await create(
+            client,
+            auth,
+            url=receiver.url,
+            format="cloudevents",
+            signature_scheme="v1a",
+            event_types=["thing.*"],
+        )
         assert sub["signature_scheme"] == "v1a" and sub["secret"] is None
         assert sub["public_key"].startswith("whpk_")
         assert len(base64.b64decode(sub["public_key"].removeprefix("whpk_"))) == 32
@@ -361,8 +376,14 @@ async def test_v1a_subscription_signs_with_ed25519(service_app, auth, receiver):
 async def test_v1a_with_a_chat_robot_and_scheme_rules(service_app, auth, robots):
     async with service_app() as (app, client):
         admin = auth("admin")
-        sub = await create(client, auth, url=robots.feishu_url, format="feishu", signature_scheme="v1a",
-                           robot_secret=FEISHU_SECRET)
+        sub = await create(
+            client,
+            auth,
+            url=robots.feishu_url,
+            format="feishu",
+            signature_scheme="v1a",
+            robot_secret=FEISHU_SECRET,
+        )
         await emit(client, auth, type="rollout.advanced", subject="R1", percent=5)
         await drain(app)
         [got] = robots.seen
@@ -370,11 +391,15 @@ async def test_v1a_with_a_chat_robot_and_scheme_rules(service_app, auth, robots)
         assert attempt["success"], attempt
         verify_v1a(sub["public_key"], got["body"], got["headers"])  # over the body with the robot's sign
         # The scheme is fixed; unknown schemes are refused.
-        r = await client.patch(f"/v1/subscriptions/{sub['id']}", headers=admin,
-                               json={"signature_scheme": "v1"})
+        r = await client.patch(
+            f"/v1/subscriptions/{sub['id']}", headers=admin, json={"signature_scheme": "v1"}
+        )
         assert r.status_code == 422, r.text
-        r = await client.post("/v1/subscriptions", headers=admin, json={
-            "url": robots.feishu_url, "event_types": ["*"], "signature_scheme": "v2"})
+        r = await client.post(
+            "/v1/subscriptions",
+            headers=admin,
+            json={"url": robots.feishu_url, "event_types": ["*"], "signature_scheme": "v2"},
+        )
         assert r.status_code == 422 and r.json()["errors"][0]["loc"] == "body.signature_scheme", r.text
         # A v1 subscription created without a scheme is unchanged: whsec_ secret, no public key.
         plain = await create(client, auth, url=robots.feishu_url, format="feishu")
@@ -392,8 +417,14 @@ def test_signed_request_v1a_with_a_fixed_key_is_deterministic():
     secret = "whsk_" + base64.b64encode(seed).decode()
     public_key = Ed25519PrivateKey.from_private_bytes(seed).public_key()
     public = public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)
-    event = CloudEvent(id="msg_p5jXN8AQM9LWM0D4loKWxJek", source="/tpmhub/test", type="thing.happened",
-                       subject="S1", time="2026-11-22T00:00:00Z", data={"test": 2432232314})
+    event = CloudEvent(
+        id="msg_p5jXN8AQM9LWM0D4loKWxJek",
+        source="/tpmhub/test",
+        type="thing.happened",
+        subject="S1",
+        time="2026-11-22T00:00:00Z",
+        data={"test": 2432232314},
+    )
     now = int(time.time())
     body, headers = signed_request(secret, event, "cloudevents", now=now)
     again, headers2 = signed_request(secret, event, "cloudevents", now=now)

@@ -45,8 +45,6 @@ async def ready_release(client, auth, scope, *, version="1.0.0", project="PAY"):
     return rid
 
 
-
-
 def patient(settings):
     """The app's settings with a generous sibling budget for the gate: scheduler replicas racing in one test
     process share its loop and CPU, and a fail-closed timeout is not what those tests are about (the gate's

@@ -199,7 +199,7 @@ async def test_batch_matches_single_and_raising_the_percent_only_adds(client, au
         {"units": []},
         {"units": [""]},
         {"units": ["x" * 257]},
-    {"units": ["ok", "tab\there"]},
+        {"units": ["ok", "tab\there"]},
         {"units": "123"},
         {"units": ["1"], "extra": True},
         {},

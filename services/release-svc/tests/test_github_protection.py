@@ -115,8 +115,11 @@ async def test_app_config_is_validated_and_never_shown(client, auth):
     for n, key in enumerate(bad_keys):
         r = await client.post(
             "/v1/projects/PAY/ci-sources",
-            json={"provider": "github", "repository": f"acme/other{n}",
-                  "github_app": {"app_id": 1, "private_key": key}},
+            json={
+                "provider": "github",
+                "repository": f"acme/other{n}",
+                "github_app": {"app_id": 1, "private_key": key},
+            },
             headers=auth("tpm", "PAY"),
         )
         assert r.status_code == 422, r.text

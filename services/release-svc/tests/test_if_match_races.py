@@ -24,9 +24,7 @@ async def db(client, release_settings):
 
 async def race(client, method, url, headers, bodies):
     """The same request with the same If-Match from N writers at once (`bodies[i]` for writer i)."""
-    return await asyncio.gather(
-        *(client.request(method, url, json=body, headers=headers) for body in bodies)
-    )
+    return await asyncio.gather(*(client.request(method, url, json=body, headers=headers) for body in bodies))
 
 
 def one_winner(answers):
@@ -97,7 +95,8 @@ async def rollout_in(client, auth, status: str) -> dict:
     gate, so the siblings are wired and the release passes every check)."""
     release_id = await ready_release(client, auth, [], version=f"2.{uuid.uuid4().int % 10_000}.0")
     r = await client.post(
-        f"/v1/releases/{release_id}/rollouts", json={"stages": stages(5, 25, 50, 100)},
+        f"/v1/releases/{release_id}/rollouts",
+        json={"stages": stages(5, 25, 50, 100)},
         headers=auth("tpm", "PAY"),
     )
     assert r.status_code == 201, r.text
@@ -179,6 +178,9 @@ async def test_checklist_item_patch_with_one_if_match_happens_once(client, auth,
     headers = {**auth("tpm", "PAY"), "If-Match": f'"{items[0]["version"]}"'}
     answers = await race(client, "PATCH", url, headers, [{"note": f"note {i}"} for i in range(N)])
     winner = one_winner(answers)
-    now = [i for i in (await client.get(f"/v1/releases/{release['id']}/checklist", headers=auth())).json()
-           if i["id"] == items[0]["id"]][0]
+    now = [
+        i
+        for i in (await client.get(f"/v1/releases/{release['id']}/checklist", headers=auth())).json()
+        if i["id"] == items[0]["id"]
+    ][0]
     assert now["note"] == winner.json()["note"] and now["version"] == items[0]["version"] + 1

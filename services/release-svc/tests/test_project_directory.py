@@ -48,8 +48,13 @@ async def req(app, requirements_app):
 @pytest.fixture
 async def requirements_down(app):
     saved = app.state.siblings["requirements"]
-    down = SiblingClient(name="requirements-svc", base_url=f"http://127.0.0.1:{free_port()}",
-                         settings=app.state.settings.common, caller="release-svc", timeout=0.5)
+    down = SiblingClient(
+        name="requirements-svc",
+        base_url=f"http://127.0.0.1:{free_port()}",
+        settings=app.state.settings.common,
+        caller="release-svc",
+        timeout=0.5,
+    )
     app.state.siblings["requirements"] = down
     yield down
     await down.aclose()
@@ -78,16 +83,19 @@ async def test_a_project_created_in_requirements_is_accepted_at_once(client, aut
     assert known == 1
 
 
-@pytest.mark.parametrize(("method", "path", "body"), [
-    ("POST", "/v1/projects/NOPE/releases", {"version": "1.0.0"}),
-    ("GET", "/v1/projects/NOPE/releases", None),
-    ("POST", "/v1/projects/NOPE/freeze-windows", FREEZE),
-    ("GET", "/v1/projects/NOPE/freeze-windows", None),
-    ("PUT", "/v1/projects/NOPE/checklist-template", {"items": [{"title": "Pressure test"}]}),
-    ("POST", "/v1/projects/NOPE/deployments", DEPLOYMENT),
-    ("POST", "/v1/projects/NOPE/ci-sources", CI_SOURCE),
-    ("GET", "/v1/projects/NOPE/dora", None),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/v1/projects/NOPE/releases", {"version": "1.0.0"}),
+        ("GET", "/v1/projects/NOPE/releases", None),
+        ("POST", "/v1/projects/NOPE/freeze-windows", FREEZE),
+        ("GET", "/v1/projects/NOPE/freeze-windows", None),
+        ("PUT", "/v1/projects/NOPE/checklist-template", {"items": [{"title": "Pressure test"}]}),
+        ("POST", "/v1/projects/NOPE/deployments", DEPLOYMENT),
+        ("POST", "/v1/projects/NOPE/ci-sources", CI_SOURCE),
+        ("GET", "/v1/projects/NOPE/dora", None),
+    ],
+)
 async def test_unknown_project_is_404_with_nothing_written(client, auth, app, req, method, path, body):
     for headers in (auth("admin", "NOPE"), auth("admin"), auth(service="risk-svc")):
         r = await client.request(method, path, json=body, headers=headers)
@@ -102,37 +110,49 @@ async def test_requirements_down_is_503_for_an_unknown_project_only(client, auth
     r = await req.post("/v1/projects", json={"key": "SEEN", "name": "Seen"}, headers=auth())
     assert r.status_code == 201, r.text
     assert (await client.get("/v1/projects/SEEN/releases", headers=auth("viewer", "SEEN"))).status_code == 200
-    down = SiblingClient(name="requirements-svc", base_url=f"http://127.0.0.1:{free_port()}",
-                         settings=app.state.settings.common, caller="release-svc", timeout=0.5)
+    down = SiblingClient(
+        name="requirements-svc",
+        base_url=f"http://127.0.0.1:{free_port()}",
+        settings=app.state.settings.common,
+        caller="release-svc",
+        timeout=0.5,
+    )
     up = app.state.siblings["requirements"]
     app.state.siblings["requirements"] = down
     try:
-        r = await client.post("/v1/projects/GONE/releases", json={"version": "1.0.0"},
-                              headers=auth("tpm", "GONE"))
+        r = await client.post(
+            "/v1/projects/GONE/releases", json={"version": "1.0.0"}, headers=auth("tpm", "GONE")
+        )
         assert r.status_code == 503, r.text
         assert "Cannot confirm that project GONE exists" in r.json()["detail"]
         assert r.headers["retry-after"] == "1"
         await nothing_written(app, "GONE")
         for key in ("PAY", "SEEN"):
-            r = await client.post(f"/v1/projects/{key}/releases", json={"version": "2.0.0"},
-                                  headers=auth("tpm", key))
+            r = await client.post(
+                f"/v1/projects/{key}/releases", json={"version": "2.0.0"}, headers=auth("tpm", key)
+            )
             assert r.status_code == 201, r.text
     finally:
         app.state.siblings["requirements"] = up
         await down.aclose()
     # Back up: GONE was not remembered as unknown, and requirements-svc does not know it either.
-    r = await client.post("/v1/projects/GONE/releases", json={"version": "1.0.0"},
-                          headers=auth("tpm", "GONE"))
+    r = await client.post(
+        "/v1/projects/GONE/releases", json={"version": "1.0.0"}, headers=auth("tpm", "GONE")
+    )
     assert r.status_code == 404, r.text
 
 
-@pytest.mark.parametrize(("method", "path", "body"), [
-    ("POST", "/v1/projects/{key}/releases", {"version": "1.0.0"}),
-    ("GET", "/v1/projects/{key}/releases", None),
-    ("GET", "/v1/projects/{key}/checklist-template", None),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/v1/projects/{key}/releases", {"version": "1.0.0"}),
+        ("GET", "/v1/projects/{key}/releases", None),
+        ("GET", "/v1/projects/{key}/checklist-template", None),
+    ],
+)
 async def test_no_role_on_the_project_answers_the_same_as_for_an_existing_one(
-        client, auth, requirements_down, method, path, body):
+    client, auth, requirements_down, method, path, body
+):
     """NOPE does not exist, OPS does: a caller with a role on PAY only cannot tell them apart (no look-up
     is made for it, so requirements-svc being down changes nothing)."""
     h = auth("tpm", "PAY")

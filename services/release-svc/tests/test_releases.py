@@ -2,8 +2,9 @@ import pytest
 
 
 async def test_create_list_get(client, auth):
-    r = await client.post("/v1/projects/PAY/releases", json={"version": "1.4.0", "name": "Wallet"},
-                          headers=auth("tpm", "PAY"))
+    r = await client.post(
+        "/v1/projects/PAY/releases", json={"version": "1.4.0", "name": "Wallet"}, headers=auth("tpm", "PAY")
+    )
     assert r.status_code == 201, r.text
     release = r.json()
     assert release["version"] == "1.4.0" and release["status"] == "draft" and release["revision"] == 1
@@ -30,8 +31,11 @@ async def test_invalid_semver_is_422(client, auth, version):
 
 
 async def test_release_roles_and_visibility(client, auth):
-    assert (await client.post("/v1/projects/PAY/releases", json={"version": "1.0.0"},
-                              headers=auth("engineer", "PAY"))).status_code == 403
+    assert (
+        await client.post(
+            "/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=auth("engineer", "PAY")
+        )
+    ).status_code == 403
     r = await client.post("/v1/projects/PAY/releases", json={"version": "1.0.0"}, headers=auth("pm", "PAY"))
     rid = r.json()["id"]
     assert (await client.get(f"/v1/releases/{rid}", headers=auth("admin", "OPS"))).status_code == 404

@@ -216,8 +216,7 @@ async def test_several_replicas_advance_each_rollout_once(
     replicas = [Database(release_settings.database_url) for _ in range(3)]
     try:
         apps = [
-            SimpleNamespace(state=SimpleNamespace(**{**vars(scheduler_app.state), "db": d}))
-            for d in replicas
+            SimpleNamespace(state=SimpleNamespace(**{**vars(scheduler_app.state), "db": d})) for d in replicas
         ]
         results = await asyncio.gather(*(workers.run_due(a) for a in apps for _ in range(2)))
     finally:

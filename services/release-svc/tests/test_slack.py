@@ -34,8 +34,13 @@ SECRET = "slack-signing-secret-for-tests-0123456789"
 def test_signature_reproduces_slacks_published_example():
     assert slack.signature(EXAMPLE_SECRET, EXAMPLE_TIMESTAMP, EXAMPLE_BODY.encode()) == EXAMPLE_SIGNATURE
     at = datetime.fromtimestamp(int(EXAMPLE_TIMESTAMP), UTC)
-    slack.verify(EXAMPLE_SECRET, timestamp=EXAMPLE_TIMESTAMP, sig=EXAMPLE_SIGNATURE,
-                 body=EXAMPLE_BODY.encode(), now=at + timedelta(seconds=299))
+    slack.verify(
+        EXAMPLE_SECRET,
+        timestamp=EXAMPLE_TIMESTAMP,
+        sig=EXAMPLE_SIGNATURE,
+        body=EXAMPLE_BODY.encode(),
+        now=at + timedelta(seconds=299),
+    )
     for now, sig, body in (
         (at + timedelta(seconds=301), EXAMPLE_SIGNATURE, EXAMPLE_BODY),  # stale
         (at - timedelta(seconds=301), EXAMPLE_SIGNATURE, EXAMPLE_BODY),  # from the future
@@ -78,12 +83,18 @@ def _signed(body: str, *, secret: str = SECRET, ts: int | None = None) -> dict[s
 
 
 def _payload(value: str, user: str) -> str:
-    return urlencode({"payload": json.dumps({
-        "type": "block_actions",
-        "user": {"id": user, "username": user.lower(), "team_id": "T1DC2JH3J"},
-        "team": {"id": "T1DC2JH3J", "domain": "acme"},
-        "actions": [{"action_id": "tpmhub", "block_id": "b1", "type": "button", "value": value}],
-    })})
+    return urlencode(
+        {
+            "payload": json.dumps(
+                {
+                    "type": "block_actions",
+                    "user": {"id": user, "username": user.lower(), "team_id": "T1DC2JH3J"},
+                    "team": {"id": "T1DC2JH3J", "domain": "acme"},
+                    "actions": [{"action_id": "tpmhub", "block_id": "b1", "type": "button", "value": value}],
+                }
+            )
+        }
+    )
 
 
 async def _click(slack_client, value: str, user: str, **kw):
@@ -132,8 +143,11 @@ async def test_bad_signatures_are_401_and_change_nothing(client, auth, slack_app
     wrong = await _click(slack_app, value, "UBOB", secret="another-secret")
     assert wrong.status_code == 401
     body = _payload(value, "UBOB")
-    bare = await slack_app.post("/v1/integrations/slack/interactions", content=body,
-                                headers={"Content-Type": "application/x-www-form-urlencoded"})
+    bare = await slack_app.post(
+        "/v1/integrations/slack/interactions",
+        content=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert bare.status_code == 401
     assert SECRET not in stale.text + wrong.text + bare.text
     assert await _stage(client, auth, running) == 0
@@ -195,10 +209,12 @@ async def test_approve_from_slack_as_a_listed_approver(client, auth, slack_app):
 
 async def test_mapping_is_managed_by_tpm_or_admin(client, auth):
     url = "/v1/projects/PAY/slack-users/U2CERLKJA"
-    assert (await client.put(url, json={"sub": "bob", "role": "engineer"},
-                             headers=auth("engineer", "PAY"))).status_code == 403
-    assert (await client.put(url, json={"sub": "bob", "role": "admin"},
-                             headers=auth("tpm", "PAY"))).status_code == 403
+    assert (
+        await client.put(url, json={"sub": "bob", "role": "engineer"}, headers=auth("engineer", "PAY"))
+    ).status_code == 403
+    assert (
+        await client.put(url, json={"sub": "bob", "role": "admin"}, headers=auth("tpm", "PAY"))
+    ).status_code == 403
     r = await client.put(url, json={"sub": "bob", "role": "engineer"}, headers=auth("tpm", "PAY"))
     assert r.status_code == 201 and r.json()["sub"] == "bob"
     r = await client.put(url, json={"sub": "bob", "role": "qa"}, headers=auth("tpm", "PAY"))

@@ -80,8 +80,11 @@ async def backlog(req, auth):
         r = await req.post("/v1/projects", json={"key": key, "name": key}, headers=auth("admin"))
         assert r.status_code == 201, r.text
     crit = {}
-    for project, title, texts in (("PAY", "Wallet pay", ["pays", "refunds"]), ("PAY", "Receipt", ["mails"]),
-                                  ("OPS", "Pager", ["pages"])):
+    for project, title, texts in (
+        ("PAY", "Wallet pay", ["pays", "refunds"]),
+        ("PAY", "Receipt", ["mails"]),
+        ("OPS", "Pager", ["pages"]),
+    ):
         r = await req.post(
             f"/v1/projects/{project}/items",
             json={"type": "story", "title": title, "criteria": texts},
@@ -201,8 +204,12 @@ async def test_the_item_of_each_linked_criterion_is_added(client, req, auth):
     rid = await deploying_release(client, auth)
     r = await client.post(
         f"/v1/releases/{rid}/verifications",
-        json={"scenario": "x", "result": "passed", "item_keys": ["PAY-1"],
-              "criterion_ids": [crit["PAY-2"][0], crit["PAY-1"][1], crit["PAY-2"][0]]},
+        json={
+            "scenario": "x",
+            "result": "passed",
+            "item_keys": ["PAY-1"],
+            "criterion_ids": [crit["PAY-2"][0], crit["PAY-1"][1], crit["PAY-2"][0]],
+        },
         headers=auth("qa", "PAY"),
     )
     assert r.status_code == 201, r.text
@@ -260,7 +267,9 @@ async def test_patch_checks_changed_links(client, req, auth, common_settings):
     siblings = client._transport.app.state.siblings
     wired = siblings["requirements"]
     siblings["requirements"] = SiblingClient(
-        name="requirements-svc", base_url=common_settings.requirements_url, settings=common_settings,
+        name="requirements-svc",
+        base_url=common_settings.requirements_url,
+        settings=common_settings,
         caller="release-svc",
     )
     try:
@@ -280,8 +289,9 @@ async def test_patch_checks_changed_links(client, req, auth, common_settings):
         siblings["requirements"] = wired
 
 
-async def test_a_failed_verification_fails_its_criteria(client, req, auth, make_token, release_db,
-                                                         common_settings):
+async def test_a_failed_verification_fails_its_criteria(
+    client, req, auth, make_token, release_db, common_settings
+):
     crit = await backlog(req, auth)
     pay1_a, pay1_b = crit["PAY-1"]
     manual = crit["PAY-2"][0]
@@ -312,8 +322,9 @@ async def test_a_failed_verification_fails_its_criteria(client, req, auth, make_
     assert item["acceptance"]["failed"] == 2
     # Redelivery: the same event is a duplicate; the same data under a new id writes nothing either.
     assert await deliver(req, make_token, events) == ["duplicate"]
-    again = OutboxEvent(source=events[0].source, type=events[0].type, subject=vid,
-                        project_key="PAY", data=events[0].data)
+    again = OutboxEvent(
+        source=events[0].source, type=events[0].type, subject=vid, project_key="PAY", data=events[0].data
+    )
     assert await deliver(req, make_token, [again]) == ["processed"]
     assert len((await req.get(f"/v1/criteria/{pay1_b}/history", headers=auth())).json()["items"]) == 3
 
@@ -357,7 +368,9 @@ async def test_a_passed_verification_passes_pending_criteria_only(client, req, a
     assert await deliver(req, make_token, await recorded_events(release_db)) == ["processed", "processed"]
     rows = await criteria_of(req, auth, "PAY-1")
     assert rows[pending]["status"] == "passed" and rows[pending]["verified_by"] == "qa-lin"
-    assert rows[passed]["verified_by"] == "quinn" and rows[passed]["evidence_url"] == "https://ci.example.com/7"
+    assert (
+        rows[passed]["verified_by"] == "quinn" and rows[passed]["evidence_url"] == "https://ci.example.com/7"
+    )
     assert (await criteria_of(req, auth, "PAY-2"))[crit["PAY-2"][0]]["status"] == "pending"
 
 

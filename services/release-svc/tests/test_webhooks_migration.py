@@ -37,8 +37,20 @@ def _delivery(source: CiSource, delivery_id: str, **kw) -> CiDelivery:
 
 
 _OLD_SOURCE_COLUMNS = [
-    "id", "created_at", "updated_at", "version", "project_key", "provider", "name", "repository", "secret",
-    "version_patterns", "checklist_rules", "production_environments", "active", "created_by",
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "project_key",
+    "provider",
+    "name",
+    "repository",
+    "secret",
+    "version_patterns",
+    "checklist_rules",
+    "production_environments",
+    "active",
+    "created_by",
 ]
 
 
@@ -48,9 +60,7 @@ async def _add(engine, *rows) -> None:
         for row in rows:
             if isinstance(row, CiSource):
                 table = CiSource.__table__
-                await session.execute(
-                    insert(table).values({c: getattr(row, c) for c in _OLD_SOURCE_COLUMNS})
-                )
+                await session.execute(insert(table).values({c: getattr(row, c) for c in _OLD_SOURCE_COLUMNS}))
             else:
                 session.add(row)
         await session.commit()

@@ -345,14 +345,31 @@ def test_zip_stream_holds_one_chunk_at_a_time():
 async def _add_document(db, *, title_per_version: list[str], kind: str = "prd") -> uuid.UUID:
     async with db.session() as s, s.begin():
         n_versions = len(title_per_version)
-        doc = Document(project_key="PAY", kind=kind, title=title_per_version[-1], status="approved",
-                       owner="alice", revision=n_versions, approved_revision=n_versions)
+        doc = Document(
+            project_key="PAY",
+            kind=kind,
+            title=title_per_version[-1],
+            status="approved",
+            owner="alice",
+            revision=n_versions,
+            approved_revision=n_versions,
+        )
         s.add(doc)
         await s.flush()
         for n, title in enumerate(title_per_version, start=1):
-            s.add(DocumentVersion(document_id=doc.id, project_key="PAY", kind=kind, number=n, title=title,
-                                  sections=[{"key": "goals", "title": "Goals", "body": f"{title} v{n}"}],
-                                  review_round=n, approvers=["carol"], linked_items=[]))
+            s.add(
+                DocumentVersion(
+                    document_id=doc.id,
+                    project_key="PAY",
+                    kind=kind,
+                    number=n,
+                    title=title,
+                    sections=[{"key": "goals", "title": "Goals", "body": f"{title} v{n}"}],
+                    review_round=n,
+                    approvers=["carol"],
+                    linked_items=[],
+                )
+            )
         return doc.id
 
 
@@ -387,8 +404,9 @@ async def test_the_archive_is_exact_one_folder_per_document_and_a_manifest(clien
         for d in (await client.get(f"/v1/projects/PAY/{plural}", headers=viewer)).json()["items"]:
             versions = (await client.get(f"/v1/{plural}/{d['id']}/versions", headers=viewer)).json()["items"]
             api_docs[d["id"]] = (kind, d["title"], [v["number"] for v in versions])
-    in_manifest = {d["id"]: (d["kind"], d["title"], [v["number"] for v in d["versions"]])
-                   for d in manifest["documents"]}
+    in_manifest = {
+        d["id"]: (d["kind"], d["title"], [v["number"] for v in d["versions"]]) for d in manifest["documents"]
+    }
     assert in_manifest == api_docs
     for doc_id, (kind, _, numbers) in api_docs.items():
         folder = f"documents/{kind}s/{doc_id}/"

@@ -123,8 +123,11 @@ async def risk(rsk, auth, title, items, *, close=False):
     assert r.status_code == 201, r.text
     key = r.json()["key"]
     if close:
-        r = await rsk.post(f"/v1/risks/{key}/close", json={"reason": "mitigated", "comment": "done"},
-                             headers=auth("tpm", "PAY"))
+        r = await rsk.post(
+            f"/v1/risks/{key}/close",
+            json={"reason": "mitigated", "comment": "done"},
+            headers=auth("tpm", "PAY"),
+        )
         assert r.status_code == 200, r.text
     return key
 

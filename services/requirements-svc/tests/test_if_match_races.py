@@ -11,9 +11,7 @@ N = 12
 
 async def race(client, method, url, headers, bodies):
     """The same request with the same If-Match from N writers at once (`bodies[i]` for writer i)."""
-    return await asyncio.gather(
-        *(client.request(method, url, json=body, headers=headers) for body in bodies)
-    )
+    return await asyncio.gather(*(client.request(method, url, json=body, headers=headers) for body in bodies))
 
 
 def one_winner(answers):
@@ -41,7 +39,10 @@ async def patch_race(client, auth, url: str, field: str):
     afterwards are the winner's."""
     etag = (await current(client, auth, url)).headers["etag"]
     answers = await race(
-        client, "PATCH", url, {**auth("tpm", "PAY"), "If-Match": etag},
+        client,
+        "PATCH",
+        url,
+        {**auth("tpm", "PAY"), "If-Match": etag},
         [{field: f"Value {i}"} for i in range(N)],
     )
     winner = one_winner(answers)
@@ -70,7 +71,8 @@ async def project(client, auth):
 
 async def make_item(client, auth, title="Pay with a saved card"):
     r = await client.post(
-        "/v1/projects/PAY/items", json={"type": "story", "title": title, "criteria": ["Works"]},
+        "/v1/projects/PAY/items",
+        json={"type": "story", "title": title, "criteria": ["Works"]},
         headers=auth("tpm"),
     )
     assert r.status_code == 201, r.text
@@ -142,8 +144,12 @@ async def test_document_patch_and_submit(client, auth, project, plural):
 async def test_iteration_patch_and_start(client, auth, project):
     r = await client.post(
         "/v1/projects/PAY/iterations",
-        json={"name": "Sprint 1", "start_date": "2026-12-01", "end_date": "2026-12-14",
-              "capacity_points": 10},
+        json={
+            "name": "Sprint 1",
+            "start_date": "2026-12-01",
+            "end_date": "2026-12-14",
+            "capacity_points": 10,
+        },
         headers=auth("tpm", "PAY"),
     )
     assert r.status_code == 201, r.text
@@ -155,8 +161,12 @@ async def test_iteration_patch_and_start(client, auth, project):
 
 async def test_change_request_patch_and_approve(client, auth, project):
     await make_item(client, auth)
-    cr = {"title": "Support wallets", "reason": "Share", "proposed_change": "Add Apple Pay",
-          "affected_items": ["PAY-1"]}
+    cr = {
+        "title": "Support wallets",
+        "reason": "Share",
+        "proposed_change": "Add Apple Pay",
+        "affected_items": ["PAY-1"],
+    }
     r = await client.post("/v1/projects/PAY/change-requests", json=cr, headers=auth("tpm", "PAY"))
     assert r.status_code == 201, r.text
     url = f"/v1/change-requests/{r.json()['key']}"

@@ -45,8 +45,12 @@ async def sibling_apps(backend, request, common_settings):
 
 def _sibling(name, settings, caller, transport, timeout=10.0):  # noqa: ANN001, ANN202
     return SiblingClient(
-        name=f"{name}-svc", base_url=f"http://{name}", settings=settings.common, caller=caller,
-        transport=transport, timeout=timeout,
+        name=f"{name}-svc",
+        base_url=f"http://{name}",
+        settings=settings.common,
+        caller=caller,
+        transport=transport,
+        timeout=timeout,
     )
 
 
@@ -227,8 +231,11 @@ async def test_a_sibling_down_is_503_and_nothing_is_deleted(client, backlog, wir
     h = backlog
     app = wired["app"]
     dead = SiblingClient(
-        name=f"{down}-svc", base_url=f"http://127.0.0.1:{_closed_port()}",
-        settings=wired["req_settings"].common, caller="requirements-svc", timeout=0.5,
+        name=f"{down}-svc",
+        base_url=f"http://127.0.0.1:{_closed_port()}",
+        settings=wired["req_settings"].common,
+        caller="requirements-svc",
+        timeout=0.5,
     )
     app.state.siblings[down] = dead  # closed by the `wired` fixture
     r = await client.delete("/v1/items/PAY-4", headers={**h, "If-Match": '"1"'})

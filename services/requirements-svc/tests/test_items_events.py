@@ -37,8 +37,12 @@ async def test_each_way_of_creating_items_emits_item_created(client, auth, db):
     assert one.status_code == 201, one.text
     bulk = await client.post(
         "/v1/projects/PAY/items/batch",
-        json={"items": [{"type": "feature", "title": "Apple Pay", "parent": "PAY-1"},
-                        {"type": "bug", "title": "Crash", "severity": "S1"}]},
+        json={
+            "items": [
+                {"type": "feature", "title": "Apple Pay", "parent": "PAY-1"},
+                {"type": "bug", "title": "Crash", "severity": "S1"},
+            ]
+        },
         headers=h,
     )
     assert bulk.status_code == 201, bulk.text
@@ -64,8 +68,9 @@ async def test_a_refused_create_emits_nothing(client, auth, db):
     assert project.status_code == 201
     bad = await client.post(
         "/v1/projects/PAY/items/batch",
-        json={"items": [{"type": "story", "title": "ok"},
-                        {"type": "story", "title": "x", "parent": "PAY-99"}]},
+        json={
+            "items": [{"type": "story", "title": "ok"}, {"type": "story", "title": "x", "parent": "PAY-99"}]
+        },
         headers=auth("tpm", "PAY"),
     )
     assert bad.status_code == 422

@@ -227,13 +227,16 @@ async def test_batch_limits(client, auth):
 async def test_search_matches_word_prefixes_and_takes_query_syntax_literally(client, auth):
     await client.post("/v1/projects", json={"key": "FTS", "name": "Search"}, headers=auth())
     for title in ("Refunds for wallets", "Saved cards", 'Quote "this" AND (that)'):
-        r = await client.post("/v1/projects/FTS/items", json={"type": "story", "title": title},
-                              headers=auth())
+        r = await client.post(
+            "/v1/projects/FTS/items", json={"type": "story", "title": title}, headers=auth()
+        )
         assert r.status_code == 201, r.text
+
     async def found(q):
         r = await client.get("/v1/projects/FTS/items", params={"q": q}, headers=auth())
         assert r.status_code == 200, r.text
         return [i["title"] for i in r.json()["items"]]
+
     assert await found("refund wallet") == ["Refunds for wallets"]
     assert await found('"this" AND (that') == ['Quote "this" AND (that)']
     assert await found("NEAR(") == []

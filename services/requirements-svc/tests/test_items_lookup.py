@@ -113,7 +113,8 @@ async def test_lookup_reports_blocking_bugs_anywhere_under_the_keys_with_their_p
     ]
     # A bug only found in the version has no path.
     await client.post(
-        "/v1/projects/PAY/items", json={"type": "bug", "title": "B", "severity": "S1", "found_in": "2.0"},
+        "/v1/projects/PAY/items",
+        json={"type": "bug", "title": "B", "severity": "S1", "found_in": "2.0"},
         headers=auth(),
     )
     r = await client.post("/v1/items/lookup", json={"keys": ["PAY-9"], "found_in": "2.0"}, headers=auth())
@@ -159,8 +160,13 @@ async def test_lookup_of_nothing_is_empty(client, auth):
     r = await client.post("/v1/items/lookup", json={}, headers=auth())
     assert r.status_code == 200, r.text
     assert r.json() == {
-        "items": [], "missing": [], "open_bugs": [], "prds": [], "missing_prds": [],
-        "criteria": [], "missing_criteria": [],
+        "items": [],
+        "missing": [],
+        "open_bugs": [],
+        "prds": [],
+        "missing_prds": [],
+        "criteria": [],
+        "missing_criteria": [],
     }
 
 

@@ -26,7 +26,10 @@ async def test_criteria_by_id_with_their_item(client, auth):
     body = r.json()
     assert [c["id"] for c in body["criteria"]] == [ids["PAY"][1], ids["PAY"][0]]
     assert body["criteria"][0] == {
-        "id": ids["PAY"][1], "item_key": "PAY-1", "project_key": "PAY", "status": "pending"
+        "id": ids["PAY"][1],
+        "item_key": "PAY-1",
+        "project_key": "PAY",
+        "status": "pending",
     }
     # Unknown ids and criteria of a project the caller may not read are missing alike.
     assert body["missing_criteria"] == [ghost, ids["OPS"][0]]

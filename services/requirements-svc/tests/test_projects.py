@@ -52,8 +52,11 @@ async def test_invalid_bodies_are_422_naming_the_field(client, auth, payload, lo
 
 
 async def test_malformed_json_is_400_problem(client, auth):
-    r = await client.post("/v1/projects", content=b'{"key": "PAY",', headers={
-        **auth("admin"), "content-type": "application/json"})
+    r = await client.post(
+        "/v1/projects",
+        content=b'{"key": "PAY",',
+        headers={**auth("admin"), "content-type": "application/json"},
+    )
     assert r.status_code == 400
     assert r.json()["type"].endswith("/malformed-json")
 
@@ -91,8 +94,11 @@ async def test_expired_and_wrongly_signed_tokens_are_401(client, make_token):
     assert r.status_code == 401 and "expired" in r.json()["detail"]
     import jwt
 
-    forged = jwt.encode({"sub": "eve", "roles": {"*": "admin"}, "iat": 1, "exp": 4102444800, "iss": "tpmhub"},
-                        "not-the-secret-not-the-secret-not-the-secret", algorithm="HS256")
+    forged = jwt.encode(
+        {"sub": "eve", "roles": {"*": "admin"}, "iat": 1, "exp": 4102444800, "iss": "tpmhub"},
+        "not-the-secret-not-the-secret-not-the-secret",
+        algorithm="HS256",
+    )
     r = await client.get("/v1/projects", headers={"Authorization": f"Bearer {forged}"})
     assert r.status_code == 401
 
@@ -110,8 +116,9 @@ async def test_roles_are_enforced(client, auth):
 
 async def test_patch_merge_semantics_if_match_and_history(client, auth):
     await client.post("/v1/projects", json=PAY, headers=auth("admin"))
-    r = await client.patch("/v1/projects/PAY", json={"name": "Payments 2"},
-                           headers={**auth("tpm"), "If-Match": '"1"'})
+    r = await client.patch(
+        "/v1/projects/PAY", json={"name": "Payments 2"}, headers={**auth("tpm"), "If-Match": '"1"'}
+    )
     assert r.status_code == 200 and r.headers["etag"] == '"2"'
     assert r.json()["goals"] == ["Cut checkout p99"]  # untouched field stays
     r = await client.patch("/v1/projects/PAY", json={"owner": None}, headers=auth("tpm"))
@@ -119,8 +126,9 @@ async def test_patch_merge_semantics_if_match_and_history(client, auth):
     r = await client.patch("/v1/projects/PAY", json={"name": None}, headers=auth("tpm"))
     assert r.status_code == 422
     # Stale If-Match: 412 and nothing changed.
-    r = await client.patch("/v1/projects/PAY", json={"name": "Stale"},
-                           headers={**auth("tpm"), "If-Match": '"1"'})
+    r = await client.patch(
+        "/v1/projects/PAY", json={"name": "Stale"}, headers={**auth("tpm"), "If-Match": '"1"'}
+    )
     assert r.status_code == 412 and r.json()["current_version"] == 3
     assert (await client.get("/v1/projects/PAY", headers=auth())).json()["name"] == "Payments 2"
     hist = (await client.get("/v1/projects/PAY/history", headers=auth())).json()["items"]
@@ -132,20 +140,26 @@ async def test_patch_merge_semantics_if_match_and_history(client, auth):
 async def test_a_weak_etag_in_if_match_is_412_and_changes_nothing(client, auth):
     await client.post("/v1/projects", json=PAY, headers=auth("admin"))
     for if_match in ('W/"1"', '"0", W/"1"', "1"):
-        r = await client.patch("/v1/projects/PAY", json={"name": "Weak"},
-                               headers={**auth("tpm"), "If-Match": if_match})
+        r = await client.patch(
+            "/v1/projects/PAY", json={"name": "Weak"}, headers={**auth("tpm"), "If-Match": if_match}
+        )
         assert r.status_code == 412 and r.json()["status"] == 412, (if_match, r.text)
-    r = await client.patch("/v1/projects/PAY", json={"name": "Strong"},
-                           headers={**auth("tpm"), "If-Match": '"0", "1"'})
+    r = await client.patch(
+        "/v1/projects/PAY", json={"name": "Strong"}, headers={**auth("tpm"), "If-Match": '"0", "1"'}
+    )
     assert r.status_code == 200 and r.json()["version"] == 2 and r.json()["name"] == "Strong"
 
 
 async def test_concurrent_patches_never_lose_an_update(client, auth):
     await client.post("/v1/projects", json=PAY, headers=auth("admin"))
-    results = await asyncio.gather(*[
-        client.patch("/v1/projects/PAY", json={"name": f"N{i}"}, headers={**auth("tpm"), "If-Match": '"1"'})
-        for i in range(5)
-    ])
+    results = await asyncio.gather(
+        *[
+            client.patch(
+                "/v1/projects/PAY", json={"name": f"N{i}"}, headers={**auth("tpm"), "If-Match": '"1"'}
+            )
+            for i in range(5)
+        ]
+    )
     codes = sorted(r.status_code for r in results)
     assert codes.count(200) == 1 and set(codes) <= {200, 412, 503}
     assert (await client.get("/v1/projects/PAY", headers=auth())).json()["version"] == 2
@@ -162,8 +176,11 @@ async def test_idempotency_key_replays_and_refuses_other_body(client, auth):
     assert other.status_code == 422 and other.json()["type"].endswith("/idempotency-key-reused")
     assert (await client.get("/v1/projects/OPS", headers=auth())).status_code == 404
     # Keys are per caller: bob's k-1 is his own.
-    bob = await client.post("/v1/projects", json={**PAY, "key": "OPS"},
-                            headers={**auth("admin", sub="bob"), "Idempotency-Key": "k-1"})
+    bob = await client.post(
+        "/v1/projects",
+        json={**PAY, "key": "OPS"},
+        headers={**auth("admin", sub="bob"), "Idempotency-Key": "k-1"},
+    )
     assert bob.status_code == 201
 
 

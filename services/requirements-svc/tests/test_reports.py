@@ -157,15 +157,24 @@ def seed_history(result) -> list[HistoryEntry]:
             created["status"], created["done_at"] = "in_review", None
         entries.append(
             HistoryEntry(
-                project_key=row.project_key, resource_type="item", resource_id=row.key, action="create",
-                actor="seed", at=row.created_at, changes=history.diff(None, created),
+                project_key=row.project_key,
+                resource_type="item",
+                resource_id=row.key,
+                action="create",
+                actor="seed",
+                at=row.created_at,
+                changes=history.diff(None, created),
             )
         )
         if row.status == "done":
             entries.append(
                 HistoryEntry(
-                    project_key=row.project_key, resource_type="item", resource_id=row.key,
-                    action="transition", actor="seed", at=row.done_at,
+                    project_key=row.project_key,
+                    resource_type="item",
+                    resource_id=row.key,
+                    action="transition",
+                    actor="seed",
+                    at=row.done_at,
                     changes=history.diff({"status": "in_review"}, {"status": "done"}),
                 )
             )

@@ -11,9 +11,7 @@ N = 12
 
 async def race(client, method, url, headers, bodies):
     """The same request with the same If-Match from N writers at once (`bodies[i]` for writer i)."""
-    return await asyncio.gather(
-        *(client.request(method, url, json=body, headers=headers) for body in bodies)
-    )
+    return await asyncio.gather(*(client.request(method, url, json=body, headers=headers) for body in bodies))
 
 
 def one_winner(answers):
@@ -94,8 +92,13 @@ async def test_mitigation_action_patch(client, auth, create):
     action = r.json()
     headers = {**auth("tpm", "PAY"), "If-Match": r.headers["etag"]}
     winner = one_winner(
-        await race(client, "PATCH", f"/v1/risk-actions/{action['id']}", headers,
-                   [{"title": f"T{i}"} for i in range(N)])
+        await race(
+            client,
+            "PATCH",
+            f"/v1/risk-actions/{action['id']}",
+            headers,
+            [{"title": f"T{i}"} for i in range(N)],
+        )
     )
     (now,) = (await client.get("/v1/risks/PAY-R1/actions", headers=auth())).json()["items"]
     assert now["title"] == winner.json()["title"]

@@ -40,8 +40,9 @@ async def test_default_then_saved_matrix(client, auth):
     ],
 )
 async def test_bad_matrices_are_422_and_change_nothing(client, auth, change, needle):
-    r = await client.put("/v1/projects/PAY/risk-matrix", json={**MATRIX, **change},
-                         headers=auth("tpm", "PAY"))
+    r = await client.put(
+        "/v1/projects/PAY/risk-matrix", json={**MATRIX, **change}, headers=auth("tpm", "PAY")
+    )
     assert r.status_code == 422
     assert needle in r.text
     assert (await client.get("/v1/projects/PAY/risk-matrix", headers=auth())).json()["is_default"] is True
@@ -52,8 +53,11 @@ async def test_matrix_roles_and_if_match(client, auth):
     assert r.status_code == 403
     r = await client.put("/v1/projects/PAY/risk-matrix", json=MATRIX, headers=auth("tpm", "PAY"))
     assert r.status_code == 200
-    r = await client.put("/v1/projects/PAY/risk-matrix", json={**MATRIX, "gate_level": "high"},
-                         headers={**auth("tpm", "PAY"), "If-Match": '"0"'})
+    r = await client.put(
+        "/v1/projects/PAY/risk-matrix",
+        json={**MATRIX, "gate_level": "high"},
+        headers={**auth("tpm", "PAY"), "If-Match": '"0"'},
+    )
     assert r.status_code == 412
     r = await client.get("/v1/projects/PAY/risk-matrix", headers=auth())
     assert r.json()["gate_level"] == "critical"

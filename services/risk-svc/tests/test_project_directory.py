@@ -36,7 +36,8 @@ async def nothing_written(app, key: str) -> None:
 
 
 async def test_a_project_created_in_requirements_is_accepted_at_once(
-        client, auth, app, requirements_transport, req_lifespan):
+    client, auth, app, requirements_transport, req_lifespan
+):
     r = await req_lifespan.client.post("/v1/projects", json={"key": "WAL", "name": "Wallets"}, headers=auth())
     assert r.status_code == 201, r.text
     h = auth("tpm", "WAL")
@@ -95,22 +96,30 @@ async def test_project_created_event_beats_the_negative_cache(client, auth, app,
 
 
 async def test_concurrent_misses_share_one_lookup(client, auth, requirements_transport, req_lifespan):
-    assert (await req_lifespan.client.post("/v1/projects", json={"key": "BUSY", "name": "Busy"},
-                                           headers=auth())).status_code == 201
+    assert (
+        await req_lifespan.client.post("/v1/projects", json={"key": "BUSY", "name": "Busy"}, headers=auth())
+    ).status_code == 201
     h = auth("viewer", "BUSY")
     answers = await asyncio.gather(*[client.get("/v1/projects/BUSY/risks", headers=h) for _ in range(8)])
     assert [a.status_code for a in answers] == [200] * 8
     assert lookups(requirements_transport, "BUSY") == 1
 
 
-async def test_requirements_down_is_503_for_an_unknown_project_only(client, auth, app, requirements_transport,
-                                                                    req_lifespan, risk_settings):
+async def test_requirements_down_is_503_for_an_unknown_project_only(
+    client, auth, app, requirements_transport, req_lifespan, risk_settings
+):
     # PAY was learned from its event; SEEN is learned by a look-up, before requirements-svc goes down.
-    assert (await req_lifespan.client.post("/v1/projects", json={"key": "SEEN", "name": "Seen"},
-                                           headers=auth())).status_code == 201
+    assert (
+        await req_lifespan.client.post("/v1/projects", json={"key": "SEEN", "name": "Seen"}, headers=auth())
+    ).status_code == 201
     assert (await client.get("/v1/projects/SEEN/risks", headers=auth("viewer", "SEEN"))).status_code == 200
-    down = SiblingClient(name="requirements-svc", base_url=f"http://127.0.0.1:{free_port()}",
-                         settings=risk_settings.common, caller="risk-svc", timeout=0.5)
+    down = SiblingClient(
+        name="requirements-svc",
+        base_url=f"http://127.0.0.1:{free_port()}",
+        settings=risk_settings.common,
+        caller="risk-svc",
+        timeout=0.5,
+    )
     app.state.siblings["requirements"] = down
     try:
         r = await client.post("/v1/projects/GONE/risks", json=RISK, headers=auth("tpm", "GONE"))
@@ -132,14 +141,18 @@ async def test_requirements_down_is_503_for_an_unknown_project_only(client, auth
         await down.aclose()
 
 
-@pytest.mark.parametrize(("method", "path", "body"), [
-    ("POST", "/v1/projects/{key}/risks", RISK),
-    ("GET", "/v1/projects/{key}/risks", None),
-    ("GET", "/v1/projects/{key}/risk-matrix", None),
-    ("GET", "/v1/projects/{key}/risks/heatmap", None),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/v1/projects/{key}/risks", RISK),
+        ("GET", "/v1/projects/{key}/risks", None),
+        ("GET", "/v1/projects/{key}/risk-matrix", None),
+        ("GET", "/v1/projects/{key}/risks/heatmap", None),
+    ],
+)
 async def test_no_role_on_the_project_answers_the_same_as_for_an_existing_one(
-        client, auth, requirements_down, method, path, body):
+    client, auth, requirements_down, method, path, body
+):
     """NOPE does not exist, OPS does; a caller with a role on PAY only cannot tell them apart (and no
     look-up is made for it: requirements-svc being down changes nothing)."""
     h = auth("tpm", "PAY")

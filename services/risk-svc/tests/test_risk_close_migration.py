@@ -30,11 +30,15 @@ async def test_close_reason_migration_up_and_down(backend, request, common_setti
         await learn_projects(client, auth(service="requirements-svc"), "PAY")
         h = auth("tpm", "PAY")
         for title in ("closed", "open"):
-            r = await client.post("/v1/projects/PAY/risks", json={
-                "title": title, "category": "technical", "probability": 2, "impact": 2}, headers=h)
+            r = await client.post(
+                "/v1/projects/PAY/risks",
+                json={"title": title, "category": "technical", "probability": 2, "impact": 2},
+                headers=h,
+            )
             assert r.status_code == 201, r.text
-        r = await client.post("/v1/risks/PAY-R1/close", json={"reason": "accepted", "comment": "VP signed"},
-                              headers=h)
+        r = await client.post(
+            "/v1/risks/PAY-R1/close", json={"reason": "accepted", "comment": "VP signed"}, headers=h
+        )
         assert r.status_code == 200, r.text
     url = settings.database_url
     assert await _closed(url) == [("PAY-R1", "accepted", "VP signed"), ("PAY-R2", None, None)]

@@ -158,7 +158,10 @@ async def test_every_new_risk_emits_risk_created_once(client, auth, app, create)
         BY_TYPE["risk.created"].model.model_validate(e.data)
     assert created[0].data["owner"] == "dave" and created[0].data["change_request_id"] is None
     async with app.state.db.session(write=False) as session:
-        order = [t for (t,) in await session.execute(
-            select(OutboxEvent.type).where(OutboxEvent.subject == "PAY-R2").order_by(OutboxEvent.id)
-        )]
+        order = [
+            t
+            for (t,) in await session.execute(
+                select(OutboxEvent.type).where(OutboxEvent.subject == "PAY-R2").order_by(OutboxEvent.id)
+            )
+        ]
     assert order == ["risk.created", "risk.escalated"]

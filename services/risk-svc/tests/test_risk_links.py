@@ -82,7 +82,10 @@ async def test_items_and_prds_in_one_call_releases_in_one_call(
     [asked] = requirements_transport.requests
     assert (asked.method, asked.url.path) == ("POST", "/v1/items/lookup")
     assert json.loads(asked.content) == {
-        "keys": ["PAY-1", "PAY-2", "PAY-3"], "prd_ids": prds, "found_in": None, "criterion_ids": []
+        "keys": ["PAY-1", "PAY-2", "PAY-3"],
+        "prd_ids": prds,
+        "found_in": None,
+        "criterion_ids": [],
     }
     [asked] = release_transport.requests
     assert (asked.method, asked.url.path) == ("POST", "/v1/releases/lookup")

@@ -276,7 +276,8 @@ async def test_close_with_open_actions_needs_force_by_tpm_with_reason(client, au
     # Without open actions a pm closes normally.
     await create()
     r = await client.post(
-        "/v1/risks/PAY-R2/close", json={"reason": "no_longer_applicable", "comment": "Scope cut"},
+        "/v1/risks/PAY-R2/close",
+        json={"reason": "no_longer_applicable", "comment": "Scope cut"},
         headers=auth("pm", "PAY"),
     )
     assert r.status_code == 200

@@ -127,7 +127,10 @@ class RequestContextMiddleware:
             "http_requests_total", "HTTP requests", ["method", "route", "status"], registry=registry
         )
         self.latency = Histogram(
-            "http_request_duration_seconds", "HTTP request latency", ["method", "route"], registry=registry,
+            "http_request_duration_seconds",
+            "HTTP request latency",
+            ["method", "route"],
+            registry=registry,
             buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
         self.in_flight = Gauge("http_requests_in_flight", "Requests being served", registry=registry)
@@ -169,8 +172,11 @@ class RequestContextMiddleware:
                 raise
             log.warning("database_unavailable", error=type(exc).__name__, where="middleware")
             await problem_response(
-                503, slug="database-unavailable", title="Service unavailable",
-                detail="The database is unavailable or busy; retry shortly.", instance=scope["path"],
+                503,
+                slug="database-unavailable",
+                title="Service unavailable",
+                detail="The database is unavailable or busy; retry shortly.",
+                instance=scope["path"],
                 headers={"Retry-After": "1"},
             )(scope, receive, send_wrapper)
         finally:
@@ -181,8 +187,14 @@ class RequestContextMiddleware:
             self.requests.labels(scope["method"], template, str(status)).inc()
             self.latency.labels(scope["method"], template).observe(elapsed)
             if template not in ("/healthz", "/metrics"):
-                log.info("request", method=scope["method"], path=scope["path"], route=template,
-                         status=status, duration_ms=round(elapsed * 1000, 2))
+                log.info(
+                    "request",
+                    method=scope["method"],
+                    path=scope["path"],
+                    route=template,
+                    status=status,
+                    duration_ms=round(elapsed * 1000, 2),
+                )
 
 
 def database_password(url: str) -> str | None:
@@ -277,14 +289,18 @@ class BodyLimitMiddleware:
                 await self._too_large(scope, receive, send, limit)
         except _NulCharacter:
             if not response_started:
-                await _values_refused(scope, receive, send,
-                                      [field_error("body", _NUL_MESSAGE, "nul_character")])
+                await _values_refused(
+                    scope, receive, send, [field_error("body", _NUL_MESSAGE, "nul_character")]
+                )
 
     @staticmethod
     async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         await problem_response(
-            413, slug="payload-too-large", title="Payload too large",
-            detail=f"The request body is larger than {limit} bytes.", instance=scope["path"],
+            413,
+            slug="payload-too-large",
+            title="Payload too large",
+            detail=f"The request body is larger than {limit} bytes.",
+            instance=scope["path"],
         )(scope, receive, send)
 
 
@@ -301,7 +317,8 @@ def _is_json(scope: Scope) -> bool:
         if k == b"content-type":
             media = v.split(b";", 1)[0].strip().lower()
             return media == b"application/json" or (
-                media.startswith(b"application/") and media.endswith(b"+json"))
+                media.startswith(b"application/") and media.endswith(b"+json")
+            )
     return True
 
 
@@ -388,9 +405,12 @@ class _NulCharacter(StarletteHTTPException):
 
 async def _values_refused(scope: Scope, receive: Receive, send: Send, errors: list[dict[str, str]]) -> None:
     await problem_response(
-        422, slug="validation-error", title="Validation error",
+        422,
+        slug="validation-error",
+        title="Validation error",
         detail=f"{len(errors)} invalid field(s): " + ", ".join(e["loc"] for e in errors[:10]),
-        instance=scope["path"], extra={"errors": errors},
+        instance=scope["path"],
+        extra={"errors": errors},
     )(scope, receive, send)
 
 
@@ -415,8 +435,12 @@ def _ops_router(spec: ServiceSpec) -> APIRouter:
     async def get_health() -> Health:
         return Health(status="ok", service=spec.name)
 
-    @router.get("/readyz", response_model=Health, summary="Readiness: database reachable, migrations at head",
-                responses={503: {"model": Health}})
+    @router.get(
+        "/readyz",
+        response_model=Health,
+        summary="Readiness: database reachable, migrations at head",
+        responses={503: {"model": Health}},
+    )
     async def get_readiness(request: Request) -> Any:
         state = request.app.state
         checks: dict[str, str] = {}
@@ -440,8 +464,12 @@ def _ops_router(spec: ServiceSpec) -> APIRouter:
             return body
         return Response(body.model_dump_json(), status_code=503, media_type="application/json")
 
-    @router.get("/metrics", summary="Prometheus metrics", response_class=Response,
-                responses={200: {"content": {"text/plain": {}}}})
+    @router.get(
+        "/metrics",
+        summary="Prometheus metrics",
+        response_class=Response,
+        responses={200: {"content": {"text/plain": {}}}},
+    )
     async def get_metrics(request: Request) -> Response:
         return Response(generate_latest(request.app.state.metrics), media_type=CONTENT_TYPE_LATEST)
 
@@ -455,7 +483,9 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.db = Database(
-            settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
             echo=settings.db_echo,
         )
         cfg = migration_config(spec, settings)
@@ -463,17 +493,24 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         app.state.migration_parents = migrations.revision_parents(cfg)
         me = spec.name.removesuffix("-svc")
         app.state.siblings = {
-            name: SiblingClient(name=f"{name}-svc", base_url=getattr(settings.common, f"{name}_url"),
-                                settings=settings.common, caller=spec.name)
-            for name in SIBLINGS if name != me
+            name: SiblingClient(
+                name=f"{name}-svc",
+                base_url=getattr(settings.common, f"{name}_url"),
+                settings=settings.common,
+                caller=spec.name,
+            )
+            for name in SIBLINGS
+            if name != me
         }
         for hook in spec.on_startup:
             await hook(app)
         tasks: list[asyncio.Task[None]] = []
         if settings.background_enabled:
             # Every service runs the outbox dispatcher next to its own workers.
-            tasks = [asyncio.create_task(_supervise(w, app), name=w.__name__)
-                     for w in (outbox.dispatcher, *spec.workers)]
+            tasks = [
+                asyncio.create_task(_supervise(w, app), name=w.__name__)
+                for w in (outbox.dispatcher, *spec.workers)
+            ]
         log.info("started", database=settings.database_url.split("://")[0])
         _RUNNING_APPS.append(app)
         try:
@@ -504,8 +541,11 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         title=spec.title,
         description=spec.description,
         version="1.0.0",
-        openapi_tags=[*spec.tags, *events_api.TAGS,
-                      {"name": "ops", "description": "Health, readiness and metrics."}],
+        openapi_tags=[
+            *spec.tags,
+            *events_api.TAGS,
+            {"name": "ops", "description": "Health, readiness and metrics."},
+        ],
         generate_unique_id_function=operation_id,
         dependencies=[
             Depends(reject_unknown_query),
@@ -531,12 +571,15 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     app.include_router(_ops_router(spec))
     app.openapi = problem_openapi(app, project_directory=spec.project_directory)
     # Outermost first: context (ids, logs, metrics) → body limit → idempotency → cursor key → routes.
-    app.add_middleware(CursorKeyMiddleware, key=cursor_key(settings.common.jwt_secret.get_secret_value(),
-                                                           spec.name))
+    app.add_middleware(
+        CursorKeyMiddleware, key=cursor_key(settings.common.jwt_secret.get_secret_value(), spec.name)
+    )
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
-        BodyLimitMiddleware, limit=settings.common.max_body_bytes,
-        upload_limit=settings.common.max_upload_bytes, upload_paths=spec.upload_paths,
+        BodyLimitMiddleware,
+        limit=settings.common.max_body_bytes,
+        upload_limit=settings.common.max_upload_bytes,
+        upload_paths=spec.upload_paths,
     )
     app.add_middleware(RequestContextMiddleware, service=spec.name, registry=registry)
     return app
@@ -574,8 +617,9 @@ def problem_openapi(app: FastAPI, *, project_directory: bool = False) -> Callabl
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         from tpmhub_shared.problems import Problem
 
-        for name, definition in Problem.model_json_schema(ref_template="#/components/schemas/{model}").get(
-                "$defs", {}).items():
+        for name, definition in (
+            Problem.model_json_schema(ref_template="#/components/schemas/{model}").get("$defs", {}).items()
+        ):
             components.setdefault(name, definition)
         problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
         problem.pop("$defs", None)
@@ -613,7 +657,9 @@ def problem_openapi(app: FastAPI, *, project_directory: bool = False) -> Callabl
 
 def migration_config(spec: ServiceSpec, settings: ServiceSettings):  # noqa: ANN201
     return migrations.alembic_config(
-        service=spec.name, models_module=spec.models_module, versions_dir=spec.versions_dir,
+        service=spec.name,
+        models_module=spec.models_module,
+        versions_dir=spec.versions_dir,
         database_url=settings.database_url,
     )
 

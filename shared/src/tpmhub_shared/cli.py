@@ -68,12 +68,18 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
 
     @cli.command()
     def serve(
-        host: str | None = None, port: int | None = None, workers: int = 1,
+        host: str | None = None,
+        port: int | None = None,
+        workers: int = 1,
         migrate_first: bool = typer.Option(True, "--migrate/--no-migrate"),
         drain_seconds: float = typer.Option(
-            0.0, min=0, max=60, envvar="TPM_SHUTDOWN_DRAIN_SECONDS",
+            0.0,
+            min=0,
+            max=60,
+            envvar="TPM_SHUTDOWN_DRAIN_SECONDS",
             help="On SIGTERM, answer /readyz 503 but keep serving this long before draining (for load "
-            "balancers that follow readiness); 0: drain at once."),
+            "balancers that follow readiness); 0: drain at once.",
+        ),
     ) -> None:
         """Run the service with uvicorn (migrating first by default)."""
         settings = load_settings(settings_cls)
@@ -84,9 +90,16 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
 
             migrations.upgrade(migration_config(spec, settings))
         options: dict[str, Any] = dict(
-            factory=True, host=host or settings.host, port=port or settings.port,
-            loop="uvloop", http="httptools", log_config=None, access_log=False, proxy_headers=True,
-            timeout_graceful_shutdown=15, backlog=2048,
+            factory=True,
+            host=host or settings.host,
+            port=port or settings.port,
+            loop="uvloop",
+            http="httptools",
+            log_config=None,
+            access_log=False,
+            proxy_headers=True,
+            timeout_graceful_shutdown=15,
+            backlog=2048,
             # Longer than the idle timeout of the proxies in front (ALB 60 s, nginx 75 s) and than any client
             # pause under load: with uvicorn's 5 s, the server could close a keep-alive connection just as a
             # client sent its next request on it ("server disconnected without a response").
@@ -129,7 +142,12 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
             bases = [r.revision for r in revisions if service_label in (r.branch_labels or ())]
             depends = bases[0] if bases else None
         command.revision(
-            cfg, message=message, autogenerate=True, head="base", branch_label=label, depends_on=depends,
+            cfg,
+            message=message,
+            autogenerate=True,
+            head="base",
+            branch_label=label,
+            depends_on=depends,
             version_path=str(migrations.HERE / "versions") if shared else str(spec.versions_dir),
         )
 

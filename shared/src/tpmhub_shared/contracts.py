@@ -45,16 +45,19 @@ class ItemLookupRequest(BaseModel):
         default_factory=list, max_length=MAX_LOOKUP_KEYS, examples=[["PAY-1", "PAY-2"]]
     )
     prd_ids: list[uuid.UUID] = Field(
-        default_factory=list, max_length=MAX_LOOKUP_KEYS,
+        default_factory=list,
+        max_length=MAX_LOOKUP_KEYS,
         description="PRD ids to look up in the same call (answered in `prds` and `missing_prds`).",
     )
     found_in: str | None = Field(
-        default=None, max_length=100,
+        default=None,
+        max_length=100,
         description=f"Also return open {BLOCKING_SEVERITIES_TEXT} bugs whose `found_in` is this release "
         "version (same projects).",
     )
     criterion_ids: list[uuid.UUID] = Field(
-        default_factory=list, max_length=MAX_LOOKUP_KEYS,
+        default_factory=list,
+        max_length=MAX_LOOKUP_KEYS,
         description="Acceptance criterion ids to look up in the same call (answered in `criteria` and "
         "`missing_criteria`).",
     )
@@ -95,8 +98,9 @@ class PrdSummary(BaseModel):
         description="Revision of the working copy (equal to `approved_revision` while the PRD is approved).",
         examples=[2],
     )
-    approved_revision: int | None = Field(default=None, description="The latest approved revision, if any.",
-                                          examples=[2])
+    approved_revision: int | None = Field(
+        default=None, description="The latest approved revision, if any.", examples=[2]
+    )
 
 
 class CriterionRef(BaseModel):
@@ -140,8 +144,9 @@ class ReleaseLookupRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[uuid.UUID] = Field(max_length=MAX_LOOKUP_KEYS,
-                                 examples=[["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]])
+    ids: list[uuid.UUID] = Field(
+        max_length=MAX_LOOKUP_KEYS, examples=[["01937c5e-8f3a-7cc2-9d8e-3b1f0a6c2d11"]]
+    )
 
 
 class ReleaseLookupEntry(BaseModel):
@@ -296,8 +301,9 @@ class ItemReopened(BaseModel):
     from_: Literal["done"] = Field(default="done", alias="from")
     to: str = Field(examples=["in_review"])
     cause: str = Field(examples=["acceptance criterion failed: Refund reaches the card in 5 days"])
-    criteria_not_passed: int = Field(description="Criteria of the item not passed after the change.",
-                                     examples=[1])
+    criteria_not_passed: int = Field(
+        description="Criteria of the item not passed after the change.", examples=[1]
+    )
     by: str = Field(description="Who made the change that reopened the item.", examples=["alice"])
     at: datetime
 
@@ -373,15 +379,18 @@ class RiskBrief(BaseModel):
     status: str = Field(examples=["mitigating"])
     owner: str | None = None
     escalated: bool = False
-    at: datetime | None = Field(default=None, description="When the listed event happened (created, "
-                                "escalated, closed), if the list is about one.")
+    at: datetime | None = Field(
+        default=None,
+        description="When the listed event happened (created, escalated, closed), if the list is about one.",
+    )
     age_days: int | None = Field(default=None, description="Days since the risk was identified.")
 
 
 class ExposurePointDay(BaseModel):
     date: str = Field(examples=["2026-11-20"], description="UTC day; the value holds at the end of the day.")
-    exposure: int = Field(examples=[57],
-                          description="Sum of the scores of the risks open at the end of the day.")
+    exposure: int = Field(
+        examples=[57], description="Sum of the scores of the risks open at the end of the day."
+    )
     open: int = Field(examples=[9], description="Risks open at the end of the day.")
 
 
@@ -429,8 +438,9 @@ class RiskSummary(BaseModel):
     new: list[RiskBrief] = Field(description="Risks identified in the period.")
     escalated: list[RiskBrief] = Field(description="Risks escalated in the period.")
     closed: list[RiskBrief] = Field(description="Risks closed in the period.")
-    exposure_series: list[ExposurePointDay] = Field(description="Open exposure at the end of each day of the "
-                                                    "trend window (`trend_from`..`to`).")
+    exposure_series: list[ExposurePointDay] = Field(
+        description="Open exposure at the end of each day of the trend window (`trend_from`..`to`)."
+    )
     top: list[RiskBrief] = Field(description="The five open risks with the highest exposure (score).")
     overdue_reviews: list[SummaryOverdueReview]
     overdue_actions: list[SummaryOverdueAction]
@@ -511,16 +521,19 @@ class ReleaseSummary(BaseModel):
     from_date: str
     to_date: str
     generated_at: datetime
-    states: dict[str, int] = Field(description="Releases per state, all of the project's releases.",
-                                   examples=[{"draft": 1, "deploying": 1, "released": 4}])
+    states: dict[str, int] = Field(
+        description="Releases per state, all of the project's releases.",
+        examples=[{"draft": 1, "deploying": 1, "released": 4}],
+    )
     releases: list[ReleaseBrief] = Field(description="Releases not finished, or changed in the period.")
     gate_denials: list[GateDenial]
     rollouts_in_progress: list[RolloutProgress]
     rollbacks: list[RollbackEvent]
     verifications: list[VerificationBrief]
     dora: SummaryDora
-    sources_missing: list[str] = Field(default_factory=list,
-                                       description="Parts release-svc does not record (yet), left out.")
+    sources_missing: list[str] = Field(
+        default_factory=list, description="Parts release-svc does not record (yet), left out."
+    )
 
 
 # ---- holders of backlog items (asked by requirements-svc before deleting an item) ----------------------

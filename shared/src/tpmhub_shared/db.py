@@ -94,8 +94,9 @@ def _json_loads(text: str | bytes) -> Any:
         return json.loads(text)
 
 
-def among_param(dialect: str, column: Any, name: str | None, values: Sequence[Any] | None = None
-                ) -> ColumnElement[bool]:
+def among_param(
+    dialect: str, column: Any, name: str | None, values: Sequence[Any] | None = None
+) -> ColumnElement[bool]:
     """`column IN (...)` as one parameter: named `name` for a statement built once and executed with the
     list bound to it, or anonymous with `values` bound now. On PostgreSQL an array (`= ANY($1)`): one
     prepared statement whatever the number of values, and no bind rendered per value (a 200-key look-up

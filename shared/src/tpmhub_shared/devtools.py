@@ -44,8 +44,11 @@ def token(
     if role not in ROLES:
         typer.secho(f"unknown role '{role}'; use one of {', '.join(ROLES)}", err=True, fg=typer.colors.RED)
         raise SystemExit(2)
-    typer.echo(issue_token(_common(), sub=sub, name=name or sub, roles={project: role},
-                           ttl_seconds=int(ttl_hours * 3600)))
+    typer.echo(
+        issue_token(
+            _common(), sub=sub, name=name or sub, roles={project: role}, ttl_seconds=int(ttl_hours * 3600)
+        )
+    )
 
 
 @cli.command()
@@ -89,8 +92,9 @@ def up() -> None:
                 except httpx.HTTPError:
                     pass
             if any(p.poll() is not None for p in procs):
-                typer.secho("a service exited during start-up; see its log above", err=True,
-                            fg=typer.colors.RED)
+                typer.secho(
+                    "a service exited during start-up; see its log above", err=True, fg=typer.colors.RED
+                )
                 stop_all()
                 raise SystemExit(1)
             time.sleep(0.2)
@@ -98,13 +102,20 @@ def up() -> None:
             typer.secho(f"not ready after 60 s: {', '.join(sorted(pending))}", err=True, fg=typer.colors.RED)
             stop_all()
             raise SystemExit(1)
-        dev_token = issue_token(common, sub="dev", name="Developer", roles={"*": "admin"},
-                                ttl_seconds=12 * 3600)
+        dev_token = issue_token(
+            common, sub="dev", name="Developer", roles={"*": "admin"}, ttl_seconds=12 * 3600
+        )
         lines = ["", "TPM Hub is up:"]
         for name, _, prefix, _ in SERVICES:
             lines.append(f"  {name:17} http://127.0.0.1:{ports[prefix]}/docs")
-        lines += ["", "Dev admin token (Swagger → Authorize; valid 12 h):", f"  {dev_token}", "",
-                  "Press Ctrl-C to stop.", ""]
+        lines += [
+            "",
+            "Dev admin token (Swagger → Authorize; valid 12 h):",
+            f"  {dev_token}",
+            "",
+            "Press Ctrl-C to stop.",
+            "",
+        ]
         typer.echo("\n".join(lines))
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)

@@ -26,7 +26,13 @@ from tpmhub_shared.vocabulary import ReleaseStatus
 
 RELEASE_STATES: tuple[str, ...] = get_args(ReleaseStatus)
 ROLLOUT_CHANGES = (
-    "started", "stage_changed", "bake_started", "paused", "resumed", "completed", "rolled_back"
+    "started",
+    "stage_changed",
+    "bake_started",
+    "paused",
+    "resumed",
+    "completed",
+    "rolled_back",
 )
 DOCUMENT_CHANGES = (
     "created",
@@ -537,8 +543,16 @@ CATALOGUE: list[EventType] = [
             "dry_run": False,
             "trigger": "reading",
             "guardrails": ["error_rate <= 0.01"],
-            "items": [{"metric": "error_rate", "value": 0.015, "guardrail": "error_rate <= 0.01",
-                       "outcome": "inconclusive", "limit": 0.01, "action": "pause"}],
+            "items": [
+                {
+                    "metric": "error_rate",
+                    "value": 0.015,
+                    "guardrail": "error_rate <= 0.01",
+                    "outcome": "inconclusive",
+                    "limit": 0.01,
+                    "action": "pause",
+                }
+            ],
             "action_taken": "pause",
         },
     ),
@@ -561,8 +575,14 @@ CATALOGUE: list[EventType] = [
             "to": {"status": "running", "stage": 1, "percent": 25},
             "stage_count": 4,
             "environment": "production",
-            "checks": [{"name": "freeze", "reason": "freeze window active without an approved exception: "
-                        "Year end until 2026-12-31T00:00:00+00:00", "offending_ids": []}],
+            "checks": [
+                {
+                    "name": "freeze",
+                    "reason": "freeze window active without an approved exception: "
+                    "Year end until 2026-12-31T00:00:00+00:00",
+                    "offending_ids": [],
+                }
+            ],
             "decision_id": "01937c5e-0000-7000-8000-0000000000b2",
         },
     ),
@@ -630,8 +650,11 @@ CATALOGUE: list[EventType] = [
                     {
                         "failure_reason": "freeze window active without an approved exception for "
                         "production at 2026-12-24T02:00:00+00:00: Year end until 2027-01-02T00:00:00+00:00",
-                        "problem": {"type": "https://tpmhub.dev/problems/freeze-window", "status": 409,
-                                    "title": "Freeze window active"},
+                        "problem": {
+                            "type": "https://tpmhub.dev/problems/freeze-window",
+                            "status": 409,
+                            "title": "Freeze window active",
+                        },
                     }
                     if what == "failed"
                     else {}

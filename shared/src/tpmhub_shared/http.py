@@ -39,8 +39,16 @@ class _Retryable(Exception):
 class SiblingClient:
     """One per sibling per process; share it (it pools connections)."""
 
-    def __init__(self, *, name: str, base_url: str, settings: CommonSettings, caller: str,
-                 timeout: float | None = None, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        name: str,
+        base_url: str,
+        settings: CommonSettings,
+        caller: str,
+        timeout: float | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.name = name
         self.settings = settings
         self.caller = caller
@@ -62,8 +70,12 @@ class SiblingClient:
         if self._token is None or now > self._token_exp - 60:
             ttl = 600
             self._token = issue_token(
-                self.settings, sub=f"service:{self.caller}", name=self.caller, roles={"*": "viewer"},
-                ttl_seconds=ttl, service=self.caller,
+                self.settings,
+                sub=f"service:{self.caller}",
+                name=self.caller,
+                roles={"*": "viewer"},
+                ttl_seconds=ttl,
+                service=self.caller,
             )
             self._token_exp = now + ttl
         return self._token
@@ -77,10 +89,18 @@ class SiblingClient:
 
     # ASYNC109: `timeout` is not a cancel-scope stand-in but the call's budget, shared by the retries and
     # handed to httpx per attempt so that running out becomes a SiblingError (httpx's own `timeout=`).
-    async def request(self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
-                      params: Any = None,
-                      idempotent: bool | None = None, timeout: float | None = None,  # noqa: ASYNC109 - see above
-                      headers: dict[str, str] | None = None) -> httpx.Response:
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        content: bytes | None = None,
+        params: Any = None,
+        idempotent: bool | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - see above
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         """Send one call; GET (or `idempotent=True`) is retried on connection errors and 502/503/504,
         within the overall timeout. Raises SiblingError on failure or any 5xx."""
         if idempotent is None:
@@ -95,7 +115,11 @@ class SiblingClient:
                 raise SiblingError(self.name, f"timed out after {budget:.1f}s")
             try:
                 response = await self._client.request(
-                    method, path, json=json, content=content, params=params,
+                    method,
+                    path,
+                    json=json,
+                    content=content,
+                    params=params,
                     headers={**self._headers(), **(headers or {})},
                     timeout=httpx.Timeout(remaining, connect=min(remaining, 1.0)),
                 )
@@ -125,8 +149,9 @@ class SiblingClient:
     def _refuse_4xx(self, response: httpx.Response) -> None:
         """A 4xx answer (5xx already raised in `request`) as SiblingError carrying the problem body."""
         if response.status_code >= 400:
-            raise SiblingError(self.name, f"answered {response.status_code}", response.status_code,
-                               _safe_json(response))
+            raise SiblingError(
+                self.name, f"answered {response.status_code}", response.status_code, _safe_json(response)
+            )
 
     async def get_json(self, path: str, **kw: Any) -> Any:
         response = await self.request("GET", path, **kw)
@@ -144,8 +169,11 @@ class SiblingClient:
         was most of the gate's client time). An answer that does not fit the contract raises
         pydantic's ValidationError; a 4xx raises SiblingError with the problem body."""
         response = await self.request(
-            "POST", path, content=body.model_dump_json().encode(),
-            headers={"Content-Type": "application/json"}, **kw,
+            "POST",
+            path,
+            content=body.model_dump_json().encode(),
+            headers={"Content-Type": "application/json"},
+            **kw,
         )
         self._refuse_4xx(response)
         return answer.model_validate_json(response.content)

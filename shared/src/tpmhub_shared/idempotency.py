@@ -68,7 +68,9 @@ class IdempotencyMiddleware:
             return
         if len(key) > 255:
             await problem_response(
-                422, slug="validation-error", title="Validation error",
+                422,
+                slug="validation-error",
+                title="Validation error",
                 detail="Idempotency-Key must be at most 255 characters.",
             )(scope, receive, send)
             return
@@ -152,7 +154,9 @@ class IdempotencyMiddleware:
             if existing is not None:
                 if existing.request_hash != digest:
                     return problem_response(
-                        422, slug="idempotency-key-reused", title="Idempotency-Key reused",
+                        422,
+                        slug="idempotency-key-reused",
+                        title="Idempotency-Key reused",
                         detail="This Idempotency-Key was used with a different request; use a new key.",
                         instance=scope["path"],
                     )
@@ -160,15 +164,21 @@ class IdempotencyMiddleware:
                     return existing
                 if existing.created_at > now - PENDING_TIMEOUT:
                     return problem_response(
-                        409, slug="idempotency-in-progress", title="Request in progress",
+                        409,
+                        slug="idempotency-in-progress",
+                        title="Request in progress",
                         detail="A request with this Idempotency-Key is still being processed; retry later.",
-                        instance=scope["path"], headers={"Retry-After": "1"},
+                        instance=scope["path"],
+                        headers={"Retry-After": "1"},
                     )
                 await session.delete(existing)
                 await session.flush()
             session.add(
                 IdempotencyRecord(
-                    principal=principal, key=key, method=scope["method"], path=scope["path"],
+                    principal=principal,
+                    key=key,
+                    method=scope["method"],
+                    path=scope["path"],
                     request_hash=digest,
                 )
             )
@@ -176,9 +186,12 @@ class IdempotencyMiddleware:
                 await session.commit()
             except IntegrityError:
                 return problem_response(
-                    409, slug="idempotency-in-progress", title="Request in progress",
+                    409,
+                    slug="idempotency-in-progress",
+                    title="Request in progress",
                     detail="A request with this Idempotency-Key is being processed; retry later.",
-                    instance=scope["path"], headers={"Retry-After": "1"},
+                    instance=scope["path"],
+                    headers={"Retry-After": "1"},
                 )
         return None
 
@@ -209,5 +222,3 @@ class IdempotencyMiddleware:
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": record.status_code, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-
-

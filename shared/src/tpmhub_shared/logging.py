@@ -23,8 +23,20 @@ REDACTED = "[redacted]"
 # A key (or header name) whose value is never logged: matched after lower-casing and `-` → `_`, exactly
 # or by one of the fragments.
 _SECRET_KEYS = {
-    "authorization", "proxy_authorization", "cookie", "set_cookie", "x_gitlab_token", "x_hub_signature",
-    "x_hub_signature_256", "webhook_signature", "x_api_key", "api_key", "apikey", "dsn", "jwt", "pwd",
+    "authorization",
+    "proxy_authorization",
+    "cookie",
+    "set_cookie",
+    "x_gitlab_token",
+    "x_hub_signature",
+    "x_hub_signature_256",
+    "webhook_signature",
+    "x_api_key",
+    "api_key",
+    "apikey",
+    "dsn",
+    "jwt",
+    "pwd",
 }
 _SECRET_FRAGMENTS = ("password", "passwd", "secret", "token", "signature", "private_key", "credential")
 
@@ -33,24 +45,49 @@ _HEADER_NAMES = (
     r"webhook-signature|x-api-key|api[-_]?key|[\w-]*(?:password|passwd|secret|token|signature|private[-_]key)"
     r"[\w-]*"
 )
-_NAMED = ("auth", "cookie", "token", "signature", "secret", "passw", "pwd", "api_key", "api-key", "apikey",
-          "private_key", "private-key", "credential")
+_NAMED = (
+    "auth",
+    "cookie",
+    "token",
+    "signature",
+    "secret",
+    "passw",
+    "pwd",
+    "api_key",
+    "api-key",
+    "apikey",
+    "private_key",
+    "private-key",
+    "credential",
+)
 # (pattern, replacement, guard): a pattern runs only on text that contains one of its guard's fragments
 # (case-insensitive), so that an ordinary line (the access log) costs one regex search per value.
 _RULES: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     # PEM private keys, whole.
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S),
-     REDACTED, ("private key",)),
+    (
+        re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S),
+        REDACTED,
+        ("private key",),
+    ),
     # The password of a URL: postgresql+asyncpg://user:pass@host/db (up to the last @ of the word).
     (re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"]*:)[^\s'\"]*@"), rf"\1{REDACTED}@", ("@",)),
     # A secret in a repr: 'authorization': 'Bearer …', (b'x-gitlab-token', b'…'), password='…'.
-    (re.compile(rf"""((?:b?['"])(?:{_HEADER_NAMES})(?:['"])\s*[:,]\s*b?)(['"])(?:\\.|(?!\2).)*\2""", re.I),
-     rf"\1'{REDACTED}'", _NAMED),
-    (re.compile(rf"""(\b(?:{_HEADER_NAMES})\s*=\s*)(['"])(?:\\.|(?!\2).)*\2""", re.I), rf"\1'{REDACTED}'",
-     _NAMED),
+    (
+        re.compile(rf"""((?:b?['"])(?:{_HEADER_NAMES})(?:['"])\s*[:,]\s*b?)(['"])(?:\\.|(?!\2).)*\2""", re.I),
+        rf"\1'{REDACTED}'",
+        _NAMED,
+    ),
+    (
+        re.compile(rf"""(\b(?:{_HEADER_NAMES})\s*=\s*)(['"])(?:\\.|(?!\2).)*\2""", re.I),
+        rf"\1'{REDACTED}'",
+        _NAMED,
+    ),
     # key=value in a DSN or a message: password=…, token: …; credentials after an auth scheme.
-    (re.compile(r"(\b(?:password|passwd|pwd|secret|token|api[-_]?key)\s*[=:]\s*)[^\s,;&'\")]+", re.I),
-     rf"\1{REDACTED}", _NAMED),
+    (
+        re.compile(r"(\b(?:password|passwd|pwd|secret|token|api[-_]?key)\s*[=:]\s*)[^\s,;&'\")]+", re.I),
+        rf"\1{REDACTED}",
+        _NAMED,
+    ),
     (re.compile(r"\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=\-]{8,}", re.I), REDACTED, ("bearer", "basic")),
     # Shapes of our own secrets wherever they appear: JWTs, Standard Webhooks secrets, HMAC signatures.
     (re.compile(r"\beyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"), REDACTED, ("eyj",)),
@@ -69,6 +106,7 @@ def _contains_any(lowered: str, fragments: tuple[str, ...]) -> bool:
         if fragment in lowered:
             return True
     return False
+
 
 # Exact values known to be secret in this process (the JWT secret, the database password), replaced
 # wherever they appear. Short ones are left to the patterns: replacing "postgres" everywhere would
@@ -141,8 +179,9 @@ def redact(_logger: object, _method: str, event: dict[str, Any]) -> dict[str, An
     return event
 
 
-def configure_logging(settings: CommonSettings, service_name: str, *, secrets: Iterable[str | None] = ()
-                      ) -> None:
+def configure_logging(
+    settings: CommonSettings, service_name: str, *, secrets: Iterable[str | None] = ()
+) -> None:
     fmt = settings.log_format
     if fmt == "auto":
         fmt = "json" if settings.is_production else "console"
@@ -154,8 +193,9 @@ def configure_logging(settings: CommonSettings, service_name: str, *, secrets: I
     renderer = (
         structlog.processors.JSONRenderer()
         if fmt == "json"
-        else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty(),
-                                           exception_formatter=structlog.dev.plain_traceback)
+        else structlog.dev.ConsoleRenderer(
+            colors=sys.stderr.isatty(), exception_formatter=structlog.dev.plain_traceback
+        )
     )
 
     def add_service(_logger: object, _method: str, event: dict) -> dict:
@@ -192,8 +232,17 @@ def configure_logging(settings: CommonSettings, service_name: str, *, secrets: I
     # every other library logger (none keeps a handler of its own that would skip the redaction).
     logging.getLogger("uvicorn.access").handlers[:] = []
     logging.getLogger("uvicorn.access").propagate = False
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.asgi", "sqlalchemy", "sqlalchemy.engine",
-                 "sqlalchemy.engine.Engine", "sqlalchemy.pool", "asyncio", "alembic"):
+    for name in (
+        "uvicorn",
+        "uvicorn.error",
+        "uvicorn.asgi",
+        "sqlalchemy",
+        "sqlalchemy.engine",
+        "sqlalchemy.engine.Engine",
+        "sqlalchemy.pool",
+        "asyncio",
+        "alembic",
+    ):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
     logging.captureWarnings(True)
@@ -213,8 +262,9 @@ def _route_uncaught_exceptions() -> None:
     def thread_excepthook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit or args.exc_value is None:
             return
-        crash_log.error("uncaught_exception_in_thread", exc_info=(args.exc_type, args.exc_value,
-                                                                  args.exc_traceback))
+        crash_log.error(
+            "uncaught_exception_in_thread", exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+        )
 
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook

@@ -9,7 +9,15 @@ from tpmhub_shared.outbox import DeliveryAttempt, EventDelivery
 from tpmhub_shared.project_directory import KnownProject
 from tpmhub_shared.subscriptions import Subscription
 
-SHARED_TABLES = (HistoryEntry, IdempotencyRecord, OutboxEvent, EventDelivery, DeliveryAttempt, InboxEvent,
-                 Subscription, KnownProject)
+SHARED_TABLES = (
+    HistoryEntry,
+    IdempotencyRecord,
+    OutboxEvent,
+    EventDelivery,
+    DeliveryAttempt,
+    InboxEvent,
+    Subscription,
+    KnownProject,
+)
 for _model in SHARED_TABLES:
     _model.__table__.info["shared"] = True

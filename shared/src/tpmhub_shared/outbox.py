@@ -417,14 +417,22 @@ async def purge(db: Database, settings: CommonSettings) -> tuple[int, int]:
     now = utcnow()
     pending = exists().where(EventDelivery.event_id == OutboxEvent.id, EventDelivery.status == PENDING)
     async with db.session() as session, session.begin():
-        events_deleted = (await session.execute(delete(OutboxEvent).where(
-            OutboxEvent.routed.is_(True),
-            OutboxEvent.time < now - timedelta(days=settings.events_retention_days),
-            ~pending,
-        ))).rowcount
-        inbox_deleted = (await session.execute(delete(InboxEvent).where(
-            InboxEvent.received_at < now - timedelta(days=settings.inbox_retention_days)
-        ))).rowcount
+        events_deleted = (
+            await session.execute(
+                delete(OutboxEvent).where(
+                    OutboxEvent.routed.is_(True),
+                    OutboxEvent.time < now - timedelta(days=settings.events_retention_days),
+                    ~pending,
+                )
+            )
+        ).rowcount
+        inbox_deleted = (
+            await session.execute(
+                delete(InboxEvent).where(
+                    InboxEvent.received_at < now - timedelta(days=settings.inbox_retention_days)
+                )
+            )
+        ).rowcount
     return events_deleted or 0, inbox_deleted or 0
 
 
@@ -519,6 +527,7 @@ async def replay(session: AsyncSession, *, principal: Principal, delivery_id: uu
     if delivery is None:
         raise NotFound(f"Delivery {delivery_id} does not exist.")
     if delivery.status == PENDING:
-        raise Conflict("The delivery is still pending; it will be attempted on its schedule.",
-                       delivery_status=PENDING)
+        raise Conflict(
+            "The delivery is still pending; it will be attempted on its schedule.", delivery_status=PENDING
+        )
     return await replay_delivery(session, delivery)

@@ -40,8 +40,11 @@ MAX_CURSOR_LENGTH = 2048
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1–200).")]
 Cursor = Annotated[
     str | None,
-    Query(max_length=MAX_CURSOR_LENGTH, description="Opaque cursor from the previous page's `next_cursor`; "
-          "one this list did not issue is a 400."),
+    Query(
+        max_length=MAX_CURSOR_LENGTH,
+        description="Opaque cursor from the previous page's `next_cursor`; "
+        "one this list did not issue is a 400.",
+    ),
 ]
 
 

@@ -24,7 +24,8 @@ _DATETIME = re.compile(
 
 def _iso_date(value: Any) -> Any:
     if (isinstance(value, str) and _DATE.fullmatch(value)) or (
-            isinstance(value, date) and not isinstance(value, datetime)):
+        isinstance(value, date) and not isinstance(value, datetime)
+    ):
         return value
     raise ValueError("must be an ISO 8601 date (YYYY-MM-DD)")
 

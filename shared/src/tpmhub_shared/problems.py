@@ -64,8 +64,10 @@ class ProblemError(Exception):
     ) -> None:
         reserved = RESERVED_MEMBERS.intersection(extra)
         if reserved:
-            raise TypeError(f"{type(self).__name__}: extension member(s) {sorted(reserved)} would overwrite "
-                            "the problem's own members; give them another name")
+            raise TypeError(
+                f"{type(self).__name__}: extension member(s) {sorted(reserved)} would overwrite "
+                "the problem's own members; give them another name"
+            )
         super().__init__(detail or self.title)
         self.detail = detail
         if title:
@@ -206,8 +208,14 @@ def _is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     text = str(getattr(exc, "orig", exc)).lower()
-    markers = ("connection", "could not connect", "terminating", "server closed", "cannot connect",
-               "the database system is")  # 57P03: shutting down / starting up / in recovery
+    markers = (
+        "connection",
+        "could not connect",
+        "terminating",
+        "server closed",
+        "cannot connect",
+        "the database system is",
+    )  # 57P03: shutting down / starting up / in recovery
     return any(m in text for m in markers)
 
 
@@ -226,8 +234,9 @@ def allowed_methods(request: Request) -> list[str]:
     base = {k: v for k, v in request.scope.items() if k not in _ROUTING_KEYS}
     # One pass finds the (included) routers whose paths match at all; only those are asked per method.
     routes = [r for r in request.app.router.routes if r.matches(dict(base))[0] is not Match.NONE]
-    return [m for m in _METHODS
-            if any(route.matches({**base, "method": m})[0] is Match.FULL for route in routes)]
+    return [
+        m for m in _METHODS if any(route.matches({**base, "method": m})[0] is Match.FULL for route in routes)
+    ]
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -253,8 +262,10 @@ def install_problem_handlers(app: FastAPI) -> None:
                 instance=request.url.path,
             )
         # Never echo the submitted values back: they may carry secrets.
-        items = [{"loc": _loc(e.get("loc", ())), "message": e.get("msg", ""), "type": e.get("type", "")}
-                 for e in errors]
+        items = [
+            {"loc": _loc(e.get("loc", ())), "message": e.get("msg", ""), "type": e.get("type", "")}
+            for e in errors
+        ]
         return problem_response(
             422,
             slug="validation-error",

@@ -60,8 +60,13 @@ class ProjectDirectory:
     """The in-process part, one per app: known keys (bounded, least recently used dropped first), keys
     recently answered "does not exist" (bounded, short-lived) and look-ups in flight (one per key)."""
 
-    def __init__(self, *, max_known: int = MAX_KNOWN, max_unknown: int = MAX_UNKNOWN,
-                 unknown_ttl: float = UNKNOWN_TTL_SECONDS) -> None:
+    def __init__(
+        self,
+        *,
+        max_known: int = MAX_KNOWN,
+        max_unknown: int = MAX_UNKNOWN,
+        unknown_ttl: float = UNKNOWN_TTL_SECONDS,
+    ) -> None:
         self.max_known = max_known
         self.max_unknown = max_unknown
         self.unknown_ttl = unknown_ttl

@@ -35,13 +35,19 @@ class CommonSettings(BaseSettings):
     max_upload_bytes: int = Field(default=20 * 1_048_576, ge=1024)
     # ---- events: outbox dispatcher, sibling routes, outbound subscriptions --------------------------
     events_poll_seconds: float = Field(
-        default=0.5, gt=0, le=60,
+        default=0.5,
+        gt=0,
+        le=60,
         description="How often the dispatcher looks for work written by other replicas (same-process "
-        "commits wake it at once).")
+        "commits wake it at once).",
+    )
     events_retry_schedule: list[float] = Field(
         default=[0, 5, 300, 1800, 7200, 18000, 36000, 36000],
         description="Seconds before each attempt (Standard Webhooks schedule); after the last one a "
-        "delivery is dead-lettered.", min_length=1, max_length=30)
+        "delivery is dead-lettered.",
+        min_length=1,
+        max_length=30,
+    )
     events_lease_seconds: float = Field(
         default=60, gt=0, le=3600, description="How long a claimed delivery is reserved for one replica."
     )
@@ -58,7 +64,8 @@ class CommonSettings(BaseSettings):
             "release-svc": {
                 "requirements": ["release.released", "ci.item_referenced", "verification.recorded"]
             },
-        })
+        }
+    )
     # Outbound subscriptions: targets on loopback/private/link-local ranges are refused unless allowed;
     # unset means allowed in development and test, refused in production.
     subscriptions_allow_private_targets: bool | None = None

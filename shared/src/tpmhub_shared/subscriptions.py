@@ -168,8 +168,9 @@ class SubscriptionUpdate(BaseModel):
     event_types: list[TypeGlob] | None = PField(default=None, min_length=1, max_length=50)
     format: Format | None = None
     robot_secret: SecretStr | None = PField(
-        default=None, description="A new robot signing secret; null removes it (the robot must then not "
-        "require a signature)."
+        default=None,
+        description="A new robot signing secret; null removes it (the robot must then not "
+        "require a signature).",
     )
     description: str | None = PField(default=None, max_length=500)
     active: bool | None = None
@@ -357,8 +358,16 @@ async def create_subscription(
     return row
 
 
-_AUDITED = ["url", "description", "event_types", "project_key", "format", "signature_scheme", "robot_signing",
-            "active"]
+_AUDITED = [
+    "url",
+    "description",
+    "event_types",
+    "project_key",
+    "format",
+    "signature_scheme",
+    "robot_signing",
+    "active",
+]
 
 
 async def update_subscription(

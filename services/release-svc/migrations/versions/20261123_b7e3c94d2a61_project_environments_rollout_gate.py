@@ -18,9 +18,9 @@ import tpmhub_shared.db
 from alembic import op
 
 revision: str = "b7e3c94d2a61"
-down_revision: str | Sequence[str] | None = '97571176ccf3'
+down_revision: str | Sequence[str] | None = "97571176ccf3"
 branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = 'ed74bd95b2ed'
+depends_on: str | Sequence[str] | None = "ed74bd95b2ed"
 
 ALIASES = {
     "dev": "development",

@@ -23,7 +23,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("rollouts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("bake_seconds", sa.Integer(), nullable=False, server_default=sa.text("0")))
+        batch_op.add_column(
+            sa.Column("bake_seconds", sa.Integer(), nullable=False, server_default=sa.text("0"))
+        )
         batch_op.add_column(sa.Column("bake_until", tpmhub_shared.db.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column("inconclusive_hold", tpmhub_shared.db.JSONType, nullable=True))
     with op.batch_alter_table("rollout_metric_readings", schema=None) as batch_op:

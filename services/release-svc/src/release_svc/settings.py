@@ -28,12 +28,16 @@ class Settings(ServiceSettings):
         "TPM_RELEASE_URL.",
     )
     protection_ttl_seconds: float = Field(
-        default=30 * 86400, gt=0, le=30 * 86400,
+        default=30 * 86400,
+        gt=0,
+        le=30 * 86400,
         description="A pending protection request is rejected after this long (GitHub gives up after "
         "30 days).",
     )
     protection_recheck_seconds: float = Field(
-        default=60, gt=0, le=86400,
+        default=60,
+        gt=0,
+        le=86400,
         description="How often a pending protection request is evaluated again (changes in release-svc "
         "re-evaluate it at once; scope and risk changes in the siblings are seen on this schedule).",
     )

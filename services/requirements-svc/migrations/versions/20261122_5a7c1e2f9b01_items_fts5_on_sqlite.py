@@ -4,6 +4,7 @@ Revision ID: 5a7c1e2f9b01
 Revises: e71dacc20643
 Create Date: 2026-11-22 07:05:00
 """
+
 from collections.abc import Sequence
 
 from alembic import op
@@ -32,8 +33,10 @@ TRIGGERS = {
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    op.execute("CREATE VIRTUAL TABLE items_fts USING fts5(title, description, content='items', "
-               "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
+    op.execute(
+        "CREATE VIRTUAL TABLE items_fts USING fts5(title, description, content='items', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+    )
     op.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
     for name, body in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")

@@ -6,6 +6,7 @@ Revision ID: c4d81f2a6b93
 Revises: 5a7c1e2f9b01
 Create Date: 2026-12-15 10:00:00.000000
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -13,8 +14,8 @@ import sqlmodel
 import tpmhub_shared.db
 from alembic import op
 
-revision: str = 'c4d81f2a6b93'
-down_revision: str | Sequence[str] | None = '5a7c1e2f9b01'
+revision: str = "c4d81f2a6b93"
+down_revision: str | Sequence[str] | None = "5a7c1e2f9b01"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -35,17 +36,18 @@ FTS_TRIGGERS = {
 
 def upgrade() -> None:
     # Adding nullable columns is a plain ALTER TABLE on both backends (batch mode does not rebuild for it).
-    with op.batch_alter_table('items', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('deleted_at', tpmhub_shared.db.UTCDateTime(), nullable=True))
-        batch_op.add_column(sa.Column('deleted_by', sqlmodel.sql.sqltypes.AutoString(length=200),
-                                      nullable=True))
+    with op.batch_alter_table("items", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("deleted_at", tpmhub_shared.db.UTCDateTime(), nullable=True))
+        batch_op.add_column(
+            sa.Column("deleted_by", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True)
+        )
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
-    with op.batch_alter_table('items', schema=None) as batch_op:
-        batch_op.drop_column('deleted_by')
-        batch_op.drop_column('deleted_at')
+    with op.batch_alter_table("items", schema=None) as batch_op:
+        batch_op.drop_column("deleted_by")
+        batch_op.drop_column("deleted_at")
     if sqlite:
         for name, body in FTS_TRIGGERS.items():
             op.execute(f"DROP TRIGGER IF EXISTS {name}")

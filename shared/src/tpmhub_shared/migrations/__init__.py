@@ -50,7 +50,8 @@ def revision_parents(cfg: Config) -> dict[str, set[str]]:
         down = rev.down_revision or ()
         deps = rev.dependencies or ()
         parents[rev.revision] = set((down,) if isinstance(down, str) else down) | set(
-            (deps,) if isinstance(deps, str) else deps)
+            (deps,) if isinstance(deps, str) else deps
+        )
     return parents
 
 

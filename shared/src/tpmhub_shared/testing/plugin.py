@@ -25,8 +25,12 @@ _counter = itertools.count()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--backend", action="append", choices=BACKENDS,
-                     help="Run database tests only on this backend (repeatable; default both).")
+    parser.addoption(
+        "--backend",
+        action="append",
+        choices=BACKENDS,
+        help="Run database tests only on this backend (repeatable; default both).",
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -50,8 +54,12 @@ def common_settings() -> CommonSettings:
     # where `make up` or a benchmark may be running real services.
     unwired = f"http://127.0.0.1:{free_port()}"
     return CommonSettings(
-        env="test", log_format="console", log_level="WARNING",
-        requirements_url=unwired, risk_url=unwired, release_url=unwired,
+        env="test",
+        log_format="console",
+        log_level="WARNING",
+        requirements_url=unwired,
+        risk_url=unwired,
+        release_url=unwired,
     )
 
 
@@ -59,10 +67,23 @@ def common_settings() -> CommonSettings:
 def make_token(common_settings: CommonSettings) -> Callable[..., str]:
     """`make_token("tpm", "PAY", sub="alice")` or `make_token(roles={"*": "admin"})`."""
 
-    def make(role: str | None = None, project: str = "*", *, sub: str = "alice",
-             roles: dict[str, str] | None = None, ttl: int = 3600, service: str | None = None) -> str:
-        return issue_token(common_settings, sub=sub, name=sub.title(),
-                           roles=roles or {project: role or "admin"}, ttl_seconds=ttl, service=service)
+    def make(
+        role: str | None = None,
+        project: str = "*",
+        *,
+        sub: str = "alice",
+        roles: dict[str, str] | None = None,
+        ttl: int = 3600,
+        service: str | None = None,
+    ) -> str:
+        return issue_token(
+            common_settings,
+            sub=sub,
+            name=sub.title(),
+            roles=roles or {project: role or "admin"},
+            ttl_seconds=ttl,
+            service=service,
+        )
 
     return make
 
@@ -86,8 +107,13 @@ async def new_database_url(backend: str, pg_server: PostgresServer | None, name:
     return f"sqlite+aiosqlite:///{path}"
 
 
-async def migrated_database(spec: ServiceSpec, settings_cls: type[ServiceSettings], backend: str,
-                            pg_server: PostgresServer | None, common: CommonSettings) -> ServiceSettings:
+async def migrated_database(
+    spec: ServiceSpec,
+    settings_cls: type[ServiceSettings],
+    backend: str,
+    pg_server: PostgresServer | None,
+    common: CommonSettings,
+) -> ServiceSettings:
     url = await new_database_url(backend, pg_server, spec.name.replace("-", "_"))
     settings = settings_cls(database_url=url, common=common, background_enabled=False)
     await upgrade_async(migration_config(spec, settings))
@@ -102,19 +128,37 @@ async def truncate_all(url: str) -> None:
             if url.startswith("sqlite"):
                 # Virtual tables (full-text indexes) and their shadow tables follow their content
                 # tables through triggers; deleting from them directly would corrupt them.
-                virtual = [r[0] for r in await conn.execute(text(
-                    "SELECT name FROM sqlite_master WHERE type='table' "
-                    "AND sql LIKE 'CREATE VIRTUAL TABLE%'"))]
-                names = [r[0] for r in await conn.execute(text(
-                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                    "AND name != 'alembic_version'"))
-                    if not any(r[0] == v or r[0].startswith(v + "_") for v in virtual)]
+                virtual = [
+                    r[0]
+                    for r in await conn.execute(
+                        text(
+                            "SELECT name FROM sqlite_master WHERE type='table' "
+                            "AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+                        )
+                    )
+                ]
+                names = [
+                    r[0]
+                    for r in await conn.execute(
+                        text(
+                            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                            "AND name != 'alembic_version'"
+                        )
+                    )
+                    if not any(r[0] == v or r[0].startswith(v + "_") for v in virtual)
+                ]
                 for name in names:
                     await conn.execute(text(f'DELETE FROM "{name}"'))
             else:
-                names = [r[0] for r in await conn.execute(text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname='public' "
-                    "AND tablename != 'alembic_version'"))]
+                names = [
+                    r[0]
+                    for r in await conn.execute(
+                        text(
+                            "SELECT tablename FROM pg_tables WHERE schemaname='public' "
+                            "AND tablename != 'alembic_version'"
+                        )
+                    )
+                ]
                 if names:
                     await conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE"))
     finally:
@@ -135,10 +179,20 @@ def project_created_event(key: str, name: str | None = None) -> dict[str, Any]:
 
     now = datetime.now(UTC)
     return CloudEvent(
-        id=str(uuid.uuid4()), source="/tpmhub/requirements-svc", type="project.created", subject=key,
+        id=str(uuid.uuid4()),
+        source="/tpmhub/requirements-svc",
+        type="project.created",
+        subject=key,
         time=now,
-        data={"key": key, "project_key": key, "name": name or key.title(), "status": "active", "owner": None,
-              "created_by": "alice", "created_at": now},
+        data={
+            "key": key,
+            "project_key": key,
+            "name": name or key.title(),
+            "status": "active",
+            "owner": None,
+            "created_by": "alice",
+            "created_at": now,
+        },
     ).model_dump(mode="json")
 
 
@@ -168,8 +222,11 @@ class ConfirmingWith:
                 cache.clear()
             self.saved.append((app, app.state.siblings["requirements"]))
             app.state.siblings["requirements"] = SiblingClient(
-                name="requirements-svc", base_url="http://requirements", settings=app.state.settings.common,
-                caller=app.state.spec.name, transport=httpx.ASGITransport(app=requirements_app),
+                name="requirements-svc",
+                base_url="http://requirements",
+                settings=app.state.settings.common,
+                caller=app.state.spec.name,
+                transport=httpx.ASGITransport(app=requirements_app),
             )
 
     async def restore(self) -> None:

@@ -58,8 +58,18 @@ class PostgresServer:
         return subprocess.run(cmd, check=check, capture_output=True, text=True)
 
     def start(self) -> PostgresServer:
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
-                  "-E", "UTF8", "--no-sync", "--locale=C")
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--locale=C",
+        )
         self._pg_ctl_start()
         return self
 
@@ -72,8 +82,19 @@ class PostgresServer:
 
     def _pg_ctl_start(self) -> None:
         # The same options on every start: without them the server would come back on the default port.
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", self._options(), "-l",
-                  str(self.tmp / "server.log"), "-w", "-t", "60", "start")
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            self._options(),
+            "-l",
+            str(self.tmp / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
 
     def restart(self, *, down_seconds: float = 0.0) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
@@ -87,13 +108,28 @@ class PostgresServer:
         self._pg_ctl_start()
 
     def stop(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop",
-                  check=False)
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False
+        )
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def psql(self, sql: str, db: str = "postgres") -> str:
-        out = self._run(str(self.bin / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
-                        "-d", db, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql)
+        out = self._run(
+            str(self.bin / "psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            db,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-qAt",
+            "-c",
+            sql,
+        )
         return out.stdout
 
     def create_database(self, name: str) -> str:

@@ -50,21 +50,24 @@ class ServiceProcess:
         _, prefix = SERVICES[self.name]
         own = ("TPM_", "REQUIREMENTS_", "RISK_", "RELEASE_")
         env = {k: v for k, v in os.environ.items() if not k.startswith(own)}
-        env.update({
-            "TPM_ENV": "test",
-            "TPM_LOG_FORMAT": "json",
-            "TPM_LOG_LEVEL": "INFO",
-            f"{prefix}_DATABASE_URL": self.database_url,
-            "PYTHONUNBUFFERED": "1",
-        })
+        env.update(
+            {
+                "TPM_ENV": "test",
+                "TPM_LOG_FORMAT": "json",
+                "TPM_LOG_LEVEL": "INFO",
+                f"{prefix}_DATABASE_URL": self.database_url,
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         env.update(self.env)
         return env
 
     def start(self, timeout: float = 60.0) -> ServiceProcess:
         self.starts += 1
         log = open(self.log_path, "ab")  # noqa: SIM115 - the process owns it for its lifetime
-        self.proc = subprocess.Popen(self.command(), env=self.full_env(), stdout=log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            self.command(), env=self.full_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -1,6 +1,5 @@
 """A project's environments over HTTP: the closed set every environment name is checked against."""
 
-
 from fastapi import APIRouter, Response
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal

@@ -51,8 +51,10 @@ def load_private_key(pem: str) -> rsa.RSAPrivateKey:
 
 def key_fingerprint(pem: str) -> str:
     """SHA-256 of the public key (DER), as GitHub shows for an App's keys: safe to show."""
-    public = load_private_key(pem).public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    public = (
+        load_private_key(pem)
+        .public_key()
+        .public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     return "SHA256:" + hashlib.sha256(public).hexdigest()
 
@@ -116,8 +118,11 @@ class GitHubClient:
             headers={**API_HEADERS, "Authorization": f"Bearer {token}"},
         )
         if response.status_code != 201 and response.status_code != 200:
-            raise GitHubError(response.status_code, f"installation token: answered {response.status_code}",
-                              response.text[:300])
+            raise GitHubError(
+                response.status_code,
+                f"installation token: answered {response.status_code}",
+                response.text[:300],
+            )
         body = response.json()
         expires = time.time() + 3000
         try:
@@ -174,8 +179,9 @@ async def send_callback(app: FastAPI, event: OutboxEvent) -> Outcome:
             headers={**API_HEADERS, "Authorization": f"Bearer {token}"},
         )
     except GitHubError as exc:
-        return Outcome(success=False, status_code=exc.status, duration_ms=elapsed(), excerpt=exc.excerpt,
-                       error=str(exc))
+        return Outcome(
+            success=False, status_code=exc.status, duration_ms=elapsed(), excerpt=exc.excerpt, error=str(exc)
+        )
     except (httpx.HTTPError, ValueError, KeyError) as exc:
         return Outcome(success=False, duration_ms=elapsed(), error=f"{type(exc).__name__}: {str(exc)[:200]}")
     if response.status_code == 401:

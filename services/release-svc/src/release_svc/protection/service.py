@@ -100,8 +100,14 @@ def _digest(failing: list[dict[str, Any]]) -> str:
 # ---- the outgoing callbacks ---------------------------------------------------------------------------
 
 
-def _emit(session: AsyncSession, req: ProtectionRequest, *, state: str | None, comment: str,
-          decision_id: uuid.UUID | None) -> None:
+def _emit(
+    session: AsyncSession,
+    req: ProtectionRequest,
+    *,
+    state: str | None,
+    comment: str,
+    decision_id: uuid.UUID | None,
+) -> None:
     body: dict[str, Any] = {"environment_name": req.environment, "comment": comment}
     if state is not None:
         body["state"] = state
@@ -124,8 +130,14 @@ def _emit(session: AsyncSession, req: ProtectionRequest, *, state: str | None, c
     )
 
 
-def _finish(session: AsyncSession, req: ProtectionRequest, state: str, reason: str, comment: str,
-            decision_id: uuid.UUID | None = None) -> None:
+def _finish(
+    session: AsyncSession,
+    req: ProtectionRequest,
+    state: str,
+    reason: str,
+    comment: str,
+    decision_id: uuid.UUID | None = None,
+) -> None:
     now = utcnow()
     req.status = state
     req.reason = reason[:1000]
@@ -150,12 +162,17 @@ async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: 
     from release_svc.webhooks.service import match_release
 
     if source.github_app_id is None or not source.github_app_private_key:
-        return Intake("ignored", "deployment protection request ignored: this CI source has no GitHub App "
-                      "configured (github_app)")
+        return Intake(
+            "ignored",
+            "deployment protection request ignored: this CI source has no GitHub App configured (github_app)",
+        )
     configured = source.github_app_installation_id
     if configured is not None and configured != fact.installation_id:
-        return Intake("ignored", f"deployment protection request ignored: installation "
-                      f"{fact.installation_id} is not this source's installation {configured}")
+        return Intake(
+            "ignored",
+            f"deployment protection request ignored: installation "
+            f"{fact.installation_id} is not this source's installation {configured}",
+        )
     existing = (
         await session.execute(
             select(ProtectionRequest).where(
@@ -164,8 +181,9 @@ async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: 
         )
     ).scalar_one_or_none()
     if existing is not None:
-        return Intake("processed", f"deployment protection request {existing.id} already received "
-                      f"({existing.status})")
+        return Intake(
+            "processed", f"deployment protection request {existing.id} already received ({existing.status})"
+        )
     now = utcnow()
     environment = await gate_environment(session, source, fact.environment)
     release = await match_release(session, source, ref=fact.ref, version=None, deploying=True)
@@ -193,15 +211,22 @@ async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: 
         _finish(session, req, REJECTED, reason, f"TPM Hub rejected this deployment: {reason}.")
     elif release.status in FINAL_RELEASE_STATES:
         reason = f"release {release.semver} is {release.status}"
-        _finish(session, req, REJECTED, reason,
-                f"TPM Hub rejected this deployment: {reason} and can no longer be deployed.")
+        _finish(
+            session,
+            req,
+            REJECTED,
+            reason,
+            f"TPM Hub rejected this deployment: {reason} and can no longer be deployed.",
+        )
     elif environment is None:
         reason = f"environment {fact.environment!r} is not one of {source.project_key}'s environments"
         _finish(session, req, REJECTED, reason, f"TPM Hub rejected this deployment: {reason}.")
     else:
         req.reason = "waiting for the gate"
-        return Intake("processed", f"deployment protection request {req.id} pending on release "
-                      f"{release.semver} ({environment})")
+        return Intake(
+            "processed",
+            f"deployment protection request {req.id} pending on release {release.semver} ({environment})",
+        )
     return Intake("processed", f"deployment protection request {req.id} rejected: {req.reason}")
 
 
@@ -213,8 +238,11 @@ def callback_allowed(url: str, settings: Any) -> bool:
 
 
 def _principal(req: ProtectionRequest) -> Principal:
-    return Principal(sub=f"github-app:{req.repository}"[:200], name=f"GitHub deployment protection "
-                     f"({req.repository})"[:200], roles={req.project_key: "ci"})
+    return Principal(
+        sub=f"github-app:{req.repository}"[:200],
+        name=f"GitHub deployment protection ({req.repository})"[:200],
+        roles={req.project_key: "ci"},
+    )
 
 
 async def claim_due(app: Any, now: datetime, limit: int = 20) -> list[uuid.UUID]:
@@ -273,10 +301,18 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             await session.commit()
             return REJECTED
         if release is None or release.status in FINAL_RELEASE_STATES:
-            reason = "the release no longer exists" if release is None else \
-                f"release {release.semver} is {release.status}"
-            _finish(session, req, REJECTED, reason,
-                    f"TPM Hub rejected this deployment: {reason} and can no longer be deployed.")
+            reason = (
+                "the release no longer exists"
+                if release is None
+                else f"release {release.semver} is {release.status}"
+            )
+            _finish(
+                session,
+                req,
+                REJECTED,
+                reason,
+                f"TPM Hub rejected this deployment: {reason} and can no longer be deployed.",
+            )
             await session.commit()
             return REJECTED
         environment = req.gate_environment or "production"
@@ -303,9 +339,15 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
         failing = _failing(decision.checks)
         footer = f"Decision {decision.id}: {link}"
         if decision.allowed:
-            _finish(session, req, APPROVED, "the gate allows the deployment",
-                    f"TPM Hub gate allows release {decision.version} to {environment}: every check passed.\n"
-                    f"{footer}", decision.id)
+            _finish(
+                session,
+                req,
+                APPROVED,
+                "the gate allows the deployment",
+                f"TPM Hub gate allows release {decision.version} to {environment}: every check passed.\n"
+                f"{footer}",
+                decision.id,
+            )
             req.failing_checks = []
             await session.commit()
             return APPROVED
@@ -321,8 +363,10 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             req.reason = "; ".join(f"{c['name']}: {c['reason']}" for c in failing)[:1000]
             req.last_decision_id = decision.id
             if req.reports_posted < MAX_STATUS_REPORTS:
-                head = (f"TPM Hub gate: release {decision.version} may not deploy to {environment} yet "
-                        f"({len(failing)} failing check(s)); waiting.")
+                head = (
+                    f"TPM Hub gate: release {decision.version} may not deploy to {environment} yet "
+                    f"({len(failing)} failing check(s)); waiting."
+                )
                 _emit(session, req, state=None, comment=compose(head, lines, footer), decision_id=decision.id)
                 req.reports_posted += 1
                 emitted = "report"
@@ -385,7 +429,12 @@ sa_event.listen(Session, "after_flush", _mark_due)
 
 
 async def list_requests(
-    session: AsyncSession, *, principal: Principal, project_key: str, status: str | None, limit: int,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    project_key: str,
+    status: str | None,
+    limit: int,
     cursor: str | None,
 ) -> tuple[list[ProtectionRequest], str | None]:
     ensure_read(principal, project_key)
@@ -393,6 +442,11 @@ async def list_requests(
     if status:
         stmt = stmt.where(ProtectionRequest.status == status)
     return await paginate(
-        session, stmt, order=[], id_column=ProtectionRequest.id, limit=limit, cursor=cursor,
+        session,
+        stmt,
+        order=[],
+        id_column=ProtectionRequest.id,
+        limit=limit,
+        cursor=cursor,
         sort_key="protection_requests",
     )

@@ -50,8 +50,6 @@ from release_svc.releases.schemas import (
 router = APIRouter(tags=["releases"])
 
 
-
-
 def to_public(release: Release) -> ReleasePublic:
     return ReleasePublic.model_validate(
         {**release.model_dump(), "revision": release.version, "version": release.semver}

@@ -291,7 +291,8 @@ async def portfolio(
                 "pause_reason": r.pause_reason,
                 "gate_held": r.gate_hold is not None,
                 "guardrail_outcome": outcome,
-                "failed_checks": r.failed_checks[r.current_stage] if r.current_stage < len(r.failed_checks)
+                "failed_checks": r.failed_checks[r.current_stage]
+                if r.current_stage < len(r.failed_checks)
                 else 0,
                 "next_schedule_at": as_utc(next_at.get(r.id)),
                 "updated_at": r.updated_at,

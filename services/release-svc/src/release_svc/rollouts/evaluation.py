@@ -81,8 +81,10 @@ async def stage_evidence(
         reading.stage_index == Rollout.current_stage,
         reading.at >= Rollout.stage_started_at,
     )
-    base = select(reading.rollout_id, reading.metric).join(Rollout, in_stage).where(
-        reading.rollout_id.in_(ids), reading.cohort == "canary"
+    base = (
+        select(reading.rollout_id, reading.metric)
+        .join(Rollout, in_stage)
+        .where(reading.rollout_id.in_(ids), reading.cohort == "canary")
     )
     counted = base.add_columns(func.count().label("n"), func.max(reading.at).label("at")).group_by(
         reading.rollout_id, reading.metric

@@ -58,9 +58,7 @@ class Rollout(TableBase, table=True):
     breach_threshold: int = Field(default=3, sa_type=Integer, nullable=False)
     # Bake after the last stage: held at 100% this long with the last stage's guardrails judged, then
     # completed. `bake_until` is set while baking (and then doubles as `hold_until`).
-    bake_seconds: int = Field(
-        default=0, sa_column=Column(Integer, nullable=False, server_default=text("0"))
-    )
+    bake_seconds: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default=text("0")))
     bake_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Set when the scheduler paused the stage on an inconclusive guardrail: {"since", "stage", "bake",
     # "stage_started_at", "checks"}; valid only for that stage (and phase), so after a resume the scheduler

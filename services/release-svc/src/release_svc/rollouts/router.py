@@ -51,10 +51,6 @@ from release_svc.rollouts.schemas import (
 router = APIRouter(tags=["rollouts"])
 
 
-
-
-
-
 def gate_siblings(request: Request) -> GateSiblings:
     return GateSiblings.of(request.app)
 
@@ -258,7 +254,14 @@ async def start_rollout(
     the failing `checks`, unless a tpm/admin sends `override_gate: {reason}` (recorded in history, the event
     and the gate decision; 403 for other roles, 422 for a blank reason)."""
     return await _act(
-        service.start, session, principal, rollout_id, body or StartRequest(), now, if_match, response,
+        service.start,
+        session,
+        principal,
+        rollout_id,
+        body or StartRequest(),
+        now,
+        if_match,
+        response,
         siblings=siblings,
         gated=True,
     )
@@ -280,7 +283,14 @@ async def advance_rollout(
     asked as on start: 409 `gate-denied` with the failing `checks` unless a tpm/admin sends
     `override_gate: {reason}`."""
     return await _act(
-        service.advance, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response,
+        service.advance,
+        session,
+        principal,
+        rollout_id,
+        body or AdvanceRequest(),
+        now,
+        if_match,
+        response,
         siblings=siblings,
         gated=True,
     )
@@ -314,7 +324,13 @@ async def resume_rollout(
 ) -> RolloutPublic:
     """Continue a paused rollout at the same stage (current stage's operator or tpm/admin)."""
     return await _act(
-        service.resume, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match,
+        service.resume,
+        session,
+        principal,
+        rollout_id,
+        body or RolloutActionRequest(),
+        now,
+        if_match,
         response,
     )
 
@@ -331,7 +347,13 @@ async def rollback_rollout(
 ) -> RolloutPublic:
     """Expose nobody and roll the release back (any stage operator, pm, tpm, engineer, qa, ci or admin)."""
     return await _act(
-        service.rollback, session, principal, rollout_id, body or RolloutActionRequest(), now, if_match,
+        service.rollback,
+        session,
+        principal,
+        rollout_id,
+        body or RolloutActionRequest(),
+        now,
+        if_match,
         response,
     )
 
@@ -350,7 +372,14 @@ async def complete_rollout(
     """Finish at the last stage: everybody is exposed and the release moves to verifying. Same operator,
     hold and gate rules as advance."""
     return await _act(
-        service.complete, session, principal, rollout_id, body or AdvanceRequest(), now, if_match, response,
+        service.complete,
+        session,
+        principal,
+        rollout_id,
+        body or AdvanceRequest(),
+        now,
+        if_match,
+        response,
         siblings=siblings,
         gated=True,
     )
@@ -509,8 +538,13 @@ async def list_portfolio_rollouts(
     """The portfolio: every rollout in the given states across the projects the caller can read, oldest
     first, with the current stage, operator, hold left, guardrail outcome and next scheduled action."""
     items, next_cursor = await controls.portfolio(
-        session, principal=principal, statuses=_statuses(status), project=project, limit=limit,
-        cursor=cursor, now=now,
+        session,
+        principal=principal,
+        statuses=_statuses(status),
+        project=project,
+        limit=limit,
+        cursor=cursor,
+        now=now,
     )
     return Page[PortfolioItem](items=[PortfolioItem(**i) for i in items], next_cursor=next_cursor)
 

@@ -167,8 +167,13 @@ async def create_schedule(
     session.add(schedule)
     await session.flush()
     await _record(
-        session, principal=principal, rollout=rollout, schedule=schedule, action="schedule",
-        event="rollout.schedule_created", note=body.reason,
+        session,
+        principal=principal,
+        rollout=rollout,
+        schedule=schedule,
+        action="schedule",
+        event="rollout.schedule_created",
+        note=body.reason,
     )
     await session.flush()
     return schedule
@@ -180,7 +185,12 @@ async def list_schedules(
     await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
     stmt = select(RolloutSchedule).where(RolloutSchedule.rollout_id == rollout_id)
     return await paginate(
-        session, stmt, order=[], id_column=RolloutSchedule.id, limit=limit, cursor=cursor,
+        session,
+        stmt,
+        order=[],
+        id_column=RolloutSchedule.id,
+        limit=limit,
+        cursor=cursor,
         sort_key="schedules",
     )
 
@@ -217,8 +227,13 @@ async def cancel_schedule(
     schedule.cancelled_by = principal.sub
     schedule.cancelled_at = now
     await _record(
-        session, principal=principal, rollout=rollout, schedule=schedule, action="schedule_cancel",
-        event="rollout.schedule_cancelled", note=None,
+        session,
+        principal=principal,
+        rollout=rollout,
+        schedule=schedule,
+        action="schedule_cancel",
+        event="rollout.schedule_cancelled",
+        note=None,
     )
     await session.flush()
     return schedule
@@ -249,10 +264,18 @@ async def _mark_failed(
     rollout = await session.get(Rollout, schedule.rollout_id)
     assert rollout is not None
     await _record(
-        session, principal=service.SYSTEM, rollout=rollout, schedule=schedule, action="schedule_failed",
-        event="rollout.schedule_failed", note=f"scheduled {schedule.action} failed: {reason}"[:2000],
-        failure_reason=schedule.failure_reason, problem=problem,
-        status=rollout.status, stage=rollout.current_stage, percent=rollout.current_percent,
+        session,
+        principal=service.SYSTEM,
+        rollout=rollout,
+        schedule=schedule,
+        action="schedule_failed",
+        event="rollout.schedule_failed",
+        note=f"scheduled {schedule.action} failed: {reason}"[:2000],
+        failure_reason=schedule.failure_reason,
+        problem=problem,
+        status=rollout.status,
+        stage=rollout.current_stage,
+        percent=rollout.current_percent,
     )
 
 
@@ -261,16 +284,25 @@ async def claim_due(db: Database, *, now: datetime, limit: int) -> list[uuid.UUI
     up on claims whose scheduler died before finishing (failed, never run twice)."""
     async with db.session() as session, session.begin():
         stale = (
-            await session.execute(
-                select(RolloutSchedule)
-                .where(RolloutSchedule.status == "running", RolloutSchedule.claimed_at < now - CLAIM_TIMEOUT)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
+            (
+                await session.execute(
+                    select(RolloutSchedule)
+                    .where(
+                        RolloutSchedule.status == "running", RolloutSchedule.claimed_at < now - CLAIM_TIMEOUT
+                    )
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
         for schedule in stale:
             await _mark_failed(
-                session, schedule, now=now, reason="interrupted: the scheduler stopped while acting",
+                session,
+                schedule,
+                now=now,
+                reason="interrupted: the scheduler stopped while acting",
                 problem=None,
             )
         due = (await session.execute(due_schedules_query(now=now, limit=limit))).scalars().all()
@@ -310,13 +342,21 @@ async def _execute(app: Any, db: Database, schedule_id: uuid.UUID, now: datetime
             siblings = GateSiblings.of(app)
             if action == "start":
                 await service.start(
-                    session, principal=principal, rollout_id=rollout_id, body=StartRequest(reason=reason),
-                    now=now, siblings=siblings,
+                    session,
+                    principal=principal,
+                    rollout_id=rollout_id,
+                    body=StartRequest(reason=reason),
+                    now=now,
+                    siblings=siblings,
                 )
             else:
                 await service.advance(
-                    session, principal=principal, rollout_id=rollout_id, body=AdvanceRequest(reason=reason),
-                    now=now, siblings=siblings,
+                    session,
+                    principal=principal,
+                    rollout_id=rollout_id,
+                    body=AdvanceRequest(reason=reason),
+                    now=now,
+                    siblings=siblings,
                 )
             schedule = await session.get(RolloutSchedule, schedule_id, populate_existing=True)
             assert schedule is not None

@@ -262,7 +262,8 @@ class RolloutPublic(BaseModel):
     on_breach: BreachAction
     breach_threshold: int
     abort_reason: str | None = Field(
-        default=None, description="Why a person aborted the rollout (status `aborted`).",
+        default=None,
+        description="Why a person aborted the rollout (status `aborted`).",
         examples=["wrong build promoted"],
     )
     bake_seconds: int = Field(default=0, description="Bake after the last stage (0: none).", examples=[3600])

@@ -75,9 +75,6 @@ RELEASE_STATES_FOR_START = ("approved", "deploying")
 FINISHED_RELEASE_STATES = ("released", "rolled_back", "cancelled")
 
 
-
-
-
 # ---- reading ------------------------------------------------------------------------------------------
 
 
@@ -547,8 +544,12 @@ async def _judge_gate(
         "allowed": not failing,
     }
     if failing and override is not None:
-        verdict.update(overridden=True, overridden_by=principal.sub, override_reason=override.reason,
-                       failed_checks=failing)
+        verdict.update(
+            overridden=True,
+            overridden_by=principal.sub,
+            override_reason=override.reason,
+            failed_checks=failing,
+        )
     return verdict
 
 
@@ -581,8 +582,14 @@ def _start_preflight(principal: Principal, rollout: Rollout, body: StartRequest)
 
 
 async def start(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: StartRequest,
-    now: datetime, siblings: GateSiblings, if_match: str | None = None,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: StartRequest,
+    now: datetime,
+    siblings: GateSiblings,
+    if_match: str | None = None,
 ) -> Rollout:
     started = time.perf_counter()
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id)
@@ -605,8 +612,14 @@ async def start(
             active_rollout_id=str(other.id),
         )
     verdict = await _judge_gate(
-        session, principal=principal, rollout=rollout, release=release, sibling_checks=answers,
-        override=body.override_gate, action="start", started=started,
+        session,
+        principal=principal,
+        rollout=rollout,
+        release=release,
+        sibling_checks=answers,
+        override=body.override_gate,
+        action="start",
+        started=started,
     )
     if release.status == "approved":
         await releases.transition(
@@ -685,8 +698,14 @@ async def _complete(
 ) -> Rollout:
     if bake_pending(rollout):
         return await _start_bake(
-            session, principal=principal, rollout=rollout, reason=reason, now=now, overridden=overridden,
-            automatic=automatic, verdict=verdict,
+            session,
+            principal=principal,
+            rollout=rollout,
+            reason=reason,
+            now=now,
+            overridden=overridden,
+            automatic=automatic,
+            verdict=verdict,
         )
     release = release or await _release_for_update(session, rollout)
     before = _state(rollout)
@@ -734,9 +753,15 @@ def _advance_preflight(
 
 
 async def _gated_advance(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: AdvanceRequest,
     now: datetime,
-    siblings: GateSiblings, action: str, if_match: str | None = None,
+    siblings: GateSiblings,
+    action: str,
+    if_match: str | None = None,
 ) -> Rollout:
     started = time.perf_counter()
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id)
@@ -747,39 +772,78 @@ async def _gated_advance(
     overridden = _advance_preflight(principal, rollout, body, now, action)
     release = await _release_for_update(session, rollout)
     verdict = await _judge_gate(
-        session, principal=principal, rollout=rollout, release=release, sibling_checks=answers,
-        override=body.override_gate, action=action, started=started,
+        session,
+        principal=principal,
+        rollout=rollout,
+        release=release,
+        sibling_checks=answers,
+        override=body.override_gate,
+        action=action,
+        started=started,
     )
     if action == "complete":
         return await _complete(
-            session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden,
-            verdict=verdict, release=release,
+            session,
+            principal=principal,
+            rollout=rollout,
+            reason=body.reason,
+            now=now,
+            overridden=overridden,
+            verdict=verdict,
+            release=release,
         )
     return await _advance(
-        session, principal=principal, rollout=rollout, reason=body.reason, now=now, overridden=overridden,
+        session,
+        principal=principal,
+        rollout=rollout,
+        reason=body.reason,
+        now=now,
+        overridden=overridden,
         verdict=verdict,
     )
 
 
 async def advance(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: AdvanceRequest,
     now: datetime,
-    siblings: GateSiblings, if_match: str | None = None,
+    siblings: GateSiblings,
+    if_match: str | None = None,
 ) -> Rollout:
     return await _gated_advance(
-        session, principal=principal, rollout_id=rollout_id, body=body, now=now, siblings=siblings,
-        action="advance", if_match=if_match,
+        session,
+        principal=principal,
+        rollout_id=rollout_id,
+        body=body,
+        now=now,
+        siblings=siblings,
+        action="advance",
+        if_match=if_match,
     )
 
 
 async def complete(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AdvanceRequest,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: AdvanceRequest,
     now: datetime,
-    siblings: GateSiblings, if_match: str | None = None,
+    siblings: GateSiblings,
+    if_match: str | None = None,
 ) -> Rollout:
     return await _gated_advance(
-        session, principal=principal, rollout_id=rollout_id, body=body, now=now, siblings=siblings,
-        action="complete", if_match=if_match,
+        session,
+        principal=principal,
+        rollout_id=rollout_id,
+        body=body,
+        now=now,
+        siblings=siblings,
+        action="complete",
+        if_match=if_match,
     )
 
 
@@ -805,7 +869,11 @@ async def _pause(
 
 
 async def pause(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: RolloutActionRequest,
     now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
@@ -815,7 +883,11 @@ async def pause(
 
 
 async def resume(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: RolloutActionRequest,
     now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
@@ -880,7 +952,11 @@ async def _rollback(
 
 
 async def rollback(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: RolloutActionRequest,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: RolloutActionRequest,
     now: datetime,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
@@ -977,7 +1053,11 @@ async def _bake_due(
     try:
         async with session.begin_nested():
             await _complete(
-                session, principal=SYSTEM, rollout=rollout, now=now, automatic=True,
+                session,
+                principal=SYSTEM,
+                rollout=rollout,
+                now=now,
+                automatic=True,
                 reason=f"bake of {rollout.bake_seconds} s passed with guardrails green",
             )
     except ProblemError:
@@ -994,8 +1074,10 @@ def current_inconclusive_hold(rollout: Rollout) -> dict[str, Any] | None:
     """The scheduler's inconclusive pause marker, if it is for the current stage (or bake) as entered."""
     marker = rollout.inconclusive_hold or {}
     started = as_utc(rollout.stage_started_at)
-    if marker and marker.get("stage") == rollout.current_stage and marker.get("stage_started_at") == (
-        started.isoformat() if started else None
+    if (
+        marker
+        and marker.get("stage") == rollout.current_stage
+        and marker.get("stage_started_at") == (started.isoformat() if started else None)
     ):
         return marker
     return None
@@ -1046,9 +1128,15 @@ async def _pause_if_inconclusive(
     else:
         state = _state(rollout)
         await history.record(
-            session, principal=SYSTEM, project_key=rollout.project_key, resource_type=RESOURCE,
-            resource_id=rollout.id, action="guardrail_inconclusive", before=state,
-            after={**state, "inconclusive": found}, note=note,
+            session,
+            principal=SYSTEM,
+            project_key=rollout.project_key,
+            resource_type=RESOURCE,
+            resource_id=rollout.id,
+            action="guardrail_inconclusive",
+            before=state,
+            after={**state, "inconclusive": found},
+            note=note,
         )
         rollout.next_check_at = now + RECHECK
     return True
@@ -1323,12 +1411,22 @@ async def _act_on_readings(
         reason = f"guardrail inconclusive: {names} (a reading in the grey band); a person decides"
     if action_taken == "pause":
         await _pause(
-            session, principal=SYSTEM, rollout=rollout, reason=reason, automatic=True,
-            triggered_by=principal.sub, inconclusive=cause == "inconclusive",
+            session,
+            principal=SYSTEM,
+            rollout=rollout,
+            reason=reason,
+            automatic=True,
+            triggered_by=principal.sub,
+            inconclusive=cause == "inconclusive",
         )
     else:
         await _rollback(
-            session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
+            session,
+            principal=SYSTEM,
+            rollout=rollout,
+            reason=reason,
+            now=now,
+            automatic=True,
             triggered_by=principal.sub,
         )
     return action_taken
@@ -1402,9 +1500,10 @@ async def _hold_for_gate(
     rollout.next_check_at = now + GATE_RECHECK
     previous = rollout.gate_hold or {}
     key = [(c["name"], c["reason"]) for c in failing]
-    if previous.get("environment") == rollout.environment and [
-        (c["name"], c["reason"]) for c in previous.get("checks", [])
-    ] == key:
+    if (
+        previous.get("environment") == rollout.environment
+        and [(c["name"], c["reason"]) for c in previous.get("checks", [])] == key
+    ):
         return
     hold = {"since": now.isoformat(), "environment": rollout.environment, "checks": failing}
     rollout.gate_hold = hold
@@ -1519,12 +1618,23 @@ async def advance_due(
             async with session.begin_nested():
                 if is_last_stage(rollout):
                     await _complete(
-                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
-                        verdict=verdict, release=release,
+                        session,
+                        principal=SYSTEM,
+                        rollout=rollout,
+                        reason=reason,
+                        now=now,
+                        automatic=True,
+                        verdict=verdict,
+                        release=release,
                     )
                 else:
                     await _advance(
-                        session, principal=SYSTEM, rollout=rollout, reason=reason, now=now, automatic=True,
+                        session,
+                        principal=SYSTEM,
+                        rollout=rollout,
+                        reason=reason,
+                        now=now,
+                        automatic=True,
                         verdict=verdict,
                     )
         except ProblemError:

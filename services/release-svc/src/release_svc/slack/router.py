@@ -12,11 +12,13 @@ from release_svc.gate.service import GateSiblings
 from release_svc.slack import service
 from release_svc.slack.schemas import SLACK_USER_ID, SlackReply, SlackUserPublic, SlackUserPut
 
-TAGS = [{
-    "name": "slack",
-    "description": "Approve a release or advance a rollout stage from a Slack interactive message, and the "
-    "per-project mapping of Slack users to TPM Hub users.",
-}]
+TAGS = [
+    {
+        "name": "slack",
+        "description": "Approve a release or advance a rollout stage from a Slack interactive message, "
+        "and the per-project mapping of Slack users to TPM Hub users.",
+    }
+]
 router = APIRouter(tags=["slack"])
 SlackUserPath = Annotated[str, Path(pattern=SLACK_USER_ID, examples=["U2CERLKJA"])]
 
@@ -29,11 +31,17 @@ SlackUserPath = Annotated[str, Path(pattern=SLACK_USER_ID, examples=["U2CERLKJA"
         "security": [],
         "requestBody": {
             "required": True,
-            "content": {"application/x-www-form-urlencoded": {"schema": {
-                "type": "object",
-                "required": ["payload"],
-                "properties": {"payload": {"type": "string", "description": "Slack's block_actions JSON."}},
-            }}},
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["payload"],
+                        "properties": {
+                            "payload": {"type": "string", "description": "Slack's block_actions JSON."}
+                        },
+                    }
+                }
+            },
         },
     },
 )
@@ -70,8 +78,7 @@ async def slack_interaction(request: Request) -> SlackReply:
 @router.put(
     "/v1/projects/{key}/slack-users/{slack_user_id}",
     response_model=SlackUserPublic,
-    responses={201: {"model": SlackUserPublic, "description": "Mapping created"},
-               **responses(401, 403, 422)},
+    responses={201: {"model": SlackUserPublic, "description": "Mapping created"}, **responses(401, 403, 422)},
 )
 async def put_slack_user(
     key: ProjectKeyPath,

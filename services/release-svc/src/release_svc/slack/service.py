@@ -88,7 +88,10 @@ async def put_user(
     before = None if created else history.snapshot(row, ["sub", "role"])
     if row is None:
         row = SlackUser(
-            project_key=project_key, slack_user_id=slack_user_id, sub=body.sub, role=body.role,
+            project_key=project_key,
+            slack_user_id=slack_user_id,
+            sub=body.sub,
+            role=body.role,
             updated_by=principal.sub,
         )
         session.add(row)
@@ -186,7 +189,11 @@ async def _advance(
             "ask a TPM to map it. Nothing was changed."
         )
     rollout = await rollouts.advance(
-        session, principal=principal, rollout_id=rollout_id, body=AdvanceRequest(reason=VIA), now=now,
+        session,
+        principal=principal,
+        rollout_id=rollout_id,
+        body=AdvanceRequest(reason=VIA),
+        now=now,
         siblings=siblings,
     )
     stage = rollout.current_stage + 1

@@ -71,7 +71,8 @@ async def validate_links(
     if unknown_items or unknown_criteria:
         errors = [
             field_error(
-                f"body.item_keys.{n}", f"item '{k}' does not exist in project {project_key}",
+                f"body.item_keys.{n}",
+                f"item '{k}' does not exist in project {project_key}",
                 "verification_unknown_item",
             )
             for n, k in enumerate(items)

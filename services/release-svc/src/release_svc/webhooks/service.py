@@ -507,8 +507,9 @@ async def _protection(
     summaries: list[str] = []
     used = False
     for source, record in fresh:
-        done = await intake(session, source=source, fact=facts.protection, delivery_id=delivery_id,
-                            settings=settings)
+        done = await intake(
+            session, source=source, fact=facts.protection, delivery_id=delivery_id, settings=settings
+        )
         record.status = done.status
         record.summary = done.summary[:500]
         summaries.append(done.summary)

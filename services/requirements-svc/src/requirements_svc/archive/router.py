@@ -1,6 +1,5 @@
 """The closing archive over HTTP: a streamed zip."""
 
-
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from tpmhub_shared.auth import CurrentPrincipal

@@ -313,8 +313,9 @@ class Archive:
         for e in self.zip.entries:
             base = e.name.rsplit(".", 1)[0]
             count, problem = rows.get(base, (None, None)) if base in rows else (None, None)
-            entries.append({"name": e.name, "bytes": e.bytes, "sha256": e.sha256, "rows": count,
-                            "incomplete": problem})
+            entries.append(
+                {"name": e.name, "bytes": e.bytes, "sha256": e.sha256, "rows": count, "incomplete": problem}
+            )
         body = {
             "project_key": self.key,
             "generated_at": self.now.isoformat().replace("+00:00", "Z"),

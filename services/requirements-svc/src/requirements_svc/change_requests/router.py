@@ -179,8 +179,11 @@ async def apply_change_request(
     responses=responses(401, 403, 404, 422),
 )
 async def list_change_request_history(
-    key: CRKeyPath, session: ReadSession, principal: CurrentPrincipal,
-    limit: Limit = 50, cursor: Cursor = None
+    key: CRKeyPath,
+    session: ReadSession,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Page[HistoryEntryPublic]:
     await service.get_change_request(session, principal=principal, key=key)
     return await history.list_history(

@@ -57,8 +57,9 @@ class ChangeRequestUpdate(BaseModel):
     proposed_change: str | None = Field(default=None, max_length=20000)
     affected_items: list[ItemKey] | None = Field(default=None, max_length=200)
     affected_prd_sections: list[SectionId] | None = Field(default=None, max_length=50)
-    item_patches: dict[ItemKey, ItemUpdate] | None = Field(default=None, max_length=200,
-                                                          title="Item patches to set")
+    item_patches: dict[ItemKey, ItemUpdate] | None = Field(
+        default=None, max_length=200, title="Item patches to set"
+    )
     effort_delta_points: float | None = Field(default=None, ge=-10000, le=10000)
     date_delta_days: int | None = Field(default=None, ge=-3650, le=3650)
 

@@ -465,9 +465,7 @@ async def apply_change_request(
         items = {
             i.key: i
             for i in (
-                await session.execute(
-                    select(Item).where(Item.key.in_(list(cr.item_patches)), LIVE)
-                )
+                await session.execute(select(Item).where(Item.key.in_(list(cr.item_patches)), LIVE))
             ).scalars()
         }
         for item_key, values in cr.item_patches.items():

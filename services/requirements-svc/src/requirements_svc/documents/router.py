@@ -93,9 +93,7 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
         principal: CurrentPrincipal,
         limit: Limit = 50,
         cursor: Cursor = None,
-        status: Annotated[
-            DocumentStatus | None, Query()
-        ] = None,
+        status: Annotated[DocumentStatus | None, Query()] = None,
         owner: Annotated[str | None, Query(max_length=200)] = None,
         sort: Annotated[
             str | None, Query(max_length=100, description="created, updated, title; `-` descending")

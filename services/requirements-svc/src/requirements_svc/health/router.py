@@ -18,8 +18,6 @@ from requirements_svc.projects import service as projects
 router = APIRouter(prefix="/v1/projects/{key}/health", tags=["health"])
 
 
-
-
 @router.get("", response_model=HealthPublic, responses=responses(401, 403, 404))
 async def get_project_health(
     key: str, request: Request, session: Session, principal: CurrentPrincipal, response: Response

@@ -39,9 +39,7 @@ async def _children(session: AsyncSession, item: Item) -> list[str]:
     return list(rows.scalars())
 
 
-async def _ask(
-    client: SiblingClient | None, name: str, path: str, body: Any, answer: Any
-) -> Any:
+async def _ask(client: SiblingClient | None, name: str, path: str, body: Any, answer: Any) -> Any:
     """One read-only question to a sibling; any failure is a 503 (nothing is deleted on a guess)."""
     if client is None:
         raise ServiceUnavailable(

@@ -140,9 +140,7 @@ async def on_verification_recorded(session: AsyncSession, event: CloudEvent) -> 
         (
             await session.execute(
                 select(AcceptanceCriterion)
-                .where(
-                    AcceptanceCriterion.id.in_(ids), AcceptanceCriterion.project_key == data.project_key
-                )
+                .where(AcceptanceCriterion.id.in_(ids), AcceptanceCriterion.project_key == data.project_key)
                 .order_by(AcceptanceCriterion.item_key, AcceptanceCriterion.position)
             )
         )
@@ -179,8 +177,11 @@ async def on_verification_recorded(session: AsyncSession, event: CloudEvent) -> 
             )
     missing = set(ids) - {c.id for c in rows}
     if missing:
-        log.info("verification_criteria_unknown", verification_id=str(data.verification_id),
-                 criteria=sorted(str(c) for c in missing)[:20])
+        log.info(
+            "verification_criteria_unknown",
+            verification_id=str(data.verification_id),
+            criteria=sorted(str(c) for c in missing)[:20],
+        )
     await session.flush()
 
 

@@ -256,8 +256,11 @@ async def move_item(
     responses=responses(401, 403, 404, 422),
 )
 async def list_item_history(
-    key: ItemKeyPath, session: ReadSession, principal: CurrentPrincipal,
-    limit: Limit = 50, cursor: Cursor = None
+    key: ItemKeyPath,
+    session: ReadSession,
+    principal: CurrentPrincipal,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Page[HistoryEntryPublic]:
     """Every recorded change of the item, oldest first (a deleted item too: its last entry is `delete`)."""
     await service.get_item(session, principal=principal, key=key, include_deleted=True)

@@ -727,9 +727,7 @@ async def projects_needing_rebalance(
 ) -> list[str]:
     """Projects with an over-long rank key or two items sharing one."""
     long_keys = select(Item.project_key).where(func.length(Item.rank) > max_length, LIVE)
-    dup = (
-        select(Item.project_key).where(LIVE).group_by(Item.project_key, Item.rank).having(func.count() > 1)
-    )
+    dup = select(Item.project_key).where(LIVE).group_by(Item.project_key, Item.rank).having(func.count() > 1)
     if project_key is not None:
         long_keys, dup = (
             long_keys.where(Item.project_key == project_key),
@@ -885,8 +883,11 @@ def search_condition(session: AsyncSession, q: str) -> Any:
     query = _fts5_query(q)
     if query is None:
         return false()
-    matches = select(literal_column("rowid")).select_from(sa_text("items_fts")).where(
-        sa_text("items_fts MATCH :fts_query").bindparams(fts_query=query))
+    matches = (
+        select(literal_column("rowid"))
+        .select_from(sa_text("items_fts"))
+        .where(sa_text("items_fts MATCH :fts_query").bindparams(fts_query=query))
+    )
     return literal_column("items.rowid").in_(matches)
 
 

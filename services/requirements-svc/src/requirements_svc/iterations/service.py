@@ -173,9 +173,7 @@ async def commit_items(
             "commit items", "closed", [], detail="A closed iteration takes no more items."
         )
     keys = list(dict.fromkeys(body.items))
-    rows = {
-        i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(keys), LIVE))).scalars()
-    }
+    rows = {i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(keys), LIVE))).scalars()}
     errors = [
         field_error(
             f"body.items.{n}", f"item {k} does not exist in project {iteration.project_key}", "item_missing"

@@ -13,8 +13,9 @@ class ProjectCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: ProjectKey = Field(examples=["PAY"],
-                            description="2–10 upper-case letters or digits, starting with a letter.")
+    key: ProjectKey = Field(
+        examples=["PAY"], description="2–10 upper-case letters or digits, starting with a letter."
+    )
     name: str = Field(min_length=1, max_length=200, examples=["Payments 2.0"])
     background: str = Field(default="", max_length=20000, examples=["Checkout conversion fell 4% after ..."])
     goals: list[Goal] = Field(default_factory=list, max_length=50, examples=[["Cut checkout p99 to 300 ms"]])

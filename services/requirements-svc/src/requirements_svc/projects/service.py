@@ -15,7 +15,10 @@ from requirements_svc.projects.schemas import ProjectCreate, ProjectUpdate
 RESOURCE = "project"
 SOURCE = "/tpmhub/requirements-svc"
 _SORTS = {
-    "key": Project.key, "created": Project.created_at, "updated": Project.updated_at, "name": Project.name,
+    "key": Project.key,
+    "created": Project.created_at,
+    "updated": Project.updated_at,
+    "name": Project.name,
 }
 
 
@@ -35,15 +38,29 @@ async def create_project(session: AsyncSession, *, principal: Principal, data: P
     project = Project(**data.model_dump())
     session.add(project)
     await history.record(
-        session, principal=principal, project_key=project.key, resource_type=RESOURCE,
-        resource_id=project.key, action="create", after=history.snapshot(project),
+        session,
+        principal=principal,
+        project_key=project.key,
+        resource_type=RESOURCE,
+        resource_id=project.key,
+        action="create",
+        after=history.snapshot(project),
     )
     # The siblings keep a directory of projects (tpmhub_shared.project_directory) fed by this event.
     events.emit(
-        session, source=SOURCE, type="project.created", subject=project.key, project_key=project.key,
+        session,
+        source=SOURCE,
+        type="project.created",
+        subject=project.key,
+        project_key=project.key,
         data={
-            "key": project.key, "project_key": project.key, "name": project.name, "status": project.status,
-            "owner": project.owner, "created_by": principal.sub, "created_at": project.created_at,
+            "key": project.key,
+            "project_key": project.key,
+            "name": project.name,
+            "status": project.status,
+            "owner": project.owner,
+            "created_by": principal.sub,
+            "created_at": project.created_at,
         },
     )
     await session.flush()
@@ -59,15 +76,26 @@ async def update_project(
     before = history.snapshot(project)
     merge_patch(project, patch, required={"name", "background", "goals", "scope", "status"})
     await history.record(
-        session, principal=principal, project_key=key, resource_type=RESOURCE, resource_id=key,
-        action="update", before=before, after=history.snapshot(project),
+        session,
+        principal=principal,
+        project_key=key,
+        resource_type=RESOURCE,
+        resource_id=key,
+        action="update",
+        before=before,
+        after=history.snapshot(project),
     )
     await session.flush()
     return project
 
 
 async def list_projects(
-    session: AsyncSession, *, principal: Principal, status: str | None, sort: str | None, limit: int,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    status: str | None,
+    sort: str | None,
+    limit: int,
     cursor: str | None,
 ) -> tuple[list[Project], str | None]:
     sort_key, order = parse_sort(sort, _SORTS, "key")

@@ -193,7 +193,7 @@ def rollouts(title: str, items: Sequence[RolloutProgress]) -> Markup:
         status = "paused" if r.status == "paused" else "running"
         parts.append(
             f'<text x="{left + bw + 6}" y="{by + 11}" fill="{INK}" font-weight="600">'
-            f'{r.current_percent}%</text>'
+            f"{r.current_percent}%</text>"
             f'<text x="{left + bw + 6}" y="{by + 24}" fill="{MUTED}" font-size="10">{status}</text>'
         )
     return _svg("rollouts", title, "".join(parts), height=height)

@@ -147,8 +147,10 @@ async def delete_report_schedule(
     "/report-deliveries", response_model=list[DeliveryPublic], responses=responses(401, 403, 404, 422)
 )
 async def list_report_deliveries(
-    key: str, session: ReadSession, principal: CurrentPrincipal,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50
+    key: str,
+    session: ReadSession,
+    principal: CurrentPrincipal,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[DeliveryPublic]:
     """Reports the scheduler queued, newest first: one per period."""
     return await schedules.list_deliveries(session, principal=principal, key=key, limit=limit)

@@ -74,8 +74,9 @@ class RiskMatrixPublic(RiskMatrixIn):
     model_config = ConfigDict(from_attributes=True, extra="ignore")
 
     # Its own title, so that SDK generators name the two inline maps apart.
-    review_cadence_days: dict[str, int] = Field(title="Review cadence", examples=[DEFAULT_CADENCE],
-                                                description="Days between reviews for each level.")
+    review_cadence_days: dict[str, int] = Field(
+        title="Review cadence", examples=[DEFAULT_CADENCE], description="Days between reviews for each level."
+    )
 
     project_key: str = Field(examples=["PAY"])
     is_default: bool = Field(description="True until someone saves a matrix for the project.")

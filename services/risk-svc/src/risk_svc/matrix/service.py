@@ -24,9 +24,14 @@ RESOURCE = "risk_matrix"
 
 def default_matrix(project_key: str) -> RiskMatrixPublic:
     return RiskMatrixPublic(
-        project_key=project_key, probability_labels=DEFAULT_PROBABILITY, impact_labels=DEFAULT_IMPACT,
-        thresholds=DEFAULT_THRESHOLDS, review_cadence_days=DEFAULT_CADENCE, gate_level="high",
-        is_default=True, version=0,
+        project_key=project_key,
+        probability_labels=DEFAULT_PROBABILITY,
+        impact_labels=DEFAULT_IMPACT,
+        thresholds=DEFAULT_THRESHOLDS,
+        review_cadence_days=DEFAULT_CADENCE,
+        gate_level="high",
+        is_default=True,
+        version=0,
     )
 
 
@@ -71,12 +76,19 @@ async def put_matrix(
             setattr(row, name, value)
     await session.flush()
     await history.record(
-        session, principal=principal, project_key=project_key, resource_type=RESOURCE,
-        resource_id=project_key, action="create" if created else "update", before=before,
+        session,
+        principal=principal,
+        project_key=project_key,
+        resource_type=RESOURCE,
+        resource_id=project_key,
+        action="create" if created else "update",
+        before=before,
         after=history.snapshot(row),
     )
-    matrix = scoring.Matrix(thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days),
-                            gate_level=row.gate_level)
-    await scoring.relevel_open_risks(session, principal=principal, project_key=project_key, matrix=matrix,
-                                     now=utcnow())
+    matrix = scoring.Matrix(
+        thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days), gate_level=row.gate_level
+    )
+    await scoring.relevel_open_risks(
+        session, principal=principal, project_key=project_key, matrix=matrix, now=utcnow()
+    )
     return to_public(row)

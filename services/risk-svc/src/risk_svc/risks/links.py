@@ -52,8 +52,9 @@ async def validate(
         body = ItemLookupRequest(keys=items, prd_ids=prds)
         calls["requirements"] = _ask(requirements, "/v1/items/lookup", body, ItemLookupResponse)
     if releases:
-        calls["release"] = _ask(release, "/v1/releases/lookup", ReleaseLookupRequest(ids=releases),
-                                ReleaseLookupResponse)
+        calls["release"] = _ask(
+            release, "/v1/releases/lookup", ReleaseLookupRequest(ids=releases), ReleaseLookupResponse
+        )
     # Both calls finish (each within the sibling timeout), so none is left running after the request.
     results = dict(zip(calls, await asyncio.gather(*calls.values(), return_exceptions=True), strict=True))
     for result in results.values():
@@ -79,8 +80,9 @@ async def validate(
         raise UnprocessableEntity(
             f"Unknown link targets: {', '.join(names)}.",
             errors=[
-                field_error(f"{loc}.{field}", f"unknown {noun} {target} in project {project_key}",
-                            "link_unknown")
+                field_error(
+                    f"{loc}.{field}", f"unknown {noun} {target} in project {project_key}", "link_unknown"
+                )
                 for field, noun, target in refused
             ],
             missing=names,

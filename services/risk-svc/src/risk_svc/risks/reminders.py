@@ -34,9 +34,7 @@ def _day_bounds(now: datetime) -> tuple[date, datetime]:
 
 
 def _due(end_of_day: datetime):  # noqa: ANN202
-    return and_(
-        Risk.status.in_(OPEN_STATUSES), Risk.owner.is_not(None), Risk.next_review_at < end_of_day
-    )
+    return and_(Risk.status.in_(OPEN_STATUSES), Risk.owner.is_not(None), Risk.next_review_at < end_of_day)
 
 
 async def _pending_owners(db: Database, *, day: date, end_of_day: datetime) -> list[tuple[str, str]]:
@@ -71,8 +69,9 @@ def _risk_entry(risk: Risk, day: date) -> dict[str, Any]:
     }
 
 
-async def _remind(db: Database, project_key: str, owner: str, *, day: date, end_of_day: datetime,
-                  now: datetime) -> bool:
+async def _remind(
+    db: Database, project_key: str, owner: str, *, day: date, end_of_day: datetime, now: datetime
+) -> bool:
     async with db.session(write=True) as session, session.begin():
         risks = list(
             (
@@ -88,8 +87,14 @@ async def _remind(db: Database, project_key: str, owner: str, *, day: date, end_
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         won = await session.execute(
             insert(RiskReviewReminder)
-            .values(id=new_id(), project_key=project_key, owner=owner, day=day,
-                    risk_keys=[r.key for r in risks], sent_at=now)
+            .values(
+                id=new_id(),
+                project_key=project_key,
+                owner=owner,
+                day=day,
+                risk_keys=[r.key for r in risks],
+                sent_at=now,
+            )
             .on_conflict_do_nothing(index_elements=["project_key", "owner", "day"])
             .returning(RiskReviewReminder.id)
         )

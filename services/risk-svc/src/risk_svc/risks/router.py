@@ -304,9 +304,7 @@ async def query_risk_gate(
     return await views.gate_query(session, principal=principal, query=body)
 
 
-@router.post(
-    "/risks/impact-query", response_model=RiskImpactResult, responses=responses(401, 403, 413, 422)
-)
+@router.post("/risks/impact-query", response_model=RiskImpactResult, responses=responses(401, 403, 413, 422))
 async def query_risk_impact(
     body: RiskImpactQuery, session: ReadSession, principal: CurrentPrincipal
 ) -> RiskImpactResult:
@@ -316,9 +314,7 @@ async def query_risk_impact(
     return await views.impact_query(session, principal=principal, query=body)
 
 
-@router.post(
-    "/risks/link-query", response_model=RisksLinkedToItems, responses=responses(401, 403, 413, 422)
-)
+@router.post("/risks/link-query", response_model=RisksLinkedToItems, responses=responses(401, 403, 413, 422))
 async def query_risk_links(
     body: ItemHoldersQuery, session: ReadSession, principal: CurrentPrincipal
 ) -> RisksLinkedToItems:

@@ -227,9 +227,12 @@ class CloseIn(BaseModel):
     """Close a risk: why (a reason code) and the rationale (a comment), both required. With open
     mitigation actions only a tpm/admin may, with `force` (the open actions are then cancelled)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "examples": [{"reason": "mitigated", "comment": "Processor raised our cap to 2000 TPS"}]
-    })
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"reason": "mitigated", "comment": "Processor raised our cap to 2000 TPS"}]
+        },
+    )
 
     reason: CloseReason = Field(
         description="`mitigated`: the response worked; `occurred_and_handled`: it happened and was dealt "
