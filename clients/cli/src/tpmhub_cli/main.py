@@ -210,6 +210,16 @@ def item_transition(key: str, to: str, note: str | None = None) -> None:
     emit(api().call("requirements", "POST", f"/v1/items/{key}/transition", json={"to": to, "note": note}))
 
 
+@item_app.command("delete")
+def item_delete(key: str) -> None:
+    """Delete a backlog item (a soft delete: its history stays readable). Refused while it has child items or
+    while a release scope or a risk link holds it; the refusal names the holders."""
+    client = api()
+    current = client.call("requirements", "GET", f"/v1/items/{key}", raw=True)
+    client.call("requirements", "DELETE", f"/v1/items/{key}", headers={"If-Match": current.headers["ETag"]})
+    emit({"deleted": key})
+
+
 @item_app.command("criteria")
 def item_criteria(key: str) -> None:
     emit(api().call("requirements", "GET", f"/v1/items/{key}/criteria"), ["id", "text", "status", "evidence_url"])
