@@ -3,6 +3,7 @@ database password never appear in any service's log lines (JSON or console forma
 any answer after the one that hands a secret out. The services run as real processes with a password in
 their database URLs; one of them also lives through a PostgreSQL outage, whose failures log tracebacks."""
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -10,6 +11,7 @@ import time
 import uuid
 from collections.abc import Iterator
 
+import asyncpg
 import httpx
 import pytest
 from tpmhub_shared.settings import DEV_JWT_SECRET
@@ -61,6 +63,29 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
     ).json()
     subscription_secret = sub["secret"]
     assert subscription_secret.startswith("whsec_")
+    # A DingTalk robot with its own signing secret (加签), and a v1a subscription whose ed25519 private key
+    # never leaves the service: both sign every delivery attempted below, and neither may be printed.
+    robot_secret = "SEC" + uuid.uuid4().hex + uuid.uuid4().hex
+    robot = httpx.post(
+        f"{req}/v1/subscriptions",
+        headers=headers,
+        json={
+            "url": "http://127.0.0.1:9/robot/send",
+            "event_types": ["project.*"],
+            "format": "dingtalk",
+            "robot_secret": robot_secret,
+        },
+    )
+    assert robot.status_code == 201, robot.text
+    ed = httpx.post(
+        f"{req}/v1/subscriptions",
+        headers=headers,
+        json={"url": "http://127.0.0.1:9/ed", "event_types": ["project.*"], "signature_scheme": "v1a"},
+    )
+    assert ed.status_code == 201, ed.text
+    assert ed.json()["secret"] is None and ed.json()["public_key"].startswith("whpk_")
+    private_key = asyncio.run(stored_secret(guarded_stack["requirements"].database_url, ed.json()["id"]))
+    assert private_key.startswith("whsk_")
     project = httpx.post(f"{req}/v1/projects", headers=headers, json={"key": "SEC", "name": "Secrets"})
     assert project.status_code == 201, project.text
     source = httpx.post(
@@ -90,10 +115,22 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
             },
         )
 
+    # Both signing subscriptions have tried a delivery (signed it) before the logs are read.
+    deadline = time.monotonic() + 30
+    for sid in (robot.json()["id"], ed.json()["id"]):
+        while True:
+            page = httpx.get(f"{req}/v1/subscriptions/{sid}/deliveries", headers=headers).json()
+            if page["items"]:  # each entry is one attempt, signed before it was sent
+                break
+            assert time.monotonic() < deadline, f"no delivery attempt for subscription {sid}: {page}"
+            time.sleep(0.2)
+
     # Later answers never repeat a secret.
     later = [
         httpx.get(f"{req}/v1/subscriptions", headers=headers).text,
         httpx.get(f"{req}/v1/subscriptions/{sub['id']}", headers=headers).text,
+        httpx.get(f"{req}/v1/subscriptions/{robot.json()['id']}", headers=headers).text,
+        httpx.get(f"{req}/v1/subscriptions/{ed.json()['id']}", headers=headers).text,
         httpx.get(f"{rel}/v1/projects/SEC/ci-sources", headers=headers).text,
         httpx.get(f"{rel}/v1/ci-sources/{source['id']}", headers=headers).text,
     ]
@@ -102,10 +139,23 @@ def test_no_secret_in_logs_or_later_answers(guarded_stack, make_token):
     assert ('"status": 401' in logs and '"status": 201' in logs) or (
         "status=401" in logs and "status=201" in logs
     )
-    for secret in (DEV_JWT_SECRET, token, DB_PASSWORD, subscription_secret, ci_secret, good):
+    secrets = [DEV_JWT_SECRET, token, DB_PASSWORD, subscription_secret, ci_secret, good]
+    secrets += [robot_secret, private_key]
+    for secret in secrets:
         assert secret not in logs, f"a secret ({secret[:6]}…) appears in the logs"
         for answer in later:
             assert secret not in answer, f"a secret ({secret[:6]}…) appears in a later answer"
+
+
+async def stored_secret(database_url: str, subscription_id: str) -> str:
+    """The signing secret as the service stores it (for v1a, the private key no answer ever carries)."""
+    dsn = database_url.replace("postgresql+asyncpg://", "postgresql://")
+    connection = await asyncpg.connect(dsn)
+    try:
+        query = "SELECT secret FROM subscriptions WHERE id = $1"
+        return await connection.fetchval(query, uuid.UUID(subscription_id))
+    finally:
+        await connection.close()
 
 
 # ---- a PostgreSQL outage under a running service, console format ---------------------------------------
