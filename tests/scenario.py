@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -108,6 +109,20 @@ class Walkthrough:
                 f"tpm {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
             )
         return result.stdout
+
+    def wait_for(self, check: Callable[[], Any], what: str, timeout: float = 30.0) -> Any:
+        """Poll until `check` returns something true (the scheduler runs about once a second)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                found = check()
+            except StopIteration:
+                found = None
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+            time.sleep(0.25)
 
     def _deployment_status_payload(self) -> bytes:
         """GitHub's published deployment_status example when the fixtures are beside the checkout;
@@ -319,6 +334,7 @@ class Walkthrough:
                 "group_id": "wallet-checkout",
                 "on_breach": "pause",
                 "breach_threshold": 1,
+                "bake_seconds": 2,
                 "stages": [
                     {
                         "percent": pct,
@@ -366,8 +382,37 @@ class Walkthrough:
         assert [e["note"] for e in audit if e["action"] == "override_gate"] == [override], audit
         self.call("release", "DELETE", f"/v1/freeze-windows/{freeze['id']}", expect=204)
 
-        self.log("10. rollout 1% → 10% → 50% → 100%, each stage advanced by its operator")
-        self.tpm("rollout", "advance", ro, user="oscar", role="engineer")
+        self.log(
+            "10. rollout 1% → 10% → 50% → 100%: the first advance scheduled by its operator, the rest by hand"
+        )
+        at = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
+        schedule = json.loads(
+            self.tpm(
+                "-o",
+                "json",
+                "rollout",
+                "schedule",
+                ro,
+                "advance",
+                "--at",
+                at,
+                "--reason",
+                "after the morning batch",
+                user="oscar",
+                role="engineer",
+            )
+        )
+        assert schedule["status"] == "pending", schedule
+        ran = self.wait_for(
+            lambda: next(
+                s
+                for s in self.call("release", "GET", f"/v1/rollouts/{ro}/schedules")["items"]
+                if s["id"] == schedule["id"] and s["status"] in ("done", "failed")
+            ),
+            "the scheduled advance to run",
+        )
+        assert ran["status"] == "done", ran
+        assert self.call("release", "GET", f"/v1/rollouts/{ro}")["current_percent"] == 10
 
         self.log("11. a guardrail breach pauses it; it is resumed")
         self.call(
@@ -387,7 +432,47 @@ class Walkthrough:
         assert state["current_percent"] == 100, state
         decide = json.loads(self.tpm("-o", "json", "rollout", "decide", ro, "user-1"))
         assert decide["enabled"] is True, decide
-        self.call("release", "POST", f"/v1/rollouts/{ro}/complete", json={}, user="olga", role="engineer")
+
+        self.log(
+            "11b. completing starts the bake: 100% with the guardrails still judged, then it completes itself"
+        )
+        baking = self.call(
+            "release", "POST", f"/v1/rollouts/{ro}/complete", json={}, user="olga", role="engineer"
+        )
+        assert baking["status"] == "running" and baking["baking"] is True, baking
+        self.call(
+            "release",
+            "POST",
+            f"/v1/rollouts/{ro}/metrics",
+            role="ci",
+            user="monitor",
+            json={"readings": [{"metric": "error_rate", "value": 0.001, "cohort": "canary"}]},
+        )
+        done = self.wait_for(
+            lambda: (r := self.call("release", "GET", f"/v1/rollouts/{ro}"))["status"] == "completed" and r,
+            "the bake to pass and the rollout to complete",
+        )
+        assert done["current_percent"] == 100, done
+
+        self.log("11c. a second rollout planned for staging is aborted with its reason")
+        spare = self.call(
+            "release",
+            "POST",
+            f"/v1/releases/{rid}/rollouts",
+            json={
+                "name": "wallet-staging",
+                "environment": "staging",
+                "unit_kind": "user",
+                "group_id": "wallet-checkout-staging",
+                "stages": [{"percent": 100, "operator": "oscar", "min_hold_seconds": 0}],
+            },
+        )
+        aborted = json.loads(
+            self.tpm("-o", "json", "rollout", "abort", spare["id"], "--reason", "staging already verified")
+        )
+        assert aborted["status"] == "aborted" and aborted["abort_reason"] == "staging already verified", (
+            aborted
+        )
 
         self.log("12. a signed GitHub deployment_status webhook records the production deployment")
         source = self.call(
