@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Protocol, TypeVar
 
@@ -132,7 +133,53 @@ def issue_token(
     return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm=settings.jwt_algorithm)
 
 
-def decode_token(settings: CommonSettings, token: str) -> Principal:
+class VerifiedTokens:
+    """A small bounded cache of tokens whose signature and claims were verified, so that a client sending
+    the same token on every request pays PyJWT's HMAC and claim checks once. Keyed by the whole token (a
+    forged or altered token is another key) and by the settings that verified it (a rotated secret starts
+    afresh); an entry is served only before the token's `exp`; failures are never cached."""
+
+    def __init__(self, max_entries: int = 4096, now: Callable[[], float] = time.time) -> None:
+        self.max_entries = max_entries
+        self._now = now
+        self._entries: OrderedDict[tuple[str, str, str, str], tuple[Principal, float]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: tuple[str, str, str, str]) -> Principal | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        principal, expires_at = entry
+        if self._now() >= expires_at:
+            del self._entries[key]
+            return None
+        self._entries.move_to_end(key)
+        return principal
+
+    def put(self, key: tuple[str, str, str, str], principal: Principal, expires_at: float) -> None:
+        self._entries[key] = (principal, expires_at)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+
+VERIFIED_TOKENS = VerifiedTokens()
+
+
+def decode_token(settings: CommonSettings, token: str, *, cache: VerifiedTokens | None = None) -> Principal:
+    cache = VERIFIED_TOKENS if cache is None else cache
+    key = (token, settings.jwt_secret.get_secret_value(), settings.jwt_algorithm, settings.jwt_issuer)
+    principal = cache.get(key)
+    if principal is not None:
+        return principal
+    principal, expires_at = _verify(settings, token)
+    cache.put(key, principal, expires_at)
+    return principal
+
+
+def _verify(settings: CommonSettings, token: str) -> tuple[Principal, float]:
     try:
         claims = jwt.decode(
             token,
@@ -152,12 +199,13 @@ def decode_token(settings: CommonSettings, token: str) -> Principal:
     ):
         raise Unauthorized("Invalid token: 'roles' must map project keys or '*' to a known role.")
     service = claims.get("svc")
-    return Principal(
+    principal = Principal(
         sub=str(claims["sub"]),
         name=str(claims.get("name") or claims["sub"]),
         roles=dict(roles),
         service=str(service) if service else None,
     )
+    return principal, float(claims["exp"])
 
 
 _bearer = HTTPBearer(auto_error=False, description="JWT from `make token`; claims sub, name, roles.")
