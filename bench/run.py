@@ -44,6 +44,7 @@ from tpmhub_shared.testing.processes import ServiceProcess
 
 sys.path.insert(0, str(Path(__file__).parent))
 import seed  # noqa: E402 - bench/seed.py
+import unleash  # noqa: E402 - bench/unleash.py
 
 HERE = Path(__file__).parent
 SCALES = {
@@ -102,6 +103,8 @@ def _request(spec: Spec, client: httpx.AsyncClient, rng: random.Random, n: int):
         return client.get(
             f"/v1/rollouts/{p['rollout_id']}/decide", params={"unit": f"user-{rng.randrange(10**7)}"}
         )
+    if s == "unleash frontend":
+        return client.get("/api/frontend", params={"userId": f"user-{rng.randrange(10**7)}"})
     if s == "decide batch":
         body = json.dumps({"units": [f"user-{rng.randrange(10**7)}" for _ in range(BATCH_UNITS)]}).encode()
         return client.post(
@@ -196,6 +199,7 @@ WRK_SCENARIOS = frozenset(
         "risk gate-query",
         "gate",
         "decide single",
+        "unleash frontend",
         "decide batch",
     }
 )
@@ -259,6 +263,11 @@ def wrk_script(spec: Spec) -> str:
         body = (
             "request = function() return wrk.format("
             f'"GET", "/v1/rollouts/{p["rollout_id"]}/decide?unit=user-" '
+            ".. math.random(0, 9999999)) end"
+        )
+    elif s == "unleash frontend":
+        body = (
+            'request = function() return wrk.format("GET", "/api/frontend?userId=user-" '
             ".. math.random(0, 9999999)) end"
         )
     elif s == "decide batch":
@@ -408,7 +417,7 @@ async def prepare(
         r = await c.post(
             f"{rel}/v1/releases/{rid}/rollouts",
             json={
-                "group_id": "bench",
+                "group_id": "bench",  # the Unleash peer's flag uses the same group id
                 "stages": [{"percent": 50, "operator": "bob"}, {"percent": 100, "operator": "bob"}],
             },
         )
@@ -424,7 +433,24 @@ async def prepare(
                 json={"provider": "github", "repository": "octo-org/octo-repo", "secret": SECRET},
             )
         ).raise_for_status()
-    return {"release_id": rid, "rollout_id": rollout_id, "seed_seconds": timings}
+    return {"release_id": rid, "rollout_id": rollout_id, "group_id": "bench", "seed_seconds": timings}
+
+
+async def cohort_agreement(
+    release_url: str, admin: dict[str, str], rollout_id: str, peer: unleash.UnleashPeer, units: int = 1_000
+) -> dict[str, int]:
+    """Both at 50 % with the same group id: does TPM Hub's decide put the same units in as Unleash?"""
+    names = [f"user-{n}" for n in range(units)]
+    async with httpx.AsyncClient(headers=admin, timeout=60) as c:
+        r = await c.post(f"{release_url}/v1/rollouts/{rollout_id}/decide", json={"units": names})
+        r.raise_for_status()
+    ours = {d["unit"]: d["enabled"] for d in r.json()["decisions"]}
+    theirs = await asyncio.to_thread(peer.decisions, names)
+    return {
+        "units": units,
+        "same": sum(ours[u] == theirs[u] for u in names),
+        "enabled": sum(ours.values()),
+    }
 
 
 async def gate_sibling_times(dsn: str, since: datetime) -> dict[str, Any]:
@@ -478,6 +504,7 @@ async def main_async(args: argparse.Namespace) -> Path:
     pg = PostgresServer().start()
     procs: dict[str, ServiceProcess] = {}
     floor: Floor | None = None
+    peer: unleash.UnleashPeer | None = None
     started = time.perf_counter()
     try:
         tag = random.randrange(1 << 30)
@@ -502,6 +529,15 @@ async def main_async(args: argparse.Namespace) -> Path:
             f"[bold]scale {args.scale}[/]: {sizes[0]:,} items, {sizes[1]:,} risks, {sizes[2]:,} releases"
         )
         ctx = await prepare(urls, dbs, sizes, admin)
+        if not args.scenarios or "decide single" in args.scenarios:
+            console.print(f"starting the peer: Unleash {unleash.VERSION} (npm unleash-server)…")
+            peer = await asyncio.to_thread(
+                unleash.UnleashPeer(pg, f"bench_unleash_{tag}", group_id=ctx["group_id"]).start
+            )
+            if peer.unavailable:
+                console.print(f"[red]Unleash {unleash.VERSION} not run: {peer.unavailable}[/]")
+            else:
+                ctx["agreement"] = await cohort_agreement(urls["release"], admin, ctx["rollout_id"], peer)
         floor = Floor(seed.dsn(dbs["requirements"]))
         template = json.loads(await asyncio.to_thread(FIXTURE.read_bytes))
         params = {
@@ -523,6 +559,7 @@ async def main_async(args: argparse.Namespace) -> Path:
             ("risk gate-query", urls["risk"], (200,)),
             ("gate", urls["release"], (200,)),
             ("decide single", urls["release"], (200,)),
+            *([("unleash frontend", peer.url, (200,))] if peer and not peer.unavailable else []),
             ("decide batch", urls["release"], (200,)),
             ("webhook ingest", urls["release"], (200, 201, 202)),
         ]
@@ -530,7 +567,9 @@ async def main_async(args: argparse.Namespace) -> Path:
             unknown = set(args.scenarios) - {name for name, _, _ in scenarios}
             if unknown:
                 raise SystemExit(f"unknown scenarios: {', '.join(sorted(unknown))}")
-            scenarios = [s for s in scenarios if s[0] in args.scenarios]
+            # The peer runs beside decide single whenever that one runs.
+            wanted = {*args.scenarios, *(["unleash frontend"] if "decide single" in args.scenarios else [])}
+            scenarios = [s for s in scenarios if s[0] in wanted]
         results: list[dict[str, Any]] = []
         load_before = os.getloadavg()
         ctx_mp = multiprocessing.get_context("spawn")
@@ -539,10 +578,13 @@ async def main_async(args: argparse.Namespace) -> Path:
             for concurrency in args.concurrency:
                 for name, base, ok in scenarios:
                     run_base += 10_000_000
+                    headers = service if name in SIBLING_CALLS else admin
+                    if name == "unleash frontend" and peer is not None:
+                        headers = {"Authorization": peer.frontend_token}
                     spec = Spec(
                         name,
                         base,
-                        service if name in SIBLING_CALLS else admin,
+                        headers,
                         concurrency,
                         args.seconds,
                         args.max_requests,
@@ -581,8 +623,11 @@ async def main_async(args: argparse.Namespace) -> Path:
             recorded,
             time.perf_counter() - started,
             dbs,
+            peer,
         )
     finally:
+        if peer is not None:
+            peer.stop()
         if floor is not None:
             floor.stop()
         for p in procs.values():
@@ -609,6 +654,20 @@ def targets(args: argparse.Namespace, by: dict[tuple[str, int], dict[str, Any]])
                 out.append(
                     f"- {name} at {c} clients: {ratio:.2f}× the floor's throughput (target ≥ 0.6: {verdict})"
                 )
+        ours, theirs = by.get(("decide single", c), {}), by.get(("unleash frontend", c), {})
+        if ours.get("rps") and theirs.get("rps"):
+            ratio = ours["rps"] / theirs["rps"]
+            verdict = "met" if ratio >= 2 else "not met"
+            out.append(
+                f"- decide single at {c} clients: {ratio:.2f}× Unleash {unleash.VERSION}'s frontend API "
+                f"({ours['rps']:.0f} against {theirs['rps']:.0f} req/s; p99 {ours['p99_ms']:.1f} against "
+                f"{theirs['p99_ms']:.1f} ms) (target ≥ 2: {verdict})"
+            )
+        batch = by.get(("decide batch", c), {})
+        if batch.get("rps"):
+            units = batch["rps"] * BATCH_UNITS
+            verdict = "met" if units >= 200_000 else "not met"
+            out.append(f"- decide batch at {c} clients: {units:,.0f} units/s (target ≥ 200,000: {verdict})")
         gate = by.get(("gate", c), {})
         if gate.get("p99_ms") and gate.get("sibling_p99_ms"):
             ratio = gate["p99_ms"] / gate["sibling_p99_ms"]
@@ -655,10 +714,23 @@ def render(
     recorded: int,
     seconds: float,
     dbs: dict[str, str],
+    peer: unleash.UnleashPeer | None = None,
 ) -> str:
     by = {(r["scenario"], r["concurrency"]): r for r in results}
     db_names = {n: url.rsplit("/", 1)[1] for n, url in dbs.items()}
+    if peer is not None:
+        db_names["unleash"] = peer.database
+    first: list[str] = []
+    if peer is None:
+        first = ["Unleash peer: not run, because this run's `--scenarios` leave out decide single.", ""]
+    elif peer.unavailable:
+        first = [
+            f"**Unleash {unleash.VERSION} could not be run: {peer.unavailable}.** Decide single is not "
+            "compared with the peer in this report.",
+            "",
+        ]
     lines = [
+        *first,
         f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — scale `{args.scale}`",
         "",
         f"{sizes[0]:,} items, {sizes[1]:,} risks, {sizes[2]:,} releases; {args.seconds:g} s per scenario "
@@ -702,6 +774,7 @@ def render(
             "heatmap": "risk",
             "item lookup": "requirements",
             "risk gate-query": "risk",
+            "unleash frontend": "unleash",
         }.get(r["scenario"], "release")
         floor_suffix = "/floor" if r["scenario"].startswith("floor") else ""
         conns = r["pg_peak"].get(db_names[svc] + floor_suffix, 0)
@@ -712,6 +785,17 @@ def render(
             f"{errs} | {ratio} | {conns} | {r['load']:.1f} |"
         )
     lines += ["", *targets(args, by)]
+    if peer is not None and not peer.unavailable:
+        agreement = ctx.get("agreement", {})
+        lines += [
+            "",
+            f"Peer: Unleash {unleash.VERSION} (npm `unleash-server`, Node.js {_node_version()}) on the same "
+            "throwaway PostgreSQL, one flag with a 50 % `flexibleRollout` (stickiness `userId`, the "
+            "rollout's group id) read through `GET /api/frontend?userId=…` with a frontend token. "
+            "Same units in: "
+            f"{agreement.get('same', 0):,} of {agreement.get('units', 0):,} "
+            f"({agreement.get('enabled', 0):,} inside).",
+        ]
     lines += [
         "",
         f"Webhook ingest: {webhook_ok:,} deliveries answered 2xx, {recorded:,} recorded in `ci_deliveries` → "
@@ -727,6 +811,13 @@ def render(
         "",
     ]
     return "\n".join(lines)
+
+
+def _node_version() -> str:
+    node = shutil.which("node")
+    if not node:
+        return "?"
+    return subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip().lstrip("v")
 
 
 def main() -> None:
