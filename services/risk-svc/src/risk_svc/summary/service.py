@@ -19,9 +19,11 @@ from tpmhub_shared.contracts import (
 )
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
-from risk_svc.risks import views
-from risk_svc.risks.models import MitigationAction, Risk, RiskEscalation
+from risk_svc.actions.models import MitigationAction
+from risk_svc.escalations.models import RiskEscalation
+from risk_svc.risks.models import Risk
 from risk_svc.risks.scoring import OPEN_STATUSES
+from risk_svc.views import service as views
 
 MAX_DAYS = 92
 LIST_LIMIT = 50
