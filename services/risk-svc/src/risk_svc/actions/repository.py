@@ -99,3 +99,21 @@ async def page_overdue(
         cursor=cursor,
         sort_key="overdue_action",
     )
+
+
+async def overdue(
+    session: AsyncSession, *, project_key: str, today: date, limit: int
+) -> list[MitigationAction]:
+    """The first `limit` open actions of open risks of the project past their due date, most overdue first."""
+    stmt = (
+        select(MitigationAction)
+        .where(
+            MitigationAction.project_key == project_key,
+            MitigationAction.status.in_(OPEN_ACTION_STATUSES),
+            MitigationAction.due_date < today,
+            risks.is_open_risk(MitigationAction.risk_id),
+        )
+        .order_by(MitigationAction.due_date, MitigationAction.id)
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())

@@ -1,6 +1,7 @@
 """Queries of the escalation records table."""
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,4 +36,25 @@ async def page_of_risk(
         limit=limit,
         cursor=cursor,
         sort_key="escalations",
+    )
+
+
+async def of_project(
+    session: AsyncSession,
+    *,
+    project_key: str,
+    limit: int,
+    between: tuple[datetime, datetime] | None = None,
+    unresolved: bool = False,
+) -> list[RiskEscalation]:
+    """The project's escalations (raised in [lo, hi), or not resolved), oldest first."""
+    stmt = select(RiskEscalation).where(RiskEscalation.project_key == project_key)
+    if between is not None:
+        stmt = stmt.where(RiskEscalation.escalated_at >= between[0], RiskEscalation.escalated_at < between[1])
+    if unresolved:
+        stmt = stmt.where(RiskEscalation.resolved_at.is_(None))
+    return list(
+        (
+            await session.execute(stmt.order_by(RiskEscalation.escalated_at, RiskEscalation.id).limit(limit))
+        ).scalars()
     )

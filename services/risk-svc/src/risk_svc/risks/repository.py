@@ -311,3 +311,60 @@ async def briefs(
         stmt = stmt.where(Risk.status != "closed")
     order = (Risk.score.desc(), Risk.seq) if by_score else (Risk.seq,)
     return list((await session.execute(stmt.order_by(*order))).all())
+
+
+# ---- the period summary --------------------------------------------------------------------------------
+
+
+async def _risks(session: AsyncSession, stmt: Select) -> list[Risk]:
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def created_between(
+    session: AsyncSession, *, project_key: str, lo: datetime, hi: datetime, limit: int
+) -> list[Risk]:
+    return await _risks(
+        session,
+        select(Risk)
+        .where(Risk.project_key == project_key, Risk.created_at >= lo, Risk.created_at < hi)
+        .order_by(Risk.seq)
+        .limit(limit),
+    )
+
+
+async def closed_between(
+    session: AsyncSession, *, project_key: str, lo: datetime, hi: datetime, limit: int
+) -> list[Risk]:
+    return await _risks(
+        session,
+        select(Risk)
+        .where(Risk.project_key == project_key, Risk.closed_at >= lo, Risk.closed_at < hi)
+        .order_by(Risk.closed_at, Risk.seq)
+        .limit(limit),
+    )
+
+
+async def open_by_score(
+    session: AsyncSession, *, project_key: str, limit: int, level: str | None = None
+) -> list[Risk]:
+    """The project's open risks (of one level, if given), highest score first."""
+    stmt = select(Risk).where(Risk.project_key == project_key, Risk.status.in_(OPEN_STATUSES))
+    if level is not None:
+        stmt = stmt.where(Risk.level == level)
+    return await _risks(session, stmt.order_by(Risk.score.desc(), Risk.seq).limit(limit))
+
+
+async def review_overdue(session: AsyncSession, *, project_key: str, now: datetime, limit: int) -> list[Risk]:
+    return await _risks(
+        session,
+        select(Risk)
+        .where(Risk.project_key == project_key, Risk.status.in_(OPEN_STATUSES), Risk.next_review_at < now)
+        .order_by(Risk.next_review_at, Risk.seq)
+        .limit(limit),
+    )
+
+
+async def by_ids(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, Risk]:
+    if not ids:
+        return {}
+    return {r.id: r for r in await _risks(session, select(Risk).where(Risk.id.in_(ids)))}
