@@ -10,6 +10,10 @@ from tpmhub_shared.pagination import paginate
 from risk_svc.escalations.models import RiskEscalation
 
 
+def add(session: AsyncSession, record: RiskEscalation) -> None:
+    session.add(record)
+
+
 async def unresolved_of_risk(session: AsyncSession, risk_id: uuid.UUID) -> list[RiskEscalation]:
     return list(
         (

@@ -44,7 +44,7 @@ async def escalate(
         escalated_by=actor.sub,
         escalated_at=now,
     )
-    session.add(record)
+    repository.add(session, record)
     before = history.snapshot(risk, ["escalated", "escalated_at"])
     risk.escalated = True
     risk.escalated_at = now
@@ -126,12 +126,16 @@ async def deescalate(
     )
 
 
-def candidates_stmt(*, now: datetime, high_overdue_days: int):  # noqa: ANN201
+async def _lock_candidates(
+    session: AsyncSession, *, now: datetime, high_overdue_days: int, skip_locked: bool
+) -> list[Risk]:
     """Open, not escalated risks that must be: critical, or high with a review or action overdue for
     longer than `high_overdue_days`; minus those a person de-escalated at their current level."""
     cutoff = now - timedelta(days=high_overdue_days)
     overdue_action = actions.has_open(risks_repository.RISK_ID, due_before=cutoff.date())
-    return risks_repository.escalation_candidates(cutoff=cutoff, overdue_action=overdue_action)
+    return await risks_repository.escalation_candidates(
+        session, cutoff=cutoff, overdue_action=overdue_action, limit=BATCH, skip_locked=skip_locked
+    )
 
 
 async def check_escalations(db: Database, *, now: datetime, high_overdue_days: int) -> list[str]:
@@ -141,11 +145,10 @@ async def check_escalations(db: Database, *, now: datetime, high_overdue_days: i
     escalated: list[str] = []
     while True:
         async with db.session(write=True) as session, session.begin():
-            stmt = candidates_stmt(now=now, high_overdue_days=high_overdue_days).limit(BATCH)
-            if not db.is_sqlite:
-                stmt = stmt.with_for_update(skip_locked=True, of=Risk)
-            risks = list((await session.execute(stmt)).scalars().all())
-            for risk in risks:
+            candidates = await _lock_candidates(
+                session, now=now, high_overdue_days=high_overdue_days, skip_locked=not db.is_sqlite
+            )
+            for risk in candidates:
                 if risk.level == "critical":
                     reason = "The risk is critical."
                     trigger = "critical"
@@ -157,7 +160,7 @@ async def check_escalations(db: Database, *, now: datetime, high_overdue_days: i
                     trigger = "high_overdue"
                 await escalate(session, risk, trigger=trigger, actor=SYSTEM, reason=reason, now=now)
                 escalated.append(risk.key)
-        if len(risks) < BATCH:
+        if len(candidates) < BATCH:
             break
     if escalated:
         log.info("risks_escalated", count=len(escalated))

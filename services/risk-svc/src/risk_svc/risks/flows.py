@@ -17,7 +17,7 @@ from risk_svc.assessments import repository as assessments
 from risk_svc.assessments.models import RiskAssessment
 from risk_svc.assessments.schemas import AssessmentIn
 from risk_svc.escalations import service as escalation
-from risk_svc.links import service as link_rules
+from risk_svc.links import service as links
 from risk_svc.risks import repository, scoring
 from risk_svc.risks.models import Risk
 from risk_svc.risks.schemas import RiskCreate, RiskUpdate, strategy_error
@@ -30,7 +30,7 @@ from risk_svc.risks.service import (
     ensure_open,
     get_risk,
 )
-from risk_svc.views import repository as heat
+from risk_svc.views import repository as read_models
 
 _PI_FIELDS = (
     "probability",
@@ -55,7 +55,7 @@ async def create_risk(
     ensure_role(principal, project_key, CONTRIBUTORS, action="identify a risk")
     if not data.links.is_empty():
         assert requirements is not None and release is not None
-        await link_rules.validate(
+        await links.validate(
             requirements, release, project_key=project_key, links=data.links, loc="body.links"
         )
     matrix = await scoring.matrix_for(session, project_key)
@@ -92,12 +92,11 @@ async def insert_risk(
     )
     scoring.compute(risk, matrix)
     risk.next_review_at = matrix.review_due(risk.level, now)
-    session.add(risk)
-    await session.flush()
-    await link_rules.add(session, risk, data.links, actor=principal.sub)
+    await repository.add(session, risk)
+    await links.add(session, risk, data.links, actor=principal.sub)
     assessments.add(session, risk, actor=principal.sub, at=now, note=note or "identified")
-    heat.add_exposure_point(session, risk, now)
-    await heat.apply(session, project_key, [], heat.cells_of(risk))
+    read_models.add_exposure_point(session, risk, now)
+    await read_models.apply(session, project_key, [], read_models.cells_of(risk))
     await history.record(
         session,
         principal=principal,
@@ -179,7 +178,7 @@ async def _rescore(
 ) -> None:
     scoring.compute(risk, matrix)
     assessments.add(session, risk, actor=principal.sub, at=now, note=note)
-    heat.add_exposure_point(session, risk, now)
+    read_models.add_exposure_point(session, risk, now)
     if risk.level != old_level:
         risk.escalation_suppressed_level = None
         scoring.pull_in_review(risk, matrix)
@@ -208,7 +207,7 @@ async def update_risk(
     ensure_open(risk, "update")
     await lock_and_check(session, risk, if_match)
     before = history.snapshot(risk)
-    cells = heat.cells_of(risk)
+    cells = read_models.cells_of(risk)
     note = patch.note
     fields = RiskUpdate.model_validate(patch.model_dump(exclude_unset=True, exclude={"note"}))
     applied = merge_patch(
@@ -236,8 +235,8 @@ async def update_risk(
             session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=note
         )
     elif before["kind"] != risk.kind:
-        heat.add_exposure_point(session, risk, now)  # only threats count in exposure
-    await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
+        read_models.add_exposure_point(session, risk, now)  # only threats count in exposure
+    await read_models.apply(session, risk.project_key, cells, read_models.cells_of(risk))
     await history.record(
         session,
         principal=principal,
@@ -261,7 +260,7 @@ async def assess_risk(
     if risk.status not in TRANSITIONS["assess"]:
         raise InvalidTransition("assess", risk.status, allowed_actions(risk.status))
     before = history.snapshot(risk)
-    cells = heat.cells_of(risk)
+    cells = read_models.cells_of(risk)
     risk.probability, risk.impact = data.probability, data.impact
     risk.residual_probability, risk.residual_impact = data.residual_probability, data.residual_impact
     if "cost_impact" in data.model_fields_set:
@@ -271,7 +270,7 @@ async def assess_risk(
     await _rescore(
         session, risk, matrix, principal=principal, now=now, old_level=before["level"], note=data.note
     )
-    await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
+    await read_models.apply(session, risk.project_key, cells, read_models.cells_of(risk))
     await history.record(
         session,
         principal=principal,

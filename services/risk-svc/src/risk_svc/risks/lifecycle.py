@@ -15,7 +15,7 @@ from risk_svc.risks import scoring
 from risk_svc.risks.models import Risk
 from risk_svc.risks.schemas import CloseIn, OccurIn
 from risk_svc.risks.service import RESOURCE, TRANSITIONS, allowed_actions, ensure_editor, get_risk
-from risk_svc.views import repository as heat
+from risk_svc.views import repository as read_models
 
 
 def _move(risk: Risk, action: str) -> str:
@@ -38,13 +38,13 @@ async def _transition(
     extra: dict | None = None,
 ) -> None:
     before = history.snapshot(risk)
-    cells = heat.cells_of(risk)
+    cells = read_models.cells_of(risk)
     was = _move(risk, action)
     for name, value in (extra or {}).items():
         setattr(risk, name, value)
-    await heat.apply(session, risk.project_key, cells, heat.cells_of(risk))
+    await read_models.apply(session, risk.project_key, cells, read_models.cells_of(risk))
     if (was == "closed") != (risk.status == "closed"):
-        heat.add_exposure_point(session, risk, now)
+        read_models.add_exposure_point(session, risk, now)
     await history.record(
         session,
         principal=principal,

@@ -34,6 +34,11 @@ async def by_id(session: AsyncSession, risk_id: uuid.UUID) -> Risk | None:
     return await session.get(Risk, risk_id)
 
 
+async def add(session: AsyncSession, risk: Risk) -> None:
+    session.add(risk)
+    await session.flush()
+
+
 async def next_seq(session: AsyncSession, project_key: str) -> int:
     """Increment the project's counter row (upsert, row-locked until commit): gap-free and unique."""
     dialect = session.get_bind().dialect.name
@@ -185,13 +190,21 @@ async def review_due_of_owner(
 # ---- escalation and re-levelling -----------------------------------------------------------------------
 
 
-def escalation_candidates(*, cutoff: datetime, overdue_action: ColumnElement[bool]) -> Select:
+async def escalation_candidates(
+    session: AsyncSession,
+    *,
+    cutoff: datetime,
+    overdue_action: ColumnElement[bool],
+    limit: int,
+    skip_locked: bool,
+) -> list[Risk]:
     """Open, not escalated risks that must be: critical, or high with a review overdue since before
-    `cutoff` or `overdue_action`; minus those a person de-escalated at their current level."""
+    `cutoff` or `overdue_action`; minus those a person de-escalated at their current level. With
+    `skip_locked` (PostgreSQL) they are locked `FOR UPDATE SKIP LOCKED`, so replicas split the work."""
     not_suppressed = or_(
         Risk.escalation_suppressed_level.is_(None), Risk.escalation_suppressed_level != Risk.level
     )
-    return (
+    stmt = (
         select(Risk)
         .where(
             Risk.status.in_(OPEN_STATUSES),
@@ -203,7 +216,11 @@ def escalation_candidates(*, cutoff: datetime, overdue_action: ColumnElement[boo
             ),
         )
         .order_by(Risk.id)
+        .limit(limit)
     )
+    if skip_locked:
+        stmt = stmt.with_for_update(skip_locked=True, of=Risk)
+    return list((await session.execute(stmt)).scalars().all())
 
 
 def _level_case(column: Any, thresholds: list[dict[str, Any]]) -> Any:
