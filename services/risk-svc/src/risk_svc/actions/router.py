@@ -15,7 +15,8 @@ from risk_svc.actions import service
 from risk_svc.actions.schemas import ActionCreate, ActionPublic, ActionUpdate, OverdueAction
 from risk_svc.risks.http import READ, TAG, WRITE, ProjectKey, RiskKey
 
-# The project's overdue actions (listed in main.py with the project's routes) and the per-risk routes.
+# Two routers so that main.py keeps the document's path order: the project-scoped routes come with the
+# other project routes, the per-risk ones after `/risks/{key}`.
 project_router = APIRouter(prefix="/v1", tags=[TAG])
 router = APIRouter(prefix="/v1", tags=[TAG])
 

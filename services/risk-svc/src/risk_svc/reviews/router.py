@@ -13,7 +13,8 @@ from risk_svc.reviews import service
 from risk_svc.reviews.schemas import OverdueReview, ReviewCreate, ReviewPublic
 from risk_svc.risks.http import READ, TAG, WRITE, ProjectKey, RiskKey
 
-# The project's overdue reviews (listed in main.py with the project's routes) and the per-risk routes.
+# Two routers so that main.py keeps the document's path order: the project-scoped routes come with the
+# other project routes, the per-risk ones after `/risks/{key}`.
 project_router = APIRouter(prefix="/v1", tags=[TAG])
 router = APIRouter(prefix="/v1", tags=[TAG])
 

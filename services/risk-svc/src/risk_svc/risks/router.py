@@ -26,7 +26,8 @@ from risk_svc.risks.schemas import (
     Status,
 )
 
-# The project's register (listed in main.py ahead of the read models) and one risk's routes.
+# Two routers so that main.py keeps the document's path order: the project-scoped routes come with the
+# other project routes, the per-risk ones after `/risks/{key}`.
 project_router = APIRouter(prefix="/v1", tags=[TAG])
 router = APIRouter(prefix="/v1", tags=[TAG])
 
