@@ -35,7 +35,8 @@ from release_svc.releases.models import Release
 from requirements_svc.items.models import Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
-from risk_svc.risks.models import ExposurePoint, Risk
+from risk_svc.risks.models import Risk
+from risk_svc.views.models import ExposurePoint
 from tpmhub_shared.auth import issue_token
 from tpmhub_shared.db import Database
 from tpmhub_shared.settings import CommonSettings

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import httpx
 import risk_svc.models  # noqa: F401 - registers every table
+from risk_svc.links.models import RiskLink
 from risk_svc.matrix.schemas import DEFAULT_THRESHOLDS, level_for
-from risk_svc.risks import heat
-from risk_svc.risks.models import Risk, RiskCounter, RiskLink
+from risk_svc.risks.models import Risk, RiskCounter
+from risk_svc.views import repository as heat
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import issue_token

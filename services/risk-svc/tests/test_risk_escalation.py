@@ -4,9 +4,9 @@ several replicas; manual escalate and de-escalate; the `risk.escalated` event.""
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from risk_svc.escalations.models import RiskEscalation
+from risk_svc.escalations.service import check_escalations
 from risk_svc.main import create_app
-from risk_svc.risks.escalation import check_escalations
-from risk_svc.risks.models import RiskEscalation
 from sqlalchemy import func, select
 from tpmhub_shared.events import OutboxEvent
 from tpmhub_shared.testing.plugin import LifespanClient

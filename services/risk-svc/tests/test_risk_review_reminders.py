@@ -5,8 +5,8 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from risk_svc.main import create_app
-from risk_svc.risks.models import RiskReviewReminder
-from risk_svc.risks.reminders import check_review_reminders
+from risk_svc.reviews.models import RiskReviewReminder
+from risk_svc.reviews.reminders import check_review_reminders
 from sqlalchemy import func, select
 from tpmhub_shared.event_types import BY_TYPE
 from tpmhub_shared.events import OutboxEvent

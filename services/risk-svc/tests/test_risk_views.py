@@ -7,7 +7,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from risk_svc.risks.handlers import HANDLERS, derive_scores
+from risk_svc.risks.change_requests import derive_scores
+from risk_svc.risks.handlers import HANDLERS
 from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
 

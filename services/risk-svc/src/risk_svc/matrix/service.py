@@ -1,7 +1,6 @@
 """Risk matrix rules: defaults until saved; saving checks If-Match, records history and re-levels every
 open risk of the project in the same transaction."""
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role
@@ -9,6 +8,7 @@ from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.ids import utcnow
 
 from risk_svc.matrix.models import RiskMatrix
+from risk_svc.matrix.repository import load_matrix
 from risk_svc.matrix.schemas import (
     DEFAULT_CADENCE,
     DEFAULT_IMPACT,
@@ -17,7 +17,7 @@ from risk_svc.matrix.schemas import (
     RiskMatrixIn,
     RiskMatrixPublic,
 )
-from risk_svc.risks import scoring
+from risk_svc.risks import flows, scoring
 
 RESOURCE = "risk_matrix"
 
@@ -33,12 +33,6 @@ def default_matrix(project_key: str) -> RiskMatrixPublic:
         is_default=True,
         version=0,
     )
-
-
-async def load_matrix(session: AsyncSession, project_key: str) -> RiskMatrix | None:
-    return (
-        await session.execute(select(RiskMatrix).where(RiskMatrix.project_key == project_key))
-    ).scalar_one_or_none()
 
 
 def to_public(row: RiskMatrix) -> RiskMatrixPublic:
@@ -88,7 +82,7 @@ async def put_matrix(
     matrix = scoring.Matrix(
         thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days), gate_level=row.gate_level
     )
-    await scoring.relevel_open_risks(
+    await flows.relevel_open_risks(
         session, principal=principal, project_key=project_key, matrix=matrix, now=utcnow()
     )
     return to_public(row)

@@ -1,58 +1,26 @@
 """Event handlers: automatic identification of requirement-change risks."""
 
-import math
-
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal
-from tpmhub_shared.contracts import ChangeRequestApproved, RiskImpactQuery
+from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.ids import utcnow
 
-from risk_svc.risks import links as link_rules
-from risk_svc.risks import scoring
-from risk_svc.risks.models import Risk
-from risk_svc.risks.schemas import LinksIn, RiskCreate
-from risk_svc.risks.service import insert_risk
+from risk_svc.links import service as links
+from risk_svc.links.schemas import LinksIn
+from risk_svc.risks import repository, scoring
+from risk_svc.risks.change_requests import derive_scores, linked_items
+from risk_svc.risks.flows import insert_risk
+from risk_svc.risks.schemas import RiskCreate
 
 SYSTEM = Principal(sub="risk-svc", name="automatic identification", service="risk-svc")
-
-
-def _band(value: float, bounds: tuple[float, float, float, float]) -> int:
-    """1 for value ≤ bounds[0], … 5 above bounds[3]."""
-    return 1 + sum(value > b for b in bounds)
-
-
-def derive_scores(cr: ChangeRequestApproved | RiskImpactQuery) -> tuple[int, int]:
-    """The documented rule (docs/decisions/risks.md):
-    impact = the larger of the schedule band (date delta days: 0 | 1–3 | 4–10 | 11–20 | >20) and the effort
-    band (|points delta|: 0 | ≤3 | ≤8 | ≤20 | >20), at least 4 when a milestone is affected;
-    probability = breadth band of affected items (0–1 → 2, 2–5 → 3, 6–15 → 4, >15 → 5), +1 when acceptance
-    criteria must be re-verified, capped at 5. The impact query predicts with the same rule."""
-    items = cr.affected_items if isinstance(cr, ChangeRequestApproved) else cr.item_keys
-    schedule = _band(max(cr.date_delta_days, 0), (0, 3, 10, 20))
-    effort = _band(math.fabs(cr.points_delta), (0, 3, 8, 20))
-    impact = max(schedule, effort, 4 if cr.affected_milestones else 1)
-    n = len(items)
-    probability = 2 if n <= 1 else 3 if n <= 5 else 4 if n <= 15 else 5
-    if cr.criteria_to_reverify > 0:
-        probability += 1
-    return min(probability, 5), min(impact, 5)
-
-
-def linked_items(project_key: str, item_keys: list[str]) -> list[str]:
-    """The items the requirement_change risk is linked to: the affected items of its own project."""
-    return [k for k in dict.fromkeys(item_keys) if k.rsplit("-", 1)[0] == project_key]
 
 
 async def on_change_request_approved(session: AsyncSession, event: CloudEvent) -> None:
     """One requirement_change risk per approved change request, linked to the affected items of the
     project; a second delivery of the same change request does nothing."""
     cr = ChangeRequestApproved.model_validate(event.data)
-    exists = (
-        await session.execute(select(Risk.id).where(Risk.change_request_id == cr.change_request_id))
-    ).first()
-    if exists is not None:
+    if await repository.id_of_change_request(session, cr.change_request_id) is not None:
         return
     probability, impact = derive_scores(cr)
     effects = []
@@ -89,7 +57,7 @@ async def on_change_request_approved(session: AsyncSession, event: CloudEvent) -
     )
     own = linked_items(cr.project_key, cr.affected_items)
     if own:
-        await link_rules.add(
+        await links.add(
             session, risk, LinksIn.model_construct(items=own, prds=[], releases=[]), actor=SYSTEM.sub
         )
     await session.flush()

@@ -1,13 +1,14 @@
-"""Request and response models of the risk register."""
+"""Request and response models of the risk register: the risk, its vocabulary, lifecycle bodies."""
 
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from tpmhub_shared.contracts import ItemKey
 from tpmhub_shared.vocabulary import RiskLevel as Level
 from tpmhub_shared.vocabulary import RiskStatus as Status
+
+from risk_svc.links.schemas import Links, LinksIn
 
 Category = Literal[
     "technical",
@@ -53,25 +54,6 @@ class Trigger(BaseModel):
     metric: str = Field(min_length=1, max_length=100, examples=["payment_error_rate"])
     comparator: Literal[">", ">=", "<", "<=", "==", "!="] = Field(examples=[">"])
     threshold: float = Field(examples=[0.01])
-
-
-class LinksIn(BaseModel):
-    """Targets to link: backlog items by key, PRDs and releases by id."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    items: list[ItemKey] = Field(default_factory=list, max_length=500, examples=[["PAY-42"]])
-    prds: list[uuid.UUID] = Field(default_factory=list, max_length=50)
-    releases: list[uuid.UUID] = Field(default_factory=list, max_length=50)
-
-    def is_empty(self) -> bool:
-        return not (self.items or self.prds or self.releases)
-
-
-class Links(BaseModel):
-    items: list[str] = Field(default_factory=list, examples=[["PAY-42"]])
-    prds: list[str] = Field(default_factory=list)
-    releases: list[str] = Field(default_factory=list)
 
 
 class _RiskFields(BaseModel):
@@ -258,195 +240,7 @@ class OccurIn(BaseModel):
     )
 
 
-class ReasonIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: Reason = Field(examples=["Needs a decision from the VP of engineering"])
-
-
 class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     note: str | None = Field(default=None, max_length=2000)
-
-
-class AssessmentIn(BaseModel):
-    """A (re)assessment of probability and impact, with an optional note."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    probability: Scale
-    impact: Scale
-    residual_probability: Scale | None = None
-    residual_impact: Scale | None = None
-    cost_impact: float | None = Field(default=None, ge=0, le=1e12)
-    note: str | None = Field(default=None, max_length=2000, examples=["Load test showed headroom at 2x"])
-
-    @model_validator(mode="after")
-    def _check(self) -> "AssessmentIn":
-        if (self.residual_probability is None) != (self.residual_impact is None):
-            raise ValueError("residual_probability and residual_impact go together")
-        if (
-            self.residual_probability is not None
-            and self.residual_probability * self.residual_impact > self.probability * self.impact
-        ):
-            raise ValueError("residual score may not exceed the inherent score")
-        return self
-
-
-class AssessmentPublic(BaseModel):
-    """One point of a risk's trend."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    at: datetime
-    actor: str = Field(examples=["alice"])
-    probability: int
-    impact: int
-    score: int
-    level: Level
-    residual_probability: int | None
-    residual_impact: int | None
-    residual_score: int | None
-    cost_impact: float | None
-    emv: float | None
-    note: str | None
-
-
-class ExposurePeriod(BaseModel):
-    """Open exposure at the end of one period (today: now)."""
-
-    period_start: date = Field(examples=["2026-11-16"])
-    open_risks: int
-    score: int = Field(description="Σ score of open threats.")
-    residual_score: int = Field(description="Σ residual score (inherent where not assessed).")
-    emv: float = Field(description="Σ EMV of open threats.")
-
-
-class ExposureTrend(BaseModel):
-    project_key: str
-    interval: Literal["day", "week"]
-    periods: list[ExposurePeriod]
-
-
-class ActionCreate(BaseModel):
-    """A mitigation action of a risk."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    title: str = Field(min_length=1, max_length=200, examples=["Negotiate a higher TPS cap"])
-    description: ShortText = ""
-    owner: Person = Field(examples=["bob"])
-    due_date: date = Field(examples=["2026-12-01"])
-
-
-class ActionUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    title: str | None = Field(default=None, min_length=1, max_length=200)
-    description: ShortText | None = None
-    owner: Person | None = None
-    due_date: date | None = None
-    status: Literal["open", "in_progress", "done", "cancelled"] | None = None
-
-
-class ActionPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    risk_key: str = Field(examples=["PAY-R7"])
-    project_key: str
-    title: str
-    description: str
-    owner: str
-    due_date: date
-    status: Literal["open", "in_progress", "done", "cancelled"]
-    completed_at: datetime | None
-    overdue: bool = Field(description="Not done or cancelled and past its due date.")
-    version: int
-    created_at: datetime
-    updated_at: datetime
-
-
-class ReviewCreate(BaseModel):
-    """A recorded review; the next review date follows from the risk level's cadence."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    outcome: Literal["unchanged", "reassessed", "escalate", "close_recommended"] = Field(
-        examples=["unchanged"]
-    )
-    notes: ShortText = Field(default="", examples=["Mitigation on track; cap negotiation next week"])
-
-
-class ReviewPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    reviewed_at: datetime
-    reviewer: str
-    outcome: str
-    notes: str
-    level: Level
-    next_review_at: datetime
-
-
-class OverdueReview(BaseModel):
-    key: str = Field(examples=["PAY-R7"])
-    title: str
-    level: Level
-    owner: str | None
-    next_review_at: datetime
-    days_overdue: int
-
-
-class OverdueAction(BaseModel):
-    id: uuid.UUID
-    risk_key: str
-    title: str
-    owner: str
-    due_date: date
-    days_overdue: int
-
-
-class EscalationPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    trigger: Literal["critical", "high_overdue", "manual"]
-    reason: str
-    level: Level
-    escalated_by: str
-    escalated_at: datetime
-    resolved_at: datetime | None
-    resolved_by: str | None
-    resolve_reason: str | None
-
-
-class HeatmapCell(BaseModel):
-    probability: int
-    impact: int
-    score: int
-    level: Level
-    count: int
-
-
-class Heatmap(BaseModel):
-    """Open risks per P×I cell (all 25 cells, zero counts included)."""
-
-    project_key: str
-    basis: Literal["inherent", "residual"]
-    total: int
-    cells: list[HeatmapCell]
-
-
-class TopRisk(BaseModel):
-    key: str
-    title: str
-    status: Status
-    level: Level
-    score: int
-    residual_score: int | None
-    emv: float | None
-    owner: str | None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
@@ -19,13 +18,14 @@ from tpmhub_shared.contracts import (
 )
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
-from risk_svc.risks import views
-from risk_svc.risks.models import MitigationAction, Risk, RiskEscalation
-from risk_svc.risks.scoring import OPEN_STATUSES
+from risk_svc.actions import repository as actions
+from risk_svc.escalations import repository as escalations
+from risk_svc.risks import repository as risks
+from risk_svc.risks.models import Risk
+from risk_svc.views import service as views
 
 MAX_DAYS = 92
 LIST_LIMIT = 50
-OPEN_ACTION_STATUSES = ("open", "in_progress")
 
 
 def _start(d: date) -> datetime:
@@ -84,102 +84,22 @@ async def risk_summary(
     ensure_read(principal, project_key)
     trend_from = check_range(start, end, trend_from, now.date())
     lo, hi = _start(start), _start(end + timedelta(days=1))
-    mine = Risk.project_key == project_key
-    is_open = Risk.status.in_(OPEN_STATUSES)
-
-    new = (
-        (
-            await session.execute(
-                select(Risk)
-                .where(mine, Risk.created_at >= lo, Risk.created_at < hi)
-                .order_by(Risk.seq)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
+    new = await risks.created_between(session, project_key=project_key, lo=lo, hi=hi, limit=LIST_LIMIT)
+    closed = await risks.closed_between(session, project_key=project_key, lo=lo, hi=hi, limit=LIST_LIMIT)
+    raised = await escalations.of_project(
+        session, project_key=project_key, between=(lo, hi), limit=LIST_LIMIT
     )
-    closed = (
-        (
-            await session.execute(
-                select(Risk)
-                .where(mine, Risk.closed_at >= lo, Risk.closed_at < hi)
-                .order_by(Risk.closed_at, Risk.seq)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
+    unresolved = await escalations.of_project(
+        session, project_key=project_key, unresolved=True, limit=LIST_LIMIT
     )
-    escalations = (
-        await session.execute(
-            select(RiskEscalation, Risk)
-            .join(Risk, Risk.id == RiskEscalation.risk_id)
-            .where(
-                RiskEscalation.project_key == project_key,
-                RiskEscalation.escalated_at >= lo,
-                RiskEscalation.escalated_at < hi,
-            )
-            .order_by(RiskEscalation.escalated_at)
-            .limit(LIST_LIMIT)
-        )
-    ).all()
-    unresolved = (
-        await session.execute(
-            select(RiskEscalation, Risk)
-            .join(Risk, Risk.id == RiskEscalation.risk_id)
-            .where(RiskEscalation.project_key == project_key, RiskEscalation.resolved_at.is_(None))
-            .order_by(RiskEscalation.escalated_at)
-            .limit(LIST_LIMIT)
-        )
-    ).all()
-    critical = (
-        (
-            await session.execute(
-                select(Risk)
-                .where(mine, is_open, Risk.level == "critical")
-                .order_by(Risk.score.desc(), Risk.seq)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
+    critical = await risks.open_by_score(session, project_key=project_key, level="critical", limit=LIST_LIMIT)
+    top = await risks.open_by_score(session, project_key=project_key, limit=5)
+    overdue_reviews = await risks.review_overdue(session, project_key=project_key, now=now, limit=LIST_LIMIT)
+    overdue_actions = await actions.overdue(
+        session, project_key=project_key, today=now.date(), limit=LIST_LIMIT
     )
-    top = (
-        (
-            await session.execute(
-                select(Risk).where(mine, is_open).order_by(Risk.score.desc(), Risk.seq).limit(5)
-            )
-        )
-        .scalars()
-        .all()
-    )
-    overdue_reviews = (
-        (
-            await session.execute(
-                select(Risk)
-                .where(mine, is_open, Risk.next_review_at < now)
-                .order_by(Risk.next_review_at, Risk.seq)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
-    )
-    overdue_actions = (
-        await session.execute(
-            select(MitigationAction, Risk.key)
-            .join(Risk, Risk.id == MitigationAction.risk_id)
-            .where(
-                MitigationAction.project_key == project_key,
-                MitigationAction.status.in_(OPEN_ACTION_STATUSES),
-                MitigationAction.due_date < now.date(),
-                is_open,
-            )
-            .order_by(MitigationAction.due_date, MitigationAction.id)
-            .limit(LIST_LIMIT)
-        )
-    ).all()
+    escalated_risks = await risks.by_ids(session, {e.risk_id for e in [*raised, *unresolved]})
+    action_keys = await risks.keys_by_id(session, {a.risk_id for a in overdue_actions})
 
     heat = await views.heatmap(
         session, principal=principal, project_key=project_key, basis="inherent", kind=None
@@ -212,7 +132,7 @@ async def risk_summary(
         open_count=now_point.open_risks if now_point else 0,
         exposure=now_point.score if now_point else 0,
         new=[_brief(r, now, r.created_at) for r in new],
-        escalated=[_brief(r, now, e.escalated_at) for e, r in escalations],
+        escalated=[_brief(escalated_risks[e.risk_id], now, e.escalated_at) for e in raised],
         closed=[_brief(r, now, r.closed_at) for r in closed],
         exposure_series=[
             ExposurePointDay(date=p.period_start.isoformat(), exposure=p.score, open=p.open_risks)
@@ -232,13 +152,13 @@ async def risk_summary(
         ],
         overdue_actions=[
             SummaryOverdueAction(
-                risk_key=k,
+                risk_key=action_keys[a.risk_id],
                 title=a.title,
                 owner=a.owner,
                 due_date=a.due_date.isoformat(),
                 days_overdue=(now.date() - a.due_date).days,
             )
-            for a, k in overdue_actions
+            for a in overdue_actions
         ],
         heatmap=[
             SummaryHeatmapCell(probability=c.probability, impact=c.impact, count=c.count)
@@ -248,14 +168,14 @@ async def risk_summary(
         critical=[_brief(r, now) for r in critical],
         unresolved_escalations=[
             UnresolvedEscalation(
-                risk_key=r.key,
-                title=r.title,
+                risk_key=escalated_risks[e.risk_id].key,
+                title=escalated_risks[e.risk_id].title,
                 level=e.level,
                 trigger=e.trigger,
                 reason=e.reason,
                 escalated_at=e.escalated_at,
                 age_days=max((now - e.escalated_at).days, 0),
             )
-            for e, r in unresolved
+            for e in unresolved
         ],
     )

@@ -9,18 +9,15 @@ does nothing, on SQLite writers are serialised (BEGIN IMMEDIATE)."""
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from tpmhub_shared import events
 from tpmhub_shared.db import Database
-from tpmhub_shared.ids import new_id
 from tpmhub_shared.logging import get_logger
 
-from risk_svc.risks.models import Risk, RiskReviewReminder
-from risk_svc.risks.scoring import OPEN_STATUSES
+from risk_svc.reviews import repository
+from risk_svc.risks import repository as risks
+from risk_svc.risks.models import Risk
+from risk_svc.risks.service import SOURCE
 
-SOURCE = "/tpmhub/risk-svc"
 EVENT_TYPE = "risk.review_due"
 PAIR_BATCH = 500
 
@@ -33,26 +30,12 @@ def _day_bounds(now: datetime) -> tuple[date, datetime]:
     return day, datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
 
 
-def _due(end_of_day: datetime):  # noqa: ANN202
-    return and_(Risk.status.in_(OPEN_STATUSES), Risk.owner.is_not(None), Risk.next_review_at < end_of_day)
-
-
 async def _pending_owners(db: Database, *, day: date, end_of_day: datetime) -> list[tuple[str, str]]:
     """(project, owner) pairs with something due and no reminder yet today."""
-    reminded = exists().where(
-        RiskReviewReminder.project_key == Risk.project_key,
-        RiskReviewReminder.owner == Risk.owner,
-        RiskReviewReminder.day == day,
-    )
     async with db.session(write=False) as session:
-        rows = await session.execute(
-            select(Risk.project_key, Risk.owner)
-            .where(_due(end_of_day), ~reminded)
-            .group_by(Risk.project_key, Risk.owner)
-            .order_by(Risk.project_key, Risk.owner)
-            .limit(PAIR_BATCH)
+        return await risks.owners_with_review_due(
+            session, end_of_day=end_of_day, reminded=repository.reminded_on(day), limit=PAIR_BATCH
         )
-        return [(p, o) for p, o in rows.all()]
 
 
 def _risk_entry(risk: Risk, day: date) -> dict[str, Any]:
@@ -73,34 +56,17 @@ async def _remind(
     db: Database, project_key: str, owner: str, *, day: date, end_of_day: datetime, now: datetime
 ) -> bool:
     async with db.session(write=True) as session, session.begin():
-        risks = list(
-            (
-                await session.execute(
-                    select(Risk)
-                    .where(_due(end_of_day), Risk.project_key == project_key, Risk.owner == owner)
-                    .order_by(Risk.next_review_at, Risk.seq)
-                )
-            ).scalars()
+        due = await risks.review_due_of_owner(
+            session, project_key=project_key, owner=owner, end_of_day=end_of_day
         )
-        if not risks:
+        if not due:
             return False
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        won = await session.execute(
-            insert(RiskReviewReminder)
-            .values(
-                id=new_id(),
-                project_key=project_key,
-                owner=owner,
-                day=day,
-                risk_keys=[r.key for r in risks],
-                sent_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["project_key", "owner", "day"])
-            .returning(RiskReviewReminder.id)
+        won = await repository.claim_reminder(
+            session, project_key=project_key, owner=owner, day=day, risk_keys=[r.key for r in due], now=now
         )
-        if won.scalar_one_or_none() is None:
+        if not won:
             return False  # another replica (or an earlier pass) reminded this owner today
-        entries = [_risk_entry(r, day) for r in risks]
+        entries = [_risk_entry(r, day) for r in due]
         events.emit(
             session,
             source=SOURCE,

@@ -3,21 +3,23 @@ check run by the background worker (safe with several replicas)."""
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import Principal
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
 from tpmhub_shared.db import Database
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.problems import InvalidTransition
 
-from risk_svc.risks.models import MitigationAction, Risk, RiskEscalation
+from risk_svc.actions import repository as actions
+from risk_svc.escalations import repository
+from risk_svc.escalations.models import RiskEscalation
+from risk_svc.risks import repository as risks_repository
+from risk_svc.risks import service as risks
+from risk_svc.risks.models import Risk
 
-SOURCE = "/tpmhub/risk-svc"
-RESOURCE = "risk"
+SOURCE = risks.SOURCE
+RESOURCE = risks.RESOURCE
 SYSTEM = Principal(sub="risk-svc", name="automatic escalation", service="risk-svc")
-_OPEN = ("identified", "assessed", "mitigating", "monitoring", "occurred")
-_OPEN_ACTION = ("open", "in_progress")
 BATCH = 200
 
 log = get_logger(__name__)
@@ -42,7 +44,7 @@ async def escalate(
         escalated_by=actor.sub,
         escalated_at=now,
     )
-    session.add(record)
+    repository.add(session, record)
     before = history.snapshot(risk, ["escalated", "escalated_at"])
     risk.escalated = True
     risk.escalated_at = now
@@ -89,18 +91,7 @@ async def deescalate(
         raise InvalidTransition(
             "deescalate", "not escalated", ["escalate"], detail=f"{risk.key} is not escalated."
         )
-    open_records = (
-        (
-            await session.execute(
-                select(RiskEscalation).where(
-                    RiskEscalation.risk_id == risk.id, RiskEscalation.resolved_at.is_(None)
-                )
-            )
-        )
-        .scalars()
-        .all()
-    )
-    for record in open_records:
+    for record in await repository.unresolved_of_risk(session, risk.id):
         record.resolved_at, record.resolved_by, record.resolve_reason = now, actor.sub, reason
     before = history.snapshot(risk, ["escalated", "escalated_at"])
     risk.escalated = False
@@ -135,30 +126,15 @@ async def deescalate(
     )
 
 
-def candidates_stmt(*, now: datetime, high_overdue_days: int):  # noqa: ANN201
+async def _lock_candidates(
+    session: AsyncSession, *, now: datetime, high_overdue_days: int, skip_locked: bool
+) -> list[Risk]:
     """Open, not escalated risks that must be: critical, or high with a review or action overdue for
     longer than `high_overdue_days`; minus those a person de-escalated at their current level."""
     cutoff = now - timedelta(days=high_overdue_days)
-    overdue_action = exists().where(
-        MitigationAction.risk_id == Risk.id,
-        MitigationAction.status.in_(_OPEN_ACTION),
-        MitigationAction.due_date < cutoff.date(),
-    )
-    not_suppressed = or_(
-        Risk.escalation_suppressed_level.is_(None), Risk.escalation_suppressed_level != Risk.level
-    )
-    return (
-        select(Risk)
-        .where(
-            Risk.status.in_(_OPEN),
-            Risk.escalated.is_(False),
-            not_suppressed,
-            or_(
-                Risk.level == "critical",
-                and_(Risk.level == "high", or_(Risk.next_review_at < cutoff, overdue_action)),
-            ),
-        )
-        .order_by(Risk.id)
+    overdue_action = actions.has_open(risks_repository.RISK_ID, due_before=cutoff.date())
+    return await risks_repository.escalation_candidates(
+        session, cutoff=cutoff, overdue_action=overdue_action, limit=BATCH, skip_locked=skip_locked
     )
 
 
@@ -169,11 +145,10 @@ async def check_escalations(db: Database, *, now: datetime, high_overdue_days: i
     escalated: list[str] = []
     while True:
         async with db.session(write=True) as session, session.begin():
-            stmt = candidates_stmt(now=now, high_overdue_days=high_overdue_days).limit(BATCH)
-            if not db.is_sqlite:
-                stmt = stmt.with_for_update(skip_locked=True, of=Risk)
-            risks = list((await session.execute(stmt)).scalars().all())
-            for risk in risks:
+            candidates = await _lock_candidates(
+                session, now=now, high_overdue_days=high_overdue_days, skip_locked=not db.is_sqlite
+            )
+            for risk in candidates:
                 if risk.level == "critical":
                     reason = "The risk is critical."
                     trigger = "critical"
@@ -185,8 +160,39 @@ async def check_escalations(db: Database, *, now: datetime, high_overdue_days: i
                     trigger = "high_overdue"
                 await escalate(session, risk, trigger=trigger, actor=SYSTEM, reason=reason, now=now)
                 escalated.append(risk.key)
-        if len(risks) < BATCH:
+        if len(candidates) < BATCH:
             break
     if escalated:
         log.info("risks_escalated", count=len(escalated))
     return escalated
+
+
+# ---- over HTTP ----------------------------------------------------------------------------------------
+
+
+async def escalate_risk(
+    session: AsyncSession, *, principal: Principal, key: str, reason: str, now: datetime
+) -> Risk:
+    risk = await risks.get_risk(session, principal=principal, key=key)
+    risks.ensure_editor(principal, risk, action="escalate the risk")
+    risks.ensure_open(risk, "escalate")
+    await escalate(session, risk, trigger="manual", actor=principal, reason=reason, now=now)
+    await session.flush()
+    return risk
+
+
+async def deescalate_risk(
+    session: AsyncSession, *, principal: Principal, key: str, reason: str, now: datetime
+) -> Risk:
+    risk = await risks.get_risk(session, principal=principal, key=key)
+    ensure_role(principal, risk.project_key, PLANNERS, action="de-escalate a risk")
+    await deescalate(session, risk, actor=principal, reason=reason, now=now)
+    await session.flush()
+    return risk
+
+
+async def list_escalations(
+    session: AsyncSession, *, principal: Principal, key: str, limit: int, cursor: str | None
+) -> tuple[list[RiskEscalation], str | None]:
+    risk = await risks.get_risk(session, principal=principal, key=key)
+    return await repository.page_of_risk(session, risk.id, limit=limit, cursor=cursor)

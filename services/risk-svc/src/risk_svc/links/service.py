@@ -1,15 +1,15 @@
 """Links to items, PRDs and releases: validated against requirements-svc and release-svc before anything is
-written."""
+written; adding and removing a risk's links."""
 
 import asyncio
-import uuid
-from collections import defaultdict
 from collections.abc import Coroutine
+from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import history
+from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role, ensure_visible
 from tpmhub_shared.contracts import (
     ItemLookupRequest,
     ItemLookupResponse,
@@ -17,12 +17,14 @@ from tpmhub_shared.contracts import (
     ReleaseLookupResponse,
 )
 from tpmhub_shared.http import SiblingClient, SiblingError
-from tpmhub_shared.problems import UnprocessableEntity, field_error
+from tpmhub_shared.problems import NotFound, UnprocessableEntity, field_error
 
-from risk_svc.risks.models import Risk, RiskLink
-from risk_svc.risks.schemas import Links, LinksIn
+from risk_svc.links import repository
+from risk_svc.links.repository import TYPES
+from risk_svc.links.schemas import LinksIn
+from risk_svc.risks import service as risks
+from risk_svc.risks.models import Risk
 
-TYPES = {"items": "item", "prds": "prd", "releases": "release"}
 Answer = TypeVar("Answer", bound=BaseModel)
 
 
@@ -99,40 +101,79 @@ async def _ask(sibling: SiblingClient, path: str, body: BaseModel, answer: type[
 
 async def add(session: AsyncSession, risk: Risk, links: LinksIn, *, actor: str) -> list[str]:
     """Insert the links the risk does not have yet; returns them as `type:key`."""
-    existing = {
-        (link.target_type, link.target_key)
-        for link in (await session.execute(select(RiskLink).where(RiskLink.risk_id == risk.id))).scalars()
-    }
+    existing = await repository.targets_of(session, risk.id)
     added = []
     for field, target_type in TYPES.items():
         for target in dict.fromkeys(str(v) for v in getattr(links, field)):
             if (target_type, target) in existing:
                 continue
-            session.add(
-                RiskLink(
-                    risk_id=risk.id,
-                    project_key=risk.project_key,
-                    target_type=target_type,
-                    target_key=target,
-                    created_by=actor,
-                )
+            repository.add(
+                session,
+                risk_id=risk.id,
+                project_key=risk.project_key,
+                target_type=target_type,
+                target=target,
+                actor=actor,
             )
             added.append(f"{target_type}:{target}")
     return added
 
 
-async def load_many(session: AsyncSession, risk_ids: list[uuid.UUID]) -> dict[uuid.UUID, Links]:
-    """Links of many risks in one query."""
-    grouped: dict[uuid.UUID, dict[str, list[str]]] = defaultdict(
-        lambda: {"items": [], "prds": [], "releases": []}
-    )
-    if risk_ids:
-        rows = await session.execute(
-            select(RiskLink.risk_id, RiskLink.target_type, RiskLink.target_key)
-            .where(RiskLink.risk_id.in_(risk_ids))
-            .order_by(RiskLink.target_type, RiskLink.target_key)
+async def add_links(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    key: str,
+    data: LinksIn,
+    requirements: SiblingClient,
+    release: SiblingClient,
+    now: datetime,
+) -> Risk:
+    # Ask the siblings before touching the database, so no transaction (on SQLite: the write lock) is
+    # held during the calls; only callers who could edit some risk get that far.
+    project_key = risks.project_of(key)
+    ensure_visible(principal, project_key, f"Risk {key} does not exist.")
+    ensure_role(principal, project_key, CONTRIBUTORS, action="link a risk")
+    if data.is_empty():
+        raise UnprocessableEntity(
+            "Nothing to link.", errors=[field_error("body", "give items, prds or releases", "empty")]
         )
-        plural = {v: k for k, v in TYPES.items()}
-        for risk_id, target_type, target_key in rows:
-            grouped[risk_id][plural[target_type]].append(target_key)
-    return {rid: Links(**grouped[rid]) for rid in risk_ids}
+    await validate(requirements, release, project_key=project_key, links=data)
+    risk = await risks.get_risk(session, principal=principal, key=key)
+    risks.ensure_editor(principal, risk, action="link the risk")
+    added = await add(session, risk, data, actor=principal.sub)
+    if added:
+        await history.record(
+            session,
+            principal=principal,
+            project_key=risk.project_key,
+            resource_type=risks.RESOURCE,
+            resource_id=risk.key,
+            action="link",
+            before={"links": []},
+            after={"links": added},
+        )
+    await session.flush()
+    return risk
+
+
+async def remove_link(
+    session: AsyncSession, *, principal: Principal, key: str, target_type: str, target: str
+) -> None:
+    risk = await risks.get_risk(session, principal=principal, key=key)
+    risks.ensure_editor(principal, risk, action="unlink the risk")
+    link = await repository.find(session, risk_id=risk.id, target_type=target_type, target=target)
+    if link is None:
+        raise NotFound(f"{risk.key} has no link to {target_type} {target}.")
+    await repository.delete(session, link)
+    await history.record(
+        session,
+        principal=principal,
+        project_key=risk.project_key,
+        resource_type=risks.RESOURCE,
+        resource_id=risk.key,
+        action="unlink",
+        before={"links": [f"{target_type}:{target}"]},
+        after={"links": []},
+    )
+    await session.flush()
