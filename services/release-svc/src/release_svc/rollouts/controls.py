@@ -61,12 +61,19 @@ async def cancel_pending_schedules(
 
 
 async def abort(
-    session: AsyncSession, *, principal: Principal, rollout_id: uuid.UUID, body: AbortRequest, now: datetime
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rollout_id: uuid.UUID,
+    body: AbortRequest,
+    now: datetime,
+    if_match: str | None = None,
 ) -> Rollout:
     """Stop a draft, running or paused rollout for good: nobody is exposed any more. A rollout that had
     exposed units rolls its release back (like a rollback, in the same transaction); a draft leaves the
     release as it is. Pending scheduled actions are cancelled."""
     rollout = await service.get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
+    check_if_match(if_match, rollout.version)  # on the row locked for this write
     service._ensure_allowed(rollout, "abort")
     _ensure_may_abort(principal, rollout)
     exposed = rollout.status in ACTIVE_STATUSES

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.concurrency import IfMatch, lock_and_check, set_etag
+from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.deps import Now, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
@@ -219,20 +219,14 @@ async def _act(
     rollout_id: uuid.UUID,
     body,
     now: datetime,
-    expected: str | None,
+    if_match: str | None,
     response: Response,
-    gated: bool = False,
     **extra,
 ) -> RolloutPublic:
-    if gated:
-        extra["if_match"] = expected
-    if expected is not None:
-        current = await service.get_rollout(session, principal=principal, rollout_id=rollout_id)
-        # An early refusal, before the gate's sibling calls; the gated actions (start, advance, complete)
-        # end this transaction while the siblings answer and check If-Match again under their own lock
-        # (they receive it as `if_match`).
-        await lock_and_check(session, current, expected)
-    rollout = await action(session, principal=principal, rollout_id=rollout_id, body=body, now=now, **extra)
+    # The service checks If-Match on the row it reads under the write lock.
+    rollout = await action(
+        session, principal=principal, rollout_id=rollout_id, body=body, now=now, if_match=if_match, **extra
+    )
     set_etag(response, rollout.version)
     return to_public(rollout)
 
@@ -263,7 +257,6 @@ async def start_rollout(
         if_match,
         response,
         siblings=siblings,
-        gated=True,
     )
 
 
@@ -292,7 +285,6 @@ async def advance_rollout(
         if_match,
         response,
         siblings=siblings,
-        gated=True,
     )
 
 
@@ -381,7 +373,6 @@ async def complete_rollout(
         if_match,
         response,
         siblings=siblings,
-        gated=True,
     )
 
 

@@ -593,6 +593,9 @@ async def start(
 ) -> Rollout:
     started = time.perf_counter()
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id)
+    # An early refusal, before the gate's sibling calls; checked again below on the row locked for this
+    # write (the transaction ends while the siblings answer).
+    check_if_match(if_match, rollout.version)
     _start_preflight(principal, rollout, body)
     answers = await _ask_siblings(session, siblings, rollout)
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
@@ -765,6 +768,7 @@ async def _gated_advance(
 ) -> Rollout:
     started = time.perf_counter()
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id)
+    check_if_match(if_match, rollout.version)  # early, before the siblings; again under the lock below
     _advance_preflight(principal, rollout, body, now, action)
     answers = await _ask_siblings(session, siblings, rollout)
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
@@ -875,8 +879,10 @@ async def pause(
     rollout_id: uuid.UUID,
     body: RolloutActionRequest,
     now: datetime,
+    if_match: str | None = None,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
+    check_if_match(if_match, rollout.version)  # on the row locked for this write
     _ensure_allowed(rollout, "pause")
     _ensure_stopping(principal, rollout, "pause")
     return await _pause(session, principal=principal, rollout=rollout, reason=body.reason)
@@ -889,8 +895,10 @@ async def resume(
     rollout_id: uuid.UUID,
     body: RolloutActionRequest,
     now: datetime,
+    if_match: str | None = None,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
+    check_if_match(if_match, rollout.version)  # on the row locked for this write
     _ensure_allowed(rollout, "resume")
     _ensure_steering(principal, rollout, "resume")
     before = _state(rollout)
@@ -958,8 +966,10 @@ async def rollback(
     rollout_id: uuid.UUID,
     body: RolloutActionRequest,
     now: datetime,
+    if_match: str | None = None,
 ) -> Rollout:
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
+    check_if_match(if_match, rollout.version)  # on the row locked for this write
     _ensure_allowed(rollout, "rollback")
     _ensure_stopping(principal, rollout, "roll back")
     return await _rollback(session, principal=principal, rollout=rollout, reason=body.reason, now=now)
