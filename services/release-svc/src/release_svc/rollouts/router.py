@@ -448,7 +448,7 @@ async def decide_cohort(
     state, percent, group_id, unit_kind = await service.decision_target(
         session, principal=principal, rollout_id=rollout_id
     )
-    bucket = cohorts.bucket(group_id, unit)
+    bucket, enabled = cohorts.decide(group_id, unit, percent)
     body = {
         "rollout_id": str(rollout_id),
         "status": state,
@@ -457,7 +457,7 @@ async def decide_cohort(
         "group_id": group_id,
         "unit": unit,
         "bucket": bucket,
-        "enabled": percent > 0 and bucket <= percent,
+        "enabled": enabled,
     }
     return Response(orjson.dumps(body), media_type="application/json")
 
@@ -477,8 +477,7 @@ async def decide_cohorts(
     decisions = []
     enabled_count = 0
     for unit in body.units:
-        bucket = cohorts.bucket(group_id, unit)
-        enabled = percent > 0 and bucket <= percent
+        bucket, enabled = cohorts.decide(group_id, unit, percent)
         enabled_count += enabled
         decisions.append({"unit": unit, "bucket": bucket, "enabled": enabled})
     payload = {
