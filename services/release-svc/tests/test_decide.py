@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from release_helpers import ready_release
-from release_svc.rollouts import cohorts
-from release_svc.rollouts.cohorts import bucket, exposure, is_in
+from release_svc.decisions import cohorts
+from release_svc.decisions.cohorts import bucket, exposure, is_in
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
