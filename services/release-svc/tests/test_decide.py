@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from release_helpers import ready_release
-from release_svc.rollouts.cohorts import bucket, exposure, is_in
+from release_svc.decisions import cohorts
+from release_svc.decisions.cohorts import bucket, exposure, is_in
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
@@ -25,6 +26,13 @@ async def db(client, release_settings):
 
 
 # ---- the hash ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("percent", [0, 1, 25, 73, 74, 100])
+def test_decide_gives_the_bucket_and_the_inclusion_rule(percent):
+    unit_bucket, inside = cohorts.decide("gr1", "123", percent)
+    assert unit_bucket == bucket("gr1", "123") == 73
+    assert inside == is_in("gr1", "123", percent) == (percent >= 73)
 
 
 @pytest.mark.parametrize("group, unit, expected", [("gr1", "123", 73), ("groupX", "999", 25)])

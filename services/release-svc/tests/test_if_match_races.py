@@ -91,8 +91,9 @@ def stages(*percents):
 
 
 async def rollout_in(client, auth, status: str) -> dict:
-    """A rollout of 5/25/50/100 % of a gate-ready release, started, then paused if asked (advance asks the
-    gate, so the siblings are wired and the release passes every check)."""
+    """A rollout of 5/25/50/100 % of a gate-ready release: a draft, or started, then paused or advanced to
+    its last stage if asked (advance asks the gate, so the siblings are wired and the release passes every
+    check)."""
     release_id = await ready_release(client, auth, [], version=f"2.{uuid.uuid4().int % 10_000}.0")
     r = await client.post(
         f"/v1/releases/{release_id}/rollouts",
@@ -101,8 +102,14 @@ async def rollout_in(client, auth, status: str) -> dict:
     )
     assert r.status_code == 201, r.text
     rid = r.json()["id"]
+    if status == "draft":
+        return r.json()
     r = await client.post(f"/v1/rollouts/{rid}/start", headers=auth("tpm", "PAY"))
     assert r.status_code == 200, r.text
+    if status == "last":
+        for _ in range(3):
+            r = await client.post(f"/v1/rollouts/{rid}/advance", headers=auth("tpm", "PAY"))
+            assert r.status_code == 200, r.text
     if status == "paused":
         r = await client.post(f"/v1/rollouts/{rid}/pause", headers=auth("tpm", "PAY"))
         assert r.status_code == 200, r.text
@@ -116,6 +123,8 @@ async def rollout_in(client, auth, status: str) -> dict:
         ("pause", "running", "paused", 0, "rollout.paused"),
         ("resume", "paused", "running", 0, "rollout.resumed"),
         ("rollback", "running", "rolled_back", 0, "rollout.rolled_back"),
+        ("start", "draft", "running", 0, "rollout.started"),
+        ("complete", "last", "completed", 3, "rollout.completed"),
     ],
 )
 async def test_rollout_action_with_one_if_match_happens_once(
@@ -134,6 +143,40 @@ async def test_rollout_action_with_one_if_match_happens_once(
     assert now["current_percent"] == (0 if action == "rollback" else [5, 25, 50, 100][stage])
     assert await etag_of(client, auth, url) == winner.headers["etag"]
     assert await events(db, rollout["id"], event) == events_before + 1
+
+
+@pytest.mark.parametrize("start", ["draft", "running", "paused"])
+async def test_rollout_abort_with_one_if_match_happens_once(client, auth, db, wired, start):
+    rollout = await rollout_in(client, auth, start)
+    url = f"/v1/rollouts/{rollout['id']}"
+    etag = await etag_of(client, auth, url)
+    answers = await race(
+        client,
+        "POST",
+        f"{url}/abort",
+        {**auth("tpm", "PAY"), "If-Match": etag},
+        [{"reason": f"stop {i}"} for i in range(N)],
+    )
+    winner = one_winner(answers)
+    now = (await client.get(url, headers=auth())).json()
+    assert now["status"] == "aborted" and now["current_percent"] == 0
+    assert now["abort_reason"] == winner.json()["abort_reason"]
+    assert await etag_of(client, auth, url) == winner.headers["etag"]
+    assert await events(db, rollout["id"], "rollout.aborted") == 1
+
+
+async def test_rollout_draft_patch_with_one_if_match_happens_once(client, auth, db, wired):
+    rollout = await rollout_in(client, auth, "draft")
+    url = f"/v1/rollouts/{rollout['id']}"
+    etag = await etag_of(client, auth, url)
+    answers = await race(
+        client, "PATCH", url, {**auth("tpm", "PAY"), "If-Match": etag}, [{"name": f"R{i}"} for i in range(N)]
+    )
+    winner = one_winner(answers)
+    now = (await client.get(url, headers=auth())).json()
+    assert now["name"] == winner.json()["name"]
+    assert await etag_of(client, auth, url) == winner.headers["etag"]
+    assert await events(db, rollout["id"], "rollout.updated") == 1
 
 
 # ---- releases ------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 from release_helpers import patient, ready_release
-from release_svc.rollouts import schedules
 from release_svc.rollouts.models import Rollout
+from release_svc.scheduling import flows as schedules
 from sqlalchemy import event, func, select
 from tpmhub_shared import outbox
 from tpmhub_shared.db import Database

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from release_helpers import ready_release
-from release_svc.rollouts import workers
+from release_svc.scheduling import workers
 from sqlalchemy import select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from release_helpers import ready_release
+from release_svc.guardrails.models import MetricReading
 from release_svc.releases.models import Release
-from release_svc.rollouts.models import MetricReading, Rollout
+from release_svc.rollouts.models import Rollout
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from release_helpers import patient, ready_release
-from release_svc.rollouts import workers
-from release_svc.rollouts.guardrails import parse, stage_state, with_options
+from release_svc.guardrails.expressions import parse, stage_state, with_options
 from release_svc.rollouts.models import Rollout
+from release_svc.scheduling import workers
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent

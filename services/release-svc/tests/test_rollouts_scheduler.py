@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from release_helpers import patient, ready_release
 from release_svc.releases.models import Release
-from release_svc.rollouts import workers
+from release_svc.scheduling import workers
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
@@ -280,7 +280,7 @@ async def test_guardrail_status_shows_what_holds_the_stage(client, auth, db, clo
 
 
 def test_the_due_scan_skips_rows_other_replicas_hold_on_postgresql():
-    from release_svc.rollouts.service import due_query
+    from release_svc.rollouts.repository import due_query
     from sqlalchemy.dialects import postgresql
 
     sql = str(due_query(now=T0, limit=50).compile(dialect=postgresql.dialect()))

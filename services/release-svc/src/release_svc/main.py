@@ -6,16 +6,19 @@ from fastapi import FastAPI
 from tpmhub_shared.app import ServiceSpec, merge_handlers
 from tpmhub_shared.app import create_app as build_app
 
+from release_svc.decisions import router as decisions_router
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
 from release_svc.gate import router as gate_router
+from release_svc.guardrails import router as guardrails_router
 from release_svc.protection import router as protection_router
 from release_svc.protection import workers as protection_workers
 from release_svc.releases import handlers as releases_handlers
 from release_svc.releases import router as releases_router
 from release_svc.retrospectives import router as retrospectives_router
 from release_svc.rollouts import router as rollouts_router
-from release_svc.rollouts import workers as rollouts_workers
+from release_svc.scheduling import router as scheduling_router
+from release_svc.scheduling import workers as scheduling_workers
 from release_svc.settings import Settings
 from release_svc.slack import router as slack_router
 from release_svc.summary import router as summary_router
@@ -34,7 +37,14 @@ ROUTERS = [
     protection_router.router,
     releases_router.router,
     retrospectives_router.router,
+    # Rollouts and the domains split from them, in the order of their routes in the document.
     rollouts_router.router,
+    guardrails_router.status_router,
+    rollouts_router.actions_router,
+    guardrails_router.router,
+    decisions_router.router,
+    rollouts_router.controls_router,
+    scheduling_router.router,
     slack_router.router,
     summary_router.router,
     verification_router.router,
@@ -54,7 +64,7 @@ TAGS = [
 ]
 WORKERS = [
     *protection_workers.WORKERS,
-    *rollouts_workers.WORKERS,
+    *scheduling_workers.WORKERS,
 ]
 EVENT_HANDLERS = merge_handlers(
     releases_handlers.HANDLERS,

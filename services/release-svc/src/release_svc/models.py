@@ -6,10 +6,12 @@ import tpmhub_shared.models  # noqa: F401
 import release_svc.deployments.models  # noqa: F401
 import release_svc.environments.models  # noqa: F401
 import release_svc.gate.models  # noqa: F401
+import release_svc.guardrails.models  # noqa: F401
 import release_svc.protection.models  # noqa: F401
 import release_svc.releases.models  # noqa: F401
 import release_svc.retrospectives.models  # noqa: F401
 import release_svc.rollouts.models  # noqa: F401
+import release_svc.scheduling.models  # noqa: F401
 import release_svc.slack.models  # noqa: F401
 import release_svc.verification.models  # noqa: F401
 import release_svc.webhooks.models  # noqa: F401

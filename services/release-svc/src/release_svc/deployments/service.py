@@ -22,7 +22,7 @@ from release_svc.deployments.schemas import (
 )
 from release_svc.environments.service import resolve_environment
 from release_svc.releases.models import Release
-from release_svc.rollouts.controls import rollout_outcomes
+from release_svc.rollouts.service import rollout_outcomes
 
 RESOURCE = "deployment"
 DEPLOYERS = frozenset({"admin", "pm", "tpm", "engineer", "ci"})

@@ -16,11 +16,12 @@ from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.problems import Conflict, NotFound, ServiceUnavailable, UnprocessableEntity
 
 from release_svc.gate.models import GateDecision
+from release_svc.guardrails.models import MetricReading
 from release_svc.releases.models import Release
 from release_svc.releases.service import get_release
 from release_svc.retrospectives.models import Retrospective
 from release_svc.retrospectives.schemas import RetrospectiveUpdate, SendToRisk
-from release_svc.rollouts.models import MetricReading, Rollout
+from release_svc.rollouts.models import Rollout
 
 RESOURCE = "retrospective"
 EDITORS = PLANNERS | {"engineer", "qa"}

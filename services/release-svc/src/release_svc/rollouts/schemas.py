@@ -1,25 +1,24 @@
-"""Request and response models of rollouts, metric readings and cohort decisions."""
+"""Request and response models of rollouts: create and edit, the rollout and its stages, the actions,
+the portfolio."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, field_validator
-
-from release_svc.rollouts.guardrails import METRIC_PATTERN
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 UnitKind = Literal["user", "tenant", "device", "region"]
+
 RolloutStatus = Literal["draft", "running", "paused", "completed", "rolled_back", "aborted"]
+
 BreachAction = Literal["pause", "rollback"]
+
 FailAction = Literal["warn", "pause", "rollback"]
-Cohort = Literal["canary", "baseline"]
+
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
 GuardrailText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-# A unit id: 1–256 characters, no control characters.
-UNIT_PATTERN = r"^[^\x00-\x1f\x7f]+$"
-Unit = Annotated[str, StringConstraints(min_length=1, max_length=256, pattern=UNIT_PATTERN)]
-MAX_DECIDE_UNITS = 10_000
-MAX_READINGS = 1_000
+
 ENV_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$"
 
 
@@ -285,41 +284,6 @@ class RolloutPublic(BaseModel):
     )
 
 
-class GuardrailCheck(BaseModel):
-    """Where one guardrail of the current stage stands."""
-
-    guardrail: str = Field(examples=["error_rate <= 0.01"])
-    metric: str = Field(examples=["error_rate"])
-    state: Literal["pass", "inconclusive", "fail", "no_baseline", "no_data"] = Field(
-        description="Outcome of the latest canary reading of the metric taken in this stage; no_data when "
-        "there is none (which holds the stage, never passes it); inconclusive when that reading is in the "
-        "grey band or the stage has fewer than `min_readings` readings.",
-        examples=["pass"],
-    )
-    dry_run: bool = Field(default=False, description="Shown, never holding or moving the stage.")
-    readings: int = Field(default=0, description="Canary readings of the metric in this stage.")
-    min_readings: int = 1
-    detail: str | None = Field(default=None, examples=["2 of 3 readings"])
-
-
-class GuardrailStatus(BaseModel):
-    """The current stage's guardrails and hold, as the scheduler sees them."""
-
-    rollout_id: uuid.UUID
-    status: RolloutStatus
-    stage: int = Field(examples=[0])
-    percent: int = Field(examples=[5])
-    green: bool = Field(
-        description="Every guardrail's (dry runs aside) latest reading in this stage passed, with enough "
-        "readings."
-    )
-    baking: bool = Field(default=False, description="The bake after the last stage.")
-    hold_until: datetime | None
-    hold_passed: bool
-    failed_checks: int = Field(description="Failed checks counted in this stage.", examples=[0])
-    checks: list[GuardrailCheck]
-
-
 class RolloutActionRequest(BaseModel):
     """Why the action is taken (recorded in history and in the event)."""
 
@@ -359,212 +323,12 @@ class AdvanceRequest(RolloutActionRequest):
     override_gate: GateOverride | None = Field(default=None, description=OVERRIDE_GATE_DESCRIPTION)
 
 
-class ReadingCreate(BaseModel):
-    """One metric value for the rollout, from monitoring or CI."""
-
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-
-    metric: str = Field(pattern=f"^{METRIC_PATTERN}$", examples=["error_rate"])
-    value: float = Field(examples=[0.004])
-    cohort: Cohort = Field(
-        default="canary", description="canary: units inside the rollout; baseline: the rest."
-    )
-    at: datetime | None = Field(
-        default=None, description="When it was measured (default: now).", examples=["2026-11-22T06:00:00Z"]
-    )
-    source: str = Field(default="", max_length=200, examples=["prometheus"])
-
-    @field_validator("at")
-    @classmethod
-    def _in_utc(cls, value: datetime | None) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        try:
-            return value.astimezone(UTC)
-        except OverflowError as exc:
-            raise ValueError("is outside the representable range in UTC") from exc
-
-
-class ReadingBatch(BaseModel):
-    """Several readings at once (at most 1,000), evaluated in time order."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    readings: list[ReadingCreate] = Field(min_length=1, max_length=MAX_READINGS)
-
-
-class ReadingCheck(BaseModel):
-    """One guardrail's judgement of one reading."""
-
-    guardrail: str = Field(examples=["error_rate <= 0.01"])
-    outcome: Literal["pass", "inconclusive", "fail", "no_baseline"] = Field(examples=["pass"])
-    dry_run: bool = False
-    limit: float | None = Field(default=None, description="The pass threshold applied.", examples=[0.01])
-
-
-class ReadingPublic(BaseModel):
-    id: uuid.UUID
-    rollout_id: uuid.UUID
-    stage_index: int
-    metric: str
-    value: float
-    cohort: Cohort
-    at: datetime
-    source: str
-    outcome: Literal["pass", "inconclusive", "fail", "unchecked", "no_baseline"] = Field(
-        description="pass/inconclusive/fail against the stage's acting guardrails (dry runs aside: see "
-        "`checks`); unchecked when no acting guardrail names the metric (and for baseline readings); "
-        "no_baseline when a relative guardrail has no baseline yet."
-    )
-    failed: list[str] = Field(
-        description="Acting guardrails this reading failed.", examples=[["error_rate <= 0.01"]]
-    )
-    checks: list[ReadingCheck] = Field(
-        default_factory=list, description="Each guardrail of the stage naming the metric, dry runs included."
-    )
-    created_by: str
-
-
-class ReadingsResult(BaseModel):
-    """What the readings did: each one's outcome and the rollout afterwards."""
-
-    readings: list[ReadingPublic]
-    failed_checks: int = Field(description="Failed checks in the current stage after these readings.")
-    action_taken: BreachAction | None = Field(
-        description="pause or rollback when the breach threshold was reached (or an inconclusive reading "
-        "paused the rollout)."
-    )
-    inconclusive: int = Field(default=0, description="Readings in a grey band (acting guardrails).")
-    dry_run_failures: int = Field(default=0, description="Failures of dry-run guardrails (never acted on).")
-    rollout: RolloutPublic
-
-
-class Decision(BaseModel):
-    """Whether one unit is inside the rollout now."""
-
-    unit: str = Field(examples=["123"])
-    bucket: int = Field(
-        ge=1, le=100, description="Unleash-normalized hash of `group_id:unit` (1–100).", examples=[73]
-    )
-    enabled: bool = Field(description="The unit is inside: bucket ≤ the current percent.", examples=[True])
-
-
-class DecisionPublic(Decision):
-    rollout_id: uuid.UUID
-    status: RolloutStatus
-    percent: int = Field(description="Share exposed now.", examples=[80])
-    unit_kind: UnitKind
-    group_id: str
-
-
-class DecideBatch(BaseModel):
-    """Units to decide at once (at most 10,000)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    units: list[Unit] = Field(min_length=1, max_length=MAX_DECIDE_UNITS, examples=[["123", "456", "789"]])
-
-
-class DecisionBatchPublic(BaseModel):
-    rollout_id: uuid.UUID
-    status: RolloutStatus
-    percent: int = Field(examples=[80])
-    unit_kind: UnitKind
-    group_id: str
-    decisions: list[Decision]
-    enabled_count: int = Field(description="How many of the units are inside.")
-
-
-def _reading_shape(value: object) -> str:
-    if isinstance(value, dict):
-        return "batch" if "readings" in value else "single"
-    return "batch" if isinstance(value, ReadingBatch) else "single"
-
-
-# One reading, or `{"readings": [...]}`; errors name the shape the body has (`body.batch.readings.3.value`).
-ReadingsBody = Annotated[
-    Annotated[ReadingCreate, Tag("single")] | Annotated[ReadingBatch, Tag("batch")],
-    Discriminator(_reading_shape),
-]
-
-
-# ---- controls: abort, scheduled actions, draft edits, the portfolio --------------------------------------
-
-
 class AbortRequest(BaseModel):
     """Stop the rollout now: nobody is exposed any more. The reason is required (history, event, DORA)."""
 
     model_config = ConfigDict(extra="forbid")
 
     reason: Reason = Field(examples=["Wrong build promoted to the canary"])
-
-
-ScheduleAction = Literal["start", "advance"]
-ScheduleStatus = Literal["pending", "running", "done", "failed", "cancelled"]
-MAX_SCHEDULE_AHEAD_DAYS = 366
-
-
-def _utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    try:
-        return value.astimezone(UTC)
-    except OverflowError as exc:
-        raise ValueError("is outside the representable range in UTC") from exc
-
-
-class ScheduleCreate(BaseModel):
-    """Start or advance the rollout at a given time (run by the scheduler with the same rules as the action:
-    operator, hold, gate). Refused inside a freeze window of the rollout's environment without an approved
-    exception, when created and again when due."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    action: ScheduleAction = Field(examples=["advance"])
-    at: datetime = Field(
-        description="When to act (UTC; a time without offset is taken as UTC); in the future, at most a year "
-        "ahead.",
-        examples=["2026-11-23T02:00:00Z"],
-    )
-    reason: Reason = Field(examples=["Advance to 50% after the nightly batch"])
-
-    @field_validator("at")
-    @classmethod
-    def _in_utc(cls, value: datetime) -> datetime:
-        return _utc(value)
-
-
-class SchedulePublic(BaseModel):
-    """A planned action and what became of it."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    rollout_id: uuid.UUID
-    project_key: str = Field(examples=["PAY"])
-    action: ScheduleAction
-    at: datetime
-    reason: str
-    status: ScheduleStatus = Field(
-        description="pending until due; running while the scheduler acts; done, failed (see "
-        "`failure_reason`) or cancelled."
-    )
-    created_by: str = Field(examples=["alice"])
-    created_at: datetime
-    executed_at: datetime | None = None
-    failure_reason: str | None = Field(
-        default=None, examples=["freeze window active without an approved exception: Year end"]
-    )
-    failure: dict | None = Field(
-        default=None, description="The problem the action answered with (type, title, status, detail, …)."
-    )
-    cancelled_by: str | None = None
-    cancelled_at: datetime | None = None
-    revision: int = Field(
-        validation_alias="version", description="Optimistic-concurrency counter.", examples=[1]
-    )
 
 
 class RolloutUpdate(BaseModel):

@@ -22,7 +22,7 @@ from tpmhub_shared.problems import BadRequest, Forbidden, NotFound, ProblemError
 from release_svc.gate.service import GateSiblings
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
-from release_svc.rollouts import service as rollouts
+from release_svc.rollouts import flows as rollouts
 from release_svc.rollouts.models import Rollout
 from release_svc.rollouts.schemas import AdvanceRequest
 from release_svc.slack.models import SlackUser

@@ -10,10 +10,10 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from release_svc.rollouts.guardrails import (
+from release_svc.guardrails import repository
+from release_svc.guardrails.expressions import (
     FAIL,
     INCONCLUSIVE,
     NO_BASELINE,
@@ -21,7 +21,7 @@ from release_svc.rollouts.guardrails import (
     Guardrail,
     stage_state,
 )
-from release_svc.rollouts.models import MetricReading, Rollout
+from release_svc.rollouts.models import Rollout
 
 # Which of two outcomes wins (two readings at one instant, or a reading's acting guardrails).
 RANK = {PASS: 0, NO_BASELINE: 1, INCONCLUSIVE: 2, FAIL: 3}
@@ -75,38 +75,9 @@ async def stage_evidence(
     found: dict[uuid.UUID, dict[int, tuple[str | None, int]]] = {i: {} for i in ids}
     if not ids:
         return found
-    reading = MetricReading
-    in_stage = and_(
-        reading.rollout_id == Rollout.id,
-        reading.stage_index == Rollout.current_stage,
-        reading.at >= Rollout.stage_started_at,
-    )
-    base = (
-        select(reading.rollout_id, reading.metric)
-        .join(Rollout, in_stage)
-        .where(reading.rollout_id.in_(ids), reading.cohort == "canary")
-    )
-    counted = base.add_columns(func.count().label("n"), func.max(reading.at).label("at")).group_by(
-        reading.rollout_id, reading.metric
-    )
-    counts: dict[tuple[uuid.UUID, str], int] = {}
-    for rollout_id, metric, n, _at in (await session.execute(counted)).all():
-        counts[(rollout_id, metric)] = n
-    latest = counted.subquery()
-    stmt = (
-        select(reading.rollout_id, reading.metric, reading.outcome, reading.failed, reading.checks)
-        .join(
-            latest,
-            and_(
-                reading.rollout_id == latest.c.rollout_id,
-                reading.metric == latest.c.metric,
-                reading.at == latest.c.at,
-            ),
-        )
-        .where(reading.cohort == "canary")
-    )
+    counts, latest = await repository.stage_readings(session, rollouts)
     rows: dict[tuple[uuid.UUID, str], list[Any]] = {}
-    for row in (await session.execute(stmt)).all():
+    for row in latest:
         rows.setdefault((row.rollout_id, row.metric), []).append(row)
     by_id = {r.id: r for r in rollouts}
     for rollout_id in ids:

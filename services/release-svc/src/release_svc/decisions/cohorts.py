@@ -21,5 +21,11 @@ def exposure(status: str, current_percent: int) -> int:
     return 0
 
 
+def decide(group_id: str, unit: str, percent: int) -> tuple[int, bool]:
+    """(bucket, inside) of one unit at `percent` exposed: the one place the inclusion rule lives."""
+    unit_bucket = bucket(group_id, unit)
+    return unit_bucket, percent > 0 and unit_bucket <= percent
+
+
 def is_in(group_id: str, unit: str, percent: int) -> bool:
-    return percent > 0 and bucket(group_id, unit) <= percent
+    return decide(group_id, unit, percent)[1]

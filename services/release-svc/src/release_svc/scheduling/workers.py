@@ -1,5 +1,6 @@
-"""The rollout scheduler: advances stages whose hold has passed with green guardrails and auto_advance on,
-when the release gate allows it for the rollout's environment (a denial holds the stage, recorded once).
+"""The scheduler's loops: the rollout scheduler advances stages whose hold has passed with green guardrails
+and auto_advance on, when the release gate allows it for the rollout's environment (a denial holds the
+stage, recorded once); the schedule runner runs due scheduled actions.
 
 Safe with several replicas: each pass locks the due rollouts it takes with `FOR UPDATE SKIP LOCKED` on
 PostgreSQL (another replica skips them), and SQLite serializes writers; the row version counter makes a
@@ -18,9 +19,10 @@ from tpmhub_shared.clock import now_for
 from tpmhub_shared.logging import get_logger
 
 from release_svc.gate.service import GateSiblings
-from release_svc.rollouts import schedules, service
+from release_svc.scheduling import flows
 
 log = get_logger(__name__)
+
 POLL_SECONDS = 1.0
 
 
@@ -28,10 +30,10 @@ async def run_due(app: Any, now: datetime | None = None) -> list[uuid.UUID]:
     """One pass in its own transaction; returns the ids of the rollouts it moved."""
     now = now or now_for(app)
     async with app.state.db.session(write=False) as session:
-        candidates = await service.gate_candidates(session, now=now)
-    answers = await service.ask_siblings_for(GateSiblings.of(app), candidates) if candidates else {}
+        candidates = await flows.gate_candidates(session, now=now)
+    answers = await flows.ask_siblings_for(GateSiblings.of(app), candidates) if candidates else {}
     async with app.state.db.session() as session, session.begin():
-        moved = await service.advance_due(session, now=now, sibling_checks=answers)
+        moved = await flows.advance_due(session, now=now, sibling_checks=answers)
     if moved:
         log.info("rollouts_advanced", count=len(moved))
     return moved
@@ -59,7 +61,7 @@ async def schedule_runner(app: Any) -> None:
     stopping: asyncio.Event = app.state.stopping
     while not stopping.is_set():
         try:
-            await schedules.run_due_schedules(app)
+            await flows.run_due_schedules(app)
         except Exception:  # a database hiccup must not stop the runner; log it and try again
             log.exception("rollout_schedule_runner_failed")
         try:
