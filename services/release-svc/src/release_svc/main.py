@@ -7,6 +7,7 @@ from tpmhub_shared.app import ServiceSpec, merge_handlers
 from tpmhub_shared.app import create_app as build_app
 
 from release_svc.decisions import router as decisions_router
+from release_svc.decisions import snapshot as decisions_snapshot
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
 from release_svc.gate import router as gate_router
@@ -65,7 +66,9 @@ TAGS = [
 WORKERS = [
     *protection_workers.WORKERS,
     *scheduling_workers.WORKERS,
+    *decisions_snapshot.WORKERS,
 ]
+ON_STARTUP = [decisions_snapshot.keep_a_snapshot]
 EVENT_HANDLERS = merge_handlers(
     releases_handlers.HANDLERS,
 )
@@ -78,6 +81,7 @@ SPEC = ServiceSpec(
     routers=ROUTERS,
     tags=TAGS,
     workers=WORKERS,
+    on_startup=ON_STARTUP,
     event_handlers=EVENT_HANDLERS,
     models_module="release_svc.models",
     versions_dir=SERVICE_DIR / "migrations" / "versions",

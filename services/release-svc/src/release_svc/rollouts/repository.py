@@ -49,6 +49,19 @@ async def decision_row(session: AsyncSession, rollout_id: uuid.UUID) -> Any:
     return (await session.execute(stmt)).first()
 
 
+async def decision_rows(session: AsyncSession, rollout_ids: list[uuid.UUID]) -> list[Any]:
+    """What cohort decisions need, for several rollouts at once (with their ids)."""
+    stmt = select(
+        Rollout.id,
+        Rollout.project_key,
+        Rollout.status,
+        Rollout.current_percent,
+        Rollout.group_id,
+        Rollout.unit_kind,
+    ).where(Rollout.id.in_(rollout_ids))
+    return list((await session.execute(stmt)).all())
+
+
 async def due_unlocked(session: AsyncSession, *, now: datetime, limit: int) -> list[Rollout]:
     """Running rollouts whose next automatic check is due, read without locks."""
     stmt = (
