@@ -8,6 +8,7 @@ from tpmhub_shared.app import create_app as build_app
 
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
+from release_svc.freezes import router as freezes_router
 from release_svc.gate import router as gate_router
 from release_svc.protection import router as protection_router
 from release_svc.protection import workers as protection_workers
@@ -33,6 +34,7 @@ ROUTERS = [
     gate_router.router,
     protection_router.router,
     releases_router.router,
+    freezes_router.router,
     retrospectives_router.router,
     rollouts_router.router,
     slack_router.router,

@@ -5,6 +5,7 @@ import tpmhub_shared.models  # noqa: F401
 
 import release_svc.deployments.models  # noqa: F401
 import release_svc.environments.models  # noqa: F401
+import release_svc.freezes.models  # noqa: F401
 import release_svc.gate.models  # noqa: F401
 import release_svc.protection.models  # noqa: F401
 import release_svc.releases.models  # noqa: F401

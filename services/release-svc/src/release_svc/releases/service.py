@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -39,8 +38,6 @@ from tpmhub_shared.problems import (
 from release_svc.releases.models import (
     ChecklistItem,
     ChecklistTemplate,
-    FreezeException,
-    FreezeWindow,
     Release,
     ReleaseApproval,
     ReleaseScopeItem,
@@ -49,8 +46,6 @@ from release_svc.releases.schemas import (
     ChecklistItemCreate,
     ChecklistItemUpdate,
     ChecklistTemplateItem,
-    FreezeExceptionCreate,
-    FreezeWindowCreate,
     PlanStep,
     ReleaseCreate,
     ReleaseUpdate,
@@ -58,7 +53,6 @@ from release_svc.releases.schemas import (
 
 RESOURCE = "release"
 CHECKLIST_ITEM = "checklist_item"
-FREEZE_WINDOW = "freeze_window"
 SOURCE = "/tpmhub/release-svc"
 _SORTS = {"created": Release.created_at, "target_date": Release.target_date, "version": Release.semver}
 # Who may move a release through deployment (CI pipelines included).
@@ -816,258 +810,3 @@ async def update_checklist_item(
     )
     await session.flush()
     return item
-
-
-# ---- freeze windows --------------------------------------------------------------------------------------
-
-
-async def create_freeze_window(
-    session: AsyncSession, *, principal: Principal, project_key: str, data: FreezeWindowCreate
-) -> FreezeWindow:
-    ensure_role(principal, project_key, PLANNERS, action="create a freeze window")
-    from release_svc.environments.service import resolve_environments
-
-    environments = await resolve_environments(
-        session, project_key, data.environments, loc="body.environments"
-    )
-    window = FreezeWindow(
-        project_key=project_key,
-        created_by=principal.sub,
-        **data.model_dump(exclude={"environments"}),
-        environments=environments,
-    )
-    session.add(window)
-    await history.record(
-        session,
-        principal=principal,
-        project_key=project_key,
-        resource_type=FREEZE_WINDOW,
-        resource_id=window.id,
-        action="create",
-        after=history.snapshot(window),
-    )
-    await session.flush()
-    return window
-
-
-async def list_freeze_windows(
-    session: AsyncSession,
-    *,
-    principal: Principal,
-    project_key: str,
-    active_at: datetime | None,
-    include_past: bool,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[FreezeWindow], str | None]:
-    ensure_read(principal, project_key)
-    stmt = select(FreezeWindow).where(FreezeWindow.project_key == project_key)
-    if active_at is not None:
-        stmt = stmt.where(FreezeWindow.starts_at <= active_at, FreezeWindow.ends_at > active_at)
-    elif not include_past:
-        stmt = stmt.where(FreezeWindow.ends_at > utcnow())
-    return await paginate(
-        session,
-        stmt,
-        order=[(FreezeWindow.starts_at, False)],
-        id_column=FreezeWindow.id,
-        limit=limit,
-        cursor=cursor,
-        sort_key="starts_at",
-    )
-
-
-async def get_freeze_window(
-    session: AsyncSession, *, principal: Principal, window_id: uuid.UUID
-) -> FreezeWindow:
-    window = await session.get(FreezeWindow, window_id)
-    return visible(principal, window, f"Freeze window {window_id} does not exist.")
-
-
-async def ensure_freeze_window_history_readable(
-    session: AsyncSession, *, principal: Principal, window_id: uuid.UUID
-) -> None:
-    """A window's history outlives the window: a deleted one is found through its history rows. No role
-    on its project answers like a window that never existed."""
-    window = await session.get(FreezeWindow, window_id)
-    project_key = (
-        window.project_key
-        if window is not None
-        else (
-            await session.execute(
-                select(history.HistoryEntry.project_key)
-                .where(
-                    history.HistoryEntry.resource_type == FREEZE_WINDOW,
-                    history.HistoryEntry.resource_id == str(window_id),
-                )
-                .limit(1)
-            )
-        ).scalar_one_or_none()
-    )
-    if project_key is None or not principal.can_read(project_key):
-        raise NotFound(f"Freeze window {window_id} does not exist.")
-
-
-async def delete_freeze_window(session: AsyncSession, *, principal: Principal, window_id: uuid.UUID) -> None:
-    window = await get_freeze_window(session, principal=principal, window_id=window_id)
-    ensure_role(principal, window.project_key, PLANNERS, action="delete a freeze window")
-    exceptions = (
-        await session.execute(
-            select(FreezeException.release_id, FreezeException.status).where(
-                FreezeException.freeze_window_id == window.id
-            )
-        )
-    ).all()
-    await history.record(
-        session,
-        principal=principal,
-        project_key=window.project_key,
-        resource_type=FREEZE_WINDOW,
-        resource_id=window.id,
-        action="delete",
-        before={
-            **history.snapshot(window),
-            "exceptions": [{"release_id": str(r), "status": st} for r, st in exceptions],
-        },
-        note=f"{len(exceptions)} freeze exception(s) removed with it" if exceptions else None,
-    )
-    await session.execute(delete(FreezeException).where(FreezeException.freeze_window_id == window.id))
-    await session.delete(window)
-    await session.flush()
-
-
-async def active_freezes(
-    session: AsyncSession, *, project_key: str, environment: str | None, at: datetime
-) -> list[FreezeWindow]:
-    """Windows active at `at` covering `environment` (a canonical name; windows store canonical names)."""
-    rows = await session.execute(
-        select(FreezeWindow).where(
-            FreezeWindow.project_key == project_key, FreezeWindow.ends_at > at, FreezeWindow.starts_at <= at
-        )
-    )
-    windows = list(rows.scalars())
-    return [w for w in windows if not w.environments or environment is None or environment in w.environments]
-
-
-def _exception_state(exc: FreezeException) -> dict[str, Any]:
-    """A freeze exception as its window's history shows it."""
-    return {
-        "id": str(exc.id),
-        "release_id": str(exc.release_id),
-        "reason": exc.reason,
-        "status": exc.status,
-        "requested_by": exc.requested_by,
-        "decided_by": exc.decided_by,
-        "decided_at": history.jsonable(exc.decided_at),
-        "decision_note": exc.decision_note,
-    }
-
-
-async def request_freeze_exception(
-    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, data: FreezeExceptionCreate
-) -> FreezeException:
-    release = await get_release(session, principal=principal, release_id=release_id)
-    ensure_role(principal, release.project_key, DEPLOYERS, action="request a freeze exception")
-    window = await session.get(FreezeWindow, data.freeze_window_id)
-    if window is None or window.project_key != release.project_key:
-        raise UnprocessableEntity(
-            f"Freeze window {data.freeze_window_id} does not exist in {release.project_key}.",
-            errors=[field_error("body.freeze_window_id", "unknown freeze window", "freeze_window_unknown")],
-        )
-    taken = await session.execute(
-        select(FreezeException.id).where(
-            FreezeException.release_id == release.id, FreezeException.freeze_window_id == window.id
-        )
-    )
-    if taken.first() is not None:
-        raise Conflict("This release already has an exception request for this freeze window.")
-    exc = FreezeException(
-        release_id=release.id,
-        freeze_window_id=window.id,
-        project_key=release.project_key,
-        reason=data.reason,
-        requested_by=principal.sub,
-    )
-    session.add(exc)
-    await history.record(
-        session,
-        principal=principal,
-        project_key=release.project_key,
-        resource_type=RESOURCE,
-        resource_id=release.id,
-        action="request_freeze_exception",
-        after={"freeze_window_id": str(window.id), "reason": data.reason},
-    )
-    await history.record(
-        session,
-        principal=principal,
-        project_key=release.project_key,
-        resource_type=FREEZE_WINDOW,
-        resource_id=window.id,
-        action="exception_requested",
-        after={"exception": _exception_state(exc)},
-    )
-    await session.flush()
-    return exc
-
-
-async def list_freeze_exceptions(
-    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
-) -> list[FreezeException]:
-    await get_release(session, principal=principal, release_id=release_id)
-    rows = await session.execute(
-        select(FreezeException).where(FreezeException.release_id == release_id).order_by(FreezeException.id)
-    )
-    return list(rows.scalars())
-
-
-async def decide_freeze_exception(
-    session: AsyncSession, *, principal: Principal, exception_id: uuid.UUID, approve: bool, note: str
-) -> FreezeException:
-    exc = await session.get(FreezeException, exception_id)
-    visible(principal, exc, f"Freeze exception {exception_id} does not exist.")
-    action = "approve" if approve else "reject"
-    ensure_role(
-        principal, exc.project_key, frozenset({"admin", "tpm"}), action=f"{action} a freeze exception"
-    )
-    if exc.requested_by == principal.sub:
-        raise Forbidden("A freeze exception is decided by someone other than who asked for it.")
-    if exc.status != "requested":
-        raise InvalidTransition(action, exc.status, [])
-    requested = _exception_state(exc)
-    exc.status = "approved" if approve else "rejected"
-    exc.decided_by = principal.sub
-    exc.decided_at = utcnow()
-    exc.decision_note = note
-    await history.record(
-        session,
-        principal=principal,
-        project_key=exc.project_key,
-        resource_type=RESOURCE,
-        resource_id=exc.release_id,
-        action=f"freeze_exception_{exc.status}",
-        after={"freeze_window_id": str(exc.freeze_window_id), "status": exc.status},
-        note=note or None,
-    )
-    await history.record(
-        session,
-        principal=principal,
-        project_key=exc.project_key,
-        resource_type=FREEZE_WINDOW,
-        resource_id=exc.freeze_window_id,
-        action=f"exception_{exc.status}",
-        before={"exception": requested},
-        after={"exception": _exception_state(exc)},
-        note=note or None,
-    )
-    await session.flush()
-    return exc
-
-
-async def approved_exception_windows(session: AsyncSession, release_id: uuid.UUID) -> set[uuid.UUID]:
-    rows = await session.execute(
-        select(FreezeException.freeze_window_id).where(
-            FreezeException.release_id == release_id, FreezeException.status == "approved"
-        )
-    )
-    return {r[0] for r in rows}
