@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from tpmhub_shared.app import ServiceSpec, merge_handlers
 from tpmhub_shared.app import create_app as build_app
 
+from release_svc.checklist import router as checklist_router
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
 from release_svc.freezes import router as freezes_router
@@ -34,6 +35,7 @@ ROUTERS = [
     gate_router.router,
     protection_router.router,
     releases_router.router,
+    checklist_router.router,
     freezes_router.router,
     retrospectives_router.router,
     rollouts_router.router,

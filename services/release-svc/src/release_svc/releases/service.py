@@ -7,21 +7,18 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
-from tpmhub_shared.auth import CONTRIBUTORS, PLANNERS, Principal, ensure_read, ensure_role, visible
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.contracts import (
-    ItemLookupRequest,
-    ItemLookupResponse,
     ReleaseLookupEntry,
     ReleaseLookupResponse,
     ReleaseScopeResult,
     ReleaseTouched,
 )
-from tpmhub_shared.http import SiblingClient, SiblingError
+from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
@@ -29,48 +26,20 @@ from tpmhub_shared.problems import (
     Conflict,
     Forbidden,
     InvalidTransition,
-    NotFound,
-    ServiceUnavailable,
-    UnprocessableEntity,
-    field_error,
 )
 
-from release_svc.releases.models import (
-    ChecklistItem,
-    ChecklistTemplate,
-    Release,
-    ReleaseApproval,
-    ReleaseScopeItem,
-)
-from release_svc.releases.schemas import (
-    ChecklistItemCreate,
-    ChecklistItemUpdate,
-    ChecklistTemplateItem,
-    PlanStep,
-    ReleaseCreate,
-    ReleaseUpdate,
-)
+from release_svc.releases.models import Release, ReleaseApproval, ReleaseScopeItem
+from release_svc.releases.plan import check_approvers, plan_levels, validate_scope
+from release_svc.releases.repository import RESOURCE
+from release_svc.releases.schemas import PlanStep, ReleaseCreate, ReleaseUpdate
 
-RESOURCE = "release"
-CHECKLIST_ITEM = "checklist_item"
 SOURCE = "/tpmhub/release-svc"
 _SORTS = {"created": Release.created_at, "target_date": Release.target_date, "version": Release.semver}
 # Who may move a release through deployment (CI pipelines included).
 DEPLOYERS = frozenset({"admin", "pm", "tpm", "engineer", "ci"})
-CHECKLIST_EDITORS = CONTRIBUTORS | {"ci"}
 # Fields whose change after approval means the approval no longer covers the release.
 PLAN_FIELDS = frozenset({"scope", "steps", "approvers", "required_approvals"})
 EDITABLE_STATES = frozenset({"draft", "in_review", "approved"})
-MAX_CHECKLIST_ITEMS = 200
-
-DEFAULT_CHECKLIST: list[dict[str, Any]] = [
-    {"code": "pressure_test", "title": "Pressure test", "owner": None},
-    {"code": "monitoring_alerts", "title": "Monitoring and alerts", "owner": None},
-    {"code": "reconciliation", "title": "Reconciliation (对账)", "owner": None},
-    {"code": "rollback_rehearsal", "title": "Rollback rehearsal", "owner": None},
-    {"code": "data_migration_dry_run", "title": "Data-migration dry run", "owner": None},
-    {"code": "online_trial_plan", "title": "Online-trial plan (线上试单)", "owner": None},
-]
 
 
 # ---- reads -----------------------------------------------------------------------------------------------
@@ -170,134 +139,6 @@ async def list_releases(
     )
 
 
-# ---- plan validation -------------------------------------------------------------------------------------
-
-
-def _duplicates(values: Sequence[str]) -> list[str]:
-    seen: set[str] = set()
-    dupes: list[str] = []
-    for v in values:
-        if v in seen and v not in dupes:
-            dupes.append(v)
-        seen.add(v)
-    return dupes
-
-
-def plan_levels(steps: Sequence[PlanStep]) -> list[list[PlanStep]]:
-    """Kahn's algorithm: steps grouped by level (a level depends only on earlier levels), in input order
-    within a level. 422 naming duplicate names, unknown dependencies, or a cycle (as a path)."""
-    names = [s.name for s in steps]
-    dupes = _duplicates(names)
-    if dupes:
-        raise UnprocessableEntity(
-            f"Step names must be unique: {', '.join(dupes)}.",
-            duplicate_steps=dupes,
-            errors=[field_error("body.steps", f"duplicate step name '{d}'", "step_duplicate") for d in dupes],
-        )
-    by_name = {s.name: s for s in steps}
-    unknown = [(s.name, d) for s in steps for d in s.depends_on if d not in by_name]
-    if unknown:
-        raise UnprocessableEntity(
-            "Unknown dependencies: " + ", ".join(f"{s} → {d}" for s, d in unknown) + ".",
-            unknown_dependencies=[{"step": s, "depends_on": d} for s, d in unknown],
-            errors=[
-                field_error(
-                    f"body.steps.{names.index(s)}.depends_on",
-                    f"unknown step '{d}'",
-                    "step_unknown_dependency",
-                )
-                for s, d in unknown
-            ],
-        )
-    indegree = {s.name: len(set(s.depends_on)) for s in steps}
-    dependents: dict[str, list[str]] = {n: [] for n in names}
-    for s in steps:
-        for d in set(s.depends_on):
-            dependents[d].append(s.name)
-    levels: list[list[PlanStep]] = []
-    ready = [n for n in names if indegree[n] == 0]
-    done = 0
-    while ready:
-        levels.append([by_name[n] for n in ready])
-        done += len(ready)
-        nxt: list[str] = []
-        for n in ready:
-            for m in dependents[n]:
-                indegree[m] -= 1
-                if indegree[m] == 0:
-                    nxt.append(m)
-        ready = sorted(nxt, key=names.index)
-    if done != len(steps):
-        cycle = _find_cycle({n: by_name[n].depends_on for n in names if indegree[n] > 0})
-        path = " → ".join([*cycle, cycle[0]])
-        raise UnprocessableEntity(
-            f"The plan has a dependency cycle: {path}.",
-            cycle=cycle,
-            errors=[field_error("body.steps", f"dependency cycle {path}", "step_cycle")],
-        )
-    return levels
-
-
-def _find_cycle(graph: dict[str, list[str]]) -> list[str]:
-    """One cycle among the steps Kahn's algorithm could not order (every one of them is on or behind one)."""
-    start = next(iter(graph))
-    path: list[str] = []
-    seen: dict[str, int] = {}
-    node = start
-    while node not in seen:
-        seen[node] = len(path)
-        path.append(node)
-        node = next(d for d in graph[node] if d in graph)
-    return path[seen[node] :]
-
-
-async def validate_scope(client: SiblingClient, keys: Sequence[str]) -> None:
-    """One batch call to requirements-svc; 422 naming unknown items, 503 when it cannot answer."""
-    dupes = _duplicates(keys)
-    if dupes:
-        raise UnprocessableEntity(
-            f"Scope lists items twice: {', '.join(dupes)}.",
-            errors=[field_error("body.scope", f"duplicate item '{d}'", "scope_duplicate") for d in dupes],
-        )
-    if not keys:
-        return
-    try:
-        body = await client.post_json(
-            "/v1/items/lookup", ItemLookupRequest(keys=list(keys)).model_dump(mode="json"), idempotent=True
-        )
-        result = ItemLookupResponse.model_validate(body)
-    except SiblingError as exc:
-        raise ServiceUnavailable(
-            f"Cannot validate the scope: {exc.service} {exc.reason}.", sibling=exc.service
-        ) from exc
-    except ValidationError as exc:
-        raise ServiceUnavailable(
-            "Cannot validate the scope: requirements-svc answered an unexpected body.",
-            sibling="requirements-svc",
-        ) from exc
-    if result.missing:
-        raise UnprocessableEntity(
-            f"Unknown scope items: {', '.join(result.missing)}.",
-            unknown_items=result.missing,
-            errors=[
-                field_error("body.scope", f"item '{k}' does not exist", "scope_unknown_item")
-                for k in result.missing
-            ],
-        )
-
-
-def _check_approvers(approvers: Sequence[str]) -> None:
-    dupes = _duplicates(approvers)
-    if dupes:
-        raise UnprocessableEntity(
-            f"Approvers listed twice: {', '.join(dupes)}.",
-            errors=[
-                field_error("body.approvers", f"duplicate approver '{d}'", "approver_duplicate")
-                for d in dupes
-            ],
-        )
-
-
 async def _replace_scope_rows(session: AsyncSession, release: Release, keys: Sequence[str]) -> None:
     await session.execute(delete(ReleaseScopeItem).where(ReleaseScopeItem.release_id == release.id))
     session.add_all(
@@ -308,16 +149,7 @@ async def _replace_scope_rows(session: AsyncSession, release: Release, keys: Seq
 # ---- create / update -------------------------------------------------------------------------------------
 
 
-async def checklist_template(session: AsyncSession, project_key: str) -> tuple[list[dict[str, Any]], bool]:
-    row = (
-        await session.execute(select(ChecklistTemplate).where(ChecklistTemplate.project_key == project_key))
-    ).scalar_one_or_none()
-    if row is None:
-        return [dict(i) for i in DEFAULT_CHECKLIST], True
-    return list(row.items), False
-
-
-async def create_release(
+async def add_release(
     session: AsyncSession,
     *,
     principal: Principal,
@@ -325,9 +157,11 @@ async def create_release(
     data: ReleaseCreate,
     requirements: SiblingClient,
 ) -> Release:
+    """A new draft release with its scope rows, its plan checked; the creation is recorded by
+    `record_created` once its checklist is seeded (`flows.create_release`)."""
     ensure_role(principal, project_key, PLANNERS, action="create a release")
     plan_levels(data.steps)
-    _check_approvers(data.approvers)
+    check_approvers(data.approvers)
     # The sibling call comes before the first statement, so no database lock is held while waiting.
     await validate_scope(requirements, data.scope)
     taken = await session.execute(
@@ -345,41 +179,19 @@ async def create_release(
     session.add(release)
     await session.flush()
     await _replace_scope_rows(session, release, data.scope)
-    template, is_default = await checklist_template(session, project_key)
-    seeded = [
-        ChecklistItem(
-            release_id=release.id,
-            project_key=project_key,
-            position=i,
-            code=t.get("code"),
-            title=t["title"],
-            owner=t.get("owner"),
-        )
-        for i, t in enumerate(template)
-    ]
-    session.add_all(seeded)
-    for item in seeded:
-        await history.record(
-            session,
-            principal=principal,
-            project_key=project_key,
-            resource_type=CHECKLIST_ITEM,
-            resource_id=item.id,
-            action="create",
-            after=history.snapshot(item),
-            note="seeded from the default checklist" if is_default else "seeded from the project's template",
-        )
+    return release
+
+
+async def record_created(session: AsyncSession, *, principal: Principal, release: Release) -> None:
     await history.record(
         session,
         principal=principal,
-        project_key=project_key,
+        project_key=release.project_key,
         resource_type=RESOURCE,
         resource_id=release.id,
         action="create",
         after=history.snapshot(release),
     )
-    await session.flush()
-    return release
 
 
 async def update_release(
@@ -397,7 +209,7 @@ async def update_release(
     if patch.steps is not None:
         plan_levels(patch.steps)
     if patch.approvers is not None:
-        _check_approvers(patch.approvers)
+        check_approvers(patch.approvers)
     if patch.scope is not None and patch.scope != release.scope:
         # Who may edit and whether the copy is fresh are settled before asking requirements-svc.
         await validate_scope(requirements, patch.scope)
@@ -648,165 +460,3 @@ async def decide_approval(
         release.updated_at = utcnow()  # bumps the version: the ETag tells clients the approvals changed
     await session.flush()
     return release
-
-
-# ---- checklist -------------------------------------------------------------------------------------------
-
-
-async def get_checklist_template(
-    session: AsyncSession, *, principal: Principal, project_key: str
-) -> tuple[list[dict[str, Any]], bool]:
-    ensure_read(principal, project_key)
-    return await checklist_template(session, project_key)
-
-
-async def put_checklist_template(
-    session: AsyncSession, *, principal: Principal, project_key: str, items: list[ChecklistTemplateItem]
-) -> list[dict[str, Any]]:
-    ensure_role(principal, project_key, PLANNERS, action="edit the checklist template")
-    codes = [i.code for i in items if i.code]
-    dupes = _duplicates(codes)
-    if dupes:
-        raise UnprocessableEntity(
-            f"Checklist codes must be unique: {', '.join(dupes)}.",
-            errors=[field_error("body.items", f"duplicate code '{d}'", "code_duplicate") for d in dupes],
-        )
-    row = (
-        await session.execute(select(ChecklistTemplate).where(ChecklistTemplate.project_key == project_key))
-    ).scalar_one_or_none()
-    new_items = [i.model_dump(mode="json") for i in items]
-    before = {"items": row.items} if row else {"items": DEFAULT_CHECKLIST}
-    if row is None:
-        row = ChecklistTemplate(project_key=project_key, items=new_items)
-        session.add(row)
-    else:
-        row.items = new_items
-    await history.record(
-        session,
-        principal=principal,
-        project_key=project_key,
-        resource_type="checklist_template",
-        resource_id=project_key,
-        action="update",
-        before=before,
-        after={"items": new_items},
-    )
-    await session.flush()
-    return new_items
-
-
-async def list_checklist(
-    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
-) -> list[ChecklistItem]:
-    await get_release(session, principal=principal, release_id=release_id)
-    rows = await session.execute(
-        select(ChecklistItem)
-        .where(ChecklistItem.release_id == release_id)
-        .order_by(ChecklistItem.position, ChecklistItem.id)
-    )
-    return list(rows.scalars())
-
-
-async def add_checklist_item(
-    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, data: ChecklistItemCreate
-) -> ChecklistItem:
-    release = await get_release(session, principal=principal, release_id=release_id)
-    ensure_role(principal, release.project_key, PLANNERS, action="add checklist items")
-    if release.status not in EDITABLE_STATES:
-        raise Conflict(f"The checklist of a release in '{release.status}' cannot grow.", state=release.status)
-    last, count = (
-        await session.execute(
-            select(func.max(ChecklistItem.position), func.count()).where(
-                ChecklistItem.release_id == release_id
-            )
-        )
-    ).one()
-    if count >= MAX_CHECKLIST_ITEMS:
-        raise Conflict(f"A release has at most {MAX_CHECKLIST_ITEMS} checklist items.")
-    item = ChecklistItem(
-        release_id=release.id,
-        project_key=release.project_key,
-        position=(last if last is not None else -1) + 1,
-        **data.model_dump(),
-    )
-    session.add(item)
-    await history.record(
-        session,
-        principal=principal,
-        project_key=release.project_key,
-        resource_type=CHECKLIST_ITEM,
-        resource_id=item.id,
-        action="create",
-        after=history.snapshot(item),
-    )
-    await session.flush()
-    return item
-
-
-def _checklist_action(was: str, now: str) -> str:
-    """`tick` (→ done), `untick` (done → pending), else a status name (`fail`, `waive`, `reset`) or
-    `update` when only owner, evidence or note changed."""
-    if was == now:
-        return "update"
-    if now == "done":
-        return "tick"
-    if was == "done" and now == "pending":
-        return "untick"
-    return {"failed": "fail", "waived": "waive", "pending": "reset"}[now]
-
-
-async def get_checklist_item(
-    session: AsyncSession, *, principal: Principal, release_id: uuid.UUID, item_id: uuid.UUID
-) -> ChecklistItem:
-    """An item of a release the caller may read; another release's item (or project's) is missing."""
-    release = await get_release(session, principal=principal, release_id=release_id)
-    item = await session.get(ChecklistItem, item_id)
-    if item is None or item.release_id != release.id:
-        raise NotFound(f"Checklist item {item_id} does not exist on release {release_id}.")
-    return item
-
-
-async def update_checklist_item(
-    session: AsyncSession,
-    *,
-    principal: Principal,
-    release_id: uuid.UUID,
-    item_id: uuid.UUID,
-    patch: ChecklistItemUpdate,
-    if_match: str | None,
-) -> ChecklistItem:
-    item = await get_checklist_item(session, principal=principal, release_id=release_id, item_id=item_id)
-    release = await get_release(session, principal=principal, release_id=release_id)
-    allowed = PLANNERS if patch.status == "waived" else CHECKLIST_EDITORS
-    ensure_role(
-        principal,
-        release.project_key,
-        allowed,
-        action="waive a checklist item" if patch.status == "waived" else "update the checklist",
-    )
-    await lock_and_check(session, item, if_match)
-    if patch.status == "done" and not (patch.evidence_url or item.evidence_url):
-        raise UnprocessableEntity(
-            "An item is done with evidence: send evidence_url.",
-            errors=[field_error("body.evidence_url", "required when status is done", "evidence_required")],
-        )
-    before = history.snapshot(item)
-    was = item.status
-    merge_patch(item, patch, required={"status", "note"})
-    if item.status == "done" and was != "done":
-        item.done_by, item.done_at = principal.sub, utcnow()
-    elif item.status != "done":
-        # done_by/done_at describe the current tick only; the history keeps who ticked it before.
-        item.done_by = item.done_at = None
-    await history.record(
-        session,
-        principal=principal,
-        project_key=release.project_key,
-        resource_type=CHECKLIST_ITEM,
-        resource_id=item.id,
-        action=_checklist_action(was, item.status),
-        before=before,
-        after=history.snapshot(item),
-    )
-    await session.flush()
-    return item
