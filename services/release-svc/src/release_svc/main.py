@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from tpmhub_shared.app import ServiceSpec, merge_handlers
 from tpmhub_shared.app import create_app as build_app
 
+from release_svc.approvals import router as approvals_router
 from release_svc.checklist import router as checklist_router
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
@@ -34,7 +35,9 @@ ROUTERS = [
     environments_router.router,
     gate_router.router,
     protection_router.router,
+    # Release plans, then their reviews, checklist and freezes: the order these paths had in one router.
     releases_router.router,
+    approvals_router.router,
     checklist_router.router,
     freezes_router.router,
     retrospectives_router.router,

@@ -28,12 +28,13 @@ from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES_TEXT
 
+from release_svc.approvals.models import ReleaseApproval
 from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import resolve_environment
 from release_svc.freezes import service as freezes
 from release_svc.gate.models import GateDecision
 from release_svc.releases import service as releases
-from release_svc.releases.models import Release, ReleaseApproval
+from release_svc.releases.models import Release
 from release_svc.rollouts.models import Rollout
 
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})

@@ -1,4 +1,5 @@
-"""Releases over HTTP: the plan, review and approvals, state actions, checklist, freeze windows."""
+"""Releases over HTTP: the plan, look-ups, history and state actions. The checklist, approvals and freeze
+windows have their own routers (listed after this one in main.py, in the order of the OpenAPI document)."""
 
 import uuid
 from typing import Annotated
@@ -24,9 +25,6 @@ from release_svc.releases import flows, service
 from release_svc.releases.models import Release
 from release_svc.releases.schemas import (
     ActionRequest,
-    ApprovalCreate,
-    ApprovalPublic,
-    ApprovalState,
     PlanStepOrdered,
     ReleaseCreate,
     ReleasePlan,
@@ -155,7 +153,7 @@ async def update_release(
 ) -> ReleasePublic:
     """Change a release (merge patch; `If-Match` refuses a stale write with 412). Changing scope, steps or
     approvers of an approved release sends it back to in_review; during review it starts a new round."""
-    release = await service.update_release(
+    release = await flows.update_release(
         session,
         principal=principal,
         release_id=release_id,
@@ -219,7 +217,7 @@ async def _act(
     response: Response,
     if_match: str | None,
 ) -> ReleasePublic:
-    release = await service.act(
+    release = await flows.act(
         session,
         principal=principal,
         release_id=release_id,
@@ -328,53 +326,6 @@ async def cancel_release(
 ) -> ReleasePublic:
     """draft, in_review or approved → cancelled (admin, pm, tpm)."""
     return await _act("cancel", release_id, body, session, principal, response, if_match)
-
-
-# ---- approvals -------------------------------------------------------------------------------------------
-
-
-async def _approval_state(session: AsyncSession, release: Release) -> ApprovalState:
-    rows = await service.round_approvals(session, release)
-    approved = [a.approver for a in rows if a.decision == "approve"]
-    decided = {a.approver for a in rows}
-    return ApprovalState(
-        release_id=release.id,
-        review_round=release.review_round,
-        required_approvals=release.required_approvals,
-        approvers=release.approvers,
-        approved_by=approved,
-        pending=[a for a in release.approvers if a not in decided],
-        approvals=[ApprovalPublic.model_validate(a) for a in rows],
-        status=release.status,
-    )
-
-
-@router.post(
-    "/v1/releases/{release_id}/approvals",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ApprovalState,
-    responses=responses(401, 403, 404, 409, 422),
-)
-async def approve_release(
-    release_id: uuid.UUID, body: ApprovalCreate, session: Session, principal: CurrentPrincipal
-) -> ApprovalState:
-    """A listed approver approves or rejects the release under review. When N of the M approvers have
-    approved, the release becomes approved; one rejection sends it back to draft."""
-    release = await service.decide_approval(
-        session, principal=principal, release_id=release_id, decision=body.decision, comment=body.comment
-    )
-    return await _approval_state(session, release)
-
-
-@router.get(
-    "/v1/releases/{release_id}/approvals", response_model=ApprovalState, responses=responses(401, 404, 422)
-)
-async def get_release_approvals(
-    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
-) -> ApprovalState:
-    """Approvals of the current review round: who approved, who is pending."""
-    release = await service.get_release(session, principal=principal, release_id=release_id)
-    return await _approval_state(session, release)
 
 
 TAGS = [

@@ -1,3 +1,5 @@
+"""Request and response bodies of release plans: versions, deploy steps, the plan's order, state actions."""
+
 import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal
@@ -162,36 +164,3 @@ class ActionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: str | None = Field(default=None, max_length=2000, examples=["Pressure test passed"])
-
-
-class ApprovalCreate(BaseModel):
-    """A reviewer's decision: `approve` counts toward N-of-M; `reject` sends the release back to draft."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    decision: Literal["approve", "reject"] = Field(examples=["approve"])
-    comment: str = Field(default="", max_length=2000)
-
-
-class ApprovalPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    review_round: int
-    approver: str = Field(examples=["carol"])
-    decision: str = Field(examples=["approve"])
-    comment: str
-    at: datetime
-
-
-class ApprovalState(BaseModel):
-    """The approvals of the current review round and what they add up to."""
-
-    release_id: uuid.UUID
-    review_round: int
-    required_approvals: int
-    approvers: list[str]
-    approved_by: list[str]
-    pending: list[str]
-    approvals: list[ApprovalPublic]
-    status: ReleaseStatus

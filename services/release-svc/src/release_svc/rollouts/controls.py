@@ -18,7 +18,7 @@ from tpmhub_shared.pagination import paginate
 from tpmhub_shared.problems import Forbidden, InvalidTransition, UnprocessableEntity, field_error
 
 from release_svc.environments.service import resolve_environment
-from release_svc.releases import service as releases
+from release_svc.releases import flows as releases
 from release_svc.releases.models import Release
 from release_svc.rollouts import service
 from release_svc.rollouts.models import ACTIVE_STATUSES, Rollout, RolloutSchedule

@@ -2,7 +2,7 @@
 
 Every change of a rollout records history and emits a `rollout.*` event in the caller's transaction; a
 change that moves the release (first start, completion, rollback) goes through the release state machine
-(`release_svc.releases.service.transition`) in the same transaction."""
+(`release_svc.releases.flows.transition`) in the same transaction."""
 
 import asyncio
 import math
@@ -32,6 +32,7 @@ from tpmhub_shared.problems import (
 from release_svc.environments.service import resolve_environment
 from release_svc.gate import service as gate
 from release_svc.gate.service import GateSiblings
+from release_svc.releases import flows as release_flows
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
 from release_svc.rollouts import cohorts, evaluation
@@ -622,7 +623,7 @@ async def start(
         started=started,
     )
     if release.status == "approved":
-        await releases.transition(
+        await release_flows.transition(
             session,
             principal=principal,
             release=release,
@@ -714,7 +715,7 @@ async def _complete(
     rollout.current_percent = 100
     rollout.finished_at = now
     rollout.next_check_at = None
-    await releases.transition(
+    await release_flows.transition(
         session,
         principal=principal,
         release=release,
@@ -929,7 +930,7 @@ async def _rollback(
     rollout.current_percent = 0
     rollout.finished_at = now
     rollout.next_check_at = None
-    await releases.transition(
+    await release_flows.transition(
         session,
         principal=principal,
         release=release,

@@ -710,7 +710,7 @@ async def _apply(
 async def _record_deployment(session: AsyncSession, source: CiSource, facts: Facts, delivery_id: str) -> int:
     from release_svc.deployments.schemas import DeploymentCreate
     from release_svc.deployments.service import create_deployment
-    from release_svc.releases.service import transition
+    from release_svc.releases.flows import transition
 
     dep = facts.deployment
     assert dep is not None
