@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from release_helpers import ready_release
 from release_svc.deployments.models import Deployment
+from release_svc.freezes.models import FreezeWindow
 from release_svc.gate.models import GateDecision
-from release_svc.releases.models import FreezeWindow, Release
+from release_svc.releases.models import Release
 from release_svc.rollouts.models import Rollout
 from sqlalchemy import func, select
 from test_webhooks import standard_headers

@@ -6,10 +6,13 @@ from fastapi import FastAPI
 from tpmhub_shared.app import ServiceSpec, merge_handlers
 from tpmhub_shared.app import create_app as build_app
 
+from release_svc.approvals import router as approvals_router
+from release_svc.checklist import router as checklist_router
 from release_svc.decisions import router as decisions_router
 from release_svc.decisions import snapshot as decisions_snapshot
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
+from release_svc.freezes import router as freezes_router
 from release_svc.gate import router as gate_router
 from release_svc.guardrails import router as guardrails_router
 from release_svc.protection import router as protection_router
@@ -36,7 +39,11 @@ ROUTERS = [
     environments_router.router,
     gate_router.router,
     protection_router.router,
+    # Release plans, then their reviews, checklist and freezes: the order these paths had in one router.
     releases_router.router,
+    approvals_router.router,
+    checklist_router.router,
+    freezes_router.router,
     retrospectives_router.router,
     # Rollouts and the domains split from them, in the order of their routes in the document.
     rollouts_router.router,

@@ -3,8 +3,11 @@
 # Every table must be imported before the app or Alembic reads the metadata; listed, not discovered.
 import tpmhub_shared.models  # noqa: F401
 
+import release_svc.approvals.models  # noqa: F401
+import release_svc.checklist.models  # noqa: F401
 import release_svc.deployments.models  # noqa: F401
 import release_svc.environments.models  # noqa: F401
+import release_svc.freezes.models  # noqa: F401
 import release_svc.gate.models  # noqa: F401
 import release_svc.guardrails.models  # noqa: F401
 import release_svc.protection.models  # noqa: F401

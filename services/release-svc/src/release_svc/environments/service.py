@@ -139,7 +139,7 @@ async def get_environments(
 
 async def _in_use(session: AsyncSession, project_key: str, removed: set[str]) -> dict[str, list[str]]:
     """What still names an environment about to be removed: unfinished rollouts, current or future freezes."""
-    from release_svc.releases.models import FreezeWindow
+    from release_svc.freezes.models import FreezeWindow
     from release_svc.rollouts.models import Rollout
 
     used: dict[str, list[str]] = {}

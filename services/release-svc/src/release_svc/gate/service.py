@@ -28,10 +28,13 @@ from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES_TEXT
 
+from release_svc.approvals.models import ReleaseApproval
+from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import resolve_environment
+from release_svc.freezes import service as freezes
 from release_svc.gate.models import GateDecision
 from release_svc.releases import service as releases
-from release_svc.releases.models import ChecklistItem, Release, ReleaseApproval
+from release_svc.releases.models import Release
 from release_svc.rollouts.models import Rollout
 
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})
@@ -128,12 +131,12 @@ async def _checklist_check(session: AsyncSession, release: Release) -> dict[str,
 
 async def _freeze_check(session: AsyncSession, release: Release, environment: str) -> dict[str, Any]:
     now = utcnow()
-    windows = await releases.active_freezes(
+    windows = await freezes.active_freezes(
         session, project_key=release.project_key, environment=environment, at=now
     )
     if not windows:
         return check("freeze", True, f"no freeze window covers {environment} now")
-    excepted = await releases.approved_exception_windows(session, release.id)
+    excepted = await freezes.approved_exception_windows(session, release.id)
     blocking = [w for w in windows if w.id not in excepted]
     if not blocking:
         return check(

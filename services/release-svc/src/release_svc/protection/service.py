@@ -31,10 +31,13 @@ from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.pagination import paginate
 
+from release_svc.approvals.models import ReleaseApproval
+from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import environments_of
+from release_svc.freezes.models import FreezeException, FreezeWindow
 from release_svc.protection.github import CALLBACK_EVENT, under_api
 from release_svc.protection.models import APPROVED, PENDING, REJECTED, ProtectionRequest
-from release_svc.releases.models import ChecklistItem, FreezeException, FreezeWindow, Release, ReleaseApproval
+from release_svc.releases.models import Release
 from release_svc.rollouts.models import Rollout
 
 log = get_logger(__name__)

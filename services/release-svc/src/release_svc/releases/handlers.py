@@ -6,7 +6,8 @@ from tpmhub_shared.contracts import ChangeRequestApproved
 from tpmhub_shared.events import CloudEvent
 from tpmhub_shared.logging import get_logger
 
-from release_svc.releases.service import REOPENED_BY_CHANGE, releases_touching, transition
+from release_svc.releases.flows import transition
+from release_svc.releases.service import REOPENED_BY_CHANGE, releases_touching
 
 log = get_logger(__name__)
 

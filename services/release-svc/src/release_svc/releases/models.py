@@ -1,11 +1,13 @@
+"""Tables of release plans and their scope rows (a release's items, for look-ups by item)."""
+
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field, SQLModel
-from tpmhub_shared.db import JSONType, TableBase, UTCDateTime
-from tpmhub_shared.ids import new_id, utcnow
+from tpmhub_shared.db import JSONType, TableBase
+from tpmhub_shared.ids import new_id
 
 
 class Release(TableBase, table=True):
@@ -55,92 +57,3 @@ class ReleaseScopeItem(SQLModel, table=True):
     )
     project_key: str = Field(sa_column=Column(String(10), nullable=False))
     item_key: str = Field(max_length=25)
-
-
-class ReleaseApproval(SQLModel, table=True):
-    """A reviewer's decision on a release in one review round."""
-
-    __tablename__ = "release_approvals"
-    __table_args__ = (
-        UniqueConstraint("release_id", "review_round", "approver", name="uq_release_approvals_release_id"),
-    )
-
-    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    release_id: uuid.UUID = Field(
-        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False)
-    )
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    review_round: int
-    approver: str = Field(max_length=200)
-    decision: str = Field(max_length=20)
-    comment: str = Field(default="", max_length=2000)
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
-
-
-class ChecklistItem(TableBase, table=True):
-    """One go/no-go checklist item of a release."""
-
-    __tablename__ = "release_checklist_items"
-    __table_args__ = (Index("ix_release_checklist_items_release_position", "release_id", "position"),)
-
-    release_id: uuid.UUID = Field(
-        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False)
-    )
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    position: int
-    code: str | None = Field(default=None, max_length=50)
-    title: str = Field(max_length=200)
-    owner: str | None = Field(default=None, max_length=200)
-    status: str = Field(default="pending", max_length=20)
-    evidence_url: str | None = Field(default=None, max_length=2000)
-    note: str = Field(default="", max_length=2000)
-    # Who ticked the item and when, while it is `done`; cleared when it leaves `done` (history keeps it).
-    done_by: str | None = Field(default=None, max_length=200)
-    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-
-
-class ChecklistTemplate(TableBase, table=True):
-    """A project's go/no-go checklist template; new releases are seeded from it."""
-
-    __tablename__ = "release_checklist_templates"
-
-    project_key: str = Field(sa_column=Column(String(10), nullable=False, unique=True))
-    items: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONType, nullable=False))
-
-
-class FreezeWindow(TableBase, table=True):
-    """A period in which a project does not deploy (to the listed environments, or to all)."""
-
-    __tablename__ = "freeze_windows"
-    __table_args__ = (Index("ix_freeze_windows_project_ends", "project_key", "ends_at"),)
-
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    name: str = Field(max_length=200)
-    reason: str = Field(default="", max_length=2000)
-    starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    ends_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    environments: list[str] = Field(default_factory=list, sa_column=Column(JSONType, nullable=False))
-    created_by: str = Field(max_length=200)
-
-
-class FreezeException(TableBase, table=True):
-    """A request to deploy one release during one freeze window; approved by someone else."""
-
-    __tablename__ = "freeze_exceptions"
-    __table_args__ = (
-        UniqueConstraint("release_id", "freeze_window_id", name="uq_freeze_exceptions_release_id"),
-    )
-
-    release_id: uuid.UUID = Field(
-        sa_column=Column(Uuid, ForeignKey("releases.id", ondelete="CASCADE"), nullable=False, index=True)
-    )
-    freeze_window_id: uuid.UUID = Field(
-        sa_column=Column(Uuid, ForeignKey("freeze_windows.id", ondelete="CASCADE"), nullable=False)
-    )
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    reason: str = Field(max_length=2000)
-    status: str = Field(default="requested", max_length=20)
-    requested_by: str = Field(max_length=200)
-    decided_by: str | None = Field(default=None, max_length=200)
-    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    decision_note: str = Field(default="", max_length=2000)

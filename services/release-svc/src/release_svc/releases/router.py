@@ -1,4 +1,5 @@
-"""Releases over HTTP: the plan, review and approvals, state actions, checklist, freeze windows."""
+"""Releases over HTTP: the plan, look-ups, history and state actions. The checklist, approvals and freeze
+windows have their own routers (listed after this one in main.py, in the order of the OpenAPI document)."""
 
 import uuid
 from typing import Annotated
@@ -18,27 +19,12 @@ from tpmhub_shared.contracts import (
 from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
-from tpmhub_shared.params import QueryDateTime
 from tpmhub_shared.problems import responses
 
-from release_svc.releases import service
+from release_svc.releases import flows, service
 from release_svc.releases.models import Release
 from release_svc.releases.schemas import (
     ActionRequest,
-    ApprovalCreate,
-    ApprovalPublic,
-    ApprovalState,
-    ChecklistItemCreate,
-    ChecklistItemPublic,
-    ChecklistItemUpdate,
-    ChecklistTemplateItem,
-    ChecklistTemplatePublic,
-    ChecklistTemplatePut,
-    FreezeExceptionCreate,
-    FreezeExceptionDecision,
-    FreezeExceptionPublic,
-    FreezeWindowCreate,
-    FreezeWindowPublic,
     PlanStepOrdered,
     ReleaseCreate,
     ReleasePlan,
@@ -73,7 +59,7 @@ async def create_release(
     """Create a release in draft (admin, pm, tpm). Scope items are checked with requirements-svc in one
     call (422 naming unknown ones, 503 if it cannot answer); the checklist is seeded from the project's
     template."""
-    release = await service.create_release(
+    release = await flows.create_release(
         session,
         principal=principal,
         project_key=key,
@@ -167,7 +153,7 @@ async def update_release(
 ) -> ReleasePublic:
     """Change a release (merge patch; `If-Match` refuses a stale write with 412). Changing scope, steps or
     approvers of an approved release sends it back to in_review; during review it starts a new round."""
-    release = await service.update_release(
+    release = await flows.update_release(
         session,
         principal=principal,
         release_id=release_id,
@@ -231,7 +217,7 @@ async def _act(
     response: Response,
     if_match: str | None,
 ) -> ReleasePublic:
-    release = await service.act(
+    release = await flows.act(
         session,
         principal=principal,
         release_id=release_id,
@@ -340,307 +326,6 @@ async def cancel_release(
 ) -> ReleasePublic:
     """draft, in_review or approved → cancelled (admin, pm, tpm)."""
     return await _act("cancel", release_id, body, session, principal, response, if_match)
-
-
-# ---- approvals -------------------------------------------------------------------------------------------
-
-
-async def _approval_state(session: AsyncSession, release: Release) -> ApprovalState:
-    rows = await service.round_approvals(session, release)
-    approved = [a.approver for a in rows if a.decision == "approve"]
-    decided = {a.approver for a in rows}
-    return ApprovalState(
-        release_id=release.id,
-        review_round=release.review_round,
-        required_approvals=release.required_approvals,
-        approvers=release.approvers,
-        approved_by=approved,
-        pending=[a for a in release.approvers if a not in decided],
-        approvals=[ApprovalPublic.model_validate(a) for a in rows],
-        status=release.status,
-    )
-
-
-@router.post(
-    "/v1/releases/{release_id}/approvals",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ApprovalState,
-    responses=responses(401, 403, 404, 409, 422),
-)
-async def approve_release(
-    release_id: uuid.UUID, body: ApprovalCreate, session: Session, principal: CurrentPrincipal
-) -> ApprovalState:
-    """A listed approver approves or rejects the release under review. When N of the M approvers have
-    approved, the release becomes approved; one rejection sends it back to draft."""
-    release = await service.decide_approval(
-        session, principal=principal, release_id=release_id, decision=body.decision, comment=body.comment
-    )
-    return await _approval_state(session, release)
-
-
-@router.get(
-    "/v1/releases/{release_id}/approvals", response_model=ApprovalState, responses=responses(401, 404, 422)
-)
-async def get_release_approvals(
-    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
-) -> ApprovalState:
-    """Approvals of the current review round: who approved, who is pending."""
-    release = await service.get_release(session, principal=principal, release_id=release_id)
-    return await _approval_state(session, release)
-
-
-# ---- checklist -------------------------------------------------------------------------------------------
-
-
-@router.get(
-    "/v1/projects/{key}/checklist-template",
-    response_model=ChecklistTemplatePublic,
-    responses=responses(401, 403, 422),
-)
-async def get_checklist_template(
-    key: ProjectKeyPath, session: ReadSession, principal: CurrentPrincipal
-) -> ChecklistTemplatePublic:
-    """The go/no-go items new releases of the project start with (the six defaults until set)."""
-    items, is_default = await service.get_checklist_template(session, principal=principal, project_key=key)
-    return ChecklistTemplatePublic(
-        project_key=key, items=[ChecklistTemplateItem(**i) for i in items], is_default=is_default
-    )
-
-
-@router.put(
-    "/v1/projects/{key}/checklist-template",
-    response_model=ChecklistTemplatePublic,
-    responses=responses(401, 403, 413, 422),
-)
-async def put_checklist_template(
-    key: ProjectKeyPath, body: ChecklistTemplatePut, session: Session, principal: CurrentPrincipal
-) -> ChecklistTemplatePublic:
-    """Replace the project's checklist template (admin, pm, tpm); existing releases keep their items."""
-    items = await service.put_checklist_template(
-        session, principal=principal, project_key=key, items=body.items
-    )
-    return ChecklistTemplatePublic(
-        project_key=key, items=[ChecklistTemplateItem(**i) for i in items], is_default=False
-    )
-
-
-@router.get(
-    "/v1/releases/{release_id}/checklist",
-    response_model=list[ChecklistItemPublic],
-    responses=responses(401, 404, 422),
-)
-async def list_checklist_items(
-    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
-) -> list[ChecklistItemPublic]:
-    rows = await service.list_checklist(session, principal=principal, release_id=release_id)
-    return [ChecklistItemPublic.model_validate(r) for r in rows]
-
-
-@router.post(
-    "/v1/releases/{release_id}/checklist",
-    status_code=status.HTTP_201_CREATED,
-    response_model=ChecklistItemPublic,
-    responses=responses(401, 403, 404, 409, 413, 422),
-)
-async def create_checklist_item(
-    release_id: uuid.UUID,
-    body: ChecklistItemCreate,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-) -> ChecklistItemPublic:
-    """Add an item to this release's checklist (admin, pm, tpm)."""
-    item = await service.add_checklist_item(session, principal=principal, release_id=release_id, data=body)
-    set_etag(response, item.version)
-    return ChecklistItemPublic.model_validate(item)
-
-
-@router.patch(
-    "/v1/releases/{release_id}/checklist/{item_id}",
-    response_model=ChecklistItemPublic,
-    responses=responses(401, 403, 404, 412, 413, 422),
-)
-async def update_checklist_item(
-    release_id: uuid.UUID,
-    item_id: uuid.UUID,
-    body: ChecklistItemUpdate,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ChecklistItemPublic:
-    """Tick (`done`, with evidence), fail or waive (admin, pm, tpm) an item."""
-    item = await service.update_checklist_item(
-        session, principal=principal, release_id=release_id, item_id=item_id, patch=body, if_match=if_match
-    )
-    set_etag(response, item.version)
-    return ChecklistItemPublic.model_validate(item)
-
-
-@router.get(
-    "/v1/releases/{release_id}/checklist/{item_id}/history",
-    response_model=Page[HistoryEntryPublic],
-    responses=responses(401, 404, 422),
-)
-async def list_checklist_item_history(
-    release_id: uuid.UUID,
-    item_id: uuid.UUID,
-    session: ReadSession,
-    principal: CurrentPrincipal,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-) -> Page[HistoryEntryPublic]:
-    """Every recorded change of a checklist item (seeded or added, ticked, unticked, failed, waived, its
-    owner, evidence and note), by people and by CI, oldest first."""
-    await service.get_checklist_item(session, principal=principal, release_id=release_id, item_id=item_id)
-    return await history.list_history(
-        session, resource_type=service.CHECKLIST_ITEM, resource_id=item_id, limit=limit, cursor=cursor
-    )
-
-
-# ---- freeze windows --------------------------------------------------------------------------------------
-
-
-@router.post(
-    "/v1/projects/{key}/freeze-windows",
-    status_code=status.HTTP_201_CREATED,
-    response_model=FreezeWindowPublic,
-    responses=responses(401, 403, 413, 422),
-)
-async def create_freeze_window(
-    key: ProjectKeyPath, body: FreezeWindowCreate, session: Session, principal: CurrentPrincipal
-) -> FreezeWindowPublic:
-    """A period without deploys (admin, pm, tpm); the gate fails during it unless an exception is approved."""
-    window = await service.create_freeze_window(session, principal=principal, project_key=key, data=body)
-    return FreezeWindowPublic.model_validate(window)
-
-
-@router.get(
-    "/v1/projects/{key}/freeze-windows",
-    response_model=Page[FreezeWindowPublic],
-    responses=responses(401, 403, 422),
-)
-async def list_freeze_windows(
-    key: ProjectKeyPath,
-    session: ReadSession,
-    principal: CurrentPrincipal,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-    active_at: Annotated[
-        QueryDateTime | None, Query(description="Only windows covering this instant.")
-    ] = None,
-    include_past: Annotated[bool, Query(description="Also windows that have ended.")] = False,
-) -> Page[FreezeWindowPublic]:
-    """Freeze windows by start time (current and future unless `include_past`)."""
-    rows, next_cursor = await service.list_freeze_windows(
-        session,
-        principal=principal,
-        project_key=key,
-        active_at=active_at,
-        include_past=include_past,
-        limit=limit,
-        cursor=cursor,
-    )
-    return Page[FreezeWindowPublic](
-        items=[FreezeWindowPublic.model_validate(r) for r in rows], next_cursor=next_cursor
-    )
-
-
-@router.delete(
-    "/v1/freeze-windows/{window_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(401, 403, 404, 422),
-)
-async def delete_freeze_window(
-    window_id: uuid.UUID, session: Session, principal: CurrentPrincipal
-) -> Response:
-    """Remove a freeze window (admin, pm, tpm)."""
-    await service.delete_freeze_window(session, principal=principal, window_id=window_id)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.get(
-    "/v1/freeze-windows/{window_id}/history",
-    response_model=Page[HistoryEntryPublic],
-    responses=responses(401, 404, 422),
-)
-async def list_freeze_window_history(
-    window_id: uuid.UUID,
-    session: ReadSession,
-    principal: CurrentPrincipal,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-) -> Page[HistoryEntryPublic]:
-    """Every recorded change of a freeze window (creation, exceptions requested, approved or rejected,
-    deletion), oldest first; readable after the window is deleted."""
-    await service.ensure_freeze_window_history_readable(session, principal=principal, window_id=window_id)
-    return await history.list_history(
-        session, resource_type=service.FREEZE_WINDOW, resource_id=window_id, limit=limit, cursor=cursor
-    )
-
-
-@router.post(
-    "/v1/releases/{release_id}/freeze-exceptions",
-    status_code=status.HTTP_201_CREATED,
-    response_model=FreezeExceptionPublic,
-    responses=responses(401, 403, 404, 409, 413, 422),
-)
-async def request_freeze_exception(
-    release_id: uuid.UUID, body: FreezeExceptionCreate, session: Session, principal: CurrentPrincipal
-) -> FreezeExceptionPublic:
-    """Ask to deploy this release during a freeze window; a tpm or admin other than the requester decides."""
-    exc = await service.request_freeze_exception(
-        session, principal=principal, release_id=release_id, data=body
-    )
-    return FreezeExceptionPublic.model_validate(exc)
-
-
-@router.get(
-    "/v1/releases/{release_id}/freeze-exceptions",
-    response_model=list[FreezeExceptionPublic],
-    responses=responses(401, 404, 422),
-)
-async def list_freeze_exceptions(
-    release_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
-) -> list[FreezeExceptionPublic]:
-    rows = await service.list_freeze_exceptions(session, principal=principal, release_id=release_id)
-    return [FreezeExceptionPublic.model_validate(r) for r in rows]
-
-
-@router.post(
-    "/v1/freeze-exceptions/{exception_id}/approve",
-    response_model=FreezeExceptionPublic,
-    responses=responses(401, 403, 404, 409, 422),
-)
-async def approve_freeze_exception(
-    exception_id: uuid.UUID,
-    session: Session,
-    principal: CurrentPrincipal,
-    body: FreezeExceptionDecision | None = None,
-) -> FreezeExceptionPublic:
-    """Approve a freeze exception (tpm, admin; not the requester)."""
-    exc = await service.decide_freeze_exception(
-        session, principal=principal, exception_id=exception_id, approve=True, note=body.note if body else ""
-    )
-    return FreezeExceptionPublic.model_validate(exc)
-
-
-@router.post(
-    "/v1/freeze-exceptions/{exception_id}/reject",
-    response_model=FreezeExceptionPublic,
-    responses=responses(401, 403, 404, 409, 422),
-)
-async def reject_freeze_exception(
-    exception_id: uuid.UUID,
-    session: Session,
-    principal: CurrentPrincipal,
-    body: FreezeExceptionDecision | None = None,
-) -> FreezeExceptionPublic:
-    """Reject a freeze exception (tpm, admin; not the requester)."""
-    exc = await service.decide_freeze_exception(
-        session, principal=principal, exception_id=exception_id, approve=False, note=body.note if body else ""
-    )
-    return FreezeExceptionPublic.model_validate(exc)
 
 
 TAGS = [

@@ -16,7 +16,7 @@ from tpmhub_shared.problems import Conflict, Forbidden
 
 from release_svc.gate.service import GateSiblings
 from release_svc.guardrails.service import guardrails_green, latest_outcomes
-from release_svc.releases import service as releases
+from release_svc.releases import flows as release_flows
 from release_svc.rollouts import repository
 from release_svc.rollouts.gating import ask_siblings, ensure_may_override, judge_gate
 from release_svc.rollouts.machine import advance_stage, complete_rollout, record_change, record_override
@@ -90,7 +90,7 @@ async def start(
         started=started,
     )
     if release.status == "approved":
-        await releases.transition(
+        await release_flows.transition(
             session,
             principal=principal,
             release=release,
@@ -258,7 +258,7 @@ async def abort(
     before = state_of(rollout)
     if exposed:
         release = await repository.release_for_update(session, rollout)
-        await releases.transition(
+        await release_flows.transition(
             session,
             principal=principal,
             release=release,

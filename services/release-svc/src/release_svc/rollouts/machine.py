@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import Principal
 
-from release_svc.releases import service as releases
+from release_svc.releases import flows as release_flows
 from release_svc.releases.models import Release
 from release_svc.rollouts import repository
 from release_svc.rollouts.models import Rollout
@@ -189,7 +189,7 @@ async def complete_rollout(
     rollout.current_percent = 100
     rollout.finished_at = now
     rollout.next_check_at = None
-    await releases.transition(
+    await release_flows.transition(
         session,
         principal=principal,
         release=release,
@@ -289,7 +289,7 @@ async def roll_back_rollout(
     rollout.current_percent = 0
     rollout.finished_at = now
     rollout.next_check_at = None
-    await releases.transition(
+    await release_flows.transition(
         session,
         principal=principal,
         release=release,

@@ -15,7 +15,7 @@ from tpmhub_shared.ids import as_utc
 from tpmhub_shared.pagination import paginate
 from tpmhub_shared.problems import Conflict, InvalidTransition, NotFound, UnprocessableEntity, field_error
 
-from release_svc.releases import service as releases
+from release_svc.freezes import service as freezes
 from release_svc.rollouts.models import Rollout
 from release_svc.rollouts.service import ensure_steering, get_rollout
 from release_svc.rollouts.states import RESOURCE, SOURCE
@@ -34,12 +34,12 @@ class FreezeWindowActive(Conflict):
 async def freeze_blocking(session: AsyncSession, rollout: Rollout, at: datetime) -> list[Any]:
     """Freeze windows of the rollout's environment active at `at` without an approved exception for its
     release (the gate's freeze rule, asked for another time)."""
-    windows = await releases.active_freezes(
+    windows = await freezes.active_freezes(
         session, project_key=rollout.project_key, environment=rollout.environment, at=at
     )
     if not windows:
         return []
-    excepted = await releases.approved_exception_windows(session, rollout.release_id)
+    excepted = await freezes.approved_exception_windows(session, rollout.release_id)
     return [w for w in windows if w.id not in excepted]
 
 

@@ -20,7 +20,7 @@ from tpmhub_shared.logging import get_logger
 from tpmhub_shared.problems import BadRequest, Forbidden, NotFound, ProblemError, Unauthorized
 
 from release_svc.gate.service import GateSiblings
-from release_svc.releases import service as releases
+from release_svc.releases import flows as releases
 from release_svc.releases.models import Release
 from release_svc.rollouts import flows as rollouts
 from release_svc.rollouts.models import Rollout

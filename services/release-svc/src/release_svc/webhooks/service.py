@@ -38,9 +38,10 @@ from tpmhub_shared.problems import (
     field_error,
 )
 
+from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import environments_of, resolve_environments
 from release_svc.protection.github import under_api
-from release_svc.releases.models import ChecklistItem, Release
+from release_svc.releases.models import Release
 from release_svc.webhooks import providers
 from release_svc.webhooks.models import MAX_DELIVERY_ID_LENGTH, CiDelivery, CiSource, PipelineRun
 from release_svc.webhooks.patterns import version_from_name
@@ -622,8 +623,8 @@ async def _record_run(
 
 
 async def _tick_checklist(session: AsyncSession, source: CiSource, release: Release, run: RunFact) -> int:
-    from release_svc.releases.schemas import ChecklistItemUpdate
-    from release_svc.releases.service import update_checklist_item
+    from release_svc.checklist.schemas import ChecklistItemUpdate
+    from release_svc.checklist.service import update_checklist_item
 
     codes = [
         r["checklist_code"] for r in source.checklist_rules if fnmatch.fnmatchcase(run.name, r["workflow"])
@@ -709,7 +710,7 @@ async def _apply(
 async def _record_deployment(session: AsyncSession, source: CiSource, facts: Facts, delivery_id: str) -> int:
     from release_svc.deployments.schemas import DeploymentCreate
     from release_svc.deployments.service import create_deployment
-    from release_svc.releases.service import transition
+    from release_svc.releases.flows import transition
 
     dep = facts.deployment
     assert dep is not None
