@@ -33,12 +33,14 @@ from requirements_svc.change_requests.schemas import (
     Impact,
     ImpactUnknown,
 )
-from requirements_svc.items import criteria as criteria_service
-from requirements_svc.items.models import LIVE, AcceptanceCriterion, Item
+from requirements_svc.criteria import flows as criteria_flows
+from requirements_svc.criteria import repository as criteria_repository
+from requirements_svc.items.models import LIVE, Item
 from requirements_svc.items.schemas import ItemUpdate
-from requirements_svc.items.service import apply_patch, get_project_row
+from requirements_svc.items.service import apply_patch
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.projects.models import Project
+from requirements_svc.projects.repository import get_project_row
 
 RESOURCE = "change_request"
 SOURCE = "/tpmhub/requirements-svc"
@@ -142,13 +144,7 @@ async def local_impact(session: AsyncSession, cr: ChangeRequest) -> Impact:
             .scalars()
             .all()
         )
-        reverify = (
-            await session.execute(
-                select(func.count()).where(
-                    AcceptanceCriterion.item_id.in_(ids), AcceptanceCriterion.status == "passed"
-                )
-            )
-        ).scalar_one()
+        reverify = await criteria_repository.count_passed(session, ids)
     at_risk = points_delta > 0 or cr.date_delta_days > 0
     return Impact(
         affected_items=keys,
@@ -484,7 +480,7 @@ async def apply_change_request(
                 await session.execute(select(Item.id).where(Item.key.in_(impact.affected_items), LIVE))
             ).scalars()
         )
-        await criteria_service.reset_passed(session, principal=principal, item_ids=ids, note=note)
+        await criteria_flows.reset_passed(session, principal=principal, item_ids=ids, note=note)
     cr.status, cr.applied_by, cr.applied_at = "applied", principal.sub, utcnow()
     await history.record(
         session,

@@ -20,7 +20,6 @@ from tpmhub_shared.problems import Conflict, InvalidTransition, UnprocessableEnt
 
 from requirements_svc.items.models import CLOSED_STATUSES, LIVE, Item
 from requirements_svc.items.service import RESOURCE as ITEM_RESOURCE
-from requirements_svc.items.service import get_project_row
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.iterations.schemas import (
     MAX_DAYS,
@@ -31,6 +30,7 @@ from requirements_svc.iterations.schemas import (
     IterationPublic,
     IterationUpdate,
 )
+from requirements_svc.projects.repository import get_project_row
 
 RESOURCE = "iteration"
 ACTIONS = {"planned": ["start", "close"], "active": ["close"], "closed": []}
