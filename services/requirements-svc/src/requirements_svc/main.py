@@ -10,6 +10,8 @@ from requirements_svc.archive import router as archive_router
 from requirements_svc.change_requests import router as change_requests_router
 from requirements_svc.criteria import handlers as criteria_handlers
 from requirements_svc.criteria import router as criteria_router
+from requirements_svc.document_reviews import router as document_reviews_router
+from requirements_svc.document_versions import router as document_versions_router
 from requirements_svc.documents import router as documents_router
 from requirements_svc.health import router as health_router
 from requirements_svc.items import handlers as items_handlers
@@ -32,7 +34,17 @@ SERVICE_DIR = Path(__file__).resolve().parents[2]
 ROUTERS = [
     archive_router.router,
     change_requests_router.router,
-    documents_router.router,
+    # Each document kind's paths stay together in the document: the document, its reviews, its
+    # versions, its history; then the section look-up shared by both kinds.
+    documents_router.prd_router,
+    document_reviews_router.prd_router,
+    document_versions_router.prd_router,
+    documents_router.prd_history_router,
+    documents_router.design_router,
+    document_reviews_router.design_router,
+    document_versions_router.design_router,
+    documents_router.design_history_router,
+    documents_router.sections_router,
     health_router.router,
     # The backlog's routes interleave by path in the document: project lists, the look-up, one item,
     # its move, its history, then its criteria.

@@ -32,7 +32,7 @@ def _verification_target(criterion: AcceptanceCriterion, data: VerificationRecor
 
 
 async def on_verification_recorded(session: AsyncSession, event: CloudEvent) -> None:
-    """Each linked criterion of the verification's project moves through the same service function as
+    """Each linked criterion of the verification's project moves through the same flow as
     `POST /v1/criteria/{id}/verify` (so every rule on criteria writes holds), with the verification's
     address as evidence and its recorder as the actor. Idempotent: a criterion already where the
     verification puts it is not written again, so a redelivery changes nothing."""

@@ -1,4 +1,4 @@
-"""Queries of the documents tables (documents, sections, reviews, versions)."""
+"""Queries of the documents and document sections tables."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.db import among
+from tpmhub_shared.pagination import paginate, parse_sort
 
-from requirements_svc.documents.models import Document
+from requirements_svc.documents.models import Document, DocumentSection
 
+SORTS = {
+    "created": Document.created_at,
+    "updated": Document.updated_at,
+    "title": Document.title,
+}
 PRD_SUMMARY_COLUMNS = (
     Document.id,
     Document.project_key,
@@ -20,6 +26,57 @@ PRD_SUMMARY_COLUMNS = (
     Document.revision,
     Document.approved_revision,
 )
+
+
+async def load(session: AsyncSession, kind: str, doc_id: uuid.UUID, *, lock: bool = False) -> Document | None:
+    stmt = select(Document).where(Document.id == doc_id, Document.kind == kind)
+    if lock:
+        # Serialises concurrent decisions and edits on PostgreSQL; SQLite write transactions are already
+        # serialised (BEGIN IMMEDIATE).
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def sections(session: AsyncSession, doc_id: uuid.UUID) -> list[DocumentSection]:
+    rows = await session.execute(
+        select(DocumentSection)
+        .where(DocumentSection.document_id == doc_id)
+        .order_by(DocumentSection.position)
+    )
+    return list(rows.scalars().all())
+
+
+async def list_page(
+    session: AsyncSession,
+    *,
+    kind: str,
+    project_key: str,
+    status: str | None,
+    owner: str | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Document], str | None]:
+    sort_key, order = parse_sort(sort, SORTS, "created")
+    stmt = select(Document).where(Document.project_key == project_key, Document.kind == kind)
+    if status:
+        stmt = stmt.where(Document.status == status)
+    if owner:
+        stmt = stmt.where(Document.owner == owner)
+    return await paginate(
+        session, stmt, order=order, id_column=Document.id, limit=limit, cursor=cursor, sort_key=sort_key
+    )
+
+
+async def sections_with_documents(
+    session: AsyncSession, section_ids: Sequence[uuid.UUID]
+) -> list[tuple[DocumentSection, Document]]:
+    rows = await session.execute(
+        select(DocumentSection, Document)
+        .join(Document, Document.id == DocumentSection.document_id)
+        .where(DocumentSection.id.in_(list(section_ids)))
+    )
+    return [(section, doc) for section, doc in rows.all()]
 
 
 async def prd_summary_rows(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Row[Any]]:

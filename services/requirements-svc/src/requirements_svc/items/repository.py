@@ -393,3 +393,52 @@ async def find_in_project(session: AsyncSession, project_key: str, key: str) -> 
     """The live item `key` if it is in the project."""
     stmt = select(Item).where(Item.key == key, Item.project_key == project_key, LIVE)
     return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def live_types_by_keys(session: AsyncSession, keys: Sequence[str]) -> dict[str, str]:
+    """{key: type} of the live items among `keys`."""
+    rows = await session.execute(select(Item.key, Item.type).where(Item.key.in_(list(keys)), LIVE))
+    return {key: type_ for key, type_ in rows.all()}
+
+
+async def live_keys_and_descendants(
+    session: AsyncSession, project_key: str, keys: Sequence[str]
+) -> list[tuple[uuid.UUID, str]]:
+    """(id, key) of the project's live items among `keys` and of all their live descendants, each once, by
+    number: one recursive query."""
+    seed = select(Item.id.label("node"), Item.key.label("key")).where(
+        Item.key.in_(keys), Item.project_key == project_key, LIVE
+    )
+    tree = seed.cte("impact_tree", recursive=True)
+    child = aliased(Item)
+    tree = tree.union_all(
+        select(child.id, child.key).where(child.parent_id == tree.c.node, child.deleted_at.is_(None))
+    )
+    rows = (
+        await session.execute(
+            select(tree.c.node, tree.c.key, Item.number)
+            .join(Item, Item.id == tree.c.node)
+            .order_by(Item.number)
+        )
+    ).all()
+    seen: set[uuid.UUID] = set()
+    out = []
+    for node, key, _ in rows:
+        if node not in seen:
+            seen.add(node)
+            out.append((node, key))
+    return out
+
+
+async def live_points_by_keys(session: AsyncSession, keys: Sequence[str]) -> dict[str, float | None]:
+    rows = await session.execute(select(Item.key, Item.points).where(Item.key.in_(list(keys)), LIVE))
+    return dict(rows.all())
+
+
+async def live_ids_by_keys(session: AsyncSession, keys: Sequence[str]) -> list[uuid.UUID]:
+    return list((await session.execute(select(Item.id).where(Item.key.in_(list(keys)), LIVE))).scalars())
+
+
+def milestone_ids_of(item_ids: Sequence[uuid.UUID]) -> Select:
+    """A subquery: the milestones the items are linked to."""
+    return select(Item.milestone_id).where(Item.id.in_(item_ids), Item.milestone_id.is_not(None)).distinct()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,3 +25,13 @@ async def ids_in_project(
         return set()
     stmt = select(Milestone.id).where(Milestone.id.in_(ids), Milestone.project_key == project_key)
     return set((await session.execute(stmt)).scalars())
+
+
+async def open_among(session: AsyncSession, milestone_ids: Any) -> list[Milestone]:
+    """The milestones among `milestone_ids` (a list or a subquery) not yet done or missed, by target date."""
+    stmt = (
+        select(Milestone)
+        .where(Milestone.id.in_(milestone_ids), Milestone.status.not_in(("done", "missed")))
+        .order_by(Milestone.target_date, Milestone.id)
+    )
+    return list((await session.execute(stmt)).scalars().all())
