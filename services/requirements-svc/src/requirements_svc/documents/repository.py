@@ -83,3 +83,25 @@ async def prd_summary_rows(session: AsyncSession, ids: Sequence[uuid.UUID]) -> l
     """The PRDs among `ids`, only the columns a summary needs, in one query."""
     stmt = select(*PRD_SUMMARY_COLUMNS).where(among(session, Document.id, list(ids)), Document.kind == "prd")
     return list(await session.execute(stmt))
+
+
+async def in_review_rows(session: AsyncSession, project_key: str, *, limit: int) -> list[Row[Any]]:
+    """(id, kind, title, submitted_at, updated_at) of the project's documents in review, oldest first."""
+    stmt = (
+        select(Document.id, Document.kind, Document.title, Document.submitted_at, Document.updated_at)
+        .where(Document.project_key == project_key, Document.status == "in_review")
+        .order_by(Document.created_at)
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).all())
+
+
+async def in_review_by_submission(session: AsyncSession, project_key: str, *, limit: int) -> list[Document]:
+    """The project's documents in review, first submitted first."""
+    stmt = (
+        select(Document)
+        .where(Document.project_key == project_key, Document.status == "in_review")
+        .order_by(Document.submitted_at, Document.id)
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars().all())

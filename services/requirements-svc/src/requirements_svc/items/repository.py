@@ -1,5 +1,6 @@
-"""Queries of the items table: loading, hierarchy, ranks, roll-ups, lists and search, and the summaries of
-the batch look-up. Other domains read items through here (or through the items service)."""
+"""Queries of the items table: loading, hierarchy, ranks, roll-ups, lists and search, and the reads other
+domains make (`summaries.py` holds those of the batch look-up). Other domains read items through here (or
+through the items service), never by their columns."""
 
 from __future__ import annotations
 
@@ -11,15 +12,12 @@ from typing import Any
 from sqlalchemy import (
     Row,
     Select,
-    Text,
     and_,
     bindparam,
     case,
-    cast,
     exists,
     false,
     func,
-    literal,
     literal_column,
     select,
     type_coerce,
@@ -29,11 +27,10 @@ from sqlalchemy import text as sa_text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
-from tpmhub_shared.db import among, among_param
+from tpmhub_shared.db import among_param
 from tpmhub_shared.pagination import paginate, parse_sort
-from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES
 
-from requirements_svc.items.models import LIVE, OPEN_STATUSES, Item
+from requirements_svc.items.models import CLOSED_STATUSES, LIVE, Item
 
 SORTS = {
     "rank": Item.rank,
@@ -91,6 +88,12 @@ async def live_in_project(session: AsyncSession, project_key: str, keys: Sequenc
     """The live items among `keys` of the project, by number."""
     stmt = select(Item).where(Item.key.in_(keys), Item.project_key == project_key, LIVE).order_by(Item.number)
     return list((await session.execute(stmt)).scalars().all())
+
+
+async def find_in_project(session: AsyncSession, project_key: str, key: str) -> Item | None:
+    """The live item `key` if it is in the project."""
+    stmt = select(Item).where(Item.key == key, Item.project_key == project_key, LIVE)
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def lock_by_ids(session: AsyncSession, item_ids: Iterable[uuid.UUID]) -> list[Item]:
@@ -307,94 +310,6 @@ async def list_page(
     )
 
 
-# ---- summaries for the batch look-up --------------------------------------------------------------------
-
-# Only the columns a summary needs: loading whole Item entities cost 3× as much per key (bench/README.md).
-SUMMARY_COLUMNS = (
-    Item.id,
-    Item.key,
-    Item.project_key,
-    Item.type,
-    Item.title,
-    Item.status,
-    Item.points,
-    Item.severity,
-    Item.found_in,
-    Item.fixed_in,
-)
-# The hierarchy is at most four levels deep (epic > feature > story > task/bug); the bound only guards the
-# recursion should a cycle ever get into the table.
-MAX_DEPTH = 16
-PATH_SEPARATOR = "/"
-
-
-def _subtree_bugs_statement(dialect: str) -> Select:
-    """Open S1/S2 bugs among the items `:keys` or anywhere under them, with the path of keys from the
-    looked-up item down to the bug: one recursive CTE (the same SQL on SQLite and PostgreSQL), whatever the
-    number of keys and the depth. Built once per dialect, like the roll-ups."""
-    seed = select(
-        Item.id.label("node"),
-        cast(Item.key, Text).label("path"),
-        literal(0).label("depth"),
-    ).where(among_param(dialect, Item.key, "keys"), LIVE)
-    tree = seed.cte("scope_tree", recursive=True)
-    child = aliased(Item)
-    tree = tree.union_all(
-        select(
-            child.id,
-            tree.c.path.op("||")(literal_column(f"'{PATH_SEPARATOR}'")).op("||")(child.key),
-            tree.c.depth + 1,
-        ).where(child.parent_id == tree.c.node, tree.c.depth < MAX_DEPTH, child.deleted_at.is_(None))
-    )
-    return (
-        select(*SUMMARY_COLUMNS, tree.c.path, tree.c.depth)
-        .join(tree, tree.c.node == Item.id)
-        .where(
-            Item.type == "bug",
-            Item.severity.in_(BLOCKING_SEVERITIES),
-            Item.status.in_(OPEN_STATUSES),
-            LIVE,
-        )
-        .order_by(Item.project_key, Item.number, tree.c.depth, tree.c.path)
-    )
-
-
-_SUBTREE_BUGS = {dialect: _subtree_bugs_statement(dialect) for dialect in ("postgresql", "sqlite")}
-
-
-async def summary_rows(session: AsyncSession, keys: Sequence[str]) -> list[Row[Any]]:
-    """The summary columns of the live items among `keys`."""
-    return list(await session.execute(select(*SUMMARY_COLUMNS).where(among(session, Item.key, keys), LIVE)))
-
-
-async def subtree_bug_rows(session: AsyncSession, keys: Sequence[str]) -> list[Row[Any]]:
-    """Open blocking bugs under (or among) `keys`, each row with its `path` and `depth`, shortest first."""
-    return list(await session.execute(_SUBTREE_BUGS[dialect_of(session)], {"keys": list(keys)}))
-
-
-async def blocking_bugs_found_in(
-    session: AsyncSession, found_in: str, project_keys: Sequence[str] | None, limit: int
-) -> list[Row[Any]]:
-    """Open S1/S2 bugs found in `found_in`, within `project_keys` (None: every project)."""
-    stmt = select(*SUMMARY_COLUMNS).where(
-        Item.type == "bug",
-        Item.found_in == found_in,
-        Item.severity.in_(BLOCKING_SEVERITIES),
-        Item.status.in_(OPEN_STATUSES),
-        LIVE,
-    )
-    if project_keys is not None:
-        stmt = stmt.where(Item.project_key.in_(project_keys))
-    stmt = stmt.order_by(Item.project_key, Item.number).limit(limit)
-    return list(await session.execute(stmt))
-
-
-async def find_in_project(session: AsyncSession, project_key: str, key: str) -> Item | None:
-    """The live item `key` if it is in the project."""
-    stmt = select(Item).where(Item.key == key, Item.project_key == project_key, LIVE)
-    return (await session.execute(stmt)).scalar_one_or_none()
-
-
 async def live_types_by_keys(session: AsyncSession, keys: Sequence[str]) -> dict[str, str]:
     """{key: type} of the live items among `keys`."""
     rows = await session.execute(select(Item.key, Item.type).where(Item.key.in_(list(keys)), LIVE))
@@ -442,3 +357,38 @@ async def live_ids_by_keys(session: AsyncSession, keys: Sequence[str]) -> list[u
 def milestone_ids_of(item_ids: Sequence[uuid.UUID]) -> Select:
     """A subquery: the milestones the items are linked to."""
     return select(Item.milestone_id).where(Item.id.in_(item_ids), Item.milestone_id.is_not(None)).distinct()
+
+
+# ---- iterations -----------------------------------------------------------------------------------------
+
+
+async def iteration_totals(session: AsyncSession, iteration_ids: Sequence[uuid.UUID]) -> list[Row[Any]]:
+    """(iteration id, committed points, done points, item count) per iteration, one aggregate query."""
+    return list(
+        await session.execute(
+            select(
+                Item.iteration_id,
+                func.coalesce(func.sum(case((Item.status != "wont_do", Item.points), else_=0)), 0),
+                func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
+                func.count(),
+            )
+            .where(Item.iteration_id.in_(list(iteration_ids)), LIVE)
+            .group_by(Item.iteration_id)
+        )
+    )
+
+
+async def unfinished_in_iteration(session: AsyncSession, iteration_id: uuid.UUID) -> list[Item]:
+    """The iteration's live items not done or dropped, by rank."""
+    stmt = (
+        select(Item)
+        .where(Item.iteration_id == iteration_id, Item.status.not_in(CLOSED_STATUSES), LIVE)
+        .order_by(Item.rank)
+    )
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def keys_in_iteration(session: AsyncSession, iteration_id: uuid.UUID) -> set[str]:
+    return set(
+        (await session.execute(select(Item.key).where(Item.iteration_id == iteration_id, LIVE))).scalars()
+    )

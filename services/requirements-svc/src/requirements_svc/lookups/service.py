@@ -19,7 +19,7 @@ from tpmhub_shared.contracts import (
 from requirements_svc.criteria import repository as criteria_repository
 from requirements_svc.criteria.service import acceptance_summaries
 from requirements_svc.documents import repository as documents_repository
-from requirements_svc.items import repository as items_repository
+from requirements_svc.items import summaries as items_summaries
 
 FOUND_IN_LIMIT = 1000
 
@@ -29,9 +29,9 @@ async def subtree_bugs(session: AsyncSession, keys: list[str]) -> list[tuple[Any
     if not keys:
         return []
     out: dict[Any, tuple[Any, list[str]]] = {}
-    for row in await items_repository.subtree_bug_rows(session, keys):
+    for row in await items_summaries.subtree_bug_rows(session, keys):
         if row.id not in out:  # rows come shortest path first for each bug
-            out[row.id] = (row, row.path.split(items_repository.PATH_SEPARATOR))
+            out[row.id] = (row, row.path.split(items_summaries.PATH_SEPARATOR))
     return list(out.values())
 
 
@@ -46,7 +46,7 @@ async def lookup_items(
     readable = [k for k in keys if principal.can_read(k.rsplit("-", 1)[0])]
     rows: list[Any] = []
     if readable:
-        rows = await items_repository.summary_rows(session, readable)
+        rows = await items_summaries.summary_rows(session, readable)
     found = {i.key: i for i in rows}
     under = await subtree_bugs(session, [r.key for r in rows])
     bugs: list[Any] = [b for b, _ in under]
@@ -58,7 +58,7 @@ async def lookup_items(
             visible = principal.visible_projects()
             within = sorted(visible) if visible is not None else None
         seen = {b.id for b in bugs}
-        found_bugs = await items_repository.blocking_bugs_found_in(
+        found_bugs = await items_summaries.blocking_bugs_found_in(
             session, body.found_in, within, FOUND_IN_LIMIT
         )
         bugs += [b for b in found_bugs if b.id not in seen]

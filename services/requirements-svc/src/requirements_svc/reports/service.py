@@ -13,7 +13,7 @@ from tpmhub_shared.ids import utcnow
 
 from requirements_svc.change_requests.models import ChangeRequest
 from requirements_svc.document_versions import repository as versions_repository
-from requirements_svc.documents.models import Document
+from requirements_svc.documents import repository as documents_repository
 from requirements_svc.health import service as health
 from requirements_svc.health.facts import CONTAINER_TYPES, day_start
 from requirements_svc.health.rules import Facts
@@ -179,18 +179,7 @@ async def _requirements(
         )
         for v in versions
     ]
-    waiting = (
-        (
-            await session.execute(
-                select(Document)
-                .where(Document.project_key == key, Document.status == "in_review")
-                .order_by(Document.submitted_at, Document.id)
-                .limit(50)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    waiting = await documents_repository.in_review_by_submission(session, key, limit=50)
     in_review = [
         DocumentRef(
             id=str(d.id),
