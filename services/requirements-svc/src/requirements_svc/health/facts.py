@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from requirements_svc.documents import repository as documents_repository
 from requirements_svc.health.rules import BugFact, DocumentFact, MilestoneFact
 from requirements_svc.items import summaries as items_summaries
 from requirements_svc.milestones import forecast
+from requirements_svc.milestones import repository as milestones_repository
 from requirements_svc.milestones.forecast import CONTAINER_TYPES, day_start, velocity
-from requirements_svc.milestones.models import Milestone
 
 __all__ = ["CONTAINER_TYPES", "day_start", "velocity"]
 
@@ -22,17 +21,7 @@ ACTIVE_MILESTONE_STATES = ("planned", "in_progress")
 async def milestones(
     session: AsyncSession, *, project_key: str, today: date, velocity_per_day: float
 ) -> list[MilestoneFact]:
-    rows = (
-        (
-            await session.execute(
-                select(Milestone)
-                .where(Milestone.project_key == project_key, Milestone.status.in_(ACTIVE_MILESTONE_STATES))
-                .order_by(Milestone.target_date, Milestone.id)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    rows = await milestones_repository.in_states(session, project_key, ACTIVE_MILESTONE_STATES)
     by_id = await forecast.figures(session, rows, today=today, velocity_per_day=velocity_per_day)
     return [
         MilestoneFact(

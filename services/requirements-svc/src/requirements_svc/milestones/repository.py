@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -32,6 +32,16 @@ async def open_among(session: AsyncSession, milestone_ids: Any) -> list[Mileston
     stmt = (
         select(Milestone)
         .where(Milestone.id.in_(milestone_ids), Milestone.status.not_in(("done", "missed")))
+        .order_by(Milestone.target_date, Milestone.id)
+    )
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def in_states(session: AsyncSession, project_key: str, states: Sequence[str]) -> list[Milestone]:
+    """The project's milestones in any of `states`, by target date."""
+    stmt = (
+        select(Milestone)
+        .where(Milestone.project_key == project_key, Milestone.status.in_(states))
         .order_by(Milestone.target_date, Milestone.id)
     )
     return list((await session.execute(stmt)).scalars().all())
