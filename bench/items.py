@@ -24,9 +24,9 @@ from pathlib import Path
 
 import httpx
 import requirements_svc.models  # noqa: F401 - registers every table
-from requirements_svc.items import ranking
 from requirements_svc.items.models import Item
 from requirements_svc.projects.models import Project
+from requirements_svc.ranking import keys as ranking
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from tpmhub_shared.auth import issue_token

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import asyncpg
-from requirements_svc.items import ranking
+from requirements_svc.ranking import keys as ranking
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -14,8 +14,10 @@ import httpx
 import pytest
 from release_svc.gate.models import GateDecision
 from requirements_svc.archive.zipstream import ZipStream
-from requirements_svc.documents.models import Document, DocumentVersion
-from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.criteria.models import AcceptanceCriterion
+from requirements_svc.document_versions.models import DocumentVersion
+from requirements_svc.documents.models import Document
+from requirements_svc.items.models import Item
 from tpmhub_shared.db import Database
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.testing.plugin import ConfirmingWith, LifespanClient, migrated_database, truncate_all

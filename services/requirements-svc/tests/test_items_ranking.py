@@ -3,7 +3,7 @@
 import random
 
 import pytest
-from requirements_svc.items import ranking
+from requirements_svc.ranking import keys as ranking
 
 
 def test_keys_stay_ordered_under_random_inserts():
@@ -130,7 +130,7 @@ async def test_rebalancer_rewrites_long_keys_keeping_order(client, auth, req_set
         len(i["rank"]) for i in (await client.get("/v1/projects/PAY/items", headers=auth())).json()["items"]
     )
     assert longest > 12
-    from requirements_svc.items.workers import rebalance_once
+    from requirements_svc.ranking.workers import rebalance_once
     from tpmhub_shared.db import Database
 
     db = Database(req_settings.database_url)

@@ -10,7 +10,8 @@ from datetime import time as dtime
 import httpx
 import pytest
 from requirements_svc.change_requests.models import ChangeRequest
-from requirements_svc.documents.models import Document, DocumentVersion
+from requirements_svc.document_versions.models import DocumentVersion
+from requirements_svc.documents.models import Document
 from requirements_svc.items.models import Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone

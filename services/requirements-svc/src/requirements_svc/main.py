@@ -8,14 +8,20 @@ from tpmhub_shared.app import create_app as build_app
 
 from requirements_svc.archive import router as archive_router
 from requirements_svc.change_requests import router as change_requests_router
+from requirements_svc.criteria import handlers as criteria_handlers
+from requirements_svc.criteria import router as criteria_router
+from requirements_svc.document_reviews import router as document_reviews_router
+from requirements_svc.document_versions import router as document_versions_router
 from requirements_svc.documents import router as documents_router
 from requirements_svc.health import router as health_router
 from requirements_svc.items import handlers as items_handlers
 from requirements_svc.items import router as items_router
-from requirements_svc.items import workers as items_workers
 from requirements_svc.iterations import router as iterations_router
+from requirements_svc.lookups import router as lookups_router
 from requirements_svc.milestones import router as milestones_router
 from requirements_svc.projects import router as projects_router
+from requirements_svc.ranking import router as ranking_router
+from requirements_svc.ranking import workers as ranking_workers
 from requirements_svc.reports import router as reports_router
 from requirements_svc.reports import workers as reports_workers
 from requirements_svc.settings import Settings
@@ -28,9 +34,26 @@ SERVICE_DIR = Path(__file__).resolve().parents[2]
 ROUTERS = [
     archive_router.router,
     change_requests_router.router,
-    documents_router.router,
+    # Each document kind's paths stay together in the document: the document, its reviews, its
+    # versions, its history; then the section look-up shared by both kinds.
+    documents_router.prd_router,
+    document_reviews_router.prd_router,
+    document_versions_router.prd_router,
+    documents_router.prd_history_router,
+    documents_router.design_router,
+    document_reviews_router.design_router,
+    document_versions_router.design_router,
+    documents_router.design_history_router,
+    documents_router.sections_router,
     health_router.router,
-    *items_router.ROUTERS,
+    # The backlog's routes interleave by path in the document: project lists, the look-up, one item,
+    # its move, its history, then its criteria.
+    items_router.backlog_router,
+    lookups_router.router,
+    items_router.router,
+    ranking_router.router,
+    items_router.history_router,
+    criteria_router.router,
     iterations_router.router,
     milestones_router.router,
     projects_router.router,
@@ -42,17 +65,19 @@ TAGS = [
     *documents_router.TAGS,
     *health_router.TAGS,
     *items_router.TAGS,
+    *criteria_router.TAGS,
     *iterations_router.TAGS,
     *milestones_router.TAGS,
     *projects_router.TAGS,
     *reports_router.TAGS,
 ]
 WORKERS = [
-    *items_workers.WORKERS,
+    *ranking_workers.WORKERS,
     *reports_workers.WORKERS,
 ]
 EVENT_HANDLERS = merge_handlers(
     items_handlers.HANDLERS,
+    criteria_handlers.HANDLERS,
 )
 
 SPEC = ServiceSpec(

@@ -4,6 +4,9 @@
 import tpmhub_shared.models  # noqa: F401
 
 import requirements_svc.change_requests.models  # noqa: F401
+import requirements_svc.criteria.models  # noqa: F401
+import requirements_svc.document_reviews.models  # noqa: F401
+import requirements_svc.document_versions.models  # noqa: F401
 import requirements_svc.documents.models  # noqa: F401
 import requirements_svc.health.models  # noqa: F401
 import requirements_svc.items.models  # noqa: F401

@@ -25,8 +25,9 @@ from tpmhub_shared.ids import utcnow
 
 from requirements_svc.archive.zipstream import ZipStream
 from requirements_svc.change_requests.models import ChangeRequest
-from requirements_svc.documents.models import DocumentVersion
-from requirements_svc.items.models import LIVE, AcceptanceCriterion, Item
+from requirements_svc.criteria import repository as criteria_repository
+from requirements_svc.document_versions import repository as versions_repository
+from requirements_svc.items.models import LIVE, Item
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.projects import service as projects
@@ -149,12 +150,7 @@ class Archive:
     @staticmethod
     async def _items_with_criteria(session: AsyncSession, batch: list[Item]) -> list[dict[str, Any]]:
         criteria: dict[uuid.UUID, list[dict[str, Any]]] = {}
-        found = await session.execute(
-            select(AcceptanceCriterion)
-            .where(AcceptanceCriterion.item_id.in_([i.id for i in batch]))
-            .order_by(AcceptanceCriterion.item_id, AcceptanceCriterion.position)
-        )
-        for c in found.scalars():
+        for c in await criteria_repository.for_items(session, [i.id for i in batch]):
             criteria.setdefault(c.item_id, []).append(
                 {
                     "text": c.text,
@@ -170,10 +166,7 @@ class Archive:
         count, last = 0, None
         while True:
             async with self.db.session(write=False) as session:
-                stmt = select(DocumentVersion).where(DocumentVersion.project_key == self.key)
-                if last is not None:
-                    stmt = stmt.where(DocumentVersion.id > last)
-                batch = (await session.execute(stmt.order_by(DocumentVersion.id).limit(50))).scalars().all()
+                batch = await versions_repository.of_project_after(session, self.key, last, limit=50)
             for v in batch:
                 name = document_path(v.kind, v.document_id, v.number)
                 seen = self.documents_seen.setdefault(

@@ -12,7 +12,7 @@ from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
-from requirements_svc.change_requests import service
+from requirements_svc.change_requests import flows, service
 from requirements_svc.change_requests.models import ChangeRequest
 from requirements_svc.change_requests.schemas import (
     ChangeRequestCreate,
@@ -169,7 +169,7 @@ async def apply_change_request(
 ) -> ChangeRequestPublic:
     """Apply an approved change (pm, tpm, admin): item patches are written and passed criteria of the
     affected items go back to pending, in one transaction."""
-    cr = await service.apply_change_request(session, principal=principal, key=key, if_match=if_match)
+    cr = await flows.apply_change_request(session, principal=principal, key=key, if_match=if_match)
     return _public(cr, response)
 
 

@@ -2,11 +2,10 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
-from requirements_svc.items.models import LIVE, Item
+from requirements_svc.items import repository as items_repository
 
 LINKABLE_TYPES = ("epic", "feature")
 
@@ -25,8 +24,7 @@ async def validate(session: AsyncSession, project_key: str, keys: Sequence[str],
         seen.add(key)
     wanted = [k for k in dict.fromkeys(keys) if k.rsplit("-", 1)[0] == project_key]
     if wanted:
-        rows = await session.execute(select(Item.key, Item.type).where(Item.key.in_(wanted), LIVE))
-        types = {key: type_ for key, type_ in rows.all()}
+        types = await items_repository.live_types_by_keys(session, wanted)
         for i, key in enumerate(keys):
             if key not in wanted or keys.index(key) != i:
                 continue

@@ -1,14 +1,13 @@
-"""Document tables. A document (PRD or design) is a working copy with fixed sections; each approval
-freezes the working copy into an immutable `document_versions` row."""
+"""Document tables: the working copy of a PRD or design and its fixed sections. Reviews and frozen
+versions have their own tables (`document_reviews`, `document_versions`)."""
 
 import uuid
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 from tpmhub_shared.db import TableBase, UTCDateTime, json_column
-from tpmhub_shared.ids import new_id, utcnow
+from tpmhub_shared.ids import new_id
 
 
 class Document(TableBase, table=True):
@@ -52,47 +51,3 @@ class DocumentSection(SQLModel, table=True):
     key: str = Field(max_length=40)
     position: int
     body: str = Field(default="", sa_column=Column(Text, nullable=False))
-
-
-class DocumentReview(SQLModel, table=True):
-    """A reviewer assigned in one review round, and their decision once made."""
-
-    __tablename__ = "document_reviews"
-    __table_args__ = (UniqueConstraint("document_id", "review_round", "reviewer"),)
-
-    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    document_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
-    )
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    revision: int
-    review_round: int
-    reviewer: str = Field(max_length=200)
-    domain: str | None = Field(default=None, max_length=40)
-    required: bool = Field(default=True)
-    decision: str | None = Field(default=None, max_length=20)
-    comment: str | None = Field(default=None, max_length=5000)
-    assigned_by: str = Field(max_length=200)
-    assigned_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
-    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-
-
-class DocumentVersion(SQLModel, table=True):
-    """An approved, frozen revision of a document. Rows are only ever inserted."""
-
-    __tablename__ = "document_versions"
-    __table_args__ = (UniqueConstraint("document_id", "number"),)
-
-    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
-    document_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
-    )
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    kind: str = Field(sa_column=Column(String(10), nullable=False))
-    number: int
-    title: str = Field(max_length=200)
-    sections: list[dict[str, Any]] = Field(default_factory=list, sa_column=json_column(nullable=False))
-    linked_items: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
-    review_round: int
-    approvers: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
-    approved_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -1,10 +1,12 @@
-"""PRDs and designs over HTTP. One route factory serves both kinds; only the body models, the paths and
-the operation ids differ (`create_prd` / `create_design`, …)."""
+"""PRDs and designs over HTTP: create, list, read, edit, history, and section look-up. One route factory
+serves both kinds; only the body models, the paths and the operation ids differ (`create_prd` /
+`create_design`, …). Reviews and versions have their own routers (`document_reviews`, `document_versions`),
+listed between these in `main.py` to keep each kind's paths together in the OpenAPI document."""
 
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
@@ -16,59 +18,20 @@ from tpmhub_shared.vocabulary import DocumentStatus
 
 from requirements_svc.documents import service
 from requirements_svc.documents.kinds import DESIGN, KINDS, PRD, DocumentKind
-from requirements_svc.documents.models import DocumentVersion
 from requirements_svc.documents.schemas import (
-    DecisionRequest,
     DesignCreate,
-    DesignSubmit,
     DesignUpdate,
-    DocumentDiff,
     DocumentPublic,
     DocumentSummary,
     PrdCreate,
-    PrdSubmit,
     PrdUpdate,
-    ReviewPublic,
-    SectionPublic,
     SectionRef,
-    VersionPublic,
-    VersionSummary,
 )
-
-VersionNumber = Annotated[int, Path(ge=1, le=1_000_000, examples=[1])]
-
-
-def to_public(kind: DocumentKind, view: service.DocumentView) -> DocumentPublic:
-    titles = dict(kind.sections)
-    doc = view.document
-    return DocumentPublic(
-        **DocumentSummary.model_validate(doc).model_dump(),
-        sections=[
-            SectionPublic(id=s.id, key=s.key, title=titles.get(s.key, s.key), body=s.body)
-            for s in view.sections
-        ],
-        reviewers=[ReviewPublic.model_validate(r) for r in view.reviews],
-        allowed_actions=view.allowed_actions,
-    )
+from requirements_svc.documents.views import to_public
 
 
-def version_public(v: DocumentVersion) -> VersionPublic:
-    return VersionPublic(
-        number=v.number,
-        title=v.title,
-        approvers=list(v.approvers),
-        review_round=v.review_round,
-        approved_at=v.approved_at,
-        document_id=v.document_id,
-        kind=v.kind,
-        project_key=v.project_key,
-        sections=[SectionPublic(**s) for s in v.sections],
-        linked_items=list(v.linked_items),
-    )
-
-
-def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submit_model: Any) -> APIRouter:
-    """The routes of one document kind: /v1/projects/{key}/<plural> and /v1/<plural>/{id}/…"""
+def build_router(kind: DocumentKind, create_model: Any, update_model: Any) -> APIRouter:
+    """The document routes of one kind: /v1/projects/{key}/<plural> and /v1/<plural>/{id}."""
     router = APIRouter(prefix="/v1", tags=[kind.plural])
     item = f"/{kind.plural}/{{doc_id}}"
     n, p, label = kind.name, kind.plural, kind.label
@@ -135,109 +98,6 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
         set_etag(response, view.document.version)
         return to_public(kind, view)
 
-    async def submit(
-        doc_id: uuid.UUID,
-        body: submit_model,
-        session: Session,
-        principal: CurrentPrincipal,
-        response: Response,
-        if_match: IfMatch = None,
-    ) -> DocumentPublic:
-        view = await service.submit_document(
-            session, kind=kind, principal=principal, doc_id=doc_id, data=body, if_match=if_match
-        )
-        set_etag(response, view.document.version)
-        return to_public(kind, view)
-
-    async def withdraw(
-        doc_id: uuid.UUID,
-        session: Session,
-        principal: CurrentPrincipal,
-        response: Response,
-        if_match: IfMatch = None,
-    ) -> DocumentPublic:
-        view = await service.withdraw_document(
-            session, kind=kind, principal=principal, doc_id=doc_id, if_match=if_match
-        )
-        set_etag(response, view.document.version)
-        return to_public(kind, view)
-
-    async def decide(
-        doc_id: uuid.UUID,
-        body: DecisionRequest,
-        session: Session,
-        principal: CurrentPrincipal,
-        response: Response,
-        if_match: IfMatch = None,
-    ) -> DocumentPublic:
-        view = await service.decide_document(
-            session, kind=kind, principal=principal, doc_id=doc_id, data=body, if_match=if_match
-        )
-        set_etag(response, view.document.version)
-        return to_public(kind, view)
-
-    async def list_reviews(
-        doc_id: uuid.UUID,
-        session: ReadSession,
-        principal: CurrentPrincipal,
-        limit: Limit = 50,
-        cursor: Cursor = None,
-    ) -> Page[ReviewPublic]:
-        rows, next_cursor = await service.list_reviews(
-            session, kind=kind, principal=principal, doc_id=doc_id, limit=limit, cursor=cursor
-        )
-        return Page[ReviewPublic](
-            items=[ReviewPublic.model_validate(r) for r in rows], next_cursor=next_cursor
-        )
-
-    async def list_versions(
-        doc_id: uuid.UUID,
-        session: ReadSession,
-        principal: CurrentPrincipal,
-        limit: Limit = 50,
-        cursor: Cursor = None,
-    ) -> Page[VersionSummary]:
-        rows, next_cursor = await service.list_versions(
-            session, kind=kind, principal=principal, doc_id=doc_id, limit=limit, cursor=cursor
-        )
-        return Page[VersionSummary](
-            items=[VersionSummary.model_validate(r) for r in rows], next_cursor=next_cursor
-        )
-
-    async def get_version(
-        doc_id: uuid.UUID, number: VersionNumber, session: ReadSession, principal: CurrentPrincipal
-    ) -> VersionPublic:
-        row = await service.get_version(session, kind=kind, principal=principal, doc_id=doc_id, number=number)
-        return version_public(row)
-
-    async def diff(
-        doc_id: uuid.UUID,
-        session: ReadSession,
-        principal: CurrentPrincipal,
-        from_: Annotated[int, Query(alias="from", ge=1, le=1_000_000, description="An approved version.")],
-        to: Annotated[
-            int | None,
-            Query(ge=1, le=1_000_000, description="An approved version; omit for the current working copy."),
-        ] = None,
-    ) -> DocumentDiff:
-        return DocumentDiff.model_validate(
-            await service.diff_versions(
-                session, kind=kind, principal=principal, doc_id=doc_id, from_number=from_, to_number=to
-            )
-        )
-
-    async def list_history(
-        doc_id: uuid.UUID,
-        session: ReadSession,
-        principal: CurrentPrincipal,
-        limit: Limit = 50,
-        cursor: Cursor = None,
-    ) -> Page[HistoryEntryPublic]:
-        await service.get_document(session, kind=kind, principal=principal, doc_id=doc_id)
-        return await history.list_history(
-            session, resource_type=kind.name, resource_id=doc_id, limit=limit, cursor=cursor
-        )
-
     editors = ", ".join(sorted(set(kind.editors) - {"admin"}))
     routes: list[tuple[str, str, Any, str, dict[str, Any], str]] = [
         (
@@ -277,65 +137,32 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
             "version N stays frozen. Refused with 409 while in review. Send `If-Match` to refuse a stale "
             "edit.",
         ),
-        (
-            "POST",
-            f"{item}/submit",
-            submit,
-            f"submit_{n}",
-            {"responses": responses(400, 401, 403, 404, 409, 412, 413, 422)},
-            f"Send a draft (or changes-requested) {label} to review, naming the reviewers and the quorum "
-            "(pm, tpm or admin).",
-        ),
-        (
-            "POST",
-            f"{item}/withdraw",
-            withdraw,
-            f"withdraw_{n}",
-            {"responses": responses(401, 403, 404, 409, 412, 422)},
-            f"Take a {label} out of review back to draft (pm, tpm or admin).",
-        ),
-        (
-            "POST",
-            f"{item}/decide",
-            decide,
-            f"decide_{n}",
-            {"responses": responses(400, 401, 403, 404, 409, 412, 413, 422)},
-            "An assigned reviewer approves or requests changes (with a comment). A request for changes "
-            "ends the round; approval freezes version N once every required reviewer approved and the "
-            "quorum is met.",
-        ),
-        (
-            "GET",
-            f"{item}/reviews",
-            list_reviews,
-            f"list_{n}_reviews",
-            {"responses": responses(401, 403, 404, 422)},
-            "Every reviewer assignment and decision of every round, oldest round first.",
-        ),
-        (
-            "GET",
-            f"{item}/versions",
-            list_versions,
-            f"list_{n}_versions",
-            {"responses": responses(401, 403, 404, 422)},
-            "Approved (frozen) versions, oldest first.",
-        ),
-        (
-            "GET",
-            f"{item}/versions/{{number}}",
-            get_version,
-            f"get_{n}_version",
-            {"responses": responses(401, 403, 404, 422)},
-            "One approved version exactly as frozen.",
-        ),
-        (
-            "GET",
-            f"{item}/diff",
-            diff,
-            f"diff_{n}_versions",
-            {"responses": responses(401, 403, 404, 422)},
-            "Section-by-section diff from version `from` to version `to` (or to the working copy).",
-        ),
+    ]
+    for method, path, endpoint, name, extra, doc in routes:
+        endpoint.__doc__ = doc
+        router.add_api_route(path, endpoint, methods=[method], name=name, **extra)
+    return router
+
+
+def build_history_router(kind: DocumentKind) -> APIRouter:
+    """/v1/<plural>/{id}/history, last among each kind's paths."""
+    router = APIRouter(prefix="/v1", tags=[kind.plural])
+    item = f"/{kind.plural}/{{doc_id}}"
+    n, label = kind.name, kind.label
+
+    async def list_history(
+        doc_id: uuid.UUID,
+        session: ReadSession,
+        principal: CurrentPrincipal,
+        limit: Limit = 50,
+        cursor: Cursor = None,
+    ) -> Page[HistoryEntryPublic]:
+        await service.get_document(session, kind=kind, principal=principal, doc_id=doc_id)
+        return await history.list_history(
+            session, resource_type=kind.name, resource_id=doc_id, limit=limit, cursor=cursor
+        )
+
+    routes: list[tuple[str, str, Any, str, dict[str, Any], str]] = [
         (
             "GET",
             f"{item}/history",
@@ -351,12 +178,16 @@ def build_router(kind: DocumentKind, create_model: Any, update_model: Any, submi
     return router
 
 
-router = APIRouter()
-router.include_router(build_router(PRD, PrdCreate, PrdUpdate, PrdSubmit))
-router.include_router(build_router(DESIGN, DesignCreate, DesignUpdate, DesignSubmit))
+prd_router = build_router(PRD, PrdCreate, PrdUpdate)
+prd_history_router = build_history_router(PRD)
+design_router = build_router(DESIGN, DesignCreate, DesignUpdate)
+design_history_router = build_history_router(DESIGN)
+sections_router = APIRouter()
 
 
-@router.get("/v1/sections/{section_id}", tags=["prds", "designs"], responses=responses(401, 403, 404, 422))
+@sections_router.get(
+    "/v1/sections/{section_id}", tags=["prds", "designs"], responses=responses(401, 403, 404, 422)
+)
 async def get_section(section_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal) -> SectionRef:
     """Resolve a section's stable id (as stored in an item's `prd_section_id`) to its current text and
     document."""

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from requirements_svc.documents.models import Document
+from requirements_svc.documents import repository as documents_repository
 from requirements_svc.health.rules import BugFact, DocumentFact, MilestoneFact
-from requirements_svc.items.models import LIVE, OPEN_STATUSES, Item
+from requirements_svc.items import summaries as items_summaries
 from requirements_svc.milestones import forecast
+from requirements_svc.milestones import repository as milestones_repository
 from requirements_svc.milestones.forecast import CONTAINER_TYPES, day_start, velocity
-from requirements_svc.milestones.models import Milestone
 
 __all__ = ["CONTAINER_TYPES", "day_start", "velocity"]
 
@@ -22,17 +21,7 @@ ACTIVE_MILESTONE_STATES = ("planned", "in_progress")
 async def milestones(
     session: AsyncSession, *, project_key: str, today: date, velocity_per_day: float
 ) -> list[MilestoneFact]:
-    rows = (
-        (
-            await session.execute(
-                select(Milestone)
-                .where(Milestone.project_key == project_key, Milestone.status.in_(ACTIVE_MILESTONE_STATES))
-                .order_by(Milestone.target_date, Milestone.id)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    rows = await milestones_repository.in_states(session, project_key, ACTIVE_MILESTONE_STATES)
     by_id = await forecast.figures(session, rows, today=today, velocity_per_day=velocity_per_day)
     return [
         MilestoneFact(
@@ -54,30 +43,10 @@ async def milestones(
 
 
 async def open_s1_bugs(session: AsyncSession, *, project_key: str) -> list[BugFact]:
-    rows = (
-        await session.execute(
-            select(Item.key, Item.title, Item.status, Item.found_in)
-            .where(
-                Item.project_key == project_key,
-                Item.type == "bug",
-                Item.severity == "S1",
-                Item.status.in_(OPEN_STATUSES),
-                LIVE,
-            )
-            .order_by(Item.number)
-            .limit(200)
-        )
-    ).all()
+    rows = await items_summaries.open_bugs_of_severity(session, project_key, "S1", limit=200)
     return [BugFact(key=k, title=t, status=s, found_in=f) for k, t, s, f in rows]
 
 
 async def documents_in_review(session: AsyncSession, *, project_key: str) -> list[DocumentFact]:
-    rows = (
-        await session.execute(
-            select(Document.id, Document.kind, Document.title, Document.submitted_at, Document.updated_at)
-            .where(Document.project_key == project_key, Document.status == "in_review")
-            .order_by(Document.created_at)
-            .limit(200)
-        )
-    ).all()
+    rows = await documents_repository.in_review_rows(session, project_key, limit=200)
     return [DocumentFact(id=str(i), kind=k, title=t, submitted_at=s or u) for i, k, t, s, u in rows]

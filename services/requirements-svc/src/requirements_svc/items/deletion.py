@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
@@ -23,20 +22,15 @@ from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict, ServiceUnavailable
 
-from requirements_svc.items.models import LIVE, Item
+from requirements_svc.items import repository
+from requirements_svc.items.models import Item
 from requirements_svc.items.service import RESOURCE, SOURCE, get_item
 
 MAX_CHILDREN_LISTED = 50
 
 
 async def _children(session: AsyncSession, item: Item) -> list[str]:
-    rows = await session.execute(
-        select(Item.key)
-        .where(Item.parent_id == item.id, LIVE)
-        .order_by(Item.number)
-        .limit(MAX_CHILDREN_LISTED)
-    )
-    return list(rows.scalars())
+    return await repository.child_keys(session, item.id, MAX_CHILDREN_LISTED)
 
 
 async def _ask(client: SiblingClient | None, name: str, path: str, body: Any, answer: Any) -> Any:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import Principal
@@ -20,43 +19,23 @@ from tpmhub_shared.contracts import ItemReopened
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict
 
-from requirements_svc.items.models import AcceptanceCriterion, Item
+from requirements_svc.criteria import repository as criteria_repository
+from requirements_svc.criteria.models import AcceptanceCriterion
+from requirements_svc.items import repository
+from requirements_svc.items.models import Item
 
 REOPENED_STATUS = "in_review"
 EVENT_REOPENED = "item.reopened"
 SOURCE = "/tpmhub/requirements-svc"
 
 
-async def _lock(session: AsyncSession, item_ids: Iterable[uuid.UUID]) -> list[Item]:
-    """The items, locked (in id order, so two writers never wait on each other in a cycle) and re-read."""
-    ids = sorted(set(item_ids))
-    if not ids:
-        return []
-    stmt = (
-        select(Item)
-        .where(Item.id.in_(ids))
-        .order_by(Item.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return list((await session.execute(stmt)).scalars())
-
-
 async def unpassed_criteria(session: AsyncSession, item_id: uuid.UUID) -> list[AcceptanceCriterion]:
-    return list(
-        (
-            await session.execute(
-                select(AcceptanceCriterion)
-                .where(AcceptanceCriterion.item_id == item_id, AcceptanceCriterion.status != "passed")
-                .order_by(AcceptanceCriterion.position, AcceptanceCriterion.id)
-            )
-        ).scalars()
-    )
+    return await criteria_repository.unpassed_for_item(session, item_id)
 
 
 async def ensure_may_be_done(session: AsyncSession, item: Item) -> None:
     """409 listing the criteria that have not passed; taken under the item's row lock."""
-    await _lock(session, [item.id])
+    await repository.lock_by_ids(session, [item.id])
     blocking = await unpassed_criteria(session, item.id)
     if blocking:
         raise Conflict(
@@ -71,21 +50,10 @@ async def reopen_unless_passing(
 ) -> list[Item]:
     """Every done item among `item_ids` with a criterion that has not passed goes back to in_review (history
     by `principal` with `cause` as the note, and an `item.reopened` event). Returns the reopened items."""
-    items = [i for i in await _lock(session, item_ids) if i.status == "done"]
+    items = [i for i in await repository.lock_by_ids(session, item_ids) if i.status == "done"]
     if not items:
         return []
-    counts = dict(
-        (
-            await session.execute(
-                select(AcceptanceCriterion.item_id, func.count())
-                .where(
-                    AcceptanceCriterion.item_id.in_([i.id for i in items]),
-                    AcceptanceCriterion.status != "passed",
-                )
-                .group_by(AcceptanceCriterion.item_id)
-            )
-        ).all()
-    )
+    counts = await criteria_repository.unpassed_counts(session, [i.id for i in items])
     reopened = [i for i in items if counts.get(i.id)]
     now = utcnow()
     for item in reopened:

@@ -1,4 +1,4 @@
-"""Backlog items and their acceptance criteria."""
+"""The backlog items table and the status sets its queries use."""
 
 import uuid
 from datetime import datetime
@@ -7,7 +7,7 @@ from typing import Any, get_args
 from sqlalchemy import Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
 from tpmhub_shared.db import TableBase, json_column, utc_column
-from tpmhub_shared.vocabulary import CriterionStatus, ItemStatus, ItemType, Priority
+from tpmhub_shared.vocabulary import ItemStatus, ItemType, Priority
 
 ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
 ITEM_STATUSES: tuple[str, ...] = get_args(ItemStatus)
@@ -15,7 +15,6 @@ OPEN_STATUSES = ("backlog", "ready", "in_progress", "in_review")
 CLOSED_STATUSES = ("done", "wont_do")
 PRIORITIES: tuple[str, ...] = get_args(Priority)
 MOSCOW = ("must", "should", "could", "wont")
-CRITERION_STATUSES: tuple[str, ...] = get_args(CriterionStatus)
 
 
 class Item(TableBase, table=True):
@@ -88,23 +87,6 @@ class Item(TableBase, table=True):
     # Soft delete: a deleted item keeps its row and history but is left out of every list, read and look-up.
     deleted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     deleted_by: str | None = Field(default=None, max_length=200)
-
-
-class AcceptanceCriterion(TableBase, table=True):
-    """A testable condition of an item; the item cannot be done until every criterion has passed."""
-
-    __tablename__ = "acceptance_criteria"
-    __table_args__ = (Index("ix_acceptance_criteria_item_id_position", "item_id", "position", "id"),)
-
-    item_id: uuid.UUID = Field(sa_column=Column(Uuid(), ForeignKey("items.id"), nullable=False))
-    project_key: str = Field(sa_column=Column(String(10), nullable=False))
-    item_key: str = Field(sa_column=Column(String(24), nullable=False))
-    position: int = Field(default=0)
-    text: str = Field(max_length=4000)
-    status: str = Field(default="pending", max_length=10)
-    verified_by: str | None = Field(default=None, max_length=200)
-    evidence_url: str | None = Field(default=None, max_length=2000)
-    verified_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 # The condition every query of items carries (a deleted item exists only for its history).

@@ -1,4 +1,6 @@
-"""Backlog items, acceptance criteria, ranking, batch create, CSV import and the batch look-up over HTTP."""
+"""Backlog items over HTTP: create (one, a batch, a CSV import), list and search, read, change, delete,
+workflow, history. Three routers, listed apart in `main.py` so the OpenAPI document keeps its path order
+around the look-up (`lookups`) and the move (`ranking`) routes."""
 
 import uuid
 from typing import Annotated, Any
@@ -9,25 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
-from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse
 from tpmhub_shared.deps import ItemKeyPath, ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
-from requirements_svc.items import criteria as criteria_service
-from requirements_svc.items import csv_import, deletion, lookup, service
+from requirements_svc.items import csv_import, deletion, service
 from requirements_svc.items.models import Item
+from requirements_svc.items.read_models import publish
 from requirements_svc.items.schemas import (
-    CriterionCreate,
-    CriterionPublic,
-    CriterionUpdate,
-    CriterionVerify,
     ImportResult,
     ItemBatchCreate,
     ItemBatchResult,
     ItemCreate,
-    ItemMove,
     ItemPublic,
     ItemStatus,
     ItemTransition,
@@ -37,15 +33,17 @@ from requirements_svc.items.schemas import (
     Severity,
 )
 
+# Routes under /v1/projects/{key}/items, then those of one item (/v1/items/{key}), then its history.
+backlog_router = APIRouter(tags=["items"])
 router = APIRouter(tags=["items"])
-criteria_router = APIRouter(tags=["acceptance criteria"])
+history_router = APIRouter(tags=["items"])
 
 
 async def _one(session: AsyncSession, item: Item | Row[Any]) -> ItemPublic:
-    return (await service.publish(session, [item]))[0]
+    return (await publish(session, [item]))[0]
 
 
-@router.post(
+@backlog_router.post(
     "/v1/projects/{key}/items",
     status_code=status.HTTP_201_CREATED,
     response_model=ItemPublic,
@@ -61,7 +59,7 @@ async def create_item(
     return await _one(session, item)
 
 
-@router.get(
+@backlog_router.get(
     "/v1/projects/{key}/items", response_model=Page[ItemPublic], responses=responses(401, 403, 404, 422)
 )
 async def list_items(
@@ -114,10 +112,10 @@ async def list_items(
         limit=limit,
         cursor=cursor,
     )
-    return Page[ItemPublic](items=await service.publish(session, rows), next_cursor=next_cursor)
+    return Page[ItemPublic](items=await publish(session, rows), next_cursor=next_cursor)
 
 
-@router.post(
+@backlog_router.post(
     "/v1/projects/{key}/items/batch",
     status_code=status.HTTP_201_CREATED,
     response_model=ItemBatchResult,
@@ -133,10 +131,10 @@ async def create_items(
     items = await service.create_items(
         session, principal=principal, project_key=key, rows=rows, parents=[r.parent for r in body.items]
     )
-    return ItemBatchResult(items=await service.publish(session, items))
+    return ItemBatchResult(items=await publish(session, items))
 
 
-@router.post(
+@backlog_router.post(
     "/v1/projects/{key}/items/import",
     status_code=status.HTTP_201_CREATED,
     response_model=ImportResult,
@@ -156,15 +154,6 @@ async def import_items(
         session, principal=principal, project_key=key, raw=raw, content_type=content_type
     )
     return ImportResult(created=len(items), keys=[i.key for i in items])
-
-
-@router.post("/v1/items/lookup", response_model=ItemLookupResponse, responses=responses(401, 413, 422))
-async def lookup_items(
-    body: ItemLookupRequest, session: ReadSession, principal: CurrentPrincipal
-) -> ItemLookupResponse:
-    """Status, type, points and acceptance summary of many items, and PRDs by id, in one call (for sibling
-    services and any reader); keys and PRDs the caller may not read are reported as missing."""
-    return await lookup.lookup_items(session, principal=principal, body=body)
 
 
 @router.get("/v1/items/{key}", response_model=ItemPublic, responses=responses(401, 403, 404, 422))
@@ -233,24 +222,7 @@ async def transition_item(
     return await _one(session, item)
 
 
-@router.post(
-    "/v1/items/{key}/move", response_model=ItemPublic, responses=responses(401, 403, 404, 412, 422, 503)
-)
-async def move_item(
-    key: ItemKeyPath,
-    body: ItemMove,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ItemPublic:
-    """Re-rank the item (planners): only the moved item's row is written."""
-    item = await service.move_item(session, principal=principal, key=key, body=body, if_match=if_match)
-    set_etag(response, item.version)
-    return await _one(session, item)
-
-
-@router.get(
+@history_router.get(
     "/v1/items/{key}/history",
     response_model=Page[HistoryEntryPublic],
     responses=responses(401, 403, 404, 422),
@@ -269,118 +241,10 @@ async def list_item_history(
     )
 
 
-# ---- acceptance criteria ---------------------------------------------------------------------------------
-
-
-@criteria_router.get(
-    "/v1/items/{key}/criteria", response_model=list[CriterionPublic], responses=responses(401, 403, 404, 422)
-)
-async def list_criteria(
-    key: ItemKeyPath, session: ReadSession, principal: CurrentPrincipal
-) -> list[CriterionPublic]:
-    """The item's acceptance criteria in order (at most 100 per item)."""
-    rows = await criteria_service.list_criteria(session, principal=principal, key=key)
-    return [CriterionPublic.model_validate(r) for r in rows]
-
-
-@criteria_router.post(
-    "/v1/items/{key}/criteria",
-    status_code=status.HTTP_201_CREATED,
-    response_model=CriterionPublic,
-    responses=responses(401, 403, 404, 409, 413, 422),
-)
-async def create_criterion(
-    key: ItemKeyPath, body: CriterionCreate, session: Session, principal: CurrentPrincipal, response: Response
-) -> CriterionPublic:
-    """Add an acceptance criterion (pending) to the item."""
-    criterion = await criteria_service.add_criterion(session, principal=principal, key=key, data=body)
-    set_etag(response, criterion.version)
-    response.headers["Location"] = f"/v1/criteria/{criterion.id}"
-    return CriterionPublic.model_validate(criterion)
-
-
-@criteria_router.patch(
-    "/v1/criteria/{criterion_id}",
-    response_model=CriterionPublic,
-    responses=responses(401, 403, 404, 412, 413, 422),
-)
-async def update_criterion(
-    criterion_id: uuid.UUID,
-    body: CriterionUpdate,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> CriterionPublic:
-    """Change the text; a passed or failed criterion whose text changes goes back to pending."""
-    criterion = await criteria_service.update_criterion(
-        session, principal=principal, criterion_id=criterion_id, patch=body, if_match=if_match
-    )
-    set_etag(response, criterion.version)
-    return CriterionPublic.model_validate(criterion)
-
-
-@criteria_router.post(
-    "/v1/criteria/{criterion_id}/verify",
-    response_model=CriterionPublic,
-    responses=responses(401, 403, 404, 412, 422),
-)
-async def verify_criterion(
-    criterion_id: uuid.UUID,
-    body: CriterionVerify,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> CriterionPublic:
-    """Record passed or failed (with evidence), or pending to clear a result; the caller is `verified_by`."""
-    criterion = await criteria_service.verify_criterion(
-        session, principal=principal, criterion_id=criterion_id, data=body, if_match=if_match
-    )
-    set_etag(response, criterion.version)
-    return CriterionPublic.model_validate(criterion)
-
-
-@criteria_router.delete(
-    "/v1/criteria/{criterion_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(401, 403, 404, 412, 422),
-)
-async def delete_criterion(
-    criterion_id: uuid.UUID, session: Session, principal: CurrentPrincipal, if_match: IfMatch = None
-) -> Response:
-    await criteria_service.delete_criterion(
-        session, principal=principal, criterion_id=criterion_id, if_match=if_match
-    )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@criteria_router.get(
-    "/v1/criteria/{criterion_id}/history",
-    response_model=Page[HistoryEntryPublic],
-    responses=responses(401, 403, 404, 422),
-)
-async def list_criterion_history(
-    criterion_id: uuid.UUID,
-    session: ReadSession,
-    principal: CurrentPrincipal,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-) -> Page[HistoryEntryPublic]:
-    """Every recorded change of the criterion (text edits, verifications, resets, deletion), oldest first;
-    readable after the criterion is deleted."""
-    await criteria_service.ensure_history_readable(session, principal=principal, criterion_id=criterion_id)
-    return await history.list_history(
-        session, resource_type=criteria_service.RESOURCE, resource_id=criterion_id, limit=limit, cursor=cursor
-    )
-
-
-ROUTERS = [router, criteria_router]
 TAGS = [
     {
         "name": "items",
         "description": "Backlog items: hierarchy, workflow, prioritization, ranking, search, batch "
         "create, CSV import and the batch look-up.",
     },
-    {"name": "acceptance criteria", "description": "Acceptance criteria, first-class children of an item."},
 ]

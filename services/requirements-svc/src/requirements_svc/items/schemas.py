@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from tpmhub_shared.contracts import AcceptanceSummary, ItemKey
-from tpmhub_shared.vocabulary import CriterionStatus, ItemStatus, ItemType, Priority, Severity
+from tpmhub_shared.vocabulary import ItemStatus, ItemType, Priority, Severity
 
 MoSCoW = Literal["must", "should", "could", "wont"]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=r"^[^\s,]+$")]
@@ -242,53 +242,3 @@ class ImportResult(BaseModel):
 
     created: int = Field(examples=[120])
     keys: list[str] = Field(examples=[["PAY-12", "PAY-13"]])
-
-
-# ---- acceptance criteria --------------------------------------------------------------------------
-
-
-class CriterionCreate(BaseModel):
-    """A new acceptance criterion (Given/When/Then welcome); it starts pending."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str = Field(
-        min_length=1, max_length=4000, examples=["Given a saved card, when I pay, then no card form is shown"]
-    )
-
-
-class CriterionUpdate(BaseModel):
-    """Change the text; changing the text of a passed criterion resets it to pending."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str | None = Field(default=None, min_length=1, max_length=4000)
-
-
-class CriterionVerify(BaseModel):
-    """Record a verification result."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    status: CriterionStatus = Field(examples=["passed"])
-    evidence_url: str | None = Field(
-        default=None, max_length=2000, pattern=r"^https?://\S+$", examples=["https://ci.example.com/runs/812"]
-    )
-
-
-class CriterionPublic(BaseModel):
-    """An acceptance criterion of an item."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    item_key: str = Field(examples=["PAY-42"])
-    position: int
-    text: str
-    status: CriterionStatus
-    verified_by: str | None
-    evidence_url: str | None
-    verified_at: datetime | None
-    version: int
-    created_at: datetime
-    updated_at: datetime

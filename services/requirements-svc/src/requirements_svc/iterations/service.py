@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_read, ensure_role, visible
@@ -18,9 +18,9 @@ from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import Conflict, InvalidTransition, UnprocessableEntity, field_error
 
-from requirements_svc.items.models import CLOSED_STATUSES, LIVE, Item
+from requirements_svc.items import repository as items_repository
+from requirements_svc.items.models import CLOSED_STATUSES
 from requirements_svc.items.service import RESOURCE as ITEM_RESOURCE
-from requirements_svc.items.service import get_project_row
 from requirements_svc.iterations.models import Iteration
 from requirements_svc.iterations.schemas import (
     MAX_DAYS,
@@ -31,6 +31,7 @@ from requirements_svc.iterations.schemas import (
     IterationPublic,
     IterationUpdate,
 )
+from requirements_svc.projects.repository import get_project_row
 
 RESOURCE = "iteration"
 ACTIONS = {"planned": ["start", "close"], "active": ["close"], "closed": []}
@@ -48,16 +49,7 @@ async def totals(
     out = {i: (0.0, 0.0, 0) for i in iteration_ids}
     if not iteration_ids:
         return out
-    rows = await session.execute(
-        select(
-            Item.iteration_id,
-            func.coalesce(func.sum(case((Item.status != "wont_do", Item.points), else_=0)), 0),
-            func.coalesce(func.sum(case((Item.status == "done", Item.points), else_=0)), 0),
-            func.count(),
-        )
-        .where(Item.iteration_id.in_(iteration_ids), LIVE)
-        .group_by(Item.iteration_id)
-    )
+    rows = await items_repository.iteration_totals(session, iteration_ids)
     for iteration_id, committed, done, count in rows:
         out[iteration_id] = (float(committed), float(done), int(count))
     return out
@@ -173,7 +165,7 @@ async def commit_items(
             "commit items", "closed", [], detail="A closed iteration takes no more items."
         )
     keys = list(dict.fromkeys(body.items))
-    rows = {i.key: i for i in (await session.execute(select(Item).where(Item.key.in_(keys), LIVE))).scalars()}
+    rows = await items_repository.live_by_keys(session, keys)
     errors = [
         field_error(
             f"body.items.{n}", f"item {k} does not exist in project {iteration.project_key}", "item_missing"
@@ -287,17 +279,7 @@ async def close_iteration(
             errors=[field_error("body.next_iteration_id", "not allowed with backlog", "value_error")],
         )
     iteration.burndown = [p.model_dump(mode="json") for p in await burndown(session, iteration, final=True)]
-    unfinished = (
-        (
-            await session.execute(
-                select(Item)
-                .where(Item.iteration_id == iteration.id, Item.status.not_in(CLOSED_STATUSES), LIVE)
-                .order_by(Item.rank)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    unfinished = await items_repository.unfinished_in_iteration(session, iteration.id)
     moved = []
     note = f"{iteration.name} closed: moved to {target.name if target else 'the backlog'}"
     for item in unfinished:
@@ -346,9 +328,7 @@ async def burndown(
     if iteration.burndown is not None and not final:
         return [BurndownPoint.model_validate(p) for p in iteration.burndown]
     me = str(iteration.id)
-    keys = set(
-        (await session.execute(select(Item.key).where(Item.iteration_id == iteration.id, LIVE))).scalars()
-    )
+    keys = await items_repository.keys_in_iteration(session, iteration.id)
     entries = (
         (
             await session.execute(

@@ -13,12 +13,11 @@ from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.pagination import paginate, parse_sort
 from tpmhub_shared.patching import merge_patch
-from tpmhub_shared.problems import NotFound
 
 from requirements_svc.milestones import forecast
 from requirements_svc.milestones.models import Milestone
 from requirements_svc.milestones.schemas import MilestoneCreate, MilestoneUpdate
-from requirements_svc.projects.models import Project
+from requirements_svc.projects.repository import ensure_project
 
 RESOURCE = "milestone"
 _SORTS = {"target_date": Milestone.target_date, "name": Milestone.name, "created": Milestone.created_at}
@@ -36,11 +35,6 @@ async def figures_of(session: AsyncSession, rows: Sequence[Milestone]) -> dict[u
     return out
 
 
-async def _ensure_project(session: AsyncSession, key: str) -> None:
-    if (await session.execute(select(Project.id).where(Project.key == key))).first() is None:
-        raise NotFound(f"Project {key} does not exist.")
-
-
 async def get_milestone(session: AsyncSession, *, principal: Principal, milestone_id: uuid.UUID) -> Milestone:
     row = await session.get(Milestone, milestone_id)
     return visible(principal, row, f"Milestone {milestone_id} does not exist.")
@@ -50,7 +44,7 @@ async def create_milestone(
     session: AsyncSession, *, principal: Principal, project_key: str, data: MilestoneCreate
 ) -> Milestone:
     ensure_role(principal, project_key, PLANNERS, action="create a milestone")
-    await _ensure_project(session, project_key)
+    await ensure_project(session, project_key)
     row = Milestone(project_key=project_key, **data.model_dump())
     session.add(row)
     await history.record(
@@ -106,7 +100,7 @@ async def list_milestones(
     cursor: str | None,
 ) -> tuple[list[Milestone], str | None]:
     ensure_read(principal, project_key)
-    await _ensure_project(session, project_key)
+    await ensure_project(session, project_key)
     sort_key, order = parse_sort(sort, _SORTS, "target_date")
     stmt = select(Milestone).where(Milestone.project_key == project_key)
     if status:

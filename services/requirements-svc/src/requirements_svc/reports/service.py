@@ -12,7 +12,8 @@ from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
 
 from requirements_svc.change_requests.models import ChangeRequest
-from requirements_svc.documents.models import Document, DocumentVersion
+from requirements_svc.document_versions import repository as versions_repository
+from requirements_svc.documents import repository as documents_repository
 from requirements_svc.health import service as health
 from requirements_svc.health.facts import CONTAINER_TYPES, day_start
 from requirements_svc.health.rules import Facts
@@ -166,22 +167,7 @@ async def _requirements(
     session: AsyncSession, key: str, period: Period, now: datetime
 ) -> RequirementsSection:
     start, end = day_start(period.start), day_start(period.end + timedelta(days=1))
-    versions = (
-        (
-            await session.execute(
-                select(DocumentVersion)
-                .where(
-                    DocumentVersion.project_key == key,
-                    DocumentVersion.approved_at >= start,
-                    DocumentVersion.approved_at < end,
-                )
-                .order_by(DocumentVersion.approved_at)
-                .limit(50)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    versions = await versions_repository.approved_between(session, key, start, end, limit=50)
     approved = [
         DocumentRef(
             id=str(v.document_id),
@@ -193,18 +179,7 @@ async def _requirements(
         )
         for v in versions
     ]
-    waiting = (
-        (
-            await session.execute(
-                select(Document)
-                .where(Document.project_key == key, Document.status == "in_review")
-                .order_by(Document.submitted_at, Document.id)
-                .limit(50)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    waiting = await documents_repository.in_review_by_submission(session, key, limit=50)
     in_review = [
         DocumentRef(
             id=str(d.id),

@@ -9,15 +9,15 @@ from sqlalchemy import func, select, text
 from tpmhub_shared.db import Database
 from tpmhub_shared.logging import get_logger
 
-from requirements_svc.items import ranking
-from requirements_svc.items.service import projects_needing_rebalance, rebalance_ranks
-from requirements_svc.projects.models import Project
+from requirements_svc.projects import repository as projects_repository
+from requirements_svc.ranking import keys
+from requirements_svc.ranking.service import projects_needing_rebalance, rebalance_ranks
 
 log = get_logger(__name__)
 INTERVAL_SECONDS = 60
 
 
-async def rebalance_once(db: Database, *, max_length: int = ranking.REBALANCE_LENGTH) -> list[str]:
+async def rebalance_once(db: Database, *, max_length: int = keys.REBALANCE_LENGTH) -> list[str]:
     """Rewrite the ranks of every project whose keys grew long or collided; returns the projects done.
     Each project is one transaction holding its project row lock (moves take it shared, so none
     interleaves); on PostgreSQL an advisory lock keeps replicas from doing the same project twice."""
@@ -35,7 +35,7 @@ async def rebalance_once(db: Database, *, max_length: int = ranking.REBALANCE_LE
                 ).scalar_one()
                 if not got:
                     continue
-            await session.execute(select(Project.id).where(Project.key == project_key).with_for_update())
+            await projects_repository.lock(session, project_key)
             if not await projects_needing_rebalance(session, project_key, max_length=max_length):
                 continue
             count = await rebalance_ranks(session, project_key)

@@ -6,9 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import (
     CriterionRef,
@@ -17,86 +15,24 @@ from tpmhub_shared.contracts import (
     ItemSummary,
     PrdSummary,
 )
-from tpmhub_shared.db import among, among_param
-from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES
 
-from requirements_svc.documents.models import Document
-from requirements_svc.items.models import LIVE, OPEN_STATUSES, AcceptanceCriterion, Item
-from requirements_svc.items.service import acceptance_summaries
+from requirements_svc.criteria import repository as criteria_repository
+from requirements_svc.criteria.service import acceptance_summaries
+from requirements_svc.documents import repository as documents_repository
+from requirements_svc.items import summaries as items_summaries
 
-# Only the columns a summary needs: loading whole Item entities cost 3× as much per key (bench/README.md).
-SUMMARY_COLUMNS = (
-    Item.id,
-    Item.key,
-    Item.project_key,
-    Item.type,
-    Item.title,
-    Item.status,
-    Item.points,
-    Item.severity,
-    Item.found_in,
-    Item.fixed_in,
-)
-# The hierarchy is at most four levels deep (epic > feature > story > task/bug); the bound only guards the
-# recursion should a cycle ever get into the table.
-MAX_DEPTH = 16
-PATH_SEPARATOR = "/"
-
-
-def _subtree_bugs_statement(dialect: str) -> Select:
-    """Open S1/S2 bugs among the items `:keys` or anywhere under them, with the path of keys from the
-    looked-up item down to the bug: one recursive CTE (the same SQL on SQLite and PostgreSQL), whatever the
-    number of keys and the depth. Built once per dialect, like the item read models."""
-    seed = select(
-        Item.id.label("node"),
-        cast(Item.key, Text).label("path"),
-        literal(0).label("depth"),
-    ).where(among_param(dialect, Item.key, "keys"), LIVE)
-    tree = seed.cte("scope_tree", recursive=True)
-    child = aliased(Item)
-    tree = tree.union_all(
-        select(
-            child.id,
-            tree.c.path.op("||")(literal_column(f"'{PATH_SEPARATOR}'")).op("||")(child.key),
-            tree.c.depth + 1,
-        ).where(child.parent_id == tree.c.node, tree.c.depth < MAX_DEPTH, child.deleted_at.is_(None))
-    )
-    return (
-        select(*SUMMARY_COLUMNS, tree.c.path, tree.c.depth)
-        .join(tree, tree.c.node == Item.id)
-        .where(
-            Item.type == "bug",
-            Item.severity.in_(BLOCKING_SEVERITIES),
-            Item.status.in_(OPEN_STATUSES),
-            LIVE,
-        )
-        .order_by(Item.project_key, Item.number, tree.c.depth, tree.c.path)
-    )
-
-
-_SUBTREE_BUGS = {dialect: _subtree_bugs_statement(dialect) for dialect in ("postgresql", "sqlite")}
+FOUND_IN_LIMIT = 1000
 
 
 async def subtree_bugs(session: AsyncSession, keys: list[str]) -> list[tuple[Any, list[str]]]:
     """Each open blocking bug under (or among) `keys` once, with its shortest path from a looked-up key."""
     if not keys:
         return []
-    statement = _SUBTREE_BUGS[session.get_bind().dialect.name]
     out: dict[Any, tuple[Any, list[str]]] = {}
-    for row in await session.execute(statement, {"keys": keys}):
+    for row in await items_summaries.subtree_bug_rows(session, keys):
         if row.id not in out:  # rows come shortest path first for each bug
-            out[row.id] = (row, row.path.split(PATH_SEPARATOR))
+            out[row.id] = (row, row.path.split(items_summaries.PATH_SEPARATOR))
     return list(out.values())
-
-
-PRD_COLUMNS = (
-    Document.id,
-    Document.project_key,
-    Document.title,
-    Document.status,
-    Document.revision,
-    Document.approved_revision,
-)
 
 
 async def lookup_items(
@@ -110,31 +46,22 @@ async def lookup_items(
     readable = [k for k in keys if principal.can_read(k.rsplit("-", 1)[0])]
     rows: list[Any] = []
     if readable:
-        rows = list(
-            await session.execute(select(*SUMMARY_COLUMNS).where(among(session, Item.key, readable), LIVE))
-        )
+        rows = await items_summaries.summary_rows(session, readable)
     found = {i.key: i for i in rows}
     under = await subtree_bugs(session, [r.key for r in rows])
     bugs: list[Any] = [b for b, _ in under]
     paths = {b.id: path for b, path in under}
     projects = sorted({k.rsplit("-", 1)[0] for k in readable})
     if body.found_in is not None and (projects or not keys):
-        stmt = select(*SUMMARY_COLUMNS).where(
-            Item.type == "bug",
-            Item.found_in == body.found_in,
-            Item.severity.in_(BLOCKING_SEVERITIES),
-            Item.status.in_(OPEN_STATUSES),
-            LIVE,
-        )
-        if keys:
-            stmt = stmt.where(Item.project_key.in_(projects))
-        else:
+        within: list[str] | None = projects
+        if not keys:
             visible = principal.visible_projects()
-            if visible is not None:
-                stmt = stmt.where(Item.project_key.in_(sorted(visible)))
+            within = sorted(visible) if visible is not None else None
         seen = {b.id for b in bugs}
-        stmt = stmt.order_by(Item.project_key, Item.number).limit(1000)
-        bugs += [b for b in await session.execute(stmt) if b.id not in seen]
+        found_bugs = await items_summaries.blocking_bugs_found_in(
+            session, body.found_in, within, FOUND_IN_LIMIT
+        )
+        bugs += [b for b in found_bugs if b.id not in seen]
     acceptance = await acceptance_summaries(session, list({i.id for i in [*rows, *bugs]}))
 
     def summary(i: Any, path: list[str] | None = None) -> ItemSummary:
@@ -175,7 +102,6 @@ async def _lookup_prds(
     """The readable PRDs among `ids`, in one query of the columns a summary needs."""
     if not ids:
         return {}
-    stmt = select(*PRD_COLUMNS).where(among(session, Document.id, ids), Document.kind == "prd")
     return {
         d.id: PrdSummary(
             id=d.id,
@@ -185,7 +111,7 @@ async def _lookup_prds(
             revision=d.revision,
             approved_revision=d.approved_revision,
         )
-        for d in await session.execute(stmt)
+        for d in await documents_repository.prd_summary_rows(session, ids)
         if principal.can_read(d.project_key)
     }
 
@@ -196,14 +122,8 @@ async def _lookup_criteria(
     """The readable acceptance criteria among `ids` with their item key, in one query."""
     if not ids:
         return {}
-    stmt = select(
-        AcceptanceCriterion.id,
-        AcceptanceCriterion.item_key,
-        AcceptanceCriterion.project_key,
-        AcceptanceCriterion.status,
-    ).where(among(session, AcceptanceCriterion.id, ids))
     return {
         c.id: CriterionRef(id=c.id, item_key=c.item_key, project_key=c.project_key, status=c.status)
-        for c in await session.execute(stmt)
+        for c in await criteria_repository.refs(session, ids)
         if principal.can_read(c.project_key)
     }

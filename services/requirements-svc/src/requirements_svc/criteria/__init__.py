@@ -1,0 +1,1 @@
+"""Acceptance criteria: first-class children of a backlog item, verified one by one."""

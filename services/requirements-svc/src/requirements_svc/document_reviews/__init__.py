@@ -1,0 +1,1 @@
+"""Document reviews: submitting a PRD or design to a round of reviewers, their decisions, the quorum."""

@@ -1,0 +1,1 @@
+"""Document versions: approved revisions frozen as immutable rows, read back and compared."""

@@ -1,0 +1,1 @@
+"""Backlog ranking: fractional rank keys, moving an item between neighbours, the background rebalancer."""
