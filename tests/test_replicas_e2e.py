@@ -424,3 +424,62 @@ def test_rollout_advance_and_risk_escalation_fire_once(replicas: Replicas):
     assert sorted(e["subject"] for e in r.receivers["risk"].of_type("risk.escalated")) == sorted(risk_keys)
     stage_changed = r.receivers["release"].of_type("rollout.stage_changed")
     assert sorted(e["subject"] for e in stage_changed) == sorted(rollouts)
+
+
+def test_a_stage_change_on_one_replica_reaches_the_other_replicas_decisions_within_a_second(
+    replicas: Replicas,
+):
+    """Cohort decisions come from each process's memory: replica b, which holds the rollout, must follow a
+    stage advance and a rollback made on replica a within 1 s (NOTIFY, the poll as safety net), replica a
+    at once; and no answer ever mixes two stages' percents."""
+    r = replicas
+    tpm = r.headers("tpm", PROJECT, sub="tina")
+    a, b = r.urls("release")
+    rid = approved_release(r, 0, "5.0.0")
+    stages = [{"percent": p, "operator": "tina"} for p in (10, 60, 100)]
+    rollout = ok(
+        httpx.post(
+            f"{a}/v1/releases/{rid}/rollouts",
+            json={"group_id": "replicas", "stages": stages},
+            headers=tpm,
+            timeout=30,
+        ),
+        201,
+    )
+    ro = rollout["id"]
+    units = [f"user-{n}" for n in range(2000)]
+    answers: list[dict[str, Any]] = []
+
+    def decide(url: str) -> dict[str, Any]:
+        answer = ok(
+            httpx.post(f"{url}/v1/rollouts/{ro}/decide", json={"units": units}, headers=tpm, timeout=30)
+        )
+        answers.append(answer)
+        return answer
+
+    def act(action: str) -> float:
+        ok(httpx.post(f"{a}/v1/rollouts/{ro}/{action}", headers=tpm, timeout=30))
+        return time.monotonic()
+
+    def followed_by_b(percent: int, since: float) -> float:
+        deadline = since + 5
+        while time.monotonic() < deadline:
+            if decide(b)["percent"] == percent:
+                return time.monotonic() - since
+            time.sleep(0.05)
+        raise AssertionError(f"replica b never answered with {percent} %")
+
+    assert decide(b)["percent"] == 0  # a draft: nobody inside; b now holds the rollout
+    started = act("start")
+    assert decide(a)["percent"] == 10  # the replica that changed it answers from the new state at once
+    assert followed_by_b(10, started) <= 1.0
+    advanced = act("advance")
+    assert decide(a)["percent"] == 60
+    assert followed_by_b(60, advanced) <= 1.0
+    rolled_back = act("rollback")
+    assert decide(a)["enabled_count"] == 0
+    assert followed_by_b(0, rolled_back) <= 1.0
+    assert decide(b)["enabled_count"] == 0 and decide(b)["status"] == "rolled_back"
+    for answer in answers:
+        percent = answer["percent"]
+        assert all(d["enabled"] == (d["bucket"] <= percent) for d in answer["decisions"]), percent
