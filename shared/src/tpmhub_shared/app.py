@@ -37,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tpmhub_shared import events_api, migrations, outbox, project_directory, subscriptions
 from tpmhub_shared.db import Database
-from tpmhub_shared.events import wake_dispatchers
+from tpmhub_shared.events.envelope import wake_dispatchers
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger

@@ -13,7 +13,7 @@ from tpmhub_shared import subscriptions as subs
 from tpmhub_shared.auth import CurrentPrincipal, ServicePrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.deps import ReadSession, Session
-from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events.envelope import CloudEvent
 from tpmhub_shared.inbox import EventReceipt
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses

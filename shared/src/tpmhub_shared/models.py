@@ -1,7 +1,7 @@
 """Every table this package owns, imported in one place so that each service's migrations see them.
 Each is marked `info={"shared": True}` so that autogenerate keeps the two branches apart."""
 
-from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events.envelope import OutboxEvent
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.idempotency import IdempotencyRecord
 from tpmhub_shared.inbox import InboxEvent

@@ -26,7 +26,7 @@ from sqlmodel import Field, SQLModel
 
 from tpmhub_shared.auth import Principal, ensure_role
 from tpmhub_shared.db import Database, UTCDateTime
-from tpmhub_shared.events import WAKE_ON_COMMIT, OutboxEvent, register_waker, unregister_waker
+from tpmhub_shared.events.envelope import WAKE_ON_COMMIT, OutboxEvent, register_waker, unregister_waker
 from tpmhub_shared.ids import new_id, utcnow
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.pagination import paginate

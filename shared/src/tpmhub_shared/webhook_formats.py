@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import orjson
 
-from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events.envelope import CloudEvent
 
 Format = Literal["cloudevents", "slack", "dingtalk", "feishu", "feishu_card"]
 FORMATS: tuple[str, ...] = ("cloudevents", "slack", "dingtalk", "feishu", "feishu_card")
