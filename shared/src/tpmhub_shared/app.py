@@ -35,9 +35,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tpmhub_shared import events_api, migrations, outbox, project_directory, subscriptions
+from tpmhub_shared import migrations, project_directory
 from tpmhub_shared.db import Database
+from tpmhub_shared.events import api as events_api
+from tpmhub_shared.events import outbox
 from tpmhub_shared.events.envelope import wake_dispatchers
+from tpmhub_shared.events.subscriptions import delivery as subscription_delivery
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.idempotency import IdempotencyMiddleware
 from tpmhub_shared.logging import configure_logging, get_logger
@@ -532,7 +535,7 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             log.info("workers_stopped", workers=len(tasks))
             for hook in spec.on_shutdown:
                 await hook(app)
-            await subscriptions.close_http(app)
+            await subscription_delivery.close_http(app)
             for client in app.state.siblings.values():
                 await client.aclose()
             await app.state.db.dispose()
@@ -557,6 +560,9 @@ def create_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     app.state.settings = settings
     app.state.spec = spec
     app.state.event_handlers = dict(spec.event_handlers)
+    app.state.subscribers = (
+        subscription_delivery.SUBSCRIBERS
+    )  # how the outbox relay reaches the subscriptions
     if spec.project_directory:
         app.state.event_handlers = merge_handlers(project_directory.HANDLERS, app.state.event_handlers)
         app.state.project_directory = project_directory.ProjectDirectory()
