@@ -7,7 +7,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpmhub_shared.contracts import ItemReferenced, ReleaseReleased, VerificationRecorded
+from tpmhub_shared.contracts.event_data import ItemReferenced, ReleaseReleased, VerificationRecorded
 from tpmhub_shared.events.types.base import EXAMPLE_RELEASE_ID, EXAMPLE_TIME, EventType
 from tpmhub_shared.vocabulary import ReleaseStatus
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpmhub_shared.contracts import ChangeRequestApproved, ItemReopened, ProjectCreated
+from tpmhub_shared.contracts.event_data import ChangeRequestApproved, ItemReopened, ProjectCreated
 from tpmhub_shared.events.types.base import EXAMPLE_TIME, EventType
 
 DOCUMENT_CHANGES = (
