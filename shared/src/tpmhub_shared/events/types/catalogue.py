@@ -6,24 +6,35 @@ from datetime import datetime
 from typing import Any
 
 from tpmhub_shared.events.envelope import CloudEvent
-from tpmhub_shared.events.types import releases, requirements, risks, rollouts, subscriptions
 from tpmhub_shared.events.types.base import EXAMPLE_RELEASE_ID, EXAMPLE_TIME, EventType
+from tpmhub_shared.events.types.releases import CI_EVENTS, RELEASE_EVENTS, VERIFICATION_RECORDED
+from tpmhub_shared.events.types.requirements import (
+    CHANGE_REQUEST_APPROVED,
+    DOCUMENT_EVENTS,
+    ITEM_CREATED,
+    ITEM_DELETED,
+    ITEM_REOPENED,
+    PROJECT_CREATED,
+)
+from tpmhub_shared.events.types.risks import REGISTER_EVENTS, RISK_REVIEW_DUE
+from tpmhub_shared.events.types.rollouts import ROLLOUT_EVENTS
+from tpmhub_shared.events.types.subscriptions import SUBSCRIPTION_DISABLED
 
 # In the order docs/events.md lists them (the order the types were added).
 CATALOGUE: list[EventType] = [
-    requirements.CHANGE_REQUEST_APPROVED,
-    requirements.ITEM_REOPENED,
-    *releases.CI_EVENTS,
-    *releases.RELEASE_EVENTS,
-    *rollouts.ROLLOUT_EVENTS,
-    *requirements.DOCUMENT_EVENTS,
-    requirements.PROJECT_CREATED,
-    requirements.ITEM_CREATED,
-    requirements.ITEM_DELETED,
-    *risks.REGISTER_EVENTS,
-    releases.VERIFICATION_RECORDED,
-    risks.RISK_REVIEW_DUE,
-    subscriptions.SUBSCRIPTION_DISABLED,
+    CHANGE_REQUEST_APPROVED,
+    ITEM_REOPENED,
+    *CI_EVENTS,
+    *RELEASE_EVENTS,
+    *ROLLOUT_EVENTS,
+    *DOCUMENT_EVENTS,
+    PROJECT_CREATED,
+    ITEM_CREATED,
+    ITEM_DELETED,
+    *REGISTER_EVENTS,
+    VERIFICATION_RECORDED,
+    RISK_REVIEW_DUE,
+    SUBSCRIPTION_DISABLED,
 ]
 
 BY_TYPE = {e.type: e for e in CATALOGUE}
