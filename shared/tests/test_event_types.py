@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from tpmhub_shared.event_types import CATALOGUE, example_envelope, render_markdown
 from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events.types import CATALOGUE, example_envelope, render_markdown
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "events.md"
 

@@ -11,11 +11,10 @@ import orjson
 import pytest
 from sqlalchemy import func, select
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
-from tpmhub_shared import outbox
-from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events import CloudEvent, outbox
+from tpmhub_shared.events.inbox import InboxEvent
+from tpmhub_shared.events.subscriptions.signing import signed_request
 from tpmhub_shared.history import HistoryEntry
-from tpmhub_shared.inbox import InboxEvent
-from tpmhub_shared.subscriptions import signed_request
 
 VECTORS = json.loads(Path("/work/shared/fixtures/standard-webhooks/vectors.json").read_text())
 

@@ -26,11 +26,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import FastAPI, Request, Response
 from sqlalchemy import select
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
-from tpmhub_shared import outbox
-from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events import CloudEvent, outbox
+from tpmhub_shared.events.subscriptions.formats import dingtalk_sign, feishu_sign
+from tpmhub_shared.events.subscriptions.models import Subscription
+from tpmhub_shared.events.subscriptions.signing import signed_request
 from tpmhub_shared.history import HistoryEntry
-from tpmhub_shared.subscriptions import Subscription, signed_request
-from tpmhub_shared.webhook_formats import dingtalk_sign, feishu_sign
 
 
 async def drain(app, *, max_seconds: float = 10) -> None:

@@ -12,9 +12,9 @@ from release_helpers import ready_release
 from release_svc.protection import service as protection
 from sqlalchemy import func, select
 from test_webhooks import GH_SECRET, github_headers, scalar
-from tpmhub_shared import outbox
+from tpmhub_shared.events import outbox
+from tpmhub_shared.events.deliveries import DeliveryAttempt, EventDelivery
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.outbox import DeliveryAttempt, EventDelivery
 
 PEM, PUBLIC = rsa_key_pem()
 APP_SECRET = "app-webhook-secret-0123456789"

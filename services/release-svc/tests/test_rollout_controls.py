@@ -14,9 +14,8 @@ from release_helpers import patient, ready_release
 from release_svc.rollouts.models import Rollout
 from release_svc.scheduling import flows as schedules
 from sqlalchemy import event, func, select
-from tpmhub_shared import outbox
 from tpmhub_shared.db import Database
-from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events import OutboxEvent, outbox
 
 _versions = itertools.count(1)
 

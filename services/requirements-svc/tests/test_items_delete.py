@@ -153,7 +153,7 @@ async def test_delete_is_soft_keeps_history_and_hides_the_item_everywhere(client
     assert [(e.subject, e.data["deleted_by"], e.data["title"]) for e in events] == [
         ("PAY-3", "alice", "Refund to card")
     ]
-    from tpmhub_shared.event_types import BY_TYPE
+    from tpmhub_shared.events.types import BY_TYPE
 
     BY_TYPE["item.deleted"].model.model_validate(events[0].data)
     # The row is still there, marked.

@@ -4,8 +4,8 @@ a CSV import; nothing is emitted when the write is refused."""
 import pytest
 from sqlalchemy import select
 from tpmhub_shared.db import Database
-from tpmhub_shared.event_types import BY_TYPE
 from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events.types import BY_TYPE
 
 
 @pytest.fixture

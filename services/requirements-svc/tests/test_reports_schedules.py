@@ -12,9 +12,9 @@ from requirements_svc.reports.models import ReportDelivery, ReportSchedule
 from sqlalchemy import func, select
 from tpmhub_shared.db import Database
 from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events.subscriptions.formats import render
 from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.webhook_formats import render
 
 URL = "/v1/projects/PAY/report-schedules"
 

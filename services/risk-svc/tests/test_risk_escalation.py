@@ -144,7 +144,7 @@ async def test_background_worker_escalates_with_injected_clock(client, auth, ris
 
 
 async def test_every_new_risk_emits_risk_created_once(client, auth, app, create):
-    from tpmhub_shared.event_types import BY_TYPE
+    from tpmhub_shared.events.types import BY_TYPE
 
     await create(probability=2, impact=2, residual_probability=1, residual_impact=1, owner="dave")
     await create(probability=5, impact=5)  # critical: created, then escalated in the same transaction

@@ -8,8 +8,8 @@ from risk_svc.main import create_app
 from risk_svc.reviews.models import RiskReviewReminder
 from risk_svc.reviews.reminders import check_review_reminders
 from sqlalchemy import func, select
-from tpmhub_shared.event_types import BY_TYPE
 from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events.types import BY_TYPE
 from tpmhub_shared.testing.plugin import LifespanClient
 
 T0 = datetime(2027, 3, 10, 10, 0, tzinfo=UTC)

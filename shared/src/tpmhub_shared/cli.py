@@ -15,6 +15,7 @@ import uvicorn
 from alembic import command
 from pydantic import ValidationError
 
+from tpmhub_shared import migrations
 from tpmhub_shared.app import ServiceSpec, begin_shutdown, database_password, migration_config
 from tpmhub_shared.logging import configure_logging
 from tpmhub_shared.settings import InsecureSettingsError, ServiceSettings
@@ -61,8 +62,6 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
     def migrate() -> None:
         """Apply every pending migration (both branches)."""
         settings = load_settings(settings_cls)
-        from tpmhub_shared import migrations
-
         migrations.upgrade(migration_config(spec, settings))
         typer.echo(f"{spec.name}: migrations at head")
 
@@ -86,8 +85,6 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
         # Logging (with its redaction) is set up before migrating, so a failure there is logged like any.
         configure_logging(settings.common, spec.name, secrets=[database_password(settings.database_url)])
         if migrate_first:
-            from tpmhub_shared import migrations
-
             migrations.upgrade(migration_config(spec, settings))
         options: dict[str, Any] = dict(
             factory=True,
@@ -119,8 +116,6 @@ def service_cli(spec: ServiceSpec, settings_cls: type[ServiceSettings], app_path
     ) -> None:
         """Autogenerate a migration for one branch. A new branch starts from the service's base revision."""
         from alembic.script import ScriptDirectory
-
-        from tpmhub_shared import migrations
 
         settings = load_settings(settings_cls)
         cfg = migration_config(spec, settings)

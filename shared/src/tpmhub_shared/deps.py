@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.clock import request_now
-from tpmhub_shared.contracts import ITEM_KEY_PATTERN, PROJECT_KEY_PATTERN
+from tpmhub_shared.contracts.keys import ITEM_KEY_PATTERN, PROJECT_KEY_PATTERN
 from tpmhub_shared.db import deferred_write_session, read_only_session, write_session
 
 Session = Annotated[AsyncSession, Depends(write_session, scope="function")]

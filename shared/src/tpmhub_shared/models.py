@@ -1,13 +1,13 @@
 """Every table this package owns, imported in one place so that each service's migrations see them.
 Each is marked `info={"shared": True}` so that autogenerate keeps the two branches apart."""
 
-from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events.deliveries import DeliveryAttempt, EventDelivery
+from tpmhub_shared.events.envelope import OutboxEvent
+from tpmhub_shared.events.inbox import InboxEvent
+from tpmhub_shared.events.subscriptions.models import Subscription
 from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.idempotency import IdempotencyRecord
-from tpmhub_shared.inbox import InboxEvent
-from tpmhub_shared.outbox import DeliveryAttempt, EventDelivery
 from tpmhub_shared.project_directory import KnownProject
-from tpmhub_shared.subscriptions import Subscription
 
 SHARED_TABLES = (
     HistoryEntry,

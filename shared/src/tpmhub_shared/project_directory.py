@@ -25,9 +25,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
 from tpmhub_shared.auth import _bearer, get_principal
-from tpmhub_shared.contracts import ProjectCreated
+from tpmhub_shared.contracts.event_data import ProjectCreated
 from tpmhub_shared.db import UTCDateTime
-from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events.envelope import CloudEvent
 from tpmhub_shared.http import SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger

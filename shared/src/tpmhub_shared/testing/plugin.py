@@ -175,7 +175,7 @@ def project_created_event(key: str, name: str | None = None) -> dict[str, Any]:
     import uuid
     from datetime import UTC, datetime
 
-    from tpmhub_shared.events import CloudEvent
+    from tpmhub_shared.events.envelope import CloudEvent
 
     now = datetime.now(UTC)
     return CloudEvent(

@@ -17,10 +17,9 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI
-from tpmhub_shared import outbox
-from tpmhub_shared.events import OutboxEvent
+from tpmhub_shared.events import OutboxEvent, outbox
+from tpmhub_shared.events.deliveries import Outcome
 from tpmhub_shared.logging import get_logger
-from tpmhub_shared.outbox import Outcome
 
 log = get_logger(__name__)
 

@@ -1,5 +1,5 @@
-"""Domain events: the CloudEvents 1.0 envelope and the transactional outbox (written in the caller's
-transaction, delivered later by the dispatcher in `tpmhub_shared.outbox`)."""
+"""The CloudEvents 1.0 envelope and the outbox row: `emit` writes the row in the caller's transaction, and
+the commit wakes the dispatchers of this process (tpmhub_shared.events.outbox delivers it)."""
 
 from __future__ import annotations
 

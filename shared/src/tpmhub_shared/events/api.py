@@ -8,23 +8,22 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from tpmhub_shared import inbox, outbox
-from tpmhub_shared import subscriptions as subs
 from tpmhub_shared.auth import CurrentPrincipal, ServicePrincipal
 from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.deps import ReadSession, Session
-from tpmhub_shared.events import CloudEvent
-from tpmhub_shared.inbox import EventReceipt
-from tpmhub_shared.pagination import Cursor, Limit, Page
-from tpmhub_shared.problems import responses
-from tpmhub_shared.subscriptions import (
-    DeliveryAttemptPublic,
-    EventDeliveryPublic,
+from tpmhub_shared.events import deliveries, inbox
+from tpmhub_shared.events.deliveries import DeliveryAttemptPublic, EventDeliveryPublic
+from tpmhub_shared.events.envelope import CloudEvent
+from tpmhub_shared.events.inbox import EventReceipt
+from tpmhub_shared.events.subscriptions import service as subs
+from tpmhub_shared.events.subscriptions.schemas import (
     SubscriptionCreate,
     SubscriptionPublic,
     SubscriptionUpdate,
     SubscriptionWithSecret,
 )
+from tpmhub_shared.pagination import Cursor, Limit, Page
+from tpmhub_shared.problems import responses
 
 events_router = APIRouter(prefix="/v1", tags=["events"])
 subscriptions_router = APIRouter(prefix="/v1/subscriptions", tags=["subscriptions"])
@@ -68,7 +67,7 @@ async def list_event_deliveries(
     event_type: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Page[EventDeliveryPublic]:
     """Deliveries of this service's events to siblings and subscribers, oldest first (admins)."""
-    rows, next_cursor = await outbox.list_deliveries(
+    rows, next_cursor = await deliveries.list_deliveries(
         session,
         principal=principal,
         status=status,
@@ -91,7 +90,7 @@ async def replay_event_delivery(
     delivery_id: uuid.UUID, session: Session, principal: CurrentPrincipal
 ) -> EventDeliveryPublic:
     """Send a dead-lettered (or delivered) event to its target again, from the first retry step (admins)."""
-    row = await outbox.replay(session, principal=principal, delivery_id=delivery_id)
+    row = await deliveries.replay(session, principal=principal, delivery_id=delivery_id)
     return EventDeliveryPublic.model_validate(row)
 
 

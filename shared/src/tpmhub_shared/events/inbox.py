@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
 from tpmhub_shared.db import UTCDateTime
-from tpmhub_shared.events import CloudEvent
+from tpmhub_shared.events.envelope import CloudEvent
 from tpmhub_shared.ids import new_id, utcnow
 from tpmhub_shared.logging import get_logger
 
