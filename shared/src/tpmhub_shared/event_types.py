@@ -3,10 +3,7 @@ which lives in tpmhub_shared.events.types (one module per service domain)."""
 
 import sys
 
-from tpmhub_shared.events.types import BY_TYPE, CATALOGUE, example_envelope, render_markdown
-
-# The catalogue's old import path, until every importer uses tpmhub_shared.events.types.
-__all__ = ["BY_TYPE", "CATALOGUE", "example_envelope", "render_markdown"]
+from tpmhub_shared.events.types import render_markdown
 
 if __name__ == "__main__":
     sys.stdout.write(render_markdown())
