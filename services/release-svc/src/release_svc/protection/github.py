@@ -9,6 +9,7 @@ import hashlib
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +22,8 @@ from tpmhub_shared import outbox
 from tpmhub_shared.events import OutboxEvent
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.outbox import Outcome
+
+from release_svc.webhooks.models import CiSource
 
 log = get_logger(__name__)
 
@@ -126,16 +129,25 @@ class GitHubClient:
         body = response.json()
         expires = time.time() + 3000
         try:
-            from release_svc.webhooks.providers import parse_time
-
-            parsed = parse_time(body.get("expires_at"))
+            parsed = _github_time(body.get("expires_at"))
             if parsed is not None:
                 expires = parsed.timestamp()
-        except AttributeError:
+        except AttributeError:  # not a JSON object: the token lookup below says so
             pass
         value = str(body["token"])
         self.tokens[key] = _Token(value, expires)
         return value
+
+
+def _github_time(value: Any) -> datetime | None:
+    """GitHub's ISO 8601 timestamp (`2016-07-11T22:14:10Z`) in UTC; None when it is not one."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 class GitHubError(Exception):
@@ -156,8 +168,6 @@ def client_of(app: FastAPI) -> GitHubClient:
 
 async def send_callback(app: FastAPI, event: OutboxEvent) -> Outcome:
     """One attempt at a callback event: an installation token, then `POST deployment_callback_url`."""
-    from release_svc.webhooks.models import CiSource
-
     started = time.perf_counter()
     data = event.data
 

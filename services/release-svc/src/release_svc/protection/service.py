@@ -30,8 +30,10 @@ from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.pagination import paginate
+from tpmhub_shared.problems import NotFound
 
 from release_svc.environments.service import environments_of
+from release_svc.gate.service import evaluate_gate
 from release_svc.protection.github import CALLBACK_EVENT, under_api
 from release_svc.protection.models import APPROVED, PENDING, REJECTED, ProtectionRequest
 from release_svc.releases.models import ChecklistItem, FreezeException, FreezeWindow, Release, ReleaseApproval
@@ -158,9 +160,11 @@ class Intake:
     summary: str
 
 
-async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: str, settings: Any) -> Intake:
-    from release_svc.webhooks.service import match_release
-
+async def intake(
+    session: AsyncSession, *, source: Any, fact: Any, release: Any, delivery_id: str, settings: Any
+) -> Intake:
+    """Record a protection request of `source` for `release` (matched by the webhook to the delivery's ref,
+    None when no release matches) and reject at once what can never be allowed."""
     if source.github_app_id is None or not source.github_app_private_key:
         return Intake(
             "ignored",
@@ -186,7 +190,6 @@ async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: 
         )
     now = utcnow()
     environment = await gate_environment(session, source, fact.environment)
-    release = await match_release(session, source, ref=fact.ref, version=None, deploying=True)
     req = ProtectionRequest(
         project_key=source.project_key,
         source_id=source.id,
@@ -277,10 +280,6 @@ async def _locked(session: AsyncSession, request_id: uuid.UUID) -> ProtectionReq
 async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) -> str | None:
     """Evaluate one pending request and answer GitHub if there is something to say; returns what was
     emitted (approved, rejected, report) or None."""
-    from tpmhub_shared.problems import NotFound
-
-    from release_svc.gate.service import evaluate_gate
-
     settings = app.state.settings
     base = settings.public_url or settings.common.release_url
     now = now or utcnow()

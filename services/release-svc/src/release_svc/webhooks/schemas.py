@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from release_svc.protection.github import load_private_key
 from release_svc.webhooks.patterns import MAX_PATTERN_LENGTH, MAX_PATTERNS, MAX_WILDCARDS, check_pattern
 
 Provider = Literal["github", "gitlab", "generic"]
@@ -33,8 +34,6 @@ class ChecklistRule(BaseModel):
 
 
 def _check_private_key(value: str) -> str:
-    from release_svc.protection.github import load_private_key
-
     load_private_key(value)  # ValueError without quoting the key
     return value.strip() + "\n"
 

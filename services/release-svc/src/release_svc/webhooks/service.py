@@ -38,9 +38,15 @@ from tpmhub_shared.problems import (
     field_error,
 )
 
+from release_svc.deployments.schemas import DeploymentCreate
+from release_svc.deployments.service import create_deployment
 from release_svc.environments.service import environments_of, resolve_environments
-from release_svc.protection.github import under_api
+from release_svc.protection.github import key_fingerprint, under_api
+from release_svc.protection.service import intake
 from release_svc.releases.models import ChecklistItem, Release
+from release_svc.releases.schemas import ChecklistItemUpdate
+from release_svc.releases.service import transition, update_checklist_item
+from release_svc.settings import Settings
 from release_svc.webhooks import providers
 from release_svc.webhooks.models import MAX_DELIVERY_ID_LENGTH, CiDelivery, CiSource, PipelineRun
 from release_svc.webhooks.patterns import version_from_name
@@ -147,8 +153,6 @@ def _set_app(row: CiSource, app: GitHubAppConfig | None) -> None:
 
 def app_public(row: CiSource) -> GitHubAppPublic | None:
     """The App configuration as shown (a fingerprint of its key, never the key or the webhook secret)."""
-    from release_svc.protection.github import key_fingerprint
-
     if row.github_app_id is None or not row.github_app_private_key:
         return None
     try:
@@ -500,15 +504,14 @@ async def _protection(
     delivery_id: str,
     settings: Any,
 ) -> Ingested:
-    from release_svc.protection.service import intake
-    from release_svc.settings import Settings
-
     settings = settings if settings is not None else Settings()
     summaries: list[str] = []
     used = False
+    fact = facts.protection
     for source, record in fresh:
+        release = await match_release(session, source, ref=fact.ref, version=None, deploying=True)
         done = await intake(
-            session, source=source, fact=facts.protection, delivery_id=delivery_id, settings=settings
+            session, source=source, fact=fact, release=release, delivery_id=delivery_id, settings=settings
         )
         record.status = done.status
         record.summary = done.summary[:500]
@@ -622,9 +625,6 @@ async def _record_run(
 
 
 async def _tick_checklist(session: AsyncSession, source: CiSource, release: Release, run: RunFact) -> int:
-    from release_svc.releases.schemas import ChecklistItemUpdate
-    from release_svc.releases.service import update_checklist_item
-
     codes = [
         r["checklist_code"] for r in source.checklist_rules if fnmatch.fnmatchcase(run.name, r["workflow"])
     ]
@@ -707,10 +707,6 @@ async def _apply(
 
 
 async def _record_deployment(session: AsyncSession, source: CiSource, facts: Facts, delivery_id: str) -> int:
-    from release_svc.deployments.schemas import DeploymentCreate
-    from release_svc.deployments.service import create_deployment
-    from release_svc.releases.service import transition
-
     dep = facts.deployment
     assert dep is not None
     # The CI system's name for the environment, resolved in the project's closed set: an alias records the
