@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from tpmhub_shared.app import ServiceSpec, merge_handlers
 from tpmhub_shared.app import create_app as build_app
 
+from release_svc.ci_sources import router as ci_sources_router
 from release_svc.deployments import router as deployments_router
 from release_svc.environments import router as environments_router
 from release_svc.gate import router as gate_router
@@ -38,7 +39,9 @@ ROUTERS = [
     slack_router.router,
     summary_router.router,
     verification_router.router,
-    webhooks_router.router,
+    webhooks_router.router,  # the webhooks themselves, then the sources they are verified against,
+    ci_sources_router.router,  # then what the webhooks recorded: the order of the OpenAPI document
+    webhooks_router.records_router,
 ]
 TAGS = [
     *deployments_router.TAGS,

@@ -3,6 +3,7 @@
 # Every table must be imported before the app or Alembic reads the metadata; listed, not discovered.
 import tpmhub_shared.models  # noqa: F401
 
+import release_svc.ci_sources.models  # noqa: F401
 import release_svc.deployments.models  # noqa: F401
 import release_svc.environments.models  # noqa: F401
 import release_svc.gate.models  # noqa: F401

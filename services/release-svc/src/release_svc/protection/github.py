@@ -5,7 +5,6 @@ survives a crash, is retried on the outbox schedule and shows in the delivery lo
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import time
 import uuid
 from dataclasses import dataclass
@@ -15,51 +14,23 @@ from urllib.parse import urlsplit
 
 import httpx
 import jwt
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI
 from tpmhub_shared import outbox
 from tpmhub_shared.events import OutboxEvent
 from tpmhub_shared.logging import get_logger
 from tpmhub_shared.outbox import Outcome
 
-from release_svc.webhooks.models import CiSource
+from release_svc.ci_sources.app_keys import load_private_key
+from release_svc.ci_sources.models import CiSource
 
 log = get_logger(__name__)
 
 CALLBACK_EVENT = "github.deployment_protection_callback"
 TARGET = "github-callback"
-MAX_PRIVATE_KEY_CHARS = 16_384
-MIN_RSA_BITS = 2048
 API_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 
 
-# ---- the App's private key ----------------------------------------------------------------------------
-
-
-def load_private_key(pem: str) -> rsa.RSAPrivateKey:
-    """The PEM as an RSA private key; ValueError (never quoting the key) when it is not one."""
-    if len(pem) > MAX_PRIVATE_KEY_CHARS:
-        raise ValueError(f"the private key is longer than {MAX_PRIVATE_KEY_CHARS} characters")
-    try:
-        key = serialization.load_pem_private_key(pem.strip().encode(), password=None)
-    except (ValueError, TypeError, UnicodeError) as exc:
-        raise ValueError("not a parseable, unencrypted PEM private key") from exc
-    if not isinstance(key, rsa.RSAPrivateKey):
-        raise ValueError("GitHub App keys are RSA keys")
-    if key.key_size < MIN_RSA_BITS:
-        raise ValueError(f"the RSA key has {key.key_size} bits; at least {MIN_RSA_BITS} are needed")
-    return key
-
-
-def key_fingerprint(pem: str) -> str:
-    """SHA-256 of the public key (DER), as GitHub shows for an App's keys: safe to show."""
-    public = (
-        load_private_key(pem)
-        .public_key()
-        .public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    )
-    return "SHA256:" + hashlib.sha256(public).hexdigest()
+# ---- the App's JWT ------------------------------------------------------------------------------------
 
 
 def app_jwt(app_id: int, pem: str, now: float | None = None) -> str:
