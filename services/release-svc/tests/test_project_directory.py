@@ -4,10 +4,10 @@ cannot ask."""
 
 import pytest
 from release_svc.checklist.models import ChecklistTemplate
+from release_svc.ci_sources.models import CiSource
 from release_svc.deployments.models import Deployment
 from release_svc.freezes.models import FreezeWindow
 from release_svc.releases.models import Release
-from release_svc.webhooks.models import CiSource
 from requirements_svc.main import SPEC as REQ_SPEC
 from requirements_svc.main import create_app as create_requirements_app
 from requirements_svc.settings import Settings as RequirementsSettings

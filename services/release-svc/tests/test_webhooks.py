@@ -519,7 +519,7 @@ async def test_known_answer_vectors_verify_only_within_the_tolerance(client, aut
         "webhook-timestamp": str(vector["timestamp"]),
         "webhook-signature": vector["expected_signature"],
     }
-    from release_svc.webhooks.service import _standard_valid
+    from release_svc.webhooks.verification import _standard_valid
 
     assert not _standard_valid(vector["secret"], raw, headers)
     fresh = standard_headers(vector["secret"], raw, msg_id=vector["msg_id"])

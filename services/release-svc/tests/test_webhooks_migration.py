@@ -5,9 +5,10 @@ from datetime import timedelta
 
 import pytest
 from alembic import command
+from release_svc.ci_sources.models import CiSource
 from release_svc.main import SPEC
 from release_svc.settings import Settings
-from release_svc.webhooks.models import CiDelivery, CiSource
+from release_svc.webhooks.models import CiDelivery
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine

@@ -8,8 +8,8 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from release_svc.webhooks.patterns import MAX_NAME_LENGTH, match_version
-from release_svc.webhooks.service import version_from_ref
+from release_svc.ci_sources.patterns import MAX_NAME_LENGTH, match_version
+from release_svc.webhooks.matching import version_from_ref
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import create_async_engine
 from test_webhooks import deliveries, fixture, github_headers, make_release, make_source
@@ -208,7 +208,7 @@ async def test_a_stored_catastrophic_pattern_and_its_ref_do_not_stall_the_servic
     engine = create_async_engine(client._transport.app.state.settings.database_url)
     try:
         async with engine.begin() as conn:
-            from release_svc.webhooks.models import CiSource
+            from release_svc.ci_sources.models import CiSource
 
             await conn.execute(update(CiSource).values(version_patterns=[ATTACK]))
     finally:

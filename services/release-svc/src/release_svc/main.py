@@ -8,6 +8,7 @@ from tpmhub_shared.app import create_app as build_app
 
 from release_svc.approvals import router as approvals_router
 from release_svc.checklist import router as checklist_router
+from release_svc.ci_sources import router as ci_sources_router
 from release_svc.decisions import router as decisions_router
 from release_svc.decisions import snapshot as decisions_snapshot
 from release_svc.deployments import router as deployments_router
@@ -56,7 +57,9 @@ ROUTERS = [
     slack_router.router,
     summary_router.router,
     verification_router.router,
-    webhooks_router.router,
+    webhooks_router.router,  # the webhooks themselves, then the sources they are verified against,
+    ci_sources_router.router,  # then what the webhooks recorded: the order of the OpenAPI document
+    webhooks_router.records_router,
 ]
 TAGS = [
     *deployments_router.TAGS,

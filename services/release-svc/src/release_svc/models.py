@@ -5,6 +5,7 @@ import tpmhub_shared.models  # noqa: F401
 
 import release_svc.approvals.models  # noqa: F401
 import release_svc.checklist.models  # noqa: F401
+import release_svc.ci_sources.models  # noqa: F401
 import release_svc.deployments.models  # noqa: F401
 import release_svc.environments.models  # noqa: F401
 import release_svc.freezes.models  # noqa: F401

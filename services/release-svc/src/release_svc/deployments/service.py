@@ -3,16 +3,16 @@
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import Principal, ensure_read, ensure_role, visible
 from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.ids import as_utc, utcnow
-from tpmhub_shared.pagination import paginate, parse_sort
+from tpmhub_shared.pagination import parse_sort
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
+from release_svc.deployments import repository
 from release_svc.deployments.models import Deployment
 from release_svc.deployments.schemas import (
     DeploymentCreate,
@@ -21,13 +21,10 @@ from release_svc.deployments.schemas import (
     RolloutOutcomes,
 )
 from release_svc.environments.service import resolve_environment
-from release_svc.releases.models import Release
 from release_svc.rollouts.service import rollout_outcomes
 
 RESOURCE = "deployment"
 DEPLOYERS = frozenset({"admin", "pm", "tpm", "engineer", "ci"})
-FINISHED = ("succeeded", "failed", "rolled_back")
-_SORTS = {"started": Deployment.started_at}
 MAX_WINDOW_DAYS = 366
 
 
@@ -78,7 +75,7 @@ async def create_deployment(
     ensure_role(principal, project_key, DEPLOYERS, action="record a deployment")
     environment = await resolve_environment(session, project_key, data.environment, loc="body.environment")
     if data.release_id is not None:
-        release = await session.get(Release, data.release_id)
+        release = await repository.release(session, data.release_id)
         if release is None or release.project_key != project_key:
             raise UnprocessableEntity(
                 f"Release {data.release_id} does not exist in {project_key}.",
@@ -94,7 +91,7 @@ async def create_deployment(
     )
     _check_times(row)
     _derive(row)
-    session.add(row)
+    repository.add(session, row)
     await history.record(
         session,
         principal=principal,
@@ -111,7 +108,7 @@ async def create_deployment(
 async def get_deployment(
     session: AsyncSession, *, principal: Principal, deployment_id: uuid.UUID
 ) -> Deployment:
-    row = await session.get(Deployment, deployment_id)
+    row = await repository.get(session, deployment_id)
     return visible(principal, row, f"Deployment {deployment_id} does not exist.")
 
 
@@ -159,33 +156,20 @@ async def list_deployments(
     cursor: str | None,
 ) -> tuple[list[Deployment], str | None]:
     ensure_read(principal, project_key)
-    sort_key, order = parse_sort(sort, _SORTS, "-started")
-    stmt = select(Deployment).where(Deployment.project_key == project_key)
+    sort_key, order = parse_sort(sort, repository.SORTS, "-started")
     if environment:
         environment = await resolve_environment(session, project_key, environment)
-        stmt = stmt.where(Deployment.environment == environment)
-    if release_id:
-        stmt = stmt.where(Deployment.release_id == release_id)
-    if status:
-        stmt = stmt.where(Deployment.status == status)
-    return await paginate(
-        session, stmt, order=order, id_column=Deployment.id, limit=limit, cursor=cursor, sort_key=sort_key
+    return await repository.page_of_project(
+        session,
+        project_key,
+        environment=environment or None,
+        release_id=release_id,
+        status=status,
+        order=order,
+        sort_key=sort_key,
+        limit=limit,
+        cursor=cursor,
     )
-
-
-async def _median(session: AsyncSession, stmt: Select, count: int) -> float | None:
-    """Median of the single column `stmt` selects (already filtered, non-null), read with OFFSET in SQL."""
-    if count == 0:
-        return None
-    offset = (count - 1) // 2
-    values = list(
-        (
-            await session.execute(
-                stmt.order_by(stmt.selected_columns[0]).offset(offset).limit(1 if count % 2 else 2)
-            )
-        ).scalars()
-    )
-    return sum(values) / len(values)
 
 
 async def dora(
@@ -217,47 +201,11 @@ async def dora(
             f"The window is at most {MAX_WINDOW_DAYS} days.",
             errors=[field_error("query.from", "window too long", "window_too_long")],
         )
-    window = and_(
-        Deployment.project_key == project_key,
-        Deployment.environment == environment,
-        Deployment.started_at >= start,
-        Deployment.started_at < end,
-        Deployment.status.in_(FINISHED),
+    figures = await repository.dora_figures(
+        session, project_key=project_key, environment=environment, start=start, end=end
     )
-    failed = or_(Deployment.status.in_(("failed", "rolled_back")), Deployment.caused_failure.is_(True))
-    succeeded = Deployment.status == "succeeded"
-    row = (
-        await session.execute(
-            select(
-                func.count(),
-                func.sum(case((succeeded, 1), else_=0)),
-                func.sum(case((failed, 1), else_=0)),
-                func.sum(case((and_(succeeded, Deployment.lead_time_seconds.is_not(None)), 1), else_=0)),
-                func.avg(case((succeeded, Deployment.lead_time_seconds), else_=None)),
-                func.sum(case((and_(failed, Deployment.restore_seconds.is_not(None)), 1), else_=0)),
-            ).where(window)
-        )
-    ).one()
-    total, ok, failures, with_lead, lead_mean, restored = (
-        row[0],
-        row[1] or 0,
-        row[2] or 0,
-        row[3] or 0,
-        row[4],
-        row[5] or 0,
-    )
-    lead_median = await _median(
-        session,
-        select(Deployment.lead_time_seconds).where(
-            window, succeeded, Deployment.lead_time_seconds.is_not(None)
-        ),
-        with_lead,
-    )
-    restore_median = await _median(
-        session,
-        select(Deployment.restore_seconds).where(window, failed, Deployment.restore_seconds.is_not(None)),
-        restored,
-    )
+    total, ok, failures, restored = figures.total, figures.succeeded, figures.failures, figures.restored
+    lead_mean = figures.lead_mean
     days = (end - start).total_seconds() / 86400
     return DoraMetrics(
         project_key=project_key,
@@ -269,11 +217,11 @@ async def dora(
         successful_deployments=ok,
         deployment_frequency_per_day=round(ok / days, 4),
         deployment_frequency_per_week=round(ok / days * 7, 4),
-        lead_time_median_seconds=lead_median,
+        lead_time_median_seconds=figures.lead_median,
         lead_time_mean_seconds=float(lead_mean) if lead_mean is not None else None,
         change_failure_rate=round(failures / total, 4) if total else None,
         failed_deployments=failures,
-        time_to_restore_median_seconds=restore_median,
+        time_to_restore_median_seconds=figures.restore_median,
         restored_failures=restored,
         rollouts=RolloutOutcomes(
             **await rollout_outcomes(

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import Principal, ensure_read, ensure_role
@@ -16,6 +15,7 @@ from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.problems import Conflict, UnprocessableEntity, field_error
 
+from release_svc.environments import repository
 from release_svc.environments.models import ProjectEnvironments
 from release_svc.environments.schemas import EnvironmentPublic, EnvironmentsIn, EnvironmentsPublic
 
@@ -54,17 +54,8 @@ class EnvironmentSet:
         return ", ".join(parts)
 
 
-async def _row(
-    session: AsyncSession, project_key: str, *, for_update: bool = False
-) -> ProjectEnvironments | None:
-    stmt = select(ProjectEnvironments).where(ProjectEnvironments.project_key == project_key)
-    if for_update:
-        stmt = stmt.with_for_update().execution_options(populate_existing=True)
-    return (await session.execute(stmt)).scalar_one_or_none()
-
-
 async def environments_of(session: AsyncSession, project_key: str) -> EnvironmentSet:
-    row = await _row(session, project_key)
+    row = await repository.project_row(session, project_key)
     if row is None:
         return EnvironmentSet(project_key, DEFAULT_ENVIRONMENTS, 0, True)
     return EnvironmentSet(project_key, list(row.environments), row.version, False)
@@ -139,25 +130,10 @@ async def get_environments(
 
 async def _in_use(session: AsyncSession, project_key: str, removed: set[str]) -> dict[str, list[str]]:
     """What still names an environment about to be removed: unfinished rollouts, current or future freezes."""
-    from release_svc.freezes.models import FreezeWindow
-    from release_svc.rollouts.models import Rollout
-
     used: dict[str, list[str]] = {}
-    rollouts = await session.execute(
-        select(Rollout.id, Rollout.environment).where(
-            Rollout.project_key == project_key,
-            Rollout.status.in_(("draft", "running", "paused")),
-            Rollout.environment.in_(sorted(removed)),
-        )
-    )
-    for rid, env in rollouts:
+    for rid, env in await repository.unfinished_rollouts_in(session, project_key, removed):
         used.setdefault(env, []).append(f"rollout {rid}")
-    windows = await session.execute(
-        select(FreezeWindow.id, FreezeWindow.environments).where(
-            FreezeWindow.project_key == project_key, FreezeWindow.ends_at > utcnow()
-        )
-    )
-    for wid, names in windows:
+    for wid, names in await repository.freeze_windows_not_ended(session, project_key, utcnow()):
         for env in set(names or []) & removed:
             used.setdefault(env, []).append(f"freeze window {wid}")
     return used
@@ -175,7 +151,7 @@ async def put_environments(
     environment still named by an unfinished rollout or a current or future freeze window cannot be removed
     (409); past records keep the name they were stored with."""
     ensure_role(principal, project_key, EDITORS, action="change the project's environments")
-    row = await _row(session, project_key, for_update=True)
+    row = await repository.project_row(session, project_key, for_update=True)
     current = await environments_of(session, project_key) if row is not None else None
     check_if_match(if_match, row.version if row is not None else 0)
     values = [e.model_dump() for e in data.environments]
@@ -192,7 +168,7 @@ async def put_environments(
     before = {"environments": current.environments if current else DEFAULT_ENVIRONMENTS}
     if row is None:
         row = ProjectEnvironments(project_key=project_key, environments=values, updated_by=principal.sub)
-        session.add(row)
+        repository.add(session, row)
     else:
         row.environments = values
         row.updated_by = principal.sub

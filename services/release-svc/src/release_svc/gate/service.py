@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal
 from tpmhub_shared.contracts import (
@@ -25,17 +24,14 @@ from tpmhub_shared.contracts import (
 )
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.pagination import paginate
 from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES_TEXT
 
-from release_svc.approvals.models import ReleaseApproval
-from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import resolve_environment
 from release_svc.freezes import service as freezes
+from release_svc.gate import repository
 from release_svc.gate.models import GateDecision
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
-from release_svc.rollouts.models import Rollout
 
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})
 DONE_ITEM_STATUSES = frozenset({"done"})
@@ -86,14 +82,7 @@ def _state_check(release: Release) -> dict[str, Any]:
 
 
 async def _approvals_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rows = await session.execute(
-        select(ReleaseApproval.approver).where(
-            ReleaseApproval.release_id == release.id,
-            ReleaseApproval.review_round == release.review_round,
-            ReleaseApproval.decision == "approve",
-        )
-    )
-    approved = {r[0] for r in rows} & set(release.approvers)
+    approved = await repository.approvers_who_approved(session, release) & set(release.approvers)
     pending = [a for a in release.approvers if a not in approved]
     n = release.required_approvals
     if release.approvers and len(approved) >= n:
@@ -110,13 +99,7 @@ async def _approvals_check(session: AsyncSession, release: Release) -> dict[str,
 
 
 async def _checklist_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rows = (
-        await session.execute(
-            select(ChecklistItem.id, ChecklistItem.title, ChecklistItem.status)
-            .where(ChecklistItem.release_id == release.id)
-            .order_by(ChecklistItem.position)
-        )
-    ).all()
+    rows = await repository.checklist_states(session, release.id)
     open_items = [r for r in rows if r.status not in CHECKLIST_PASSING]
     if not open_items:
         return check("checklist", True, f"all {len(rows)} checklist item(s) done or waived")
@@ -152,11 +135,7 @@ async def _freeze_check(session: AsyncSession, release: Release, environment: st
 
 
 async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rollout = (
-        await session.execute(
-            select(Rollout).where(Rollout.release_id == release.id).order_by(Rollout.id.desc()).limit(1)
-        )
-    ).scalar_one_or_none()
+    rollout = await repository.latest_rollout(session, release.id)
     if rollout is None:
         return check("rollout", True, "no rollout yet")
     stage = rollout.current_stage
@@ -355,7 +334,7 @@ def record_decision(
         overridden_by=principal.sub if override_reason and not allowed else None,
         override_reason=override_reason if not allowed else None,
     )
-    session.add(decision)
+    repository.add_decision(session, decision)
     return decision
 
 
@@ -419,18 +398,8 @@ async def list_gate_decisions(
     cursor: str | None,
 ) -> tuple[list[GateDecision], str | None]:
     release = await releases.get_release(session, principal=principal, release_id=release_id)
-    stmt = select(GateDecision).where(GateDecision.release_id == release_id)
-    if allowed is not None:
-        stmt = stmt.where(GateDecision.allowed == allowed)
     if environment:
         environment = await resolve_environment(session, release.project_key, environment)
-        stmt = stmt.where(GateDecision.environment == environment)
-    return await paginate(
-        session,
-        stmt,
-        order=[(GateDecision.id, True)],
-        id_column=GateDecision.id,
-        limit=limit,
-        cursor=cursor,
-        sort_key="-id",
+    return await repository.page_of_release(
+        session, release_id, allowed=allowed, environment=environment or None, limit=limit, cursor=cursor
     )

@@ -5,57 +5,31 @@ survives a crash, is retried on the outbox schedule and shows in the delivery lo
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import jwt
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI
 from tpmhub_shared.events import OutboxEvent, outbox
 from tpmhub_shared.events.deliveries import Outcome
 from tpmhub_shared.logging import get_logger
 
+from release_svc.ci_sources.app_keys import load_private_key
+from release_svc.ci_sources.models import CiSource
+
 log = get_logger(__name__)
 
 CALLBACK_EVENT = "github.deployment_protection_callback"
 TARGET = "github-callback"
-MAX_PRIVATE_KEY_CHARS = 16_384
-MIN_RSA_BITS = 2048
 API_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 
 
-# ---- the App's private key ----------------------------------------------------------------------------
-
-
-def load_private_key(pem: str) -> rsa.RSAPrivateKey:
-    """The PEM as an RSA private key; ValueError (never quoting the key) when it is not one."""
-    if len(pem) > MAX_PRIVATE_KEY_CHARS:
-        raise ValueError(f"the private key is longer than {MAX_PRIVATE_KEY_CHARS} characters")
-    try:
-        key = serialization.load_pem_private_key(pem.strip().encode(), password=None)
-    except (ValueError, TypeError, UnicodeError) as exc:
-        raise ValueError("not a parseable, unencrypted PEM private key") from exc
-    if not isinstance(key, rsa.RSAPrivateKey):
-        raise ValueError("GitHub App keys are RSA keys")
-    if key.key_size < MIN_RSA_BITS:
-        raise ValueError(f"the RSA key has {key.key_size} bits; at least {MIN_RSA_BITS} are needed")
-    return key
-
-
-def key_fingerprint(pem: str) -> str:
-    """SHA-256 of the public key (DER), as GitHub shows for an App's keys: safe to show."""
-    public = (
-        load_private_key(pem)
-        .public_key()
-        .public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    )
-    return "SHA256:" + hashlib.sha256(public).hexdigest()
+# ---- the App's JWT ------------------------------------------------------------------------------------
 
 
 def app_jwt(app_id: int, pem: str, now: float | None = None) -> str:
@@ -125,16 +99,25 @@ class GitHubClient:
         body = response.json()
         expires = time.time() + 3000
         try:
-            from release_svc.webhooks.providers import parse_time
-
-            parsed = parse_time(body.get("expires_at"))
+            parsed = _github_time(body.get("expires_at"))
             if parsed is not None:
                 expires = parsed.timestamp()
-        except AttributeError:
+        except AttributeError:  # not a JSON object: the token lookup below says so
             pass
         value = str(body["token"])
         self.tokens[key] = _Token(value, expires)
         return value
+
+
+def _github_time(value: Any) -> datetime | None:
+    """GitHub's ISO 8601 timestamp (`2016-07-11T22:14:10Z`) in UTC; None when it is not one."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 class GitHubError(Exception):
@@ -155,8 +138,6 @@ def client_of(app: FastAPI) -> GitHubClient:
 
 async def send_callback(app: FastAPI, event: OutboxEvent) -> Outcome:
     """One attempt at a callback event: an installation token, then `POST deployment_callback_url`."""
-    from release_svc.webhooks.models import CiSource
-
     started = time.perf_counter()
     data = event.data
 

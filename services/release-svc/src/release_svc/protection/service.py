@@ -13,37 +13,35 @@ Each state is emitted once: the request row is locked while it moves, and only a
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import orjson
 from sqlalchemy import event as sa_event
-from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from tpmhub_shared import events
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
-from tpmhub_shared.pagination import paginate
+from tpmhub_shared.problems import NotFound
 
 from release_svc.approvals.models import ReleaseApproval
 from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import environments_of
 from release_svc.freezes.models import FreezeException, FreezeWindow
+from release_svc.gate.service import evaluate_gate
+from release_svc.protection import comments, repository
 from release_svc.protection.github import CALLBACK_EVENT, under_api
-from release_svc.protection.models import APPROVED, PENDING, REJECTED, ProtectionRequest
+from release_svc.protection.models import APPROVED, REJECTED, ProtectionRequest
 from release_svc.releases.models import Release
 from release_svc.rollouts.models import Rollout
 
 log = get_logger(__name__)
 
 SOURCE = "/tpmhub/release-svc"
-MAX_COMMENT = 1024
 MAX_STATUS_REPORTS = 10
 FINAL_RELEASE_STATES = frozenset({"cancelled", "rolled_back", "released"})
 _GATE_ENVIRONMENT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,49}$")
@@ -56,48 +54,6 @@ async def gate_environment(session: AsyncSession, source: Any, github_environmen
     if not _GATE_ENVIRONMENT.fullmatch(name):
         return None
     return (await environments_of(session, source.project_key)).lookup(name)
-
-
-# ---- comments -----------------------------------------------------------------------------------------
-
-
-def decisions_url(base: str, release_id: uuid.UUID, environment: str | None) -> str:
-    url = f"{base.rstrip('/')}/v1/releases/{release_id}/gate-decisions"
-    return f"{url}?environment={environment}" if environment else url
-
-
-def compose(head: str, lines: list[str], footer: str, limit: int = MAX_COMMENT) -> str:
-    """`head`, one line per item, `footer`, in at most `limit` characters: whole lines are dropped from the
-    end (saying how many), a line too long for what is left is cut at a word with `…`; the footer stays."""
-    tail = f"\n{footer}" if footer else ""
-    body = head
-    for index, line in enumerate(lines):
-        left = len(lines) - index - 1
-        more = f"\n… and {left} more" if left else ""
-        candidate = f"{body}\n{line}"
-        if len(candidate) + len(more) + len(tail) <= limit:
-            body = candidate
-            continue
-        room = limit - len(tail) - len(body) - 1 - len(f"\n… and {left + 1} more")
-        if room > 40:
-            cut = line[: room - 1].rsplit(" ", 1)[0] if " " in line[: room - 1] else line[: room - 1]
-            body = f"{body}\n{cut}…"
-            left_after = left
-        else:
-            left_after = left + 1
-        if left_after:
-            body += f"\n… and {left_after} more"
-        break
-    text = body + tail
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _failing(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"name": c["name"], "reason": c["reason"]} for c in checks if not c.get("passed")]
-
-
-def _digest(failing: list[dict[str, Any]]) -> str:
-    return hashlib.sha256(orjson.dumps(failing, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 # ---- the outgoing callbacks ---------------------------------------------------------------------------
@@ -161,9 +117,11 @@ class Intake:
     summary: str
 
 
-async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: str, settings: Any) -> Intake:
-    from release_svc.webhooks.service import match_release
-
+async def intake(
+    session: AsyncSession, *, source: Any, fact: Any, release: Any, delivery_id: str, settings: Any
+) -> Intake:
+    """Record a protection request of `source` for `release` (matched by the webhook to the delivery's ref,
+    None when no release matches) and reject at once what can never be allowed."""
     if source.github_app_id is None or not source.github_app_private_key:
         return Intake(
             "ignored",
@@ -176,20 +134,13 @@ async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: 
             f"deployment protection request ignored: installation "
             f"{fact.installation_id} is not this source's installation {configured}",
         )
-    existing = (
-        await session.execute(
-            select(ProtectionRequest).where(
-                ProtectionRequest.source_id == source.id, ProtectionRequest.callback_url == fact.callback_url
-            )
-        )
-    ).scalar_one_or_none()
+    existing = await repository.of_callback(session, source_id=source.id, callback_url=fact.callback_url)
     if existing is not None:
         return Intake(
             "processed", f"deployment protection request {existing.id} already received ({existing.status})"
         )
     now = utcnow()
     environment = await gate_environment(session, source, fact.environment)
-    release = await match_release(session, source, ref=fact.ref, version=None, deploying=True)
     req = ProtectionRequest(
         project_key=source.project_key,
         source_id=source.id,
@@ -206,7 +157,7 @@ async def intake(session: AsyncSession, *, source: Any, fact: Any, delivery_id: 
         next_check_at=now,
         expires_at=now + timedelta(seconds=settings.protection_ttl_seconds),
     )
-    session.add(req)
+    repository.add(session, req)
     await session.flush()
     where = f"ref {fact.ref or '(none)'}" + (f", commit {fact.sha[:12]}" if fact.sha else "")
     if release is None:
@@ -252,44 +203,22 @@ async def claim_due(app: Any, now: datetime, limit: int = 20) -> list[uuid.UUID]
     """Reserve due pending requests for this replica (`FOR UPDATE SKIP LOCKED` on PostgreSQL)."""
     db = app.state.db
     async with db.session() as session, session.begin():
-        stmt = (
-            select(ProtectionRequest)
-            .where(
-                ProtectionRequest.status == PENDING,
-                or_(ProtectionRequest.next_check_at <= now, ProtectionRequest.expires_at <= now),
-                or_(ProtectionRequest.locked_until.is_(None), ProtectionRequest.locked_until < now),
-            )
-            .order_by(ProtectionRequest.next_check_at, ProtectionRequest.id)
-            .limit(limit)
-        )
-        if not db.is_sqlite:
-            stmt = stmt.with_for_update(skip_locked=True)
-        rows = list((await session.execute(stmt)).scalars().all())
+        rows = await repository.due(session, now, limit=limit, skip_locked=not db.is_sqlite)
         until = now + timedelta(seconds=app.state.settings.protection_lease_seconds)
         for row in rows:
             row.locked_until = until
         return [r.id for r in rows]
 
 
-async def _locked(session: AsyncSession, request_id: uuid.UUID) -> ProtectionRequest | None:
-    stmt = select(ProtectionRequest).where(ProtectionRequest.id == request_id).with_for_update()
-    row = (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one_or_none()
-    return row if row is not None and row.status == PENDING else None
-
-
 async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) -> str | None:
     """Evaluate one pending request and answer GitHub if there is something to say; returns what was
     emitted (approved, rejected, report) or None."""
-    from tpmhub_shared.problems import NotFound
-
-    from release_svc.gate.service import evaluate_gate
-
     settings = app.state.settings
     base = settings.public_url or settings.common.release_url
     now = now or utcnow()
     session: AsyncSession = app.state.db.session()
     try:
-        req = await _locked(session, request_id)
+        req = await repository.locked_pending(session, request_id)
         if req is None:
             return None
         release = await session.get(Release, req.release_id) if req.release_id else None
@@ -298,9 +227,9 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             reason = f"still not allowed after {days:g} day(s)"
             link = ""
             if release is not None:
-                link = f"\nGate decisions: {decisions_url(base, release.id, req.gate_environment)}"
+                link = f"\nGate decisions: {comments.decisions_url(base, release.id, req.gate_environment)}"
             text = f"TPM Hub rejected this deployment: the request expired, {reason}. Reasons: {req.reason}"
-            _finish(session, req, REJECTED, reason, compose(text, [], link.strip()))
+            _finish(session, req, REJECTED, reason, comments.compose(text, [], link.strip()))
             await session.commit()
             return REJECTED
         if release is None or release.status in FINAL_RELEASE_STATES:
@@ -334,12 +263,12 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             await session.rollback()
             return None
         # evaluate_gate ended the first transaction while the siblings answered: lock the request again.
-        req = await _locked(session, request_id)
+        req = await repository.locked_pending(session, request_id)
         if req is None:
             await session.rollback()
             return None
-        link = decisions_url(base, release_id, environment)
-        failing = _failing(decision.checks)
+        link = comments.decisions_url(base, release_id, environment)
+        failing = comments.failing_checks(decision.checks)
         footer = f"Decision {decision.id}: {link}"
         if decision.allowed:
             _finish(
@@ -355,7 +284,7 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             await session.commit()
             return APPROVED
         lines = [f"- {c['name']}: {c['reason']}" for c in failing]
-        digest = _digest(failing)
+        digest = comments.digest(failing)
         emitted = None
         req.next_check_at = min(now + timedelta(seconds=settings.protection_recheck_seconds), req.expires_at)
         req.locked_until = None
@@ -370,7 +299,13 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
                     f"TPM Hub gate: release {decision.version} may not deploy to {environment} yet "
                     f"({len(failing)} failing check(s)); waiting."
                 )
-                _emit(session, req, state=None, comment=compose(head, lines, footer), decision_id=decision.id)
+                _emit(
+                    session,
+                    req,
+                    state=None,
+                    comment=comments.compose(head, lines, footer),
+                    decision_id=decision.id,
+                )
                 req.reports_posted += 1
                 emitted = "report"
         else:
@@ -412,17 +347,7 @@ def _mark_due(session: Session, flush_context: Any) -> None:
             projects.add(obj.project_key)
     if not releases and not projects:
         return
-    clauses = []
-    if releases:
-        clauses.append(ProtectionRequest.release_id.in_(releases))
-    if projects:
-        clauses.append(ProtectionRequest.project_key.in_(projects))
-    session.connection().execute(
-        update(ProtectionRequest)
-        .where(ProtectionRequest.status == PENDING, or_(*clauses))
-        .values(next_check_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
+    repository.mark_pending_due(session, releases=releases, projects=projects, now=utcnow())
 
 
 sa_event.listen(Session, "after_flush", _mark_due)
@@ -441,15 +366,4 @@ async def list_requests(
     cursor: str | None,
 ) -> tuple[list[ProtectionRequest], str | None]:
     ensure_read(principal, project_key)
-    stmt = select(ProtectionRequest).where(ProtectionRequest.project_key == project_key)
-    if status:
-        stmt = stmt.where(ProtectionRequest.status == status)
-    return await paginate(
-        session,
-        stmt,
-        order=[],
-        id_column=ProtectionRequest.id,
-        limit=limit,
-        cursor=cursor,
-        sort_key="protection_requests",
-    )
+    return await repository.page_of_project(session, project_key, status=status, limit=limit, cursor=cursor)

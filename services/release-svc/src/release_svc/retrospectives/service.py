@@ -6,22 +6,18 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
 from tpmhub_shared.concurrency import lock_and_check
-from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.problems import Conflict, NotFound, ServiceUnavailable, UnprocessableEntity
 
-from release_svc.gate.models import GateDecision
-from release_svc.guardrails.models import MetricReading
 from release_svc.releases.models import Release
 from release_svc.releases.service import get_release
+from release_svc.retrospectives import repository
 from release_svc.retrospectives.models import Retrospective
 from release_svc.retrospectives.schemas import RetrospectiveUpdate, SendToRisk
-from release_svc.rollouts.models import Rollout
 
 RESOURCE = "retrospective"
 EDITORS = PLANNERS | {"engineer", "qa"}
@@ -34,16 +30,7 @@ def _seconds(a: datetime | None, b: datetime | None) -> float | None:
 
 async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]:
     """What happened, from the records: one query per source, aggregates in SQL."""
-    entries = list(
-        (
-            await session.execute(
-                select(HistoryEntry)
-                .where(HistoryEntry.resource_type == "release", HistoryEntry.resource_id == str(release.id))
-                .order_by(HistoryEntry.id)
-                .limit(TIMELINE_LIMIT)
-            )
-        ).scalars()
-    )
+    entries = await repository.release_history(session, release.id, limit=TIMELINE_LIMIT)
     timeline = [
         {"at": history.jsonable(e.at), "action": e.action, "actor": e.actor, "note": e.note}
         for e in entries
@@ -62,24 +49,9 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
             last_submit = None
     released_at = first.get("mark_released")
     planned = release.target_date
-    gate_rows = (
-        await session.execute(
-            select(GateDecision.allowed, func.count())
-            .where(GateDecision.release_id == release.id)
-            .group_by(GateDecision.allowed)
-        )
-    ).all()
-    gate_counts = {bool(a): n for a, n in gate_rows}
+    gate_counts = await repository.gate_counts(session, release.id)
     denied_checks: Counter[str] = Counter()
-    denials = (
-        await session.execute(
-            select(GateDecision.checks)
-            .where(GateDecision.release_id == release.id, GateDecision.allowed.is_(False))
-            .order_by(GateDecision.id.desc())
-            .limit(200)
-        )
-    ).scalars()
-    for checks in denials:
+    for checks in await repository.denied_checks(session, release.id, limit=200):
         denied_checks.update(c["name"] for c in checks if not c["passed"])
     # Every time a tpm/admin went past a denied gate to start or advance a rollout.
     overrides = [
@@ -92,38 +64,14 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
             "reason": d.override_reason,
             "failed_checks": [c["name"] for c in d.checks if not c["passed"]],
         }
-        for d in (
-            await session.execute(
-                select(GateDecision)
-                .where(GateDecision.release_id == release.id, GateDecision.overridden_by.is_not(None))
-                .order_by(GateDecision.id)
-                .limit(TIMELINE_LIMIT)
-            )
-        ).scalars()
+        for d in await repository.overridden_decisions(session, release.id, limit=TIMELINE_LIMIT)
     ]
-    rollout_ids = [
-        r
-        for (r,) in (await session.execute(select(Rollout.id).where(Rollout.release_id == release.id))).all()
-    ]
+    rollout_ids = await repository.rollout_ids(session, release.id)
     rollout_actions: dict[str, int] = {}
     trips = 0
     if rollout_ids:
-        rows = await session.execute(
-            select(HistoryEntry.action, func.count())
-            .where(
-                HistoryEntry.resource_type == "rollout",
-                HistoryEntry.resource_id.in_([str(r) for r in rollout_ids]),
-            )
-            .group_by(HistoryEntry.action)
-        )
-        rollout_actions = {a: n for a, n in rows}
-        trips = (
-            await session.execute(
-                select(func.count())
-                .select_from(MetricReading)
-                .where(MetricReading.rollout_id.in_(rollout_ids), MetricReading.outcome == "fail")
-            )
-        ).scalar_one()
+        rollout_actions = await repository.rollout_action_counts(session, rollout_ids)
+        trips = await repository.guardrail_trips(session, rollout_ids)
     return {
         "planned_date": history.jsonable(planned),
         "actual_release_at": history.jsonable(released_at),
@@ -155,9 +103,7 @@ async def get_retrospective(
     session: AsyncSession, *, principal: Principal, release_id: uuid.UUID
 ) -> Retrospective:
     await get_release(session, principal=principal, release_id=release_id)
-    row = (
-        await session.execute(select(Retrospective).where(Retrospective.release_id == release_id))
-    ).scalar_one_or_none()
+    row = await repository.of_release(session, release_id)
     if row is None:
         raise NotFound(f"Release {release_id} has no retrospective yet; POST one to draft it.")
     return row
@@ -168,8 +114,7 @@ async def create_retrospective(
 ) -> Retrospective:
     release = await get_release(session, principal=principal, release_id=release_id)
     ensure_role(principal, release.project_key, EDITORS, action="draft a retrospective")
-    exists = await session.execute(select(Retrospective.id).where(Retrospective.release_id == release_id))
-    if exists.first() is not None:
+    if await repository.exists_for(session, release_id):
         raise Conflict("This release already has a retrospective; refresh its facts or edit it.")
     facts = await draft_facts(session, release)
     went_badly = []
@@ -196,7 +141,7 @@ async def create_retrospective(
         went_badly=went_badly,
         created_by=principal.sub,
     )
-    session.add(row)
+    repository.add(session, row)
     await history.record(
         session,
         principal=principal,
@@ -298,11 +243,7 @@ async def send_action_item_to_risk(
     call and the request carries an Idempotency-Key derived from the item, so a concurrent or retried send
     never creates a second risk. 503 when risk-svc cannot answer."""
     await get_release(session, principal=principal, release_id=release_id)
-    row = (
-        await session.execute(
-            select(Retrospective).where(Retrospective.release_id == release_id).with_for_update()
-        )
-    ).scalar_one_or_none()
+    row = await repository.of_release(session, release_id, for_update=True)
     if row is None:
         raise NotFound(f"Release {release_id} has no retrospective yet; POST one to draft it.")
     ensure_role(principal, row.project_key, PLANNERS, action="raise a risk from a retrospective")

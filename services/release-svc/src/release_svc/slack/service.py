@@ -11,7 +11,6 @@ from datetime import datetime
 from urllib.parse import parse_qs
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
 from tpmhub_shared.auth import Principal, ensure_role
@@ -21,10 +20,9 @@ from tpmhub_shared.problems import BadRequest, Forbidden, NotFound, ProblemError
 
 from release_svc.gate.service import GateSiblings
 from release_svc.releases import flows as releases
-from release_svc.releases.models import Release
 from release_svc.rollouts import flows as rollouts
-from release_svc.rollouts.models import Rollout
 from release_svc.rollouts.schemas import AdvanceRequest
+from release_svc.slack import repository
 from release_svc.slack.models import SlackUser
 from release_svc.slack.schemas import SlackInteraction, SlackReply, SlackUserPut
 
@@ -77,13 +75,7 @@ async def put_user(
     ensure_role(principal, project_key, {"tpm"}, action="map Slack users")
     if body.role == "admin" and not principal.is_admin(project_key):
         raise Forbidden("Only an admin may map a Slack user as admin.", required_roles=["admin"])
-    row = (
-        await session.execute(
-            select(SlackUser)
-            .where(SlackUser.project_key == project_key, SlackUser.slack_user_id == slack_user_id)
-            .with_for_update()
-        )
-    ).scalar_one_or_none()
+    row = await repository.mapping(session, project_key, slack_user_id, for_update=True)
     created = row is None
     before = None if created else history.snapshot(row, ["sub", "role"])
     if row is None:
@@ -94,7 +86,7 @@ async def put_user(
             role=body.role,
             updated_by=principal.sub,
         )
-        session.add(row)
+        repository.add(session, row)
     else:
         row.sub, row.role, row.updated_by = body.sub, body.role, principal.sub
     await history.record(
@@ -113,23 +105,14 @@ async def put_user(
 
 async def list_users(session: AsyncSession, *, principal: Principal, project_key: str) -> list[SlackUser]:
     ensure_role(principal, project_key, {"tpm"}, action="see the Slack user mapping")
-    rows = await session.execute(
-        select(SlackUser).where(SlackUser.project_key == project_key).order_by(SlackUser.slack_user_id)
-    )
-    return list(rows.scalars())
+    return await repository.mappings_of(session, project_key)
 
 
 async def delete_user(
     session: AsyncSession, *, principal: Principal, project_key: str, slack_user_id: str
 ) -> None:
     ensure_role(principal, project_key, {"tpm"}, action="map Slack users")
-    row = (
-        await session.execute(
-            select(SlackUser).where(
-                SlackUser.project_key == project_key, SlackUser.slack_user_id == slack_user_id
-            )
-        )
-    ).scalar_one_or_none()
+    row = await repository.mapping(session, project_key, slack_user_id)
     if row is None:
         raise NotFound(f"Slack user {slack_user_id} is not mapped in project {project_key}.")
     await history.record(
@@ -142,7 +125,7 @@ async def delete_user(
         before=history.snapshot(row, ["sub", "role"]),
         after=None,
     )
-    await session.delete(row)
+    await repository.delete(session, row)
     await session.flush()
 
 
@@ -164,13 +147,7 @@ def _target(value: str) -> tuple[str, uuid.UUID] | None:
 
 
 async def _principal(session: AsyncSession, project_key: str, slack_user: str) -> Principal | None:
-    row = (
-        await session.execute(
-            select(SlackUser).where(
-                SlackUser.project_key == project_key, SlackUser.slack_user_id == slack_user
-            )
-        )
-    ).scalar_one_or_none()
+    row = await repository.mapping(session, project_key, slack_user)
     if row is None:
         return None
     return Principal(sub=row.sub, name=f"{row.sub} ({VIA})", roles={project_key: row.role})
@@ -179,7 +156,7 @@ async def _principal(session: AsyncSession, project_key: str, slack_user: str) -
 async def _advance(
     session: AsyncSession, slack_user: str, rollout_id: uuid.UUID, now: datetime, siblings: GateSiblings
 ) -> SlackReply:
-    found = await session.get(Rollout, rollout_id)
+    found = await repository.rollout(session, rollout_id)
     if found is None:
         return _reply("That rollout no longer exists; nothing was changed.")
     principal = await _principal(session, found.project_key, slack_user)
@@ -204,7 +181,7 @@ async def _advance(
 
 
 async def _approve(session: AsyncSession, slack_user: str, release_id: uuid.UUID) -> SlackReply:
-    found = await session.get(Release, release_id)
+    found = await repository.release(session, release_id)
     if found is None:
         return _reply("That release no longer exists; nothing was changed.")
     principal = await _principal(session, found.project_key, slack_user)

@@ -7,7 +7,6 @@ import statistics
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import Principal, ensure_read
 from tpmhub_shared.contracts import (
@@ -19,14 +18,10 @@ from tpmhub_shared.contracts import (
     SummaryDora,
     VerificationBrief,
 )
-from tpmhub_shared.history import HistoryEntry
 from tpmhub_shared.problems import UnprocessableEntity, field_error
 
-from release_svc.gate.models import GateDecision
-from release_svc.releases.models import Release
-from release_svc.releases.service import RESOURCE as RELEASE_RESOURCE
-from release_svc.rollouts.models import ACTIVE_STATUSES, Rollout
-from release_svc.verification.models import Verification
+from release_svc.rollouts.models import Rollout
+from release_svc.summary import repository
 
 MAX_DAYS = 92
 LIST_LIMIT = 100
@@ -66,122 +61,24 @@ async def release_summary(
     check_range(start, end, now.date())
     lo, hi = _start(start), _start(end + timedelta(days=1))
 
-    states = {
-        s: int(n)
-        for s, n in await session.execute(
-            select(Release.status, func.count())
-            .where(Release.project_key == project_key)
-            .group_by(Release.status)
-        )
-    }
-    releases = (
-        (
-            await session.execute(
-                select(Release)
-                .where(
-                    Release.project_key == project_key,
-                    or_(
-                        Release.status.not_in(FINISHED),
-                        (Release.updated_at >= lo) & (Release.updated_at < hi),
-                    ),
-                )
-                .order_by(Release.created_at, Release.id)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
+    states = await repository.release_states(session, project_key)
+    releases = await repository.open_or_changed_releases(
+        session, project_key, lo, hi, finished=FINISHED, limit=LIST_LIMIT
     )
     versions = {r.id: r.semver for r in releases}
 
     async def version_of(ids: set) -> dict:  # noqa: ANN001 - uuid sets
         missing = ids - versions.keys()
         if missing:
-            for rid, semver in await session.execute(
-                select(Release.id, Release.semver).where(Release.id.in_(missing))
-            ):
-                versions[rid] = semver
+            versions.update(await repository.release_versions(session, missing))
         return versions
 
-    denials = (
-        (
-            await session.execute(
-                select(GateDecision)
-                .where(
-                    GateDecision.project_key == project_key,
-                    GateDecision.allowed.is_(False),
-                    GateDecision.at >= lo,
-                    GateDecision.at < hi,
-                )
-                .order_by(GateDecision.at, GateDecision.id)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
-    )
-
-    rollouts = (
-        (
-            await session.execute(
-                select(Rollout)
-                .where(Rollout.project_key == project_key, Rollout.status.in_(ACTIVE_STATUSES))
-                .order_by(Rollout.started_at, Rollout.id)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
-    )
-    rolled_back_rollouts = (
-        (
-            await session.execute(
-                select(Rollout).where(
-                    Rollout.project_key == project_key,
-                    Rollout.status == "rolled_back",
-                    Rollout.finished_at >= lo,
-                    Rollout.finished_at < hi,
-                )
-            )
-        )
-        .scalars()
-        .all()
-    )
-
+    denials = await repository.gate_denials(session, project_key, lo, hi, limit=LIST_LIMIT)
+    rollouts = await repository.active_rollouts(session, project_key, limit=LIST_LIMIT)
+    rolled_back_rollouts = await repository.rolled_back_rollouts(session, project_key, lo, hi)
     # Releases changing state in the period, from their history (who, when, why).
-    moves = (
-        (
-            await session.execute(
-                select(HistoryEntry)
-                .where(
-                    HistoryEntry.project_key == project_key,
-                    HistoryEntry.resource_type == RELEASE_RESOURCE,
-                    HistoryEntry.action.in_(("mark_released", "roll_back")),
-                    HistoryEntry.at >= lo,
-                    HistoryEntry.at < hi,
-                )
-                .order_by(HistoryEntry.at, HistoryEntry.id)
-            )
-        )
-        .scalars()
-        .all()
-    )
-    verifications = (
-        (
-            await session.execute(
-                select(Verification)
-                .where(
-                    Verification.project_key == project_key,
-                    Verification.verified_at >= lo,
-                    Verification.verified_at < hi,
-                )
-                .order_by(Verification.verified_at, Verification.id)
-                .limit(LIST_LIMIT)
-            )
-        )
-        .scalars()
-        .all()
-    )
+    moves = await repository.release_moves(session, project_key, lo, hi)
+    verifications = await repository.verifications(session, project_key, lo, hi, limit=LIST_LIMIT)
 
     ids = (
         {d.release_id for d in denials}
@@ -191,15 +88,7 @@ async def release_summary(
     ids |= {r.release_id for r in rolled_back_rollouts} | {uuid.UUID(m.resource_id) for m in moves}
     await version_of(ids)
     created = (
-        dict(
-            (
-                await session.execute(
-                    select(Release.id, Release.created_at).where(
-                        Release.id.in_({uuid.UUID(m.resource_id) for m in moves})
-                    )
-                )
-            ).all()
-        )
+        await repository.release_created_at(session, {uuid.UUID(m.resource_id) for m in moves})
         if moves
         else {}
     )

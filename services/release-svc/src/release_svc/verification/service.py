@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Sequence
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import events, history
 from tpmhub_shared.auth import CONTRIBUTORS, Principal, ensure_role, visible
@@ -15,7 +14,6 @@ from tpmhub_shared.concurrency import check_if_match, lock_and_check
 from tpmhub_shared.contracts import ItemLookupRequest, ItemLookupResponse, VerificationRecorded
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
-from tpmhub_shared.pagination import paginate
 from tpmhub_shared.patching import merge_patch
 from tpmhub_shared.problems import (
     Conflict,
@@ -27,6 +25,7 @@ from tpmhub_shared.problems import (
 from release_svc.environments.service import resolve_environment
 from release_svc.releases.models import Release
 from release_svc.releases.service import SOURCE, get_release
+from release_svc.verification import repository
 from release_svc.verification.models import Verification
 from release_svc.verification.schemas import VerificationCreate, VerificationUpdate
 
@@ -158,7 +157,7 @@ async def create_verification(
         criterion_ids=criterion_ids,
         item_keys=item_keys,
     )
-    session.add(row)
+    repository.add(session, row)
     await history.record(
         session,
         principal=principal,
@@ -240,7 +239,7 @@ async def update_verification(
 async def get_verification(
     session: AsyncSession, *, principal: Principal, verification_id: uuid.UUID
 ) -> Verification:
-    row = await session.get(Verification, verification_id)
+    row = await repository.get(session, verification_id)
     return visible(principal, row, f"Verification {verification_id} does not exist.")
 
 
@@ -254,9 +253,4 @@ async def list_verifications(
     cursor: str | None,
 ) -> tuple[list[Verification], str | None]:
     await get_release(session, principal=principal, release_id=release_id)
-    stmt = select(Verification).where(Verification.release_id == release_id)
-    if result:
-        stmt = stmt.where(Verification.result == result)
-    return await paginate(
-        session, stmt, order=[], id_column=Verification.id, limit=limit, cursor=cursor, sort_key="id"
-    )
+    return await repository.page_of_release(session, release_id, result=result, limit=limit, cursor=cursor)

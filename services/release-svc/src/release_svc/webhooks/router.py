@@ -1,30 +1,23 @@
-"""CI webhooks (GitHub, GitLab, any CI) and the CI sources they are verified against, over HTTP."""
+"""CI webhooks (GitHub, GitLab, any CI) over HTTP, and the deliveries and pipeline runs they recorded."""
 
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.auth import CurrentPrincipal
-from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
-from release_svc.webhooks import service
-from release_svc.webhooks.schemas import (
-    CiDeliveryPublic,
-    CiEvent,
-    CiSourceCreate,
-    CiSourcePublic,
-    CiSourceUpdate,
-    CiSourceWithSecret,
-    PipelineRunPublic,
-    WebhookReceipt,
-)
+from release_svc.webhooks import flows, service
+from release_svc.webhooks.schemas import CiDeliveryPublic, CiEvent, PipelineRunPublic, WebhookReceipt
 
+# Two routers so that main.py can list the CI sources' routes between them, where the OpenAPI document has
+# them: the webhooks first, the deliveries and runs they recorded after the sources.
 router = APIRouter(tags=["ci-webhooks"])
+records_router = APIRouter(tags=["ci-webhooks"])
 SourceQuery = Annotated[
     uuid.UUID | None,
     Query(
@@ -57,18 +50,12 @@ def _inline(schema: dict) -> dict:
     return resolve(schema)
 
 
-def _public(row, model=CiSourcePublic):  # noqa: ANN001, ANN202
-    return model.model_validate(row).model_copy(
-        update={"webhook_url": service.WEBHOOK_PATHS[row.provider], "github_app": service.app_public(row)}
-    )
-
-
 async def _receive(
     provider: str, request: Request, session: AsyncSession, source: uuid.UUID | None
 ) -> JSONResponse:
     raw = await request.body()
     headers = {k.lower(): v for k, v in request.headers.items()}
-    result = await service.ingest(
+    result = await flows.ingest(
         session,
         provider=provider,
         headers=headers,
@@ -149,89 +136,7 @@ async def receive_ci_webhook(request: Request, session: Session, source: SourceQ
     return await _receive("generic", request, session, source)
 
 
-# ---- CI sources ---------------------------------------------------------------------------------------
-
-
-@router.post(
-    "/v1/projects/{key}/ci-sources",
-    status_code=status.HTTP_201_CREATED,
-    response_model=CiSourceWithSecret,
-    responses=responses(401, 403, 409, 413, 422),
-)
-async def create_ci_source(
-    key: ProjectKeyPath,
-    body: CiSourceCreate,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-) -> CiSourceWithSecret:
-    """Configure a repository's CI for this project (tpm or admin). The answer carries the secret once."""
-    row = await service.create_source(session, principal=principal, project_key=key, data=body)
-    set_etag(response, row.version)
-    response.headers["Location"] = f"/v1/ci-sources/{row.id}"
-    return _public(row, CiSourceWithSecret)
-
-
-@router.get(
-    "/v1/projects/{key}/ci-sources", response_model=Page[CiSourcePublic], responses=responses(401, 403, 422)
-)
-async def list_ci_sources(
-    key: ProjectKeyPath,
-    session: ReadSession,
-    principal: CurrentPrincipal,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-) -> Page[CiSourcePublic]:
-    rows, next_cursor = await service.list_sources(
-        session, principal=principal, project_key=key, limit=limit, cursor=cursor
-    )
-    return Page[CiSourcePublic](items=[_public(r) for r in rows], next_cursor=next_cursor)
-
-
-@router.get("/v1/ci-sources/{source_id}", response_model=CiSourcePublic, responses=responses(401, 404, 422))
-async def get_ci_source(
-    source_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, response: Response
-) -> CiSourcePublic:
-    row = await service.get_source(session, principal=principal, source_id=source_id)
-    set_etag(response, row.version)
-    return _public(row)
-
-
-@router.patch(
-    "/v1/ci-sources/{source_id}",
-    response_model=CiSourcePublic,
-    responses=responses(401, 403, 404, 412, 413, 422),
-)
-async def update_ci_source(
-    source_id: uuid.UUID,
-    body: CiSourceUpdate,
-    session: Session,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> CiSourcePublic:
-    """Change a CI source (merge patch; tpm or admin)."""
-    row = await service.update_source(
-        session, principal=principal, source_id=source_id, patch=body, if_match=if_match
-    )
-    set_etag(response, row.version)
-    return _public(row)
-
-
-@router.delete(
-    "/v1/ci-sources/{source_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    response_class=Response,
-    responses=responses(401, 403, 404, 412, 422),
-)
-async def delete_ci_source(
-    source_id: uuid.UUID, session: Session, principal: CurrentPrincipal, if_match: IfMatch = None
-) -> Response:
-    await service.delete_source(session, principal=principal, source_id=source_id, if_match=if_match)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.get(
+@records_router.get(
     "/v1/projects/{key}/ci-deliveries",
     response_model=Page[CiDeliveryPublic],
     responses=responses(401, 403, 422),
@@ -253,7 +158,7 @@ async def list_ci_deliveries(
     )
 
 
-@router.get(
+@records_router.get(
     "/v1/releases/{release_id}/pipeline-runs",
     response_model=Page[PipelineRunPublic],
     responses=responses(401, 404, 422),
