@@ -10,8 +10,12 @@ from typing import get_args
 
 import pytest
 from pydantic import ValidationError
+from release_svc.main import ROUTERS as RELEASE
+from requirements_svc.main import ROUTERS as REQUIREMENTS
+from risk_svc.main import ROUTERS as RISK
 from tpmhub_shared import contracts, vocabulary
 from tpmhub_shared.app import DuplicateHandler, merge_handlers
+from tpmhub_shared.events.api import ROUTERS as EVENTS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted(
@@ -113,3 +117,27 @@ def test_a_doubly_handled_event_type_is_refused() -> None:
     assert merge_handlers({"a.b": first}, {"c.d": second}) == {"a.b": first, "c.d": second}
     with pytest.raises(DuplicateHandler, match="a.b"):
         merge_handlers({"a.b": first}, {"a.b": second})
+
+
+MAX_LINES = 450
+MAX_ROUTES = 15
+
+
+def test_no_source_file_grows_past_the_size_a_reader_can_hold() -> None:
+    """Rooms that grew too big are split along their chapters (docs/development.md says where)."""
+    big = [
+        f"{p.relative_to(ROOT)}: {n} lines"
+        for p in SOURCES
+        if (n := len(p.read_text().splitlines())) > MAX_LINES
+    ]
+    assert big == []
+
+
+def test_no_router_holds_more_routes_than_a_reader_can_scan() -> None:
+    crowded = [
+        f"{route.path} … ({len(router.routes)} routes)"
+        for router in (*REQUIREMENTS, *RISK, *RELEASE, *EVENTS)
+        if len(router.routes) > MAX_ROUTES
+        for route in router.routes[:1]
+    ]
+    assert crowded == []
