@@ -112,6 +112,8 @@ class Robots:
         self.ding_secret = DING_SECRET
         self.feishu_secret = FEISHU_SECRET
         self.port = 0
+        # The HTTP status of a refusal. The real platforms answer 200 with the error code in the body.
+        self.refusal_status = 401
 
         @self.app.post("/robot/send")
         async def dingtalk(request: Request) -> Response:
@@ -126,11 +128,17 @@ class Robots:
             try:
                 [timestamp], [sign] = params["timestamp"], params["sign"]
             except (KeyError, ValueError):
-                return Response('{"errcode":310000,"errmsg":"sign not match"}', status_code=401)
+                return Response(
+                    '{"errcode":310000,"errmsg":"sign not match"}', status_code=self.refusal_status
+                )
             if abs(int(timestamp) - time.time() * 1000) > 3_600_000:
-                return Response('{"errcode":310000,"errmsg":"timestamp out of range"}', status_code=401)
+                return Response(
+                    '{"errcode":310000,"errmsg":"timestamp out of range"}', status_code=self.refusal_status
+                )
             if sign != expected_dingtalk(self.ding_secret, int(timestamp)):
-                return Response('{"errcode":310000,"errmsg":"sign not match"}', status_code=401)
+                return Response(
+                    '{"errcode":310000,"errmsg":"sign not match"}', status_code=self.refusal_status
+                )
             return Response('{"errcode":0,"errmsg":"ok"}', media_type="application/json")
 
         @self.app.post("/open-apis/bot/v2/hook/{hook}")
@@ -142,11 +150,13 @@ class Robots:
             message = orjson.loads(body)
             timestamp, sign = message.get("timestamp"), message.get("sign")
             if not isinstance(timestamp, str) or not isinstance(sign, str):
-                return Response('{"code":19021,"msg":"sign match fail"}', status_code=401)
+                return Response('{"code":19021,"msg":"sign match fail"}', status_code=self.refusal_status)
             if abs(int(timestamp) - time.time()) > 3600:
-                return Response('{"code":19021,"msg":"timestamp is not within one hour"}', status_code=401)
+                return Response(
+                    '{"code":19021,"msg":"timestamp is not within one hour"}', status_code=self.refusal_status
+                )
             if sign != expected_feishu(self.feishu_secret, int(timestamp)):
-                return Response('{"code":19021,"msg":"sign match fail"}', status_code=401)
+                return Response('{"code":19021,"msg":"sign match fail"}', status_code=self.refusal_status)
             return Response('{"code":0,"msg":"success"}', media_type="application/json")
 
     @property
@@ -243,6 +253,27 @@ async def test_a_wrong_robot_secret_is_refused_by_the_robot(service_app, auth, r
         # Without a robot secret, nothing is added: no timestamp or sign in the message.
         plain = [orjson.loads(s["body"]) for s in robots.seen if s["kind"] == "feishu"]
         assert any("sign" not in m for m in plain)
+
+
+async def test_a_refusal_in_a_200_answer_is_a_failed_delivery(service_app, auth, robots):
+    """DingTalk and Feishu answer HTTP 200 to a message they refuse: the error code in the body decides."""
+    robots.refusal_status = 200
+    async with service_app() as (app, client):
+        ding = await create(client, auth, url=robots.dingtalk_url, format="dingtalk", robot_secret="SECwrong")
+        feishu = await create(client, auth, url=robots.feishu_url, format="feishu", robot_secret="wrong")
+        good = await create(
+            client, auth, url=robots.dingtalk_url, format="dingtalk", robot_secret=DING_SECRET
+        )
+        await emit(client, auth, type="rollout.advanced", subject="R1", percent=25)
+        await outbox.run_once(app)
+        [refused_ding] = await attempts(client, auth, ding["id"])
+        [refused_feishu] = await attempts(client, auth, feishu["id"])
+        [delivered] = await attempts(client, auth, good["id"])
+        assert refused_ding["status_code"] == refused_feishu["status_code"] == 200
+        assert not refused_ding["success"] and not refused_feishu["success"]
+        assert refused_ding["error"] == "dingtalk refused the message: code 310000 (sign not match)"
+        assert refused_feishu["error"] == "feishu refused the message: code 19021 (sign match fail)"
+        assert delivered["success"] and delivered["error"] is None
 
 
 async def test_robot_secret_is_write_only_and_validated(service_app, auth, robots):

@@ -9,6 +9,7 @@ import time
 import uuid
 
 import httpx
+import orjson
 from fastapi import FastAPI
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.events.deliveries import EXCERPT_CHARS, PENDING, EventDelivery, Outcome
 from tpmhub_shared.events.envelope import OutboxEvent, emit
 from tpmhub_shared.events.outbox import Subscribers
+from tpmhub_shared.events.subscriptions.formats import ROBOT_PLATFORMS
 from tpmhub_shared.events.subscriptions.models import Subscription, project_label
 from tpmhub_shared.events.subscriptions.signing import delivery_request
 from tpmhub_shared.ids import utcnow
@@ -147,14 +149,37 @@ async def send_to_subscription(app: FastAPI, sub: Subscription, event: OutboxEve
         )
     elapsed = (time.perf_counter() - start) * 1000
     ok = 200 <= response.status_code < 300
+    refusal = robot_refusal(sub.format, response) if ok else None
     return Outcome(
-        success=ok,
+        success=ok and refusal is None,
         status_code=response.status_code,
         duration_ms=elapsed,
         excerpt=_excerpt(response),
-        error=None if ok else f"answered {response.status_code}",
+        error=refusal or (None if ok else f"answered {response.status_code}"),
         gone=response.status_code == 410,
     )
+
+
+def robot_refusal(fmt: str, response: httpx.Response) -> str | None:
+    """DingTalk and Feishu answer HTTP 200 to a message they refused (bad sign, keyword, rate limit): the
+    refusal is a non-zero `errcode` (DingTalk) or `code`/`StatusCode` (Feishu) in the body."""
+    platform = ROBOT_PLATFORMS.get(fmt)
+    if platform is None:
+        return None
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    if platform == "dingtalk":
+        code, message = body.get("errcode"), body.get("errmsg")
+    else:
+        code = body.get("code", body.get("StatusCode"))
+        message = body.get("msg", body.get("StatusMessage"))
+    if code in (None, 0, "0"):
+        return None
+    return f"{platform} refused the message: code {code}" + (f" ({str(message)[:200]})" if message else "")
 
 
 def _excerpt(response: httpx.Response) -> str:
