@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 from fastapi import Request
-from sqlalchemy import JSON, ColumnElement, DateTime, Integer, any_, bindparam, event
+from sqlalchemy import JSON, Column, ColumnElement, DateTime, Integer, any_, bindparam, event
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import declared_attr
@@ -55,14 +55,10 @@ class UTCDateTime(TypeDecorator):
 
 
 def utc_column(**kw: Any) -> Any:
-    from sqlalchemy import Column
-
     return Column(UTCDateTime(), **kw)
 
 
 def json_column(**kw: Any) -> Any:
-    from sqlalchemy import Column
-
     return Column(JSONType, **kw)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import os
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from tpmhub_shared.app import ServiceSpec, migration_config
 from tpmhub_shared.auth import issue_token
+from tpmhub_shared.events.envelope import CloudEvent
+from tpmhub_shared.http import SiblingClient
 from tpmhub_shared.migrations import upgrade_async
 from tpmhub_shared.settings import CommonSettings, ServiceSettings
 from tpmhub_shared.testing.postgres import PostgresServer, free_port
@@ -172,11 +176,6 @@ TEST_PROJECTS = ("PAY", "OPS", "NEW")
 
 def project_created_event(key: str, name: str | None = None) -> dict[str, Any]:
     """A `project.created` CloudEvent as requirements-svc sends it, as JSON."""
-    import uuid
-    from datetime import UTC, datetime
-
-    from tpmhub_shared.events.envelope import CloudEvent
-
     now = datetime.now(UTC)
     return CloudEvent(
         id=str(uuid.uuid4()),
@@ -213,8 +212,6 @@ class ConfirmingWith:
     that they confirm projects with it (their directories start empty); `await restore()` undoes it."""
 
     def __init__(self, requirements_app: Any, *apps: Any) -> None:
-        from tpmhub_shared.http import SiblingClient
-
         self.saved = []
         for app in apps:
             cache = getattr(app.state, "project_directory", None)
