@@ -13,9 +13,9 @@ query.
 from __future__ import annotations
 
 import argparse
-import os
 import asyncio
 import cProfile
+import os
 import pstats
 import time
 from typing import Any
@@ -71,41 +71,40 @@ async def main_async(args: argparse.Namespace) -> None:
     os.environ.setdefault("TPM_LOG_LEVEL", "WARNING")
     os.environ.setdefault("TPM_LOG_FORMAT", "json")
     common = CommonSettings(env="test")
-    if True:
-        settings = await migrated_database(SPEC, Settings, "sqlite", None, common)
-        app = create_app(settings)
-        admin = issue_token(common, sub="bench", roles={"*": "admin"})
-        service = issue_token(
-            common, sub="service:requirements-svc", roles={"*": "viewer"}, service="requirements-svc"
+    settings = await migrated_database(SPEC, Settings, "sqlite", None, common)
+    app = create_app(settings)
+    admin = issue_token(common, sub="bench", roles={"*": "admin"})
+    service = issue_token(
+        common, sub="service:requirements-svc", roles={"*": "viewer"}, service="requirements-svc"
+    )
+    async with LifespanClient(app) as client:
+        auth = {"Authorization": f"Bearer {admin}"}
+        await learn_projects(client, {"Authorization": f"Bearer {service}"}, "BENCH")
+        r = await client.post("/v1/projects/BENCH/releases", json={"version": "1.0.0"}, headers=auth)
+        assert r.status_code == 201, r.text
+        r = await client.post(
+            f"/v1/releases/{r.json()['id']}/rollouts",
+            json={"group_id": "bench", "stages": [{"percent": 50, "operator": "bench"}]},
+            headers=auth,
         )
-        async with LifespanClient(app) as client:
-            auth = {"Authorization": f"Bearer {admin}"}
-            await learn_projects(client, {"Authorization": f"Bearer {service}"}, "BENCH")
-            r = await client.post("/v1/projects/BENCH/releases", json={"version": "1.0.0"}, headers=auth)
-            assert r.status_code == 201, r.text
-            r = await client.post(
-                f"/v1/releases/{r.json()['id']}/rollouts",
-                json={"group_id": "bench", "stages": [{"percent": 50, "operator": "bench"}]},
-                headers=auth,
-            )
-            assert r.status_code == 201, r.text
-            rollout = r.json()["id"]
-            token = [(b"authorization", f"Bearer {admin}".encode())]
-            cases = {
-                "healthz": ("/healthz", b"", []),
-                "decide": (f"/v1/rollouts/{rollout}/decide", b"unit=user-42", token),
-            }
-            if args.profile:
-                path, query, headers = cases[args.profile]
-                profiler = cProfile.Profile()
-                profiler.enable()
-                await measure(app, path, query, headers, args.requests)
-                profiler.disable()
-                pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
-                return
-            for name, (path, query, headers) in cases.items():
-                micros = await measure(app, path, query, headers, args.requests)
-                print(f"{name:<8} {micros:8.1f} µs CPU per request ({args.requests:,} requests)")
+        assert r.status_code == 201, r.text
+        rollout = r.json()["id"]
+        token = [(b"authorization", f"Bearer {admin}".encode())]
+        cases = {
+            "healthz": ("/healthz", b"", []),
+            "decide": (f"/v1/rollouts/{rollout}/decide", b"unit=user-42", token),
+        }
+        if args.profile:
+            path, query, headers = cases[args.profile]
+            profiler = cProfile.Profile()
+            profiler.enable()
+            await measure(app, path, query, headers, args.requests)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            return
+        for name, (path, query, headers) in cases.items():
+            micros = await measure(app, path, query, headers, args.requests)
+            print(f"{name:<8} {micros:8.1f} µs CPU per request ({args.requests:,} requests)")
 
 
 def main() -> None:
