@@ -158,3 +158,50 @@ def test_imports_sit_at_the_top_of_their_module() -> None:
                     if isinstance(inner, (ast.Import, ast.ImportFrom))
                 ]
     assert late == []
+
+
+# Read models: one query over several domains' tables answers a whole view (no N+1 through repositories);
+# they write nothing, and their docstrings say so.
+READ_MODELS = {
+    "requirements-svc": {"reports/service.py", "archive/service.py", "milestones/forecast.py"},
+    "risk-svc": set(),
+    "release-svc": {"summary/repository.py"},
+}
+
+
+@pytest.mark.parametrize("service", sorted(READ_MODELS))
+def test_a_domain_reads_another_domains_tables_only_through_its_repository(service: str) -> None:
+    """No query outside a domain names its tables' columns (`Model.column`, `select(Model)`); read models
+    excepted. Using another domain's model as a type, or its instances' attributes, is fine."""
+    package = ROOT / "services" / service / "src" / service.replace("-svc", "_svc")
+    owner = {
+        node.name: path.parent.name
+        for path in package.glob("*/models.py")
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.ClassDef)
+    }
+    reaching = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package)
+        if len(rel.parts) < 2 or rel.as_posix() in READ_MODELS[service]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names: list[str] = []
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.attr[:1].islower()
+            ):
+                names = [node.value.id]
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                "select",
+                "update",
+                "delete",
+            ):
+                names = [a.id for a in node.args if isinstance(a, ast.Name)]
+            reaching += [
+                f"{rel}:{node.lineno} {name}"
+                for name in names
+                if name in owner and owner[name] != rel.parts[0]
+            ]
+    assert reaching == []

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from release_svc.approvals.models import ReleaseApproval
+from release_svc.releases.models import Release
 
 
 async def round_approvals(
@@ -27,3 +28,15 @@ async def add_approval(session: AsyncSession, **fields: Any) -> ReleaseApproval:
     approval = ReleaseApproval(**fields)
     session.add(approval)
     return approval
+
+
+async def approvers_who_approved(session: AsyncSession, release: Release) -> set[str]:
+    """Who approved the release in its current review round."""
+    rows = await session.execute(
+        select(ReleaseApproval.approver).where(
+            ReleaseApproval.release_id == release.id,
+            ReleaseApproval.review_round == release.review_round,
+            ReleaseApproval.decision == "approve",
+        )
+    )
+    return {r[0] for r in rows}

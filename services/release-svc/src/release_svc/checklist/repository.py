@@ -50,3 +50,26 @@ async def last_position_and_count(session: AsyncSession, release_id: uuid.UUID) 
 
 async def get_item(session: AsyncSession, item_id: uuid.UUID) -> ChecklistItem | None:
     return await session.get(ChecklistItem, item_id)
+
+
+async def checklist_states(session: AsyncSession, release_id: uuid.UUID) -> list[Any]:
+    """(id, title, status) of each checklist item of the release, in checklist order."""
+    return list(
+        (
+            await session.execute(
+                select(ChecklistItem.id, ChecklistItem.title, ChecklistItem.status)
+                .where(ChecklistItem.release_id == release_id)
+                .order_by(ChecklistItem.position)
+            )
+        ).all()
+    )
+
+
+async def not_done_with_codes(
+    session: AsyncSession, release_id: uuid.UUID, codes: list[str]
+) -> list[ChecklistItem]:
+    """The release's checklist items with one of these codes that are not done yet."""
+    stmt = select(ChecklistItem).where(
+        ChecklistItem.release_id == release_id, ChecklistItem.code.in_(codes), ChecklistItem.status != "done"
+    )
+    return list((await session.execute(stmt)).scalars().all())

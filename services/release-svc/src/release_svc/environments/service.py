@@ -18,6 +18,8 @@ from tpmhub_shared.problems import Conflict, UnprocessableEntity, field_error
 from release_svc.environments import repository
 from release_svc.environments.models import ProjectEnvironments
 from release_svc.environments.schemas import EnvironmentPublic, EnvironmentsIn, EnvironmentsPublic
+from release_svc.freezes import repository as freezes_repository
+from release_svc.rollouts import repository as rollouts_repository
 
 RESOURCE = "project_environments"
 EDITORS = frozenset({"tpm"})  # and admin
@@ -131,9 +133,9 @@ async def get_environments(
 async def _in_use(session: AsyncSession, project_key: str, removed: set[str]) -> dict[str, list[str]]:
     """What still names an environment about to be removed: unfinished rollouts, current or future freezes."""
     used: dict[str, list[str]] = {}
-    for rid, env in await repository.unfinished_rollouts_in(session, project_key, removed):
+    for rid, env in await rollouts_repository.unfinished_rollouts_in(session, project_key, removed):
         used.setdefault(env, []).append(f"rollout {rid}")
-    for wid, names in await repository.freeze_windows_not_ended(session, project_key, utcnow()):
+    for wid, names in await freezes_repository.freeze_windows_not_ended(session, project_key, utcnow()):
         for env in set(names or []) & removed:
             used.setdefault(env, []).append(f"freeze window {wid}")
     return used

@@ -125,3 +125,13 @@ async def approved_exception_window_ids(session: AsyncSession, release_id: uuid.
         )
     )
     return {r[0] for r in rows}
+
+
+async def freeze_windows_not_ended(session: AsyncSession, project_key: str, now: datetime) -> list[Any]:
+    """(id, environments) of the project's freeze windows that end after `now`."""
+    rows = await session.execute(
+        select(FreezeWindow.id, FreezeWindow.environments).where(
+            FreezeWindow.project_key == project_key, FreezeWindow.ends_at > now
+        )
+    )
+    return list(rows)

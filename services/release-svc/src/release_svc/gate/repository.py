@@ -1,54 +1,16 @@
-"""Queries of the gate: its decisions, and what the local checks read of a release's approvals, checklist
-and rollouts (those tables belong to releases/ and rollouts/; the reads move there once they have
-repositories)."""
+"""Queries of the gate's own table: its recorded decisions (what its checks read of approvals, the
+checklist and rollouts is asked of those domains' repositories)."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.pagination import paginate
 
-from release_svc.approvals.models import ReleaseApproval
-from release_svc.checklist.models import ChecklistItem
 from release_svc.gate.models import GateDecision
-from release_svc.releases.models import Release
-from release_svc.rollouts.models import Rollout
-
-
-async def approvers_who_approved(session: AsyncSession, release: Release) -> set[str]:
-    """Who approved the release in its current review round."""
-    rows = await session.execute(
-        select(ReleaseApproval.approver).where(
-            ReleaseApproval.release_id == release.id,
-            ReleaseApproval.review_round == release.review_round,
-            ReleaseApproval.decision == "approve",
-        )
-    )
-    return {r[0] for r in rows}
-
-
-async def checklist_states(session: AsyncSession, release_id: uuid.UUID) -> list[Any]:
-    """(id, title, status) of each checklist item of the release, in checklist order."""
-    return list(
-        (
-            await session.execute(
-                select(ChecklistItem.id, ChecklistItem.title, ChecklistItem.status)
-                .where(ChecklistItem.release_id == release_id)
-                .order_by(ChecklistItem.position)
-            )
-        ).all()
-    )
-
-
-async def latest_rollout(session: AsyncSession, release_id: uuid.UUID) -> Rollout | None:
-    return (
-        await session.execute(
-            select(Rollout).where(Rollout.release_id == release_id).order_by(Rollout.id.desc()).limit(1)
-        )
-    ).scalar_one_or_none()
 
 
 def add_decision(session: AsyncSession, decision: GateDecision) -> None:
@@ -78,4 +40,46 @@ async def page_of_release(
         limit=limit,
         cursor=cursor,
         sort_key="-id",
+    )
+
+
+async def gate_counts(session: AsyncSession, release_id: uuid.UUID) -> dict[bool, int]:
+    """How many gate decisions on the release allowed (True) and denied (False)."""
+    rows = (
+        await session.execute(
+            select(GateDecision.allowed, func.count())
+            .where(GateDecision.release_id == release_id)
+            .group_by(GateDecision.allowed)
+        )
+    ).all()
+    return {bool(a): n for a, n in rows}
+
+
+async def denied_checks(session: AsyncSession, release_id: uuid.UUID, *, limit: int) -> list[Any]:
+    """The checks of the release's latest denied gate decisions, newest first."""
+    return list(
+        (
+            await session.execute(
+                select(GateDecision.checks)
+                .where(GateDecision.release_id == release_id, GateDecision.allowed.is_(False))
+                .order_by(GateDecision.id.desc())
+                .limit(limit)
+            )
+        ).scalars()
+    )
+
+
+async def overridden_decisions(
+    session: AsyncSession, release_id: uuid.UUID, *, limit: int
+) -> list[GateDecision]:
+    """The release's gate decisions someone went past (an override), oldest first."""
+    return list(
+        (
+            await session.execute(
+                select(GateDecision)
+                .where(GateDecision.release_id == release_id, GateDecision.overridden_by.is_not(None))
+                .order_by(GateDecision.id)
+                .limit(limit)
+            )
+        ).scalars()
     )

@@ -26,12 +26,15 @@ from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES_TEXT
 
+from release_svc.approvals import repository as approvals_repository
+from release_svc.checklist import repository as checklist_repository
 from release_svc.environments.service import resolve_environment
 from release_svc.freezes import service as freezes
 from release_svc.gate import repository
 from release_svc.gate.models import GateDecision
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
+from release_svc.rollouts import repository as rollouts_repository
 
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})
 DONE_ITEM_STATUSES = frozenset({"done"})
@@ -82,7 +85,7 @@ def _state_check(release: Release) -> dict[str, Any]:
 
 
 async def _approvals_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    approved = await repository.approvers_who_approved(session, release) & set(release.approvers)
+    approved = await approvals_repository.approvers_who_approved(session, release) & set(release.approvers)
     pending = [a for a in release.approvers if a not in approved]
     n = release.required_approvals
     if release.approvers and len(approved) >= n:
@@ -99,7 +102,7 @@ async def _approvals_check(session: AsyncSession, release: Release) -> dict[str,
 
 
 async def _checklist_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rows = await repository.checklist_states(session, release.id)
+    rows = await checklist_repository.checklist_states(session, release.id)
     open_items = [r for r in rows if r.status not in CHECKLIST_PASSING]
     if not open_items:
         return check("checklist", True, f"all {len(rows)} checklist item(s) done or waived")
@@ -135,7 +138,7 @@ async def _freeze_check(session: AsyncSession, release: Release, environment: st
 
 
 async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rollout = await repository.latest_rollout(session, release.id)
+    rollout = await rollouts_repository.latest_rollout(session, release.id)
     if rollout is None:
         return check("rollout", True, "no rollout yet")
     stage = rollout.current_stage

@@ -117,3 +117,14 @@ def readings_of(rollout_id: uuid.UUID, *, metric: str | None, cohort: str | None
     if cohort:
         stmt = stmt.where(MetricReading.cohort == cohort)
     return stmt
+
+
+async def guardrail_trips(session: AsyncSession, rollout_ids: Sequence[uuid.UUID]) -> int:
+    """How many guardrail readings of these rollouts failed."""
+    return (
+        await session.execute(
+            select(func.count())
+            .select_from(MetricReading)
+            .where(MetricReading.rollout_id.in_(rollout_ids), MetricReading.outcome == "fail")
+        )
+    ).scalar_one()

@@ -93,3 +93,57 @@ async def replace_scope_rows(session: AsyncSession, release: Release, keys: Sequ
     session.add_all(
         [ReleaseScopeItem(release_id=release.id, project_key=release.project_key, item_key=k) for k in keys]
     )
+
+
+async def by_version(session: AsyncSession, project_key: str, version: str | None) -> Release | None:
+    """The project's release with this version (none for no version)."""
+    if not version:
+        return None
+    stmt = select(Release).where(Release.project_key == project_key, Release.semver == version)
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def the_only_one(
+    session: AsyncSession,
+    project_key: str,
+    *,
+    repository: str | None = None,
+    status_in: Sequence[str] = (),
+    not_in: Sequence[str] = (),
+) -> Release | None:
+    """The project's one release that matches (of this repository, in or not in these states); none when
+    there are none or several."""
+    stmt = select(Release).where(Release.project_key == project_key)
+    if repository is not None:
+        stmt = stmt.where(Release.repository == repository)
+    if status_in:
+        stmt = stmt.where(Release.status.in_(status_in))
+    if not_in:
+        stmt = stmt.where(Release.status.not_in(not_in))
+    rows = list((await session.execute(stmt.order_by(Release.id).limit(2))).scalars().all())
+    return rows[0] if len(rows) == 1 else None
+
+
+async def release_facts(session: AsyncSession, release_ids: set[uuid.UUID]) -> list[dict[str, Any]]:
+    """What the gate's siblings are asked about each release: project, version, scope."""
+    rows = await session.execute(
+        select(Release.id, Release.project_key, Release.semver, Release.scope).where(
+            Release.id.in_(release_ids)
+        )
+    )
+    return [
+        {"release_id": r.id, "project_key": r.project_key, "version": r.semver, "scope": list(r.scope)}
+        for r in rows
+    ]
+
+
+async def release_versions(session: AsyncSession, release_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    return dict(
+        (await session.execute(select(Release.id, Release.semver).where(Release.id.in_(release_ids)))).all()
+    )
+
+
+async def release_for_update(session: AsyncSession, release_id: uuid.UUID) -> Release:
+    """The release, locked for the rest of the transaction (a rollout's move changes it)."""
+    stmt = select(Release).where(Release.id == release_id).with_for_update()
+    return (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()

@@ -13,11 +13,14 @@ from tpmhub_shared.concurrency import lock_and_check
 from tpmhub_shared.http import SiblingClient, SiblingError
 from tpmhub_shared.problems import Conflict, NotFound, ServiceUnavailable, UnprocessableEntity
 
+from release_svc.gate import repository as gate_repository
+from release_svc.guardrails import repository as guardrails_repository
 from release_svc.releases.models import Release
 from release_svc.releases.service import get_release
 from release_svc.retrospectives import repository
 from release_svc.retrospectives.models import Retrospective
 from release_svc.retrospectives.schemas import RetrospectiveUpdate, SendToRisk
+from release_svc.rollouts import repository as rollouts_repository
 
 RESOURCE = "retrospective"
 EDITORS = PLANNERS | {"engineer", "qa"}
@@ -49,9 +52,9 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
             last_submit = None
     released_at = first.get("mark_released")
     planned = release.target_date
-    gate_counts = await repository.gate_counts(session, release.id)
+    gate_counts = await gate_repository.gate_counts(session, release.id)
     denied_checks: Counter[str] = Counter()
-    for checks in await repository.denied_checks(session, release.id, limit=200):
+    for checks in await gate_repository.denied_checks(session, release.id, limit=200):
         denied_checks.update(c["name"] for c in checks if not c["passed"])
     # Every time a tpm/admin went past a denied gate to start or advance a rollout.
     overrides = [
@@ -64,14 +67,14 @@ async def draft_facts(session: AsyncSession, release: Release) -> dict[str, Any]
             "reason": d.override_reason,
             "failed_checks": [c["name"] for c in d.checks if not c["passed"]],
         }
-        for d in await repository.overridden_decisions(session, release.id, limit=TIMELINE_LIMIT)
+        for d in await gate_repository.overridden_decisions(session, release.id, limit=TIMELINE_LIMIT)
     ]
-    rollout_ids = await repository.rollout_ids(session, release.id)
+    rollout_ids = await rollouts_repository.rollout_ids(session, release.id)
     rollout_actions: dict[str, int] = {}
     trips = 0
     if rollout_ids:
         rollout_actions = await repository.rollout_action_counts(session, rollout_ids)
-        trips = await repository.guardrail_trips(session, rollout_ids)
+        trips = await guardrails_repository.guardrail_trips(session, rollout_ids)
     return {
         "planned_date": history.jsonable(planned),
         "actual_release_at": history.jsonable(released_at),

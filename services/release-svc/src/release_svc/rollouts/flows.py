@@ -17,6 +17,7 @@ from tpmhub_shared.problems import Conflict, Forbidden
 from release_svc.gate.service import GateSiblings
 from release_svc.guardrails.service import guardrails_green, latest_outcomes
 from release_svc.releases import flows as release_flows
+from release_svc.releases import repository as releases_repository
 from release_svc.rollouts import repository
 from release_svc.rollouts.gating import ask_siblings, ensure_may_override, judge_gate
 from release_svc.rollouts.machine import advance_stage, complete_rollout, record_change, record_override
@@ -66,7 +67,7 @@ async def start(
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     check_if_match(if_match, rollout.version)  # on the row locked for this write
     _start_preflight(principal, rollout, body)
-    release = await repository.release_for_update(session, rollout)
+    release = await releases_repository.release_for_update(session, rollout.release_id)
     if release.status not in RELEASE_STATES_FOR_START:
         raise Conflict(
             f"Release {release.semver} is {release.status}; a rollout starts only when the release is "
@@ -147,7 +148,7 @@ async def _gated_advance(
     rollout = await get_rollout(session, principal=principal, rollout_id=rollout_id, for_update=True)
     check_if_match(if_match, rollout.version)  # on the row locked for this write
     overridden = _advance_preflight(principal, rollout, body, now, action)
-    release = await repository.release_for_update(session, rollout)
+    release = await releases_repository.release_for_update(session, rollout.release_id)
     verdict = await judge_gate(
         session,
         principal=principal,
@@ -257,7 +258,7 @@ async def abort(
     exposed = rollout.status in ACTIVE_STATUSES
     before = state_of(rollout)
     if exposed:
-        release = await repository.release_for_update(session, rollout)
+        release = await releases_repository.release_for_update(session, rollout.release_id)
         await release_flows.transition(
             session,
             principal=principal,
@@ -317,7 +318,7 @@ async def portfolio(
     if not rows:
         return [], next_cursor
     release_ids = {r.release_id for r in rows}
-    versions = await repository.release_versions(session, release_ids)
+    versions = await releases_repository.release_versions(session, release_ids)
     outcomes = await latest_outcomes(session, rows)
     next_at = await next_schedule_at(session, [r.id for r in rows])
     items = []

@@ -11,8 +11,8 @@ from tpmhub_shared import events, history
 from tpmhub_shared.auth import Principal
 
 from release_svc.releases import flows as release_flows
+from release_svc.releases import repository as releases_repository
 from release_svc.releases.models import Release
-from release_svc.rollouts import repository
 from release_svc.rollouts.models import Rollout
 from release_svc.rollouts.states import RESOURCE, SOURCE, bake_pending, enter_stage, state_of
 
@@ -183,7 +183,7 @@ async def complete_rollout(
             automatic=automatic,
             verdict=verdict,
         )
-    release = release or await repository.release_for_update(session, rollout)
+    release = release or await releases_repository.release_for_update(session, rollout.release_id)
     before = _leave(rollout)
     rollout.status = "completed"
     rollout.current_percent = 100
@@ -283,7 +283,7 @@ async def roll_back_rollout(
     now: datetime,
     **extra: Any,
 ) -> Rollout:
-    release = await repository.release_for_update(session, rollout)
+    release = await releases_repository.release_for_update(session, rollout.release_id)
     before = state_of(rollout)
     rollout.status = "rolled_back"
     rollout.current_percent = 0

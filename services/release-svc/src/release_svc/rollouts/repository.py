@@ -1,14 +1,15 @@
 """The rollout queries: by id (locked or not), by release, the portfolio's rows, the scheduler's due
-rollouts, a decision's one-row read, DORA counts; and the release rows a rollout move locks."""
+rollouts, a decision's one-row read, DORA counts (the release rows a move locks are read through the
+releases repository)."""
 
 import uuid
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from release_svc.releases.models import Release
 from release_svc.rollouts.models import ACTIVE_STATUSES, Rollout
 
 
@@ -77,25 +78,6 @@ async def due_locked(session: AsyncSession, *, now: datetime, limit: int) -> lis
     return list((await session.execute(due_query(now=now, limit=limit))).scalars().all())
 
 
-async def release_facts(session: AsyncSession, release_ids: set[uuid.UUID]) -> list[dict[str, Any]]:
-    """What the gate's siblings are asked about each release: project, version, scope."""
-    rows = await session.execute(
-        select(Release.id, Release.project_key, Release.semver, Release.scope).where(
-            Release.id.in_(release_ids)
-        )
-    )
-    return [
-        {"release_id": r.id, "project_key": r.project_key, "version": r.semver, "scope": list(r.scope)}
-        for r in rows
-    ]
-
-
-async def release_versions(session: AsyncSession, release_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    return dict(
-        (await session.execute(select(Release.id, Release.semver).where(Release.id.in_(release_ids)))).all()
-    )
-
-
 async def ended_counts(
     session: AsyncSession, *, project_key: str, environment: str, start: datetime, end: datetime
 ) -> tuple[dict[tuple[str, bool], int], list[str]]:
@@ -139,6 +121,30 @@ def due_query(*, now: datetime, limit: int) -> Select:
     )
 
 
-async def release_for_update(session: AsyncSession, rollout: Rollout) -> Release:
-    stmt = select(Release).where(Release.id == rollout.release_id).with_for_update()
-    return (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
+async def latest_rollout(session: AsyncSession, release_id: uuid.UUID) -> Rollout | None:
+    return (
+        await session.execute(
+            select(Rollout).where(Rollout.release_id == release_id).order_by(Rollout.id.desc()).limit(1)
+        )
+    ).scalar_one_or_none()
+
+
+async def unfinished_rollouts_in(
+    session: AsyncSession, project_key: str, environments: Collection[str]
+) -> list[Any]:
+    """(id, environment) of the project's draft, running or paused rollouts to any of `environments`."""
+    rows = await session.execute(
+        select(Rollout.id, Rollout.environment).where(
+            Rollout.project_key == project_key,
+            Rollout.status.in_(("draft", "running", "paused")),
+            Rollout.environment.in_(sorted(environments)),
+        )
+    )
+    return list(rows)
+
+
+async def rollout_ids(session: AsyncSession, release_id: uuid.UUID) -> list[uuid.UUID]:
+    return [
+        r
+        for (r,) in (await session.execute(select(Rollout.id).where(Rollout.release_id == release_id))).all()
+    ]

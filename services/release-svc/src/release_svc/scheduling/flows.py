@@ -27,6 +27,7 @@ from release_svc.gate import service as gate
 from release_svc.gate.service import GateSiblings
 from release_svc.guardrails import evaluation
 from release_svc.guardrails.service import pause_if_inconclusive
+from release_svc.releases import repository as releases_repository
 from release_svc.releases.models import Release
 from release_svc.rollouts import repository as rollout_rows
 from release_svc.rollouts.flows import advance, start
@@ -69,7 +70,7 @@ async def gate_candidates(session: AsyncSession, *, now: datetime, limit: int = 
     release_ids = {r.release_id for r in due if _ready(r, evidence[r.id], now)}
     if not release_ids:
         return []
-    return await rollout_rows.release_facts(session, release_ids)
+    return await releases_repository.release_facts(session, release_ids)
 
 
 async def ask_siblings_for(
@@ -184,7 +185,7 @@ async def advance_due(
         answers = sibling_checks.get(rollout.release_id)
         if answers is None:
             continue
-        release = await rollout_rows.release_for_update(session, rollout)
+        release = await releases_repository.release_for_update(session, rollout.release_id)
         local = await gate.local_checks(session, release, rollout.environment, with_rollout=False)
         gate_checks = gate.ordered(local, answers)
         if not all(c["passed"] for c in gate_checks):

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared.ids import utcnow
 from tpmhub_shared.logging import get_logger
 
-from release_svc.checklist.models import ChecklistItem
+from release_svc.checklist import repository as checklist_repository
 from release_svc.checklist.schemas import ChecklistItemUpdate
 from release_svc.checklist.service import update_checklist_item
 from release_svc.ci_sources.models import CiSource
@@ -147,19 +146,7 @@ async def _tick_checklist(session: AsyncSession, source: CiSource, release: Rele
     ]
     if not codes or not run.url:
         return 0
-    items = (
-        (
-            await session.execute(
-                select(ChecklistItem).where(
-                    ChecklistItem.release_id == release.id,
-                    ChecklistItem.code.in_(codes),
-                    ChecklistItem.status != "done",
-                )
-            )
-        )
-        .scalars()
-        .all()
-    )
+    items = await checklist_repository.not_done_with_codes(session, release.id, codes)
     for item in items:
         await update_checklist_item(
             session,

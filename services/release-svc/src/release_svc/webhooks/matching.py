@@ -4,13 +4,11 @@ Reads the releases table directly (the releases domain has no repository yet).""
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from release_svc.ci_sources.models import CiSource
 from release_svc.ci_sources.patterns import version_from_name
+from release_svc.releases import repository as releases
 from release_svc.releases.models import Release
 from release_svc.webhooks.providers.facts import strip_ref
 
@@ -24,44 +22,19 @@ def version_from_ref(patterns: list[str], ref: str | None) -> str | None:
     return version_from_name(patterns, strip_ref(ref))
 
 
-async def _release_by_version(session: AsyncSession, project_key: str, version: str | None) -> Release | None:
-    if not version:
-        return None
-    return (
-        await session.execute(
-            select(Release).where(Release.project_key == project_key, Release.semver == version)
-        )
-    ).scalar_one_or_none()
-
-
-async def _only(session: AsyncSession, stmt: Any) -> Release | None:
-    rows = list((await session.execute(stmt.order_by(Release.id).limit(2))).scalars().all())
-    return rows[0] if len(rows) == 1 else None
-
-
 async def match_release(
     session: AsyncSession, source: CiSource, *, ref: str | None, version: str | None, deploying: bool = False
 ) -> Release | None:
     """By explicit version; else by the ref through the source's patterns; else the project's one open
     release of this repository; for a deployment, else the project's one release being deployed."""
-    release = await _release_by_version(session, source.project_key, version)
-    release = release or await _release_by_version(
+    release = await releases.by_version(session, source.project_key, version)
+    release = release or await releases.by_version(
         session, source.project_key, version_from_ref(source.version_patterns, ref)
     )
     if release is None:
-        release = await _only(
-            session,
-            select(Release).where(
-                Release.project_key == source.project_key,
-                Release.repository == source.repository,
-                Release.status.not_in(CLOSED_RELEASE_STATES),
-            ),
+        release = await releases.the_only_one(
+            session, source.project_key, repository=source.repository, not_in=CLOSED_RELEASE_STATES
         )
     if release is None and deploying:
-        release = await _only(
-            session,
-            select(Release).where(
-                Release.project_key == source.project_key, Release.status.in_(ACTIVE_RELEASE_STATES)
-            ),
-        )
+        release = await releases.the_only_one(session, source.project_key, status_in=ACTIVE_RELEASE_STATES)
     return release
