@@ -1,5 +1,6 @@
 """What the summary reads, all of it from other domains' tables (releases, gate decisions, rollouts,
-verifications, release history); these reads move to those domains once they have repositories."""
+verifications, release history). A read model: a few aggregate queries answer the whole view (rather than
+one call per domain and release), and it writes nothing."""
 
 from __future__ import annotations
 

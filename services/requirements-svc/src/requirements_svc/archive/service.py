@@ -2,7 +2,8 @@
 document by its id; items, milestones, iterations, change requests, risks, releases, gate decisions and
 retrospectives as JSON and CSV; a README index and a manifest (every entry with its size and SHA-256).
 Produced as a stream: rows are read page by page (keyset from the database, cursors from the siblings) and
-written straight into the zip, so memory stays bounded whatever the project's size."""
+written straight into the zip, so memory stays bounded whatever the project's size. A read model: it pages
+through every table of the project directly and writes nothing."""
 
 from __future__ import annotations
 

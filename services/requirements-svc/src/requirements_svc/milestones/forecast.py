@@ -6,7 +6,9 @@ Counted items: those linked to the milestone, not wont_do, and not containers (e
 stories and tasks carry the points in the burn, as in the velocity). The forecast is the day the remaining
 points are done at the project's velocity; null without counted items (nothing to forecast), null when work
 remains but nothing was finished recently (no velocity), and the day the last item was done once every
-item is done."""
+item is done.
+A read model: its aggregate queries read the items and iterations tables directly (one query per view
+rather than per milestone); it writes nothing."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Daily and weekly reports: this service's progress and requirements facts plus the risk and release
-summaries, which are asked concurrently and degrade to `available: false` on their own."""
+summaries, which are asked concurrently and degrade to `available: false` on their own.
+A read model over this service's tables (items, iterations, change requests): it writes nothing."""
 
 from __future__ import annotations
 
