@@ -6,6 +6,7 @@ import asyncio
 import itertools
 import uuid
 
+import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,8 +54,14 @@ async def decide_all(client, auth, rollout_id):
     return r.json()
 
 
-def snapshot_of(client):
-    return client._transport.app.state.decision_snapshot  # type: ignore[attr-defined]
+def app_of(client: httpx.AsyncClient):
+    transport = client._transport
+    assert isinstance(transport, httpx.ASGITransport)
+    return transport.app
+
+
+def snapshot_of(client: httpx.AsyncClient) -> DecisionSnapshot:
+    return app_of(client).state.decision_snapshot
 
 
 async def test_the_changing_process_answers_from_the_new_state_at_once(client, auth):
@@ -79,7 +86,7 @@ async def test_a_change_made_elsewhere_arrives_with_the_poll(client, auth, db):
         await session.execute(update(Rollout).where(Rollout.id == uuid.UUID(rid)).values(current_percent=50))
     answer = await decide_all(client, auth, rid)
     if answer["percent"] == 10:  # not yet notified (SQLite has no NOTIFY): the poll brings it
-        assert await refresh(client._transport.app.state.db, snapshot_of(client)) >= 1  # type: ignore[attr-defined]
+        assert await refresh(app_of(client).state.db, snapshot_of(client)) >= 1
         answer = await decide_all(client, auth, rid)
     assert answer["percent"] == 50
 
@@ -143,6 +150,27 @@ def test_the_snapshot_is_bounded_and_serves_only_what_it_was_last_told(ops):
     for rid in ids:
         got = snapshot.get(rid)
         assert got is None or got == truth.get(rid)
+
+
+async def test_a_change_decisions_do_not_read_is_not_announced(client, auth, db):
+    """Only changes of the inputs reach the snapshot's hook; other columns (here the name) leave it be.
+    (In-process tests run without background work, so no poll replaces the entry meanwhile.)"""
+    rid = await make_rollout(client, auth)
+    await decide_all(client, auth, rid)
+    snapshot = snapshot_of(client)
+    held = snapshot.get(uuid.UUID(rid))
+    assert held is not None
+
+    async def change(**values) -> None:
+        async with db.session() as session, session.begin():
+            rollout = await session.get(Rollout, uuid.UUID(rid))
+            for name, value in values.items():
+                setattr(rollout, name, value)
+
+    await change(name="renamed")
+    assert snapshot.get(uuid.UUID(rid)) is held
+    await change(group_id="another-group")
+    assert snapshot.get(uuid.UUID(rid)).group_id == "another-group"
 
 
 def test_exposure_in_the_inputs():

@@ -16,8 +16,8 @@ from release_svc.decisions.snapshot import DecisionSnapshot
 router = APIRouter(tags=["rollouts"])
 
 
-def _snapshot(request: Request) -> DecisionSnapshot | None:
-    return getattr(request.app.state, "decision_snapshot", None)
+def _snapshot(request: Request) -> DecisionSnapshot:
+    return request.app.state.decision_snapshot  # set at start (snapshot.keep_a_snapshot)
 
 
 @router.get(

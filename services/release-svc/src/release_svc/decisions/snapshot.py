@@ -21,11 +21,12 @@ import contextlib
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from tpmhub_shared.logging import get_logger
@@ -68,7 +69,10 @@ class DecisionSnapshot:
     slow read can never put an older state over a committed change or a notification."""
 
     def __init__(
-        self, max_entries: int = MAX_ENTRIES, fresh_seconds: float = FRESH_SECONDS, clock=time.monotonic
+        self,
+        max_entries: int = MAX_ENTRIES,
+        fresh_seconds: float = FRESH_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.max_entries = max_entries
         self.fresh_seconds = fresh_seconds
@@ -158,9 +162,20 @@ async def decision_inputs(
 # ---- the writing process: every flushed rollout, applied when its transaction commits ----------------
 
 
+# The columns a decision reads: a flush that changes none of them (the scheduler's next check, a name)
+# announces nothing.
+_INPUT_COLUMNS = ("project_key", "status", "current_percent", "group_id", "unit_kind")
+
+
+def _inputs_changed(rollout: Rollout) -> bool:
+    state = inspect(rollout)
+    return any(state.attrs[name].history.has_changes() for name in _INPUT_COLUMNS)
+
+
 @sa_event.listens_for(Session, "after_flush")
 def _collect(session: Session, _flush_context: Any) -> None:
-    changed = [o for o in (*session.new, *session.dirty) if isinstance(o, Rollout)]
+    changed = [o for o in session.new if isinstance(o, Rollout)]
+    changed += [o for o in session.dirty if isinstance(o, Rollout) and _inputs_changed(o)]
     if not changed:
         return
     pending: dict[uuid.UUID, DecisionInputs] = session.info.setdefault(_PENDING, {})
