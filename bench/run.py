@@ -53,10 +53,12 @@ SCALES = {
     "full": (1_000_000, 100_000, 10_000),
 }
 PROJECT = seed.PROJECT
-FIXTURE = Path("/work/shared/fixtures/ci-webhooks/github/workflow_run.completed.json")
+# The published GitHub payload among the design fixtures beside the checkout (`../shared`).
+FIXTURE = HERE.parent.parent / "shared/fixtures/ci-webhooks/github/workflow_run.completed.json"
 SECRET = "bench-github-secret-0123456789"
 BATCH_UNITS = 1_000
 RACING = frozenset({"move"})  # scenarios whose 412 answers are lost races, reported apart
+GATE_BEFORE_RPS = 42.2  # the gate at 32 clients, 1M items, 2026-11-22 (bench/results/2026-11-22-full.md)
 SIBLING_CALLS = ("item lookup", "risk gate-query")  # the gate's two sibling calls, alone (service token)
 console = Console(width=160)
 
@@ -211,11 +213,23 @@ WRK_SCENARIOS = frozenset(
 _WRK_DONE = r"""
 done = function(summary, latency, requests)
   local e = summary.errors
+  local conflicts = 0
+  for _, thread in ipairs(threads) do conflicts = conflicts + (thread:get("conflicts") or 0) end
   io.write(string.format('WRK-RESULT {"requests": %d, "status_errors": %d, "socket_errors": %d, ' ..
-    '"duration_us": %d, "p50_us": %d, "p99_us": %d}\n', summary.requests, e.status,
-    e.connect + e.read + e.write + e.timeout, summary.duration, latency:percentile(50),
-    latency:percentile(99)))
+    '"timeouts": %d, "conflicts": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d}\n', summary.requests,
+    e.status, e.connect + e.read + e.write + e.timeout, e.timeout, conflicts, summary.duration,
+    latency:percentile(50), latency:percentile(99)))
 end
+"""
+# Every thread's Lua state is its own: `done` sums the lost races each thread counted.
+_WRK_THREADS = r"""
+threads = {}
+setup = function(thread) table.insert(threads, thread) end
+"""
+# A scenario whose 412 answers are lost races counts them in `response` (wrk counts them as status errors).
+_WRK_RACES = r"""
+conflicts = 0
+response = function(status, headers, body) if status == 412 then conflicts = conflicts + 1 end end
 """
 
 
@@ -285,7 +299,8 @@ def wrk_script(spec: Spec) -> str:
         )
     else:
         raise ValueError(s)
-    return "\n".join([*head, body, _WRK_DONE])
+    races = [_WRK_RACES] if s in RACING else []
+    return "\n".join([*head, _WRK_THREADS, *races, body, _WRK_DONE])
 
 
 async def run_wrk(spec: Spec) -> dict[str, Any]:
@@ -319,19 +334,24 @@ async def run_wrk(spec: Spec) -> dict[str, Any]:
     if "WRK-RESULT " not in text:
         return {"error": f"wrk: {err.decode()[:300] or text[:300]}"}
     r = json.loads(text.split("WRK-RESULT ", 1)[1].splitlines()[0])
-    errors = r["status_errors"] + r["socket_errors"]
+    conflicts = r["conflicts"]  # lost races (412), only counted in RACING scenarios
+    status_errors = r["status_errors"] - conflicts
+    errors = status_errors + r["socket_errors"]
     codes = {}
-    if r["status_errors"]:
-        codes["non-2xx"] = r["status_errors"]
+    if status_errors:
+        codes["non-2xx"] = status_errors
     if r["socket_errors"]:
         codes["0"] = r["socket_errors"]
+    if r["timeouts"]:
+        codes["timeout"] = r["timeouts"]
     return {
         "requests": r["requests"],
-        "ok": r["requests"] - errors,
+        "ok": r["requests"] - errors - conflicts,
+        "conflicts": conflicts,
         "errors": errors,
         "codes": codes,
         "warm_up": 2,
-        "rps": (r["requests"] - errors) / (r["duration_us"] / 1e6),
+        "rps": (r["requests"] - errors - conflicts) / (r["duration_us"] / 1e6),
         "p50_ms": r["p50_us"] / 1000,
         "p99_ms": r["p99_us"] / 1000,
         "generator": "wrk",
@@ -674,6 +694,13 @@ def targets(args: argparse.Namespace, by: dict[tuple[str, int], dict[str, Any]])
             verdict = "met" if units >= 200_000 else "not met"
             out.append(f"- decide batch at {c} clients: {units:,.0f} units/s (target ≥ 200,000: {verdict})")
         gate = by.get(("gate", c), {})
+        if gate.get("rps") and c == 32:
+            ratio = gate["rps"] / GATE_BEFORE_RPS
+            verdict = "met" if ratio >= 4 else "not met"
+            out.append(
+                f"- gate at {c} clients: {gate['rps']:.1f} req/s, {ratio:.2f}× the {GATE_BEFORE_RPS} req/s "
+                f"of 2026-11-22 (target ≥ 4×, ≥ {4 * GATE_BEFORE_RPS:.0f} req/s: {verdict})"
+            )
         if gate.get("p99_ms") and gate.get("sibling_p99_ms"):
             ratio = gate["p99_ms"] / gate["sibling_p99_ms"]
             verdict = "met" if ratio <= 1.5 else "not met"
@@ -690,6 +717,15 @@ def targets(args: argparse.Namespace, by: dict[tuple[str, int], dict[str, Any]])
                 "scenario (for reference: alone, a sibling has the two CPUs to itself, while during the gate "
                 "the three services share them)"
             )
+    # One worker stays live at the highest concurrency: no errors, no timeouts, in every scenario.
+    top = max(args.concurrency)
+    failing = [
+        f"{name} ({r.get('errors', '?')} errors {r.get('codes', {})})"
+        for (name, c), r in sorted(by.items())
+        if c == top and (r.get("errors") or "error" in r)
+    ]
+    verdict = "met" if not failing else "not met: " + ", ".join(failing)
+    out.append(f"- live at {top} connections: 0 errors and 0 timeouts in every scenario ({verdict})")
     small = sorted((HERE / "results").glob("*-small.json"))
     if args.scale != "small" and small:
         base = {(r["scenario"], r["concurrency"]): r for r in json.loads(small[-1].read_text())["results"]}
