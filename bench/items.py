@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -244,13 +245,24 @@ async def page_query_ms(url: str, repeats: int = 20) -> float | None:
     return statistics.median(times)
 
 
-async def run(backend: str, rows_list: list[int], concurrency: int, seconds: float) -> None:
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (the figure that does not move with the machine's load)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def run(
+    backend: str, rows_list: list[int], concurrencies: list[int], seconds: float, modes: set[str]
+) -> None:
     common = CommonSettings(env="test")
     token = issue_token(common, sub="bench", roles={"*": "admin"})
     headers = {"Authorization": f"Bearer {token}"}
     pg = PostgresServer().start() if backend == "postgresql" else None
-    print(f"backend={backend} concurrency={concurrency} seconds={seconds}")
-    print(f"{'rows':>9} {'mode':<8} {'requests':>8} {'errors':>6} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
+    print(f"backend={backend} concurrency={concurrencies} seconds={seconds}")
+    print(
+        f"{'rows':>9} {'mode':<8} {'clients':>7} {'requests':>8} {'errors':>6} {'req/s':>9} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'cpu ms/req':>10}"
+    )
     try:
         for rows in rows_list:
             if pg is not None:
@@ -291,13 +303,20 @@ async def run(backend: str, rows_list: list[int], concurrency: int, seconds: flo
                     ("move", move, (200,)),
                     ("create", create, (201,)),
                 ):
-                    s = await load(proc.url, headers, concurrency, seconds, fn, ok)
-                    print(
-                        f"{rows:>9} {mode:<8} {s['requests']:>8} {s['errors']:>6} {s['rps']:>9.1f} "
-                        f"{s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f}"
-                        + (f"  failures by status {s['codes']}" if s["codes"] else ""),
-                        flush=True,
-                    )
+                    if mode not in modes:
+                        continue
+                    for concurrency in concurrencies:
+                        assert proc.proc is not None
+                        cpu = cpu_seconds(proc.proc.pid)
+                        s = await load(proc.url, headers, concurrency, seconds, fn, ok)
+                        cpu_ms = (cpu_seconds(proc.proc.pid) - cpu) * 1000 / max(1, s["requests"])
+                        print(
+                            f"{rows:>9} {mode:<8} {concurrency:>7} {s['requests']:>8} {s['errors']:>6} "
+                            f"{s['rps']:>9.1f} {s['p50_ms']:>8.1f} {s['p99_ms']:>8.1f} {cpu_ms:>10.2f}"
+                            + (f"  failures by status {s['codes']}" if s["codes"] else "")
+                            + f"  (load {os.getloadavg()[0]:.2f})",
+                            flush=True,
+                        )
                 db_ms = await page_query_ms(db_url)
                 if db_ms is not None:
                     print(
@@ -321,10 +340,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="postgresql")
     parser.add_argument("--rows", default="1000,1000000", help="Comma-separated backlog sizes.")
-    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--concurrency", default="32", help="Comma-separated client counts, e.g. 32,128.")
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument(
+        "--modes", default="page50,get,move,create", help="Comma-separated: page50, get, move, create."
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.backend, [int(x) for x in args.rows.split(",")], args.concurrency, args.seconds))
+    asyncio.run(
+        run(
+            args.backend,
+            [int(x) for x in args.rows.split(",")],
+            [int(x) for x in args.concurrency.split(",")],
+            args.seconds,
+            set(args.modes.split(",")),
+        )
+    )
 
 
 if __name__ == "__main__":

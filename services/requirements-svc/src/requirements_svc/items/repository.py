@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import (
     Row,
     Select,
-    and_,
     bindparam,
     case,
     exists,
@@ -50,15 +49,22 @@ def dialect_of(session: AsyncSession) -> str:
 # ---- loading --------------------------------------------------------------------------------------------
 
 
+def _by_key(*, for_update: bool, include_deleted: bool) -> Select:
+    stmt = select(Item).where(Item.key == bindparam("key"))
+    if not include_deleted:
+        stmt = stmt.where(LIVE)
+    return stmt.with_for_update() if for_update else stmt
+
+
+# Built once per variant: the statement costs more CPU to build than to run.
+_BY_KEY = {(u, d): _by_key(for_update=u, include_deleted=d) for u in (False, True) for d in (False, True)}
+
+
 async def find_by_key(
     session: AsyncSession, key: str, *, for_update: bool = False, include_deleted: bool = False
 ) -> Item | None:
-    stmt = select(Item).where(Item.key == key)
-    if not include_deleted:
-        stmt = stmt.where(LIVE)
-    if for_update:
-        stmt = stmt.with_for_update()
-    return (await session.execute(stmt)).scalar_one_or_none()
+    stmt = _BY_KEY[for_update, include_deleted]
+    return (await session.execute(stmt, {"key": key})).scalar_one_or_none()
 
 
 _ITEM_BY_KEY = select(Item.__table__).where(Item.key == bindparam("key"), LIVE)
@@ -137,14 +143,36 @@ async def last_rank(session: AsyncSession, project_key: str) -> str | None:
     ).scalar_one_or_none()
 
 
-async def neighbour_rank(session: AsyncSession, item: Item, rank: str, *, above: bool) -> str | None:
-    """The nearest rank of another live item of the project below `rank` (`above`: above it)."""
-    others = and_(Item.project_key == item.project_key, Item.id != item.id, LIVE)
+def _anchor_with_neighbour(*, above: bool) -> Select:
+    """A move's anchor (live, by `:key`) with the nearest rank of another live item of its project above
+    (or below) the anchor's rank, the moved item (`:moved_id`) left out: one probe of
+    `ix_items_project_key_rank` next to the anchor's entry. Built once: building this ORM statement cost
+    more CPU than running it."""
+    other = aliased(Item)
+    nearest = select(other.rank).where(
+        other.project_key == Item.project_key,
+        other.id != bindparam("moved_id"),
+        other.deleted_at.is_(None),
+    )
     if above:
-        stmt = select(Item.rank).where(others, Item.rank > rank).order_by(Item.rank).limit(1)
+        nearest = nearest.where(other.rank > Item.rank).order_by(other.rank)
     else:
-        stmt = select(Item.rank).where(others, Item.rank < rank).order_by(Item.rank.desc()).limit(1)
-    return (await session.execute(stmt)).scalar_one_or_none()
+        nearest = nearest.where(other.rank < Item.rank).order_by(other.rank.desc())
+    neighbour = nearest.limit(1).correlate(Item).scalar_subquery().label("neighbour")
+    return select(Item, neighbour).where(Item.key == bindparam("key"), LIVE)
+
+
+_ANCHOR_WITH_NEIGHBOUR = {above: _anchor_with_neighbour(above=above) for above in (True, False)}
+
+
+async def anchor_and_neighbour(
+    session: AsyncSession, key: str, moved_id: uuid.UUID, *, above: bool
+) -> tuple[Item | None, str | None]:
+    """A move's anchor and the rank of its neighbour on the far side (`above`: the next one up), the
+    moved item left out, read in one statement."""
+    params = {"key": key, "moved_id": moved_id}
+    row = (await session.execute(_ANCHOR_WITH_NEIGHBOUR[above], params)).first()
+    return (None, None) if row is None else (row[0], row[1])
 
 
 async def live_ids_by_rank(session: AsyncSession, project_key: str) -> list[uuid.UUID]:

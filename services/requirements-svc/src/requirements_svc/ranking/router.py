@@ -6,7 +6,6 @@ from tpmhub_shared.concurrency import IfMatch, set_etag
 from tpmhub_shared.deps import ItemKeyPath, Session
 from tpmhub_shared.problems import responses
 
-from requirements_svc.items.read_models import publish
 from requirements_svc.items.schemas import ItemMove, ItemPublic
 from requirements_svc.ranking import service
 
@@ -25,6 +24,6 @@ async def move_item(
     if_match: IfMatch = None,
 ) -> ItemPublic:
     """Re-rank the item (planners): only the moved item's row is written."""
-    item = await service.move_item(session, principal=principal, key=key, body=body, if_match=if_match)
+    item, view = await service.move_item(session, principal=principal, key=key, body=body, if_match=if_match)
     set_etag(response, item.version)
-    return (await publish(session, [item]))[0]
+    return view

@@ -5,44 +5,96 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from tpmhub_shared import history
-from tpmhub_shared.auth import PLANNERS, Principal, ensure_role
-from tpmhub_shared.concurrency import lock_and_check
+from tpmhub_shared.auth import PLANNERS, Principal, ensure_role, ensure_visible
+from tpmhub_shared.concurrency import check_if_match
 from tpmhub_shared.problems import ServiceUnavailable, UnprocessableEntity, field_error
 
+from requirements_svc.criteria.service import acceptance_summaries
 from requirements_svc.items import repository as items_repository
 from requirements_svc.items.models import Item
-from requirements_svc.items.schemas import ItemMove
-from requirements_svc.items.service import RESOURCE, get_item
+from requirements_svc.items.read_models import rollups, to_public
+from requirements_svc.items.schemas import ItemMove, ItemPublic
+from requirements_svc.items.service import RESOURCE, get_item_row
 from requirements_svc.projects import repository as projects_repository
 from requirements_svc.ranking import keys
 
 
 async def move_item(
     session: AsyncSession, *, principal: Principal, key: str, body: ItemMove, if_match: str | None
-) -> Item:
-    """Give the item a rank key between its new neighbours: one item row (and its history) written."""
-    item = await get_item(session, principal=principal, key=key)
+) -> tuple[Item, ItemPublic]:
+    """Give the item a rank key between its new neighbours: one item row (and its history) written, none
+    when the item is already there. Returns the item and its API view.
+
+    Statements, in this order (docs/decisions/performance.md, "Move at 1M"): the project row shared (moves
+    run side by side, the rank rebalancer waits for them; it locks the project first, then the items), the
+    item (`FOR UPDATE` only with If-Match, checked on the row as it is under the lock), each anchor with
+    its neighbour's rank in one statement, the view's acceptance and roll-up reads, then the history row
+    and last the item row, so that the moved row is locked only from its UPDATE to the commit."""
+    project_key = key.rsplit("-", 1)[0]
+    ensure_visible(principal, project_key, f"Item {key} does not exist.")
+    await projects_repository.lock(session, project_key, shared=True)
+    locked = if_match is not None and items_repository.dialect_of(session) != "sqlite"
+    item = await get_item_row(session, key, for_update=locked)
+    if item.project_key != project_key:  # never, as keys are made; the lock must be on the item's project
+        await projects_repository.lock(session, item.project_key, shared=True)
     ensure_role(principal, item.project_key, PLANNERS, action="rank items")
-    # Shared lock on the project row: moves run side by side, the rank rebalancer waits for them. Taken
-    # before the item's own lock: the rebalancer locks the project first, then writes the items.
-    await projects_repository.lock(session, item.project_key, shared=True)
-    await lock_and_check(session, item, if_match)
+    # On SQLite the write session holds the database's write lock since its first statement: `item` is
+    # current already (as in `lock_and_check`).
+    check_if_match(if_match, item.version)
+    lo, hi = await _neighbours(session, item, body)
+    if lo is not None and hi is not None and lo == hi:
+        # Two items share a key (concurrent moves to one gap); the rebalancer separates them.
+        raise ServiceUnavailable(
+            "The ranks around this spot are being rebalanced; retry shortly.", retry_after=2
+        )
+    acceptance = (await acceptance_summaries(session, [item.id]))[item.id]
+    rollup = (await rollups(session, [item.id]))[item.id]
+    if (lo is None or lo < item.rank) and (hi is None or item.rank < hi):
+        # Already between its new neighbours (e.g. the same move sent twice): nothing to write.
+        return item, to_public(item, acceptance, rollup)
+    new_rank = keys.between(lo, hi)
+    if len(new_rank) > 120:
+        raise ServiceUnavailable(
+            "The ranks around this spot are being rebalanced; retry shortly.", retry_after=2
+        )
+    await history.record(
+        session,
+        principal=principal,
+        project_key=item.project_key,
+        resource_type=RESOURCE,
+        resource_id=item.key,
+        action="move",
+        before={"rank": item.rank},
+        after={"rank": new_rank},
+    )
+    await session.flush()  # the history row first: the item row's lock is then held only until commit
+    item.rank = new_rank
+    await session.flush()
+    return item, to_public(item, acceptance, rollup)
+
+
+async def _neighbours(session: AsyncSession, item: Item, body: ItemMove) -> tuple[str | None, str | None]:
+    """The ranks the item goes between (None: an end of the list), from the anchors the body names."""
     if body.before is None and body.after is None:
         raise UnprocessableEntity(
             "Name `before` or `after` (or both).",
             errors=[field_error("body", "before or after is required", "missing")],
         )
     anchors: dict[str, Item] = {}
+    far: str | None = None
     for field in ("before", "after"):
         anchor_key = getattr(body, field)
         if anchor_key is None:
             continue
-        if anchor_key == key:
+        if anchor_key == item.key:
             raise UnprocessableEntity(
                 "An item cannot be moved relative to itself.",
                 errors=[field_error(f"body.{field}", "names the moved item", "value_error")],
             )
-        anchor = await items_repository.find_by_key(session, anchor_key)
+        # With one anchor, its neighbour on the far side comes in the same statement.
+        anchor, far = await items_repository.anchor_and_neighbour(
+            session, anchor_key, item.id, above=field == "after"
+        )
         if anchor is None or anchor.project_key != item.project_key:
             raise UnprocessableEntity(
                 f"Item {anchor_key} does not exist in project {item.project_key}.",
@@ -56,37 +108,10 @@ async def move_item(
                 f"{low.key} is not ranked above {high.key}.",
                 errors=[field_error("body", "after must rank above before", "value_error")],
             )
-        lo, hi = low.rank, high.rank
-    elif "after" in anchors:
-        lo = anchors["after"].rank
-        hi = await items_repository.neighbour_rank(session, item, lo, above=True)
-    else:
-        hi = anchors["before"].rank
-        lo = await items_repository.neighbour_rank(session, item, hi, above=False)
-    if lo is not None and hi is not None and lo == hi:
-        # Two items share a key (concurrent moves to one gap); the rebalancer separates them.
-        raise ServiceUnavailable(
-            "The ranks around this spot are being rebalanced; retry shortly.", retry_after=2
-        )
-    new_rank = keys.between(lo, hi)
-    if len(new_rank) > 120:
-        raise ServiceUnavailable(
-            "The ranks around this spot are being rebalanced; retry shortly.", retry_after=2
-        )
-    before = history.snapshot(item, ["rank"])
-    item.rank = new_rank
-    await history.record(
-        session,
-        principal=principal,
-        project_key=item.project_key,
-        resource_type=RESOURCE,
-        resource_id=item.key,
-        action="move",
-        before=before,
-        after=history.snapshot(item, ["rank"]),
-    )
-    await session.flush()
-    return item
+        return low.rank, high.rank
+    if "after" in anchors:
+        return anchors["after"].rank, far
+    return far, anchors["before"].rank
 
 
 async def rebalance_ranks(session: AsyncSession, project_key: str) -> int:
