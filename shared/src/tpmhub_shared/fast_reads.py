@@ -48,7 +48,10 @@ def _sqlite_param(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, datetime):
-        return (value.astimezone(UTC) if value.tzinfo else value).replace(tzinfo=None).isoformat(" ")
+        # SQLAlchemy's SQLite DATETIME text always has six fraction digits; so must a value compared with it
+        # (`'… 00:00:00' < '… 00:00:00.000000'` as text).
+        moment = (value.astimezone(UTC) if value.tzinfo else value).replace(tzinfo=None)
+        return moment.isoformat(" ", timespec="microseconds")
     if isinstance(value, list | tuple):  # read by json_each(?n)
         return orjson.dumps([_sqlite_param(v) for v in value]).decode()
     return value
