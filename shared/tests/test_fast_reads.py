@@ -128,3 +128,61 @@ def test_documented_bytes_are_pydantics_json_of_the_model():
     }
     assert fast_reads.documented_bytes(HistoryEntryPublic, value) == fast_reads.encode(value)
     assert b'"2026-01-02T03:04:05Z"' in fast_reads.encode(value)
+
+
+async def test_a_datetime_parameter_compares_with_the_stored_text(db):
+    """SQLite keeps the ORM's date-times as text with six fraction digits: a parameter of a whole second
+    must be written the same way to compare equal (a keyset cursor on `created_at` relies on it)."""
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    row = HistoryEntry(
+        project_key="FAST",
+        resource_type="item",
+        resource_id="FAST-1",
+        action="create",
+        actor="a",
+        actor_name="A",
+        at=at,
+        changes=[],
+    )
+    async with db.session() as session:
+        await session.execute(delete(HistoryEntry).where(HistoryEntry.project_key == "FAST"))
+        session.add(row)
+        await session.commit()
+    same_moment = fast_reads.Statement("SELECT count(*) FROM history WHERE project_key = $1 AND at = $2")
+    async with db.session(write=False) as session:
+        assert (await fast_reads.fetch_one(session, same_moment, "FAST", at))[0] == 1
+
+
+async def test_reads_follow_the_sessions_transaction_across_commits(db):
+    """The driver connection is kept per transaction: after a commit the next read runs in the session's new
+    transaction and sees what it has flushed, not on the connection the last one held."""
+    count = fast_reads.Statement("SELECT count(*) FROM history WHERE project_key = $1")
+
+    def entry(n: int) -> HistoryEntry:
+        at = datetime(2026, 1, 2, tzinfo=UTC)
+        return HistoryEntry(
+            project_key="FAST",
+            resource_type="item",
+            resource_id=f"FAST-{n}",
+            action="create",
+            actor="a",
+            actor_name="A",
+            at=at,
+            changes=[],
+        )
+
+    # Two idle connections in the pool, so that the second transaction may well get the other one.
+    async with db.session(write=False) as first, db.session(write=False) as second:
+        await fast_reads.fetch_one(first, count, "FAST")
+        await fast_reads.fetch_one(second, count, "FAST")
+    async with db.session() as session:
+        await session.execute(delete(HistoryEntry).where(HistoryEntry.project_key == "FAST"))
+        session.add(entry(1))
+        await session.flush()
+        assert (await fast_reads.fetch_one(session, count, "FAST"))[0] == 1
+        await session.commit()
+        session.add(entry(2))
+        await session.flush()
+        assert (await fast_reads.fetch_one(session, count, "FAST"))[0] == 2
+        await session.rollback()
+        assert (await fast_reads.fetch_one(session, count, "FAST"))[0] == 1

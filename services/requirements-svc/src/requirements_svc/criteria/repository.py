@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import fast_reads
 from tpmhub_shared.db import among, among_param
 from tpmhub_shared.history import HistoryEntry
 
@@ -33,6 +34,20 @@ async def status_counts(
     """(item id, status, count) for every status present among the items' criteria: one GROUP BY."""
     statement = _STATUS_COUNTS[session.get_bind().dialect.name]
     return [(i, s, c) for i, s, c in await session.execute(statement, {"ids": list(item_ids)})]
+
+
+# The same counts on the driver connection (the hot reads: `fast_reads`), ids as the driver gives them.
+STATUS_COUNTS = fast_reads.Statement(
+    "SELECT item_id, status, count(*) FROM acceptance_criteria WHERE item_id = ANY($1)"
+    " GROUP BY item_id, status",
+    "SELECT item_id, status, count(*) FROM acceptance_criteria"
+    " WHERE item_id IN (SELECT value FROM json_each(?1)) GROUP BY item_id, status",
+)
+
+
+async def fast_status_counts(session: AsyncSession, item_ids: Sequence[Any]) -> Sequence[Sequence[Any]]:
+    """`status_counts` as driver rows."""
+    return await fast_reads.fetch(session, STATUS_COUNTS, list(item_ids))
 
 
 async def get(session: AsyncSession, criterion_id: uuid.UUID) -> AcceptanceCriterion | None:

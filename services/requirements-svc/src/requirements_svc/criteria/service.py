@@ -35,6 +35,21 @@ async def acceptance_summaries(
     return out
 
 
+async def acceptance_values(
+    session: AsyncSession, item_ids: Sequence[object]
+) -> dict[object, dict[str, int]]:
+    """`acceptance_summaries` as plain dicts in AcceptanceSummary's field order, keyed by the ids as the
+    driver gives them (the hot reads encode them straight to JSON)."""
+    out = {i: {"total": 0, "passed": 0, "failed": 0, "pending": 0} for i in item_ids}
+    if not item_ids:
+        return out
+    for item_id, status, count in await repository.fast_status_counts(session, list(out)):
+        summary = out[item_id]
+        summary[status] = count
+        summary["total"] += count
+    return out
+
+
 def new_criteria(
     *, item_id: uuid.UUID, project_key: str, item_key: str, texts: Sequence[str]
 ) -> list[AcceptanceCriterion]:

@@ -234,6 +234,7 @@ def _rollup_statements(dialect: str) -> tuple[Select, Select]:
         select(Item.parent_id, Item.status, func.count())
         .where(among_ids(Item.parent_id), LIVE)
         .group_by(Item.parent_id, Item.status)
+        .order_by(Item.parent_id, Item.status)
     )
     return rollup, children
 
@@ -254,7 +255,7 @@ async def children_by_status(session: AsyncSession, item_ids: Sequence[uuid.UUID
 # ---- lists and search -----------------------------------------------------------------------------------
 
 
-def _fts5_query(q: str) -> str | None:
+def fts5_query(q: str) -> str | None:
     """Each word as a quoted FTS5 prefix term (`"refund"*`), all required; FTS5 syntax in the input
     is taken literally. None when the text has no word characters."""
     words = re.findall(r"\w+", q)
@@ -274,7 +275,7 @@ def search_condition(session: AsyncSession, q: str) -> Any:
         document = func.to_tsvector(literal_column("'simple'"), text)
         query = " & ".join(f"{w}:*" for w in words)
         return document.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
-    query = _fts5_query(q)
+    query = fts5_query(q)
     if query is None:
         return false()
     matches = (

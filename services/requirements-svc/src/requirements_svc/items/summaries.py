@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import Row, Select, Text, cast, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from tpmhub_shared import fast_reads
 from tpmhub_shared.db import among, among_param
+from tpmhub_shared.fast_reads import Statement
 from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES
 
 from requirements_svc.items.models import LIVE, OPEN_STATUSES, Item
@@ -113,3 +115,69 @@ async def open_bugs_of_severity(
         .limit(limit)
     )
     return list((await session.execute(stmt)).all())
+
+
+# ---- the same reads on the driver connection (the look-up is a hot read: `tpmhub_shared.fast_reads`) ------
+# Rows are driver tuples in SUMMARY_COLUMNS' order (the subtree's with path and depth after them).
+
+_SUMMARY = (
+    "items.id, items.key, items.project_key, items.type, items.title, items.status, items.points,"
+    " items.severity, items.found_in, items.fixed_in"
+)
+_SEVERITIES = ", ".join(f"'{s}'" for s in BLOCKING_SEVERITIES)
+_OPEN = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+_BLOCKING_OPEN = (
+    f"items.type = 'bug' AND items.severity IN ({_SEVERITIES}) AND items.status IN ({_OPEN})"
+    " AND items.deleted_at IS NULL"
+)
+FAST_SUMMARY_ROWS = Statement(
+    f"SELECT {_SUMMARY} FROM items WHERE items.key = ANY($1) AND items.deleted_at IS NULL",
+    f"SELECT {_SUMMARY} FROM items WHERE items.key IN (SELECT value FROM json_each(?1))"
+    " AND items.deleted_at IS NULL",
+)
+_SUBTREE = (
+    "WITH RECURSIVE scope_tree(node, path, depth) AS ("
+    " SELECT items.id AS node, CAST(items.key AS TEXT) AS path, 0 AS depth FROM items"
+    " WHERE {among} AND items.deleted_at IS NULL"
+    f" UNION ALL SELECT items_1.id AS id, (scope_tree.path || '{PATH_SEPARATOR}') || items_1.key,"
+    " scope_tree.depth + 1 FROM items AS items_1, scope_tree"
+    f" WHERE items_1.parent_id = scope_tree.node AND scope_tree.depth < {MAX_DEPTH}"
+    " AND items_1.deleted_at IS NULL)"
+    f" SELECT {_SUMMARY}, scope_tree.path, scope_tree.depth"
+    f" FROM items JOIN scope_tree ON scope_tree.node = items.id WHERE {_BLOCKING_OPEN}"
+    " ORDER BY items.project_key, items.number, scope_tree.depth, scope_tree.path"
+)
+FAST_SUBTREE_BUGS = Statement(
+    _SUBTREE.format(among="items.key = ANY($1)"),
+    _SUBTREE.format(among="items.key IN (SELECT value FROM json_each(?1))"),
+)
+_FOUND_IN = (
+    f"SELECT {_SUMMARY} FROM items WHERE items.found_in = $1 AND {_BLOCKING_OPEN}{{within}}"
+    " ORDER BY items.project_key, items.number LIMIT $2"
+)
+FAST_FOUND_IN_ANYWHERE = Statement(_FOUND_IN.format(within=""))
+FAST_FOUND_IN_WITHIN = Statement(
+    _FOUND_IN.format(within=" AND items.project_key = ANY($3)"),
+    _FOUND_IN.format(within=" AND items.project_key IN (SELECT value FROM json_each(?3))").replace("$", "?"),
+)
+
+
+async def fast_summary_rows(session: AsyncSession, keys: Sequence[str]) -> Sequence[Sequence[Any]]:
+    """`summary_rows` as driver rows."""
+    return await fast_reads.fetch(session, FAST_SUMMARY_ROWS, list(keys))
+
+
+async def fast_subtree_bug_rows(session: AsyncSession, keys: Sequence[str]) -> Sequence[Sequence[Any]]:
+    """`subtree_bug_rows` as driver rows (path and depth last)."""
+    if not keys:
+        return []
+    return await fast_reads.fetch(session, FAST_SUBTREE_BUGS, list(keys))
+
+
+async def fast_blocking_bugs_found_in(
+    session: AsyncSession, found_in: str, project_keys: Sequence[str] | None, limit: int
+) -> Sequence[Sequence[Any]]:
+    """`blocking_bugs_found_in` as driver rows."""
+    if project_keys is None:
+        return await fast_reads.fetch(session, FAST_FOUND_IN_ANYWHERE, found_in, limit)
+    return await fast_reads.fetch(session, FAST_FOUND_IN_WITHIN, found_in, limit, list(project_keys))

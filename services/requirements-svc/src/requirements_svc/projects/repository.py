@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import fast_reads
 from tpmhub_shared.problems import NotFound
 
 from requirements_svc.projects.models import Project
@@ -21,6 +22,15 @@ async def get_project_row(session: AsyncSession, project_key: str) -> Project:
 async def ensure_project(session: AsyncSession, project_key: str) -> None:
     """404 unless the project exists: one indexed probe, no ORM instance (the list path's first query)."""
     if (await session.execute(_PROJECT_ID, {"key": project_key})).first() is None:
+        raise NotFound(f"Project {project_key} does not exist.")
+
+
+_PROJECT_EXISTS = fast_reads.Statement("SELECT 1 FROM projects WHERE key = $1")
+
+
+async def fast_ensure_project(session: AsyncSession, project_key: str) -> None:
+    """`ensure_project` on the driver connection (the fast list's first query)."""
+    if await fast_reads.fetch_one(session, _PROJECT_EXISTS, project_key) is None:
         raise NotFound(f"Project {project_key} does not exist.")
 
 
