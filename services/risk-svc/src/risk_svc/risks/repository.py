@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, case, exists, func, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import fast_reads
 from tpmhub_shared.db import among
 from tpmhub_shared.pagination import paginate, parse_sort
 
@@ -296,22 +297,40 @@ async def open_cell_counts(session: AsyncSession, project_key: str) -> dict[str,
     return result
 
 
-async def gate_candidates(
-    session: AsyncSession, *, project_key: str, linked: Select, levels: list[str]
-) -> list[Row]:
-    """Open risks among `linked` (a select of risk ids) at one of `levels` or marked `blocks_release`,
-    highest score first; only the columns the gate answer needs (no ORM objects)."""
-    stmt = (
-        select(Risk.id, Risk.key, Risk.title, Risk.level, Risk.score, Risk.status)
-        .where(
-            Risk.project_key == project_key,
-            Risk.id.in_(linked),
-            Risk.status.in_(OPEN_STATUSES),
-            or_(Risk.level.in_(levels), Risk.blocks_release.is_(True)),
+_OPEN_LIST = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+
+
+def gate_statement(linked: fast_reads.Statement) -> fast_reads.Statement:
+    """The gate query's one statement: the project's ($1) open risks at one of the levels ($4) or marked
+    `blocks_release`, joined to `linked` (another domain's rows of `risk_id, item_key` over $1–$3), highest
+    score first, then key number, then item key: one row per linked target, the risk's columns repeated.
+    Built once, where the gate composes it."""
+
+    def text(p: str, links: str, among_levels: str) -> str:
+        return (
+            "SELECT r.id, r.key, r.title, r.level, r.score, r.status, l.item_key"
+            f" FROM risks r JOIN ({links}) l ON l.risk_id = r.id WHERE r.project_key = {p}1"
+            f" AND r.status IN ({_OPEN_LIST}) AND (r.level {among_levels} OR r.blocks_release)"
+            " ORDER BY r.score DESC, r.seq, l.item_key"
         )
-        .order_by(Risk.score.desc(), Risk.seq)
+
+    return fast_reads.Statement(
+        text("$", linked.postgresql, "= ANY($4)"),
+        text("?", linked.sqlite, "IN (SELECT value FROM json_each(?4))"),
     )
-    return list((await session.execute(stmt)).all())
+
+
+async def gate_rows(
+    session: AsyncSession,
+    statement: fast_reads.Statement,
+    *,
+    project_key: str,
+    release_key: str | None,
+    item_keys: list[str],
+    levels: list[str],
+) -> Sequence[Sequence[Any]]:
+    """The driver's rows of a `gate_statement`: id, key, title, level, score, status, item key (or None)."""
+    return await fast_reads.fetch(session, statement, project_key, release_key, item_keys, levels)
 
 
 async def briefs(

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from risk_svc.matrix.repository import load_matrix
+from risk_svc.matrix import repository as matrices
 from risk_svc.matrix.schemas import DEFAULT_CADENCE, DEFAULT_THRESHOLDS, LEVELS, level_for
 from risk_svc.risks.models import Risk
 
@@ -40,12 +40,18 @@ DEFAULT = Matrix(
 
 
 async def matrix_for(session: AsyncSession, project_key: str) -> Matrix:
-    row = await load_matrix(session, project_key)
+    row = await matrices.load_matrix(session, project_key)
     if row is None:
         return DEFAULT
     return Matrix(
         thresholds=list(row.thresholds), cadence=dict(row.review_cadence_days), gate_level=row.gate_level
     )
+
+
+async def gate_level_for(session: AsyncSession, project_key: str) -> str:
+    """The project's gate level alone (one column of its matrix row; the default's without one)."""
+    level = await matrices.gate_level(session, project_key)
+    return DEFAULT.gate_level if level is None else level
 
 
 def compute(risk: Risk, matrix: Matrix) -> None:
