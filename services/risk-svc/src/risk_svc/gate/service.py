@@ -17,19 +17,19 @@ from tpmhub_shared.contracts import (
 )
 
 from risk_svc.links import repository as links
+from risk_svc.matrix import repository as matrices
 from risk_svc.matrix.schemas import LEVELS
 from risk_svc.risks import repository as risks
 from risk_svc.risks import scoring
 from risk_svc.risks.change_requests import derive_scores, linked_items
 
-# Composed once: the risks' statement over the links' rows (each domain's SQL in its repository).
-BLOCKING = risks.gate_statement(links.GATE_LINKS)
-# Per gate level: the levels that block, and the reason written for a blocking risk of each level.
-BLOCKING_LEVELS = {gate: scoring.DEFAULT.levels_at_or_above(gate) for gate in LEVELS}
+# Composed once: the gate query's one statement from the matrix's, the links' and the risks' parts.
+BLOCKING = risks.gate_statement(matrices.GATE_LEVEL, links.GATE_LINKS)
+# Per gate level, the reason written for a blocking risk of each level.
 REASONS = {
     gate: {
         level: f"level {level} ≥ gate level {gate}"
-        if level in BLOCKING_LEVELS[gate]
+        if level in scoring.DEFAULT.levels_at_or_above(gate)
         else f"blocks_release is set (level {level} is below gate level {gate})"
         for level in LEVELS
     }
@@ -40,25 +40,24 @@ REASONS = {
 async def gate_query(session: AsyncSession, *, principal: Principal, query: RiskGateQuery) -> dict[str, Any]:
     """Open risks at or above the gate level (or marked `blocks_release`) linked to the release or to any
     of the item keys, as the plain values of `RiskGateResult` in its field order (a fast read: the bytes
-    are tested equal to the model's). Two statements: the gate level, then the risks with their linked
-    items in one join (one row per linked target, a risk's rows together, item keys in order)."""
+    are tested equal to the model's). One statement: the gate level, and the blocking risks joined to
+    their linked targets (a risk's rows together, its item keys in order)."""
     ensure_read(principal, query.project_key)
-    gate_level = await scoring.gate_level_for(session, query.project_key)
-    if query.release_id is None and not query.item_keys:
-        return {"gate_level": gate_level, "blocking": []}
     rows = await risks.gate_rows(
         session,
         BLOCKING,
         project_key=query.project_key,
         release_key=None if query.release_id is None else str(query.release_id),
         item_keys=query.item_keys,
-        levels=BLOCKING_LEVELS[gate_level],
     )
+    gate_level = rows[0][0]
     reasons = REASONS[gate_level]
     blocking: list[dict[str, Any]] = []
     last = None
     items: list[str] = []
-    for risk_id, key, title, level, score, status, item_key in rows:
+    for _, risk_id, key, title, level, score, status, item_key in rows:
+        if risk_id is None:  # the one row of an answer without blocking risks
+            break
         if risk_id != last:
             last, items = risk_id, []
             reason = reasons.get(level)

@@ -8,7 +8,9 @@ from tpmhub_shared import fast_reads
 
 from risk_svc.matrix.models import RiskMatrix
 
-_GATE_LEVEL = fast_reads.Statement("SELECT gate_level FROM risk_matrices WHERE project_key = $1")
+# The saved gate level of the project ($1), no row for the default matrix: a part of the gate query's
+# statement (`risks.repository.gate_statement`).
+GATE_LEVEL = fast_reads.Statement("SELECT gate_level FROM risk_matrices WHERE project_key = $1")
 _THRESHOLDS = fast_reads.Statement("SELECT thresholds FROM risk_matrices WHERE project_key = $1")
 
 
@@ -16,12 +18,6 @@ async def load_matrix(session: AsyncSession, project_key: str) -> RiskMatrix | N
     return (
         await session.execute(select(RiskMatrix).where(RiskMatrix.project_key == project_key))
     ).scalar_one_or_none()
-
-
-async def gate_level(session: AsyncSession, project_key: str) -> str | None:
-    """The saved matrix's gate level (None: the project uses the default matrix)."""
-    row = await fast_reads.fetch_one(session, _GATE_LEVEL, project_key)
-    return None if row is None else row[0]
 
 
 async def thresholds_json(session: AsyncSession, project_key: str) -> Any:

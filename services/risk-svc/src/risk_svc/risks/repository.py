@@ -14,9 +14,12 @@ from tpmhub_shared import fast_reads
 from tpmhub_shared.db import among
 from tpmhub_shared.pagination import paginate, parse_sort
 
+from risk_svc.matrix.schemas import LEVELS
 from risk_svc.risks.models import Risk, RiskCounter
+from risk_svc.risks.scoring import DEFAULT as DEFAULT_MATRIX
 from risk_svc.risks.scoring import OPEN_STATUSES
 
+DEFAULT_GATE_LEVEL = DEFAULT_MATRIX.gate_level
 RISK_ID = Risk.id  # what other domains' correlated clauses match their `risk_id` against
 SORTS = {
     "key": Risk.seq,
@@ -300,23 +303,32 @@ async def open_cell_counts(session: AsyncSession, project_key: str) -> dict[str,
 _OPEN_LIST = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
 
 
-def gate_statement(linked: fast_reads.Statement) -> fast_reads.Statement:
-    """The gate query's one statement: the project's ($1) open risks at one of the levels ($4) or marked
-    `blocks_release`, joined to `linked` (another domain's rows of `risk_id, item_key` over $1–$3), highest
-    score first, then key number, then item key: one row per linked target, the risk's columns repeated.
-    Built once, where the gate composes it."""
+def _rank(column: str) -> str:
+    """A level's rank in SQL (LEVELS' order, lowest 0; NULL for a word outside it)."""
+    return "CASE " + column + "".join(f" WHEN '{lv}' THEN {n}" for n, lv in enumerate(LEVELS)) + " END"
 
-    def text(p: str, links: str, among_levels: str) -> str:
+
+def gate_statement(gate_level: fast_reads.Statement, linked: fast_reads.Statement) -> fast_reads.Statement:
+    """The gate query in one statement, from two other domains' parts over the same parameters ($1 the
+    project, $2 the release id as text, $3 the item keys): `gate_level` (one row, one column, or none for
+    the default matrix) and `linked` (rows of `risk_id, item_key`). Its first column is the gate level on
+    every row; then the open risks joined to their linked targets, at or above the gate level or marked
+    `blocks_release`, highest score first, then key number, then item key (one row per linked target);
+    a single row of NULL risk columns when none blocks."""
+
+    def text(p: str, gate: str, links: str) -> str:
         return (
-            "SELECT r.id, r.key, r.title, r.level, r.score, r.status, l.item_key"
-            f" FROM risks r JOIN ({links}) l ON l.risk_id = r.id WHERE r.project_key = {p}1"
-            f" AND r.status IN ({_OPEN_LIST}) AND (r.level {among_levels} OR r.blocks_release)"
-            " ORDER BY r.score DESC, r.seq, l.item_key"
+            f"WITH g AS (SELECT COALESCE(({gate}), '{DEFAULT_GATE_LEVEL}') AS gate_level)"
+            " SELECT g.gate_level, b.id, b.key, b.title, b.level, b.score, b.status, b.item_key FROM g"
+            " LEFT JOIN (SELECT r.id, r.key, r.title, r.level, r.score, r.status, r.seq, r.blocks_release,"
+            f" l.item_key FROM risks r JOIN ({links}) l ON l.risk_id = r.id"
+            f" WHERE r.project_key = {p}1 AND r.status IN ({_OPEN_LIST})) b"
+            f" ON ({_rank('b.level')} >= {_rank('g.gate_level')} OR b.blocks_release)"
+            " ORDER BY b.score DESC, b.seq, b.item_key"
         )
 
     return fast_reads.Statement(
-        text("$", linked.postgresql, "= ANY($4)"),
-        text("?", linked.sqlite, "IN (SELECT value FROM json_each(?4))"),
+        text("$", gate_level.postgresql, linked.postgresql), text("?", gate_level.sqlite, linked.sqlite)
     )
 
 
@@ -327,10 +339,10 @@ async def gate_rows(
     project_key: str,
     release_key: str | None,
     item_keys: list[str],
-    levels: list[str],
 ) -> Sequence[Sequence[Any]]:
-    """The driver's rows of a `gate_statement`: id, key, title, level, score, status, item key (or None)."""
-    return await fast_reads.fetch(session, statement, project_key, release_key, item_keys, levels)
+    """The driver's rows of a `gate_statement`: gate level, then id, key, title, level, score, status and
+    item key (None for a release link; all None on the one row of an answer with no blocking risk)."""
+    return await fast_reads.fetch(session, statement, project_key, release_key, item_keys)
 
 
 async def briefs(

@@ -48,12 +48,6 @@ async def matrix_for(session: AsyncSession, project_key: str) -> Matrix:
     )
 
 
-async def gate_level_for(session: AsyncSession, project_key: str) -> str:
-    """The project's gate level alone (one column of its matrix row; the default's without one)."""
-    level = await matrices.gate_level(session, project_key)
-    return DEFAULT.gate_level if level is None else level
-
-
 def compute(risk: Risk, matrix: Matrix) -> None:
     """Derived fields from P, I, residual P/I and cost."""
     risk.score = risk.probability * risk.impact
