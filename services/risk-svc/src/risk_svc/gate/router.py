@@ -1,6 +1,8 @@
 """The queries sibling services ask over HTTP: release gate, change-request impact, items' holders."""
 
 from fastapi import APIRouter
+from starlette.responses import Response
+from tpmhub_shared import fast_reads
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.contracts import (
     ItemHoldersQuery,
@@ -20,12 +22,11 @@ router = APIRouter(prefix="/v1", tags=[TAG])
 
 
 @router.post("/risks/gate-query", response_model=RiskGateResult, responses=responses(401, 403, 413, 422))
-async def query_risk_gate(
-    body: RiskGateQuery, session: ReadSession, principal: CurrentPrincipal
-) -> RiskGateResult:
+async def query_risk_gate(body: RiskGateQuery, session: ReadSession, principal: CurrentPrincipal) -> Response:
     """For release gates (service tokens and project readers): open risks at or above the project's gate
     level, or marked `blocks_release`, linked to the release or to any of the item keys."""
-    return await service.gate_query(session, principal=principal, query=body)
+    answer = await service.gate_query(session, principal=principal, query=body)
+    return fast_reads.json_bytes(fast_reads.encode(answer))
 
 
 @router.post("/risks/impact-query", response_model=RiskImpactResult, responses=responses(401, 403, 413, 422))

@@ -4,8 +4,9 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Row, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import fast_reads
 from tpmhub_shared.db import among
 
 from risk_svc.links.models import RiskLink
@@ -79,35 +80,19 @@ def links_item(risk_id: Any, *, project_key: str, item: str) -> ColumnElement[bo
     )
 
 
-def linked_to(
-    session: AsyncSession, *, project_key: str, release_id: uuid.UUID | None, item_keys: list[str]
-) -> Select | None:
-    """Ids of the project's risks linked to the release or to any of the items (None: nothing asked)."""
-    targets = []
-    if release_id is not None:
-        targets.append(and_(RiskLink.target_type == "release", RiskLink.target_key == str(release_id)))
-    if item_keys:
-        targets.append(and_(RiskLink.target_type == "item", among(session, RiskLink.target_key, item_keys)))
-    if not targets:
-        return None
-    return select(RiskLink.risk_id).where(RiskLink.project_key == project_key, or_(*targets))
-
-
-async def items_of(session: AsyncSession, *, risk_ids: list[uuid.UUID], item_keys: list[str]) -> list[Row]:
-    """(risk id, item key) of these risks' links to any of the items, by item key."""
-    return list(
-        (
-            await session.execute(
-                select(RiskLink.risk_id, RiskLink.target_key)
-                .where(
-                    among(session, RiskLink.risk_id, risk_ids),
-                    RiskLink.target_type == "item",
-                    among(session, RiskLink.target_key, item_keys),
-                )
-                .order_by(RiskLink.target_key)
-            )
-        ).all()
-    )
+# The gate query's links: (risk id, item key) of the project's ($1) links to the release ($2, its id as
+# text; NULL item key) and to any of the items ($3), each an index-only scan of `ix_risk_links_lookup`.
+# The risks' gate statement joins it on `risk_id` (`risks.repository.gate_statement`).
+GATE_LINKS = fast_reads.Statement(
+    "SELECT risk_id, NULL AS item_key FROM risk_links"
+    " WHERE project_key = $1 AND target_type = 'release' AND target_key = $2"
+    " UNION ALL SELECT risk_id, target_key FROM risk_links"
+    " WHERE project_key = $1 AND target_type = 'item' AND target_key = ANY($3)",
+    "SELECT risk_id, NULL AS item_key FROM risk_links"
+    " WHERE project_key = ?1 AND target_type = 'release' AND target_key = ?2"
+    " UNION ALL SELECT risk_id, target_key FROM risk_links"
+    " WHERE project_key = ?1 AND target_type = 'item' AND target_key IN (SELECT value FROM json_each(?3))",
+)
 
 
 async def item_links(session: AsyncSession, *, project_key: str, item_keys: list[str]) -> list[Row]:

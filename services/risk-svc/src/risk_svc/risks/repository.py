@@ -10,12 +10,16 @@ from sqlalchemy import ColumnElement, Row, Select, and_, case, exists, func, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import fast_reads
 from tpmhub_shared.db import among
 from tpmhub_shared.pagination import paginate, parse_sort
 
+from risk_svc.matrix.schemas import LEVELS
 from risk_svc.risks.models import Risk, RiskCounter
+from risk_svc.risks.scoring import DEFAULT as DEFAULT_MATRIX
 from risk_svc.risks.scoring import OPEN_STATUSES
 
+DEFAULT_GATE_LEVEL = DEFAULT_MATRIX.gate_level
 RISK_ID = Risk.id  # what other domains' correlated clauses match their `risk_id` against
 SORTS = {
     "key": Risk.seq,
@@ -296,22 +300,49 @@ async def open_cell_counts(session: AsyncSession, project_key: str) -> dict[str,
     return result
 
 
-async def gate_candidates(
-    session: AsyncSession, *, project_key: str, linked: Select, levels: list[str]
-) -> list[Row]:
-    """Open risks among `linked` (a select of risk ids) at one of `levels` or marked `blocks_release`,
-    highest score first; only the columns the gate answer needs (no ORM objects)."""
-    stmt = (
-        select(Risk.id, Risk.key, Risk.title, Risk.level, Risk.score, Risk.status)
-        .where(
-            Risk.project_key == project_key,
-            Risk.id.in_(linked),
-            Risk.status.in_(OPEN_STATUSES),
-            or_(Risk.level.in_(levels), Risk.blocks_release.is_(True)),
+_OPEN_LIST = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+
+
+def _rank(column: str) -> str:
+    """A level's rank in SQL (LEVELS' order, lowest 0; NULL for a word outside it)."""
+    return "CASE " + column + "".join(f" WHEN '{lv}' THEN {n}" for n, lv in enumerate(LEVELS)) + " END"
+
+
+def gate_statement(gate_level: fast_reads.Statement, linked: fast_reads.Statement) -> fast_reads.Statement:
+    """The gate query in one statement, from two other domains' parts over the same parameters ($1 the
+    project, $2 the release id as text, $3 the item keys): `gate_level` (one row, one column, or none for
+    the default matrix) and `linked` (rows of `risk_id, item_key`). Its first column is the gate level on
+    every row; then the open risks joined to their linked targets, at or above the gate level or marked
+    `blocks_release`, highest score first, then key number, then item key (one row per linked target);
+    a single row of NULL risk columns when none blocks."""
+
+    def text(p: str, gate: str, links: str) -> str:
+        return (
+            f"WITH g AS (SELECT COALESCE(({gate}), '{DEFAULT_GATE_LEVEL}') AS gate_level)"
+            " SELECT g.gate_level, b.id, b.key, b.title, b.level, b.score, b.status, b.item_key FROM g"
+            " LEFT JOIN (SELECT r.id, r.key, r.title, r.level, r.score, r.status, r.seq, r.blocks_release,"
+            f" l.item_key FROM risks r JOIN ({links}) l ON l.risk_id = r.id"
+            f" WHERE r.project_key = {p}1 AND r.status IN ({_OPEN_LIST})) b"
+            f" ON ({_rank('b.level')} >= {_rank('g.gate_level')} OR b.blocks_release)"
+            " ORDER BY b.score DESC, b.seq, b.item_key"
         )
-        .order_by(Risk.score.desc(), Risk.seq)
+
+    return fast_reads.Statement(
+        text("$", gate_level.postgresql, linked.postgresql), text("?", gate_level.sqlite, linked.sqlite)
     )
-    return list((await session.execute(stmt)).all())
+
+
+async def gate_rows(
+    session: AsyncSession,
+    statement: fast_reads.Statement,
+    *,
+    project_key: str,
+    release_key: str | None,
+    item_keys: list[str],
+) -> Sequence[Sequence[Any]]:
+    """The driver's rows of a `gate_statement`: gate level, then id, key, title, level, score, status and
+    item key (None for a release link; all None on the one row of an answer with no blocking risk)."""
+    return await fast_reads.fetch(session, statement, project_key, release_key, item_keys)
 
 
 async def briefs(

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from risk_svc.matrix.repository import load_matrix
+from risk_svc.matrix import repository as matrices
 from risk_svc.matrix.schemas import DEFAULT_CADENCE, DEFAULT_THRESHOLDS, LEVELS, level_for
 from risk_svc.risks.models import Risk
 
@@ -40,7 +40,7 @@ DEFAULT = Matrix(
 
 
 async def matrix_for(session: AsyncSession, project_key: str) -> Matrix:
-    row = await load_matrix(session, project_key)
+    row = await matrices.load_matrix(session, project_key)
     if row is None:
         return DEFAULT
     return Matrix(

@@ -11,6 +11,7 @@ from sqlalchemy import insert as sa_insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared import fast_reads
 from tpmhub_shared.db import UTCDateTime
 
 from risk_svc.risks import repository as risks
@@ -66,6 +67,27 @@ async def counts(
         stmt = stmt.where(t.kind == kind)
     rows = await session.execute(stmt.group_by(t.probability, t.impact))
     return {(int(p), int(i)): int(n) for p, i, n in rows if n}
+
+
+_COUNTS = fast_reads.Statement(
+    "SELECT probability, impact, SUM(count) FROM risk_heat_cells WHERE project_key = $1 AND basis = $2"
+    " GROUP BY probability, impact"
+)
+_COUNTS_OF_KIND = fast_reads.Statement(
+    "SELECT probability, impact, SUM(count) FROM risk_heat_cells"
+    " WHERE project_key = $1 AND basis = $2 AND kind = $3 GROUP BY probability, impact"
+)
+
+
+async def cell_counts(
+    session: AsyncSession, project_key: str, basis: str, kind: str | None
+) -> dict[tuple[int, int], int]:
+    """`counts` on the driver connection (the heatmap's fast read)."""
+    if kind:
+        rows = await fast_reads.fetch(session, _COUNTS_OF_KIND, project_key, basis, kind)
+    else:
+        rows = await fast_reads.fetch(session, _COUNTS, project_key, basis)
+    return {(p, i): n for p, i, n in rows if n}
 
 
 async def rebuild(session: AsyncSession, project_key: str) -> None:

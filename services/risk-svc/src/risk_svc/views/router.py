@@ -3,7 +3,8 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
+from tpmhub_shared import fast_reads
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.deps import Now, ReadSession
 from tpmhub_shared.params import QueryDate
@@ -24,10 +25,13 @@ async def get_risk_heatmap(
     principal: CurrentPrincipal,
     basis: Literal["inherent", "residual"] = "inherent",
     kind: Kind | None = "threat",
-) -> Heatmap:
+) -> Response:
     """Open risks per probability × impact cell (residual basis falls back to inherent where no residual
     assessment exists)."""
-    return await service.heatmap(session, principal=principal, project_key=key, basis=basis, kind=kind)
+    answer = await service.heatmap_answer(
+        session, principal=principal, project_key=key, basis=basis, kind=kind
+    )
+    return fast_reads.json_bytes(fast_reads.encode(answer))
 
 
 @router.get("/projects/{key}/risks/top", response_model=list[TopRisk], responses=responses(401, 403, 422))
