@@ -221,10 +221,15 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(99)))
 end
 """
-# Every thread's Lua state is its own: `done` sums the lost races each thread counted.
+# Every thread's Lua state is its own: `done` sums the lost races each thread counted. Each thread seeds its
+# own random numbers: unseeded, both threads sent the same sequence (every move and get twice, at once).
 _WRK_THREADS = r"""
 threads = {}
-setup = function(thread) table.insert(threads, thread) end
+setup = function(thread)
+  table.insert(threads, thread)
+  thread:set("thread_number", #threads)
+end
+init = function(args) math.randomseed(os.time() * 1000 + thread_number * 7919) end
 """
 # A scenario whose 412 answers are lost races counts them in `response` (wrk counts them as status errors).
 _WRK_RACES = r"""
