@@ -48,7 +48,9 @@ def _sqlite_param(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, datetime):
-        return (value.astimezone(UTC) if value.tzinfo else value).replace(tzinfo=None).isoformat(" ")
+        # SQLAlchemy's SQLite format (microseconds always written): text compares as time does.
+        naive = (value.astimezone(UTC) if value.tzinfo else value).replace(tzinfo=None)
+        return naive.isoformat(" ", timespec="microseconds")
     if isinstance(value, list | tuple):  # read by json_each(?n)
         return orjson.dumps([_sqlite_param(v) for v in value]).decode()
     return value
