@@ -68,7 +68,7 @@ async def get_release_gate(
         environment=environment,
         requirements=get_sibling(request, "requirements"),
         risk=get_sibling(request, "risk"),
-        budget=request.app.state.settings.common.sibling_timeout_seconds,
+        budget=request.app.state.settings.gate_budget,
         request_id=structlog.contextvars.get_contextvars().get("request_id"),
     )
     return json_bytes(service.answer_bytes(decision))

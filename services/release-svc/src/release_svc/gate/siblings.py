@@ -37,7 +37,7 @@ class GateSiblings:
         state = app.state
         siblings = getattr(state, "siblings", None) or {}
         settings = getattr(state, "settings", None)
-        budget = settings.common.sibling_timeout_seconds if settings is not None else DEFAULT_BUDGET
+        budget = settings.gate_budget if settings is not None else DEFAULT_BUDGET
         return cls(siblings.get("requirements"), siblings.get("risk"), budget)
 
 

@@ -258,7 +258,7 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
                 environment=environment,
                 requirements=app.state.siblings["requirements"],
                 risk=app.state.siblings["risk"],
-                budget=settings.common.sibling_timeout_seconds,
+                budget=settings.gate_budget,
             )
         except NotFound:
             await session.rollback()
