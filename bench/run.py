@@ -495,7 +495,13 @@ async def gate_sibling_times(dsn: str, since: datetime) -> dict[str, Any]:
     slower = sorted(max((c.get("duration_ms") or 0) for c in one) for one in checks)
     if not slower:
         return {}
-    return {"sibling_p99_ms": slower[min(len(slower) - 1, int(len(slower) * 0.99))], "decisions": len(slower)}
+    # Gates that failed closed because a sibling did not answer within the budget (or at all).
+    closed = sum(any("did not answer" in c.get("reason", "") for c in one) for one in checks)
+    return {
+        "sibling_p99_ms": slower[min(len(slower) - 1, int(len(slower) * 0.99))],
+        "decisions": len(slower),
+        "failed_closed": closed,
+    }
 
 
 async def count_rows(dsn: str, sql: str) -> int:
@@ -712,7 +718,8 @@ def targets(args: argparse.Namespace, by: dict[tuple[str, int], dict[str, Any]])
             out.append(
                 f"- gate at {c} clients: p99 {ratio:.2f}× the p99 of its slower sibling call, as the gate "
                 f"timed its own calls in the same requests ({gate['sibling_p99_ms']:.0f} ms over "
-                f"{gate['decisions']:,} decisions) (target ≤ 1.5: {verdict})"
+                f"{gate['decisions']:,} decisions, {gate.get('failed_closed', 0):,} of them failed closed on "
+                f"a sibling that did not answer) (target ≤ 1.5: {verdict})"
             )
         sib = [by.get((n, c), {}).get("p99_ms", 0) for n in SIBLING_CALLS]
         if gate.get("p99_ms") and max(sib):

@@ -178,6 +178,16 @@ class SiblingClient:
         self._refuse_4xx(response)
         return answer.model_validate_json(response.content)
 
+    async def post_bytes(self, path: str, body: bytes, **kw: Any) -> bytes:
+        """POST a JSON body the caller encoded and return the answer's bytes (a 4xx raises SiblingError
+        with the problem body): for a hot caller that writes and reads the JSON itself (the gate, with
+        orjson, reading only the fields it judges)."""
+        response = await self.request(
+            "POST", path, content=body, headers={"Content-Type": "application/json"}, **kw
+        )
+        self._refuse_4xx(response)
+        return response.content
+
     async def aclose(self) -> None:
         await self._client.aclose()
 

@@ -15,6 +15,20 @@ class Settings(ServiceSettings):
         "(unset: the endpoint answers 503). Never logged or returned.",
     )
 
+    gate_sibling_budget_seconds: float | None = Field(
+        default=None,
+        gt=0,
+        le=60,
+        description="How long the gate waits for each sibling call (scope, risks) before failing it closed; "
+        "unset: TPM_SIBLING_TIMEOUT_SECONDS (1.5 s). Size it at twice the slower sibling call's p99 at the "
+        "sibling replicas' rated load (docs/decisions/performance.md, \"The gate's path\").",
+    )
+
+    @property
+    def gate_budget(self) -> float:
+        """The gate's sibling budget in seconds (see `gate_sibling_budget_seconds`)."""
+        return self.gate_sibling_budget_seconds or self.common.sibling_timeout_seconds
+
     # ---- GitHub custom deployment protection rules ------------------------------------------------------
     github_api_url: str = Field(
         default="https://api.github.com",

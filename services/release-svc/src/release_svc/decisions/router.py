@@ -3,13 +3,13 @@
 import uuid
 from typing import Annotated
 
-import orjson
 from fastapi import APIRouter, Query, Request, Response
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.deps import ReadSession
+from tpmhub_shared.fast_reads import json_bytes
 from tpmhub_shared.problems import responses
 
-from release_svc.decisions import cohorts, service
+from release_svc.decisions import service
 from release_svc.decisions.schemas import UNIT_PATTERN, DecideBatch, DecisionBatchPublic, DecisionPublic
 from release_svc.decisions.snapshot import DecisionSnapshot
 
@@ -35,19 +35,7 @@ async def decide_cohort(
     target = await service.decision_target(
         session, principal=principal, rollout_id=rollout_id, snapshot=_snapshot(request)
     )
-    state, percent, group_id, unit_kind = target.status, target.percent, target.group_id, target.unit_kind
-    bucket, enabled = cohorts.decide(group_id, unit, percent)
-    body = {
-        "rollout_id": str(rollout_id),
-        "status": state,
-        "percent": percent,
-        "unit_kind": unit_kind,
-        "group_id": group_id,
-        "unit": unit,
-        "bucket": bucket,
-        "enabled": enabled,
-    }
-    return Response(orjson.dumps(body), media_type="application/json")
+    return json_bytes(service.single_answer(rollout_id, target, unit))
 
 
 @router.post(
@@ -66,20 +54,4 @@ async def decide_cohorts(
     target = await service.decision_target(
         session, principal=principal, rollout_id=rollout_id, snapshot=_snapshot(request)
     )
-    state, percent, group_id, unit_kind = target.status, target.percent, target.group_id, target.unit_kind
-    decisions = []
-    enabled_count = 0
-    for unit in body.units:
-        bucket, enabled = cohorts.decide(group_id, unit, percent)
-        enabled_count += enabled
-        decisions.append({"unit": unit, "bucket": bucket, "enabled": enabled})
-    payload = {
-        "rollout_id": str(rollout_id),
-        "status": state,
-        "percent": percent,
-        "unit_kind": unit_kind,
-        "group_id": group_id,
-        "decisions": decisions,
-        "enabled_count": enabled_count,
-    }
-    return Response(orjson.dumps(payload), media_type="application/json")
+    return json_bytes(service.batch_answer(rollout_id, target, body.units))

@@ -8,13 +8,48 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tpmhub_shared.fast_reads import Statement, encode, fetch
 from tpmhub_shared.pagination import paginate
 
 from release_svc.gate.models import GateDecision
 
+# The recorded decision: one INSERT on the session's connection (inside its transaction), no unit of work.
+DECISION_COLUMNS = (
+    "id",
+    "release_id",
+    "project_key",
+    "version",
+    "environment",
+    "allowed",
+    "checks",
+    "asked_by",
+    "asked_by_name",
+    "request_id",
+    "at",
+    "duration_ms",
+    "action",
+    "rollout_id",
+    "overridden_by",
+    "override_reason",
+)
+INSERT_DECISION = Statement(
+    f"INSERT INTO gate_decisions ({', '.join(DECISION_COLUMNS)}) "
+    f"VALUES ({', '.join(f'${n}' for n in range(1, len(DECISION_COLUMNS) + 1))})"
+)
 
-def add_decision(session: AsyncSession, decision: GateDecision) -> None:
-    session.add(decision)
+
+async def insert_decision(session: AsyncSession, row: dict[str, Any]) -> None:
+    """Write one decision (a dict holding every column of `gate_decisions`)."""
+    values = [row[c] for c in DECISION_COLUMNS]
+    values[DECISION_COLUMNS.index("checks")] = encode(row["checks"]).decode()
+    await fetch(session, INSERT_DECISION, *values)
+
+
+DELETE_DECISION = Statement("DELETE FROM gate_decisions WHERE id = $1")
+
+
+async def delete_decision(session: AsyncSession, decision_id: uuid.UUID) -> None:
+    await fetch(session, DELETE_DECISION, decision_id)
 
 
 async def page_of_release(

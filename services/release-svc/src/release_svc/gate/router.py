@@ -4,10 +4,11 @@ import uuid
 from typing import Annotated
 
 import structlog
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from tpmhub_shared.app import get_sibling
 from tpmhub_shared.auth import CurrentPrincipal
 from tpmhub_shared.deps import DeferredSession, ReadSession
+from tpmhub_shared.fast_reads import json_bytes
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
 
@@ -54,7 +55,7 @@ async def get_release_gate(
     principal: CurrentPrincipal,
     request: Request,
     environment: EnvironmentQuery = "production",
-) -> GateResult:
+) -> Response:
     """May this release deploy to `environment` now? Always 200 with `allowed` and every check (state,
     approvals, checklist, freeze, scope, risks, rollout) with its reason and offending ids. requirements-svc
     and risk-svc are asked concurrently; one that fails or does not answer within the sibling timeout fails
@@ -67,10 +68,10 @@ async def get_release_gate(
         environment=environment,
         requirements=get_sibling(request, "requirements"),
         risk=get_sibling(request, "risk"),
-        budget=request.app.state.settings.common.sibling_timeout_seconds,
+        budget=request.app.state.settings.gate_budget,
         request_id=structlog.contextvars.get_contextvars().get("request_id"),
     )
-    return to_result(decision)
+    return json_bytes(service.answer_bytes(decision))
 
 
 @router.get(

@@ -8,72 +8,33 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
-from tpmhub_shared.auth import Principal
-from tpmhub_shared.contracts import (
-    ItemLookupRequest,
-    ItemLookupResponse,
-    ItemSummary,
-    RiskGateQuery,
-    RiskGateResult,
-)
-from tpmhub_shared.http import SiblingClient, SiblingError
-from tpmhub_shared.ids import utcnow
-from tpmhub_shared.vocabulary import BLOCKING_SEVERITIES_TEXT
+from tpmhub_shared.auth import Principal, visible
+from tpmhub_shared.fast_reads import encode
+from tpmhub_shared.http import SiblingClient
+from tpmhub_shared.ids import new_id, utcnow
 
-from release_svc.approvals import repository as approvals_repository
-from release_svc.checklist import repository as checklist_repository
-from release_svc.environments.service import resolve_environment
-from release_svc.freezes import service as freezes
-from release_svc.gate import repository
+from release_svc.environments.service import DEFAULT_ENVIRONMENTS, EnvironmentSet, resolve_environment
+from release_svc.environments.service import unknown as unknown_environment
+from release_svc.gate import reads, repository
 from release_svc.gate.models import GateDecision
+from release_svc.gate.siblings import GateSiblings, check, sibling_checks
 from release_svc.releases import service as releases
 from release_svc.releases.models import Release
-from release_svc.rollouts import repository as rollouts_repository
 
 DEPLOYABLE_STATES = frozenset({"approved", "deploying", "verifying"})
-DONE_ITEM_STATUSES = frozenset({"done"})
 CHECKLIST_PASSING = frozenset({"done", "waived"})
-# Used when an app carries no settings (the sibling timeout's default).
-DEFAULT_BUDGET = 1.5
-
-
-@dataclass(frozen=True)
-class GateSiblings:
-    """What asking the siblings needs: their clients (None: not configured, which fails closed) and the
-    time budget of each call."""
-
-    requirements: SiblingClient | None
-    risk: SiblingClient | None
-    budget: float
-
-    @classmethod
-    def of(cls, app: Any) -> GateSiblings:
-        state = app.state
-        siblings = getattr(state, "siblings", None) or {}
-        settings = getattr(state, "settings", None)
-        budget = settings.common.sibling_timeout_seconds if settings is not None else DEFAULT_BUDGET
-        return cls(siblings.get("requirements"), siblings.get("risk"), budget)
-
-
-def check(name: str, passed: bool, reason: str, offending: list[Any] | None = None) -> dict[str, Any]:
-    return {
-        "name": name,
-        "passed": passed,
-        "reason": reason,
-        "offending_ids": [str(o) for o in offending or []],
-    }
+__all__ = ["GateSiblings", "check", "sibling_checks"]  # the rollout actions and the scheduler use them here
 
 
 # ---- local checks ----------------------------------------------------------------------------------------
+# `release` is a `Release` (the rollout actions, under its row lock) or the gate's `ReleaseFacts`: both have
+# the attributes read here. Each check is one fast read (gate/reads.py).
 
 
-def _state_check(release: Release) -> dict[str, Any]:
+def _state_check(release: Release | reads.ReleaseFacts) -> dict[str, Any]:
     if release.status in DEPLOYABLE_STATES:
         return check("state", True, f"release is {release.status}")
     return check(
@@ -84,8 +45,9 @@ def _state_check(release: Release) -> dict[str, Any]:
     )
 
 
-async def _approvals_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    approved = await approvals_repository.approvers_who_approved(session, release) & set(release.approvers)
+async def _approvals_check(session: AsyncSession, release: Release | reads.ReleaseFacts) -> dict[str, Any]:
+    who = await reads.approvers_who_approved(session, release.id, release.review_round)
+    approved = who & set(release.approvers)
     pending = [a for a in release.approvers if a not in approved]
     n = release.required_approvals
     if release.approvers and len(approved) >= n:
@@ -101,29 +63,31 @@ async def _approvals_check(session: AsyncSession, release: Release) -> dict[str,
     )
 
 
-async def _checklist_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rows = await checklist_repository.checklist_states(session, release.id)
-    open_items = [r for r in rows if r.status not in CHECKLIST_PASSING]
+async def _checklist_check(session: AsyncSession, release_id: uuid.UUID) -> dict[str, Any]:
+    rows = await reads.checklist_states(session, release_id)
+    open_items = [r for r in rows if r[2] not in CHECKLIST_PASSING]
     if not open_items:
         return check("checklist", True, f"all {len(rows)} checklist item(s) done or waived")
-    names = ", ".join(f"{r.title} ({r.status})" for r in open_items[:10])
+    names = ", ".join(f"{title} ({status})" for _, title, status in open_items[:10])
     return check(
         "checklist",
         False,
         f"{len(open_items)} of {len(rows)} checklist item(s) not done: {names}",
-        [r.id for r in open_items],
+        [r[0] for r in open_items],
     )
 
 
-async def _freeze_check(session: AsyncSession, release: Release, environment: str) -> dict[str, Any]:
-    now = utcnow()
-    windows = await freezes.active_freezes(
-        session, project_key=release.project_key, environment=environment, at=now
-    )
+async def _freeze_check(
+    session: AsyncSession, release: Release | reads.ReleaseFacts, environment: str
+) -> dict[str, Any]:
+    windows = [
+        w
+        for w in await reads.active_freezes(session, release.project_key, release.id, utcnow())
+        if not w.environments or environment in w.environments
+    ]
     if not windows:
         return check("freeze", True, f"no freeze window covers {environment} now")
-    excepted = await freezes.approved_exception_windows(session, release.id)
-    blocking = [w for w in windows if w.id not in excepted]
+    blocking = [w for w in windows if not w.excepted]
     if not blocking:
         return check(
             "freeze", True, f"{len(windows)} freeze window(s) active, each with an approved exception"
@@ -137,8 +101,8 @@ async def _freeze_check(session: AsyncSession, release: Release, environment: st
     )
 
 
-async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, Any]:
-    rollout = await rollouts_repository.latest_rollout(session, release.id)
+async def _rollout_check(session: AsyncSession, release_id: uuid.UUID) -> dict[str, Any]:
+    rollout = await reads.latest_rollout(session, release_id)
     if rollout is None:
         return check("rollout", True, "no rollout yet")
     stage = rollout.current_stage
@@ -162,141 +126,24 @@ async def _rollout_check(session: AsyncSession, release: Release) -> dict[str, A
     return check("rollout", True, f"rollout {rollout.status} at {rollout.current_percent}%, guardrails green")
 
 
-# ---- sibling checks --------------------------------------------------------------------------------------
-
-
-async def _timed(check_coro: Coroutine[Any, Any, dict[str, Any]]) -> dict[str, Any]:
-    """Run a sibling check and record in it how long it took (`duration_ms`)."""
-    started = time.perf_counter()
-    result = await check_coro
-    result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
-    return result
-
-
-async def _bounded(coro: Any, budget: float, service: str) -> Any:
-    try:
-        async with asyncio.timeout(budget):
-            return await coro
-    except TimeoutError as exc:
-        raise SiblingError(service, f"timed out after {budget:g}s") from exc
-
-
-def _bug_label(bug: ItemSummary) -> str:
-    """`PAY-9 (S1, under PAY-1 › PAY-4)` for a bug found below a scope item, `PAY-9 (S1)` otherwise."""
-    if bug.path and len(bug.path) > 1:
-        return f"{bug.key} ({bug.severity}, under {' › '.join(bug.path[:-1])})"
-    return f"{bug.key} ({bug.severity})"
-
-
-async def _scope_check(
-    client: SiblingClient | None, scope: list[str], version: str, budget: float
-) -> dict[str, Any]:
-    if not scope:
-        return check("scope", True, "the release has no scope items")
-    if client is None:
-        return check("scope", False, "requirements-svc is not configured (fail closed)")
-    payload = ItemLookupRequest(keys=scope, found_in=version)
-    try:
-        result = await _bounded(
-            client.post_model(
-                "/v1/items/lookup", payload, ItemLookupResponse, idempotent=True, timeout=budget
-            ),
-            budget,
-            client.name,
-        )
-    except SiblingError as exc:
-        return check("scope", False, f"requirements-svc did not answer: {exc.reason} (fail closed)")
-    except ValidationError:
-        return check("scope", False, "requirements-svc answered an unexpected body (fail closed)")
-    problems: list[str] = []
-    offending: list[str] = list(result.missing)
-    if result.missing:
-        problems.append(f"missing: {', '.join(result.missing)}")
-    not_done = [i.key for i in result.items if i.status not in DONE_ITEM_STATUSES]
-    if not_done:
-        problems.append(f"not done: {', '.join(not_done)}")
-    criteria = [
-        i.key
-        for i in result.items
-        if i.acceptance.failed or i.acceptance.pending or i.acceptance.passed < i.acceptance.total
-    ]
-    if criteria:
-        problems.append(f"acceptance criteria not passed: {', '.join(criteria)}")
-    bugs = [b.key for b in result.open_bugs]
-    if bugs:
-        labels = ", ".join(_bug_label(b) for b in result.open_bugs)
-        problems.append(f"open {BLOCKING_SEVERITIES_TEXT} bugs: {labels}")
-    for key in [*not_done, *criteria, *bugs]:
-        if key not in offending:
-            offending.append(key)
-    if problems:
-        return check("scope", False, "; ".join(problems), offending)
-    return check(
-        "scope",
-        True,
-        f"all {len(scope)} scope item(s) done with acceptance criteria passed; "
-        f"no open {BLOCKING_SEVERITIES_TEXT} bug",
-    )
-
-
-async def _risk_check(
-    client: SiblingClient | None, project_key: str, release_id: uuid.UUID, scope: list[str], budget: float
-) -> dict[str, Any]:
-    if client is None:
-        return check("risks", False, "risk-svc is not configured (fail closed)")
-    payload = RiskGateQuery(project_key=project_key, release_id=release_id, item_keys=scope)
-    try:
-        result = await _bounded(
-            client.post_model(
-                "/v1/risks/gate-query", payload, RiskGateResult, idempotent=True, timeout=budget
-            ),
-            budget,
-            client.name,
-        )
-    except SiblingError as exc:
-        return check("risks", False, f"risk-svc did not answer: {exc.reason} (fail closed)")
-    except ValidationError:
-        return check("risks", False, "risk-svc answered an unexpected body (fail closed)")
-    if result.blocking:
-        listed = "; ".join(f"{r.key} {r.level} ({r.reason})" for r in result.blocking[:10])
-        return check(
-            "risks",
-            False,
-            f"{len(result.blocking)} open blocking risk(s): {listed}",
-            [r.key for r in result.blocking],
-        )
-    return check("risks", True, f"no open risk at or above the gate level ({result.gate_level})")
-
-
-# ---- the gate --------------------------------------------------------------------------------------------
-
-
-async def sibling_checks(
-    siblings: GateSiblings, *, project_key: str, release_id: uuid.UUID, version: str, scope: Sequence[str]
-) -> list[dict[str, Any]]:
-    """The scope and risks checks, asked concurrently. Call it with no transaction open: it waits on the
-    network."""
-    scope = list(scope)
-    return list(
-        await asyncio.gather(
-            _timed(_scope_check(siblings.requirements, scope, version, siblings.budget)),
-            _timed(_risk_check(siblings.risk, project_key, release_id, scope, siblings.budget)),
-        )
-    )
-
-
 async def local_checks(
-    session: AsyncSession, release: Release, environment: str, *, with_rollout: bool = True
+    session: AsyncSession,
+    release: Release | reads.ReleaseFacts,
+    environment: str,
+    *,
+    with_rollout: bool = True,
 ) -> list[dict[str, Any]]:
     """state, approvals, checklist, freeze (for `environment`, canonical) and, unless left out, rollout."""
+    if session.new or session.dirty:  # the reads below go past the unit of work: write it first
+        await session.flush()
     checks = [
         _state_check(release),
         await _approvals_check(session, release),
-        await _checklist_check(session, release),
+        await _checklist_check(session, release.id),
         await _freeze_check(session, release, environment),
     ]
     if with_rollout:
-        checks.append(await _rollout_check(session, release))
+        checks.append(await _rollout_check(session, release.id))
     return checks
 
 
@@ -305,7 +152,7 @@ def ordered(local: list[dict[str, Any]], siblings: list[dict[str, Any]]) -> list
     return [*local[:4], *siblings, *local[4:]]
 
 
-def record_decision(
+async def record_decision(
     session: AsyncSession,
     *,
     principal: Principal,
@@ -319,26 +166,84 @@ def record_decision(
     action: str | None = None,
     rollout_id: uuid.UUID | None = None,
     override_reason: str | None = None,
-) -> GateDecision:
+) -> dict[str, Any]:
+    """Write the decision (one INSERT, in the session's transaction) and return its columns."""
     allowed = all(c["passed"] for c in checks)
-    decision = GateDecision(
-        release_id=release_id,
-        project_key=project_key,
-        version=version,
-        environment=environment,
-        allowed=allowed,
-        checks=checks,
-        asked_by=principal.sub,
-        asked_by_name=principal.name,
-        request_id=request_id,
-        duration_ms=duration_ms,
-        action=action,
-        rollout_id=rollout_id,
-        overridden_by=principal.sub if override_reason and not allowed else None,
-        override_reason=override_reason if not allowed else None,
+    row: dict[str, Any] = {
+        "id": new_id(),
+        "release_id": release_id,
+        "project_key": project_key,
+        "version": version,
+        "environment": environment,
+        "allowed": allowed,
+        "checks": checks,
+        "asked_by": principal.sub,
+        "asked_by_name": principal.name,
+        "request_id": request_id,
+        "at": utcnow(),
+        "duration_ms": float(duration_ms),
+        "action": action,
+        "rollout_id": rollout_id,
+        "overridden_by": principal.sub if override_reason and not allowed else None,
+        "override_reason": override_reason if not allowed else None,
+    }
+    await repository.insert_decision(session, row)
+    return row
+
+
+def _check_answer(c: dict[str, Any]) -> dict[str, Any]:
+    """A stored check as `GateCheck` writes it (its fields in order, `duration_ms` null when unset)."""
+    return {
+        "name": c["name"],
+        "passed": c["passed"],
+        "reason": c["reason"],
+        "offending_ids": c.get("offending_ids", []),
+        "duration_ms": c.get("duration_ms"),
+    }
+
+
+def answer_bytes(row: dict[str, Any]) -> bytes:
+    """The gate's answer for a decision recorded by `record_decision`: the bytes `GateResult` gives
+    (tests/test_gate_fast.py holds them equal), encoded by orjson from the values."""
+    rollout_id = row["rollout_id"]
+    by, reason = row["overridden_by"], row["override_reason"]
+    return encode(
+        {
+            "decision_id": str(row["id"]),
+            "release_id": str(row["release_id"]),
+            "project_key": row["project_key"],
+            "version": row["version"],
+            "environment": row["environment"],
+            "allowed": row["allowed"],
+            "checks": [_check_answer(c) for c in row["checks"]],
+            "asked_by": row["asked_by"],
+            "at": row["at"],
+            "duration_ms": row["duration_ms"],
+            "action": row["action"],
+            "rollout_id": None if rollout_id is None else str(rollout_id),
+            "override": {"by": by, "reason": reason} if by and reason else None,
+        }
     )
-    repository.add_decision(session, decision)
-    return decision
+
+
+async def gate_release(
+    session: AsyncSession, principal: Principal, release_id: uuid.UUID, environment: str
+) -> tuple[reads.ReleaseFacts, str]:
+    """The release (404 unless the caller may read it) and `environment` resolved in its project (422
+    naming the allowed ones): one read."""
+    release = visible(
+        principal, await reads.release_facts(session, release_id), f"Release {release_id} does not exist."
+    )
+    envs = EnvironmentSet(
+        release.project_key,
+        DEFAULT_ENVIRONMENTS if release.environments is None else list(release.environments),
+        release.environments_version,
+        release.environments is None,
+    )
+    canonical = envs.lookup(environment)
+    if canonical is None:
+        raise unknown_environment(envs, environment, "query.environment")
+    return release, canonical
 
 
 async def evaluate_gate(
@@ -347,14 +252,14 @@ async def evaluate_gate(
     principal: Principal,
     release_id: uuid.UUID,
     environment: str,
-    requirements: SiblingClient,
-    risk: SiblingClient,
+    requirements: SiblingClient | None,
+    risk: SiblingClient | None,
     budget: float,
     request_id: str | None = None,
-) -> GateDecision:
+) -> dict[str, Any]:
+    """Judge the gate and record the decision; returns its columns (see `answer_bytes`)."""
     started = time.perf_counter()
-    release = await releases.get_release(session, principal=principal, release_id=release_id)
-    environment = await resolve_environment(session, release.project_key, environment)
+    release, environment = await gate_release(session, principal, release_id, environment)
     project_key, version, scope = release.project_key, release.semver, list(release.scope)
     # The siblings are asked first and concurrently; the local checks run while they answer.
     siblings = asyncio.ensure_future(
@@ -375,7 +280,7 @@ async def evaluate_gate(
         await asyncio.gather(siblings, return_exceptions=True)
         raise
     checks = ordered(local, await siblings)
-    decision = record_decision(
+    return await record_decision(
         session,
         principal=principal,
         release_id=release_id,
@@ -386,8 +291,6 @@ async def evaluate_gate(
         duration_ms=round((time.perf_counter() - started) * 1000, 2),
         request_id=request_id,
     )
-    await session.flush()
-    return decision
 
 
 async def list_gate_decisions(

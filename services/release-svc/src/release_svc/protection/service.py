@@ -32,6 +32,7 @@ from release_svc.approvals.models import ReleaseApproval
 from release_svc.checklist.models import ChecklistItem
 from release_svc.environments.service import environments_of
 from release_svc.freezes.models import FreezeException, FreezeWindow
+from release_svc.gate import repository as gate_repository
 from release_svc.gate.service import evaluate_gate
 from release_svc.protection import comments, repository
 from release_svc.protection.github import CALLBACK_EVENT, under_api
@@ -257,7 +258,7 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
                 environment=environment,
                 requirements=app.state.siblings["requirements"],
                 risk=app.state.siblings["risk"],
-                budget=settings.common.sibling_timeout_seconds,
+                budget=settings.gate_budget,
             )
         except NotFound:
             await session.rollback()
@@ -268,17 +269,17 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             await session.rollback()
             return None
         link = comments.decisions_url(base, release_id, environment)
-        failing = comments.failing_checks(decision.checks)
-        footer = f"Decision {decision.id}: {link}"
-        if decision.allowed:
+        failing = comments.failing_checks(decision["checks"])
+        footer = f"Decision {decision['id']}: {link}"
+        if decision["allowed"]:
             _finish(
                 session,
                 req,
                 APPROVED,
                 "the gate allows the deployment",
-                f"TPM Hub gate allows release {decision.version} to {environment}: every check passed.\n"
+                f"TPM Hub gate allows release {decision['version']} to {environment}: every check passed.\n"
                 f"{footer}",
-                decision.id,
+                decision["id"],
             )
             req.failing_checks = []
             await session.commit()
@@ -293,10 +294,10 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
             req.reasons_digest = digest
             req.failing_checks = failing
             req.reason = "; ".join(f"{c['name']}: {c['reason']}" for c in failing)[:1000]
-            req.last_decision_id = decision.id
+            req.last_decision_id = decision["id"]
             if req.reports_posted < MAX_STATUS_REPORTS:
                 head = (
-                    f"TPM Hub gate: release {decision.version} may not deploy to {environment} yet "
+                    f"TPM Hub gate: release {decision['version']} may not deploy to {environment} yet "
                     f"({len(failing)} failing check(s)); waiting."
                 )
                 _emit(
@@ -304,12 +305,13 @@ async def recheck(app: Any, request_id: uuid.UUID, now: datetime | None = None) 
                     req,
                     state=None,
                     comment=comments.compose(head, lines, footer),
-                    decision_id=decision.id,
+                    decision_id=decision["id"],
                 )
                 req.reports_posted += 1
                 emitted = "report"
         else:
-            await session.delete(decision)  # nothing new to say: the decision is not kept
+            # Nothing new to say: the decision is not kept.
+            await gate_repository.delete_decision(session, decision["id"])
         await session.commit()
         return emitted
     except BaseException:

@@ -17,6 +17,7 @@ from tpmhub_shared.contracts import (
     ReleaseScopeResult,
 )
 from tpmhub_shared.deps import ProjectKeyPath, ReadSession, Session
+from tpmhub_shared.fast_reads import json_bytes
 from tpmhub_shared.history import HistoryEntryPublic
 from tpmhub_shared.pagination import Cursor, Limit, Page
 from tpmhub_shared.problems import responses
@@ -108,10 +109,10 @@ async def list_releases(
 @router.post("/v1/releases/lookup", response_model=ReleaseLookupResponse, responses=responses(401, 413, 422))
 async def lookup_releases(
     body: ReleaseLookupRequest, session: ReadSession, principal: CurrentPrincipal
-) -> ReleaseLookupResponse:
+) -> Response:
     """Project, version and status of many releases in one call (for sibling services and any reader);
     unknown ids and releases the caller may not read are reported as missing."""
-    return await service.lookup_releases(session, principal=principal, ids=body.ids)
+    return json_bytes(await service.lookup_releases(session, principal=principal, ids=body.ids))
 
 
 @router.post(

@@ -89,7 +89,7 @@ async def judge_gate(
             checks=failing,
             override="override_gate",
         )
-    decision = gate.record_decision(
+    decision = await gate.record_decision(
         session,
         principal=principal,
         release_id=release.id,
@@ -103,7 +103,7 @@ async def judge_gate(
         override_reason=override.reason if override else None,
     )
     verdict: dict[str, Any] = {
-        "decision_id": str(decision.id),
+        "decision_id": str(decision["id"]),
         "environment": rollout.environment,
         "allowed": not failing,
     }

@@ -98,7 +98,7 @@ async def _hold_for_gate(
         return
     hold = {"since": now.isoformat(), "environment": rollout.environment, "checks": failing}
     rollout.gate_hold = hold
-    decision = gate.record_decision(
+    decision = await gate.record_decision(
         session,
         principal=SYSTEM,
         release_id=release.id,
@@ -144,7 +144,7 @@ async def _hold_for_gate(
             "stage_count": len(rollout.stages),
             "environment": rollout.environment,
             "checks": failing,
-            "decision_id": str(decision.id),
+            "decision_id": str(decision["id"]),
         },
     )
 
@@ -191,7 +191,7 @@ async def advance_due(
         if not all(c["passed"] for c in gate_checks):
             await _hold_for_gate(session, rollout=rollout, release=release, checks=gate_checks, now=now)
             continue
-        decision = gate.record_decision(
+        decision = await gate.record_decision(
             session,
             principal=SYSTEM,
             release_id=release.id,
@@ -203,7 +203,7 @@ async def advance_due(
             action="rollout.auto_advance",
             rollout_id=rollout.id,
         )
-        verdict = {"decision_id": str(decision.id), "environment": rollout.environment, "allowed": True}
+        verdict = {"decision_id": str(decision["id"]), "environment": rollout.environment, "allowed": True}
         reason = "hold passed, guardrails green and the gate allows"
         try:
             async with session.begin_nested():
